@@ -1,0 +1,38 @@
+"""Settings read from the environment, so the CLI, the app and the tests agree."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_EMBEDDING_MODEL = "use-multilingual-v3"
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    embedding_model: str
+    nli_model: str | None
+    allow_private_urls: bool
+    fetch_timeout: float
+    fetch_max_bytes: int
+    max_input_chars: int
+
+
+def get_settings(db_path: str | os.PathLike[str] | None = None) -> Settings:
+    """`db_path` (the --db flag) wins over CHECKER_DB, which wins over ./claims.db."""
+    return Settings(
+        db_path=Path(db_path or os.environ.get("CHECKER_DB") or PROJECT_ROOT / "claims.db"),
+        embedding_model=os.environ.get("CHECKER_EMBEDDING_MODEL") or DEFAULT_EMBEDDING_MODEL,
+        nli_model=os.environ.get("CHECKER_NLI_MODEL") or None,
+        allow_private_urls=_flag("CHECKER_ALLOW_PRIVATE_URLS"),
+        fetch_timeout=float(os.environ.get("CHECKER_FETCH_TIMEOUT", "15")),
+        fetch_max_bytes=int(os.environ.get("CHECKER_FETCH_MAX_BYTES", str(10 * 1024 * 1024))),
+        max_input_chars=int(os.environ.get("CHECKER_MAX_INPUT_CHARS", str(2_000_000))),
+    )

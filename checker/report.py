@@ -1,0 +1,130 @@
+"""The analysis as the JSON contract outside tools read, and as Markdown for people."""
+from __future__ import annotations
+
+from typing import Any
+
+from checker.models import Attribution, Claim, ClaimCheck, Report, to_plain
+
+
+def attribution_to_dict(attribution: Attribution) -> dict[str, Any]:
+    outlet = attribution.outlet
+    return {
+        "kind": attribution.kind,
+        "outlet": None if outlet is None else {"id": outlet.id, "name": outlet.name, "known": outlet.known},
+        "speaker": attribution.speaker,
+        "cue": attribution.cue,
+        "confidence": round(attribution.confidence, 3),
+        "carried_from": attribution.carried_from,
+        "spans": {
+            "cue": _span(attribution.cue_start, attribution.cue_end),
+            "speaker": _span(attribution.speaker_start, attribution.speaker_end),
+            "outlet": _span(attribution.outlet_start, attribution.outlet_end),
+        },
+    }
+
+
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
+
+
+def check_to_dict(check: ClaimCheck) -> dict[str, Any]:
+    return {
+        "evidence": [
+            {
+                "passage_id": match.passage_id,
+                "text": match.text,
+                "title": match.title,
+                "outlet": match.outlet,
+                "url": match.url,
+                "published": match.published,
+                "similarity": round(match.similarity, 4),
+                "stance": match.stance,
+                "score": round(match.score, 4),
+                "from_cited_outlet": match.from_cited_outlet,
+                "reasons": list(match.reasons),
+            }
+            for match in check.evidence
+        ],
+        "verdict": {
+            "label": check.verdict.label,
+            "score": round(check.verdict.score, 4),
+            "reasons": list(check.verdict.reasons),
+        },
+        "source_check": {
+            "status": check.source_check.status,
+            "passage_id": check.source_check.passage_id,
+            "reason": check.source_check.reason,
+        },
+    }
+
+
+def claim_to_dict(claim: Claim, check: ClaimCheck | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": claim.id,
+        "text": claim.text,
+        "sentence": claim.sentence,
+        "sentence_index": claim.sentence_index,
+        "start": claim.start,
+        "end": claim.end,
+        "checkworthiness": round(claim.checkworthiness, 3),
+        "numbers": [to_plain(number) for number in claim.numbers],
+        "attribution": attribution_to_dict(claim.attribution),
+    }
+    if check is not None:
+        data.update(check_to_dict(check))
+    return data
+
+
+def report_to_dict(report: Report, analysis_id: int | None = None) -> dict[str, Any]:
+    analysis = report.analysis
+    data: dict[str, Any] = {
+        "language": analysis.language,
+        "claims": [claim_to_dict(claim, report.check_for(claim.id)) for claim in analysis.claims],
+        "non_claims": [to_plain(non_claim) for non_claim in analysis.non_claims],
+    }
+    if analysis_id is not None:
+        data["analysis_id"] = analysis_id
+    return data
+
+
+def _source_line(attribution: Attribution) -> str:
+    if attribution.kind == "none":
+        return "no source cited"
+    parts = [attribution.kind.replace("_", " ")]
+    if attribution.outlet:
+        parts.append(f"outlet: {attribution.outlet.name}")
+    if attribution.speaker:
+        parts.append(f"speaker: {attribution.speaker}")
+    if attribution.cue:
+        parts.append(f"cue: «{attribution.cue}»")
+    if attribution.carried_from:
+        parts.append(f"carried from {attribution.carried_from}")
+    return "; ".join(parts)
+
+
+def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
+    analysis = report.analysis
+    title = f"# Claims ({analysis.language})" + (f" — analysis {analysis_id}" if analysis_id is not None else "")
+    lines = [title, ""]
+    for claim in analysis.claims:
+        lines.append(f"## {claim.id} · check-worthiness {claim.checkworthiness:.2f}")
+        lines.append("")
+        lines.append(f"> {claim.text}")
+        lines.append("")
+        lines.append(f"- Source: {_source_line(claim.attribution)}")
+        if claim.numbers:
+            lines.append("- Numbers: " + ", ".join(number.text for number in claim.numbers))
+        check = report.check_for(claim.id)
+        if check is not None:
+            lines.append(f"- Verdict: **{check.verdict.label.replace('_', ' ')}** ({check.verdict.score:.2f})")
+            lines.extend(f"  - {reason}" for reason in check.verdict.reasons)
+            lines.append(f"- Source check: {check.source_check.status.replace('_', ' ')}")
+            for match in check.evidence[:3]:
+                where = " ".join(part for part in (match.outlet, match.published, match.url) if part)
+                lines.append(f"  - [{match.stance} {match.score:.2f}] {match.text[:200]} ({where})")
+        lines.append("")
+    if analysis.non_claims:
+        lines.append("## Kept out")
+        lines.append("")
+        lines.extend(f"- {non_claim.reason}: {non_claim.text}" for non_claim in analysis.non_claims)
+    return "\n".join(lines)

@@ -1,0 +1,175 @@
+"""claims.db: opening it safely and migrating its schema forward.
+
+Each migration is a function that takes the schema from version N-1 to N.
+They run in one transaction, so a failed upgrade leaves the file as it was.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+from contextlib import contextmanager
+
+import sqlite_utils
+
+from checker.config import get_settings
+from checker.errors import StoreError
+
+T = TypeVar("T")
+BUSY_TIMEOUT_MS = 5_000
+LOCK_RETRIES = 3
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["outlets"].create(
+        {"id": str, "name": str, "aliases": str, "kind": str, "country": str, "origin": str, "updated_at": str},
+        pk="id",
+    )
+    db["documents"].create(
+        {
+            "id": int, "url": str, "title": str, "outlet_id": str, "published": str, "language": str,
+            "text": str, "content_hash": str, "fetched_at": str, "source_kind": str,
+            "claim_reviewed": str, "rating": str, "import_id": int,
+        },
+        pk="id",
+        foreign_keys=[("outlet_id", "outlets", "id")],
+    )
+    db["documents"].create_index(["content_hash"], unique=True)
+    db["documents"].create_index(["outlet_id", "published"])
+    db["passages"].create(
+        {"id": int, "document_id": int, "idx": int, "text": str, "search_text": str, "start": int, "end": int},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["passages"].create_index(["document_id"])
+    db["passages"].enable_fts(["search_text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["embeddings"].create(
+        {"passage_id": int, "model": str, "dim": int, "vector": bytes},
+        pk=("passage_id", "model"),
+        foreign_keys=[("passage_id", "passages", "id")],
+    )
+    db["embeddings"].create_index(["model"])
+    db["imports"].create(
+        {"id": int, "started_at": str, "source": str, "added": int, "skipped": int, "rejected": int, "problems": str},
+        pk="id",
+    )
+    db["analyses"].create(
+        {
+            "id": int, "created_at": str, "title": str, "source": str, "url": str, "language": str,
+            "text": str, "text_hash": str, "report": str,
+        },
+        pk="id",
+    )
+    db["claims"].create(
+        {
+            "id": int, "analysis_id": int, "claim_key": str, "text": str, "start": int, "end": int,
+            "checkworthiness": float, "verdict": str, "verdict_score": float, "source_status": str,
+        },
+        pk="id",
+        foreign_keys=[("analysis_id", "analyses", "id")],
+    )
+    db["claims"].create_index(["analysis_id", "claim_key"], unique=True)
+    db["claim_sources"].create(
+        {
+            "id": int, "claim_id": int, "kind": str, "outlet_id": str, "outlet_name": str, "speaker": str,
+            "cue": str, "confidence": float, "carried_from": str,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["claim_evidence"].create(
+        {
+            "claim_id": int, "passage_id": int, "rank": int, "similarity": float, "stance": str,
+            "score": float, "reasons": str,
+        },
+        pk=("claim_id", "passage_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("passage_id", "passages", "id")],
+    )
+    # Append-only: two reviewers never overwrite each other; the latest row per
+    # (claim, field) is the current decision and the rest is its history.
+    db["decisions"].create(
+        {
+            "id": int, "analysis_id": int, "claim_key": str, "field": str, "value": str,
+            "reviewer": str, "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("analysis_id", "analyses", "id")],
+    )
+    db["decisions"].create_index(["analysis_id", "claim_key", "field"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"{db.conn} has schema version {current}, newer than this checker ({SCHEMA_VERSION}): upgrade checker"
+        )
+    if current == SCHEMA_VERSION:
+        return
+    with transaction(db):
+        for version in range(current, SCHEMA_VERSION):
+            MIGRATIONS[version](db)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """All or nothing: an interrupted import leaves the database as it was."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def with_retry(action: Callable[[], T], *, retries: int = LOCK_RETRIES, pause: float = 0.5) -> T:
+    """Run `action`, retrying while another process holds the write lock."""
+    for attempt in range(retries + 1):
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if attempt == retries:
+                raise StoreError(
+                    "the database is locked by another process (another import or reviewer?); try again in a moment"
+                ) from error
+            time.sleep(pause * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database:
+    """Open (and create or upgrade) claims.db, with WAL, foreign keys and a busy timeout."""
+    db_path = Path(path) if path else get_settings().db_path
+    if db_path.exists() and db_path.is_dir():
+        raise StoreError(f"{db_path} is a folder, not a database file")
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                               isolation_level=None)
+        db = sqlite_utils.Database(conn)
+        with_retry(lambda: db.execute("PRAGMA journal_mode=WAL"))
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        with_retry(lambda: migrate(db))
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):
+            raise StoreError(f"{db_path} is locked by another process; try again in a moment") from error
+        raise StoreError(f"{db_path} is not a usable checker database ({error}); move it aside or pass --db") from error
+    return db
