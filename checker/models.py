@@ -169,3 +169,21 @@ def to_plain(obj: Any) -> Any:
     if isinstance(obj, dict):
         return {k: to_plain(v) for k, v in obj.items()}
     return obj
+
+
+@dataclass(frozen=True)
+class PassageHit:
+    """A passage found by hybrid search, before any stance check."""
+
+    passage_id: int
+    document_id: int
+    text: str
+    score: float
+    similarity: float
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    title: str | None = None
+    language: str | None = None
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
