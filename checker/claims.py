@@ -1,13 +1,346 @@
-"""PLACEHOLDER (to be replaced by the claims work)."""
+"""Sentences -> atomic check-worthy claims, and the lines that are not claims, with why.
+
+A pasted article carries its headline, byline, section headings, image captions
+and the site's "read more" lines; a fact-checker wants none of them in the claim
+list, and wants a sentence holding two independent facts as two claims. The
+rules are general (line shape, position, repetition, word lists in
+claims.toml and boilerplate.toml), not tuned to one site.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from typing import Any, Sequence
+
+from checker.checkworthiness import count_terms, score, term_pattern
+from checker.config import DATA_DIR
+from checker.language import detect_language
 from checker.models import Claim, NonClaim, Sentence
+from checker.normalize import fold, search_form
+from checker.numbers import find_numbers
+from checker.segment import lexicon, quote_spans, words
+
+_END_PUNCT = re.compile(r"[.!?؟…:;؛,،]$")
+_TRAILING = re.compile(r"[\s.:;,،؛\-–—|>»«\"”“'’)(]+$")
+_LEADING = re.compile(r"^[\s\-–—|<»«\"”“'’)(•*]+")
+_QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
+_BYLINE = re.compile(r"^(?:by|written by|بقلم|كتب|كتبت|إعداد|اعداد)\s*[:\-]?\s+\S", re.IGNORECASE)
+_PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
+_RELATIVE_START = re.compile(r"^(?:و|ف)?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|مما|ما|حيث|which|who|whom|that|where)(?!\S)",
+                             re.IGNORECASE)
+_BULLET = re.compile(r"[-–—•*·▪●◦]\s+")
+_EN_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
-def extract_claims(text: str, sentences: tuple[Sentence, ...]) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
-    claims = tuple(
-        Claim(id=f"c{i + 1}", text=s.text, start=s.start, end=s.end, sentence_index=s.index, sentence=s.text,
-              checkworthiness=0.5)
-        for i, s in enumerate(sentences)
-    )
-    return claims, ()
+@dataclass(frozen=True)
+class _Line:
+    """A paragraph line and the sentences in it."""
+
+    number: int
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+def extract_claims(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
+    """Claims c1, c2 ... in reading order, and the non-claims with their reasons.
+
+    Attribution is left empty: the attribution stage fills it in.
+    """
+    language = detect_language(text)
+    lines = _lines(text, sentences)
+    line_reasons = _line_reasons(lines, language)
+    claims: list[Claim] = []
+    non_claims: list[NonClaim] = []
+    for line in lines:
+        for sentence in line.sentences:
+            reason = line_reasons.get(line.number) or sentence_reason(sentence.text, language, title=line.number == 0)
+            if reason:
+                non_claims.append(NonClaim(sentence.text, sentence.start, sentence.end, reason))
+                continue
+            for start, end in atomic_spans(sentence, language):
+                claims.append(_claim(text, sentence, start, end, f"c{len(claims) + 1}", language))
+    return tuple(claims), tuple(non_claims)
+
+
+def _claim(text: str, sentence: Sentence, start: int, end: int, claim_id: str, language: str) -> Claim:
+    claim_text = text[start:end]
+    numbers = find_numbers(claim_text, start)
+    return Claim(id=claim_id, text=claim_text, start=start, end=end, sentence_index=sentence.index,
+                 sentence=sentence.text, checkworthiness=score(claim_text, numbers, language), numbers=numbers)
+
+
+def _lines(text: str, sentences: Sequence[Sentence]) -> list[_Line]:
+    lines = []
+    for number, (_, group) in enumerate(groupby(sentences, key=lambda s: s.paragraph)):
+        members = tuple(group)
+        lines.append(_Line(number, text[members[0].start:members[-1].end], members))
+    return lines
+
+
+# ---------------------------------------------------------------- line shapes
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> dict[str, Any]:
+    with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return {
+        "lines": frozenset(line_key(line) for line in data["boilerplate"]["lines"]),
+        "prefixes": tuple(search_form(p) for p in data["boilerplate"]["prefixes"]),
+        "credit_lines": frozenset(line_key(line) for line in data["credit"]["lines"]),
+        "credit_patterns": tuple(re.compile(p, re.IGNORECASE) for p in data["credit"]["patterns"]),
+        "caption_prefixes": tuple(line_key(p) + end for p in data["caption"]["prefixes"] for end in (" ", ":")),
+        "caption_patterns": tuple(re.compile(p) for p in data["caption"]["patterns"]),
+        "dateline_prefixes": tuple(search_form(p) for p in data["dateline"]["prefixes"]),
+        "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
+    }
+
+
+def line_key(line: str) -> str:
+    """A line as compared with boilerplate and repeated lines: folded, outer punctuation dropped."""
+    return search_form(_LEADING.sub("", _TRAILING.sub("", line)))
+
+
+def _line_reasons(lines: list[_Line], language: str) -> dict[int, str]:
+    repeated = Counter(line_key(line.text) for line in lines)
+    body_start = next((line.number for line in lines if _is_body(line.text)), None)
+    reasons = {}
+    seen: set[str] = set()
+    for line in lines:
+        key = line_key(line.text)
+        if repeated[key] > 1 and key in seen and _is_statement(line.text, language):
+            reasons[line.number] = "repeated line"  # a pull quote: the first copy stays a claim
+            continue
+        seen.add(key)
+        reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
+                              body_start)
+        if reason:
+            reasons[line.number] = reason
+    return reasons
+
+
+def _is_statement(line: str, language: str) -> bool:
+    """Ends like a sentence and has a verb: repeated, it is a pull quote rather than a caption."""
+    return bool(re.search(r"[.!…]$", line.rstrip(" \"”»'’)"))) and has_verb(line, language)
+
+
+def _is_body(line: str) -> bool:
+    """The first real paragraph: a long line ending like a statement (not a question)."""
+    return len(words(line)) >= 12 and bool(re.search(r"[.!:…]$", line.rstrip(" \"”»'’)")))
+
+
+def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | None) -> str | None:
+    """Line shapes that are never claims. Heading and byline shapes only count in an article with a
+    body: one pasted line such as a headline to check is a claim."""
+    key = line_key(line.text)
+    head = search_form(line.text[:200])
+    data = _boilerplate()
+    count = len(words(line.text))
+    if key in data["lines"] or head.startswith(data["prefixes"]):
+        return "site boilerplate"
+    if key in data["credit_lines"] or any(p.match(line.text.strip()) for p in data["credit_patterns"]):
+        return "credit line"
+    if count <= 25 and key.startswith(data["caption_prefixes"]):
+        return "image caption"
+    if count <= 40 and any(p.search(line.text.strip()) for p in data["caption_patterns"]):
+        return "image caption"
+    if count <= 12 and (head.startswith(data["dateline_prefixes"]) or _only_dates(line.text)):
+        return "date line"
+    if repeated and count <= 20:
+        return "repeated caption"
+    if key in data["sections"]:
+        return "section heading"
+    if _BYLINE.match(line.text.strip()) and count <= 7:
+        return "byline"
+    if line.number == 0 and not _is_body(line.text) and any(_is_question(s.text, language) for s in line.sentences):
+        return "headline question"
+    if body_start is not None and len(line.sentences) == 1 and _is_heading(line.text, language):
+        before_body = line.number < body_start
+        return "byline" if before_body and _looks_like_name(line.text, language) else "section heading"
+    return None
+
+
+def _only_dates(line: str) -> bool:
+    """'Friday 8 December 2023 10:45', '08/12/2023': a date or time and nothing to check."""
+    mentions = find_numbers(line)
+    if not mentions or any(m.kind not in {"date", "year"} for m in mentions) or has_verb(line, "ar"):
+        return False
+    rest = line
+    for mention in reversed(mentions):
+        rest = rest[:mention.start] + rest[mention.end:]
+    return len(words(re.sub(r"\d{1,2}:\d{2}", " ", rest))) <= 3
+
+
+def _is_heading(line: str, language: str) -> bool:
+    """Short, unpunctuated, and no verb: a heading, not a sentence that lost its full stop."""
+    stripped = line.strip()
+    if _END_PUNCT.search(stripped.rstrip(" \"”»'’)")):
+        return False
+    count = len(words(stripped))
+    if count <= 3:
+        return True
+    if count <= 8 and not re.search(r"\d", stripped) and not has_verb(stripped, language):
+        return True
+    return _title_case(stripped) and count <= 12 and not has_verb(stripped, language)
+
+
+def _title_case(line: str) -> bool:
+    latin = re.findall(r"[A-Za-z][\w'’-]*", line)
+    long_words = [w for w in latin if len(w) > 3]
+    return len(latin) >= 2 and bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _looks_like_name(line: str, language: str) -> bool:
+    """'Shorouq Sabry', 'شروق صبري', 'سارة الخطيب': two or three words, not opening with an article,
+    no digits, no title or verb."""
+    tokens = line.split()
+    if not 2 <= len(tokens) <= 3 or re.search(r"\d", line):
+        return False
+    if all(re.fullmatch(r"[A-Z][a-z'’.-]+", token) for token in tokens):
+        return True
+    folded = fold(line)
+    arabic = all(re.fullmatch(r"[\u0621-\u064A]+", token) for token in folded.split())
+    return arabic and not folded.startswith("ال") and not (
+        count_terms(folded, "actors", ["ar"]) or has_verb(line, "ar"))
+
+
+# ---------------------------------------------------------------- sentence kinds
+
+
+def has_verb(text: str, language: str) -> bool:
+    """A rough test for a finite verb, enough to tell a clause from a noun phrase."""
+    folded = fold(text)
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    if count_terms(folded, "verbs", langs):
+        return True
+    if "ar" in langs and any(_present_tense(token) for token in folded.split()):
+        return True
+    return "en" in langs and bool(_PAST_PARTICIPLE.search(folded))
+
+
+@lru_cache(maxsize=1)
+def _ya_nouns() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon()["verbs"]["ya_nouns"])
+
+
+def _present_tense(token: str) -> bool:
+    """يلتقي، ويعلن، سيصل، يستعدون: Arabic present tense starts with ي (after و ف ل س)."""
+    stem = re.sub(r"^[وفلس]{1,2}(?=ي)", "", token)
+    return len(stem) >= 4 and stem.startswith("ي") and stem not in _ya_nouns() and bool(
+        re.fullmatch(r"[\u0621-\u064A]+", stem))
+
+
+def _starts_with(folded: str, section: str, key: str) -> bool:
+    head = re.sub(r"^[\s\"“”«»'‘’(\-–—]+", "", folded)
+    head = re.sub(r"^(?:and|but|so|yet)\s+", "", head)
+    match = term_pattern(section, key).match(head)
+    return bool(match) or bool(re.match(r"^[وف]", head) and term_pattern(section, key).match(head[1:]))
+
+
+def _is_question(sentence: str, language: str) -> bool:
+    if _QUESTION_END.search(sentence):
+        return True
+    folded = fold(sentence)
+    return language == "ar" and _starts_with(folded, "questions", "ar") and len(words(sentence)) < 25
+
+
+def sentence_reason(sentence: str, language: str, title: bool = False) -> str | None:
+    """Why a sentence is not a claim (speculation, question, opinion, fragment), or None."""
+    folded = fold(sentence)
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    attributed = count_terms(folded, "cues", langs) > 0
+    quoted = sentence.lstrip()[:1] in "\"“«„"
+    if any(_starts_with(folded, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
+        return "speculation"
+    if _is_question(sentence, language):
+        if title:
+            return "headline question"
+        rhetorical = any(_starts_with(folded, "questions", f"rhetorical_{lang}") for lang in langs)
+        return "rhetorical question" if rhetorical else "question"
+    hedges = count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs])
+    if hedges >= 2 and not attributed and not re.search(r"\d", sentence):
+        return "speculation"
+    if not quoted and not attributed and any(_starts_with(folded, "opinion", f"openers_{lang}") for lang in langs):
+        return "opinion"
+    if len(words(sentence)) < 3 and not has_verb(sentence, language):
+        return "fragment"
+    if sentence.rstrip().endswith((":", "：")) and len(words(sentence)) <= 12:
+        return "lead-in"
+    return None
+
+
+# ---------------------------------------------------------------- atomic claims
+
+
+@lru_cache(maxsize=None)
+def _separators(language: str) -> re.Pattern[str]:
+    seps = lexicon()["split"]["ar" if language == "ar" else "en"]
+    return re.compile("|".join(re.escape(fold(sep)) for sep in sorted(seps, key=len, reverse=True)))
+
+
+def atomic_spans(sentence: Sentence, language: str) -> list[tuple[int, int]]:
+    """Spans of the independent claims in a sentence: split where each side has its own verb.
+
+    Quotations are never split, and a clause with no verb of its own stays with its sentence.
+    """
+    segment = sentence.text
+    folded = fold(segment)
+    quotes = quote_spans(segment)
+    min_words = lexicon()["split"]["min_words"]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for match in _separators(language).finditer(folded):
+        if any(open_at < match.start() < close for open_at, close in quotes):
+            continue
+        left_end = match.start() + (1 if match.group()[0] in ";؛" else 0)
+        right_start = _right_start(segment, match)
+        left, right = segment[start:left_end], segment[right_start:]
+        if (len(words(left)) >= min_words and len(words(right)) >= min_words and has_verb(left, language)
+                and _clause_follows(right, match.group(), language) and not _unbalanced(segment[:left_end])):
+            pieces.append((start, left_end))
+            start = right_start
+    pieces.append((start, len(segment)))
+    return [_trimmed(segment, sentence.start, s, e) for s, e in pieces]
+
+
+def _clause_follows(right: str, separator: str, language: str) -> bool:
+    """The right side is a clause of its own; after Arabic "، و" the next word must be the verb."""
+    if _RELATIVE_START.match(fold(right)):
+        return False
+    if separator.endswith("و"):
+        first = right.split(maxsplit=1)[0] if right.split() else ""
+        return has_verb(first[1:] if first.startswith("و") else first, language)
+    return has_verb(right, language)
+
+
+def _right_start(segment: str, match: re.Match[str]) -> int:
+    """Where the second claim starts: after the separator; an English 'and'/'but' is dropped."""
+    position = match.end()
+    if match.group().endswith("و"):
+        position -= 1  # Arabic و is written on the next word: keep "وأضاف" whole
+    while position < len(segment) and segment[position] in " ,،":
+        position += 1
+    conjunction = _EN_CONJUNCTION.match(segment[position:])
+    return position + conjunction.end() if conjunction else position
+
+
+def _unbalanced(prefix: str) -> bool:
+    """An open bracket before the split point: the clause is inside it."""
+    return prefix.count("(") > prefix.count(")")
+
+
+def _trimmed(segment: str, offset: int, start: int, end: int) -> tuple[int, int]:
+    """A claim span without list bullets, separators and spaces around it."""
+    bullet = _BULLET.match(segment, start)
+    if bullet:
+        start = bullet.end()
+    while start < end and segment[start] in " \t,،":
+        start += 1
+    while end > start and segment[end - 1] in " \t,،":
+        end -= 1
+    return offset + start, offset + end
+

@@ -1,15 +1,184 @@
-"""PLACEHOLDER (to be replaced by the claims work): naive line/sentence split."""
+"""Article text -> sentences with exact offsets, for Arabic and English news.
+
+News pastes have one line per paragraph, Arabic punctuation (، and ؛ do not end a
+sentence), missing spaces after full stops, and quotations that run over several
+sentences or are never closed. A sentence never crosses a paragraph; a quoted
+passage stays in one sentence so attribution sees its speaker.
+"""
 from __future__ import annotations
 
+import bisect
 import re
+import tomllib
+from functools import lru_cache
+from typing import Any, Iterator
 
+from checker.config import DATA_DIR
 from checker.models import Sentence
+from checker.normalize import fold
+
+_TERMINATOR = re.compile(r"(?:\.{2,}|…+|[.!?؟]+)[\"”»’')\]]*")
+_ELLIPSIS = re.compile(r"\.{2,}|…")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_LINE = re.compile(r"[^\n]+")
+_END_PUNCT = re.compile(r"[.!?؟:;…؛,،\"”»)]\s*$")
+_QUOTE_CLOSERS = {"“": "”»", "«": "»", "„": "“”", "”": "“”", '"': '"'}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Any]:
+    """The language data in checker/data/claims.toml, shared by segmenting, numbers and claims."""
+    with open(DATA_DIR / "claims.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word.lower() for word in lexicon()["segment"]["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def _capitalised_abbreviations() -> frozenset[str]:
+    return frozenset(lexicon()["segment"]["capitalised_abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def _speaker_tag() -> re.Pattern[str]:
+    """' Clinton said.' after a closing quotation: a short tail naming the speaker."""
+    verbs = "|".join(re.escape(v) for v in lexicon()["segment"]["speech_verbs"])
+    return re.compile(rf"^\s+(?:[^\s.!?؟]+\s+){{1,3}}(?:{verbs})(?![\w\u0600-\u06FF])[^.!?؟\n]{{0,20}}"
+                      rf"(?:[.!?؟](?=\s|$)|$)")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    out = []
-    for i, m in enumerate(re.finditer(r"[^\n.!?؟]+[.!?؟]?", text)):
-        if m.group().strip():
-            s, e = m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
-            out.append(Sentence(len(out), s, e, text[s:e], 0))
-    return tuple(out)
+    """Sentences in reading order; `paragraph` counts paragraphs (a line, or a hard-wrapped block)."""
+    sentences: list[Sentence] = []
+    for paragraph, (start, end) in enumerate(paragraphs(text)):
+        for s, e in _split_paragraph(text, start, end):
+            s, e = _strip(text, s, e)
+            if s < e:
+                sentences.append(Sentence(len(sentences), s, e, text[s:e], paragraph))
+    return tuple(sentences)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of paragraphs: each non-blank line, joined with the next when a line is hard-wrapped."""
+    block: tuple[int, int] | None = None
+    previous_line = ""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line.strip():
+            if block:
+                yield block
+            block = None
+        elif block and _continues(previous_line, line):
+            block = (block[0], match.end())
+        else:
+            if block:
+                yield block
+            block = (match.start(), match.end())
+        previous_line = line
+    if block:
+        yield block
+
+
+_JOINING_WORDS = frozenset("a an the of on in at to by for from with and or but as than that its their his her".split())
+
+
+def _continues(previous: str, line: str) -> bool:
+    """English wrapped at a fixed width: a long line with no end punctuation, then lower case or after 'on'."""
+    stripped = line.lstrip()
+    if len(previous) <= 50 or _END_PUNCT.search(previous) or not stripped[:1].isascii():
+        return False
+    last_word = previous.rsplit(None, 1)[-1].lower()
+    return stripped[:1].islower() or last_word in _JOINING_WORDS
+
+
+def quote_spans(segment: str) -> list[tuple[int, int]]:
+    """(open, close) index pairs of quotations closed within `segment`; unclosed quotes are ignored.
+
+    A new opening mark before the close means the earlier quote was never closed. Arabic text
+    sometimes has the marks reversed (”...“), so each opening mark has its own closers.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closers = ""
+    for i, ch in enumerate(segment):
+        if open_at is not None and ch in closers:
+            spans.append((open_at, i))
+            open_at = None
+        elif ch in _QUOTE_CLOSERS and (open_at is None or ch != '"'):
+            open_at, closers = i, _QUOTE_CLOSERS[ch]
+    return spans
+
+
+def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    segment = text[start:end]
+    quotes = quote_spans(segment)
+    cut = 0
+    for match in _TERMINATOR.finditer(segment):
+        if _inside_quote(match, quotes) or not _ends_sentence(segment, match):
+            continue
+        yield start + cut, start + match.end()
+        cut = match.end()
+    if cut < len(segment):
+        yield start + cut, end
+
+
+def _inside_quote(match: re.Match[str], quotes: list[tuple[int, int]]) -> bool:
+    """A full stop inside a quotation, unless the quotation closes right after it."""
+    at = bisect.bisect_left(quotes, (match.start(), -1)) - 1  # quotes are in order and never overlap
+    return at >= 0 and quotes[at][0] < match.start() and quotes[at][1] > match.end() - 1
+
+
+def _ends_sentence(segment: str, match: re.Match[str]) -> bool:
+    mark = match.group()
+    following = segment[match.end():match.end() + 120]
+    next_char = following.lstrip()[:1]
+    if not next_char:
+        return True
+    if next_char.isascii() and next_char.islower() or next_char in ",;،؛":
+        return False
+    if mark[-1] in "\"”»'’" and _speaker_tag().match(following):
+        return False
+    if mark[0] != "." or _ELLIPSIS.match(mark):
+        return True
+    return _full_stop_ends(segment, match.start(), following)
+
+
+def _full_stop_ends(segment: str, at: int, following: str) -> bool:
+    """A single full stop: not a decimal, an abbreviation, an initial, or a web address."""
+    before = segment[max(0, at - 40):at]
+    if before[-1:].isdigit() and following[:1].isdigit():
+        return False
+    word = _WORD_BEFORE.search(before)
+    if word:
+        token = word.group(1)
+        if (token.lower() in _abbreviations() or token in _capitalised_abbreviations() or _is_initialism(token)
+                or (len(token) == 1 and token.isupper())):
+            return False
+    if following[:1].isspace() or not following[:1].isalpha():
+        return True
+    if _ARABIC_LETTER.match(following[:1]):
+        return True
+    return following[:1].isupper() and bool(word) and len(word.group(1)) > 1 and word.group(1).islower()
+
+
+def _is_initialism(token: str) -> bool:
+    """U.S, a.m, Ph.D: dotted short parts; not example.com."""
+    parts = token.split(".")
+    return len(parts) > 1 and all(len(part) <= 2 for part in parts)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (Arabic and Latin letters, digits), for counting and lookups."""
+    return re.findall(r"[\w\u0600-\u06FF]+(?:[.'’][\w]+)*", fold(text))

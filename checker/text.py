@@ -1,11 +1,195 @@
-"""PLACEHOLDER (to be replaced by the claims work): bytes -> text."""
+"""Bytes or pasted text -> the one string every later offset points into.
+
+Files arrive in whatever encoding the newsroom's system used (UTF-8, UTF-16 from
+Word, Windows-1256 from older Arabic sites) and sometimes as a saved web page.
+Everything is turned into plain text here, once, so claims and highlights agree.
+"""
 from __future__ import annotations
 
+import codecs
+import html
+import re
+
+from checker.config import get_settings
 from checker.errors import InputError
+
+_BINARY_SIGNATURES = {
+    b"%PDF": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive (or a .docx/.xlsx file)",
+    b"\x1f\x8b": "gzip archive",
+    b"\xd0\xcf\x11\xe0": "Office document",
+    b"\x7fELF": "program",
+    b"MZ\x90\x00": "Windows program",
+    b"SQLite format 3": "SQLite database",
+}
+_HTML_HINT = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|article|span|br|h[1-6]|section|a|li|script|meta)\b[^>]*>",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLOCK_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|article|section|header|footer|blockquote|figcaption)\b[^>]*>",
+                         re.IGNORECASE)
+_DROP_ELEMENTS = re.compile(r"<(script|style|noscript|template|svg|iframe)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MANY_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_CHARSET = re.compile(rb"<meta[^>]{0,200}charset\s*=\s*[\"']?([A-Za-z0-9_\-]{2,40})", re.IGNORECASE)
 
 
 def decode_input(data: bytes) -> str:
-    text = data.decode("utf-8", errors="replace")
+    """The article text of a file or stdin: decoded, HTML reduced to its text, size checked."""
+    limit = get_settings().max_input_chars
+    if not data:
+        raise InputError("the input is empty: paste or give an article to analyse")
+    if not data.strip():
+        raise InputError("the input contains only whitespace: paste or give an article to analyse")
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(f"the input looks like a binary file ({kind}), not text: save the article as .txt or .html")
+    if len(data) > 4 * limit:
+        raise InputError(f"the input is too large ({len(data):,} bytes); the limit is {limit:,} characters "
+                         "(CHECKER_MAX_INPUT_CHARS)")
+    return clean_text(_decode(data, limit))
+
+
+def clean_text(text: str) -> str:
+    """Pasted text -> analysed text: newlines normalised, HTML extracted, size and content checked."""
+    limit = get_settings().max_input_chars
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    _check_size(len(text), limit)
+    if _looks_like_html(text):
+        text = extract_html_text(text)
+    if _CONTROL.search(text):
+        if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+            raise InputError("the input looks like a binary file (it is full of control characters), not text")
+        text = _CONTROL.sub(" ", text)
     if not text.strip():
-        raise InputError("the input is empty")
+        raise InputError("the input has no text to analyse (it is empty or whitespace only)")
     return text
+
+
+def extract_html_text(markup: str) -> str:
+    """The article body of a web page; trafilatura when it finds one, else the page without tags."""
+    try:
+        import trafilatura  # heavy: only loaded for HTML
+
+        extracted = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
+    except Exception:  # a broken page must still give its text, never a traceback
+        extracted = None
+    text = extracted if extracted and extracted.strip() else _strip_tags(markup)
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _strip_tags(markup: str) -> str:
+    text = _DROP_ELEMENTS.sub(" ", _COMMENT.sub(" ", markup))
+    text = _BLOCK_TAGS.sub("\n\n", text)
+    text = html.unescape(_TAG.sub(" ", text))
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
+    return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _looks_like_html(text: str) -> bool:
+    """A few real tags, not one `<` in a sentence about 'x < y'."""
+    head = text[:20000]
+    if re.match(r"\s*<(?:!doctype|html)", head, re.IGNORECASE):
+        return True
+    return len(_HTML_HINT.findall(head)) >= 3
+
+
+def _check_size(chars: int, limit: int) -> None:
+    if chars > limit:
+        raise InputError(f"the text is too long ({chars:,} characters); the limit is {limit:,} characters "
+                         "(CHECKER_MAX_INPUT_CHARS): analyse it in parts")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for signature, kind in _BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
+        return None
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return "it contains NUL bytes"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the high bytes of the start are NUL or one script's block.
+
+    Text in UTF-16 has a few distinct high bytes (0x00 for ASCII, 0x06 for Arabic);
+    binary data does not.
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        counts = sorted((high.count(value) for value in set(high)), reverse=True)
+        if high.count(0) and sum(counts[:2]) / len(high) >= 0.95 and _decodes(sample, name):
+            return name
+    return None
+
+
+def _decodes(sample: bytes, encoding: str) -> bool:
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return not _CONTROL.search(text)
+
+
+def _decode(data: bytes, limit: int) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    _check_size(len(data), limit)  # legacy encodings take about one byte a character
+    declared = _declared_charset(data)
+    if declared:
+        return data.decode(declared, errors="replace")
+    return _decode_legacy(data)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """A saved web page says its encoding (<meta charset=windows-1256>); trust it when Python knows it."""
+    found = _CHARSET.search(data[:4096])
+    if not found:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Windows-1256 first (Arabic newsrooms), else whatever charset-normalizer recognises."""
+    if _mostly_arabic_cp1256(data):
+        return data.decode("cp1256", errors="replace")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError("the input's character encoding could not be recognised: save it as UTF-8 text")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _mostly_arabic_cp1256(data: bytes) -> bool:
+    """Arabic news in Windows-1256 decodes to mostly Arabic letters; charset guesses sometimes say cp1252."""
+    try:
+        text = data[:20000].decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in letters)
+    return bool(letters) and arabic / len(letters) > 0.5

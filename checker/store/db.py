@@ -109,14 +109,16 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    current = schema_version(db)
-    if current > SCHEMA_VERSION:
-        raise StoreError(
-            f"{db.conn} has schema version {current}, newer than this checker ({SCHEMA_VERSION}): upgrade checker"
-        )
-    if current == SCHEMA_VERSION:
+    if schema_version(db) == SCHEMA_VERSION:
         return
     with transaction(db):
+        # Read again under the write lock: another process may have just created the same new file.
+        current = schema_version(db)
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"this database has schema version {current}, newer than this checker ({SCHEMA_VERSION}): "
+                "upgrade checker"
+            )
         for version in range(current, SCHEMA_VERSION):
             MIGRATIONS[version](db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -154,12 +156,29 @@ def with_retry(action: Callable[[], T], *, retries: int = LOCK_RETRIES, pause: f
     raise AssertionError("unreachable")
 
 
+def run_write(db: sqlite_utils.Database, action: Callable[[], T]) -> T:
+    """`action` as one all-or-nothing transaction, retried while locked; a damaged file becomes a StoreError."""
+    def attempt() -> T:
+        with transaction(db):
+            return action()
+
+    try:
+        return with_retry(attempt)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(
+            f"could not write to the database ({error}); if it is damaged, move it aside or pass --db"
+        ) from error
+
+
 def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database:
     """Open (and create or upgrade) claims.db, with WAL, foreign keys and a busy timeout."""
     db_path = Path(path) if path else get_settings().db_path
     if db_path.exists() and db_path.is_dir():
         raise StoreError(f"{db_path} is a folder, not a database file")
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the folder for {db_path} ({error.strerror})") from error
     try:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
                                isolation_level=None)

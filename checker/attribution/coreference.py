@@ -1,0 +1,70 @@
+"""Carrying a source across sentences: "وأضاف", "he added", "the official said", "وقالت الصحيفة".
+
+A later mention keeps the outlet of the earlier link when it is the same
+speaker: the official who talked to AFP earlier still speaks to AFP.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.models import Attribution
+from checker.normalize import search_form
+
+_STOPWORDS = {"the", "a", "an", "of", "s", "and", "و", "في", "من", "عن"}
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    claim_id: str
+    attribution: Attribution
+
+
+class History:
+    """The links seen so far in reading order, newest last."""
+
+    def __init__(self) -> None:
+        self._items: list[Antecedent] = []
+
+    def add(self, claim_id: str, attribution: Attribution) -> None:
+        if attribution.speaker or attribution.outlet:
+            self._items.append(Antecedent(claim_id, attribution))
+
+    def last_source(self) -> Antecedent | None:
+        """Who "he added" / "وأضاف" refers to: the latest link with a speaker, else with an outlet."""
+        with_speaker = next((a for a in reversed(self._items) if a.attribution.speaker), None)
+        return with_speaker or (self._items[-1] if self._items else None)
+
+    def last_outlet(self) -> Antecedent | None:
+        """What "the newspaper" / "الصحيفة" refers to."""
+        return next((a for a in reversed(self._items) if a.attribution.outlet), None)
+
+    def same_speaker(self, mention: str) -> Antecedent | None:
+        """An earlier speaker this mention names again ("the official", "المسؤول الأمريكي", "الأسدي", "Austin")."""
+        if not _refers_to_known(mention):
+            return None
+        wanted = speaker_tokens(mention)
+        if not wanted:
+            return None
+        for antecedent in reversed(self._items):
+            speaker = antecedent.attribution.speaker
+            if speaker and wanted <= speaker_tokens(speaker) and speaker != mention:
+                return antecedent
+        return None
+
+
+def speaker_tokens(phrase: str) -> frozenset[str]:
+    """Content words, with the Arabic article dropped so "المسؤول" meets "مسؤول"."""
+    words = re.findall(r"\w+", search_form(phrase).lower())
+    return frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words if w not in _STOPWORDS)
+
+
+def _refers_to_known(mention: str) -> bool:
+    """Definite descriptions and bare names point back; "a U.S. official" / "مسؤول أمريكي" is someone new."""
+    words = mention.split()
+    first = words[0].lower() if words else ""
+    if first in ("a", "an", "another", "one", "two", "three", "several", "some"):
+        return False
+    if first == "the" or first.startswith("ال"):
+        return True
+    return (len(words) <= 2 and mention[:1].isupper()) or (len(words) == 1 and not mention[:1].isascii())

@@ -1,0 +1,143 @@
+"""Cue words ("according to", "told", "وفق", "قال ... لـ") found in a sentence, from data/cues.toml.
+
+Matching runs on `fold`ed text, so offsets are those of the article itself.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from checker.config import DATA_DIR
+from checker.normalize import fold
+
+CueRole = Literal["according_to", "speech", "frame", "backward"]
+_CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
+_CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
+ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    start: int
+    end: int
+    role: CueRole
+    arabic: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything attribution reads from data/cues.toml, compiled once."""
+
+    patterns: tuple[tuple[CueRole, bool, re.Pattern[str]], ...]
+    ar_stops: frozenset[str]
+    ar_stop_phrases: tuple[str, ...]
+    ar_relatives: frozenset[str]
+    anonymous: tuple[str, ...]
+    citing: frozenset[str]
+    outlet_generic: frozenset[str]
+    outlet_back: frozenset[str]
+    pronouns: frozenset[str]
+    en_not_speaker: frozenset[str]
+    en_determiners: frozenset[str]
+    en_auxiliaries: frozenset[str]
+    en_leading: frozenset[str]
+    en_asides: tuple[str, ...]
+    en_speaker_tails: tuple[str, ...]
+    ar_addressees: tuple[str, ...]
+    en_phrase_end: re.Pattern[str]
+    ar_subject_first: frozenset[str]
+    ar_an_verbs: frozenset[str]
+    ar_name_links: frozenset[str]
+    ar_types: tuple[str, ...]
+    ar_media_words: tuple[str, ...]
+    en_media_words: frozenset[str]
+
+
+def _phrase_pattern(phrase: str, arabic: bool) -> str:
+    """A cue phrase as a regex; "*" stands for up to two words ("في مقابلة * مع" = "في مقابلة حصرية نادرة مع")."""
+    words = fold(phrase).split()
+    head = "".join(r"(?:\S+\s+){0,2}" if w == "*" else re.escape(w) + r"\s+" for w in words[:-1])
+    if arabic and words[-1] == "ل":
+        # "وفقا لـ", "في تصريح لـ": the ل is glued to the next word.
+        return head + r"ل\s*ـ?\s*"
+    return head + re.escape(words[-1]) + r"(?!\w)"
+
+
+def _compile(phrases: list[str], arabic: bool) -> re.Pattern[str]:
+    body = "|".join(_phrase_pattern(p, arabic) for p in sorted(phrases, key=len, reverse=True))
+    prefix = "[وف]?" if arabic else ""
+    return re.compile(rf"(?<!\w){prefix}(?:{body})")
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    with open(DATA_DIR / "cues.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    patterns = tuple((role, lang == "ar", _compile(data[lang][role], lang == "ar"))
+                     for role in ROLES for lang in ("ar", "en"))
+    speaker, pattern = data["speaker"], data["outlet_pattern"]
+    folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
+    return Lexicon(
+        patterns=patterns,
+        ar_stops=folded(speaker["ar_stops"]),
+        ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
+        ar_relatives=folded(speaker["ar_relatives"]),
+        anonymous=tuple(fold(w) for w in speaker["anonymous"]),
+        citing=folded(speaker["citing"]),
+        outlet_generic=folded(speaker["outlet_generic"]),
+        outlet_back=folded(speaker["outlet_back"]),
+        pronouns=folded(speaker["pronouns"]),
+        en_not_speaker=folded(speaker["en_not_speaker"]),
+        en_determiners=folded([*speaker["en_determiners"], *speaker["pronouns"]]),
+        en_auxiliaries=folded(speaker["en_auxiliaries"]),
+        en_leading=folded(speaker["en_leading"]),
+        en_asides=tuple(fold(w) for w in speaker["en_asides"]),
+        en_speaker_tails=tuple(fold(w) for w in speaker["en_speaker_tails"]),
+        ar_addressees=tuple(fold(w) for w in speaker["ar_addressees"]),
+        en_phrase_end=_phrase_end(speaker["en_abbreviations"]),
+        ar_subject_first=folded(speaker["ar_subject_first"]),
+        ar_an_verbs=folded(speaker["ar_an_verbs"]),
+        ar_name_links=folded(speaker["ar_name_links"]),
+        ar_types=tuple(sorted((fold(w) for w in pattern["ar_types"]), key=len, reverse=True)),
+        ar_media_words=tuple(fold(w) for w in pattern["ar_media_words"]),
+        en_media_words=frozenset(pattern["en_media_words"]),
+    )
+
+
+def _phrase_end(abbreviations: list[str]) -> re.Pattern[str]:
+    """Where a phrase after a cue ends ("according to X, ..."); "U.S." and "Mr." do not end it."""
+    not_abbreviation = "".join(rf"(?<!\b{re.escape(a)})" for a in abbreviations)
+    return re.compile(rf"[,;:\"“”()—–]|''|(?<![A-Z]){not_abbreviation}\.(?=\s|$)"
+                      r"|\s(?:that|on|in|at|as|who|after|before|when|because|to)\s")
+
+
+def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Cue]:
+    """Cues inside text[start:end], in reading order; a longer cue hides any it overlaps."""
+    lexicon = lexicon or load_lexicon()
+    folded = fold(text)
+    found: list[Cue] = []
+    for role, arabic, pattern in lexicon.patterns:
+        for match in pattern.finditer(folded, start, end):
+            cue_end = len(text[:match.end()].rstrip(" ـ"))
+            cue = Cue(text[match.start():cue_end], match.start(), cue_end, role, arabic)
+            if not any(_overlaps(cue, other) for other in found) and _is_cue(cue, folded, start, lexicon):
+                found.append(cue)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _overlaps(a: Cue, b: Cue) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> bool:
+    """An Arabic reporting verb opens its clause ("وقال", "والآن، أكد"); inside one ("التي أعلنت") it reports nothing."""
+    if not (cue.arabic and cue.role == "speech"):
+        return True
+    clause = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])[-1].split()
+    if clause and clause[-1] in _CHAINED:
+        return True
+    return len(clause) <= _CLAUSE_OPENING_WORDS and (not clause or clause[-1] not in lexicon.ar_relatives)

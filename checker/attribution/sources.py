@@ -1,0 +1,458 @@
+"""Who a sentence's cue points at: the outlet and the speaker, as written, with spans.
+
+Arabic reporting verbs come first and the speaker follows them up to "إن/أن",
+a comma, a colon, "لـ" + outlet or a framing phrase ("قال X لوكالة Y إن ...").
+English speakers stand before the verb ("X said") or right after it
+("said X"). Outlets come from the registry, or from their pattern ("صحيفة X",
+"X reported") when the registry does not know them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from checker.attribution.cues import Cue, Lexicon
+from checker.models import Outlet
+from checker.normalize import fold, search_form
+from checker.outlets import OutletRegistry
+
+RefersBack = Literal["speaker", "outlet"] | None
+_EN_BOUNDARY = re.compile(r"[,;:\"“”«»()—–]|''|\s-\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
+_AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
+_MAX_SPEAKER_WORDS = 16
+_OUTLET_REACH = 45
+_SUBJECT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OutletMention:
+    outlet: Outlet
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A sentence's own attribution, before any carrying across sentences."""
+
+    cue: Cue
+    speaker: Span | None
+    outlet: OutletMention | None
+    refers_back: RefersBack = None
+    addressed_back: bool = False
+
+
+def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: OutletRegistry,
+                  lexicon: Lexicon) -> list[Link]:
+    """Every attribution a sentence states itself, best first: one per cue that names (or points back to) a source.
+
+    A sentence split into several claims can attribute them differently ("X told police ..., the source added").
+    """
+    outlets = outlets_in(text, start, end, registry, lexicon)
+    links = (_link_for(text, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues))
+    return [link for link in links if link is not None]
+
+
+def _main_cues(cues: list[Cue]) -> list[Cue]:
+    """Speech verbs and according-to cues before framing phrases, which rarely name the speaker."""
+    return [c for c in cues if c.role != "frame"] + [c for c in cues if c.role == "frame"]
+
+
+def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
+              lexicon: Lexicon) -> Link | None:
+    if cue.arabic:
+        speaker = _arabic_speaker(text, cue, end, cues, outlets, lexicon)
+        chained = _chained_verb(text, cue, cues)
+        if chained is not None:
+            cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
+    else:
+        speaker = _english_speaker(text, start, end, cue, lexicon)
+    if speaker is not None and _is_outlet_word(speaker.text, lexicon):
+        speaker = None
+    outlet = _outlet_for(cue, cues, speaker, outlets)
+    if speaker is not None and outlet is not None and _is_just_outlet(speaker, outlet, lexicon):
+        speaker = None
+    if speaker is None and outlet is not None:
+        speaker = _cited_speaker(text, end, cue, cues, outlet, lexicon)
+        if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
+            speaker = None
+    if speaker is None and cue.role == "frame" and cue.arabic:
+        speaker = _arabic_clause_subject(text, start, cue, lexicon)
+    refers_back = _refers_back(speaker, lexicon)
+    if refers_back == "outlet":
+        speaker = None if outlet is None else speaker
+    if refers_back:
+        return Link(cue, speaker, outlet, refers_back)
+    if speaker is None and outlet is None:
+        return _empty_subject(cue)
+    return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(text, cue, end, lexicon))
+
+
+def _addresses_earlier_outlet(text: str, cue: Cue, end: int, lexicon: Lexicon) -> bool:
+    """"confirmed the proposal to the newspaper", "وقال للصحيفة": told to the outlet named before."""
+    folded = fold(text[cue.end:end])
+    return any(re.search(_addressed_pattern(phrase), folded) for phrase in lexicon.outlet_back)
+
+
+def _addressed_pattern(phrase: str) -> str:
+    """"to the newspaper" / "للصحيفة" (لـ + الصحيفة is written لل)."""
+    if phrase.startswith("ال"):
+        return rf"(?<!\w)[وف]?لل{re.escape(phrase[2:])}(?!\w)"
+    return rf"\b(?:to|told) {re.escape(phrase)}(?!\w)"
+
+
+def _is_outlet_word(phrase: str, lexicon: Lexicon) -> bool:
+    """"صحيفة" or "لوكالة" alone: the outlet's name follows in quotation marks."""
+    folded = fold(phrase).strip()
+    return folded in lexicon.ar_types or (folded[:1] in "وفبل" and folded[1:] in lexicon.ar_types)
+
+
+def _cited_speaker(text: str, end: int, cue: Cue, cues: list[Cue], outlet: OutletMention,
+                   lexicon: Lexicon) -> Span | None:
+    """The person an outlet cites: "X, citing an official", "نقلت وكالة X عن مسؤول"."""
+    citing = next((c for c in cues if c.start >= cue.start and fold(c.text).lstrip("وف") in lexicon.citing), None)
+    if citing is not None:
+        return _arabic_np(text, citing.end, end, lexicon) if citing.arabic else _phrase_after(text, citing.end, end, lexicon)
+    if cue.arabic and any(_verb(c).startswith("نقل") for c in cues if 0 <= c.start - cue.start < 12):
+        after = re.match(r"[\s\"'»”]*عن\s+", fold(text[outlet.end:end]))
+        if after:
+            return _arabic_np(text, outlet.end + after.end(), end, lexicon)
+    return None
+
+
+def _arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
+    folded = fold(text)
+    limits = [end]
+    cut = _AR_CUT.search(folded, position, end)
+    if cut:
+        limits.append(cut.start())
+    for word in re.finditer(r"\S+", folded[position:end]):
+        if word.group() in lexicon.ar_stops:
+            limits.append(position + word.start())
+            break
+    return _trimmed(text, position, min(limits))
+
+
+def _arabic_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """"أصدر الزعيم السياسي للميليشيا ... تحذيرا في مقابلة مع X": the subject follows the clause's first verb."""
+    folded = fold(text)
+    for clause in re.finditer(r"[^،,:؛;.]+", folded[start:cue.start]):
+        words = list(re.finditer(r"\S+", clause.group()))
+        if len(words) < 2 or not words[1].group().startswith("ال"):
+            continue
+        first = words[0].group().lstrip("وف")
+        if first in lexicon.ar_stops or first.startswith("ال") or first[:1].isdigit():
+            continue
+        subject = []
+        for word in words[1:1 + _SUBJECT_WORDS]:
+            if word.group() in lexicon.ar_relatives or word.group() in lexicon.ar_stops:
+                break
+            subject.append(word)
+        base = start + clause.start()
+        return Span(text[base + subject[0].start():base + subject[-1].end()], base + subject[0].start(),
+                    base + subject[-1].end())
+    return None
+
+
+def _empty_subject(cue: Cue) -> Link | None:
+    """"وأضاف أن ..." has no subject: the speaker is the one before. English needs a pronoun for that."""
+    if cue.arabic and cue.role == "speech":
+        return Link(cue, None, None, "speaker")
+    return None
+
+
+def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
+    if speaker is None:
+        return None
+    key = fold(speaker.text).strip()
+    if key in lexicon.pronouns:
+        return "speaker"
+    if key in lexicon.outlet_back:
+        return "outlet"
+    return None
+
+
+# ---- Arabic -------------------------------------------------------------
+
+def _arabic_speaker(text: str, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
+                    lexicon: Lexicon) -> Span | None:
+    """The noun phrase after a verb-first cue, up to where the reported words begin."""
+    folded = fold(text)
+    if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first:
+        clause_start = max(folded.rfind(mark, 0, cue.start) for mark in "،,:.\n") + 1
+        subject = _trimmed(text, clause_start, cue.start)
+        if subject is not None:
+            return subject
+    position = _skip_chained_verb(text, cue, cues)
+    limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon)
+    return _trimmed(text, position, limit)
+
+
+def _chained_verb(text: str, cue: Cue, cues: list[Cue]) -> Cue | None:
+    """The reporting verb of "وفق ما أفاد به X", "حسبما نقلت X": the source follows it, not the according-to cue."""
+    following = next((c for c in cues if c.start >= cue.end and c.role == "speech"), None)
+    if cue.role in ("according_to", "backward") and following and fold(text[cue.end:following.start]).strip() in ("", "ما"):
+        return following
+    return None
+
+
+def _skip_chained_verb(text: str, cue: Cue, cues: list[Cue]) -> int:
+    chained = _chained_verb(text, cue, cues)
+    position = chained.end if chained else cue.end
+    after = re.match(r"\s*(?:به|بها|بهم)(?!\w)", fold(text[position:position + 8]))
+    return position + after.end() if after else position
+
+
+def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
+                  lexicon: Lexicon) -> int:
+    limits = [end]
+    cut = _AR_CUT.search(folded, position, end)
+    if cut:
+        limits.append(cut.start())
+    limits += [c.start for c in cues if c.start > position]
+    words = list(re.finditer(r"\S+", folded[position:end]))
+    for number, word in enumerate(words):
+        token = word.group().strip("،,.:")
+        absolute = position + word.start()
+        if number >= _MAX_SPEAKER_WORDS:
+            break
+        if _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon):
+            limits.append(absolute)
+            break
+    limit = min(limits)
+    body_end = len(folded[:end].rstrip(" .!?؟\n\"”»"))
+    if folded.startswith("عن ", limit) and not any(position <= o.start < limit for o in outlets):
+        # "أعلن X عن ...": X is a bare subject, possibly followed by the announced noun.
+        return _bare_subject_end(folded, position, limit, lexicon)
+    if limit < body_end or cue.role == "according_to":
+        return limit
+    return _bare_subject_end(folded, position, end, lexicon)
+
+
+def _verb(cue: Cue) -> str:
+    """An Arabic cue verb without its و/ف prefix."""
+    folded = fold(cue.text)
+    return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
+
+
+def _bare_subject_end(folded: str, position: int, end: int, lexicon: Lexicon) -> int:
+    """With nothing marking where the reported words begin ("أعلن الجيش الإسرائيلي مقتل ..."), the subject is its
+    first word and what qualifies it: definite words, a noun that a definite word follows ("هيئة عمليات التجارة"),
+    or a place ("في غزة")."""
+    spans = list(re.finditer(r"\S+", folded[position:end]))
+    words = [span.group() for span in spans]
+    if not spans:
+        return end
+    last, number = 0, 1
+    while number < min(len(words), _MAX_SPEAKER_WORDS):
+        word, following = words[number], words[number + 1] if number + 1 < len(words) else ""
+        if (word == "في" and following and number + 2 < len(words)) or (word in lexicon.ar_name_links and following):
+            last, number = number + 1, number + 2
+        elif word.startswith(("ال", "لل", "باسم")) or (following.startswith("ال") and not word.startswith("ب")):
+            last, number = number, number + 1
+        else:
+            break
+    return position + spans[last].end()
+
+
+def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, position: int,
+                         outlets: list[OutletMention], lexicon: Lexicon) -> bool:
+    if token in lexicon.ar_stops:
+        return True
+    if token == "عن" and number > 0 and _verb(cue) in lexicon.ar_an_verbs:
+        return not folded[:position].rstrip().endswith(("الكشف", "الافصاح"))
+    if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
+        return True
+    if number == 0:
+        return False
+    addressed = token.startswith("ل") and (
+        any(token[1:].startswith(t) for t in lexicon.ar_types) or token.startswith(lexicon.ar_addressees)
+        or (token.startswith("لل") and "ال" + token[2:] in lexicon.outlet_back)
+        or any(o.start in (position, position + 1, position + 2) for o in outlets))
+    return addressed
+
+
+# ---- English ------------------------------------------------------------
+
+def _english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    if cue.role in ("according_to", "backward"):
+        return _phrase_after(text, cue.end, end, lexicon)
+    if cue.role == "frame":
+        return _subject_before(text, start, _clause_start(text, start, cue.start), lexicon)
+    before = _subject_before(text, start, cue.start, lexicon)
+    if before is not None:
+        return before
+    return _inverted_speaker(text, start, cue, end, lexicon)
+
+
+def _clause_start(text: str, start: int, position: int) -> int:
+    """Where a framing phrase's clause begins, so its subject ("X, in an interview with Y, said") is found."""
+    return len(text[:position].rstrip(" ,")) if text[start:position].strip() else position
+
+
+def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> Span | None:
+    """"the official said", "A U.S. official, speaking on condition of anonymity, said", "X, in a statement, said"."""
+    segment_end = position
+    first, last = None, None
+    while segment_end > start:
+        boundary = _last_boundary(text, start, segment_end)
+        segment = text[boundary:segment_end]
+        folded = fold(segment).strip()
+        if folded and not folded.startswith(lexicon.en_asides):
+            if last is None:
+                last = boundary + len(segment.rstrip())
+            first = boundary + len(segment) - len(segment.lstrip())
+            if not _is_anonymity_tail(folded, lexicon):
+                break
+        elif not folded and last is None and text[boundary - 1:boundary] in "\"“”»'":
+            break
+        segment_end = boundary - 1 if boundary > start else start
+    if first is None or last is None:
+        return None
+    return _clean_english(text, first, last, lexicon)
+
+
+def _last_boundary(text: str, start: int, position: int) -> int:
+    matches = list(_EN_BOUNDARY.finditer(text, start, position))
+    return matches[-1].end() if matches else start
+
+
+def _is_anonymity_tail(folded: str, lexicon: Lexicon) -> bool:
+    """", speaking on condition of anonymity," / ", who asked not to be named," belongs to the speaker before it."""
+    return folded.startswith(lexicon.en_speaker_tails) or any(p in folded for p in lexicon.anonymous)
+
+
+def _inverted_speaker(text: str, start: int, cue: Cue, end: int, lexicon: Lexicon) -> Span | None:
+    """'"...," said Lloyd Austin, the defense secretary.' The speaker follows the verb."""
+    if cue.start > start and not re.search(r"(?:[\"”“,]|'')\s*$", text[start:cue.start]):
+        return None
+    return _phrase_after(text, cue.end, end, lexicon)
+
+
+def _phrase_after(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
+    match = lexicon.en_phrase_end.search(text, position, end)
+    limit = match.start() if match else end
+    if limit == end:
+        limit = len(text[:end].rstrip(" .!?\"”"))
+    return _clean_english(text, position, limit, lexicon, subject=False)
+
+
+def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject: bool = True) -> Span | None:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and fold(words[0].group()) in lexicon.en_leading:
+        words.pop(0)
+    while words and fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries:
+        words.pop()
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return None
+    if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:
+        return None
+    first = words[0].group()
+    if subject and not (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in lexicon.en_determiners:
+        return None
+    return Span(text[start + words[0].start():start + words[-1].end()], start + words[0].start(),
+                start + words[-1].end())
+
+
+# ---- shared -------------------------------------------------------------
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    segment = text[start:end]
+    stripped = segment.strip(" \t\n،,ـ.:؛")
+    if not stripped:
+        return None
+    offset = start + segment.index(stripped)
+    return Span(stripped, offset, offset + len(stripped))
+
+
+def _outlet_for(cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[OutletMention]) -> OutletMention | None:
+    """The outlet inside the speaker phrase, or addressed right after it or after a cue ("told X", "لوكالة X").
+
+    An outlet merely mentioned in the reported words is not the source.
+    """
+    if speaker is not None:
+        inside = [o for o in outlets if speaker.start <= o.start < speaker.end]
+        if inside:
+            return inside[0]
+    anchors = [c.end for c in cues] + ([speaker.end] if speaker else [])
+    near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH for anchor in anchors)
+            or any(0 <= c.start - o.end <= 3 for c in cues)]
+    return near[0] if near else None
+
+
+def _is_just_outlet(speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
+    """"صحيفة “إسرائيل اليوم”", "the AP" name the outlet, not a person."""
+    if not (speaker.start <= outlet.start < speaker.end):
+        return False
+    rest = fold(speaker.text[:outlet.start - speaker.start] + " " + speaker.text[outlet.end - speaker.start:])
+    rest = re.sub(r"[^\w\s.]", " ", rest).split()
+    return all(word in lexicon.outlet_generic or word.lstrip("ل") in lexicon.ar_types for word in rest)
+
+
+def outlets_in(text: str, start: int, end: int, registry: OutletRegistry, lexicon: Lexicon) -> list[OutletMention]:
+    """Registry outlets in the sentence, plus outlets caught only by their pattern."""
+    sentence = text[start:end]
+    known = [OutletMention(o, start + s, start + e) for o, s, e in registry.find_in(sentence)]
+    unknown = [m for m in _pattern_outlets(sentence, start, lexicon)
+               if not any(k.start < m.end and m.start < k.end for k in known)]
+    return sorted(known + unknown, key=lambda m: m.start)
+
+
+def _pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
+    return [*_arabic_pattern_outlets(sentence, offset, lexicon), *_english_pattern_outlets(sentence, offset, lexicon)]
+
+
+def _arabic_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
+    folded = fold(sentence)
+    types = "|".join(map(re.escape, lexicon.ar_types))
+    found = []
+    for match in re.finditer(rf"(?<!\w)[وفبل]?(?:{types})\s+(?:\"([^\"]{{2,40}})\"|((?:\S+\s*){{1,4}}))", folded):
+        if match.group(1):
+            name_start, name_end = match.span(1)
+        else:
+            span = _unquoted_arabic_name(folded, match.start(2), match.end(2), lexicon)
+            if span is None:
+                continue
+            name_start, name_end = span
+        name = sentence[name_start:name_end]
+        found.append(OutletMention(Outlet(outlet_slug(name), name, known=False), offset + name_start, offset + name_end))
+    return found
+
+
+def _unquoted_arabic_name(folded: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """"وكالة مهر للأنباء", "قناة الشرق نيوز": only with a word that says it is a news organisation."""
+    words = list(re.finditer(r"[^\s،,.:]+", folded[start:end]))
+    for number, word in enumerate(words[1:], start=1):
+        if any(word.group().startswith(m) or word.group() == m for m in lexicon.ar_media_words):
+            last = number if word.group() in ("للانباء", "انباء") else number + 1
+            last = max(last, 1)
+            return start + words[0].start(), start + words[last - 1].end()
+    return None
+
+
+def _english_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
+    """Capitalised names with a media word ("the Kurdistan Chronicle"), and dateline parentheses."""
+    found = []
+    for match in re.finditer(r"(?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*", sentence):
+        words = match.group().split()
+        while words and words[0] in ("The", "A", "An", "In", "On", "According", "Citing"):
+            words.pop(0)
+        if len(words) >= 2 and words[-1].strip(".'’s") in lexicon.en_media_words:
+            name = " ".join(words)
+            name_start = match.start() + match.group().index(words[0])
+            found.append(OutletMention(Outlet(outlet_slug(name), name, known=False), offset + name_start,
+                                       offset + name_start + len(name)))
+    return found
+
+
+def outlet_slug(name: str) -> str:
+    """A readable id for an outlet the registry lacks: 'Kurdistan Chronicle' -> 'kurdistan-chronicle'."""
+    return re.sub(r"[^\w]+", "-", search_form(name).lower()).strip("-_") or "unknown-outlet"

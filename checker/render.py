@@ -1,0 +1,186 @@
+"""The article as safe HTML with its claims highlighted by cited outlet.
+
+Every character of the article passes through `html.escape`: a pasted page
+may contain markup, and the reviewer must see it as text, never run it.
+Styles are inline so the fragment looks the same in Streamlit, in the HTML
+export and in a browser's print view.
+"""
+from __future__ import annotations
+
+import html
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from checker.models import Analysis, Attribution, Claim
+
+PALETTE = (
+    "#ffe08a", "#a8d8ff", "#b8f0b0", "#ffc2d6", "#d9c8ff", "#ffd1a8",
+    "#a8f0e6", "#e8f59c", "#f5b8b8", "#c8d9ff", "#f0c8f0", "#cfe8c0",
+)
+NEUTRAL = "#e4e4e4"
+FONT_STACK = '"Noto Naskh Arabic", "Amiri", "Segoe UI", Tahoma, sans-serif'
+RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he"})
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One outlet in the colour key; `outlet_id` None stands for claims with no cited outlet."""
+
+    outlet_id: str | None
+    name: str
+    colour: str
+    claims: int
+
+
+def outlet_colour(outlet_id: str | None) -> str:
+    """The same outlet gets the same colour in every article and session (crc32, not the salted hash())."""
+    if not outlet_id:
+        return NEUTRAL
+    return PALETTE[zlib.crc32(outlet_id.encode("utf-8")) % len(PALETTE)]
+
+
+def direction(language: str) -> str:
+    return "rtl" if language in RTL_LANGUAGES else "ltr"
+
+
+def legend_entries(analysis: Analysis, *, colours: Mapping[str, str] | None = None,
+                   attributions: Mapping[str, Attribution] | None = None) -> list[LegendEntry]:
+    """Outlets cited by the claims in order of first appearance, unattributed claims last."""
+    counts: dict[str | None, int] = {}
+    names: dict[str | None, str] = {None: "no outlet cited"}
+    for claim in analysis.claims:
+        outlet = _attribution(claim, attributions).outlet
+        key = outlet.id if outlet else None
+        counts[key] = counts.get(key, 0) + 1
+        if outlet:
+            names.setdefault(key, outlet.name)
+    ordered = [key for key in counts if key is not None] + ([None] if None in counts else [])
+    return [LegendEntry(key, names[key], _colour(key, colours), counts[key]) for key in ordered]
+
+
+def legend_html(analysis: Analysis, *, colours: Mapping[str, str] | None = None,
+                attributions: Mapping[str, Attribution] | None = None) -> str:
+    """A row of colour swatches naming each outlet, to show beside the highlighted article."""
+    items = "".join(
+        f'<span style="display:inline-block;margin:0 .6em .3em 0;unicode-bidi:plaintext">'
+        f'<span style="background:{html.escape(entry.colour)};padding:0 .7em;border-radius:3px;'
+        f'margin-inline-end:.3em">&nbsp;</span>{html.escape(entry.name)} ({entry.claims})</span>'
+        for entry in legend_entries(analysis, colours=colours, attributions=attributions)
+    )
+    dir_ = direction(analysis.language)
+    return f'<div class="checker-legend" dir="{dir_}" style="font-family:{html.escape(FONT_STACK)}">{items}</div>'
+
+
+def highlight_article_html(analysis: Analysis, *, colours: Mapping[str, str] | None = None,
+                           selected: str | None = None,
+                           attributions: Mapping[str, Attribution] | None = None) -> str:
+    """The article, one `<p dir="auto">` per paragraph, each claim a `<mark>` in its outlet's colour.
+
+    `colours` overrides the palette per outlet id; `selected` is a claim id to outline;
+    `attributions` (claim id -> Attribution) shows the reviewer's corrected links instead of the machine's.
+    Where claims overlap, the text carries the later-starting (innermost) claim's colour and lists both ids.
+    """
+    text = analysis.text
+    claims = [c for c in analysis.claims if 0 <= c.start < c.end <= len(text)]
+    links = [_attribution(c, attributions) for c in claims]
+    spans = _Spans(
+        cues=_valid_spans(((a.cue_start, a.cue_end) for a in links), len(text)),
+        sources=_valid_spans(((a.outlet_start, a.outlet_end) for a in links), len(text))
+        + _valid_spans(((a.speaker_start, a.speaker_end) for a in links), len(text)),
+    )
+    paragraphs = "".join(
+        _paragraph_html(text, start, end, claims, spans, colours, selected, attributions)
+        for start, end in _paragraph_ranges(text)
+    )
+    dir_ = direction(analysis.language)
+    lang = html.escape(analysis.language if analysis.language != "und" else "")
+    return (
+        f'<div class="checker-article" dir="{dir_}" lang="{lang}" style="font-family:{html.escape(FONT_STACK)};'
+        f'line-height:1.9;unicode-bidi:plaintext;text-align:start">{paragraphs}</div>'
+    )
+
+
+def _paragraph_ranges(text: str) -> Iterable[tuple[int, int]]:
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if text[start:].strip():
+        yield start, len(text.rstrip())
+
+
+@dataclass(frozen=True)
+class _Spans:
+    """Cue words (underlined) and outlet/speaker names (bold), wherever they sit in the text."""
+
+    cues: list[tuple[int, int]]
+    sources: list[tuple[int, int]]
+
+    def cut_points(self) -> Iterable[int]:
+        for left, right in (*self.cues, *self.sources):
+            yield left
+            yield right
+
+
+def _paragraph_html(text: str, start: int, end: int, claims: list[Claim], spans: _Spans,
+                    colours: Mapping[str, str] | None, selected: str | None,
+                    attributions: Mapping[str, Attribution] | None) -> str:
+    cuts = {start, end}
+    for point in (*(p for c in claims for p in (c.start, c.end)), *spans.cut_points()):
+        if start < point < end:
+            cuts.add(point)
+    bounds = sorted(cuts)
+    pieces: list[str] = []
+    for left, right in zip(bounds, bounds[1:]):
+        covering = [c for c in claims if c.start <= left and right <= c.end]
+        body = html.escape(text[left:right]).replace("\n", "<br>")
+        if _inside(spans.sources, left, right):
+            body = f'<b class="source" style="font-weight:700">{body}</b>'
+        if _inside(spans.cues, left, right):
+            body = f'<u class="cue" style="text-decoration-thickness:2px;text-underline-offset:3px">{body}</u>'
+        pieces.append(_mark(body, covering, colours, selected, attributions) if covering else body)
+    return f'<p dir="auto" style="unicode-bidi:plaintext;margin:0 0 .9em 0">{"".join(pieces)}</p>'
+
+
+def _inside(spans: list[tuple[int, int]], left: int, right: int) -> bool:
+    return any(start <= left and right <= end for start, end in spans)
+
+
+def _mark(body: str, covering: list[Claim], colours: Mapping[str, str] | None, selected: str | None,
+          attributions: Mapping[str, Attribution] | None) -> str:
+    innermost = max(covering, key=lambda c: (c.start, -c.end))
+    attribution = _attribution(innermost, attributions)
+    outlet = attribution.outlet
+    colour = _colour(outlet.id if outlet else None, colours)
+    ids = " ".join(c.id for c in covering)
+    title = " · ".join(p for p in (innermost.id, outlet.name if outlet else None, attribution.speaker) if p)
+    outline = "outline:2px solid #222;" if selected and any(c.id == selected for c in covering) else ""
+    return (
+        f'<mark class="claim" data-claims="{html.escape(ids)}" title="{html.escape(title)}" '
+        f'style="background:{html.escape(colour)};color:inherit;padding:0 1px;border-radius:2px;{outline}">'
+        f"{body}</mark>"
+    )
+
+
+def _attribution(claim: Claim, attributions: Mapping[str, Attribution] | None) -> Attribution:
+    return (attributions or {}).get(claim.id, claim.attribution)
+
+
+def _valid_spans(pairs: Iterable[tuple[int | None, int | None]], length: int) -> list[tuple[int, int]]:
+    """Spans that lie inside the text; a stale or missing offset is skipped, never an error."""
+    return [(start, end) for start, end in pairs
+            if start is not None and end is not None and 0 <= start < end <= length]
+
+
+def _colour(outlet_id: str | None, colours: Mapping[str, str] | None) -> str:
+    chosen = (colours or {}).get(outlet_id or "")
+    return chosen if chosen and _is_css_colour(chosen) else outlet_colour(outlet_id)
+
+
+def _is_css_colour(value: str) -> bool:
+    """Caller colours go into a style attribute: allow only plain colour tokens."""
+    return re.fullmatch(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|rgba?\([\d\s.,%]+\)", value) is not None

@@ -1,0 +1,608 @@
+"""Does a passage agree with a claim, deny it, or talk about something else?
+
+Sentence embeddings place "2,500 US troops" and "3,500 US troops" as close as
+a true paraphrase, so the decision is made by explicit checks a fact-checker
+can read (numbers, denial and negation words, opposites, shared names) on top
+of a small logistic model trained on the ANS stance corpus
+(`scripts/train_stance.py`) on multilingual embeddings. The checks override
+the model where they are unambiguous, and the verdict never rests on the
+model alone for a contradiction (see `decide` and docs/verdict.md for why).
+"""
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from checker.config import DATA_DIR, get_settings
+from checker.language import detect_language
+from checker.models import NumberMention, Stance
+from checker.normalize import search_form
+from checker.numbers import find_numbers
+
+LEXICON_FILE = DATA_DIR / "stance.toml"
+MODEL_FILE = DATA_DIR / "stance_model.npz"
+STANCES: tuple[Stance, ...] = ("agree", "disagree", "other")
+EXPLICIT_DECISIONS = frozenset({"numbers", "denial", "opposites"})
+# Below this cosine two texts are not treated as about the same event, whatever the words say
+# (ANS dev: 90% of unrelated pairs fall below 0.40, 95% of related pairs above 0.45).
+RELATED_SIMILARITY = 0.35
+# Same language, no explicit conflict and at least this close: agreement, whatever the model says.
+AGREE_SIMILARITY = 0.8
+# Where the Arabic-trained model has never looked (English, cross-language pairs) similarity decides:
+# a paraphrase with extra detail scores 0.6-0.9 there (translations lower). Untuned: no such stance data.
+SIMILARITY_AGREE_UNTRAINED = 0.6
+# The "no names in common" rule needs this many names on each side (one may be the cited outlet).
+MIN_NAMES = 2
+# An NLI cross-encoder (only when CHECKER_NLI_MODEL is set) decides when it is this sure.
+NLI_DECISIVE = 0.5
+# A lone number on each side is compared across languages only when the texts are this close
+# (multilingual USE puts translations lower than same-language paraphrases: 0.45-0.8).
+LONE_NUMBER_SIMILARITY = 0.45
+_WORD = re.compile(r"[\w'’]+")
+_LATIN_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+_LINKS = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
+_HASHTAG_MARKS = re.compile(r"[#_]")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_START = re.compile(r"([.!?:]\s+|[\"“‘'(]\s*)$")
+_CLAUSE_END = re.compile(r"[,;:،؛.!?؟()\n]")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class NumberConflict:
+    """A count in the claim and a different count of the same thing in the evidence."""
+
+    claim: str
+    evidence: str
+    evidence_phrase: str
+
+
+@dataclass(frozen=True)
+class Checks:
+    """The explicit, explainable comparisons of one claim-passage pair."""
+
+    numbers_agree: tuple[str, ...] = ()
+    number_conflicts: tuple[NumberConflict, ...] = ()
+    claim_negations: tuple[str, ...] = ()
+    evidence_negations: tuple[str, ...] = ()
+    claim_denials: tuple[str, ...] = ()
+    evidence_denials: tuple[str, ...] = ()
+    antonyms: tuple[tuple[str, str], ...] = ()
+    hedges: tuple[str, ...] = ()
+    shared_entities: tuple[str, ...] = ()
+    claim_entities: int = 0
+    evidence_entities: int = 0
+    token_overlap: float = 0.0
+    same_language: bool = True
+    names_compared: bool = False
+    model_language: bool = True  # both texts Arabic, the language the stance model was trained on
+
+    @property
+    def about_something_else(self) -> bool:
+        """Both name at least two people or places (capitalised English words) and share none of them.
+
+        Arabic has no capitals, and its content words are too loose a stand-in
+        for names to rule a pair out (on ANS dev that rule was wrong 4 times in 5).
+        """
+        return (self.names_compared and min(self.claim_entities, self.evidence_entities) >= MIN_NAMES
+                and not self.shared_entities)
+
+    @property
+    def denial_gap(self) -> tuple[str, ...]:
+        """Denial words in the evidence that the claim itself does not use."""
+        return self.evidence_denials if not self.claim_denials else ()
+
+    @property
+    def negation_gap(self) -> bool:
+        return bool(self.claim_negations) != bool(self.evidence_negations)
+
+
+@dataclass(frozen=True)
+class StanceResult:
+    """The stance of a passage towards a claim; `signals` say in words what decided it."""
+
+    stance: Stance
+    score: float
+    signals: tuple[str, ...] = ()
+    similarity: float = 0.0
+    probabilities: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    number_conflicts: tuple[NumberConflict, ...] = ()
+    decided_by: str = "model"
+    nli: tuple[float, float, float] | None = None
+    cross_language: bool = False
+
+    @property
+    def explicit(self) -> bool:
+        """Decided by a check a person can verify (a number, a denial, an opposite), not by the model."""
+        return self.decided_by in EXPLICIT_DECISIONS
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """stance.toml, folded once so lookups compare like with like."""
+
+    prefixes: tuple[str, ...]
+    negation: frozenset[str]
+    denial: frozenset[str]
+    denial_phrases: tuple[str, ...]
+    hedge: frozenset[str]
+    approximate: tuple[str, ...]
+    antonyms: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    stopwords: frozenset[str]
+    rating_false: tuple[str, ...]
+    rating_true: tuple[str, ...]
+    approximate_tolerance: float
+    context_words: int
+
+
+def _folded(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(search_form(word) for word in words)
+
+
+def _both(section: dict, *keys: str) -> tuple[str, ...]:
+    return _folded(word for key in keys for word in section.get(key, ()))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Lexicon(
+        prefixes=_folded(sorted(data["arabic"]["prefixes"], key=len, reverse=True)),
+        negation=frozenset(_both(data["negation"], "ar", "en")),
+        denial=frozenset(_both(data["denial"], "ar", "en")),
+        denial_phrases=_both(data["denial"], "phrases_ar", "phrases_en"),
+        hedge=frozenset(_both(data["hedge"], "ar", "en")),
+        approximate=_both(data["approximate"], "ar", "en"),
+        antonyms=tuple((frozenset(_folded(pair["a"])), frozenset(_folded(pair["b"]))) for pair in data["antonyms"]),
+        stopwords=frozenset(_both(data["stopwords"], "ar", "en")),
+        rating_false=_both(data["ratings"], "false"),
+        rating_true=_both(data["ratings"], "true"),
+        approximate_tolerance=float(data["numbers"]["approximate_tolerance"]),
+        context_words=int(data["numbers"]["context_words"]),
+    )
+
+
+def rating_verdict(rating: str | None) -> Stance | None:
+    """A ClaimReview rating as agree (rated true), disagree (rated false) or None (mixed, unknown)."""
+    if not rating:
+        return None
+    lexicon = load_lexicon()
+    folded = search_form(rating)
+    if any(_has_phrase(folded, word) for word in lexicon.rating_false):
+        return "disagree"
+    if any(_has_phrase(folded, word) for word in lexicon.rating_true):
+        return "agree"
+    return None
+
+
+# --- words -----------------------------------------------------------------
+
+def plain_text(text: str) -> str:
+    """Links removed and hashtags made words: link digits are not numbers, #فيروس_كورونا is two words."""
+    return " ".join(_HASHTAG_MARKS.sub(" ", _LINKS.sub(" ", text)).split())
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(search_form(text))
+
+
+def _forms(token: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The token and what is left after each Arabic prefix (و، ب، ال ...) that leaves a word."""
+    forms = [token]
+    forms.extend(token[len(p):] for p in lexicon.prefixes if token.startswith(p) and len(token) - len(p) >= 2)
+    return tuple(forms)
+
+
+def _matches(forms: Sequence[tuple[str, frozenset[str]]], words: frozenset[str]) -> tuple[str, ...]:
+    """The tokens (given with their prefix-stripped forms) that are one of `words`."""
+    return tuple(dict.fromkeys(token for token, variants in forms if not words.isdisjoint(variants)))
+
+
+def _negations(tokens: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
+    """Only و/ف may precede a negation particle (ولم، فلا): longer prefixes make other words."""
+    return tuple(dict.fromkeys(
+        t for t in tokens if t in lexicon.negation or (t[:1] in "وف" and t[1:] in lexicon.negation)
+    ))
+
+
+def _has_phrase(folded: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w)[وف]?{re.escape(phrase)}(?!\w)", folded) is not None
+
+
+def _denials(text: str, forms: Sequence[tuple[str, frozenset[str]]], lexicon: Lexicon) -> tuple[str, ...]:
+    folded = search_form(text)
+    phrases = tuple(p for p in lexicon.denial_phrases if _has_phrase(folded, p))
+    return tuple(dict.fromkeys(phrases + _matches(forms, lexicon.denial)))
+
+
+def _antonyms(claim_sides: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
+              evidence_sides: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[str, str], ...]:
+    """Opposites split across the two texts (rise in one, fall in the other, and not both in either)."""
+    found = []
+    for (claim_a, claim_b), (ev_a, ev_b) in zip(claim_sides, evidence_sides):
+        if claim_a and ev_b and not ev_a and not claim_b:
+            found.append((claim_a[0], ev_b[0]))
+        elif claim_b and ev_a and not ev_b and not claim_a:
+            found.append((claim_b[0], ev_a[0]))
+    return tuple(found)
+
+
+def _content_words(tokens: Sequence[str], lexicon: Lexicon) -> set[str]:
+    """Tokens without stopwords and without the Arabic article (والسفارة -> سفارة), for overlap counts.
+
+    One-letter prefixes stay: بغداد and لبنان begin with ب and ل.
+    """
+    words = set()
+    for token in tokens:
+        if token in lexicon.stopwords or token.isdigit() or len(token) < 2:
+            continue
+        article = next((p for p in lexicon.prefixes if p.endswith(("ال", "لل")) and token.startswith(p)
+                        and len(token) - len(p) >= 3), "")
+        words.add(token[len(article):])
+    return words
+
+
+def _entities(text: str, tokens: Sequence[str], lexicon: Lexicon) -> set[str]:
+    """Names: capitalised Latin words not opening a sentence; for Arabic (no capitals) every content
+    word of 3+ letters."""
+    if detect_language(text) == "en":
+        names = {search_form(m.group()) for m in _LATIN_CAPITALISED.finditer(text)
+                 if m.start() > 0 and not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()])}
+        return names - lexicon.stopwords
+    return {w for w in _content_words(tokens, lexicon) if len(w) >= 3 and not w.isascii()}
+
+
+# --- numbers ---------------------------------------------------------------
+
+def _numbers(text: str) -> tuple[NumberMention, ...]:
+    return tuple(n for n in find_numbers(text) if n.kind != "ordinal" and (n.value is not None or n.low is not None))
+
+
+def _bounds(number: NumberMention, text: str, lexicon: Lexicon) -> tuple[float, float]:
+    low = number.low if number.low is not None else number.value
+    high = number.high if number.high is not None else number.value
+    assert low is not None and high is not None
+    before = search_form(text[max(0, number.start - 20):number.start])
+    approximate = number.approximate or any(_has_phrase(before[-len(w) - 2:], w) for w in lexicon.approximate)
+    slack = lexicon.approximate_tolerance * max(abs(low), abs(high)) if approximate else 0.0
+    return low - slack, high + slack
+
+
+def _context(number: NumberMention, text: str, lexicon: Lexicon) -> set[str]:
+    """Content words around a number, which say what it counts (troops, dollars, dead)."""
+    width = lexicon.context_words
+    before = _tokens(text[:number.start])[-width:]
+    after = _tokens(text[number.end:])[:width]
+    words = _content_words(before + after, lexicon)
+    if number.unit:
+        words.add(search_form(number.unit))
+    return words
+
+
+def _family(number: NumberMention) -> str:
+    return {"money": "number", "ordinal": "number"}.get(number.kind, number.kind)
+
+
+def _compare_numbers(claim: str, evidence: str, claim_numbers: tuple[NumberMention, ...],
+                     evidence_numbers: tuple[NumberMention, ...], similarity: float,
+                     lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[NumberConflict, ...]]:
+    agreeing: list[str] = []
+    conflicts: list[NumberConflict] = []
+    lone = _lone_pair(claim, evidence, claim_numbers, evidence_numbers, similarity)
+    for number in claim_numbers:
+        low, high = _bounds(number, claim, lexicon)
+        context = _context(number, claim, lexicon)
+        comparable = [e for e in evidence_numbers if _family(e) == _family(number)
+                      and (lone or context & _context(e, evidence, lexicon))]
+        if not comparable:
+            continue
+        matching = [e for e in comparable if _overlaps((low, high), _bounds(e, evidence, lexicon))]
+        if matching:
+            agreeing.append(number.text)
+        else:
+            other = comparable[0]
+            conflicts.append(NumberConflict(number.text, other.text, _phrase(other, evidence, lexicon)))
+    return tuple(agreeing), tuple(conflicts)
+
+
+def _lone_pair(claim: str, evidence: str, claim_numbers: Sequence[NumberMention],
+               evidence_numbers: Sequence[NumberMention], similarity: float) -> bool:
+    """Across languages the words around a number never match, so one number written in digits
+    on each side of two close texts ("2,500 US troops" / "3500 جندي") counts as the same quantity.
+    Number words ("several", "وابلين", "الشهرين") are too loose for that."""
+    return (len(claim_numbers) == 1 and len(evidence_numbers) == 1 and similarity >= LONE_NUMBER_SIMILARITY
+            and detect_language(claim) != detect_language(evidence)
+            and all(_DIGIT.search(n.text) for n in (*claim_numbers, *evidence_numbers)))
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+
+
+def _phrase(number: NumberMention, text: str, lexicon: Lexicon) -> str:
+    """The number with the words after it ("3,500 US troops in Iraq"), for a reason a person reads."""
+    tail = _WORD.findall(_CLAUSE_END.split(text[number.end:], maxsplit=1)[0])[:lexicon.context_words]
+    return " ".join([number.text.strip(), *tail])
+
+
+# --- checks and decision -----------------------------------------------------
+
+@dataclass(frozen=True)
+class _TextFacts:
+    """What the checks need from one text, computed once: a claim meets k passages."""
+
+    language: str
+    numbers: tuple[NumberMention, ...]
+    negations: tuple[str, ...]
+    denials: tuple[str, ...]
+    hedges: tuple[str, ...]
+    entities: frozenset[str]
+    content_words: frozenset[str]
+    opposites: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # per antonym pair: (side a words, side b words)
+
+
+@lru_cache(maxsize=4096)
+def _facts(text: str) -> _TextFacts:
+    lexicon = load_lexicon()
+    tokens = _tokens(text)
+    forms = [(token, frozenset(_forms(token, lexicon))) for token in tokens]
+    return _TextFacts(
+        language=detect_language(text),
+        numbers=_numbers(text),
+        negations=_negations(tokens, lexicon),
+        denials=_denials(text, forms, lexicon),
+        hedges=_matches(forms, lexicon.hedge),
+        entities=frozenset(_entities(text, tokens, lexicon)),
+        content_words=frozenset(_content_words(tokens, lexicon)),
+        opposites=tuple((_matches(forms, side_a), _matches(forms, side_b)) for side_a, side_b in lexicon.antonyms),
+    )
+
+
+def explicit_checks(claim: str, evidence: str, similarity: float = 1.0) -> Checks:
+    """Every rule-based comparison of the pair, without the model."""
+    lexicon = load_lexicon()
+    ours, theirs = _facts(claim), _facts(evidence)
+    numbers_agree, conflicts = _compare_numbers(claim, evidence, ours.numbers, theirs.numbers, similarity, lexicon)
+    union = ours.content_words | theirs.content_words
+    same_language = ours.language == theirs.language
+    return Checks(
+        numbers_agree=numbers_agree,
+        number_conflicts=conflicts,
+        claim_negations=ours.negations,
+        evidence_negations=theirs.negations,
+        claim_denials=ours.denials,
+        evidence_denials=theirs.denials,
+        antonyms=_antonyms(ours.opposites, theirs.opposites),
+        hedges=ours.hedges,
+        shared_entities=tuple(sorted(ours.entities & theirs.entities)),
+        claim_entities=len(ours.entities),
+        evidence_entities=len(theirs.entities),
+        token_overlap=len(ours.content_words & theirs.content_words) / len(union) if union else 0.0,
+        same_language=same_language,
+        names_compared=same_language and ours.language == "en",
+        model_language=same_language and ours.language == "ar",
+    )
+
+
+CHECK_FEATURES = (
+    "numbers_agree", "number_conflict", "claim_negation", "evidence_negation", "negation_gap",
+    "evidence_denial", "claim_denial", "antonym", "token_overlap", "entity_overlap", "no_shared_entity",
+    "same_language",
+)
+
+
+def check_features(checks: Checks) -> list[float]:
+    """The explicit checks as numbers for the model, in CHECK_FEATURES order.
+
+    Word overlap means nothing across languages: it is NaN there, and the model
+    reads NaN as "unknown" (the training average) rather than as "no overlap".
+    """
+    smaller = min(checks.claim_entities, checks.evidence_entities)
+    overlap = checks.token_overlap if checks.same_language else math.nan
+    entity_overlap = (len(checks.shared_entities) / smaller if smaller else 0.0) if checks.same_language else math.nan
+    return [
+        float(bool(checks.numbers_agree)), float(bool(checks.number_conflicts)),
+        float(bool(checks.claim_negations)), float(bool(checks.evidence_negations)), float(checks.negation_gap),
+        float(bool(checks.denial_gap)), float(bool(checks.claim_denials)), float(bool(checks.antonyms)),
+        overlap, entity_overlap, float(checks.about_something_else), float(checks.same_language),
+    ]
+
+
+def pair_features(claim_vectors: np.ndarray, evidence_vectors: np.ndarray, checks: Sequence[Checks]) -> np.ndarray:
+    """[u*v, |u-v|, cosine, explicit checks] per pair: what the model is trained and run on."""
+    cosine = np.sum(claim_vectors * evidence_vectors, axis=1, keepdims=True)
+    explicit = np.array([check_features(c) for c in checks], dtype=np.float32).reshape(len(checks), -1)
+    return np.hstack([claim_vectors * evidence_vectors, np.abs(claim_vectors - evidence_vectors), cosine, explicit])
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """Multinomial logistic regression weights (plain numpy, no scikit-learn at run time).
+
+    Features are standardised with the training mean and scale; a feature that
+    never varied in training (ANS is all Arabic) has scale 1 and weight 0, so an
+    English or cross-language pair cannot blow it up.
+    """
+
+    weights: np.ndarray
+    bias: np.ndarray
+    mean: np.ndarray
+    scale: np.ndarray
+    labels: tuple[str, ...]
+    embedding_model: str
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        """Rows of P(agree), P(disagree), P(other), whatever order the model was saved in."""
+        standardised = np.nan_to_num((features - self.mean) / self.scale, nan=0.0)
+        logits = standardised @ self.weights.T + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        probs = exp / exp.sum(axis=1, keepdims=True)
+        return probs[:, [self.labels.index(s) for s in STANCES]]
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, weights=self.weights, bias=self.bias, mean=self.mean, scale=self.scale,
+                            labels=np.array(self.labels), embedding_model=np.array(self.embedding_model),
+                            check_features=np.array(CHECK_FEATURES))
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_FILE) -> StanceModel | None:
+    """The shipped weights, or None when the file is missing or was trained on other features."""
+    if not path.is_file():
+        return None
+    data = np.load(path, allow_pickle=False)
+    if tuple(data["check_features"].tolist()) != CHECK_FEATURES:
+        return None
+    return StanceModel(weights=data["weights"], bias=data["bias"], mean=data["mean"], scale=data["scale"],
+                       labels=tuple(data["labels"].tolist()), embedding_model=str(data["embedding_model"]))
+
+
+def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
+           nli: tuple[float, float, float] | None = None) -> tuple[Stance, float, str, list[str]]:
+    """The model's stance, overruled by the explicit checks where they are unambiguous.
+
+    The model learnt from ANS, where a disagreeing pair is a headline with one
+    fact edited, so it reads any close pair with different words as a
+    disagreement. Real reporting is not written that way (on AuSTR every pair
+    above 0.8 without a conflicting number, denial or opposite agrees), so a
+    close pair with no explicit conflict is agreement; and for English or
+    cross-language pairs, where the Arabic-trained model has never looked (it
+    called English paraphrases disagreements with p = 1.0), similarity decides.
+    """
+    related = similarity >= RELATED_SIMILARITY
+    if checks.number_conflicts and related:
+        return "disagree", max(0.8, _p(probabilities, 1)), "numbers", []
+    if checks.denial_gap and related and not checks.about_something_else:
+        return "disagree", max(0.75, _p(probabilities, 1)), "denial", []
+    if checks.antonyms and related and not checks.about_something_else:
+        return "disagree", max(0.7, _p(probabilities, 1)), "opposites", []
+    if not related or (checks.about_something_else and not checks.numbers_agree):
+        return "other", max(0.6, _p(probabilities, 2)), "unrelated", []
+    if nli is not None and max(nli[:2]) >= NLI_DECISIVE:
+        contradiction, entailment, _ = nli
+        if contradiction >= entailment:
+            return "disagree", contradiction, "nli", [f"NLI model: contradiction {contradiction:.2f}"]
+        return "agree", entailment, "nli", [f"NLI model: entailment {entailment:.2f}"]
+    if not checks.model_language or probabilities is None:
+        why = "stance from similarity (the model is trained on Arabic pairs only)" if probabilities is not None \
+            else "no stance model: stance from similarity"
+        if similarity >= SIMILARITY_AGREE_UNTRAINED:
+            return "agree", similarity, "similarity", [why]
+        return "other", 1.0 - similarity, "similarity", [why]
+    best = int(np.argmax(probabilities))
+    if STANCES[best] == "disagree" and similarity >= AGREE_SIMILARITY:
+        return "agree", similarity, "similarity", ["close wording and no conflicting number, denial or opposite"]
+    return STANCES[best], float(probabilities[best]), "model", []
+
+
+def _p(probabilities: np.ndarray | None, index: int) -> float:
+    return 0.0 if probabilities is None else float(probabilities[index])
+
+
+def describe(checks: Checks, similarity: float) -> list[str]:
+    """The signals a reviewer sees next to the evidence."""
+    signals = [f"number mismatch: claim {c.claim} vs evidence {c.evidence}" for c in checks.number_conflicts]
+    signals += [f"numbers agree: {', '.join(checks.numbers_agree)}"] if checks.numbers_agree else []
+    signals += [f"evidence denies it ({', '.join(checks.denial_gap)})"] if checks.denial_gap else []
+    signals += [f"opposites: claim «{a}» vs evidence «{b}»" for a, b in checks.antonyms]
+    if checks.negation_gap:
+        words = checks.evidence_negations or checks.claim_negations
+        side = "evidence" if checks.evidence_negations else "claim"
+        signals.append(f"negation only in the {side} ({', '.join(words)})")
+    signals += [f"hedged claim ({', '.join(checks.hedges)})"] if checks.hedges else []
+    if checks.shared_entities:
+        signals.append(f"entities shared: {', '.join(checks.shared_entities[:6])}")
+    elif checks.about_something_else:
+        signals.append("no names in common: probably about something else")
+    signals.append(f"similarity {similarity:.2f}")
+    return signals
+
+
+def evidence_sentences(text: str) -> list[str]:
+    """A passage cut into its sentences: a claim is compared with the one closest to it."""
+    pieces = [p.strip() for p in _SENTENCE_END.split(text) if len(p.split()) >= 3]
+    return pieces if len(pieces) > 1 else [text]
+
+
+def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float | None] | None = None) -> list[StanceResult]:
+    """Stances for many (claim, passage) pairs with one embedding call for all their texts.
+
+    The model and the similarity look at the passage sentence closest to the
+    claim (a passage says more than the claim, which would read as a
+    difference); the explicit checks read the whole passage. A given
+    similarity replaces the computed one in the decision.
+    """
+    if not pairs:
+        return []
+    from checker.embeddings import encode
+
+    pairs = [(plain_text(claim), plain_text(passage)) for claim, passage in pairs]
+    pieces = [evidence_sentences(passage) for _, passage in pairs]
+    texts = list(dict.fromkeys([claim for claim, _ in pairs] + [p for group in pieces for p in group]))
+    vectors = encode(texts)
+    row = {text: i for i, text in enumerate(texts)}
+    claim_vectors = vectors[[row[claim] for claim, _ in pairs]]
+    closest = [_closest(vectors, row, group, vector) for group, vector in zip(pieces, claim_vectors)]
+    evidence_vectors = vectors[[row[sentence] for sentence in closest]]
+    cosines = np.sum(claim_vectors * evidence_vectors, axis=1)
+    given = list(similarities) if similarities is not None else [None] * len(pairs)
+    sims = [float(cos) if s is None else float(s) for s, cos in zip(given, cosines)]
+    checks = [explicit_checks(c, e, s) for (c, e), s in zip(pairs, sims)]
+    model = load_model()
+    if model is not None and model.embedding_model != get_settings().embedding_model:
+        model = None  # trained on another embedding space: its weights would read noise
+    probabilities = (model.probabilities(pair_features(claim_vectors, evidence_vectors, checks))
+                     if model is not None else None)
+    nli = nli_probabilities([(claim, sentence) for (claim, _), sentence in zip(pairs, closest)])
+    return [_result(check, similarity, None if probabilities is None else probabilities[i],
+                    None if nli is None else nli[i])
+            for i, (check, similarity) in enumerate(zip(checks, sims))]
+
+
+def nli_probabilities(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, float, float]] | None:
+    """(contradiction, entailment, neutral) per pair from the configured NLI cross-encoder, else None.
+
+    Labels are read from the model's own config, so any local NLI model works
+    whatever order it was trained with.
+    """
+    name = get_settings().nli_model
+    if not name or not pairs:
+        return None
+    from checker.embeddings import load_cross_encoder
+
+    model = load_cross_encoder(name)
+    scores = np.asarray(model.predict(list(pairs), apply_softmax=True, show_progress_bar=False), dtype=np.float64)
+    order = {str(label).lower(): int(index) for index, label in model.config.id2label.items()}
+    columns = [next(i for label, i in order.items() if label.startswith(prefix))
+               for prefix in ("contradiction", "entailment", "neutral")]
+    return [tuple(float(row[c]) for c in columns) for row in scores.reshape(len(pairs), -1)]
+
+
+def _closest(vectors: np.ndarray, row: dict[str, int], group: list[str], claim_vector: np.ndarray) -> str:
+    """The sentence of a passage nearest to the claim."""
+    return group[int(np.argmax(vectors[[row[p] for p in group]] @ claim_vector))]
+
+
+def _result(check: Checks, similarity: float, probabilities: np.ndarray | None,
+            nli: tuple[float, float, float] | None) -> StanceResult:
+    stance, score, decided_by, notes = decide(check, similarity, probabilities, nli)
+    return StanceResult(
+        stance=stance, score=round(min(1.0, max(0.0, score)), 4),
+        signals=tuple(describe(check, similarity) + notes), similarity=similarity,
+        probabilities=tuple(float(p) for p in probabilities) if probabilities is not None else (0.0, 0.0, 0.0),
+        number_conflicts=check.number_conflicts, decided_by=decided_by, nli=nli,
+        cross_language=not check.same_language,
+    )
+
+
+def assess(claim_text: str, passage_text: str, *, similarity: float | None = None) -> StanceResult:
+    """The stance of one passage towards one claim (see `assess_many` for batches)."""
+    return assess_many([(claim_text, passage_text)], [similarity])[0]

@@ -1,0 +1,290 @@
+"""Verdicts for claims against the stored evidence, and the check of the source a claim cites.
+
+For every claim the stored passages closest to it (and the closest from the
+outlet it cites) are assessed by `checker.stance`. The verdict says which
+passage and which check decided it, in words a fact-checker can verify:
+"contradicted: Reuters (2023-12-08) reports 3,500 US troops in Iraq, the claim
+says 2,500". Only such a verifiable check (or a fact-check rating "False" on
+the same claim) makes a claim contradicted, never the stance model alone. The source check asks the question behind misattribution:
+does the cited outlet's own stored reporting say this, and if not, who does?
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import sqlite_utils
+
+from checker.models import Analysis, Claim, ClaimCheck, EvidenceMatch, PassageHit, SourceCheck, Verdict
+from checker.normalize import search_form
+from checker.stance import StanceResult, assess_many, rating_verdict
+
+# A passage counts for or against a claim only this close to it, and when its stance score
+# times its similarity reaches MIN_STRENGTH.
+MIN_SIMILARITY = 0.55
+# Translations score lower than same-language paraphrases in the multilingual space.
+MIN_SIMILARITY_ACROSS_LANGUAGES = 0.45
+MIN_STRENGTH = 0.3
+# A fact-check counts when the claim it reviewed is this close to ours (and no number differs).
+REVIEW_SIMILARITY = 0.7
+REVIEW_STRENGTH = 0.95
+# Candidates searched per claim, as a multiple of k, when looking for the cited outlet's own passages.
+CITED_OUTLET_DEPTH = 4
+SNIPPET_CHARS = 160
+SQL_IDS = 500
+
+
+@dataclass(frozen=True)
+class EvidenceDocument:
+    """The stored document behind a passage: who published it, when, and any fact-check rating."""
+
+    outlet_id: str | None
+    outlet_name: str | None
+    published: str | None
+    url: str | None
+    title: str | None
+    rating: str | None
+    claim_reviewed: str | None
+
+
+@dataclass(frozen=True)
+class AssessedPassage:
+    """One retrieved passage with its stance towards the claim: the unit the verdict weighs."""
+
+    hit: PassageHit
+    document: EvidenceDocument
+    result: StanceResult
+    from_cited_outlet: bool
+    review: str | None  # "agree"/"disagree" when a matching fact-check rated the claim true/false
+
+    @property
+    def stance(self) -> str:
+        return self.review or self.result.stance
+
+    @property
+    def strength(self) -> float:
+        if self.review:
+            return REVIEW_STRENGTH
+        floor = MIN_SIMILARITY_ACROSS_LANGUAGES if self.result.cross_language else MIN_SIMILARITY
+        if self.result.stance == "other" or self.result.similarity < floor:
+            return 0.0
+        return self.result.score * self.result.similarity
+
+    @property
+    def explicit(self) -> bool:
+        """A fact-check rating or a check a person can verify decided this passage's stance."""
+        return bool(self.review) or self.result.explicit
+
+
+def check_analysis(db: sqlite_utils.Database, analysis: Analysis, *, k: int = 5) -> tuple[ClaimCheck, ...]:
+    """Evidence, verdict and source check for every claim of an analysis (the CLI's `analyze`)."""
+    return check_claims(db, analysis.claims, k=k)
+
+
+def check_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int = 5) -> tuple[ClaimCheck, ...]:
+    """The same for claims built elsewhere (evaluation scripts, a single claim typed in the app)."""
+    if not claims:
+        return ()
+    candidates, documents = _retrieve(db, claims, k)
+    pairs = [(claim.text, _evidence_text(hit, documents[hit.document_id]))
+             for claim, hits in zip(claims, candidates) for hit in hits]
+    results = iter(assess_many(pairs))
+    checks = []
+    for claim, hits in zip(claims, candidates):
+        assessed = [_assessed(claim, hit, documents[hit.document_id], next(results)) for hit in hits]
+        assessed.sort(key=lambda a: (a.strength, a.result.similarity), reverse=True)
+        checks.append(ClaimCheck(
+            claim_id=claim.id,
+            evidence=tuple(_match(a) for a in assessed),
+            verdict=decide_verdict(assessed),
+            source_check=check_source(claim, assessed, _stored_count(db, claim)),
+        ))
+    return tuple(checks)
+
+
+# --- retrieval -------------------------------------------------------------
+
+def _retrieve(db: sqlite_utils.Database, claims: Sequence[Claim],
+              k: int) -> tuple[list[list[PassageHit]], dict[int, EvidenceDocument]]:
+    """The k closest passages, plus up to k more from the claim's cited outlet, in one batched search.
+
+    The cited outlet's passages are taken from a wider candidate list
+    (CITED_OUTLET_DEPTH x k) rather than from a second, outlet-filtered search
+    per outlet: a passage of that outlet ranked below that does not say what
+    the claim says, and one search keeps the check of an article near a second.
+    """
+    from checker.retrieval import search_many
+
+    cites = any(claim.attribution.outlet is not None for claim in claims)
+    wide = search_many(db, [claim.text for claim in claims], k=k * CITED_OUTLET_DEPTH if cites else k)
+    documents = _documents(db, {hit.document_id for hits in wide for hit in hits})
+    chosen = [hits[:k] + [hit for hit in hits[k:] if _is_cited_outlet(claim, documents[hit.document_id])][:k]
+              for claim, hits in zip(claims, wide)]
+    return chosen, documents
+
+
+def _documents(db: sqlite_utils.Database, ids: set[int]) -> dict[int, EvidenceDocument]:
+    """The documents behind the passages, in chunks that stay under SQLite's limit on bound values."""
+    ordered = sorted(ids)
+    found: dict[int, EvidenceDocument] = {}
+    for first in range(0, len(ordered), SQL_IDS):
+        chunk = ordered[first:first + SQL_IDS]
+        marks = ", ".join("?" for _ in chunk)
+        rows = db.execute(
+            "SELECT d.id, d.outlet_id, o.name, d.published, d.url, d.title, d.rating, d.claim_reviewed "
+            f"FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id IN ({marks})", chunk,
+        ).fetchall()
+        found.update((row[0], EvidenceDocument(*row[1:])) for row in rows)
+    return found
+
+
+def _stored_count(db: sqlite_utils.Database, claim: Claim) -> int | None:
+    """How many documents the cited outlet has in the store (None when the claim cites none)."""
+    outlet = claim.attribution.outlet
+    if outlet is None:
+        return None
+    return db.execute("SELECT count(*) FROM documents WHERE outlet_id = ?", [outlet.id]).fetchone()[0]
+
+
+def _evidence_text(hit: PassageHit, document: EvidenceDocument) -> str:
+    """A fact-check is compared through the claim it reviewed, not its rating line."""
+    if document.claim_reviewed and document.rating:
+        return document.claim_reviewed
+    return hit.text
+
+
+# --- one passage -----------------------------------------------------------
+
+def _assessed(claim: Claim, hit: PassageHit, document: EvidenceDocument, result: StanceResult) -> AssessedPassage:
+    review = None
+    rated = rating_verdict(document.rating) if document.claim_reviewed else None
+    if rated and result.similarity >= REVIEW_SIMILARITY and not result.number_conflicts and result.stance != "disagree":
+        review = rated
+    return AssessedPassage(hit, document, result, _is_cited_outlet(claim, document), review)
+
+
+def _is_cited_outlet(claim: Claim, document: EvidenceDocument) -> bool:
+    outlet = claim.attribution.outlet
+    if outlet is None or not (document.outlet_id or document.outlet_name):
+        return False
+    return document.outlet_id == outlet.id or search_form(document.outlet_name or "") == search_form(outlet.name)
+
+
+def _match(assessed: AssessedPassage) -> EvidenceMatch:
+    hit, document, result = assessed.hit, assessed.document, assessed.result
+    reasons = result.signals
+    if assessed.review:
+        reasons = (f"fact-check rating «{document.rating}» on: {document.claim_reviewed}", *reasons)
+    return EvidenceMatch(
+        passage_id=hit.passage_id, text=hit.text, outlet=_outlet_label(document) if _has_outlet(document) else hit.outlet,
+        url=document.url or hit.url, published=document.published or hit.published,
+        similarity=round(result.similarity, 4), stance=assessed.stance,  # type: ignore[arg-type]
+        score=round(assessed.strength if assessed.review else result.score, 4),
+        title=document.title or hit.title, reasons=reasons, from_cited_outlet=assessed.from_cited_outlet,
+    )
+
+
+def _has_outlet(document: EvidenceDocument) -> bool:
+    return bool(document.outlet_name or document.outlet_id)
+
+
+def _outlet_label(document: EvidenceDocument) -> str:
+    return document.outlet_name or document.outlet_id or "an unattributed source"
+
+
+def _who(assessed: AssessedPassage) -> str:
+    """'Reuters (2023-12-08)': the outlet and date a reason cites."""
+    name = _outlet_label(assessed.document) if _has_outlet(assessed.document) else (assessed.hit.outlet or "a stored source")
+    date = assessed.document.published or assessed.hit.published
+    return f"{name} ({date[:10]})" if date else name
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS - 1].rstrip() + "…"
+
+
+def _why_against(assessed: AssessedPassage) -> str:
+    """What in this passage contradicts the claim, most specific first."""
+    result = assessed.result
+    if assessed.review:
+        return f"{_who(assessed)} rated this claim «{assessed.document.rating}»"
+    if result.decided_by == "numbers":
+        conflict = result.number_conflicts[0]
+        return f"{_who(assessed)} reports {conflict.evidence_phrase}, the claim says {conflict.claim}"
+    prefix = {"denial": "evidence denies", "opposites": "opposites", "nli": "NLI model"}.get(result.decided_by)
+    signal = next((s for s in result.signals if prefix and s.startswith(prefix)), None)
+    if signal:
+        return f"{_who(assessed)}: {signal}: «{_snippet(assessed.hit.text)}»"
+    return (f"{_who(assessed)} reads as a disagreement to the stance model ({result.score:.2f}), "
+            f"with no conflicting number, denial or opposite found: «{_snippet(assessed.hit.text)}»")
+
+
+def _why_for(assessed: AssessedPassage) -> str:
+    result = assessed.result
+    if assessed.review:
+        return f"{_who(assessed)} rated this claim «{assessed.document.rating}»"
+    agreeing = next((s for s in result.signals if s.startswith("numbers agree")), None)
+    detail = f"similarity {result.similarity:.2f}" + (f"; {agreeing}" if agreeing else "")
+    return f"{_who(assessed)} says the same ({detail}): «{_snippet(assessed.hit.text)}»"
+
+
+# --- verdict and source check ----------------------------------------------
+
+def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
+    """Contradicted needs a contradiction a person can verify (a number, a denial, an opposite, a "False"
+    rating), and it wins over agreement so the reviewer sees it. The stance model alone never contradicts:
+    off its training data it reads reworded agreement as disagreement (see docs/verdict.md)."""
+    against = [a for a in assessed if a.stance == "disagree" and a.strength >= MIN_STRENGTH]
+    for_it = [a for a in assessed if a.stance == "agree" and a.strength >= MIN_STRENGTH]
+    verifiable = [a for a in against if a.explicit]
+    if verifiable:
+        reasons = [f"contradicted: {_why_against(verifiable[0])}"]
+        reasons += [f"but {_why_for(for_it[0])}"] if for_it else []
+        return Verdict("contradicted", round(verifiable[0].strength, 4), tuple(reasons + [_tally(for_it, against)]))
+    if for_it:
+        reasons = [f"supported: {_why_for(for_it[0])}"]
+        reasons += [f"but {_why_against(against[0])}"] if against else []
+        return Verdict("supported", round(for_it[0].strength, 4), tuple(reasons + [_tally(for_it, against)]))
+    if against:
+        return Verdict("not_enough_evidence", 0.0, (
+            f"not enough evidence: only the stance model finds a disagreement: {_why_against(against[0])}",))
+    return Verdict("not_enough_evidence", 0.0, (_why_not_enough(assessed),))
+
+
+def _tally(for_it: Sequence[AssessedPassage], against: Sequence[AssessedPassage]) -> str:
+    return f"{len(for_it)} passage(s) agree, {len(against)} disagree"
+
+
+def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
+    if not assessed:
+        return "not enough evidence: nothing in the evidence store matches this claim"
+    closest = max(assessed, key=lambda a: a.result.similarity)
+    return (f"not enough evidence: no stored passage addresses this claim "
+            f"(closest: {_who(closest)}, similarity {closest.result.similarity:.2f}, {closest.result.stance})")
+
+
+def check_source(claim: Claim, assessed: Sequence[AssessedPassage], stored: int | None) -> SourceCheck:
+    """Does the cited outlet's stored reporting say what the claim attributes to it?"""
+    outlet = claim.attribution.outlet
+    if outlet is None:
+        speaker = claim.attribution.speaker
+        return SourceCheck("no_source", reason=f"cites {speaker}, not an outlet" if speaker else "the claim cites no outlet")
+    own = [a for a in assessed if a.from_cited_outlet and a.strength >= MIN_STRENGTH
+           and (a.stance == "agree" or (a.stance == "disagree" and a.explicit))]
+    if own:
+        best = max(own, key=lambda a: a.strength)
+        if best.stance == "agree":
+            return SourceCheck("confirmed", best.hit.passage_id, _why_for(best))
+        return SourceCheck("contradicted", best.hit.passage_id, f"{outlet.name}'s own reporting differs: {_why_against(best)}")
+    return SourceCheck("not_found", reason=_why_not_found(outlet.name, assessed, stored))
+
+
+def _why_not_found(outlet: str, assessed: Sequence[AssessedPassage], stored: int | None) -> str:
+    others = [a for a in assessed if not a.from_cited_outlet and a.stance == "agree" and a.strength >= MIN_STRENGTH]
+    where = (f"nothing in {outlet}'s {stored} stored document(s) says this" if stored
+             else f"no reporting from {outlet} is stored")
+    if not others:
+        return where
+    names = list(dict.fromkeys(_who(a) for a in others))
+    return f"{where}, but {', '.join(names[:3])} report it: misattributed?"

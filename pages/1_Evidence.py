@@ -1,0 +1,143 @@
+"""The evidence store: search it, add a text, a URL or a bulk file, load the demo set, see past imports.
+
+Everything is done by checker.store.ingest and checker.retrieval; this page only collects the inputs.
+"""
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import streamlit as st
+
+from checker.errors import CheckerError
+from checker.store.ingest import ImportResult, add_source, add_text, import_file, import_history, load_seed
+from checker.ui_state import session_db, web_link
+
+LANGUAGES = {"": "detect", "ar": "Arabic", "en": "English"}
+
+
+def show_result(action: Callable[[], ImportResult]) -> None:
+    """Run one import with a spinner (new passages are embedded) and show its summary or the error."""
+    try:
+        with st.spinner("Storing and embedding the passages…"):
+            result = action()
+    except CheckerError as error:
+        st.error(str(error))
+        return
+    (st.warning if result.rejected else st.success)(result.summary())
+
+
+def search_section() -> None:
+    from checker.retrieval import search
+
+    with st.form("evidence_search"):
+        query = st.text_input("Search the stored passages (Arabic or English)", key="ev_query")
+        columns = st.columns(4)
+        k = columns[0].number_input("Results", 1, 50, 10, key="ev_k")
+        outlet = columns[1].text_input("Outlet (id or name)", key="ev_outlet")
+        since = columns[2].date_input("Since", value=None, key="ev_since")
+        until = columns[3].date_input("Until", value=None, key="ev_until")
+        submitted = st.form_submit_button("Search", key="ev_search")
+    if not (submitted and query.strip()):
+        return
+    try:
+        hits = search(session_db(), query, k=int(k), outlet=outlet.strip() or None, since=_day(since),
+                      until=_day(until))
+    except CheckerError as error:
+        st.error(str(error))
+        return
+    st.caption(f"{len(hits)} passages")
+    st.dataframe(
+        [{"outlet": h.outlet or "", "published": h.published or "", "score": round(h.score, 3),
+          "similarity": round(h.similarity, 3), "title": h.title or "", "link": web_link(h.url), "passage": h.text}
+         for h in hits],
+        hide_index=True, width="stretch",
+        column_config={"link": st.column_config.LinkColumn("link", display_text="open")},
+    )
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def add_text_section() -> None:
+    with st.form("evidence_add_text", clear_on_submit=False):
+        text = st.text_area("Text of the report", height=160, key="ev_text")
+        columns = st.columns(3)
+        outlet = columns[0].text_input("Outlet", key="ev_text_outlet")
+        published = columns[1].text_input("Published (YYYY-MM-DD)", key="ev_text_published")
+        language = columns[2].selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.__getitem__,
+                                        key="ev_text_language")
+        url = st.text_input("URL (optional)", key="ev_text_url")
+        title = st.text_input("Title (optional)", key="ev_text_title")
+        if st.form_submit_button("Add text", key="ev_add_text"):
+            show_result(lambda: add_text(session_db(), text, url=url.strip() or None, title=title.strip() or None,
+                                         outlet=outlet.strip() or None, published=published.strip() or None,
+                                         language=language or None))
+
+
+def add_source_section() -> None:
+    with st.form("evidence_add_source"):
+        source = st.text_input("A web address, or a .txt/.md/.html file on this machine", key="ev_source")
+        outlet = st.text_input("Outlet (optional: taken from the address otherwise)", key="ev_source_outlet")
+        if st.form_submit_button("Fetch and add", key="ev_add_source"):
+            if not source.strip():
+                st.error("enter a web address or a file path")
+            else:
+                show_result(lambda: add_source(session_db(), source, outlet=outlet.strip() or None))
+
+
+def bulk_section() -> None:
+    upload = st.file_uploader("JSON Lines or ClaimReview JSON-LD", type=["jsonl", "json", "jsonld", "ndjson"],
+                              key="ev_bulk")
+    columns = st.columns(2)
+    if columns[0].button("Import file", key="ev_import", disabled=upload is None) and upload is not None:
+        show_result(lambda: _import_upload(upload.name, upload.getvalue()))
+    if columns[1].button("Load the demo evidence", key="ev_seed"):
+        show_result(lambda: load_seed(session_db()))
+
+
+def _import_upload(name: str, data: bytes) -> ImportResult:
+    """import_file reads a path: the upload goes to a private temp folder under its own name, then away."""
+    with tempfile.TemporaryDirectory(prefix="checker-upload-") as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(data)
+        return import_file(session_db(), path)
+
+
+def history_section() -> None:
+    rows = import_history(session_db())
+    if not rows:
+        st.caption("Nothing imported yet.")
+        return
+    st.dataframe(
+        [{"id": r["id"], "when": r["started_at"], "source": r["source"], "added": r["added"],
+          "already stored": r["skipped"], "rejected": r["rejected"],
+          "problems": "; ".join(f"{where}: {reason}" for where, reason in r["problems"])} for r in rows],
+        hide_index=True, width="stretch",
+    )
+
+
+def main() -> None:
+    st.set_page_config(page_title="checker · evidence", page_icon="📚", layout="wide")
+    st.title("Evidence")
+    try:
+        session_db()
+    except CheckerError as error:
+        st.error(str(error))
+        st.stop()
+    search_tab, add_tab, bulk_tab, history_tab = st.tabs(["Search", "Add a report", "Bulk import", "History"])
+    with search_tab:
+        search_section()
+    with add_tab:
+        add_text_section()
+        add_source_section()
+    with bulk_tab:
+        bulk_section()
+    with history_tab:
+        history_section()
+
+
+main()

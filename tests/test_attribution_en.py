@@ -1,0 +1,164 @@
+"""English attribution as a fact-checker reads it: cue, outlet and speaker of each sentence of wire copy."""
+from __future__ import annotations
+
+from checker.attribution import attribute
+from checker.models import Attribution, Claim, Sentence
+from checker.outlets import load_registry
+
+
+def attributions(text: str) -> list[Attribution]:
+    """One sentence and one claim per non-empty line (independent of the segmenter); blank line = new paragraph."""
+    sentences, claims, position, paragraph = [], [], 0, 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            paragraph += 1
+        else:
+            start, index = position + line.index(stripped), len(sentences)
+            sentences.append(Sentence(index, start, start + len(stripped), stripped, paragraph))
+            claims.append(Claim(f"c{index + 1}", stripped, start, start + len(stripped), index, stripped, 0.9))
+        position += len(line) + 1
+    return [c.attribution for c in attribute(text, tuple(sentences), tuple(claims), load_registry())]
+
+
+def only(text: str) -> Attribution:
+    return attributions(text)[0]
+
+
+def outlet_id(attribution: Attribution) -> str | None:
+    return attribution.outlet.id if attribution.outlet else None
+
+
+def test_according_to_outlet() -> None:
+    a = only("Iran-backed groups have carried out 75 attacks since October, according to The Washington Post.")
+    assert (a.kind, outlet_id(a), a.speaker, a.cue) == ("according_to", "washington-post", None, "according to")
+
+
+def test_according_to_person_gives_speaker_not_outlet() -> None:
+    a = only("The strike killed 12 people, according to Gaza civil defence spokesman Mahmud Bassal.")
+    assert a.outlet is None and a.speaker == "Gaza civil defence spokesman Mahmud Bassal"
+
+
+def test_told_outlet_with_anonymous_official() -> None:
+    text = "A U.S. military official, speaking on condition of anonymity, told Reuters that three rockets hit the base."
+    a = only(text)
+    assert outlet_id(a) == "reuters" and a.cue == "told"
+    assert a.speaker == "A U.S. military official, speaking on condition of anonymity"
+    assert text[a.speaker_start:a.speaker_end] == a.speaker and text[a.outlet_start:a.outlet_end] == "Reuters"
+
+
+def test_said_in_a_statement_is_a_direct_quote() -> None:
+    a = only('"We call on the government of Iraq to protect diplomatic personnel," an embassy spokesperson said in a statement.')
+    assert (a.kind, a.speaker, a.cue, a.outlet) == ("direct_quote", "an embassy spokesperson", "said", None)
+
+
+def test_quotation_attributed_at_its_end_with_inverted_verb() -> None:
+    a = only('"This is not the end," said Sheikh Ali al-Asadi, the head of the group\'s political council.')
+    assert a.kind == "direct_quote" and a.speaker == "Sheikh Ali al-Asadi"
+
+
+def test_says_reported_wrote_confirmed_denied() -> None:
+    lines = [
+        "Officials say 40 hostages could be freed in the first phase.",
+        "CNN reported that the talks had stalled over the length of the truce.",
+        "The IDF spokesman wrote on X that three soldiers were killed in Khan Younis.",
+        "Qatar's foreign ministry confirmed that a delegation had arrived in Cairo.",
+        "Hezbollah denied that its fighters had fired the rockets.",
+    ]
+    got = attributions("\n\n".join(lines))
+    assert [a.cue for a in got] == ["say", "reported", "wrote", "confirmed", "denied"]
+    assert [a.speaker for a in got] == ["Officials", None, "The IDF spokesman", "Qatar's foreign ministry", "Hezbollah"]
+    assert outlet_id(got[1]) == "cnn"
+
+
+def test_in_an_interview_with() -> None:
+    a = only("In an interview with CNN, Israeli President Isaac Herzog said the country was ready for a pause.")
+    assert outlet_id(a) == "cnn" and a.speaker == "Israeli President Isaac Herzog"
+
+
+def test_nested_citation_gives_outlet_and_speaker() -> None:
+    a = only("Newsweek, citing a U.S. Army official, said the attack used a new type of drone.")
+    assert outlet_id(a) == "newsweek" and a.speaker == "a U.S. Army official"
+
+
+def test_quoted_as_saying() -> None:
+    a = only("Haaretz quoted a security source as saying the army had completed its operations in the north.")
+    assert outlet_id(a) == "haaretz" and a.speaker == "a security source"
+
+
+def test_dateline_names_the_outlet_of_unattributed_claims_only() -> None:
+    text = ("Rockets hit Baghdad embassy\n\n"
+            "BAGHDAD (Reuters) - At least seven rockets struck near the U.S. embassy on Friday.\n\n"
+            "The Pentagon has about 2,500 troops in Iraq.\n\n"
+            "Iraq's foreign ministry denied that its forces had failed to secure the area.")
+    headline, first, second, denial = attributions(text)
+    assert headline.kind == "none" and headline.outlet is None
+    assert (first.kind, outlet_id(first)) == ("according_to", "reuters") and first.confidence < 0.5
+    assert outlet_id(second) == "reuters"
+    assert outlet_id(denial) is None and denial.speaker == "Iraq's foreign ministry"
+
+
+def test_he_added_and_the_official_said_carry_speaker_and_outlet() -> None:
+    text = ("A U.S. official told AFP that alarms went off near the embassy.\n\n"
+            "The official said there were no casualties.\n\n"
+            "He added that damage was still being assessed.")
+    first, second, third = attributions(text)
+    assert second.speaker == first.speaker == "A U.S. official" and outlet_id(second) == "afp"
+    assert second.carried_from == "c1" and third.carried_from == "c2"
+    assert outlet_id(third) == "afp" and third.cue == "added"
+
+
+def test_the_agency_said_resolves_to_the_outlet() -> None:
+    first, second = attributions("Anadolu Agency reported that 3 drones were shot down.\n\nThe agency said the army was on alert.")
+    assert outlet_id(first) == outlet_id(second) == "anadolu" and second.carried_from == "c1"
+
+
+def test_this_was_reported_by_attributes_the_sentence_before() -> None:
+    first, second = attributions("The Qatari prime minister will travel to Cairo on Thursday.\nThis was reported by Axios.")
+    assert (first.kind, outlet_id(first), first.carried_from) == ("according_to", "axios", None)
+    assert outlet_id(second) == "axios"
+
+
+def test_sources_familiar_with_the_matter() -> None:
+    a = only("Sources familiar with the matter said the White House had been briefed.")
+    assert a.speaker == "Sources familiar with the matter" and a.outlet is None
+
+
+def test_institution_as_speaker() -> None:
+    a = only("The White House said on Monday that 2 more carriers would be sent to the region.")
+    assert a.speaker == "The White House" and a.kind == "indirect"
+
+
+def test_unknown_outlet_caught_by_pattern() -> None:
+    a = only("The Kurdistan Chronicle reported that 5 fighters were killed near Sinjar.")
+    assert a.outlet is not None and not a.outlet.known
+    assert a.outlet.id == "kurdistan-chronicle" and a.outlet.name == "Kurdistan Chronicle"
+
+
+def test_no_cue_means_no_source() -> None:
+    a = only("About 2,500 U.S. troops are deployed in Iraq as part of the coalition against Islamic State.")
+    assert (a.kind, a.outlet, a.speaker, a.cue) == ("none", None, None, None)
+
+
+def test_ordinary_words_are_not_outlets() -> None:
+    lines = ["At the time, the ap-proach of the army was to wait 3 days.",
+             "The rt of the matter is that 12 people died.",
+             "The times have changed since 2003, when 150,000 troops were deployed."]
+    assert all(a.outlet is None for a in attributions("\n\n".join(lines)))
+
+
+def test_double_apostrophe_quotes_and_titles_with_full_stops() -> None:
+    a = only("''There is a lot of new complexity in the 2017 plan,'' said Mr. Burman.")
+    assert (a.kind, a.speaker) == ("direct_quote", "Mr. Burman")
+
+
+def test_one_of_them_refers_to_the_officials_before() -> None:
+    first, second = attributions("Two officials told Axios the Pentagon was preparing 3 more strikes.\n\n"
+                                 "One of them said the targets had already been chosen.")
+    assert (first.speaker, outlet_id(first)) == ("Two officials", "axios")
+    assert (outlet_id(second), second.carried_from) == ("axios", "c1")
+
+
+def test_dateline_sentence_with_its_own_speaker_keeps_the_speaker() -> None:
+    a = only("DUBAI, Jan 12 (Reuters) - Yemen's Houthi movement said on Friday it had targeted a British ship.")
+    assert a.speaker == "Yemen's Houthi movement" and a.kind == "indirect"

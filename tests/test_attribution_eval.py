@@ -1,0 +1,38 @@
+"""The shared scorer on the sample article and on our own six-article test set (Arabic and English)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score_attribution.py"
+SAMPLES = ROOT.parent / "shared" / "samples"
+OWN_SET = ROOT / "tests" / "data" / "attribution"
+COMMAND = f"{sys.executable} -m checker analyze {{path}} --format json --no-evidence"
+
+
+def score(gold: Path, texts: Path, *thresholds: str) -> str:
+    if not SCORER.is_file():
+        pytest.skip(f"scorer not found at {SCORER}")
+    result = subprocess.run([sys.executable, str(SCORER), str(gold), str(texts), "--cmd", COMMAND, "-v", *thresholds],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_sample_article_meets_the_targets() -> None:
+    gold = SAMPLES / "baghdad_embassy_ar.gold.jsonl"
+    if not gold.is_file():
+        pytest.skip(f"sample not found at {SAMPLES}")
+    score(gold, SAMPLES / "baghdad_embassy_ar.txt",
+          "--min-recall", "0.95", "--min-nonclaim", "0.9", "--min-outlet", "0.95", "--min-speaker", "0.85")
+
+
+def test_own_test_set_meets_the_targets() -> None:
+    docs = {p.stem for p in OWN_SET.glob("*.txt")}
+    assert len([d for d in docs if d.startswith("ar_")]) >= 3 and len([d for d in docs if d.startswith("en_")]) >= 3
+    score(OWN_SET / "gold.jsonl", OWN_SET,
+          "--min-recall", "0.9", "--min-nonclaim", "0.8", "--min-outlet", "0.9", "--min-speaker", "0.85")

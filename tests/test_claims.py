@@ -1,0 +1,246 @@
+"""Claims kept, non-claims kept out with their reason, atomic splits with exact spans."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.claims import extract_claims, sentence_reason
+from checker.models import Claim, NonClaim
+from checker.normalize import search_form
+from checker.pipeline import analyze
+from checker.segment import split_sentences
+
+SAMPLE_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "baghdad_embassy_ar.gold.jsonl"
+
+ARABIC_ARTICLE = """الأمم المتحدة: مقتل 12 مدنيا في قصف على مخيم للنازحين
+
+سارة الخطيب
+
+أخبار عربية
+
+قالت الأمم المتحدة يوم الأحد إن 12 مدنيا على الأقل قتلوا وأصيب نحو 40 آخرين في قصف استهدف مخيما للنازحين شمال غربي سوريا.
+
+وأوضح المتحدث باسم مكتب تنسيق الشؤون الإنسانية في بيان أن بين 20 و30 خيمة دمرت بالكامل، وأضاف أن فرق الإنقاذ ما زالت تبحث عن مفقودين.
+
+النزوح في إدلب
+
+وقال مدير الدفاع المدني للصحفيين: "عملنا طوال الليل لانتشال الجثث. الوضع كارثي والمستشفيات مكتظة".
+
+عائلات نازحة قرب مخيم أطمة
+
+عائلات نازحة قرب مخيم أطمة
+
+هل يتحرك مجلس الأمن لوقف التصعيد؟
+
+ربما يكون الهجوم رسالة إلى أنقرة قبل جولة المفاوضات المقبلة.
+
+أعتقد أن العالم تخلى عن السوريين منذ سنوات.
+
+اقرأ أيضا
+
+المصدر : الجزيرة + وكالات"""
+
+ENGLISH_ARTICLE = """Could Iraq become the next front in the Gaza war?
+
+By Timothy Reid
+
+BAGHDAD, Dec 8 (Reuters) - At least five rockets were fired at the U.S. Embassy in Baghdad early on Friday, two Iraqi security officials said.
+
+The embassy urged the Iraqi government to protect diplomatic facilities. "We again call on the government of Iraq to protect diplomatic personnel. We expect the attackers to be held accountable," a spokesperson said.
+
+Iran-backed groups have launched more than 75 attacks on U.S. forces in Iraq and Syria since Oct. 17, and the Pentagon said about 60 U.S. personnel had suffered minor injuries.
+
+U.S. forces in the region
+
+There are roughly 2,500 U.S. troops in Iraq and 900 in Syria on a mission to advise local forces.
+
+Photo: Smoke rises over the Green Zone in Baghdad
+
+Is Washington really ready for another war in the Middle East?
+
+Perhaps the attacks might be a message to Washington, perhaps not.
+
+I think the administration has been far too weak on Iran.
+
+Advertisement
+
+Read more: Iraq's prime minister orders probe into embassy attack
+
+(Reporting by Timothy Reid; Editing by Alex Richardson)"""
+
+
+def extract(text: str) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
+    claims, non_claims = extract_claims(text, split_sentences(text))
+    for item in (*claims, *non_claims):
+        assert text[item.start:item.end] == item.text
+    return claims, non_claims
+
+
+def reason_of(non_claims: tuple[NonClaim, ...], start_of_text: str) -> str | None:
+    return next((n.reason for n in non_claims if n.text.startswith(start_of_text)), None)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("سارة الخطيب", "byline"), ("أخبار عربية", "section heading"), ("النزوح في إدلب", "section heading"),
+    ("عائلات نازحة قرب مخيم أطمة", "repeated caption"), ("هل يتحرك مجلس الأمن", "question"),
+    ("ربما يكون الهجوم", "speculation"), ("أعتقد أن العالم", "opinion"), ("اقرأ أيضا", "site boilerplate"),
+    ("المصدر : الجزيرة", "credit line"),
+])
+def test_arabic_non_claims_are_kept_out_with_their_reason(line: str, reason: str) -> None:
+    claims, non_claims = extract(ARABIC_ARTICLE)
+    assert reason_of(non_claims, line) == reason
+    assert not any(claim.text.startswith(line) for claim in claims)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Could Iraq become", "headline question"), ("By Timothy Reid", "byline"),
+    ("U.S. forces in the region", "section heading"), ("Photo: Smoke rises", "image caption"),
+    ("Is Washington really ready", "question"), ("Perhaps the attacks", "speculation"),
+    ("I think the administration", "opinion"), ("Advertisement", "site boilerplate"),
+    ("Read more:", "site boilerplate"), ("(Reporting by", "credit line"),
+])
+def test_english_non_claims_are_kept_out_with_their_reason(line: str, reason: str) -> None:
+    claims, non_claims = extract(ENGLISH_ARTICLE)
+    assert reason_of(non_claims, line) == reason
+    assert not any(claim.text.startswith(line) for claim in claims)
+
+
+def test_claims_are_numbered_in_reading_order_with_unset_attribution() -> None:
+    claims, _ = extract(ENGLISH_ARTICLE)
+    assert [c.id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    assert all(c.attribution.kind == "none" and c.attribution.outlet is None for c in claims)
+
+
+def test_two_independent_facts_become_two_claims_with_their_own_spans() -> None:
+    claims, _ = extract(ENGLISH_ARTICLE)
+    attacks = next(c for c in claims if c.text.startswith("Iran-backed groups"))
+    pentagon = next(c for c in claims if c.text.startswith("the Pentagon said"))
+    assert attacks.text.endswith("since Oct. 17") and pentagon.text.endswith("minor injuries.")
+    assert attacks.sentence == pentagon.sentence and attacks.sentence_index == pentagon.sentence_index
+    assert [(n.text, n.kind) for n in attacks.numbers] == [("more than 75", "number"), ("Oct. 17", "date")]
+    assert [n.text for n in pentagon.numbers] == ["about 60"]
+
+
+def test_arabic_split_after_wa_adafa_keeps_the_verb_with_its_claim() -> None:
+    claims, _ = extract(ARABIC_ARTICLE)
+    tents = next(c for c in claims if "خيمة" in c.text)
+    rescue = next(c for c in claims if "فرق الإنقاذ" in c.text)
+    assert tents.text.endswith("دمرت بالكامل") and rescue.text.startswith("وأضاف أن")
+    assert tents.sentence_index == rescue.sentence_index
+
+
+def test_a_clause_without_its_own_verb_is_not_split_off() -> None:
+    claims, _ = extract(ARABIC_ARTICLE + "\n\nويوجد ما يقرب من 2500 جندي أمريكي في العراق وحوالي 900 جندي في سوريا.")
+    troops = [c for c in claims if "جندي" in c.text]
+    assert len(troops) == 1 and [n.value for n in troops[0].numbers] == [2500, 900]
+    english = [c for c in extract(ENGLISH_ARTICLE)[0] if "troops" in c.text]
+    assert len(english) == 1 and "900 in Syria" in english[0].text
+
+
+def test_a_quoted_statement_is_one_claim() -> None:
+    claims, _ = extract(ENGLISH_ARTICLE)
+    quoted = [c for c in claims if "We again call" in c.text]
+    assert len(quoted) == 1 and "held accountable" in quoted[0].text
+
+
+def test_numbers_and_sources_make_a_claim_more_check_worthy_than_a_vague_one() -> None:
+    text = ("قالت وزارة الصحة إن 24 شخصا قتلوا في غارة على خان يونس يوم الثلاثاء.\n\n"
+            "وأضاف أن الوضع صعب جدا ويجب أن يتغير.")
+    claims, _ = extract(text)
+    assert len(claims) == 2 and claims[0].checkworthiness > 0.8 > claims[1].checkworthiness
+    assert all(0.0 <= c.checkworthiness <= 1.0 for c in claims)
+
+
+def test_a_heading_like_line_that_is_a_full_sentence_is_a_claim() -> None:
+    claims, _ = extract("Rockets hit the U.S. embassy in Baghdad\n\nThe embassy said no one was hurt.")
+    assert [c.text for c in claims][0] == "Rockets hit the U.S. embassy in Baghdad"
+
+
+def test_sample_article_claims_found_and_non_claims_kept_out() -> None:
+    if not SAMPLE_GOLD.is_file():
+        pytest.skip(f"sample key not found at {SAMPLE_GOLD}")
+    text = SAMPLE_GOLD.with_name("baghdad_embassy_ar.txt").read_text(encoding="utf-8")
+    claims = [search_form(c.text) for c in analyze(text).claims]
+    for line in SAMPLE_GOLD.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        key = search_form(gold["key"])
+        if gold["claim"]:
+            assert any(key in claim for claim in claims), gold["key"]
+        elif gold.get("exact_line"):
+            assert not any(claim.strip(" .،") == key for claim in claims), gold["key"]
+        else:
+            assert not any(key in claim for claim in claims), gold["key"]
+
+
+def test_photo_credits_date_lines_embeds_and_share_buttons_are_kept_out() -> None:
+    text = "\n\n".join([
+        "Published: 8 December 2023 10:45 GMT",
+        "A man walks past the U.S. embassy in Baghdad, Iraq, December 8, 2023. REUTERS/Thaier al-Sudani",
+        "Five rockets were fired at the U.S. embassy in Baghdad on Friday, officials said.",
+        "— Iraqi News Agency (@INA_Iraq) December 8, 2023",
+        "https://twitter.com/INA_Iraq/status/1733",
+        "Facebook",
+        "عائلات نازحة قرب مخيم أطمة شمال سوريا (رويترز)",
+        "قوات أمريكية في قاعدة عين الأسد غرب العراق - أرشيف",
+        "نشر في: الجمعة 8 ديسمبر 2023",
+    ])
+    claims, non_claims = extract(text)
+    assert [c.text for c in claims] == [
+        "Five rockets were fired at the U.S. embassy in Baghdad on Friday, officials said."]
+    reasons = {n.text[:12]: n.reason for n in non_claims}
+    assert reasons["Published: 8"] == reasons["نشر في: الجم"] == "date line"
+    assert reasons["A man walks "] == reasons["عائلات نازحة"] == reasons["قوات أمريكية"] == "image caption"
+    assert reasons["— Iraqi News"] == reasons["https://twit"] == "credit line"
+    assert reasons["Facebook"] == "site boilerplate"
+
+
+@pytest.mark.parametrize("text", ["الرئيس يلتقي وزير الخارجية الأمريكي في القاهرة", "وزارة الصحة: لا لقاح قبل الصيف",
+                                  "Senate Passes Budget Bill"])
+def test_a_single_pasted_line_is_a_claim_even_without_a_full_stop(text: str) -> None:
+    claims, non_claims = extract(text)
+    assert [c.text for c in claims] == [text] and non_claims == ()
+
+
+def test_arabic_present_tense_makes_a_short_line_a_sentence_not_a_heading() -> None:
+    body = "\n\nقالت وزارة الخارجية في بيان إن الوزير سيبحث ملفات إقليمية عدة خلال الزيارة التي تستمر يومين."
+    claims, non_claims = extract("الرئيس يلتقي وزير الخارجية الأمريكي" + body + "\n\nملفات الزيارة" + body)
+    assert claims[0].text == "الرئيس يلتقي وزير الخارجية الأمريكي"
+    assert reason_of(non_claims, "ملفات الزيارة") == "section heading"
+
+
+def test_a_repeated_sentence_is_a_pull_quote_kept_once() -> None:
+    sentence = "قالت وزارة الخارجية في بيان إن الوزير سيبحث ملفات إقليمية خلال الزيارة."
+    text = f"{sentence}\n\nوأضافت الوزارة أن الزيارة تستمر يومين وتشمل لقاءات مع مسؤولين أمريكيين كبار.\n\n{sentence}"
+    claims, non_claims = extract(text)
+    assert [c.text for c in claims] == [sentence, claims[1].text] and claims[0].start == 0
+    assert [(n.reason, n.start) for n in non_claims] == [("repeated line", text.rindex(sentence))]
+
+
+def test_list_items_lose_their_bullets_and_a_lead_in_is_not_a_claim() -> None:
+    text = ("وأبرز ما جاء في البيان:\n- إغلاق المعابر الحدودية لمدة 48 ساعة.\n"
+            "• نشر نحو ألفي جندي إضافي على طول الحدود.\n\nThe plan includes:\n- A $2 billion fund for farmers.")
+    claims, non_claims = extract(text)
+    assert [c.text for c in claims] == ["إغلاق المعابر الحدودية لمدة 48 ساعة.", "نشر نحو ألفي جندي إضافي على طول الحدود.",
+                                        "A $2 billion fund for farmers."]
+    assert [n.reason for n in non_claims] == ["lead-in", "lead-in"]
+    assert claims[1].numbers[0].value == 2000
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("هل بدأت الحرب ضد الولايات المتحدة", "question"), ("كم عدد القتلى في الهجوم؟", "question"),
+    ("فهل يحسم بايدن المعركة قبل الانتخابات؟", "rhetorical question"),
+    ("أي هجوم على السفارة سيقابل برد حاسم، قال الجيش.", None), ("Why did markets fall so sharply?", "question"),
+])
+def test_questions_need_a_question_mark_or_an_unmistakable_arabic_opener(text: str, reason: str | None) -> None:
+    assert sentence_reason(text, "ar" if text[0] > "z" else "en") == reason
+
+
+def test_title_case_heading_without_a_verb_is_out_but_a_headline_with_one_is_a_claim() -> None:
+    text = ("Pentagon Says 60 Troops Injured in Iraq Attacks\n\nU.S. Forces in the Region\n\n"
+            "The Pentagon said on Tuesday that about 60 U.S. personnel had suffered minor injuries since October.")
+    claims, non_claims = extract(text)
+    assert claims[0].text == "Pentagon Says 60 Troops Injured in Iraq Attacks"
+    assert [(n.text, n.reason) for n in non_claims] == [("U.S. Forces in the Region", "section heading")]

@@ -1,0 +1,270 @@
+"""The checklist a reviewer hands on: Markdown boxes, to-do lines, CSV for Excel, JSON, ClaimReview, print HTML."""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError
+from checker.export import export_analysis, export_report, is_anonymous, left_to_do
+from checker.models import (
+    Attribution,
+    Claim,
+    ClaimCheck,
+    EvidenceMatch,
+    NumberMention,
+    Outlet,
+    Report,
+    SourceCheck,
+    Verdict,
+)
+from checker.pipeline import analyze
+from checker.review import ClaimDecisions, current_decisions, record_decision, reviewed_view, save_report
+from checker.store.db import open_db
+
+ROOT = Path(__file__).resolve().parent.parent
+AFP = Outlet("afp", "AFP")
+HOSTILE = "<script>alert(1)</script>"
+ENGLISH = (
+    "Rockets hit Baghdad's Green Zone\n\n"
+    "Five rockets landed near the US embassy in Baghdad on Friday, AFP reported. "
+    f"A militia statement said {HOSTILE} would follow.\n\n"
+    "=HYPERLINK(\"http://evil\") claims 2,500 fighters joined."
+)
+
+
+def with_attribution(report: Report, index: int, attribution: Attribution, numbers=()) -> Report:
+    claims = list(report.analysis.claims)
+    claims[index] = dataclasses.replace(claims[index], attribution=attribution, numbers=tuple(numbers))
+    return dataclasses.replace(report, analysis=dataclasses.replace(report.analysis, claims=tuple(claims)))
+
+
+def not_found_check(claim_id: str) -> ClaimCheck:
+    match = EvidenceMatch(passage_id=3, text="لم تنشر الوكالة أي خبر عن الهجوم.", outlet="Reuters",
+                          url="https://www.reuters.com/world/x", published="2023-12-08", similarity=0.61,
+                          stance="other", score=0.4, title="Rockets near US embassy")
+    return ClaimCheck(claim_id, (match,), Verdict("not_enough_evidence", 0.4, ("only one related report",)),
+                      SourceCheck("not_found", None, "no AFP passage says this"))
+
+
+@pytest.fixture
+def arabic_report(sample_article: str) -> Report:
+    """The sample article with the second claim cited to AFP via anonymous officials, with a figure."""
+    report = Report(analyze(sample_article))
+    cited = report.analysis.claims[1]
+    report = with_attribution(
+        report, 1,
+        Attribution(kind="according_to", outlet=AFP, speaker="مصادر أمنية عراقية", cue="قالت",
+                    cue_start=cited.start, cue_end=cited.start + 3),
+        numbers=[NumberMention("2,500", cited.start, cited.start + 2, 2500.0)],
+    )
+    return dataclasses.replace(report, checks=(not_found_check(cited.id),))
+
+
+@pytest.fixture
+def stored(db_path: Path, arabic_report: Report) -> tuple[object, int]:
+    db = open_db(db_path)
+    return db, save_report(db, arabic_report, source="baghdad_embassy_ar.txt", url="https://example.com/article")
+
+
+def test_to_do_lines_come_from_the_claims_data(arabic_report: Report) -> None:
+    cited, plain = reviewed_view(arabic_report, {})[1:3]
+    assert left_to_do(cited) == [
+        "find the original AFP report",
+        "identify the anonymous source (مصادر أمنية عراقية)",
+        "confirm the source link",
+        "confirm the figure 2,500",
+        "the stored evidence is inconclusive: look for a primary source",
+    ]
+    assert "no evidence stored: search for reporting on this claim" in left_to_do(plain)
+
+
+def test_to_do_lines_follow_the_reviewers_decisions(stored, arabic_report: Report) -> None:
+    db, analysis_id = stored
+    cited = arabic_report.analysis.claims[1].id
+    record_decision(db, analysis_id, cited, "link", {"outlet_id": "afp", "outlet_name": "AFP",
+                                                     "speaker": "اللواء يحيى رسول", "kind": "indirect",
+                                                     "confirmed": False}, "Huda")
+    record_decision(db, analysis_id, cited, "verdict", {"label": "supported", "reason": "ministry confirmed"}, "Huda")
+    record_decision(db, analysis_id, cited, "status", "needs_work", "Huda")
+    record_decision(db, analysis_id, cited, "note", "call the ministry", "Huda")
+    item = reviewed_view(arabic_report, current_decisions(db, analysis_id))[1]
+    assert left_to_do(item) == ["flagged as needing work: see the reviewer's note", "find the original AFP report"]
+    record_decision(db, analysis_id, cited, "status", "done", "Omar")
+    assert left_to_do(reviewed_view(arabic_report, current_decisions(db, analysis_id))[1]) == []
+
+
+def test_anonymous_speakers_are_recognised_in_both_languages() -> None:
+    for speaker in ("مصادر أمنية", "المسؤولين العراقيين", "مصدر مطلع", "two security officials",
+                    "a source familiar with the talks", "Witnesses"):
+        assert is_anonymous(speaker), speaker
+    for speaker in ("John Kirby", "اللواء يحيى رسول", "Mohammed Shia al-Sudani", "وزارة الخارجية"):
+        assert not is_anonymous(speaker), speaker
+
+
+def test_markdown_box_is_ticked_once_a_reviewer_marks_the_claim_done(stored, arabic_report: Report) -> None:
+    db, analysis_id = stored
+    cited = arabic_report.analysis.claims[1]
+    before = export_analysis(db, analysis_id, "md").decode("utf-8")
+    assert f"- [ ] **{cited.id}** {cited.text}" in before
+    assert "    - find the original AFP report" in before
+    assert "    - confirm the figure 2,500" in before
+    assert "[Rockets near US embassy](<https://www.reuters.com/world/x>)" in before
+    assert "**0 of" in before and "url: https://example.com/article" in before
+
+    record_decision(db, analysis_id, cited.id, "status", "done", "Huda")
+    record_decision(db, analysis_id, cited.id, "note", "الوكالة أكدت الخبر", "Huda")
+    after = export_analysis(db, analysis_id, "md").decode("utf-8")
+    assert f"- [x] **{cited.id}** {cited.text}" in after
+    assert "Note: الوكالة أكدت الخبر" in after
+    section = after.split(f"**{cited.id}**", 1)[1].split("\n- [", 1)[0]
+    assert "Left to do" not in section and "Status: done (Huda" in section
+    assert after.count("- [x]") == 1 and "**1 of" in after
+
+
+def test_csv_opens_in_excel_and_keeps_arabic(stored, arabic_report: Report) -> None:
+    db, analysis_id = stored
+    cited = arabic_report.analysis.claims[1]
+    record_decision(db, analysis_id, cited.id, "note", "راجع البيان، ثم \"اتصل\"\nبالوزارة", "Huda")
+    payload = export_analysis(db, analysis_id, "csv")
+    assert payload.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"))))
+    assert list(rows[0]) == ["id", "claim", "outlet", "speaker", "cue", "kind", "confidence", "checkworthiness",
+                             "numbers", "verdict", "verdict reasons", "source check", "top evidence url", "status",
+                             "reviewer", "note", "to do"]
+    assert len(rows) == len(arabic_report.analysis.claims)
+    row = rows[1]
+    assert row["claim"] == cited.text and row["speaker"] == "مصادر أمنية عراقية" and row["outlet"] == "AFP"
+    assert row["note"] == "راجع البيان، ثم \"اتصل\"\nبالوزارة"
+    assert row["verdict"] == "not_enough_evidence" and row["source check"] == "not_found"
+    assert row["top evidence url"] == "https://www.reuters.com/world/x" and row["reviewer"] == "Huda"
+    assert "find the original AFP report" in row["to do"]
+
+
+def test_csv_cells_that_look_like_formulas_stay_text() -> None:
+    analysis = analyze(ENGLISH)
+    formula = '=HYPERLINK("http://evil") claims 2,500 fighters joined.'
+    start = ENGLISH.index(formula)
+    claim = Claim(id="c1", text=formula, start=start, end=start + len(formula), sentence_index=0, sentence=formula,
+                  checkworthiness=0.7, attribution=Attribution(kind="indirect", speaker="@militia"))
+    report = Report(dataclasses.replace(analysis, claims=(claim,)))
+    rows = list(csv.reader(io.StringIO(export_report(report, {}, "csv").decode("utf-8-sig"))))
+    assert rows[1][1] == "'" + formula and rows[1][3] == "'@militia"
+
+
+def test_json_has_the_analysis_its_reviews_and_the_history(stored, arabic_report: Report) -> None:
+    db, analysis_id = stored
+    cited = arabic_report.analysis.claims[1].id
+    record_decision(db, analysis_id, cited, "status", "needs_work", "Huda")
+    record_decision(db, analysis_id, cited, "status", "done", "Omar")
+    data = json.loads(export_analysis(db, analysis_id, "json"))
+    assert data["analysis_id"] == analysis_id and data["language"] == "ar"
+    assert data["analysis"]["url"] == "https://example.com/article"
+    claim = data["claims"][1]
+    assert claim["attribution"]["outlet"]["name"] == "AFP"
+    assert claim["review"]["status"] == "done" and claim["review"]["reviewer"] == "Omar"
+    assert claim["review"]["left_to_do"] == []
+    assert [(d["reviewer"], d["value"]) for d in data["decision_history"]] == [("Huda", "needs_work"),
+                                                                              ("Omar", "done")]
+    assert data["progress"] == {"claims": len(arabic_report.analysis.claims), "done": 1}
+
+
+def test_claimreview_covers_reviewed_claims_with_schema_org_fields(stored, arabic_report: Report) -> None:
+    db, analysis_id = stored
+    claims = arabic_report.analysis.claims
+    assert json.loads(export_analysis(db, analysis_id, "claimreview")) == []
+    record_decision(db, analysis_id, claims[1].id, "verdict", {"label": "contradicted", "reason": "AFP denied"}, "Huda")
+    record_decision(db, analysis_id, claims[2].id, "status", "done", "Huda")  # done but no verdict: left out
+    reviews = json.loads(export_analysis(db, analysis_id, "claimreview", desk="Misbar desk"))
+    assert len(reviews) == 1
+    review = reviews[0]
+    assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == claims[1].text
+    assert review["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 3, "worstRating": 1,
+                                      "alternateName": "False",
+                                      "ratingExplanation": "set by reviewer Huda: AFP denied"}
+    # The speaker is unnamed, so the claim is credited to the outlet that carried it.
+    assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "AFP"}
+    assert review["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "url": "https://example.com/article"}]
+    assert review["author"] == {"@type": "Organization", "name": "Misbar desk"}
+    assert len(review["datePublished"]) == 10 and review["inLanguage"] == "ar"
+
+
+def test_printable_html_is_right_to_left_and_escapes_everything(db_path: Path, arabic_report: Report) -> None:
+    hostile = with_attribution(arabic_report, 0, Attribution(kind="indirect", speaker=HOSTILE, cue=None))
+    db = open_db(db_path)
+    analysis_id = save_report(db, hostile, source="x", title=f"عنوان {HOSTILE}")
+    record_decision(db, analysis_id, hostile.analysis.claims[0].id, "note", f"note {HOSTILE}", "<b>Huda</b>")
+    page = export_analysis(db, analysis_id, "html").decode("utf-8")
+    assert page.startswith("<!doctype html>") and '<html lang="ar" dir="rtl">' in page
+    assert '<div class="checker-article" dir="rtl" lang="ar"' in page
+    assert "@media print" in page and "<mark" in page and '<table class="checklist">' in page
+    assert "<script" not in page and "<b>Huda" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "find the original AFP report" in page
+
+
+def test_english_html_is_left_to_right() -> None:
+    page = export_report(Report(analyze(ENGLISH)), {}, "html").decode("utf-8")
+    assert '<html lang="en" dir="ltr">' in page and "<script" not in page
+
+
+def test_unknown_format_is_refused(arabic_report: Report) -> None:
+    with pytest.raises(InputError, match="unknown export format 'pdf'"):
+        export_report(arabic_report, {}, "pdf")
+
+
+def test_decisions_for_claims_not_in_the_report_are_ignored(arabic_report: Report) -> None:
+    stray = {"c999": ClaimDecisions(claim_key="c999")}
+    assert export_report(arabic_report, stray, "md") == export_report(arabic_report, {}, "md")
+
+
+def run_cli(*args: str, db_path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checker", *args, "--db", str(db_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_cli_exports_a_stored_analysis_and_refuses_an_unknown_id(stored, db_path: Path, tmp_path: Path,
+                                                                 arabic_report: Report) -> None:
+    _, analysis_id = stored
+    result = run_cli("export", str(analysis_id), "--format", "md", db_path=db_path)
+    assert result.returncode == 0, result.stderr
+    assert arabic_report.analysis.claims[1].text in result.stdout and "- [ ]" in result.stdout
+
+    out = tmp_path / "checklist.csv"
+    assert run_cli("export", str(analysis_id), "--format", "csv", "-o", str(out), db_path=db_path).returncode == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+    listing = run_cli("analyses", db_path=db_path)
+    assert listing.returncode == 0 and listing.stdout.startswith(f"{analysis_id}\t") and "\tar\t" in listing.stdout
+
+    missing = run_cli("export", "999", "--format", "md", db_path=db_path)
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.strip().count("\n") == 0 and "no stored analysis with id 999" in missing.stderr
+
+
+def test_to_do_when_the_cited_outlet_contradicts_and_when_the_figure_is_supported() -> None:
+    text = "AFP reported that 2,500 troops remain in Iraq."
+    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
+                  numbers=(NumberMention("2,500", 18, 23, 2500.0),),
+                  attribution=Attribution(kind="indirect", outlet=AFP, cue="reported"))
+    analysis = dataclasses.replace(analyze(text), claims=(claim,))
+    match = EvidenceMatch(passage_id=1, text="AFP: 900 troops remain.", outlet="AFP", url=None, published=None,
+                          similarity=0.9, stance="disagree", score=0.8, from_cited_outlet=True)
+    contradicted = ClaimCheck("c1", (match,), Verdict("contradicted", 0.8), SourceCheck("contradicted", 1))
+    item = reviewed_view(Report(analysis, (contradicted,)), {})[0]
+    assert left_to_do(item) == [
+        "the stored AFP reporting says otherwise: compare with the original",
+        "confirm the source link",
+        "confirm the figure 2,500",
+        "the evidence contradicts the claim: confirm the verdict",
+    ]
+    supported = ClaimCheck("c1", (dataclasses.replace(match, stance="agree"),), Verdict("supported", 0.8),
+                           SourceCheck("confirmed", 1))
+    assert left_to_do(reviewed_view(Report(analysis, (supported,)), {})[0]) == ["confirm the source link"]

@@ -1,0 +1,142 @@
+"""Stance of one passage towards one claim: the explicit checks a reviewer reads, on Arabic and English."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.stance import assess, assess_many, decide, explicit_checks, plain_text, rating_verdict
+
+
+def test_changed_troop_count_is_a_disagreement_even_though_the_sentences_are_close() -> None:
+    result = assess("The United States has 2,500 troops in Iraq.", "The United States has 3,500 troops in Iraq.")
+    assert result.similarity > 0.7
+    assert result.stance == "disagree"
+    assert "number mismatch: claim 2,500 vs evidence 3,500" in result.signals
+    assert result.number_conflicts[0].evidence_phrase.startswith("3,500 troops")
+
+
+def test_arabic_changed_count_is_a_disagreement() -> None:
+    result = assess("قتل 12 شخصا في انفجار سيارة مفخخة في بغداد", "مقتل 40 شخصا في انفجار سيارة مفخخة في بغداد")
+    assert result.stance == "disagree"
+    assert any(signal.startswith("number mismatch") for signal in result.signals)
+
+
+def test_approximate_counts_agree_with_the_exact_one() -> None:
+    checks = explicit_checks("There are about 2,500 US troops in Iraq", "Nearly 2,500 US troops are stationed in Iraq")
+    assert checks.numbers_agree and not checks.number_conflicts
+    result = assess("The US has 2,500 troops in Iraq", "The United States has about 2,500 troops in Iraq")
+    assert result.stance == "agree"
+    assert any(signal.startswith("numbers agree") for signal in result.signals)
+
+
+def test_number_missing_from_the_evidence_is_neither_agreement_nor_conflict() -> None:
+    checks = explicit_checks("The US has 2,500 troops in Iraq", "US troops remain in Iraq to fight the Islamic State")
+    assert not checks.numbers_agree and not checks.number_conflicts
+
+
+def test_numbers_of_different_things_are_not_compared() -> None:
+    checks = explicit_checks("Rockets hit the embassy, wounding 3 guards",
+                             "The United States has 2,500 troops in Iraq and 900 in Syria", similarity=0.3)
+    assert not checks.number_conflicts
+
+
+def test_number_words_are_not_matched_across_languages() -> None:
+    checks = explicit_checks("أطلق وابلين من الصواريخ على السفارة", "Several rockets struck near the embassy", 0.8)
+    assert not checks.number_conflicts
+
+
+def test_embassy_denial_contradicts_the_attack_claim() -> None:
+    result = assess("تعرضت السفارة الأمريكية في بغداد لهجوم بالصواريخ فجر الجمعة",
+                    "نفت السفارة الأمريكية في بغداد تعرضها لأي هجوم فجر الجمعة")
+    assert result.stance == "disagree"
+    assert any("evidence denies it" in signal and "نفت" in signal for signal in result.signals)
+
+
+def test_english_denial_contradicts() -> None:
+    result = assess("Iraqi forces arrested the commander of the militia on Friday",
+                    "The Iraqi government denied that forces arrested the militia commander on Friday")
+    assert result.stance == "disagree"
+    assert any("denied" in signal for signal in result.signals)
+
+
+def test_opposite_trend_words_contradict() -> None:
+    result = assess("ارتفاع أسعار النفط عالميا بسبب التوتر في الخليج", "انخفاض أسعار النفط عالميا رغم التوتر في الخليج")
+    assert result.stance == "disagree"
+    assert any(signal.startswith("opposites") for signal in result.signals)
+    english = assess("Oil prices rose sharply on Monday", "Oil prices fell sharply on Monday")
+    assert english.stance == "disagree"
+
+
+def test_paraphrase_in_the_other_language_agrees() -> None:
+    result = assess("Rockets were fired at the US embassy in Baghdad early on Friday",
+                    "أطلقت صواريخ على السفارة الأمريكية في بغداد فجر يوم الجمعة")
+    assert result.stance == "agree"
+    assert result.score > 0.5
+
+
+def test_unrelated_passage_is_other() -> None:
+    result = assess("Rockets were fired at the US embassy in Baghdad early on Friday",
+                    "Real Madrid beat Barcelona 3-1 in the Spanish league on Sunday night")
+    assert result.stance == "other"
+    arabic = assess("أطلقت صواريخ على السفارة الأمريكية في بغداد", "ارتفاع درجات الحرارة في المغرب خلال الصيف")
+    assert arabic.stance == "other"
+
+
+def test_shared_names_are_reported() -> None:
+    result = assess("Rockets were fired at the US embassy in Baghdad", "Sirens sounded at the US embassy in Baghdad")
+    assert any(signal.startswith("entities shared") and "baghdad" in signal for signal in result.signals)
+
+
+def test_link_digits_are_not_numbers() -> None:
+    assert plain_text("وزير الصحة يحذر #فيروس_كورونا https://t.co/3Qj60NzPVI") == "وزير الصحة يحذر فيروس كورونا"
+    checks = explicit_checks("Ministry reports 11 cases https://t.co/998877", "Ministry reports 11 cases")
+    assert checks.numbers_agree and not checks.number_conflicts
+
+
+def test_batch_gives_the_same_answers_as_single_calls() -> None:
+    pairs = [("The US has 2,500 troops in Iraq", "The US has 3,500 troops in Iraq"),
+             ("Oil prices rose on Monday", "Oil prices rose on Monday, traders said")]
+    batch = assess_many(pairs)
+    assert [r.stance for r in batch] == [assess(c, e).stance for c, e in pairs]
+    assert assess_many([]) == []
+
+
+@pytest.mark.parametrize("rating, expected", [
+    ("False", "disagree"), ("Mostly false", "disagree"), ("زائف", "disagree"), ("غير صحيح", "disagree"),
+    ("True", "agree"), ("صحيح", "agree"), ("Mixture", None), (None, None),
+])
+def test_fact_check_ratings(rating: str | None, expected: str | None) -> None:
+    assert rating_verdict(rating) == expected
+
+
+@pytest.fixture(scope="module")
+def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random 3-label BERT saved as a local NLI model (checker never downloads one)."""
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
+
+    root = tmp_path_factory.mktemp("nli")
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "rockets", "embassy", "baghdad", "the", "us"]
+    (root / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    labels = {0: "entailment", 1: "neutral", 2: "contradiction"}  # not the order checker reports them in
+    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, max_position_embeddings=64, num_labels=3, id2label=labels,
+                        label2id={v: k for k, v in labels.items()})
+    BertForSequenceClassification(config).save_pretrained(root / "model")
+    BertTokenizer(vocab_file=str(root / "vocab.txt")).save_pretrained(root / "model")
+    return root / "model"
+
+
+def test_configured_nli_model_adds_its_probabilities(tiny_nli: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHECKER_NLI_MODEL", str(tiny_nli))
+    result = assess("Rockets hit the US embassy in Baghdad", "Rockets were fired at the US embassy in Baghdad")
+    assert result.nli is not None and len(result.nli) == 3
+    assert sum(result.nli) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_a_sure_nli_model_decides_when_no_explicit_check_does() -> None:
+    checks = explicit_checks("The minister resigned on Tuesday", "The minister stayed in office on Tuesday")
+    assert decide(checks, 0.7, None, nli=(0.9, 0.05, 0.05))[:3:2] == ("disagree", "nli")
+    assert decide(checks, 0.7, None, nli=(0.05, 0.9, 0.05))[:3:2] == ("agree", "nli")
+    conflict = explicit_checks("The US has 2,500 troops in Iraq", "The US has 3,500 troops in Iraq", 0.9)
+    assert decide(conflict, 0.9, None, nli=(0.05, 0.9, 0.05))[0] == "disagree"
