@@ -14,6 +14,7 @@ import streamlit as st
 from checker.errors import CheckerError, InputError
 from checker.export import FORMATS, MEDIA_TYPES, export_analysis, export_filename
 from checker.models import Report
+from checker.pipeline import Article, check_article, fetch_article
 from checker.render import highlight_article_html, legend_html
 from checker.review import (
     LINK_KINDS,
@@ -26,7 +27,6 @@ from checker.review import (
     load_report,
     record_decision,
     reviewed_view,
-    save_report,
 )
 from checker.ui_state import (
     ClaimFilter,
@@ -48,14 +48,6 @@ NONE_OUTLET = ""
 INPUT_MODES = ("Paste text", "Upload a file", "From a URL")
 EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "json": "JSON", "claimreview": "ClaimReview", "html": "HTML"}
 STATUS_BUTTONS = {"done": "Done", "needs_work": "Needs work", "not_a_claim": "Not a claim"}
-
-
-@st.cache_resource(show_spinner=False)
-def sentence_model() -> Any:
-    """The embedding model, loaded once per server process and shared by every session."""
-    from checker.embeddings import get_embedder
-
-    return get_embedder()
 
 
 # Rebuilt on every script run (Streamlit re-executes this file), so an outlet another session added shows up.
@@ -93,8 +85,8 @@ def article_input() -> None:
         run_analysis(mode)
 
 
-def read_article(mode: str) -> tuple[str, str, str | None, str | None]:
-    """(text, source, title, url) from whichever input the reviewer chose; bad input -> CheckerError."""
+def read_article(mode: str) -> Article:
+    """The article from whichever input the reviewer chose; bad input -> CheckerError."""
     from checker.text import clean_text, decode_input
 
     title = st.session_state.get("article_title") or None
@@ -102,36 +94,24 @@ def read_article(mode: str) -> tuple[str, str, str | None, str | None]:
         upload = st.session_state.get("article_file")
         if upload is None:
             raise InputError("choose a file to upload first (.txt, .md or .html)")
-        return decode_input(upload.getvalue()), upload.name, title, None
+        return Article(decode_input(upload.getvalue()), source=upload.name, title=title)
     if mode == INPUT_MODES[2]:
-        from checker.fetch import fetch_url
-
         url = (st.session_state.get("article_url") or "").strip()
         if not url:
             raise InputError("enter the address of the article (https://…)")
-        page = fetch_url(url)
-        return clean_text(page.text), url, title or page.title, page.final_url
-    return clean_text(st.session_state.get("article_text") or ""), "pasted text", title, None
+        article = fetch_article(url)
+        return Article(article.text, source=article.source, title=title or article.title, url=article.url)
+    return Article(clean_text(st.session_state.get("article_text") or ""), source="pasted text", title=title)
 
 
 def run_analysis(mode: str) -> None:
     """Read, analyse, check against the evidence and save; on bad input show the library's message."""
-    from checker.pipeline import analyze
-    from checker.verdict import check_analysis
-
-    db = session_db()
     try:
         with st.status("Analysing the article…", expanded=True) as status:
             st.write("Reading the article")
-            text, source, title, url = read_article(mode)
-            st.write("Finding claims and their sources")
-            analysis = analyze(text, registry=registry())
-            st.write("Loading the sentence model (only the first time)")
-            sentence_model()
-            st.write(f"Checking {len(analysis.claims)} claims against the stored evidence")
-            report = Report(analysis, check_analysis(db, analysis, k=5))
-            analysis_id = save_report(db, report, source=source, title=title, url=url)
-            status.update(label=f"Analysis {analysis_id}: {len(analysis.claims)} claims", state="complete",
+            article = read_article(mode)
+            report, analysis_id = check_article(session_db(), article, k=5, progress=st.write)
+            status.update(label=f"Analysis {analysis_id}: {len(report.analysis.claims)} claims", state="complete",
                           expanded=False)
     except CheckerError as error:
         st.error(str(error))

@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     analyze = commands.add_parser("analyze", help="claims, sources and verdicts for an article")
-    analyze.add_argument("path", help="a text/HTML file, or - for standard input")
+    analyze.add_argument("path", help="a text/HTML file, an http(s) URL, or - for standard input")
     analyze.add_argument("--format", choices=["json", "md"], default="json")
     analyze.add_argument("--no-evidence", action="store_true", help="claims and attribution only")
     analyze.add_argument("--k", type=int, default=5, help="evidence passages per claim")
@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(search)
     seed = ev_commands.add_parser("seed", help="load the demo evidence set")
     _add_db(seed)
+    embed = ev_commands.add_parser("embed", help="embed stored passages the configured model has no vectors for "
+                                                 "(after changing CHECKER_EMBEDDING_MODEL)")
+    _add_db(embed)
 
     export = commands.add_parser("export", help="the review checklist of a stored analysis")
     export.add_argument("analysis_id", type=int)
@@ -71,29 +74,31 @@ def _read_input(path: str) -> bytes:
     return file.read_bytes()
 
 
+def _is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
 def _print(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from checker.pipeline import analyze
+    from checker.models import Report
+    from checker.pipeline import Article, analyze, check_article, fetch_article
     from checker.report import report_to_dict, report_to_markdown
     from checker.text import decode_input
-    from checker.models import Report
 
-    text = decode_input(_read_input(args.path))
-    analysis = analyze(text)
+    if _is_url(args.path):
+        article = fetch_article(args.path)
+    else:
+        article = Article(decode_input(_read_input(args.path)), source=args.path)
     analysis_id = None
     if args.no_evidence:
-        report = Report(analysis)
+        report = Report(analyze(article.text))
     else:
-        from checker.review import save_report
         from checker.store.db import open_db
-        from checker.verdict import check_analysis
 
-        db = open_db(args.db)
-        report = Report(analysis, check_analysis(db, analysis, k=args.k))
-        analysis_id = save_report(db, report, source=args.path)
+        report, analysis_id = check_article(open_db(args.db), article, k=args.k)
     if args.format == "md":
         _print(report_to_markdown(report, analysis_id=analysis_id))
     else:
@@ -116,11 +121,16 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 
         result = import_file(db, Path(args.file))
         _print(result.summary())
-        return 0
+        return 1 if result.rejected else 0
     if args.evidence_command == "seed":
         from checker.store.ingest import load_seed
 
         _print(load_seed(db).summary())
+        return 0
+    if args.evidence_command == "embed":
+        from checker.embeddings import embed_missing
+
+        _print(f"{embed_missing(db)} passages embedded")
         return 0
     from checker.retrieval import search
 

@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.errors import InputError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_EMBEDDING_MODEL = "use-multilingual-v3"
@@ -12,6 +14,20 @@ DEFAULT_EMBEDDING_MODEL = "use-multilingual-v3"
 
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _number(name: str, default: float) -> float:
+    """A positive number from the environment; a typo gets a message naming the variable, not a traceback."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1
+    if value <= 0:
+        raise InputError(f"{name}={raw!r} is not a positive number")
+    return value
 
 
 @dataclass(frozen=True)
@@ -32,7 +48,7 @@ def get_settings(db_path: str | os.PathLike[str] | None = None) -> Settings:
         embedding_model=os.environ.get("CHECKER_EMBEDDING_MODEL") or DEFAULT_EMBEDDING_MODEL,
         nli_model=os.environ.get("CHECKER_NLI_MODEL") or None,
         allow_private_urls=_flag("CHECKER_ALLOW_PRIVATE_URLS"),
-        fetch_timeout=float(os.environ.get("CHECKER_FETCH_TIMEOUT", "15")),
-        fetch_max_bytes=int(os.environ.get("CHECKER_FETCH_MAX_BYTES", str(10 * 1024 * 1024))),
-        max_input_chars=int(os.environ.get("CHECKER_MAX_INPUT_CHARS", str(2_000_000))),
+        fetch_timeout=_number("CHECKER_FETCH_TIMEOUT", 15),
+        fetch_max_bytes=int(_number("CHECKER_FETCH_MAX_BYTES", 10 * 1024 * 1024)),
+        max_input_chars=int(_number("CHECKER_MAX_INPUT_CHARS", 2_000_000)),
     )

@@ -22,7 +22,7 @@ from checker.errors import InputError
 from checker.models import Attribution, EvidenceMatch, Report
 from checker.normalize import search_form
 from checker.render import direction, highlight_article_html, legend_html
-from checker.report import report_to_dict
+from checker.report import markdown_text, report_to_dict, source_line
 from checker.review import (
     AnalysisSummary,
     ClaimDecisions,
@@ -155,7 +155,7 @@ def to_markdown(report: Report, decisions: Mapping[str, ClaimDecisions], *,
                 summary: AnalysisSummary | None = None) -> str:
     """A checklist: `- [x]` for claims a reviewer marked done, with what is left for the others."""
     items = reviewed_view(report, decisions)
-    lines = [f"# Checklist: {_one_line(summary.title) if summary else 'analysis'}", ""]
+    lines = [f"# Checklist: {markdown_text(summary.title) if summary else 'analysis'}", ""]
     lines.extend(_markdown_header(report, items, summary))
     for item in items:
         lines.extend(_markdown_claim(item))
@@ -166,36 +166,36 @@ def _markdown_header(report: Report, items: list[ReviewedClaim], summary: Analys
     facts = [f"language: {report.analysis.language}"]
     if summary:
         facts[:0] = [f"analysis {summary.id}", f"saved {summary.created_at[:16].replace('T', ' ')} UTC"]
-        facts.extend(f"{name}: {value}" for name, value in (("url", summary.url), ("source", summary.source)) if value)
+        facts.extend(f"{name}: {markdown_text(value)}" for name, value in (("url", summary.url), ("source", summary.source)) if value)
     done = sum(item.done for item in items)
     return [" · ".join(facts), "", f"**{done} of {len(items)} claims done.**", ""]
 
 
 def _markdown_claim(item: ReviewedClaim) -> list[str]:
     box = "x" if item.done else " "
-    lines = [f"- [{box}] **{item.claim.id}** {_one_line(item.claim.text)}", f"  - Source: {_source_text(item)}"]
+    lines = [f"- [{box}] **{item.claim.id}** {markdown_text(item.claim.text)}", f"  - Source: {markdown_text(_source_text(item))}"]
     if item.claim.numbers:
-        lines.append("  - Numbers: " + ", ".join(n.text for n in item.claim.numbers))
+        lines.append("  - Numbers: " + ", ".join(markdown_text(n.text) for n in item.claim.numbers))
     if item.verdict:
         lines.append(f"  - Verdict: **{_label(item.verdict)}**" + (" (reviewer)" if item.verdict_overridden else ""))
-        lines.extend(f"    - {_one_line(reason)}" for reason in item.verdict_reasons)
+        lines.extend(f"    - {markdown_text(reason)}" for reason in item.verdict_reasons)
     if item.check:
         lines.append(f"  - Source check: {_label(item.check.source_check.status)}")
         lines.extend(f"    - {_evidence_line(match)}" for match in item.check.evidence[:3])
-    by = f" ({item.reviewer}, {item.reviewed_at[:16].replace('T', ' ')})" if item.reviewer and item.reviewed_at else ""
+    by = f" ({markdown_text(item.reviewer)}, {item.reviewed_at[:16].replace('T', ' ')})" if item.reviewer and item.reviewed_at else ""
     lines.append(f"  - Status: {_label(item.status)}{by}")
     if item.note:
-        lines.append(f"  - Note: {_one_line(item.note)}")
+        lines.append(f"  - Note: {markdown_text(item.note)}")
     todo = left_to_do(item)
     if todo:
         lines.append("  - Left to do:")
-        lines.extend(f"    - {line}" for line in todo)
+        lines.extend(f"    - {markdown_text(line)}" for line in todo)
     return lines
 
 
 def _evidence_line(match: EvidenceMatch) -> str:
-    label = re.sub(r"([\[\]])", r"\\\1", _one_line(match.title or match.text[:120]))
-    where = ", ".join(p for p in (match.outlet, match.published) if p)
+    label = markdown_text(match.title or match.text[:120])
+    where = markdown_text(", ".join(p for p in (match.outlet, match.published) if p))
     link = f"[{label}](<{_url_in_markdown(match.url)}>)" if match.url and _is_web_url(match.url) else label
     return link + (f" — {where}" if where else "") + f" ({match.stance}, {match.score:.2f})"
 
@@ -206,23 +206,12 @@ def _url_in_markdown(url: str) -> str:
 
 def _source_text(item: ReviewedClaim) -> str:
     attribution = item.attribution
-    parts = [_describe(attribution)]
+    parts = [source_line(attribution)]
     if item.link_confirmed:
         parts.append("link confirmed")
     elif item.link_corrected:
         parts.append("link corrected by reviewer")
     return "; ".join(parts)
-
-
-def _describe(attribution: Attribution) -> str:
-    parts = [_label(attribution.kind) if attribution.kind != "none" else "no source cited"]
-    if attribution.outlet:
-        parts.append(f"outlet: {attribution.outlet.name}")
-    if attribution.speaker:
-        parts.append(f"speaker: {attribution.speaker}")
-    if attribution.cue:
-        parts.append(f"cue: «{attribution.cue}»")
-    return ", ".join(parts)
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -466,5 +455,3 @@ def _label(value: str) -> str:
     return value.replace("_", " ")
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

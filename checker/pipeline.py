@@ -1,12 +1,33 @@
-"""text -> sentences -> claims -> attribution: the stages a pasted article goes through."""
+"""text -> sentences -> claims -> attribution (-> evidence -> verdict -> stored report).
+
+`analyze` needs no database and no model, so `analyze --no-evidence` starts fast;
+`check_article` is the whole job the desk and the CLI both run, so neither holds
+logic the other lacks.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
 from checker.attribution import attribute
-from checker.outlets import OutletRegistry, load_registry
 from checker.claims import extract_claims
 from checker.language import detect_language
-from checker.models import Analysis
+from checker.models import Analysis, Report
+from checker.outlets import OutletRegistry, load_registry
 from checker.segment import split_sentences
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text to analyse and where it came from (a file name, "pasted text" or a URL)."""
+
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
 
 
 def analyze(text: str, registry: OutletRegistry | None = None) -> Analysis:
@@ -24,3 +45,32 @@ def analyze(text: str, registry: OutletRegistry | None = None) -> Analysis:
         claims=claims,
         non_claims=non_claims,
     )
+
+
+def fetch_article(url: str) -> Article:
+    """An article from the web, through the same guarded fetcher as evidence."""
+    from checker.fetch import fetch_url
+    from checker.text import clean_text
+
+    page = fetch_url(url)
+    return Article(clean_text(page.text), source=url, title=page.title, url=page.final_url)
+
+
+def check_article(db: sqlite_utils.Database, article: Article, *, k: int = 5,
+                  progress: Callable[[str], object] = lambda step: None) -> tuple[Report, int]:
+    """Analyse with the outlets reviewers registered, check every claim against the evidence, store it all.
+
+    Returns the report and the id of the stored analysis; `progress` hears each step (the desk shows them).
+    """
+    from checker.embeddings import get_embedder
+    from checker.review import save_report
+    from checker.store.outlets import registry_with_db
+    from checker.verdict import check_analysis
+
+    progress("Finding claims and their sources")
+    analysis = analyze(article.text, registry=registry_with_db(db))
+    progress("Loading the sentence model (only the first time)")
+    get_embedder()
+    progress(f"Checking {len(analysis.claims)} claims against the stored evidence")
+    report = Report(analysis, check_analysis(db, analysis, k=k))
+    return report, save_report(db, report, source=article.source, title=article.title, url=article.url)

@@ -1,6 +1,7 @@
 """The analysis as the JSON contract outside tools read, and as Markdown for people."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from checker.models import Attribution, Claim, ClaimCheck, Report, to_plain
@@ -87,7 +88,8 @@ def report_to_dict(report: Report, analysis_id: int | None = None) -> dict[str, 
     return data
 
 
-def _source_line(attribution: Attribution) -> str:
+def source_line(attribution: Attribution) -> str:
+    """Who the claim is attributed to, in words: the same line in the CLI report and the checklist."""
     if attribution.kind == "none":
         return "no source cited"
     parts = [attribution.kind.replace("_", " ")]
@@ -102,6 +104,17 @@ def _source_line(attribution: Attribution) -> str:
     return "; ".join(parts)
 
 
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>&|])")
+
+
+def markdown_text(text: str) -> str:
+    """Article or reviewer text on one line with its markup characters escaped, so `<script>` stays text.
+
+    Only characters that can start markup or HTML are escaped, so the raw file stays readable.
+    """
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", " ".join(text.split()))
+
+
 def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
     analysis = report.analysis
     title = f"# Claims ({analysis.language})" + (f" — analysis {analysis_id}" if analysis_id is not None else "")
@@ -109,22 +122,23 @@ def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
     for claim in analysis.claims:
         lines.append(f"## {claim.id} · check-worthiness {claim.checkworthiness:.2f}")
         lines.append("")
-        lines.append(f"> {claim.text}")
+        lines.append(f"> {markdown_text(claim.text)}")
         lines.append("")
-        lines.append(f"- Source: {_source_line(claim.attribution)}")
+        lines.append(f"- Source: {markdown_text(source_line(claim.attribution))}")
         if claim.numbers:
-            lines.append("- Numbers: " + ", ".join(number.text for number in claim.numbers))
+            lines.append("- Numbers: " + ", ".join(markdown_text(number.text) for number in claim.numbers))
         check = report.check_for(claim.id)
         if check is not None:
             lines.append(f"- Verdict: **{check.verdict.label.replace('_', ' ')}** ({check.verdict.score:.2f})")
-            lines.extend(f"  - {reason}" for reason in check.verdict.reasons)
+            lines.extend(f"  - {markdown_text(reason)}" for reason in check.verdict.reasons)
             lines.append(f"- Source check: {check.source_check.status.replace('_', ' ')}")
             for match in check.evidence[:3]:
                 where = " ".join(part for part in (match.outlet, match.published, match.url) if part)
-                lines.append(f"  - [{match.stance} {match.score:.2f}] {match.text[:200]} ({where})")
+                lines.append(f"  - [{match.stance} {match.score:.2f}] {markdown_text(match.text[:200])} "
+                             f"({markdown_text(where)})")
         lines.append("")
     if analysis.non_claims:
         lines.append("## Kept out")
         lines.append("")
-        lines.extend(f"- {non_claim.reason}: {non_claim.text}" for non_claim in analysis.non_claims)
+        lines.extend(f"- {non_claim.reason}: {markdown_text(non_claim.text)}" for non_claim in analysis.non_claims)
     return "\n".join(lines)

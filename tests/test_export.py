@@ -268,3 +268,16 @@ def test_to_do_when_the_cited_outlet_contradicts_and_when_the_figure_is_supporte
     supported = ClaimCheck("c1", (dataclasses.replace(match, stance="agree"),), Verdict("supported", 0.8),
                            SourceCheck("confirmed", 1))
     assert left_to_do(reviewed_view(Report(analysis, (supported,)), {})[0]) == ["confirm the source link"]
+
+
+def test_markdown_checklist_shows_markup_in_article_and_note_as_text(db_path: Path) -> None:
+    report = Report(analyze(ENGLISH))
+    db = open_db(db_path)
+    analysis_id = save_report(db, report, source="x", title="Militia <b>threat</b>")
+    hostile = next(c for c in report.analysis.claims if "militia" in c.text.lower())
+    record_decision(db, analysis_id, hostile.id, "note", "see [this](javascript:alert(1))", "Huda")
+    checklist = export_analysis(db, analysis_id, "md").decode("utf-8")
+    assert "<script>" not in checklist and "<b>" not in checklist
+    assert r"\<script\>alert(1)\</script\>" in checklist
+    assert r"see \[this\](javascript:alert(1))" in checklist
+    assert "Five rockets landed near the US embassy in Baghdad on Friday, AFP reported." in checklist

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import http.server
 import os
 import socket
@@ -324,3 +325,14 @@ def test_cli_adds_a_url_only_when_private_urls_are_allowed(server: str, tmp_path
                     env={"CHECKER_ALLOW_PRIVATE_URLS": "1", "CHECKER_SKIP_EMBEDDINGS": "1"})
     assert added.returncode == 0, added.stderr
     assert "1 added" in added.stdout
+
+
+def test_cli_analyzes_an_article_given_by_url(server: str) -> None:
+    refused = run_cli("analyze", f"{server}/arabic", "--no-evidence", env={"CHECKER_ALLOW_PRIVATE_URLS": "0"})
+    assert refused.returncode == 2 and refused.stderr.startswith("error:") and "Traceback" not in refused.stderr
+    result = run_cli("analyze", f"{server}/arabic", "--no-evidence", env={"CHECKER_ALLOW_PRIVATE_URLS": "1"})
+    assert result.returncode == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    afp = [c for c in claims if "صفارات الإنذار" in c["text"]]
+    assert afp and afp[0]["attribution"]["outlet"]["id"] == "afp"
+    assert not any("جميع الحقوق" in c["text"] or "الرئيسية" in c["text"] for c in claims)

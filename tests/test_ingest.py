@@ -323,9 +323,6 @@ def test_a_failing_embedder_does_not_lose_the_import(db: sqlite_utils.Database,
 
 
 def test_new_passages_are_embedded_with_the_real_model(db: sqlite_utils.Database) -> None:
-    embeddings = pytest.importorskip("checker.embeddings", reason="checker/embeddings.py (retrieval work) is absent")
-    if not hasattr(embeddings, "embed_passages"):
-        pytest.skip("checker.embeddings has no embed_passages yet")
     result = add_text(db, EMBASSY_AR + "\n\n" + TROOPS_EN, embed=True)
     assert result.notes == (), result.summary()
     embedded = {row[0] for row in db.execute("SELECT passage_id FROM embeddings")}
@@ -346,7 +343,7 @@ def test_cli_add_import_and_seed(tmp_path: Path) -> None:
     assert "1 added" in added.stdout
     batch = write_jsonl(tmp_path / "batch.jsonl", [{"text": TROOPS_EN, "outlet": "AFP"}, "{oops"])
     imported = run_cli("evidence", "import", str(batch), "--db", str(db))
-    assert imported.returncode == 0 and "line 2: not valid JSON" in imported.stdout
+    assert imported.returncode == 1 and "1 added" in imported.stdout and "line 2: not valid JSON" in imported.stdout
     seeded = run_cli("evidence", "seed", env={"CHECKER_DB": str(db)})
     assert seeded.returncode == 0 and "rejected" in seeded.stdout
     check = sqlite_utils.Database(db)

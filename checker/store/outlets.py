@@ -25,6 +25,8 @@ from checker.store.db import run_write
 REGISTRY = "registry"
 REVIEWER = "reviewer"
 IMPORT = "import"
+MAX_CACHED_REGISTRIES = 8
+_extended: dict[tuple[StoredOutlet, ...], OutletRegistry] = {}
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,19 @@ def find_stored(db: sqlite_utils.Database, name: str) -> StoredOutlet | None:
 
 
 def registry_with_db(db: sqlite_utils.Database, registry: OutletRegistry | None = None) -> OutletRegistry:
-    """The shipped registry plus the outlets and aliases added in this database."""
-    return (registry or load_registry()).with_extra(extra_entries(db, registry))
+    """The shipped registry plus the outlets and aliases added in this database.
+
+    Building the alias matcher costs ~0.1 s, so the result is kept for as long as the database adds the same
+    outlets: every analysis and every rerun of the desk asks for it (the shipped registry only).
+    """
+    if registry is not None:
+        return registry.with_extra(extra_entries(db, registry))
+    extras = tuple(extra_entries(db))
+    if extras not in _extended:
+        if len(_extended) >= MAX_CACHED_REGISTRIES:
+            _extended.clear()
+        _extended[extras] = load_registry().with_extra(extras)
+    return _extended[extras]
 
 
 def extra_entries(db: sqlite_utils.Database, registry: OutletRegistry | None = None) -> list[StoredOutlet]:
