@@ -1,31 +1,53 @@
 """How much a claim is worth a fact-checker's time, in [0, 1].
 
-A logistic score over cheap surface features (numbers, dates, named actors,
-attribution cues, concrete events; hedges, opinion, questions and first person
-lower it). Words and weights live in claims.toml, so the score can be retuned
-without code; it runs in microseconds, on every sentence of every article.
+A logistic score over cheap surface features: numbers, dates, named actors and
+places, attribution, concrete and past events raise it; hedges, judgement,
+greetings and prayers, calls to action, personal talk, questions and promises
+lower it, as does chat-style writing. Words live in claims.toml and checkworthiness.toml, weights in
+claims.toml [checkworthiness], so the score can be retuned without code; it runs
+in microseconds, on every sentence of every article.
 """
 from __future__ import annotations
 
 import math
 import re
+import tomllib
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
+from checker.config import DATA_DIR
 from checker.models import NumberMention
-from checker.normalize import fold
+from checker.normalize import fold, search_form
 from checker.segment import lexicon, words
 
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+# "الصحة: ..." / "Pentagon: ...": a short source name before a colon opens a reported statement.
+_SOURCE_COLON = re.compile(r"^\W*[\w\u0600-\u06FF.'’-]+(?:\s+[\w\u0600-\u06FF.'’-]+){0,3}\s*:\s*\S")
+_TRAILING_QUOTES = " \"”»'’)"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """claims.toml and checkworthiness.toml together: every word list the score looks up."""
+    with open(DATA_DIR / "checkworthiness.toml", "rb") as handle:
+        own = tomllib.load(handle)
+    shared = lexicon()
+    clash = own.keys() & shared.keys()
+    if clash:
+        raise ValueError(f"checkworthiness.toml repeats claims.toml sections: {sorted(clash)}")
+    return {**shared, **own}
 
 
 @lru_cache(maxsize=None)
 def term_pattern(section: str, key: str) -> re.Pattern[str]:
-    """A regex for the words or phrases of claims.toml [section] key, on `fold`-ed text.
+    """A regex for the words or phrases of [section] key, on `fold`-ed text.
 
-    Whole words only; Arabic terms also match with a prefix such as و or ال attached.
+    Whole words only; Arabic terms also match with a prefix such as و or ال attached. A language with
+    no list under [section] (Arabic past tense) matches nothing.
     """
-    terms = sorted({fold(term) for term in lexicon()[section][key]}, key=len, reverse=True)
+    terms = sorted({fold(term) for term in vocabulary()[section].get(key, ())}, key=len, reverse=True)
+    if not terms:
+        return re.compile(r"(?!)")
     alternatives = "|".join(re.escape(term) for term in terms)
     return re.compile(rf"(?<![\w\u0600-\u06FF]){arabic_prefix()}(?:{alternatives})(?![\w\u0600-\u06FF])")
 
@@ -38,8 +60,30 @@ def arabic_prefix() -> str:
 
 
 def count_terms(folded: str, section: str, languages: Iterable[str]) -> int:
-    """How many words of a claims.toml section occur in already folded text."""
+    """How many words of a word-list section occur in already folded text."""
     return sum(len(term_pattern(section, language).findall(folded)) for language in languages)
+
+
+@lru_cache(maxsize=None)
+def _past_patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in vocabulary()["past"].get(f"patterns_{language}", ()))
+
+
+@lru_cache(maxsize=None)
+def _not_past(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in vocabulary()["past"].get(f"not_past_{language}", ()))
+
+
+def _past(folded: str, languages: Sequence[str]) -> bool:
+    """A verb in the past tense: a report of something done, not a promise."""
+    if count_terms(folded, "past", [f"irregular_{lang}" for lang in languages]):
+        return True
+    return any(match.group() not in _not_past(lang)
+               for lang in languages for pattern in _past_patterns(lang) for match in pattern.finditer(folded))
+
+
+def _opens_with_question(folded: str, languages: Sequence[str]) -> bool:
+    return any(term_pattern("question_openers", lang).match(folded) for lang in languages)
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
@@ -48,23 +92,25 @@ def _languages(language: str | None) -> tuple[str, ...]:
 
 def features(text: str, numbers: Sequence[NumberMention] = (), language: str | None = None) -> dict[str, float]:
     """The feature values `score` weighs; also shown by the evaluation script."""
-    folded = fold(text)
+    folded = search_form(text)
     langs = _languages(language)
-    count = len(words(text))
     return {
         "number": float(any(n.kind in {"number", "percent", "money"} for n in numbers)),
         "date": float(any(n.kind in {"date", "year"} for n in numbers)),
-        "actor": min(count_terms(folded, "actors", langs), 2),
+        "actor": min(count_terms(folded, "actors", langs) + count_terms(folded, "names", langs), 2),
         "proper_name": min(len(_CAPITALISED.findall(text.strip())), 2) if "en" in langs else 0.0,
-        "cue": float(count_terms(folded, "cues", langs) > 0),
+        "cue": float(count_terms(folded, "cues", langs) > 0 or bool(_SOURCE_COLON.match(folded))),
         "event": min(count_terms(folded, "events", langs), 2),
+        "past": float(_past(folded, langs)),
         "comparative": float(count_terms(folded, "comparatives", langs) > 0),
         "hedge": min(count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs]), 2),
         "opinion": min(count_terms(folded, "opinion", [f"words_{lang}" for lang in langs]), 2),
-        "first_person": float(count_terms(folded, "person", langs) > 0),
-        "question": float(text.rstrip(" \"”»'’)").endswith(("?", "؟"))),
-        "short": float(count < 6),
-        "long": float(count >= 12),
+        "talk": min(count_terms(folded, "talk", langs), 2),
+        "call": float(count_terms(folded, "calls", langs) > 0),
+        "first_person": float(count_terms(folded, "person", langs) + count_terms(folded, "personal", langs) > 0),
+        "informal": float(count_terms(folded, "informal", langs) > 0),
+        "question": float(text.rstrip(_TRAILING_QUOTES).endswith(("?", "؟")) or _opens_with_question(folded, langs)),
+        "short": float(len(words(text)) < 6),
         "future": float(count_terms(folded, "future", langs) > 0),
     }
 

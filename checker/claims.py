@@ -33,6 +33,10 @@ _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 _RELATIVE_START = re.compile(r"^(?:و|ف)?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|مما|ما|حيث|which|who|whom|that|where)(?!\S)",
                              re.IGNORECASE)
 _BULLET = re.compile(r"[-–—•*·▪●◦]\s+")
+_STATEMENT_END = re.compile(r"[.!…]$")
+_LINK_WORDS = 20
+_HEADLINE_WORDS = 20
+_LABEL_HEADING_WORDS = 6
 _EN_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
@@ -52,7 +56,7 @@ def extract_claims(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[Clai
     """
     language = detect_language(text)
     lines = _lines(text, sentences)
-    line_reasons = _line_reasons(lines, language)
+    line_reasons = _line_reasons(text, lines, language)
     claims: list[Claim] = []
     non_claims: list[NonClaim] = []
     for line in lines:
@@ -105,13 +109,16 @@ def line_key(line: str) -> str:
     return search_form(_LEADING.sub("", _TRAILING.sub("", line)))
 
 
-def _line_reasons(lines: list[_Line], language: str) -> dict[int, str]:
+def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str]:
     repeated = Counter(line_key(line.text) for line in lines)
     body_start = next((line.number for line in lines if _is_body(line.text)), None)
-    reasons = {}
+    reasons: dict[int, str] = {}
     seen: set[str] = set()
     for line in lines:
         key = line_key(line.text)
+        if _in_link_list(text, lines, line, reasons):
+            reasons[line.number] = "related link"
+            continue
         if repeated[key] > 1 and key in seen and _is_statement(line.text, language):
             reasons[line.number] = "repeated line"  # a pull quote: the first copy stays a claim
             continue
@@ -121,6 +128,17 @@ def _line_reasons(lines: list[_Line], language: str) -> dict[int, str]:
         if reason:
             reasons[line.number] = reason
     return reasons
+
+
+def _in_link_list(text: str, lines: list[_Line], line: _Line, reasons: dict[int, str]) -> bool:
+    """Unpunctuated lines right under "ربما يعجبك أيضا" / "Related" (no blank line between) are links to other
+    articles, not the article's own claims."""
+    if line.number == 0 or reasons.get(line.number - 1) not in ("site boilerplate", "related link"):
+        return False
+    previous = lines[line.number - 1]
+    between = text[previous.sentences[-1].end:line.sentences[0].start]
+    return between.count("\n") == 1 and not _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")) and len(
+        words(line.text)) <= _LINK_WORDS
 
 
 def _is_statement(line: str, language: str) -> bool:
@@ -158,10 +176,17 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "byline"
     if line.number == 0 and not _is_body(line.text) and any(_is_question(s.text, language) for s in line.sentences):
         return "headline question"
+    if line.number == 0 and body_start and _is_headline(line.text):
+        return "headline"
     if body_start is not None and len(line.sentences) == 1 and _is_heading(line.text, language):
         before_body = line.number < body_start
         return "byline" if before_body and _looks_like_name(line.text, language) else "section heading"
     return None
+
+
+def _is_headline(line: str) -> bool:
+    """The first line above the article's body, short and without a closing full stop: its title."""
+    return not _STATEMENT_END.search(line.rstrip(" \"”»'’)")) and len(words(line)) <= _HEADLINE_WORDS
 
 
 def _only_dates(line: str) -> bool:
@@ -183,6 +208,8 @@ def _is_heading(line: str, language: str) -> bool:
     count = len(words(stripped))
     if count <= 3:
         return True
+    if count <= _LABEL_HEADING_WORDS and re.search(r"\S\s*:\s*\S", stripped):
+        return True  # "هآرتس: المفاوضات في طريق مسدود", "Analysis: what next"
     if count <= 8 and not re.search(r"\d", stripped) and not has_verb(stripped, language):
         return True
     return _title_case(stripped) and count <= 12 and not has_verb(stripped, language)
@@ -266,11 +293,35 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
         return "speculation"
     if not quoted and not attributed and any(_starts_with(folded, "opinion", f"openers_{lang}") for lang in langs):
         return "opinion"
+    if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
+        return "speculation"
     if len(words(sentence)) < 3 and not has_verb(sentence, language):
         return "fragment"
     if sentence.rstrip().endswith((":", "：")) and len(words(sentence)) <= 12:
         return "lead-in"
     return None
+
+
+def _modal(folded: str, langs: list[str]) -> bool:
+    """A short sentence built on "may/might/could" or Arabic "قد" + present verb: a possibility, not a fact."""
+    if len(folded.split()) > lexicon()["speculation"]["modal_max_words"]:
+        return False
+    if "en" in langs and count_terms(folded, "speculation", ["modals_en"]):
+        return True
+    return "ar" in langs and any(_present_tense(m.group(1)) or _second_person_present(m.group(1))
+                                 for m in _ar_modal().finditer(folded))
+
+
+def _second_person_present(token: str) -> bool:
+    """تشهد، تتراجع: present tense with ت (a past verb such as تراجعت ends with ت)."""
+    return len(token) >= 4 and token.startswith("ت") and not token.endswith(("ت", "وا"))
+
+
+@lru_cache(maxsize=1)
+def _ar_modal() -> re.Pattern[str]:
+    """An Arabic modal particle and the word after it."""
+    modals = "|".join(re.escape(fold(m)) for m in lexicon()["speculation"]["modals_ar"])
+    return re.compile(rf"(?<![\w\u0600-\u06FF])[وف]?(?:{modals})\s+(\S+)")
 
 
 # ---------------------------------------------------------------- atomic claims

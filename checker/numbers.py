@@ -71,7 +71,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "money_before": re.compile(rf"(?P<cur>us\$|\$|€|£)\s?{number}"),
         "money_after": re.compile(rf"(?<![\d.,]){number}\s?{arabic_prefix()}(?P<cur>{currency_words})(?![a-z\u0621-\u064A])"),
         "percent": re.compile(rf"(?<![\d.,]){number}\s?(?P<pct>%|٪|{_alternation(data['percent_words'])})"),
-        "number": re.compile(rf"(?<![\d.,٬٫/\-]){number}(?![\d])"),
+        "number": re.compile(rf"(?<![\d.,٬٫/\-])(?<!\d:){number}(?![\d])(?!:\d\d)"),  # not a clock time
         "scale_only": re.compile(rf"\s?(?P<scale>{scale})(?![a-z\u0621-\u064A])"),
         "ordinal": re.compile(r"(?<![\d.,])(?P<num>\d+)(?:st|nd|rd|th)(?![a-z])"),
     }
@@ -173,12 +173,28 @@ def _digits(folded: str, text: str) -> Iterator[NumberMention]:
     for m in _patterns()["ordinal"].finditer(folded):
         yield _mention(text, m.start(), m.end(), float(m.group("num")), "ordinal")
     for m in _patterns()["number"].finditer(folded):
+        if not m.group("scale") and _is_label(folded, m.start(), m.end()):
+            continue
         value = _scaled(m)
         raw = m.group("num")
         if not m.group("scale") and raw.isdigit() and len(raw) == 4 and _is_year(folded, m.start(), m.end(), value):
             yield _mention(text, m.start(), m.end(), value, "year")
         else:
             yield _mention(text, m.start(), m.end(), value)
+
+
+@lru_cache(maxsize=1)
+def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = _alternation(_data()["label_before"])
+    after = _alternation(_data()["label_after"])
+    return (re.compile(rf"(?<![a-z\u0621-\u064A])[وفبل]?(?:{before})(?:\s+[a-z\u0621-\u064A]+)?\s*$"),
+            re.compile(rf"\s*(?:$|[،,.;:؛)\]!?\n]|(?:{after})(?![a-z\u0621-\u064A]))"))
+
+
+def _is_label(folded: str, start: int, end: int) -> bool:
+    """"قاعدة يونيون 3،", "Channel 12 reported": the number is part of a name, not an amount."""
+    before, after = _label_patterns()
+    return bool(before.search(folded[max(0, start - 40):start]) and after.match(folded, end))
 
 
 def _is_year(folded: str, start: int, end: int, value: float) -> bool:

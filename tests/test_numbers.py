@@ -127,3 +127,18 @@ def test_a_date_without_a_year_has_no_value_but_keeps_month_and_day() -> None:
 def test_scale_words_after_digits_and_ranges(text: str, value: float, low: float, high: float) -> None:
     mention = only(text)
     assert (mention.value, mention.low, mention.high) == (value, low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "بالقرب من السفارة الأميركية وقاعدة يونيون 3، حيث تتمركز قوات التحالف",
+    "ونقلت القناة 12 الإسرائيلية عن مصادر أمنية",
+    "Israel's Channel 12 reported on Sunday",
+    "under Article 5 of the treaty",
+    "الخميس 04:15 م",
+])
+def test_labels_and_clock_times_are_not_amounts(text: str) -> None:
+    assert [m for m in find_numbers(text) if m.kind != "date"] == []
+
+
+def test_a_number_after_a_label_word_that_counts_something_stays() -> None:
+    assert only("أطلقت على القاعدة 3 صواريخ").value == 3

@@ -27,7 +27,7 @@ DATELINE = 0.4
 _QUOTED = 0.3
 _QUOTE_WORDS = 4
 _DATELINE = re.compile(
-    r"^[ \t]*[^\s()\n][^()\n]{0,40}?\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]", re.MULTILINE)
+    r"^[ \t]*(?:[^\s()\n][^()\n]{0,40}?)?\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]", re.MULTILINE)
 
 
 def attribute(text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
@@ -91,7 +91,12 @@ def _attribution_for(text: str, claim: Claim, link: Link | None, history: Histor
         return _carried(stated, history.last_source(), keep_outlet=link.outlet is None)
     if link.refers_back == "outlet":
         antecedent = history.last_outlet()
-        return stated if link.outlet or antecedent is None else _carried(stated, antecedent, keep_outlet=True)
+        if link.outlet or antecedent is None:
+            return stated
+        earlier = antecedent.attribution
+        # The outlet speaks (or cites someone) itself: its earlier source's speaker is not carried along.
+        return replace(stated, outlet=earlier.outlet, outlet_start=earlier.outlet_start, outlet_end=earlier.outlet_end,
+                       carried_from=antecedent.claim_id, confidence=CARRIED)
     if link.speaker is not None:
         antecedent = history.same_speaker(link.speaker.text)
         if antecedent is not None:

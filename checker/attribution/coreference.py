@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.models import Attribution
 from checker.normalize import search_form
 
+_ARABIC_ENDING = re.compile(r"(?<=\w{3})(?:ه|ان|ين|ون|ات)$")
 _STOPWORDS = {"the", "a", "an", "of", "s", "and", "و", "في", "من", "عن"}
 
 
@@ -53,10 +55,20 @@ class History:
         return None
 
 
+@lru_cache(maxsize=1024)
 def speaker_tokens(phrase: str) -> frozenset[str]:
-    """Content words, with the Arabic article dropped so "المسؤول" meets "مسؤول"."""
+    """Content words, with the Arabic article, gender and number endings dropped, so "المسؤولان" meets
+    "مسؤولين" and "الأمريكي" meets "الأمريكية"."""
     words = re.findall(r"\w+", search_form(phrase).lower())
-    return frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words if w not in _STOPWORDS)
+    return frozenset(_arabic_stem(w) for w in words if w not in _STOPWORDS)
+
+
+def _arabic_stem(word: str) -> str:
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    if not word.isascii():
+        word = _ARABIC_ENDING.sub("", word)
+    return word
 
 
 def _refers_to_known(mention: str) -> bool:

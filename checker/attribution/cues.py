@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from checker.config import DATA_DIR
@@ -15,6 +15,7 @@ from checker.normalize import fold
 
 CueRole = Literal["according_to", "speech", "frame", "backward"]
 _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
+_FRONTED_WORDS = 14
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
 
@@ -47,11 +48,14 @@ class Lexicon:
     en_leading: frozenset[str]
     en_asides: tuple[str, ...]
     en_speaker_tails: tuple[str, ...]
+    en_inverting: frozenset[str]
     ar_addressees: tuple[str, ...]
     en_phrase_end: re.Pattern[str]
     ar_subject_first: frozenset[str]
     ar_an_verbs: frozenset[str]
     ar_name_links: frozenset[str]
+    ar_pluperfect: frozenset[str]
+    ar_topic: frozenset[str]
     ar_types: tuple[str, ...]
     ar_media_words: tuple[str, ...]
     en_media_words: frozenset[str]
@@ -97,11 +101,14 @@ def load_lexicon() -> Lexicon:
         en_leading=folded(speaker["en_leading"]),
         en_asides=tuple(fold(w) for w in speaker["en_asides"]),
         en_speaker_tails=tuple(fold(w) for w in speaker["en_speaker_tails"]),
+        en_inverting=folded(speaker["en_inverting"]),
         ar_addressees=tuple(fold(w) for w in speaker["ar_addressees"]),
         en_phrase_end=_phrase_end(speaker["en_abbreviations"]),
         ar_subject_first=folded(speaker["ar_subject_first"]),
         ar_an_verbs=folded(speaker["ar_an_verbs"]),
         ar_name_links=folded(speaker["ar_name_links"]),
+        ar_pluperfect=folded(speaker["ar_pluperfect"]),
+        ar_topic=folded(speaker["ar_topic"]),
         ar_types=tuple(sorted((fold(w) for w in pattern["ar_types"]), key=len, reverse=True)),
         ar_media_words=tuple(fold(w) for w in pattern["ar_media_words"]),
         en_media_words=frozenset(pattern["en_media_words"]),
@@ -112,13 +119,13 @@ def _phrase_end(abbreviations: list[str]) -> re.Pattern[str]:
     """Where a phrase after a cue ends ("according to X, ..."); "U.S." and "Mr." do not end it."""
     not_abbreviation = "".join(rf"(?<!\b{re.escape(a)})" for a in abbreviations)
     return re.compile(rf"[,;:\"“”()—–]|''|(?<![A-Z]){not_abbreviation}\.(?=\s|$)"
-                      r"|\s(?:that|on|in|at|as|who|after|before|when|because|to)\s")
+                      r"|\s(?:that|on|in|at|as|who|after|before|when|because)\s|(?<!\bclose)\sto\s")
 
 
 def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Cue]:
     """Cues inside text[start:end], in reading order; a longer cue hides any it overlaps."""
     lexicon = lexicon or load_lexicon()
-    folded = fold(text)
+    folded = folded_text(text)
     found: list[Cue] = []
     for role, arabic, pattern in lexicon.patterns:
         for match in pattern.finditer(folded, start, end):
@@ -127,6 +134,12 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -
             if not any(_overlaps(cue, other) for other in found) and _is_cue(cue, folded, start, lexicon):
                 found.append(cue)
     return sorted(found, key=lambda c: c.start)
+
+
+@lru_cache(maxsize=4)
+def folded_text(text: str) -> str:
+    """The article folded once: every sentence and cue of it reads the same folded copy."""
+    return fold(text)
 
 
 def _overlaps(a: Cue, b: Cue) -> bool:
@@ -140,4 +153,18 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     clause = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])[-1].split()
     if clause and clause[-1] in _CHAINED:
         return True
+    if fronted_subject(clause, fold(cue.text), lexicon):
+        return True
     return len(clause) <= _CLAUSE_OPENING_WORDS and (not clause or clause[-1] not in lexicon.ar_relatives)
+
+
+def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:
+    """"وكانت صحيفة X قد ذكرت", "أما صحيفة X فقالت": the subject stands between the opener and the verb."""
+    if len(clause) < 2 or len(clause) > _FRONTED_WORDS:
+        return False
+    opener = clause[0]
+    if opener[:1] in "وف" and opener[1:] in lexicon.ar_pluperfect | lexicon.ar_topic:
+        opener = opener[1:]
+    if opener in lexicon.ar_pluperfect:
+        return len(clause) >= 3 and clause[-1] == "قد"
+    return opener in lexicon.ar_topic and cue.startswith("ف")

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from checker.attribution.cues import Cue, Lexicon
+from checker.attribution.cues import Cue, Lexicon, folded_text, fronted_subject
 from checker.models import Outlet
 from checker.normalize import fold, search_form
 from checker.outlets import OutletRegistry
@@ -23,6 +24,11 @@ _AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
 _MAX_SPEAKER_WORDS = 16
 _OUTLET_REACH = 45
 _SUBJECT_WORDS = 6
+_TITLED_NAME_WORDS = 8
+_MAX_INVERTED_WORDS = 10
+_APPOSITIVE_NAME_WORDS = 5
+_CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
+_LEADING_OUTLET = re.compile(r"(?:and |but )?(?:in|writing in|in an article in|in a column in|و?في)$")
 
 
 @dataclass(frozen=True)
@@ -57,19 +63,26 @@ def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: Ou
     A sentence split into several claims can attribute them differently ("X told police ..., the source added").
     """
     outlets = outlets_in(text, start, end, registry, lexicon)
-    links = (_link_for(text, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues))
+    links = (_link_for(text, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
     return [link for link in links if link is not None]
 
 
-def _main_cues(cues: list[Cue]) -> list[Cue]:
-    """Speech verbs and according-to cues before framing phrases, which rarely name the speaker."""
-    return [c for c in cues if c.role != "frame"] + [c for c in cues if c.role == "frame"]
+def _main_cues(cues: list[Cue], lexicon: Lexicon) -> list[Cue]:
+    """Speech verbs and according-to cues first; then "citing X", whose X is usually the speaker the outlet
+    cites ("Citing a source, the newspaper said"); framing phrases, which rarely name the speaker, last."""
+    citing = [c for c in cues if c.role == "according_to" and _is_citing(c, lexicon)]
+    main = [c for c in cues if c.role != "frame" and c not in citing]
+    return main + citing + [c for c in cues if c.role == "frame"]
+
+
+def _is_citing(cue: Cue, lexicon: Lexicon) -> bool:
+    return fold(cue.text).lstrip("وف") in lexicon.citing
 
 
 def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
               lexicon: Lexicon) -> Link | None:
     if cue.arabic:
-        speaker = _arabic_speaker(text, cue, end, cues, outlets, lexicon)
+        speaker = _arabic_speaker(text, start, cue, end, cues, outlets, lexicon)
         chained = _chained_verb(text, cue, cues)
         if chained is not None:
             cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
@@ -77,18 +90,20 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         speaker = _english_speaker(text, start, end, cue, lexicon)
     if speaker is not None and _is_outlet_word(speaker.text, lexicon):
         speaker = None
-    outlet = _outlet_for(cue, cues, speaker, outlets)
-    if speaker is not None and outlet is not None and _is_just_outlet(speaker, outlet, lexicon):
+    outlet = _outlet_for(cue, cues, speaker, outlets) or _leading_outlet(text, start, outlets)
+    if speaker is not None and outlet is not None and (
+            _is_just_outlet(speaker, outlet, lexicon) or _names_outlet_beside(text, speaker, outlet, lexicon)):
         speaker = None
     if speaker is None and outlet is not None:
-        speaker = _cited_speaker(text, end, cue, cues, outlet, lexicon)
+        speaker = _cited_speaker(text, end, cue, cues, outlet.end, lexicon)
         if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
             speaker = None
     if speaker is None and cue.role == "frame" and cue.arabic:
         speaker = _arabic_clause_subject(text, start, cue, lexicon)
     refers_back = _refers_back(speaker, lexicon)
-    if refers_back == "outlet":
-        speaker = None if outlet is None else speaker
+    if refers_back == "outlet" and speaker is not None:
+        # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
+        speaker = speaker if outlet is not None else _cited_speaker(text, end, cue, cues, speaker.end, lexicon)
     if refers_back:
         return Link(cue, speaker, outlet, refers_back)
     if speaker is None and outlet is None:
@@ -98,8 +113,12 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
 
 def _addresses_earlier_outlet(text: str, cue: Cue, end: int, lexicon: Lexicon) -> bool:
     """"confirmed the proposal to the newspaper", "وقال للصحيفة": told to the outlet named before."""
-    folded = fold(text[cue.end:end])
-    return any(re.search(_addressed_pattern(phrase), folded) for phrase in lexicon.outlet_back)
+    return bool(_addressed_outlet(lexicon.outlet_back).search(fold(text[cue.end:end])))
+
+
+@lru_cache(maxsize=2)
+def _addressed_outlet(phrases: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(_addressed_pattern(phrase) for phrase in sorted(phrases, key=len, reverse=True)))
 
 
 def _addressed_pattern(phrase: str) -> str:
@@ -115,27 +134,29 @@ def _is_outlet_word(phrase: str, lexicon: Lexicon) -> bool:
     return folded in lexicon.ar_types or (folded[:1] in "وفبل" and folded[1:] in lexicon.ar_types)
 
 
-def _cited_speaker(text: str, end: int, cue: Cue, cues: list[Cue], outlet: OutletMention,
-                   lexicon: Lexicon) -> Span | None:
-    """The person an outlet cites: "X, citing an official", "نقلت وكالة X عن مسؤول"."""
-    citing = next((c for c in cues if c.start >= cue.start and fold(c.text).lstrip("وف") in lexicon.citing), None)
-    if citing is not None:
-        return _arabic_np(text, citing.end, end, lexicon) if citing.arabic else _phrase_after(text, citing.end, end, lexicon)
+def _cited_speaker(text: str, end: int, cue: Cue, cues: list[Cue], anchor: int, lexicon: Lexicon) -> Span | None:
+    """The person an outlet cites: "X, citing an official", "Citing an official, X said", "The paper quotes an
+    officer as saying", "نقلت وكالة X عن مسؤول", "وكانت X قد نقلت الأسبوع الماضي عن مسؤول"."""
+    citing = [c for c in cues if _is_citing(c, lexicon)]
+    chosen = next((c for c in citing if c.start >= cue.start), None) or next(iter(citing), None)
+    if chosen is not None:
+        return _arabic_np(text, chosen.end, end, lexicon) if chosen.arabic else _phrase_after(text, chosen.end, end, lexicon)
     if cue.arabic and any(_verb(c).startswith("نقل") for c in cues if 0 <= c.start - cue.start < 12):
-        after = re.match(r"[\s\"'»”]*عن\s+", fold(text[outlet.end:end]))
-        if after:
-            return _arabic_np(text, outlet.end + after.end(), end, lexicon)
+        position = max(anchor, cue.end)
+        after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,3}?)عن\s+", fold(text[position:end]))
+        if after and not any(word in lexicon.ar_stops for word in after.group(1).split()):
+            return _arabic_np(text, position + after.end(), end, lexicon)
     return None
 
 
 def _arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
-    folded = fold(text)
+    folded = folded_text(text)
     limits = [end]
     cut = _AR_CUT.search(folded, position, end)
     if cut:
         limits.append(cut.start())
     for word in re.finditer(r"\S+", folded[position:end]):
-        if word.group() in lexicon.ar_stops:
+        if _token(word.group()) in lexicon.ar_stops:
             limits.append(position + word.start())
             break
     return _trimmed(text, position, min(limits))
@@ -143,7 +164,7 @@ def _arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | N
 
 def _arabic_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     """"أصدر الزعيم السياسي للميليشيا ... تحذيرا في مقابلة مع X": the subject follows the clause's first verb."""
-    folded = fold(text)
+    folded = folded_text(text)
     for clause in re.finditer(r"[^،,:؛;.]+", folded[start:cue.start]):
         words = list(re.finditer(r"\S+", clause.group()))
         if len(words) < 2 or not words[1].group().startswith("ال"):
@@ -175,17 +196,20 @@ def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
     key = fold(speaker.text).strip()
     if key in lexicon.pronouns:
         return "speaker"
-    if key in lexicon.outlet_back:
-        return "outlet"
+    if key in lexicon.outlet_back or (key.startswith("ل") and "ا" + key in lexicon.outlet_back):
+        return "outlet"  # "وفقا للتقرير": the cue took the ل of لل
     return None
 
 
 # ---- Arabic -------------------------------------------------------------
 
-def _arabic_speaker(text: str, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
+def _arabic_speaker(text: str, start: int, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
                     lexicon: Lexicon) -> Span | None:
     """The noun phrase after a verb-first cue, up to where the reported words begin."""
-    folded = fold(text)
+    folded = folded_text(text)
+    fronted = _fronted_speaker(text, folded, start, cue, lexicon)
+    if fronted is not None:
+        return fronted
     if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first:
         clause_start = max(folded.rfind(mark, 0, cue.start) for mark in "،,:.\n") + 1
         subject = _trimmed(text, clause_start, cue.start)
@@ -194,6 +218,17 @@ def _arabic_speaker(text: str, cue: Cue, end: int, cues: list[Cue], outlets: lis
     position = _skip_chained_verb(text, cue, cues)
     limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon)
     return _trimmed(text, position, limit)
+
+
+def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """"وكانت صحيفة X قد ذكرت", "أما صحيفة X فقالت": the subject between the opener and the verb."""
+    marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))
+    clause_start = marks[-1].end() if marks else start
+    words = list(re.finditer(r"\S+", folded[clause_start:cue.start]))
+    if not fronted_subject([w.group() for w in words], fold(cue.text), lexicon):
+        return None
+    last = words[-2] if words[-1].group() == "قد" else words[-1]
+    return _trimmed(text, clause_start + words[1].start(), clause_start + last.end())
 
 
 def _chained_verb(text: str, cue: Cue, cues: list[Cue]) -> Cue | None:
@@ -220,7 +255,7 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
     limits += [c.start for c in cues if c.start > position]
     words = list(re.finditer(r"\S+", folded[position:end]))
     for number, word in enumerate(words):
-        token = word.group().strip("،,.:")
+        token = _token(word.group())
         absolute = position + word.start()
         if number >= _MAX_SPEAKER_WORDS:
             break
@@ -235,6 +270,11 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
     if limit < body_end or cue.role == "according_to":
         return limit
     return _bare_subject_end(folded, position, end, lexicon)
+
+
+def _token(word: str) -> str:
+    """A word without punctuation or digits glued to it ("فإن3" -> "فإن", "قوله:" -> "قوله")."""
+    return re.sub(r"[\d%٪]+$", "", word.strip("،,.:"))
 
 
 def _verb(cue: Cue) -> str:
@@ -288,9 +328,19 @@ def _english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon
     if cue.role == "frame":
         return _subject_before(text, start, _clause_start(text, start, cue.start), lexicon)
     before = _subject_before(text, start, cue.start, lexicon)
-    if before is not None:
+    if before is not None and not _after_clause(text, start, cue, lexicon):
         return before
-    return _inverted_speaker(text, start, cue, end, lexicon)
+    return _inverted_speaker(text, start, cue, end, lexicon) or before
+
+
+def _after_clause(text: str, start: int, cue: Cue, lexicon: Lexicon) -> bool:
+    """"The strike was meant to ..., said Mohanad Hage Ali": the verb right after a comma that closes a clause
+    (not an aside such as ", speaking on condition of anonymity,") puts its speaker after it."""
+    head = text[start:cue.start].rstrip()
+    if not head.endswith(",") or fold(cue.text) not in lexicon.en_inverting:
+        return False
+    segment = fold(text[_last_boundary(text, start, len(head) + start - 1):start + len(head) - 1]).strip()
+    return bool(segment) and not segment.startswith(lexicon.en_asides) and not _is_anonymity_tail(segment, lexicon)
 
 
 def _clause_start(text: str, start: int, position: int) -> int:
@@ -317,7 +367,22 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
         segment_end = boundary - 1 if boundary > start else start
     if first is None or last is None:
         return None
-    return _clean_english(text, first, last, lexicon)
+    return _clean_english(text, _appositive_head(text, start, first, lexicon), last, lexicon)
+
+
+def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int:
+    """"Israel Hayom, the free daily close to Netanyahu, reports": the name before the appositive is the subject."""
+    head = text[start:first].rstrip()
+    if not head.endswith(",") or fold(text[first:first + 4]).split()[:1] not in (["the"], ["a"], ["an"]):
+        return first
+    comma = start + len(head) - 1
+    name_start = _last_boundary(text, start, comma)
+    words = text[name_start:comma].split()
+    while words and fold(words[0]) in lexicon.en_leading:
+        words.pop(0)
+    if words and len(words) <= _APPOSITIVE_NAME_WORDS and all(w[:1].isupper() for w in words):
+        return text.index(words[0], name_start)
+    return first
 
 
 def _last_boundary(text: str, start: int, position: int) -> int:
@@ -334,7 +399,14 @@ def _inverted_speaker(text: str, start: int, cue: Cue, end: int, lexicon: Lexico
     """'"...," said Lloyd Austin, the defense secretary.' The speaker follows the verb."""
     if cue.start > start and not re.search(r"(?:[\"”“,]|'')\s*$", text[start:cue.start]):
         return None
-    return _phrase_after(text, cue.end, end, lexicon)
+    speaker = _phrase_after(text, cue.end, end, lexicon)
+    if speaker is None or (not text[start:cue.start].rstrip().endswith(",") and cue.start > start):
+        return speaker
+    # After a plain comma the words may be the reported clause ("..., said the group would retaliate").
+    words = [fold(w) for w in speaker.text.split()]
+    if len(words) > _MAX_INVERTED_WORDS or any(w in lexicon.en_auxiliaries or w == "that" for w in words):
+        return None
+    return speaker if speaker.text[:1].isupper() or words[0] in lexicon.en_determiners else None
 
 
 def _phrase_after(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
@@ -356,10 +428,20 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:
         return None
     first = words[0].group()
-    if subject and not (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in lexicon.en_determiners:
+    if subject and not (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in lexicon.en_determiners \
+            and not _titled_name([w.group() for w in words]):
         return None
     return Span(text[start + words[0].start():start + words[-1].end()], start + words[0].start(),
                 start + words[-1].end())
+
+
+def _titled_name(words: list[str]) -> bool:
+    """"military analyst Amos Harel", "spokesperson Lt. Col. Nadav Shoshani": a lower-case title, then a name."""
+    capitalised = [w[:1].isupper() for w in words]
+    if len(words) > _TITLED_NAME_WORDS or True not in capitalised:
+        return False
+    name_start = capitalised.index(True)
+    return all(capitalised[name_start:]) and all(re.fullmatch(r"[a-z-]+", w) for w in words[:name_start])
 
 
 # ---- shared -------------------------------------------------------------
@@ -389,12 +471,42 @@ def _outlet_for(cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[O
 
 
 def _is_just_outlet(speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
-    """"صحيفة “إسرائيل اليوم”", "the AP" name the outlet, not a person."""
+    """"صحيفة “إسرائيل اليوم”", "the AP" name the outlet, not a person; so does the outlet with a description
+    after it ("صحيفة X المقربة من نتنياهو", "Israel Hayom, the free daily close to Netanyahu")."""
     if not (speaker.start <= outlet.start < speaker.end):
         return False
-    rest = fold(speaker.text[:outlet.start - speaker.start] + " " + speaker.text[outlet.end - speaker.start:])
-    rest = re.sub(r"[^\w\s.]", " ", rest).split()
-    return all(word in lexicon.outlet_generic or word.lstrip("ل") in lexicon.ar_types for word in rest)
+    before = speaker.text[:outlet.start - speaker.start]
+    after = speaker.text[outlet.end - speaker.start:]
+    if not _is_generic(before, lexicon):
+        return False
+    return _is_generic(after, lexicon) or _describes(after)
+
+
+def _is_generic(phrase: str, lexicon: Lexicon) -> bool:
+    words = re.sub(r"[^\w\s.]", " ", fold(phrase)).split()
+    return all(word in lexicon.outlet_generic or word.lstrip("ل") in lexicon.ar_types for word in words)
+
+
+def _describes(after: str) -> bool:
+    """What follows an outlet's name is a description of it: an appositive or a definite Arabic adjective."""
+    stripped = after.lstrip(" \"'”»’")
+    return stripped.startswith((",", "،")) or fold(stripped).startswith("ال")
+
+
+def _names_outlet_beside(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
+    """"بحسب إحصاء لوكالة رويترز", "according to a tally by AFP": a generic word that only introduces the outlet."""
+    gap = text[speaker.end:outlet.start]
+    return 0 <= len(gap) <= 20 and _is_generic(speaker.text, lexicon) and _is_generic(gap, lexicon)
+
+
+def _leading_outlet(text: str, start: int, outlets: list[OutletMention]) -> OutletMention | None:
+    """"In Haaretz, analyst Amos Harel writes", "وفي صحيفة هآرتس، كتب ...": the outlet opening the sentence."""
+    for mention in outlets:
+        lead = fold(text[start:mention.start]).strip(" \"“«")
+        rest = text[mention.end:mention.end + 3].lstrip(" \"”»")
+        if _LEADING_OUTLET.fullmatch(lead) and rest[:1] in (",", "،"):
+            return mention
+    return None
 
 
 def outlets_in(text: str, start: int, end: int, registry: OutletRegistry, lexicon: Lexicon) -> list[OutletMention]:
