@@ -4,6 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlite_utils
+
+from checker.store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -33,3 +36,15 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "claims.db"
     monkeypatch.setenv("CHECKER_DB", str(path))
     return path
+
+
+@pytest.fixture
+def db(db_path: Path) -> sqlite_utils.Database:
+    """An empty, migrated claims.db (files that need stored data override this)."""
+    return open_db(db_path)
+
+
+@pytest.fixture
+def no_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Storage tests skip the sentence model; the tests that check embedding ask for it explicitly."""
+    monkeypatch.setenv("CHECKER_SKIP_EMBEDDINGS", "1")

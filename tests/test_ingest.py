@@ -13,7 +13,6 @@ import sqlite_utils
 
 import checker.store.ingest as ingest
 from checker.errors import InputError
-from checker.store.db import open_db
 from checker.store.ingest import add_source, add_text, import_file, import_history, load_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,15 +22,8 @@ EMBASSY_AR = ("استهدفت صواريخ فجر الجمعة السفارة ا
 TROOPS_EN = "The United States has about 2,500 troops in Iraq and about 900 in Syria, the Pentagon said."
 
 
-@pytest.fixture(autouse=True)
-def no_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Most tests check storage; the one that checks embedding passes embed=True."""
-    monkeypatch.setenv("CHECKER_SKIP_EMBEDDINGS", "1")
-
-
-@pytest.fixture
-def db(db_path: Path) -> sqlite_utils.Database:
-    return open_db(db_path)
+# Storage tests: the one that checks embedding passes embed=True.
+pytestmark = pytest.mark.usefixtures("no_embeddings")
 
 
 def write_jsonl(path: Path, rows: list[object]) -> Path:

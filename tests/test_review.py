@@ -76,9 +76,6 @@ def arabic_report(sample_article: str) -> Report:
     return Report(analysis, (evidence_check(analysis.claims[1]),))
 
 
-@pytest.fixture
-def db(db_path: Path):
-    return open_db(db_path)
 
 
 def test_an_arabic_report_reopens_exactly_as_saved(db_path: Path, arabic_report: Report) -> None:

@@ -21,14 +21,8 @@ from checker.store.passages import split_passages
 REPORT = "Rockets were fired at the US embassy in Baghdad on Friday. An embassy spokesperson said nobody was hurt."
 
 
-@pytest.fixture(autouse=True)
-def no_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHECKER_SKIP_EMBEDDINGS", "1")
-
-
-@pytest.fixture
-def db(db_path: Path) -> sqlite_utils.Database:
-    return open_db(db_path)
+# Storage tests: the one that checks embedding passes embed=True.
+pytestmark = pytest.mark.usefixtures("no_embeddings")
 
 
 def test_a_new_database_has_the_current_schema(db: sqlite_utils.Database) -> None:
