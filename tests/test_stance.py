@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.stance import assess, assess_many, decide, explicit_checks, plain_text, rating_verdict
+from checker.stance import (assess, assess_many, decide, explicit_checks, load_model, plain_text, rating_verdict,
+                             word_difference)
 
 
 def test_changed_troop_count_is_a_disagreement_even_though_the_sentences_are_close() -> None:
@@ -66,6 +67,32 @@ def test_opposite_trend_words_contradict() -> None:
     assert any(signal.startswith("opposites") for signal in result.signals)
     english = assess("Oil prices rose sharply on Monday", "Oil prices fell sharply on Monday")
     assert english.stance == "disagree"
+
+
+def test_one_edited_word_is_found_and_the_model_reads_a_changed_country_as_disagreement() -> None:
+    claim = "الحكومة المصرية ترفع أسعار الوقود اعتبارا من الشهر المقبل"
+    edited = "الحكومة الأردنية ترفع أسعار الوقود اعتبارا من الشهر المقبل"
+    difference = word_difference(claim, edited)
+    assert (difference.claim_only, difference.evidence_only) == (("المصريه",), ("الاردنيه",))
+    result = assess(claim, edited)
+    assert result.similarity > 0.8  # as close as a paraphrase: the old "close pair agrees" rule called it agreement
+    assert (result.stance, result.decided_by) == ("disagree", "model")
+
+
+def test_arabic_paraphrases_agree_and_a_cancelled_visit_disagrees() -> None:
+    claim = "وزير الخارجية الفرنسي يزور طهران لبحث الاتفاق النووي"
+    results = assess_many([(claim, "زيارة لوزير خارجية فرنسا إلى طهران لمناقشة الاتفاق النووي"),
+                           (claim, "وزير الخارجية الفرنسي يلغي زيارته إلى طهران"),
+                           ("السعودية تشيد دارا للأوبرا في الرياض", "شيدت السعودية دارا للأوبرا في الرياض")])
+    assert [r.stance for r in results] == ["agree", "disagree", "agree"]
+    assert word_difference("السعودية تشيد دارا للأوبرا", "شيدت السعودية دارا للأوبرا").claim_only == ()
+
+
+def test_shipped_model_is_small_and_matches_the_feature_layout() -> None:
+    from checker.stance import MODEL_FILE
+
+    assert load_model() is not None
+    assert MODEL_FILE.stat().st_size < 5 * 1024 * 1024
 
 
 def test_paraphrase_in_the_other_language_agrees() -> None:

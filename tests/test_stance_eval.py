@@ -1,8 +1,9 @@
 """Stance quality on the public corpora stays above the figures measured when the model was shipped.
 
-Floors sit a little under the measured values (ANS dev 0.599 macro-F1, AuSTR
-fold 1 0.607; see docs/verdict.md), so a change that loses the explicit checks
-or breaks the model fails here.
+Floors sit a little under the measured values (ANS dev 0.704 macro-F1, AuSTR
+fold 1 0.641; see docs/verdict.md), so a change that loses the explicit checks,
+the changed-word features or the model fails here (the previous model scored
+0.599 and 0.607).
 """
 from __future__ import annotations
 
@@ -34,16 +35,16 @@ def test_ans_dev_macro_f1_stays_above_its_floor(eval_data: Path, eval_stance) ->
     gold = [label for _, _, label in pairs]
     scores = eval_stance.score(gold, eval_stance.predict(pairs))
     baseline = eval_stance.score(gold, eval_stance.majority(gold))
-    assert scores.macro_f1 >= 0.58
-    assert scores.macro_f1 > baseline.macro_f1 + 0.25
-    assert all(f1 > 0.4 for _, _, f1, _ in scores.per_class.values())
+    assert scores.macro_f1 >= 0.68
+    assert scores.macro_f1 > baseline.macro_f1 + 0.4
+    assert all(f1 > 0.6 for _, _, f1, _ in scores.per_class.values())
 
 
 def test_austr_tweets_transfer_above_the_majority_baseline(eval_data: Path, eval_stance) -> None:
     pairs = eval_stance.read_austr(eval_data / "austr" / "AuSTR_test_fold1.tsv")
     gold = [label for _, _, label in pairs]
     scores = eval_stance.score(gold, eval_stance.predict(pairs))
-    assert scores.macro_f1 >= 0.58
+    assert scores.macro_f1 >= 0.62
     assert scores.accuracy > eval_stance.score(gold, eval_stance.majority(gold)).accuracy
 
 
