@@ -38,6 +38,10 @@ RELATED_SIMILARITY = 0.35
 # Arabic pairs at least this close are left to the model (which learnt unrelated pairs too) to call related
 # or not. Chosen by cross-validation on ANS train (docs/verdict.md).
 MODEL_RELATED_SIMILARITY = 0.25
+# An authority's denial retells the rumour in its own words (AuRED: cosine 0.1-0.5 to the rumour). It still
+# answers the claim when it points at what is circulating and shares this many of the claim's words.
+RETOLD_SHARED_WORDS = 2
+RETOLD_MIN_SIMILARITY = 0.15
 # Where the Arabic-trained model has never looked (English, cross-language pairs) similarity decides:
 # a paraphrase with extra detail scores 0.6-0.9 there (translations lower). Untuned: no such stance data.
 SIMILARITY_AGREE_UNTRAINED = 0.6
@@ -123,6 +127,7 @@ class StanceResult:
     decided_by: str = "model"
     nli: tuple[float, float, float] | None = None
     cross_language: bool = False
+    retold_denial: bool = False
 
     @property
     def explicit(self) -> bool:
@@ -140,6 +145,7 @@ class Lexicon:
     negation: frozenset[str]
     denial: frozenset[str]
     denial_phrases: tuple[str, ...]
+    retelling: tuple[str, ...]
     hedge: frozenset[str]
     approximate: tuple[str, ...]
     antonyms: tuple[tuple[frozenset[str], frozenset[str]], ...]
@@ -168,6 +174,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         negation=frozenset(_both(data["negation"], "ar", "en")),
         denial=frozenset(_both(data["denial"], "ar", "en")),
         denial_phrases=_both(data["denial"], "phrases_ar", "phrases_en"),
+        retelling=_both(data["denial"], "retelling_ar", "retelling_en"),
         hedge=frozenset(_both(data["hedge"], "ar", "en")),
         approximate=_both(data["approximate"], "ar", "en"),
         antonyms=tuple((frozenset(_folded(pair["a"])), frozenset(_folded(pair["b"]))) for pair in data["antonyms"]),
@@ -343,6 +350,20 @@ def word_difference(claim: str, evidence: str) -> WordDifference:
         evidence_only=tuple(w for w in theirs if not our_vocabulary.has(w)),
         claim_words=len(ours), evidence_words=len(theirs),
     )
+
+
+def retold_denial(claim: str, evidence: str, checks: Checks, similarity: float) -> tuple[str, ...]:
+    """The claim's words a denial of "what is circulating" repeats; empty unless it is such a denial."""
+    if not (checks.denial_gap and checks.same_language and similarity >= RETOLD_MIN_SIMILARITY):
+        return ()
+    folded = search_form(evidence)
+    if not any(_has_phrase(folded, phrase) for phrase in load_lexicon().retelling):
+        return ()
+    difference = word_difference(claim, evidence)
+    changed = set(difference.claim_only)
+    shared = tuple(dict.fromkeys(w for w in _difference_words(claim, load_lexicon()) if w not in changed
+                                 and w not in load_lexicon().negation and not w.isdigit()))
+    return shared if len(shared) >= RETOLD_SHARED_WORDS else ()
 
 
 # --- numbers ---------------------------------------------------------------
@@ -600,7 +621,8 @@ def load_model(path: Path = MODEL_FILE) -> StanceModel | None:
 
 
 def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
-           nli: tuple[float, float, float] | None = None) -> tuple[Stance, float, str, list[str]]:
+           nli: tuple[float, float, float] | None = None,
+           retold: Sequence[str] = ()) -> tuple[Stance, float, str, list[str]]:
     """The model's stance, overruled by the explicit checks where they are unambiguous.
 
     The model decides Arabic pairs only, the kind it was trained on: it read
@@ -616,6 +638,8 @@ def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
         return "disagree", max(0.8, _p(probabilities, 1)), "numbers", []
     if checks.denial_gap and related and not checks.about_something_else:
         return "disagree", max(0.75, _p(probabilities, 1)), "denial", []
+    if retold:
+        return "disagree", 0.75, "denial", [f"denies what is circulating, in its own words ({', '.join(retold[:6])})"]
     if checks.antonyms and related and not checks.about_something_else:
         return "disagree", max(0.7, _p(probabilities, 1)), "opposites", []
     modelled = checks.model_language and probabilities is not None
@@ -703,7 +727,9 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
         for i, row in zip(modelled, model.probabilities(features)):
             probabilities[i] = row
     nli = nli_probabilities([(claim, sentence) for (claim, _), sentence in zip(pairs, closest)])
-    return [_result(check, similarity, probabilities[i], None if nli is None else nli[i])
+    retold = [retold_denial(claim, passage, check, similarity)
+              for (claim, passage), check, similarity in zip(pairs, checks, sims)]
+    return [_result(check, similarity, probabilities[i], None if nli is None else nli[i], retold[i])
             for i, (check, similarity) in enumerate(zip(checks, sims))]
 
 
@@ -732,14 +758,14 @@ def _closest(vectors: np.ndarray, row: dict[str, int], group: list[str], claim_v
 
 
 def _result(check: Checks, similarity: float, probabilities: np.ndarray | None,
-            nli: tuple[float, float, float] | None) -> StanceResult:
-    stance, score, decided_by, notes = decide(check, similarity, probabilities, nli)
+            nli: tuple[float, float, float] | None, retold: Sequence[str] = ()) -> StanceResult:
+    stance, score, decided_by, notes = decide(check, similarity, probabilities, nli, retold)
     return StanceResult(
         stance=stance, score=round(min(1.0, max(0.0, score)), 4),
         signals=tuple(describe(check, similarity) + notes), similarity=similarity,
         probabilities=tuple(float(p) for p in probabilities) if probabilities is not None else (0.0, 0.0, 0.0),
         number_conflicts=check.number_conflicts, decided_by=decided_by, nli=nli,
-        cross_language=not check.same_language,
+        cross_language=not check.same_language, retold_denial=bool(retold) and decided_by == "denial",
     )
 
 

@@ -66,6 +66,8 @@ class AssessedPassage:
         if self.review:
             return REVIEW_STRENGTH
         floor = MIN_SIMILARITY_ACROSS_LANGUAGES if self.result.cross_language else MIN_SIMILARITY
+        if self.result.retold_denial:
+            return self.result.score * max(self.result.similarity, floor)  # far from the rumour's wording by nature
         if self.result.stance == "other" or self.result.similarity < floor:
             return 0.0
         return self.result.score * self.result.similarity

@@ -167,3 +167,27 @@ def test_a_sure_nli_model_decides_when_no_explicit_check_does() -> None:
     assert decide(checks, 0.7, None, nli=(0.05, 0.9, 0.05))[:3:2] == ("agree", "nli")
     conflict = explicit_checks("The US has 2,500 troops in Iraq", "The US has 3,500 troops in Iraq", 0.9)
     assert decide(conflict, 0.9, None, nli=(0.05, 0.9, 0.05))[0] == "disagree"
+
+
+def test_a_denial_of_what_is_circulating_answers_the_rumour_it_retells() -> None:
+    rumour = "فيديو لسقوط متسوق داخل سوبر ماركت في الدوحة بسبب إصابته بكورونا"
+    denial = ("تؤكد وزارة الصحة عدم صحة ما يتم تداوله حول سقوط أحد المتسوقين نتيجة إصابته بالفيروس، "
+              "وتدعو إلى تحري الدقة.")
+    result = assess(rumour, denial)
+    assert (result.stance, result.decided_by, result.retold_denial) == ("disagree", "denial", True)
+    assert any("denies what is circulating" in signal for signal in result.signals)
+
+
+def test_a_denial_of_another_story_does_not_answer_the_claim() -> None:
+    claim = "ارتفاع أسعار الوقود في مصر بنسبة 10 بالمئة اعتبارا من الشهر المقبل"
+    denial = "تنفي وزارة التعليم ما يتم تداوله عن إغلاق المدارس في القاهرة بسبب الأمطار."
+    result = assess(claim, denial)
+    assert not result.retold_denial and result.stance != "disagree"
+
+
+def test_an_english_rumour_denial_is_read_the_same_way() -> None:
+    rumour = "A video shows a shopper collapsing in a Doha supermarket after catching the coronavirus."
+    denial = ("The health ministry said the video circulating online of a shopper collapsing was not linked to "
+              "the coronavirus and urged people not to spread rumours.")
+    result = assess(rumour, denial)
+    assert result.stance == "disagree" and result.decided_by == "denial"
