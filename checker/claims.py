@@ -30,13 +30,18 @@ _LEADING = re.compile(r"^[\s\-–—|<»«\"”“'’)(•*]+")
 _QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _BYLINE = re.compile(r"^(?:by|written by|بقلم|كتب|كتبت|إعداد|اعداد)\s*[:\-]?\s+\S", re.IGNORECASE)
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
-_RELATIVE_START = re.compile(r"^(?:و|ف)?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|مما|ما|حيث|which|who|whom|that|where)(?!\S)",
-                             re.IGNORECASE)
+# A clause that describes what came before ("، وهي مجموعة من المتطوعين", ", which ...") is no claim of its own.
+_RELATIVE_START = re.compile(
+    r"^(?:و|ف)?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|مما|ما|حيث|هو|هي|هم|هما|which|who|whom|that|where)(?!\S)",
+    re.IGNORECASE)
 _BULLET = re.compile(r"[-–—•*·▪●◦]\s+")
 _STATEMENT_END = re.compile(r"[.!…]$")
 _LINK_WORDS = 20
 _HEADLINE_WORDS = 20
 _LABEL_HEADING_WORDS = 6
+_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ني", "نا"})
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_TITLE_HEADING_WORDS = 5
 _EN_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
@@ -100,6 +105,10 @@ def _boilerplate() -> dict[str, Any]:
         "caption_prefixes": tuple(line_key(p) + end for p in data["caption"]["prefixes"] for end in (" ", ":")),
         "caption_patterns": tuple(re.compile(p) for p in data["caption"]["patterns"]),
         "dateline_prefixes": tuple(search_form(p) for p in data["dateline"]["prefixes"]),
+        "dateline_max_words": data["dateline"]["max_words_with_date"],
+        "notes": tuple(re.compile(p, re.IGNORECASE) for p in data["newsroom_notes"]["patterns"]),
+        "note_exceptions": re.compile("|".join(data["newsroom_notes"]["exceptions"]), re.IGNORECASE),
+        "note_tail_words": data["newsroom_notes"]["tail_words"],
         "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
     }
 
@@ -168,6 +177,8 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "image caption"
     if count <= 12 and (head.startswith(data["dateline_prefixes"]) or _only_dates(line.text)):
         return "date line"
+    if count <= data["dateline_max_words"] and head.startswith(data["dateline_prefixes"]) and _has_date(line.text):
+        return "date line"
     if repeated and count <= 20:
         return "repeated caption"
     if key in data["sections"]:
@@ -200,6 +211,10 @@ def _only_dates(line: str) -> bool:
     return len(words(re.sub(r"\d{1,2}:\d{2}", " ", rest))) <= 3
 
 
+def _has_date(line: str) -> bool:
+    return bool(_CLOCK.search(line)) or any(m.kind in {"date", "year"} for m in find_numbers(line))
+
+
 def _is_heading(line: str, language: str) -> bool:
     """Short, unpunctuated, and no verb: a heading, not a sentence that lost its full stop."""
     stripped = line.strip()
@@ -212,6 +227,8 @@ def _is_heading(line: str, language: str) -> bool:
         return True  # "هآرتس: المفاوضات في طريق مسدود", "Analysis: what next"
     if count <= 8 and not re.search(r"\d", stripped) and not has_verb(stripped, language):
         return True
+    if _title_case(stripped) and count <= _TITLE_HEADING_WORDS and not re.search(r"\d", stripped):
+        return True  # "What People Are Saying", "Why It Matters": a subheading between paragraphs
     return _title_case(stripped) and count <= 12 and not has_verb(stripped, language)
 
 
@@ -281,6 +298,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     attributed = count_terms(folded, "cues", langs) > 0
     quoted = sentence.lstrip()[:1] in "\"“«„"
+    if _newsroom_note(sentence):
+        return "newsroom note"
     if any(_starts_with(folded, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
         return "speculation"
     if _is_question(sentence, language):
@@ -300,6 +319,18 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
     if sentence.rstrip().endswith((":", "：")) and len(words(sentence)) <= 12:
         return "lead-in"
     return None
+
+
+def _newsroom_note(sentence: str) -> bool:
+    """"CNN has reached out to the Pentagon for comment.", "This story has been updated.": the newsroom speaking
+    about its own work. A second clause after the note ("... but said ...") keeps the sentence a claim."""
+    data = _boilerplate()
+    for pattern in data["notes"]:
+        match = pattern.search(sentence)
+        if match:
+            tail = sentence[match.end():]
+            return len(words(tail)) <= data["note_tail_words"] and not data["note_exceptions"].search(tail)
+    return False
 
 
 def _modal(folded: str, langs: list[str]) -> bool:
@@ -345,7 +376,7 @@ def atomic_spans(sentence: Sentence, language: str) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     for match in _separators(language).finditer(folded):
-        if any(open_at < match.start() < close for open_at, close in quotes):
+        if any(open_at < match.start() < close for open_at, close in quotes) or _inside_word(folded, match):
             continue
         left_end = match.start() + (1 if match.group()[0] in ";؛" else 0)
         right_start = _right_start(segment, match)
@@ -356,6 +387,15 @@ def atomic_spans(sentence: Sentence, language: str) -> list[tuple[int, int]]:
             start = right_start
     pieces.append((start, len(segment)))
     return [_trimmed(segment, sentence.start, s, e) for s, e in pieces]
+
+
+def _inside_word(folded: str, match: re.Match[str]) -> bool:
+    """"، كما" inside "، كمال": the separator ends inside a longer word. و is a prefix and may be glued to the
+    next word ("، وأضاف"), and so may a pronoun suffix ("، لكنه أشار")."""
+    glued = re.match(r"\w+", folded[match.end():])
+    if not glued or not match.group()[-1:].isalpha() or match.group().endswith("و"):
+        return False
+    return glued.group() not in _PRONOUN_SUFFIXES
 
 
 def _clause_follows(right: str, separator: str, language: str) -> bool:
@@ -371,8 +411,9 @@ def _clause_follows(right: str, separator: str, language: str) -> bool:
 def _right_start(segment: str, match: re.Match[str]) -> int:
     """Where the second claim starts: after the separator; an English 'and'/'but' is dropped."""
     position = match.end()
-    if match.group().endswith("و"):
-        position -= 1  # Arabic و is written on the next word: keep "وأضاف" whole
+    if match.group()[-1:].isalpha() and segment[position:position + 1].isalpha():
+        # The separator's last word is glued to what follows ("، وأضاف", "، لكنه أشار"): keep that word whole.
+        position = match.start() + len(match.group().rstrip()) - len(match.group().rstrip().split()[-1])
     while position < len(segment) and segment[position] in " ,،":
         position += 1
     conjunction = _EN_CONJUNCTION.match(segment[position:])

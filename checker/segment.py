@@ -21,6 +21,7 @@ _TERMINATOR = re.compile(r"(?:\.{2,}|…+|[.!?؟]+)[\"”»’')\]]*")
 _ELLIPSIS = re.compile(r"\.{2,}|…")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_ARABIC_INITIAL = re.compile(r"(?<![\w\u0600-\u06FF])[\u0621-\u064A]$")
 _LINE = re.compile(r"[^\n]+")
 _END_PUNCT = re.compile(r"[.!?؟:;…؛,،\"”»)]\s*$")
 _QUOTE_CLOSERS = {"“": "”»", "«": "»", "„": "“”", "”": "“”", '"': '"'}
@@ -36,6 +37,13 @@ def lexicon() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     return frozenset(word.lower() for word in lexicon()["segment"]["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def _arabic_domain() -> re.Pattern[str]:
+    """"العربية.نت": a site name's Arabic domain ending, not a new sentence."""
+    endings = "|".join(re.escape(e) for e in lexicon()["segment"]["arabic_domains"])
+    return re.compile(rf"(?:{endings})(?![\w\u0600-\u06FF])")
 
 
 @lru_cache(maxsize=1)
@@ -158,10 +166,12 @@ def _full_stop_ends(segment: str, at: int, following: str) -> bool:
         if (token.lower() in _abbreviations() or token in _capitalised_abbreviations() or _is_initialism(token)
                 or (len(token) == 1 and token.isupper())):
             return False
+    if _ARABIC_INITIAL.search(before):
+        return False  # "د. محمد", "(أ.ف.ب)": one Arabic letter is an abbreviation
     if following[:1].isspace() or not following[:1].isalpha():
         return True
     if _ARABIC_LETTER.match(following[:1]):
-        return True
+        return not _arabic_domain().match(following)
     return following[:1].isupper() and bool(word) and len(word.group(1)) > 1 and word.group(1).islower()
 
 

@@ -6,6 +6,7 @@ import pytest
 from checker.attribution import attribute
 from checker.models import Attribution, Claim, Sentence
 from checker.outlets import load_registry
+from checker.pipeline import analyze
 
 
 def attributions(text: str) -> list[Attribution]:
@@ -237,3 +238,51 @@ def test_report_back_reference_with_digits_glued_to_the_particle() -> None:
 def test_outlet_only_sources(sentence: str, outlet: str) -> None:
     a = only(sentence)
     assert outlet_id(a) == outlet and (a.speaker is None or "هرئيل" in a.speaker)
+
+
+def test_an_outlet_that_cites_a_later_source_gains_its_speaker() -> None:
+    a = only("وبحسب وكالة الأنباء الفرنسية، قتل 14 مدنيا على الأقل في قصف مدفعي طال مخيم أبو شوك، وفق ما أفاد به "
+             "متطوعون محليون.")
+    assert (outlet_id(a), a.speaker) == ("afp", "متطوعون محليون")
+
+
+def test_wafq_ma_jaa_fi_names_the_document() -> None:
+    a = only("كما أعربت الحكومة البريطانية عن قلق بالغ إزاء استهداف المدنيين، وفق ما جاء في بيان لوزارة الخارجية "
+             "البريطانية.")
+    assert a.speaker is not None and "وزارة الخارجية البريطانية" in a.speaker
+
+
+def test_published_a_report_saying_gives_the_outlet_only() -> None:
+    a = only("ونشرت صحيفة The New York Times تقريرا قالت فيه إن شركتين أمريكيتين أجرتا اتصالات أولية مع الحكومة.")
+    assert (outlet_id(a), a.speaker) == ("nyt", None)
+
+
+def test_an_agency_named_before_its_acronym_is_the_outlet_not_a_speaker() -> None:
+    a = only("وتعاني سوريا من انقطاع الكهرباء، بحسب ما ذكرته وكالة الأنباء السورية (سانا) الأسبوع الماضي.")
+    assert (outlet_id(a), a.speaker) == ("sana", None)
+
+
+def test_ra_a_reports_and_a_quoted_party_name_stays_in_the_speaker() -> None:
+    a = only("وفي حديث لـ«الشرق الأوسط»، رأى النائب في كتلة «التنمية والتحرير» قاسم هاشم أن «الكرة في الملعب "
+             "الأميركي».")
+    assert (outlet_id(a), a.speaker) == ("asharq-al-awsat", "النائب في كتلة «التنمية والتحرير» قاسم هاشم")
+
+
+def test_speaker_stops_before_a_glued_la_an_and_a_relative_pronoun() -> None:
+    assert only('وقال مصدر دبلوماسي لـ"العربية.نت" إن واشنطن تعتزم استضافة جولة جديدة.').speaker == "مصدر دبلوماسي"
+    assert only("في المقابل، نقل زوار رئيس البرلمان نبيه بري عنه قوله إن «لا تفاوض تحت النار».").speaker == \
+        "زوار رئيس البرلمان نبيه بري"
+    first, _, third = attributions(
+        "قال المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري إن الوساطة مستمرة.\n"
+        "جاء ذلك في الإحاطة الإعلامية الأسبوعية التي يعقدها الأنصاري بالعاصمة الدوحة.\n"
+        "وأوضح الأنصاري أن الوفد القطري عقد لقاءات مكثفة.")
+    assert third.speaker == first.speaker
+
+
+def test_an_earlier_verbs_outlet_is_not_the_next_verbs() -> None:
+    """"لكنه أشار" in the split second claim refers back to the source; "لـ"العربية.نت"" was the first verb's."""
+    claims = analyze('وقال مصدر دبلوماسي لـ"العربية.نت" إن واشنطن تعتزم استضافة جولة جديدة من المحادثات، لكنه '
+                     'أشار إلى أن موعدها "لم يحسم بعد".').claims
+    assert [(c.attribution.speaker, outlet_id(c.attribution)) for c in claims] == [
+        ("مصدر دبلوماسي", "al-arabiya"), ("مصدر دبلوماسي", "al-arabiya")]
+    assert claims[1].attribution.carried_from == claims[0].id

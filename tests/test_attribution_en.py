@@ -1,6 +1,8 @@
 """English attribution as a fact-checker reads it: cue, outlet and speaker of each sentence of wire copy."""
 from __future__ import annotations
 
+import pytest
+
 from checker.attribution import attribute
 from checker.models import Attribution, Claim, Sentence
 from checker.outlets import load_registry
@@ -216,3 +218,74 @@ def test_citing_before_the_newspaper_said_and_quotes_as_saying() -> None:
     first, cited, quoted = attributions(text)
     assert outlet_id(first) == outlet_id(cited) == outlet_id(quoted) == "l-est-republicain"
     assert cited.speaker == "a source close to the investigation" and quoted.speaker == "a senior officer"
+
+
+def test_it_added_refers_back_to_the_organisation_quoted_before() -> None:
+    first, second = attributions(
+        "The British military's United Kingdom Maritime Trade Operations center said the attack happened off Hodeida.\n"
+        "A passing merchant vessel picked up the sailors, it added.")
+    assert second.speaker == first.speaker and second.carried_from == "c1"
+
+
+def test_a_passive_reporting_verb_has_no_speaker() -> None:
+    assert only("No injuries were reported.").speaker is None
+    assert only("He was quoted as saying the talks had failed.").speaker == "He"
+
+
+def test_a_lower_case_source_between_commas_is_the_speaker() -> None:
+    a = only("Ukraine launched a massive drone attack on an oil refinery overnight, local officials said, in the "
+             "latest strike on Moscow's energy infrastructure.")
+    assert a.speaker == "local officials"
+    a = only("The administration is weighing whether to send two more Patriot batteries to the Gulf, two people "
+             "familiar with the matter told CNN, as concern grows inside the Pentagon.")
+    assert (outlet_id(a), a.speaker) == ("cnn", "two people familiar with the matter")
+
+
+def test_a_parenthesised_acronym_stays_in_the_speaker() -> None:
+    a = only("A source in Ukraine's Security Service (SBU) told Newsweek that the agency's drones hit the unit.")
+    assert (outlet_id(a), a.speaker) == ("newsweek", "A source in Ukraine's Security Service (SBU)")
+
+
+def test_in_an_email_to_names_the_outlet_and_an_appositive_is_not_a_clause() -> None:
+    a = only('In an email to Newsweek, Mark Cancian, a senior adviser at the Center for Strategic and International '
+             'Studies, said the campaign was "starting to bite."')
+    assert outlet_id(a) == "newsweek" and a.speaker.startswith("Mark Cancian")
+
+
+def test_declined_to_comment_but_said_takes_the_subject_before_the_first_verb() -> None:
+    a = only('A spokesperson for the National Security Council, James Hewitt, declined to comment on specific '
+             'deployments but said the US "will always be ready to defend its personnel and partners."')
+    assert a.speaker == "James Hewitt"
+
+
+def test_asked_about_the_report_is_an_aside_not_the_cue() -> None:
+    a = only('Defense Secretary Pete Hegseth, asked about the report during a visit to Fort Bragg, said he would '
+             'not "get ahead of the president."')
+    assert (a.cue, a.speaker) == ("said", "Defense Secretary Pete Hegseth")
+
+
+@pytest.mark.parametrize(("sentence", "outlet", "speaker"), [
+    ("Saudi-owned Al Arabiya reported that a Lebanese delegation would travel to Paris on Thursday.",
+     "al-arabiya", None),
+    ("Lebanon's Al-Akhbar newspaper, which is close to Hezbollah, reported that the group had rejected any "
+     "timetable.", "al-akhbar", None),
+    ("Iran's semi-official Tasnim news agency said the Revolutionary Guards had seized a foreign tanker.",
+     "tasnim", None),
+    ("Israel's Kan public broadcaster, quoting a senior Israeli official, said Israel would not withdraw.",
+     "kan", "a senior Israeli official"),
+    ("Qatar-based Al Jazeera said Israeli strikes killed at least nine people, citing hospital officials.",
+     "al-jazeera", "hospital officials"),
+    ("The pan-Arab daily Asharq Al-Awsat, quoting Egyptian sources, said Cairo had proposed an extension.",
+     "asharq-al-awsat", "Egyptian sources"),
+])
+def test_a_description_before_an_outlet_is_not_a_speaker(sentence: str, outlet: str, speaker: str | None) -> None:
+    a = only(sentence)
+    assert (outlet_id(a), a.speaker) == (outlet, speaker)
+
+
+def test_the_source_with_a_tail_resolves_to_the_source_named_before() -> None:
+    _, second = attributions(
+        "A source in Ukraine's Security Service (SBU) told Newsweek that the drones had hit the unit.\n"
+        "The source, who requested anonymity because they were not authorized to speak publicly, said the unit "
+        "handles 10 percent of capacity.")
+    assert (outlet_id(second), second.carried_from) == ("newsweek", "c1")

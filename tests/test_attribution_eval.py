@@ -48,3 +48,15 @@ def test_held_out_set_meets_the_product_targets() -> None:
     assert len([d for d in docs if d.startswith("ar_")]) >= 4 and len([d for d in docs if d.startswith("en_")]) >= 4
     score(HELDOUT / "gold.jsonl", HELDOUT,
           "--min-recall", "0.95", "--min-nonclaim", "0.9", "--min-outlet", "0.95", "--min-speaker", "0.85")
+
+
+BLIND2 = ROOT / "tests" / "data" / "attribution_blind2"
+
+
+def test_second_blind_set_meets_the_product_targets() -> None:
+    """Round two: eight more articles written blind in styles the first two sets lack (Al Arabiya, Anadolu,
+    Asharq Al-Awsat, Arabic citing outlets in Latin script, AP, Newsweek, CNN, a live blog citing Arab outlets)."""
+    docs = {p.stem for p in BLIND2.glob("*.txt")}
+    assert len([d for d in docs if d.startswith("ar_")]) >= 4 and len([d for d in docs if d.startswith("en_")]) >= 4
+    score(BLIND2 / "gold.jsonl", BLIND2,
+          "--min-recall", "0.95", "--min-nonclaim", "0.9", "--min-outlet", "0.95", "--min-speaker", "0.85")

@@ -289,3 +289,50 @@ def test_links_listed_under_a_related_header_are_out() -> None:
 def test_a_modal_with_a_figure_or_a_source_stays_a_claim() -> None:
     assert sentence_reason("Prices could rise by 5 percent next year.", "en") is None
     assert sentence_reason("A decision could come this weekend, one of the officials said.", "en") is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("نشر في: 25 نوفمبر 2026 ,11:42 ص GST آخر تحديث: 25 نوفمبر 2026 ,13:05 م GST", "date line"),
+    ("نشر: 10:12-25 نوفمبر 2026 م ـ 04 جمادى الآخرة 1448 هـ", "date line"),
+    ("نازحون سودانيون في مخيم أبو شوك قرب الفاشر (أرشيفية- فرانس برس)", "image caption"),
+    ("FILE - Smoke rises from a burning vessel in the Red Sea, Aug. 23, 2024. (AP Photo, File)", "image caption"),
+    ("A UN peacekeeper watches the border near the village of Kfar Kila. Photo: AFP", "image caption"),
+    ("This article includes reporting by The Associated Press.", "credit line"),
+    ("Our live coverage has now ended. Thank you for following.", "site boilerplate"),
+    ("ملاحظة: يتم نشر جزء من الأخبار التي تبث على نظام تدفق الأخبار (HAS) لوكالة الأناضول للعامة.", "site boilerplate"),
+    ("What People Are Saying", "section heading"),
+])
+def test_round_two_non_claim_lines(line: str, reason: str) -> None:
+    _, non_claims = extract("Intro line" + BODY_EN + "\n\n" + line + BODY_EN.replace("seven", "eight"))
+    assert reason_of(non_claims, line[:12]) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Newsweek has reached out to the Russian Defense Ministry for comment via email.",
+    "CNN has reached out to the Pentagon for comment.",
+    "The U.S. military's Central Command did not immediately respond to a request for comment.",
+    "Update 11/25/26, 9:15 a.m. ET: This article has been updated with additional information.",
+    "This story has been updated with additional details.",
+    "ولم يتسن للوكالة الحصول على تعليق من الجيش.",
+])
+def test_the_newsroom_speaking_about_its_own_work_is_no_claim(sentence: str) -> None:
+    assert sentence_reason(sentence, "en" if sentence.isascii() else "ar") == "newsroom note"
+
+
+def test_a_declined_comment_with_a_statement_after_it_stays_a_claim() -> None:
+    assert sentence_reason("The Pentagon did not respond to a request for comment, but a spokesman said on Monday "
+                           "that 2,500 troops remain in Iraq.", "en") is None
+
+
+def test_a_description_after_the_speaker_is_not_split_off() -> None:
+    claims, _ = extract("وقالت غرفة طوارئ مخيم أبو شوك، وهي مجموعة من المتطوعين، إن القذائف سقطت على منازل مبنية "
+                        "من القش والطين.")
+    assert len(claims) == 1
+
+
+def test_a_separator_glued_to_a_pronoun_keeps_its_word_and_never_cuts_a_name() -> None:
+    claims, _ = extract("وقال مصدر دبلوماسي إن واشنطن تعتزم استضافة جولة جديدة من المحادثات، لكنه أشار إلى أن "
+                        "موعدها لم يحسم بعد.")
+    assert [c.text[:9] for c in claims] == ["وقال مصدر", "لكنه أشار"]
+    claims, _ = extract("وصل الوفد إلى المستشفى صباح الأحد لتفقد الجرحى، كمال عدوان يستقبل عشرات المصابين يوميا.")
+    assert not any(c.text.startswith("ل ") for c in claims)

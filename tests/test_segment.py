@@ -102,3 +102,10 @@ def test_us_state_abbreviations_need_their_capital() -> None:
 def test_reversed_arabic_quotation_marks_still_hold_the_quote_together() -> None:
     text = "وقال الوزير ”لن نتراجع. سنواصل العمليات“ قبل أن يغادر. وأغلقت الشرطة الطريق."
     assert texts(text) == ["وقال الوزير ”لن نتراجع. سنواصل العمليات“ قبل أن يغادر.", "وأغلقت الشرطة الطريق."]
+
+
+def test_arabic_initials_and_arabic_domain_endings_do_not_split() -> None:
+    assert texts("دبي - العربية.نت") == ["دبي - العربية.نت"]
+    assert texts("دورية لقوات «يونيفيل» في بلدة الخيام (أ.ف.ب)") == ["دورية لقوات «يونيفيل» في بلدة الخيام (أ.ف.ب)"]
+    assert texts("قال د. محمد إن الوضع صعب. وأضاف أن الجيش تقدم.") == ["قال د. محمد إن الوضع صعب.",
+                                                                  "وأضاف أن الجيش تقدم."]

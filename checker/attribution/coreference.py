@@ -43,9 +43,10 @@ class History:
 
     def same_speaker(self, mention: str) -> Antecedent | None:
         """An earlier speaker this mention names again ("the official", "المسؤول الأمريكي", "الأسدي", "Austin")."""
-        if not _refers_to_known(mention):
+        head = mention.split(",")[0]  # "The source, who requested anonymity ...": the head names it
+        if not _refers_to_known(head):
             return None
-        wanted = speaker_tokens(mention)
+        wanted = speaker_tokens(head)
         if not wanted:
             return None
         for antecedent in reversed(self._items):

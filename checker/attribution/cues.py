@@ -16,6 +16,8 @@ from checker.normalize import fold
 CueRole = Literal["according_to", "speech", "frame", "backward"]
 _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
 _FRONTED_WORDS = 14
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
+_ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
 
@@ -43,6 +45,12 @@ class Lexicon:
     outlet_back: frozenset[str]
     pronouns: frozenset[str]
     en_not_speaker: frozenset[str]
+    en_pronoun_verbs: frozenset[str]
+    en_passive_speaker: frozenset[str]
+    en_source_heads: frozenset[str]
+    ar_speech_verbs: frozenset[str]
+    ar_name_quoters: frozenset[str]
+    en_aside_participles: frozenset[str]
     en_determiners: frozenset[str]
     en_auxiliaries: frozenset[str]
     en_leading: frozenset[str]
@@ -96,6 +104,12 @@ def load_lexicon() -> Lexicon:
         outlet_back=folded(speaker["outlet_back"]),
         pronouns=folded(speaker["pronouns"]),
         en_not_speaker=folded(speaker["en_not_speaker"]),
+        en_pronoun_verbs=folded(speaker["en_pronoun_verbs"]),
+        en_passive_speaker=folded(speaker["en_passive_speaker"]),
+        en_source_heads=folded(speaker["en_source_heads"]),
+        ar_speech_verbs=folded(data["ar"]["speech"]),
+        ar_name_quoters=folded(speaker["ar_name_quoters"]),
+        en_aside_participles=folded(data["en"]["aside_participles"]),
         en_determiners=folded([*speaker["en_determiners"], *speaker["pronouns"]]),
         en_auxiliaries=folded(speaker["en_auxiliaries"]),
         en_leading=folded(speaker["en_leading"]),
@@ -147,8 +161,16 @@ def _overlaps(a: Cue, b: Cue) -> bool:
 
 
 def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> bool:
-    """An Arabic reporting verb opens its clause ("وقال", "والآن، أكد"); inside one ("التي أعلنت") it reports nothing."""
-    if not (cue.arabic and cue.role == "speech"):
+    """An Arabic reporting verb opens its clause ("وقال", "والآن، أكد"); inside one ("التي أعلنت") it reports nothing.
+    An English participle after a comma ("X, asked about the report, said") opens an aside, and a word after
+    "the" / "a" ("the report", "a claim") is a noun."""
+    if not cue.arabic:
+        head = folded[sentence_start:cue.start].rstrip()
+        if _DETERMINER_BEFORE.search(head):
+            return False  # "asked about the report": a noun
+        return not (cue.text.lower() in lexicon.en_aside_participles and _ASIDE.match(folded, cue.end)
+                    and head.endswith(","))
+    if cue.role != "speech":
         return True
     clause = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])[-1].split()
     if clause and clause[-1] in _CHAINED:

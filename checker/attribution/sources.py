@@ -9,7 +9,7 @@ English speakers stand before the verb ("X said") or right after it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -27,6 +27,7 @@ _SUBJECT_WORDS = 6
 _TITLED_NAME_WORDS = 8
 _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
+_PARENTHETICAL_WORDS = 4
 _CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
 _LEADING_OUTLET = re.compile(r"(?:and |but )?(?:in|writing in|in an article in|in a column in|و?في)$")
 
@@ -64,7 +65,18 @@ def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: Ou
     """
     outlets = outlets_in(text, start, end, registry, lexicon)
     links = (_link_for(text, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
-    return [link for link in links if link is not None]
+    return _nested([link for link in links if link is not None])
+
+
+def _nested(links: list[Link]) -> list[Link]:
+    """"وبحسب وكالة الأنباء الفرنسية، قتل 14 مدنيا ... وفق ما أفاد به متطوعون محليون": the outlet reports what
+    the source it names later says, so the outlet's link gains that speaker."""
+    first = links[0] if links else None
+    if first is None or first.outlet is None or first.speaker is not None or first.refers_back:
+        return links
+    cited = next((link for link in links[1:] if link.cue.role == "according_to" and link.speaker is not None
+                  and link.outlet in (None, first.outlet) and not link.refers_back), None)
+    return [replace(first, speaker=cited.speaker), *links[1:]] if cited else links
 
 
 def _main_cues(cues: list[Cue], lexicon: Lexicon) -> list[Cue]:
@@ -152,7 +164,7 @@ def _cited_speaker(text: str, end: int, cue: Cue, cues: list[Cue], anchor: int, 
 def _arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
     folded = folded_text(text)
     limits = [end]
-    cut = _AR_CUT.search(folded, position, end)
+    cut = _arabic_cut(folded, position, end, lexicon)
     if cut:
         limits.append(cut.start())
     for word in re.finditer(r"\S+", folded[position:end]):
@@ -249,7 +261,7 @@ def _skip_chained_verb(text: str, cue: Cue, cues: list[Cue]) -> int:
 def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
                   lexicon: Lexicon) -> int:
     limits = [end]
-    cut = _AR_CUT.search(folded, position, end)
+    cut = _arabic_cut(folded, position, end, lexicon)
     if cut:
         limits.append(cut.start())
     limits += [c.start for c in cues if c.start > position]
@@ -272,9 +284,26 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
     return _bare_subject_end(folded, position, end, lexicon)
 
 
+def _arabic_cut(folded: str, position: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The punctuation that ends an Arabic phrase; a short quoted name after an organisation word ("النائب في كتلة
+    «التنمية والتحرير» قاسم هاشم") is part of the phrase."""
+    cut = _AR_CUT.search(folded, position, end)
+    while cut is not None and cut.group() == '"':
+        before = folded[position:cut.start()].split()
+        close = folded.find('"', cut.end(), min(end, cut.end() + 40))
+        if not before or _token(before[-1]).lstrip("وب") not in lexicon.ar_name_quoters or close < 0:
+            break
+        cut = _AR_CUT.search(folded, close + 1, end)
+    return cut
+
+
 def _token(word: str) -> str:
     """A word without punctuation or digits glued to it ("فإن3" -> "فإن", "قوله:" -> "قوله")."""
     return re.sub(r"[\d%٪]+$", "", word.strip("،,.:"))
+
+
+def _unprefixed(token: str) -> str:
+    return token[1:] if token[:1] in "وف" and len(token) > 3 else token
 
 
 def _verb(cue: Cue) -> str:
@@ -313,6 +342,9 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
         return True
     if number == 0:
         return False
+    if token == "ل" or token in lexicon.ar_relatives or _unprefixed(token) in lexicon.ar_speech_verbs:
+        # "مصدر دبلوماسي لـ"العربية.نت"", "الإحاطة التي يعقدها الأنصاري", "صحيفة X تقريرا قالت فيه"
+        return True
     addressed = token.startswith("ل") and (
         any(token[1:].startswith(t) for t in lexicon.ar_types) or token.startswith(lexicon.ar_addressees)
         or (token.startswith("لل") and "ال" + token[2:] in lexicon.outlet_back)
@@ -327,10 +359,23 @@ def _english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon
         return _phrase_after(text, cue.end, end, lexicon)
     if cue.role == "frame":
         return _subject_before(text, start, _clause_start(text, start, cue.start), lexicon)
+    verb = fold(cue.text)
+    pronoun = re.search(r"(?<![\w'’])it\s+$", text[start:cue.start], re.IGNORECASE)
+    if pronoun and verb in lexicon.en_pronoun_verbs:
+        # "A passing vessel picked up the sailors, it added.": "it" is the organisation quoted before.
+        return Span(pronoun.group().strip(), start + pronoun.start(), start + pronoun.start() + 2)
+    if _passive(text[start:cue.start], verb) and verb not in lexicon.en_passive_speaker:
+        return None  # "No injuries were reported."
     before = _subject_before(text, start, cue.start, lexicon)
     if before is not None and not _after_clause(text, start, cue, lexicon):
         return before
     return _inverted_speaker(text, start, cue, end, lexicon) or before
+
+
+def _passive(head: str, verb: str) -> bool:
+    """"were reported", "was told": a past participle after a form of "be"."""
+    return (verb.endswith("ed") or verb in ("said", "told", "written", "shown")) and bool(
+        re.search(r"\b(?:was|were|been|being|be|is|are)\s+$", head, re.IGNORECASE))
 
 
 def _after_clause(text: str, start: int, cue: Cue, lexicon: Lexicon) -> bool:
@@ -339,7 +384,12 @@ def _after_clause(text: str, start: int, cue: Cue, lexicon: Lexicon) -> bool:
     head = text[start:cue.start].rstrip()
     if not head.endswith(",") or fold(cue.text) not in lexicon.en_inverting:
         return False
-    segment = fold(text[_last_boundary(text, start, len(head) + start - 1):start + len(head) - 1]).strip()
+    boundary = _last_boundary(text, start, len(head) + start - 1)
+    raw = text[boundary:start + len(head) - 1]
+    segment = fold(raw).strip()
+    first = boundary + len(raw) - len(raw.lstrip())
+    if _appositive_head(text, start, first, lexicon) != first:
+        return False  # "Mark Cancian, a senior adviser at CSIS, said": an appositive, not a clause
     return bool(segment) and not segment.startswith(lexicon.en_asides) and not _is_anonymity_tail(segment, lexicon)
 
 
@@ -356,6 +406,15 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
         boundary = _last_boundary(text, start, segment_end)
         segment = text[boundary:segment_end]
         folded = fold(segment).strip()
+        if _short_parenthetical(text, boundary, segment_end, folded):
+            # "A source in Ukraine's Security Service (SBU) told": the acronym stays in the subject.
+            last = segment_end + 1 if last is None else last
+            segment_end = boundary - 1
+            continue
+        if folded and _predicate(segment, lexicon):
+            # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.
+            segment_end = boundary - 1 if boundary > start else start
+            continue
         if folded and not folded.startswith(lexicon.en_asides):
             if last is None:
                 last = boundary + len(segment.rstrip())
@@ -368,6 +427,18 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
     if first is None or last is None:
         return None
     return _clean_english(text, _appositive_head(text, start, first, lexicon), last, lexicon)
+
+
+def _short_parenthetical(text: str, boundary: int, segment_end: int, folded: str) -> bool:
+    return text[boundary - 1:boundary] == "(" and text[segment_end:segment_end + 1] == ")" and 0 < len(
+        folded.split()) <= _PARENTHETICAL_WORDS
+
+
+def _predicate(segment: str, lexicon: Lexicon) -> bool:
+    """A verb phrase joined to the reporting verb by "but"/"and" ("declined to comment on X but said")."""
+    words = segment.split()
+    return len(words) >= 2 and fold(words[-1]) in ("but", "and") and words[0][:1].islower() and (
+        fold(words[0]) not in lexicon.en_determiners and fold(words[0]) not in lexicon.en_leading)
 
 
 def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int:
@@ -391,8 +462,11 @@ def _last_boundary(text: str, start: int, position: int) -> int:
 
 
 def _is_anonymity_tail(folded: str, lexicon: Lexicon) -> bool:
-    """", speaking on condition of anonymity," / ", who asked not to be named," belongs to the speaker before it."""
-    return folded.startswith(lexicon.en_speaker_tails) or any(p in folded for p in lexicon.anonymous)
+    """", speaking on condition of anonymity," / ", who asked not to be named," belongs to the speaker before it;
+    ", two people familiar with the matter told" is a speaker of its own."""
+    if folded.startswith(lexicon.en_speaker_tails) or folded.startswith(lexicon.anonymous):
+        return True
+    return any(p in folded for p in lexicon.anonymous) and folded.split()[0] not in lexicon.en_determiners
 
 
 def _inverted_speaker(text: str, start: int, cue: Cue, end: int, lexicon: Lexicon) -> Span | None:
@@ -429,7 +503,7 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
         return None
     first = words[0].group()
     if subject and not (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in lexicon.en_determiners \
-            and not _titled_name([w.group() for w in words]):
+            and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads:
         return None
     return Span(text[start + words[0].start():start + words[-1].end()], start + words[0].start(),
                 start + words[-1].end())
@@ -464,9 +538,12 @@ def _outlet_for(cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[O
         inside = [o for o in outlets if speaker.start <= o.start < speaker.end]
         if inside:
             return inside[0]
-    anchors = [c.end for c in cues] + ([speaker.end] if speaker else [])
+    # An earlier verb's outlet is that verb's ("قال X لـY إن ...، لكنه أشار"); a framing phrase names the whole
+    # sentence's ("In an email to Newsweek, X said").
+    own = [c for c in cues if c.start >= cue.start or c.role == "frame"]
+    anchors = [c.end for c in own] + ([speaker.end] if speaker else [])
     near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH for anchor in anchors)
-            or any(0 <= c.start - o.end <= 3 for c in cues)]
+            or any(0 <= c.start - o.end <= 3 for c in own)]
     return near[0] if near else None
 
 
@@ -479,12 +556,21 @@ def _is_just_outlet(speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> b
     after = speaker.text[outlet.end - speaker.start:]
     if not _is_generic(before, lexicon):
         return False
-    return _is_generic(after, lexicon) or _describes(after)
+    return _is_generic(after, lexicon) or _describes(_without_generic_words(after, lexicon))
 
 
 def _is_generic(phrase: str, lexicon: Lexicon) -> bool:
     words = re.sub(r"[^\w\s.]", " ", fold(phrase)).split()
     return all(word in lexicon.outlet_generic or word.lstrip("ل") in lexicon.ar_types for word in words)
+
+
+def _without_generic_words(after: str, lexicon: Lexicon) -> str:
+    """" newspaper, which is close to Hezbollah" -> ", which is close to Hezbollah"."""
+    words = re.match(r"\s*([\w.-]+)", after)
+    while words and _is_generic(words.group(1), lexicon):
+        after = after[words.end():]
+        words = re.match(r"\s*([\w.-]+)", after)
+    return after
 
 
 def _describes(after: str) -> bool:
