@@ -327,3 +327,12 @@ def test_article_from_a_url_keeps_its_address_and_title(db_path: Path, news_site
     assert "Reuters" in page_markdown(app)
     stored = list_analyses(open_db(db_path))[0]
     assert stored.url == news_site and stored.title == "Rockets hit US embassy compound in Baghdad"
+
+
+def test_a_corrupt_database_is_named_on_the_page_and_left_untouched(db_path: Path) -> None:
+    garbage = b"not a database\x00" * 400
+    db_path.write_bytes(garbage)
+    app = new_app()
+    assert not app.exception
+    assert any(f"{db_path} is not a usable checker database" in error.value for error in app.error)
+    assert db_path.read_bytes() == garbage
