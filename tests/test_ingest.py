@@ -120,13 +120,13 @@ def test_outlets_are_found_by_any_alias_arabic_or_english(db: sqlite_utils.Datab
 
 
 def test_an_unknown_outlet_is_stored_as_a_new_outlet_and_reused(db: sqlite_utils.Database, tmp_path: Path) -> None:
-    first = import_file(db, write_jsonl(tmp_path / "a.jsonl", [{"text": EMBASSY_AR, "outlet": "Baghdad Today"}]))
-    assert first.new_outlets == ("Baghdad Today",)
-    assert "new outlets (not in the registry): Baghdad Today" in first.summary()
-    second = import_file(db, write_jsonl(tmp_path / "b.jsonl", [{"text": TROOPS_EN, "outlet": "baghdad today"}]))
+    first = import_file(db, write_jsonl(tmp_path / "a.jsonl", [{"text": EMBASSY_AR, "outlet": "Basra Chronicle"}]))
+    assert first.new_outlets == ("Basra Chronicle",)
+    assert "new outlets (not in the registry): Basra Chronicle" in first.summary()
+    second = import_file(db, write_jsonl(tmp_path / "b.jsonl", [{"text": TROOPS_EN, "outlet": "basra chronicle"}]))
     assert second.new_outlets == ()
-    assert outlet_of(db, "2,500 troops") == outlet_of(db, "المنطقة الخضراء") == "baghdad-today"
-    assert db["outlets"].get("baghdad-today")["origin"] == "import"
+    assert outlet_of(db, "2,500 troops") == outlet_of(db, "المنطقة الخضراء") == "basra-chronicle"
+    assert db["outlets"].get("basra-chronicle")["origin"] == "import"
 
 
 GOOGLE_FEED = {

@@ -14,7 +14,7 @@ from checker.outlets import OutletContext, load_registry, parse_registry
 def test_registry_covers_a_middle_east_desk_in_both_languages() -> None:
     entries = load_registry().entries()
     assert len(entries) >= 80
-    assert {e.kind for e in entries} <= {"wire", "newspaper", "tv", "site", "magazine"}
+    assert {e.kind for e in entries} <= {"wire", "newspaper", "tv", "site", "magazine", "fact-checker"}
     arabic = [e for e in entries if any("\u0600" <= c <= "\u06ff" for a in e.aliases for c in a)]
     assert len(arabic) >= 80
     for wanted in ("afp", "israel-hayom", "yedioth", "times-of-israel", "wsj", "washington-post", "bfm-tv",
@@ -76,12 +76,12 @@ class StoredRow:
 
 def test_with_extra_adds_reviewer_outlets_and_aliases() -> None:
     base = load_registry()
-    extended = base.with_extra([StoredRow("baghdad-today", "Baghdad Today", ("بغداد اليوم",)),
+    extended = base.with_extra([StoredRow("kurdistan-24", "Kurdistan 24", ("كوردستان 24",)),
                                 StoredRow("afp", "AFP", ("أ.ف.ب",))])
-    assert extended.find("بغداد اليوم").id == "baghdad-today"
-    assert [o.id for o, _, _ in extended.find_in("وقال مصدر لوكالة بغداد اليوم إن")] == ["baghdad-today"]
+    assert extended.find("كوردستان 24").id == "kurdistan-24"
+    assert [o.id for o, _, _ in extended.find_in("وقال مصدر لقناة كوردستان 24 إن")] == ["kurdistan-24"]
     assert extended.find("أ.ف.ب").id == "afp" and extended.get("afp").name == base.get("afp").name
-    assert base.find("بغداد اليوم") is None
+    assert base.find("كوردستان 24") is None
     assert len(extended.entries()) == len(base.entries()) + 1
 
 
