@@ -42,6 +42,11 @@ _LABEL_HEADING_WORDS = 6
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ني", "نا"})
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TITLE_HEADING_WORDS = 5
+_SUBHEADLINE_WORDS = 30
+_AUTHOR_BOX_WORDS = 15
+_PULL_QUOTE_WORDS = 6
+_TITLE_REASONS = ("headline", "headline question", "subheadline")
+_ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _EN_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
@@ -100,6 +105,7 @@ def _boilerplate() -> dict[str, Any]:
     return {
         "lines": frozenset(line_key(line) for line in data["boilerplate"]["lines"]),
         "prefixes": tuple(search_form(p) for p in data["boilerplate"]["prefixes"]),
+        "patterns": tuple(re.compile(p, re.IGNORECASE) for p in data["boilerplate"]["patterns"]),
         "credit_lines": frozenset(line_key(line) for line in data["credit"]["lines"]),
         "credit_patterns": tuple(re.compile(p, re.IGNORECASE) for p in data["credit"]["patterns"]),
         "caption_prefixes": tuple(line_key(p) + end for p in data["caption"]["prefixes"] for end in (" ", ":")),
@@ -123,20 +129,48 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
     body_start = next((line.number for line in lines if _is_body(line.text)), None)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
+    earlier = ""  # the folded text of the lines read so far
     for line in lines:
         key = line_key(line.text)
         if _in_link_list(text, lines, line, reasons):
             reasons[line.number] = "related link"
             continue
-        if repeated[key] > 1 and key in seen and _is_statement(line.text, language):
+        if (repeated[key] > 1 and key in seen and _is_statement(line.text, language)) or _pulled_quote(key, earlier):
             reasons[line.number] = "repeated line"  # a pull quote: the first copy stays a claim
             continue
         seen.add(key)
+        earlier += "\n" + search_form(line.text)
+        # Menu words and section labels above the headline leave it the first line of its own.
+        title = all(reasons.get(number) not in (None, *_TITLE_REASONS) for number in range(line.number))
         reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
-                              body_start)
+                              body_start, title) or _under_title(line, lines, reasons, body_start, language)
         if reason:
             reasons[line.number] = reason
     return reasons
+
+
+def _pulled_quote(key: str, earlier: str) -> bool:
+    """A line repeating words already quoted in the article ('"Every day counts," the forum said.' ... then
+    'Every day counts' on its own): a pull quote, even without its quotation marks."""
+    return len(key.split()) >= _PULL_QUOTE_WORDS and key in earlier
+
+
+def _under_title(line: _Line, lines: list[_Line], reasons: dict[int, str], body_start: int | None,
+                 language: str) -> str | None:
+    """A short unpunctuated line right under the headline, before the body, is its subheadline ("standfirst",
+    Anadolu's summary bullets); a short line under a byline or under an author's name after the body describes
+    the author."""
+    if body_start is None or line.number == 0 or _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")):
+        return None
+    above = reasons.get(line.number - 1)
+    count = len(words(line.text))
+    if line.number < body_start and above in ("headline", "headline question", "subheadline") and (
+            count <= _SUBHEADLINE_WORDS):
+        return "subheadline"
+    after_name = above in ("byline", "section heading") and _looks_like_name(lines[line.number - 1].text, language)
+    if count <= _AUTHOR_BOX_WORDS and (above == "byline" or (line.number > body_start and after_name)):
+        return "author box"
+    return None
 
 
 def _in_link_list(text: str, lines: list[_Line], line: _Line, reasons: dict[int, str]) -> bool:
@@ -160,14 +194,15 @@ def _is_body(line: str) -> bool:
     return len(words(line)) >= 12 and bool(re.search(r"[.!:…]$", line.rstrip(" \"”»'’)")))
 
 
-def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | None) -> str | None:
+def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | None, title: bool) -> str | None:
     """Line shapes that are never claims. Heading and byline shapes only count in an article with a
     body: one pasted line such as a headline to check is a claim."""
     key = line_key(line.text)
     head = search_form(line.text[:200])
     data = _boilerplate()
     count = len(words(line.text))
-    if key in data["lines"] or head.startswith(data["prefixes"]):
+    if key in data["lines"] or head.startswith(data["prefixes"]) or any(
+            p.search(line.text.strip()) for p in data["patterns"]):
         return "site boilerplate"
     if key in data["credit_lines"] or any(p.match(line.text.strip()) for p in data["credit_patterns"]):
         return "credit line"
@@ -185,9 +220,9 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "section heading"
     if _BYLINE.match(line.text.strip()) and count <= 7:
         return "byline"
-    if line.number == 0 and not _is_body(line.text) and any(_is_question(s.text, language) for s in line.sentences):
+    if title and not _is_body(line.text) and any(_is_question(s.text, language) for s in line.sentences):
         return "headline question"
-    if line.number == 0 and body_start and _is_headline(line.text):
+    if title and body_start and line.number < body_start and _is_headline(line.text):
         return "headline"
     if body_start is not None and len(line.sentences) == 1 and _is_heading(line.text, language):
         before_body = line.number < body_start
@@ -279,7 +314,8 @@ def _present_tense(token: str) -> bool:
 
 
 def _starts_with(folded: str, section: str, key: str) -> bool:
-    head = re.sub(r"^[\s\"“”«»'‘’(\-–—]+", "", folded)
+    # "في تقديري، ...": the Arabic comma is inside the Arabic block, which the word-end check treats as a letter.
+    head = re.sub(r"^[\s\"“”«»'‘’(\-–—]+", "", folded[:200]).translate(_ARABIC_PUNCT_AS_SPACE)
     head = re.sub(r"^(?:and|but|so|yet)\s+", "", head)
     match = term_pattern(section, key).match(head)
     return bool(match) or bool(re.match(r"^[وف]", head) and term_pattern(section, key).match(head[1:]))
@@ -312,6 +348,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
         return "speculation"
     if not quoted and not attributed and any(_starts_with(folded, "opinion", f"openers_{lang}") for lang in langs):
         return "opinion"
+    if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
+        return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
         return "speculation"
     if len(words(sentence)) < 3 and not has_verb(sentence, language):
@@ -319,6 +357,18 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
     if sentence.rstrip().endswith((":", "：")) and len(words(sentence)) <= 12:
         return "lead-in"
     return None
+
+
+@lru_cache(maxsize=None)
+def _vague_opinion(language: str) -> re.Pattern[str]:
+    """"ويرى مراقبون أن ...", "Some analysts believe ...": an unnamed group's view (claims.toml [opinion] vague_*)."""
+    opinion = lexicon()["opinion"]
+    verbs = "|".join(re.escape(fold(w)) for w in opinion[f"vague_verbs_{language}"])
+    holders = "|".join(re.escape(fold(w)) for w in sorted(opinion[f"vague_holders_{language}"], key=len, reverse=True))
+    if language == "ar":
+        return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
+    return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:many|some|most|several|other)?\s*(?:{holders})\s+"
+                      rf"(?:(?:also|still|now|widely|privately)\s+)?(?:{verbs})\b")
 
 
 def _newsroom_note(sentence: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD_TABLE = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
@@ -21,10 +22,12 @@ _DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Same-length folding: alef forms, ya/ta marbuta, digits, quotes, lower case.
 
-    Diacritics and tatweel become spaces rather than vanishing, to keep offsets.
+    Diacritics and tatweel become spaces rather than vanishing, to keep offsets. Cached: every stage folds the
+    same sentences and phrases again.
     """
     folded = text.translate(_FOLD_TABLE)
     lowered = folded.lower()

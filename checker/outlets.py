@@ -93,6 +93,11 @@ class OutletRegistry:
         entry = self._by_id.get(outlet_id)
         return entry.outlet() if entry else None
 
+    def kind(self, outlet: Outlet) -> str | None:
+        """newspaper, wire, tv, site, magazine ...; None for an outlet caught only by its pattern."""
+        entry = self._by_id.get(outlet.id)
+        return entry.kind if entry else None
+
     def find(self, name: str) -> Outlet | None:
         """The outlet any spelling names, ignoring quotes, "the"/"ال", diacritics and outlet words."""
         entry = self._by_id.get(name.strip()) or self._by_key.get(outlet_key(name))

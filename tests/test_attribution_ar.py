@@ -286,3 +286,36 @@ def test_an_earlier_verbs_outlet_is_not_the_next_verbs() -> None:
     assert [(c.attribution.speaker, outlet_id(c.attribution)) for c in claims] == [
         ("مصدر دبلوماسي", "al-arabiya"), ("مصدر دبلوماسي", "al-arabiya")]
     assert claims[1].attribution.carried_from == claims[0].id
+
+
+@pytest.mark.parametrize(("dateline", "outlet"), [
+    ("إسطنبول/ محمد شيخ يوسف/ الأناضول", "anadolu"),
+    ("القاهرة - رويترز:", "reuters"),
+])
+def test_a_wire_dateline_gives_its_agency_to_unsourced_claims(dateline: str, outlet: str) -> None:
+    found = attributions(f"{dateline}\n\nوتفرض قوات الدعم السريع حصارا على الفاشر منذ مايو 2024.")[1]
+    assert outlet_id(found) == outlet and found.kind == "according_to" and found.speaker is None
+
+
+@pytest.mark.parametrize("dateline", ["دبي - العربية.نت", "الناصرة- «القدس العربي»:", "القدس المحتلة - الجزيرة نت"])
+def test_a_sites_own_dateline_is_its_own_reporting_not_a_cited_source(dateline: str) -> None:
+    found = attributions(f"{dateline}\n\nوتفرض قوات الدعم السريع حصارا على الفاشر منذ مايو 2024.")[1]
+    assert found.outlet is None and found.kind == "none"
+
+
+def test_a_city_and_a_word_that_is_no_outlet_is_no_dateline() -> None:
+    assert attributions("غزة - خاص\n\nوتفرض قوات الدعم السريع حصارا على الفاشر منذ مايو 2024.")[1].outlet is None
+
+
+def test_the_newspaper_is_the_last_newspaper_not_the_last_outlet() -> None:
+    found = attributions("ذكرت صحيفة الغارديان البريطانية أن الحكومة تدرس فرض عقوبات جديدة.\n"
+                         "ونقلت وكالة رويترز عن مسؤول أوروبي قوله إن القرار سيصدر الأسبوع المقبل.\n"
+                         "وأضافت الصحيفة أن وزير الخارجية سيزور المنطقة الشهر المقبل.")
+    assert outlet_id(found[1]) == "reuters" and outlet_id(found[2]) == "guardian"
+
+
+def test_the_channel_is_the_last_tv_outlet() -> None:
+    found = attributions("ذكرت القناة 12 الإسرائيلية أن الكابينت لم يتخذ قرارا.\n"
+                         "من جهتها، قالت صحيفة يديعوت أحرونوت إن نتنياهو طلب كسب الوقت.\n"
+                         "وقالت القناة إن ويتكوف سيصل إلى إسرائيل الأربعاء.")
+    assert outlet_id(found[2]) == "channel-12"

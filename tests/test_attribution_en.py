@@ -289,3 +289,40 @@ def test_the_source_with_a_tail_resolves_to_the_source_named_before() -> None:
         "The source, who requested anonymity because they were not authorized to speak publicly, said the unit "
         "handles 10 percent of capacity.")
     assert (outlet_id(second), second.carried_from) == ("newsweek", "c1")
+
+
+@pytest.mark.parametrize(("dateline", "outlet"), [
+    ("MULHOUSE, France (AFP) - ", "afp"), ("CAIRO (AP) — ", "ap"), ("DUBAI, United Arab Emirates (AP) — ", "ap"),
+])
+def test_datelines_with_a_country_or_a_long_dash(dateline: str, outlet: str) -> None:
+    found = attributions(f"{dateline}A man was killed and two police officers were wounded on Saturday.")[0]
+    assert outlet_id(found) == outlet and found.kind == "according_to"
+
+
+def test_the_newspaper_skips_a_tv_channel_named_after_it() -> None:
+    found = attributions("The Haaretz daily reported that Netanyahu had told the team to buy more time.\n"
+                         "Channel 12 news said that Washington had sent a draft proposal.\n"
+                         "The newspaper also reported that the army could resume fighting within 48 hours.")
+    assert outlet_id(found[1]) == "channel-12" and outlet_id(found[2]) == "haaretz"
+
+
+def test_the_paper_can_mean_an_outlet_named_without_a_cue() -> None:
+    found = attributions("Yedioth Ahronoth takes a different line.\n"
+                         "The paper quotes a senior officer as saying that reservists have served 250 days.")
+    assert outlet_id(found[1]) == "yedioth" and found[1].speaker == "a senior officer"
+
+
+def test_an_outlet_called_again_by_one_word_of_its_name() -> None:
+    first, post, journal, newspaper = attributions(
+        "The United States carried out two rounds of strikes on Friday, The Washington Post reported.\n"
+        "The Post said the strikes hit three weapons depots.\n"
+        "The Wall Street Journal reported that 40 fighters died.\n"
+        "The Journal said officials were briefed in advance.")
+    assert outlet_id(first) == outlet_id(post) == "washington-post" and post.speaker is None
+    assert outlet_id(journal) == outlet_id(newspaper) == "wsj" and newspaper.speaker is None
+    assert post.carried_from == "c1" and newspaper.carried_from == "c3"
+
+
+def test_a_capitalised_person_is_not_taken_for_an_outlet_word() -> None:
+    _, second = attributions("The Washington Post reported that talks stalled.\nThe President said talks would resume.")
+    assert outlet_id(second) is None and second.speaker == "The President"

@@ -60,3 +60,16 @@ def test_second_blind_set_meets_the_product_targets() -> None:
     assert len([d for d in docs if d.startswith("ar_")]) >= 4 and len([d for d in docs if d.startswith("en_")]) >= 4
     score(BLIND2 / "gold.jsonl", BLIND2,
           "--min-recall", "0.95", "--min-nonclaim", "0.9", "--min-outlet", "0.95", "--min-speaker", "0.85")
+
+
+BLIND3 = ROOT / "tests" / "data" / "attribution_blind3"
+
+
+def test_third_blind_set_meets_the_product_targets() -> None:
+    """Round three: seven articles written blind (a Jazeera page copied with its menus, tags and author box, an
+    Anadolu story with summary bullets, Israeli media in Arabic translation, an Arabic opinion-heavy analysis,
+    Times of Israel, a WSJ story with subheadline and pull quote, an AFP French story in English)."""
+    docs = {p.stem for p in BLIND3.glob("*.txt")}
+    assert len([d for d in docs if d.startswith("ar_")]) >= 3 and len([d for d in docs if d.startswith("en_")]) >= 3
+    score(BLIND3 / "gold.jsonl", BLIND3,
+          "--min-recall", "0.95", "--min-nonclaim", "0.9", "--min-outlet", "0.95", "--min-speaker", "0.85")

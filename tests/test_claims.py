@@ -336,3 +336,88 @@ def test_a_separator_glued_to_a_pronoun_keeps_its_word_and_never_cuts_a_name() -
     assert [c.text[:9] for c in claims] == ["وقال مصدر", "لكنه أشار"]
     claims, _ = extract("وصل الوفد إلى المستشفى صباح الأحد لتفقد الجرحى، كمال عدوان يستقبل عشرات المصابين يوميا.")
     assert not any(c.text.startswith("ل ") for c in claims)
+
+
+WSJ_BODY = ("The Trump administration is weighing a phased agreement with Iran that would cap enrichment in exchange "
+           "for partial sanctions relief, according to people familiar with the matter.")
+SILWAN_BODY = ("هدمت جرافات الاحتلال الإسرائيلي صباح اليوم الثلاثاء 14 منزلا في حي البستان ببلدة سلوان جنوب المسجد "
+           "الأقصى، في أوسع عملية هدم تشهدها البلدة منذ مطلع العام.")
+
+
+def test_a_subheadline_under_the_headline_is_no_claim() -> None:
+    text = ("U.S. Weighs Phased Deal With Iran as Talks Resume in Oman\n"
+            "Negotiators discuss limits on enrichment in exchange for partial sanctions relief\n\n" + WSJ_BODY)
+    claims, non_claims = extract(text)
+    assert reason_of(non_claims, "Negotiators discuss") == "subheadline"
+    assert [c.text for c in claims] == [WSJ_BODY]
+
+
+def test_anadolu_summary_bullets_under_the_headline_are_no_claims() -> None:
+    text = ("فيدان: لن نسمح بإقامة كيان إرهابي على حدودنا الجنوبية\n\n"
+            "- جاء ذلك في مؤتمر صحفي مشترك مع نظيره السوري بالعاصمة أنقرة\n"
+            "- الشيباني: دمشق ماضية في دمج المؤسسات العسكرية تحت مظلة الدولة\n\n" + SILWAN_BODY)
+    _, non_claims = extract(text)
+    assert reason_of(non_claims, "- جاء ذلك") == "subheadline" and reason_of(non_claims, "- الشيباني") == "subheadline"
+
+
+def test_the_headline_under_site_menus_is_still_the_headline() -> None:
+    text = "الرئيسية\nأخبار\nأخبار عاجلة\n\nالاحتلال يهدم 14 منزلا في سلوان ويخطر عشرات العائلات بالإخلاء\n\n" + SILWAN_BODY
+    _, non_claims = extract(text)
+    assert reason_of(non_claims, "الرئيسية") == "site boilerplate"
+    assert reason_of(non_claims, "الاحتلال يهدم") == "headline"
+
+
+def test_author_box_and_page_footer_are_no_claims() -> None:
+    text = (SILWAN_BODY + "\n\nمحمد العلي\nصحفي في الجزيرة نت، يغطي شؤون القدس منذ عام 2015\n\n"
+            "جميع الحقوق محفوظة © 2026 شبكة الجزيرة الإعلامية\n\nالتعليقات (12)")
+    claims, non_claims = extract(text)
+    assert reason_of(non_claims, "صحفي في الجزيرة نت") == "author box"
+    assert reason_of(non_claims, "جميع الحقوق") == "site boilerplate"
+    assert len(claims) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Write to Summer Said at summer.said@wsj.com and Benoit Faucon at benoit.faucon@wsj.com",
+    "Appeared in the November 26, 2026, print edition as 'U.S. Considers Step-by-Step Iran Deal'.",
+    "Get The Times of Israel's Daily Edition by email and never miss our top stories",
+    "الآراء الواردة في هذا المقال لا تعبر بالضرورة عن رأي الموقع.",
+])
+def test_footers_are_site_boilerplate(line: str) -> None:
+    _, non_claims = extract(WSJ_BODY + "\n\n" + line)
+    assert reason_of(non_claims, line[:12]) == "site boilerplate"
+
+
+@pytest.mark.parametrize("caption", [
+    "Police officers stand guard near the scene of the attack on November 22, 2026. (Photo by SEBASTIEN BOZON / AFP)",
+    "Israeli soldiers operate in the southern Gaza Strip, in a handout photo released on November 20. (Israel Defense Forces)",
+])
+def test_captions_ending_with_a_bracketed_credit(caption: str) -> None:
+    _, non_claims = extract(WSJ_BODY + "\n\n" + caption + "\n\n" + WSJ_BODY.replace("Iran", "Tehran"))
+    assert reason_of(non_claims, caption[:12]) == "image caption"
+
+
+def test_a_pull_quote_without_its_quotation_marks_is_no_claim() -> None:
+    quote = "Every day of delay is a day our loved ones may not survive"
+    text = f'{WSJ_BODY}\n\n"{quote}," the Hostages and Missing Families Forum said in a statement.\n\n{quote}'
+    claims, non_claims = extract(text)
+    assert reason_of(non_claims, quote) == "repeated line"
+    assert any("Forum said" in c.text for c in claims)
+
+
+@pytest.mark.parametrize("sentence", [
+    "يرى مراقبون أن طهران تسعى إلى كسب الوقت بانتظار ما ستسفر عنه التحولات في المنطقة.",
+    "ويعتقد محللون أن المرشد الأعلى لن يمنح المفاوضين تفويضا واسعا.",
+    "لا شك أن الحسابات الداخلية في طهران تلعب دورا حاسما في رسم حدود المرونة التفاوضية.",
+    "في تقديري، فإن أي اتفاق لن يصمد طويلا ما لم يعالج ملف الصواريخ الباليستية.",
+    "Some analysts believe the deal will not survive the winter.",
+])
+def test_views_of_unnamed_groups_and_opinion_openers_are_opinion(sentence: str) -> None:
+    assert sentence_reason(sentence, "ar" if sentence[0] > "z" else "en") == "opinion"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال المحلل العسكري عاموس هرئيل إن المؤسسة الأمنية تفضل الصفقة.",
+    "Analysts said the deal had collapsed after the vote.",
+])
+def test_named_or_reported_views_stay_claims(sentence: str) -> None:
+    assert sentence_reason(sentence, "ar" if sentence[0] > "z" else "en") is None

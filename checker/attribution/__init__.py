@@ -14,7 +14,7 @@ from dataclasses import replace
 from checker.attribution.coreference import Antecedent, History
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.quotes import quote_spans, quoted_share
-from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlet_slug
+from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlet_slug, outlets_in
 from checker.models import NO_ATTRIBUTION, Attribution, Claim, Outlet, Sentence
 from checker.outlets import OutletRegistry
 
@@ -24,10 +24,19 @@ STATED = 0.9
 CARRIED = 0.7
 QUOTE_CONTINUED = 0.6
 DATELINE = 0.4
+WIRE = "wire"
 _QUOTED = 0.3
 _QUOTE_WORDS = 4
 _DATELINE = re.compile(
     r"^[ \t]*(?:[^\s()\n][^()\n]{0,40}?)?\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]", re.MULTILINE)
+# "القاهرة - رويترز: ...", "دبي - العربية.نت": a city (at most three words), a dash and an outlet. Only a wire
+# agency counts: it names whose copy the site runs, while a site's own line ("دبي - العربية.نت") is the site's own
+# reporting, not a cited source (and "غزة - خاص" has the same shape).
+_DASH_DATELINE = re.compile(
+    r"^[ \t]*[^\W\d][^\s\-–—/:()]*(?:[ \t]+[^\s\-–—/:()]+){0,2}[ \t]*[-–—][ \t]*"
+    r"[«\"“]?([^\n«»\"“”:()\-–—/]{2,30}?)[»\"”]?[ \t]*(?::|$)", re.MULTILINE)
+# "إسطنبول/ محمد شيخ يوسف/ الأناضول": city, reporter and outlet on a line of their own.
+_SLASH_DATELINE = re.compile(r"^[ \t]*[^\n/]{2,30}/[^\n/]{2,40}/[ \t]*([^\n/]{2,30}?)[ \t]*$", re.MULTILINE)
 
 
 def attribute(text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
@@ -46,12 +55,14 @@ def attribute(text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, .
             done = _attribute_backward(done, backward_only[0], _stated(links[backward_only.pop(0)][0], "according_to"),
                                        dateline)
         link = _link_of(claim, links.get(claim.sentence_index, []))
-        attribution = _attribution_for(text, claim, link, history, quotes)
+        attribution = _attribution_for(text, claim, link, history, quotes, registry)
         if attribution.kind == "none":
             attribution = _continued_quote(claim, done, quotes, paragraphs) or _dateline_for(claim, dateline) or attribution
         if link is not None and link.cue.role == "backward":
             done = _attribute_backward(done, claim.sentence_index, attribution, dateline)
         history.add(claim.id, attribution)
+        if link is None:
+            _remember_mentions(text, claim, history, registry)
         done.append(replace(claim, attribution=attribution))
     for index in backward_only:
         done = _attribute_backward(done, index, _stated(links[index][0], "according_to"), dateline)
@@ -82,7 +93,7 @@ def _link_of(claim: Claim, links: list[Link]) -> Link | None:
 
 
 def _attribution_for(text: str, claim: Claim, link: Link | None, history: History,
-                     quotes: list[tuple[int, int]]) -> Attribution:
+                     quotes: list[tuple[int, int]], registry: OutletRegistry) -> Attribution:
     if link is None:
         return NO_ATTRIBUTION
     kind = _kind(claim, link.cue, quotes, text)
@@ -90,13 +101,19 @@ def _attribution_for(text: str, claim: Claim, link: Link | None, history: Histor
     if link.refers_back == "speaker":
         return _carried(stated, history.last_source(), keep_outlet=link.outlet is None)
     if link.refers_back == "outlet":
-        antecedent = history.last_outlet()
+        antecedent = history.last_outlet(link.outlet_kind, registry.kind)
         if link.outlet or antecedent is None:
             return stated
         earlier = antecedent.attribution
         # The outlet speaks (or cites someone) itself: its earlier source's speaker is not carried along.
         return replace(stated, outlet=earlier.outlet, outlet_start=earlier.outlet_start, outlet_end=earlier.outlet_end,
                        carried_from=antecedent.claim_id, confidence=CARRIED)
+    named = history.outlet_named(link.speaker.text) if link.speaker is not None and link.outlet is None else None
+    if named is not None:
+        earlier = named.attribution
+        return replace(stated, speaker=None, speaker_start=None, speaker_end=None, outlet=earlier.outlet,
+                       outlet_start=earlier.outlet_start, outlet_end=earlier.outlet_end,
+                       carried_from=named.claim_id, confidence=CARRIED)
     if link.speaker is not None:
         antecedent = history.same_speaker(link.speaker.text)
         if antecedent is not None:
@@ -106,6 +123,15 @@ def _attribution_for(text: str, claim: Claim, link: Link | None, history: Histor
         return replace(stated, outlet=earlier.attribution.outlet, outlet_start=earlier.attribution.outlet_start,
                        outlet_end=earlier.attribution.outlet_end, carried_from=earlier.claim_id, confidence=CARRIED)
     return stated
+
+
+def _remember_mentions(text: str, claim: Claim, history: History, registry: OutletRegistry) -> None:
+    """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""
+    mentions = outlets_in(text, claim.start, claim.end, registry, load_lexicon())
+    if mentions:
+        last = mentions[-1]
+        history.mention(claim.id, Attribution(kind="none", outlet=last.outlet, outlet_start=last.start,
+                                              outlet_end=last.end))
 
 
 def _kind(claim: Claim, cue: Cue, quotes: list[tuple[int, int]], text: str) -> str:
@@ -184,12 +210,23 @@ def _dateline_for(claim: Claim, dateline: Attribution | None) -> Attribution | N
 
 
 def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
-    """"PARIS (Reuters) -" / "بغداد (رويترز) -" near the top: the outlet behind unattributed claims."""
-    match = _DATELINE.search(text[:800])
-    if match is None or not any(c.isalpha() for c in match.group(1)):
+    """"PARIS (Reuters) -", "بغداد (رويترز) -", "القاهرة - رويترز", "إسطنبول/ محمد شيخ يوسف/ الأناضول" near the
+    top: the outlet behind unattributed claims. The earliest one wins."""
+    head = text[:800]
+    found: list[tuple[re.Match[str], Outlet]] = []
+    match = _DATELINE.search(head)
+    if match is not None and any(c.isalpha() for c in match.group(1)):
+        found.append((match, registry.find(match.group(1)) or Outlet(outlet_slug(match.group(1)), match.group(1),
+                                                                      known=False)))
+    for pattern in (_DASH_DATELINE, _SLASH_DATELINE):
+        for candidate in pattern.finditer(head):
+            outlet = registry.find(candidate.group(1))
+            if outlet is not None and registry.kind(outlet) == WIRE:
+                found.append((candidate, outlet))
+                break
+    if not found:
         return None
-    name = match.group(1)
-    outlet = registry.find(name) or Outlet(outlet_slug(name), name, known=False)
+    match, outlet = min(found, key=lambda item: item[0].start())
     return Attribution(kind="according_to", outlet=outlet, cue=match.group(0).strip(), confidence=DATELINE,
                        cue_start=match.start(1) - 1, cue_end=match.end(),
                        outlet_start=match.start(1), outlet_end=match.end(1))

@@ -43,6 +43,7 @@ class Lexicon:
     citing: frozenset[str]
     outlet_generic: frozenset[str]
     outlet_back: frozenset[str]
+    outlet_back_kinds: dict[str, str]
     pronouns: frozenset[str]
     en_not_speaker: frozenset[str]
     en_pronoun_verbs: frozenset[str]
@@ -102,6 +103,7 @@ def load_lexicon() -> Lexicon:
         citing=folded(speaker["citing"]),
         outlet_generic=folded(speaker["outlet_generic"]),
         outlet_back=folded(speaker["outlet_back"]),
+        outlet_back_kinds={fold(p): kind for kind, phrases in data["outlet_back_kinds"].items() for p in phrases},
         pronouns=folded(speaker["pronouns"]),
         en_not_speaker=folded(speaker["en_not_speaker"]),
         en_pronoun_verbs=folded(speaker["en_pronoun_verbs"]),

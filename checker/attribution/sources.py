@@ -55,6 +55,7 @@ class Link:
     outlet: OutletMention | None
     refers_back: RefersBack = None
     addressed_back: bool = False
+    outlet_kind: str | None = None  # "the newspaper": the kind of outlet referred back to
 
 
 def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: OutletRegistry,
@@ -113,11 +114,13 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
     if speaker is None and cue.role == "frame" and cue.arabic:
         speaker = _arabic_clause_subject(text, start, cue, lexicon)
     refers_back = _refers_back(speaker, lexicon)
+    outlet_kind = None
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
+        outlet_kind = lexicon.outlet_back_kinds.get(fold(speaker.text).strip())
         speaker = speaker if outlet is not None else _cited_speaker(text, end, cue, cues, speaker.end, lexicon)
     if refers_back:
-        return Link(cue, speaker, outlet, refers_back)
+        return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind)
     if speaker is None and outlet is None:
         return _empty_subject(cue)
     return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(text, cue, end, lexicon))
