@@ -1,0 +1,87 @@
+"""Real articles from ../shared/eval/data, read in place and turned into the text a user would paste.
+
+Gold files in eval/ refer to articles by id and to sentences by character offsets into this text, so the
+articles themselves never enter the repository. Ids:
+
+    antms/<Outlet>/<category>/<DOCNO>   ANT v2.1 multisource (Al Arabiya, BBC, CNN, France 24, Sky News)
+    antv11/<category>/<DOCNO>          ANT v1.1 (JawharaFM)
+    gum/<document>                     GUM news and interviews (Wikinews), rebuilt from the UD sentences
+    polnear/<stem>                     PolNeAR dev text
+
+    python eval/real_articles.py OUT_DIR ID...      writes OUT_DIR/<id with / as __>.txt for each id
+"""
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "data"
+_FIELD = re.compile(r"<(TITLE|TEXT|URL|SRC)>\s*(.*?)\s*</\1>", re.S)
+
+
+def _ant(path: Path) -> str:
+    """Title, a blank line, then the body: what a reader copies from the page."""
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    fields = {name: html.unescape(value.strip()) for name, value in _FIELD.findall(raw)}
+    body = "\n".join(line.strip() for line in fields.get("TEXT", "").splitlines() if line.strip())
+    return f"{fields.get('TITLE', '').strip()}\n\n{body}\n"
+
+
+def _gum(name: str) -> str:
+    """Sentences joined by spaces; a '# newpar' starts a new paragraph."""
+    paragraphs: list[list[str]] = []
+    for line in (DATA / "gum_attribution" / "dep" / f"{name}.conllu").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newpar") and not line.startswith("# newpar_block"):
+            paragraphs.append([])
+        elif line.startswith("# text = "):
+            if not paragraphs:
+                paragraphs.append([])
+            paragraphs[-1].append(line[len("# text = "):])
+    return "\n\n".join(" ".join(p) for p in paragraphs if p) + "\n"
+
+
+def source_url(article_id: str) -> str | None:
+    """The article's own address (ANT files carry it), for outlet look-alikes decided by domain."""
+    kind, _, rest = article_id.partition("/")
+    if kind not in {"antms", "antv11"}:
+        return None
+    folder = "ant_multisource" if kind == "antms" else "ant_v11"
+    raw = (DATA / folder / f"{rest}.txt").read_text(encoding="utf-8", errors="replace")
+    match = re.search(r"<URL>\s*(.*?)\s*</URL>", raw, re.S)
+    return match.group(1) if match else None
+
+
+def article_text(article_id: str) -> str:
+    kind, _, rest = article_id.partition("/")
+    if kind == "antms":
+        return _ant(DATA / "ant_multisource" / f"{rest}.txt")
+    if kind == "antv11":
+        return _ant(DATA / "ant_v11" / f"{rest}.txt")
+    if kind == "gum":
+        return _gum(rest)
+    if kind == "polnear":
+        return (DATA / "polnear" / "dev" / "text" / f"{rest}.txt").read_text(encoding="utf-8")
+    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/ or polnear/")
+
+
+def file_name(article_id: str) -> str:
+    return article_id.replace("/", "__")
+
+
+def materialise(article_ids: list[str], out_dir: Path) -> dict[str, Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for article_id in article_ids:
+        path = out_dir / f"{file_name(article_id)}.txt"
+        path.write_text(article_text(article_id), encoding="utf-8")
+        paths[article_id] = path
+    return paths
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    for article_id, path in materialise(sys.argv[2:], Path(sys.argv[1])).items():
+        print(path)
