@@ -2,9 +2,13 @@
 
 A URL typed by a user must not become a way to probe the machine's own network,
 so every hop (the first request and each redirect) is resolved and refused when
-it points at a private, loopback, link-local or reserved address. Bodies are
-streamed and cut off at `fetch_max_bytes`, so a huge or endless response costs
-nothing. Main text comes from trafilatura, never from hand-written tag stripping.
+it points at an address in `REFUSED_NETWORKS` (private, loopback, link-local,
+reserved, and the IPv6 forms that embed such an IPv4 address). One deadline
+covers the whole exchange (connecting, the status line, the headers, every
+redirect and the body), so a server that trickles bytes cannot hold a desk
+session. Bodies are streamed and decompressed here, layer by layer, each layer's
+output counted against `fetch_max_bytes`, so a huge, endless or "gzip, gzip" bomb
+response costs nothing. Main text comes from trafilatura.
 """
 from __future__ import annotations
 
@@ -14,10 +18,12 @@ import json
 import re
 import socket
 import time
+import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import charset_normalizer
+import httpcore
 import httpx
 import lxml.etree
 import lxml.html
@@ -30,8 +36,13 @@ MAX_REDIRECTS = 5
 READABLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 USER_AGENT = "checker/0.1 (fact-check evidence fetcher)"
-# A server that trickles bytes never trips the read timeout; this bounds the whole download.
+# A server that trickles bytes never trips the read timeout: the whole exchange, redirects included, gets
+# TOTAL_TIME_FACTOR times the per-step timeout, and not a moment more.
 TOTAL_TIME_FACTOR = 4
+# Content-Encoding layers checker decodes itself (so each is counted); anything else (br, zstd) is refused.
+ACCEPT_ENCODING = "gzip, deflate"
+MAX_ENCODING_LAYERS = 3
+_DECODE_STEP = 64 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -55,16 +66,90 @@ class FetchedPage:
 
 
 def fetch_url(url: str, *, settings: Settings | None = None, client: httpx.Client | None = None) -> FetchedPage:
-    """Download `url` (checking every hop) and extract its main text."""
+    """Download `url` (checking every hop) within one deadline and extract its main text."""
     settings = settings or get_settings()
+    deadline = _Deadline(time.monotonic() + settings.fetch_timeout * TOTAL_TIME_FACTOR)
     own_client = client is None
-    client = client or httpx.Client(headers={"User-Agent": USER_AGENT})
+    client = client or httpx.Client(headers={"User-Agent": USER_AGENT}, transport=_DeadlineTransport(deadline))
     try:
-        final_url, content_type, body = _download(client, url.strip(), settings)
+        final_url, content_type, body = _download(client, url.strip(), settings, deadline)
     finally:
         if own_client:
             client.close()
     return parse_page(body, content_type=content_type, url=url.strip(), final_url=final_url)
+
+
+@dataclass(frozen=True)
+class _Deadline:
+    """The monotonic time by which the whole exchange must be over."""
+
+    at: float
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write waits no longer than the time left, so trickling cannot stretch it."""
+
+    def __init__(self, stream: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def _timeout(self, timeout: float | None, error: type[Exception]) -> float:
+        left = self._deadline.left()
+        if left <= 0:
+            raise error("the deadline for the whole exchange has passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._timeout(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._timeout(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, self._timeout(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, deadline: _Deadline) -> None:
+        self._backend = httpcore.SyncBackend()
+        self._deadline = deadline
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        left = self._deadline.left()
+        if left <= 0:
+            raise httpcore.ConnectTimeout("the deadline for the whole exchange has passed")
+        timeout = left if timeout is None else min(timeout, left)
+        stream = self._backend.connect_tcp(host, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("checker fetches http(s) URLs only")
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    """httpx's transport over sockets that keep `deadline`; no proxy from the environment (the address checked is
+    the address connected to)."""
+
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                             network_backend=_DeadlineBackend(deadline))
 
 
 def check_url_allowed(url: str, settings: Settings | None = None) -> httpx.URL:
@@ -87,10 +172,11 @@ def _checked(url: str, settings: Settings) -> tuple[httpx.URL, str | None]:
         return parsed, None
     addresses = _resolve(parsed.raw_host.decode("ascii"), parsed.port or (443 if parsed.scheme == "https" else 80))
     for address in addresses:
-        if _is_private(address):
+        reason = refusal(address)
+        if reason:
             raise FetchError(
-                f"{url} points to {address}, a private or local network address; checker refuses those "
-                "by default (set CHECKER_ALLOW_PRIVATE_URLS=1 to allow them)"
+                f"{url} points to {address}, a private or local network address ({reason}); checker refuses "
+                "those by default (set CHECKER_ALLOW_PRIVATE_URLS=1 to allow them)"
             )
     return parsed, str(addresses[0])
 
@@ -119,26 +205,80 @@ def _resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv
     return list(dict.fromkeys(ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos))
 
 
-def _is_private(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def _net(cidr: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    return ipaddress.ip_network(cidr)
+
+
+# Every range a fetched URL may not point to, with the reason shown to the user. Python's `is_global` is the
+# safety net underneath (`refusal`), but it calls several IPv6 forms global that reach IPv4 hosts behind them.
+REFUSED_NETWORKS: tuple[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str], ...] = (
+    (_net("0.0.0.0/8"), "'this network'"),
+    (_net("10.0.0.0/8"), "private network"),
+    (_net("100.64.0.0/10"), "carrier-grade NAT"),
+    (_net("127.0.0.0/8"), "loopback"),
+    (_net("169.254.0.0/16"), "link-local (cloud metadata)"),
+    (_net("172.16.0.0/12"), "private network"),
+    (_net("192.0.0.0/24"), "IETF protocol assignments"),
+    (_net("192.0.2.0/24"), "documentation"),
+    (_net("192.88.99.0/24"), "6to4 relay anycast"),
+    (_net("192.168.0.0/16"), "private network"),
+    (_net("198.18.0.0/15"), "benchmarking"),
+    (_net("198.51.100.0/24"), "documentation"),
+    (_net("203.0.113.0/24"), "documentation"),
+    (_net("224.0.0.0/4"), "multicast"),
+    (_net("240.0.0.0/4"), "reserved"),
+    (_net("::/128"), "unspecified"),
+    (_net("::1/128"), "loopback"),
+    (_net("::ffff:0:0/96"), "IPv4-mapped"),  # checked through the IPv4 address inside, see `refusal`
+    (_net("::/96"), "IPv4-compatible (deprecated)"),
+    (_net("64:ff9b::/96"), "NAT64 (reaches an IPv4 host)"),
+    (_net("64:ff9b:1::/48"), "local-use NAT64"),
+    (_net("100::/64"), "discard-only"),
+    (_net("2001::/23"), "IETF protocol assignments (Teredo)"),
+    (_net("2001:db8::/32"), "documentation"),
+    (_net("2002::/16"), "6to4 (reaches an IPv4 host)"),
+    (_net("fc00::/7"), "unique-local (private network)"),
+    (_net("fe80::/10"), "link-local"),
+    (_net("fec0::/10"), "site-local (deprecated private network)"),
+    (_net("ff00::/8"), "multicast"),
+)
+
+
+def refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    """Why `address` may not be fetched, or None for a public address."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped
-    return not address.is_global or address.is_multicast
+    for network, reason in REFUSED_NETWORKS:
+        if address.version == network.version and address in network:
+            return reason
+    if not address.is_global or address.is_multicast:
+        return "not a public address"
+    return None
 
 
-def _download(client: httpx.Client, url: str, settings: Settings) -> tuple[str, str, bytes]:
+def _is_private(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return refusal(address) is not None
+
+
+def _download(client: httpx.Client, url: str, settings: Settings, deadline: _Deadline) -> tuple[str, str, bytes]:
     """Follow at most MAX_REDIRECTS redirects by hand, so each hop is checked before it is requested."""
     current = url
+    total = settings.fetch_timeout * TOTAL_TIME_FACTOR
     for _ in range(MAX_REDIRECTS + 1):
         request_url, headers, extensions = _pinned(*_checked(current, settings))
+        step = min(settings.fetch_timeout, max(deadline.left(), 0.001))
         try:
-            with client.stream("GET", request_url, headers=headers, extensions=extensions, follow_redirects=False,
-                               timeout=httpx.Timeout(settings.fetch_timeout)) as response:
+            with client.stream("GET", request_url, headers={**headers, "Accept-Encoding": ACCEPT_ENCODING},
+                               extensions=extensions, follow_redirects=False, timeout=httpx.Timeout(step)) as response:
                 if response.is_redirect and "location" in response.headers:
                     current = str(httpx.URL(current).join(response.headers["location"]))
                     continue
                 content_type = _check_response(response, current, settings)
-                return current, content_type, _read_limited(response, current, settings)
+                return current, content_type, _read_limited(response, current, settings, deadline)
         except httpx.TimeoutException as error:
+            if deadline.left() <= 0:
+                raise FetchError(f"{current} took longer than {total:g} s in all (a server sending its answer "
+                                 "very slowly?); giving up") from error
             raise FetchError(f"{current} did not answer within {settings.fetch_timeout:g} s") from error
         except httpx.RequestError as error:
             reason = f"{type(error).__name__}: {error or 'connection failed'}"
@@ -156,21 +296,86 @@ def _check_response(response: httpx.Response, url: str, settings: Settings) -> s
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > settings.fetch_max_bytes:
         raise FetchError(_too_large(url, settings))
+    _encodings(response, url)
     return header
 
 
-def _read_limited(response: httpx.Response, url: str, settings: Settings) -> bytes:
-    deadline = time.monotonic() + settings.fetch_timeout * TOTAL_TIME_FACTOR
-    chunks: list[bytes] = []
+def _encodings(response: httpx.Response, url: str) -> list[str]:
+    """The Content-Encoding layers in the order they were applied; an unknown or absurd stack is refused."""
+    layers = [part.strip().lower() for part in response.headers.get("content-encoding", "").split(",")]
+    layers = [layer for layer in layers if layer and layer != "identity"]
+    unknown = [layer for layer in layers if layer not in {"gzip", "x-gzip", "deflate"}]
+    if unknown:
+        raise FetchError(f"{url} is compressed with {unknown[0]}, which checker cannot read")
+    if len(layers) > MAX_ENCODING_LAYERS:
+        raise FetchError(f"{url} is compressed {len(layers)} times over; checker refuses more than "
+                         f"{MAX_ENCODING_LAYERS} layers")
+    return layers
+
+
+def _read_limited(response: httpx.Response, url: str, settings: Settings, deadline: _Deadline) -> bytes:
+    """The body, decompressed layer by layer; the bytes on the wire and each layer's output count against
+    the size limit as they stream, so a bomb stops at the limit instead of filling memory."""
+    total = settings.fetch_timeout * TOTAL_TIME_FACTOR
+
+    def timed(chunks: Iterable[bytes]) -> Iterator[bytes]:
+        for chunk in chunks:
+            if deadline.left() <= 0:
+                raise FetchError(f"{url} took longer than {total:g} s to download")
+            yield chunk
+
+    stream: Iterator[bytes] = _limited(timed(_raw(response)), url, settings)
+    for layer in reversed(_encodings(response, url)):
+        stream = _limited(_inflate(stream, layer, url), url, settings)
+    return b"".join(stream)
+
+
+def _raw(response: httpx.Response) -> Iterator[bytes]:
+    """The bytes as sent (still compressed); a response built in memory (a test's MockTransport) is already read."""
+    try:
+        yield from response.iter_raw()
+    except httpx.StreamConsumed:
+        yield response.content
+
+
+def _limited(chunks: Iterable[bytes], url: str, settings: Settings) -> Iterator[bytes]:
     size = 0
-    for chunk in response.iter_bytes():
+    for chunk in chunks:
         size += len(chunk)
         if size > settings.fetch_max_bytes:
             raise FetchError(_too_large(url, settings))
-        if time.monotonic() > deadline:
-            raise FetchError(f"{url} took longer than {settings.fetch_timeout * TOTAL_TIME_FACTOR:g} s to download")
-        chunks.append(chunk)
-    return b"".join(chunks)
+        yield chunk
+
+
+def _inflate(chunks: Iterable[bytes], encoding: str, url: str) -> Iterator[bytes]:
+    """One gzip or deflate layer, at most _DECODE_STEP bytes out per step (zlib's max_length), so the caller's
+    count runs before the next step is produced. Concatenated gzip members are read one after another."""
+    gzip = encoding in {"gzip", "x-gzip"}
+    decoder = None
+    finished = False
+    try:
+        for chunk in chunks:
+            data = b"" if finished else chunk
+            while data:
+                if decoder is None:
+                    # deflate is meant to be zlib-wrapped (0x78 first), but some servers send it raw
+                    wbits = 16 + zlib.MAX_WBITS if gzip else zlib.MAX_WBITS if data[:1] == b"\x78" else -zlib.MAX_WBITS
+                    decoder = zlib.decompressobj(wbits)
+                out = decoder.decompress(data, _DECODE_STEP)
+                if out:
+                    yield out
+                data = decoder.unconsumed_tail
+                if decoder.eof:
+                    data = decoder.unused_data
+                    decoder = None
+                    if not (gzip and data.startswith(b"\x1f\x8b")):
+                        finished, data = True, b""  # trailing padding after the stream is ignored
+        if decoder is not None:
+            tail = decoder.flush()
+            if tail:
+                yield tail
+    except zlib.error as error:
+        raise FetchError(f"{url} sent a damaged {encoding} body ({error})") from error
 
 
 def _too_large(url: str, settings: Settings) -> str:
