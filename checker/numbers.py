@@ -25,10 +25,12 @@ def find_numbers(text: str, offset: int = 0) -> tuple[NumberMention, ...]:
     """Every number, amount, percentage, range and date in `text`; offsets shifted by `offset`."""
     folded = fold(text)
     taken: list[NumberMention] = []
+    occupied = bytearray(len(folded))  # 1 where a taken mention lies: the overlap check costs the mention's length
     for finder in (_iso_dates, _text_dates, _money, _ranges, _percents, _digits, _number_words):
         for mention in finder(folded, text):
-            if not any(mention.start < other.end and other.start < mention.end for other in taken):
+            if occupied.find(1, mention.start, mention.end) == -1:
                 taken.append(mention)
+                occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     mentions = sorted((_with_approximation(_with_unit(m, folded, text), folded, text) for m in taken),
                       key=lambda m: m.start)
     return tuple(replace(m, start=m.start + offset, end=m.end + offset) for m in mentions)

@@ -385,12 +385,24 @@ def _bounds(number: NumberMention, text: str, lexicon: Lexicon) -> tuple[float, 
 def _context(number: NumberMention, text: str, lexicon: Lexicon) -> set[str]:
     """Content words around a number, which say what it counts (troops, dollars, dead)."""
     width = lexicon.context_words
-    before = _tokens(text[:number.start])[-width:]
-    after = _tokens(text[number.end:])[:width]
+    before = _near_tokens(text, number.start, width, before=True)
+    after = _near_tokens(text, number.end, width, before=False)
     words = _content_words(before + after, lexicon)
     if number.unit:
         words.add(search_form(number.unit))
     return words
+
+
+def _near_tokens(text: str, at: int, width: int, *, before: bool) -> list[str]:
+    """The `width` tokens nearest `at` on one side, read from a window that grows until it holds them:
+    tokenising the whole text for every number made a number-dense claim quadratic."""
+    span = 16 * (width + 1)
+    while True:
+        low, high = (max(0, at - span), at) if before else (at, min(len(text), at + span))
+        tokens = _tokens(text[low:high])
+        if len(tokens) > width or (low == 0 if before else high == len(text)):
+            return tokens[-width:] if before else tokens[:width]
+        span *= 4
 
 
 def _family(number: NumberMention) -> str:
@@ -403,11 +415,12 @@ def _compare_numbers(claim: str, evidence: str, claim_numbers: tuple[NumberMenti
     agreeing: list[str] = []
     conflicts: list[NumberConflict] = []
     lone = _lone_pair(claim, evidence, claim_numbers, evidence_numbers, similarity)
+    evidence_contexts = [set() if lone else _context(e, evidence, lexicon) for e in evidence_numbers]
     for number in claim_numbers:
         low, high = _bounds(number, claim, lexicon)
         context = _context(number, claim, lexicon)
-        comparable = [e for e in evidence_numbers if _family(e) == _family(number)
-                      and (lone or context & _context(e, evidence, lexicon))]
+        comparable = [e for e, e_context in zip(evidence_numbers, evidence_contexts)
+                      if _family(e) == _family(number) and (lone or context & e_context)]
         if not comparable:
             continue
         matching = [e for e in comparable if _overlaps((low, high), _bounds(e, evidence, lexicon))]
@@ -435,7 +448,8 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _phrase(number: NumberMention, text: str, lexicon: Lexicon) -> str:
     """The number with the words after it ("3,500 US troops in Iraq"), for a reason a person reads."""
-    tail = _WORD.findall(_CLAUSE_END.split(text[number.end:], maxsplit=1)[0])[:lexicon.context_words]
+    window = text[number.end:number.end + 64 * (lexicon.context_words + 1)]  # the whole rest made it quadratic
+    tail = _WORD.findall(_CLAUSE_END.split(window, maxsplit=1)[0])[:lexicon.context_words]
     return " ".join([number.text.strip(), *tail])
 
 
