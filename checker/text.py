@@ -26,15 +26,15 @@ _BINARY_SIGNATURES = {
     b"SQLite format 3": "SQLite database",
 }
 _HTML_HINT = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|article|span|br|h[1-6]|section|a|li|script|meta)\b[^>]*>",
+    r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|article|span|br|h[1-6]|section|a|li|script|meta)\b[^<>]*>",
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_BLOCK_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|article|section|header|footer|blockquote|figcaption)\b[^>]*>",
-                         re.IGNORECASE)
-_DROP_ELEMENTS = re.compile(r"<(script|style|noscript|template|svg|iframe)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]{0,2000}>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Tag patterns stop at the next "<": an attempt from each of a million "<p" never rescans the rest of the page.
+_BLOCK_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|article|section|header|footer|blockquote|figcaption)\b"
+                         r"[^<>]*>", re.IGNORECASE)
+_DROP_OPENER = re.compile(r"<(script|style|noscript|template|svg|iframe)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,2000}>")
 _MANY_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _CHARSET = re.compile(rb"<meta[^>]{0,200}charset\s*=\s*[\"']?([A-Za-z0-9_\-]{2,40})", re.IGNORECASE)
 
@@ -84,11 +84,48 @@ def extract_html_text(markup: str) -> str:
 
 
 def _strip_tags(markup: str) -> str:
-    text = _DROP_ELEMENTS.sub(" ", _COMMENT.sub(" ", markup))
+    """The page without tags, in time linear in its length (an unclosed "<!--" or "<script" is not a trap)."""
+    text = _drop_elements(_drop_comments(markup))
     text = _BLOCK_TAGS.sub("\n\n", text)
     text = html.unescape(_TAG.sub(" ", text))
     lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n"))
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _drop_comments(markup: str) -> str:
+    """Comments out; an unclosed "<!--" is left to the tag pattern (its page text stays), and no later one can
+    close, so the page is scanned once."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = markup.find("<!--", position)
+        end = markup.find("-->", start + 4) if start != -1 else -1
+        if end == -1:
+            parts.append(markup[position:])
+            return " ".join(parts)
+        parts.append(markup[position:start])
+        position = end + 3
+
+
+def _drop_elements(markup: str) -> str:
+    """<script>, <style> and the like with their content; an element never closed keeps its content and stops
+    the search for its name, so each name's closing tag is searched for past any point at most once."""
+    lowered = markup.lower()
+    parts: list[str] = []
+    position = 0
+    unclosed: set[str] = set()
+    for opener in _DROP_OPENER.finditer(markup):
+        name = opener.group(1).lower()
+        if opener.start() < position or name in unclosed:
+            continue
+        close = re.compile(rf"</{name}\s*>").search(lowered, opener.end())
+        if close is None:
+            unclosed.add(name)
+            continue
+        parts.append(markup[position:opener.start()])
+        position = close.end()
+    parts.append(markup[position:])
+    return " ".join(parts)
 
 
 def _looks_like_html(text: str) -> bool:
