@@ -12,8 +12,10 @@ import io
 import json
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, Sequence
+from urllib.parse import urlencode
 
 import sqlite_utils
 
@@ -21,7 +23,7 @@ from checker.config import DATA_DIR
 from checker.errors import InputError
 from checker.models import Attribution, EvidenceMatch, Report
 from checker.normalize import search_form
-from checker.render import direction, highlight_article_html, legend_html
+from checker.render import direction, highlight_article_html, isolate_rtl, legend_html
 from checker.report import markdown_text, report_to_dict, source_line
 from checker.review import (
     AnalysisSummary,
@@ -32,6 +34,7 @@ from checker.review import (
     current_decisions,
     decision_history,
     load_report,
+    reviewed_report,
     reviewed_view,
 )
 
@@ -48,9 +51,6 @@ CSV_COLUMNS = (
     "id", "claim", "outlet", "speaker", "cue", "kind", "confidence", "checkworthiness", "numbers", "verdict",
     "verdict reasons", "source check", "top evidence url", "status", "reviewer", "note", "to do",
 )
-# schema.org ClaimReview rating: 1 = worst (False) .. 3 = best (True).
-RATINGS = {"contradicted": (1, "False"), "not_enough_evidence": (2, "Unproven"), "supported": (3, "True")}
-DEFAULT_DESK = "checker fact-check desk"
 MAX_FIGURES_NAMED = 3
 # Spreadsheet programs run a cell starting with these as a formula; a quote in front keeps it text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,9 +59,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def export_analysis(db: sqlite_utils.Database, analysis_id: int, fmt: str, *, desk: str | None = None) -> bytes:
     """The file a reviewer downloads: what `python -m checker export ID --format FMT` writes."""
     _check_format(fmt)
+    decisions = current_decisions(db, analysis_id)
     return export_report(
-        load_report(db, analysis_id),
-        current_decisions(db, analysis_id),
+        reviewed_report(load_report(db, analysis_id), decisions),
+        decisions,
         fmt,
         summary=analysis_summary(db, analysis_id),
         history=decision_history(db, analysis_id),
@@ -107,8 +108,7 @@ def left_to_do(item: ReviewedClaim) -> list[str]:
     if item.status == "needs_work":
         todo.append("flagged as needing work" + (": see the reviewer's note" if item.note else ""))
     if attribution.outlet is not None:
-        # The evidence stage checked the machine's outlet; after a correction that check no longer applies.
-        status = check.source_check.status if check and not item.link_corrected else "not_found"
+        status = item.source_status  # for the link as it now stands (re-checked after a correction)
         if status == "contradicted":
             todo.append(f"the stored {attribution.outlet.name} reporting says otherwise: compare with the original")
         elif status != "confirmed":
@@ -158,8 +158,20 @@ def to_markdown(report: Report, decisions: Mapping[str, ClaimDecisions], *,
     lines = [f"# Checklist: {markdown_text(summary.title) if summary else 'analysis'}", ""]
     lines.extend(_markdown_header(report, items, summary))
     for item in items:
-        lines.extend(_markdown_claim(item))
+        if item.status != "not_a_claim":
+            lines.extend(_markdown_claim(item))
+    ruled_out = [item for item in items if item.status == "not_a_claim"]
+    if ruled_out:
+        # Off the to-do list: no box to tick, but still listed so nobody wonders where they went.
+        lines.extend(["", "## Ruled not a claim", ""])
+        lines.extend(f"- **{item.claim.id}** {markdown_text(item.claim.text)}{_markdown_by(item)}"
+                     for item in ruled_out)
     return "\n".join(lines) + "\n"
+
+
+def to_review(items: list[ReviewedClaim]) -> list[ReviewedClaim]:
+    """The claims on the to-do list: everything but those a reviewer ruled not a claim."""
+    return [item for item in items if item.status != "not_a_claim"]
 
 
 def _markdown_header(report: Report, items: list[ReviewedClaim], summary: AnalysisSummary | None) -> list[str]:
@@ -168,7 +180,7 @@ def _markdown_header(report: Report, items: list[ReviewedClaim], summary: Analys
         facts[:0] = [f"analysis {summary.id}", f"saved {summary.created_at[:16].replace('T', ' ')} UTC"]
         facts.extend(f"{name}: {markdown_text(value)}" for name, value in (("url", summary.url), ("source", summary.source)) if value)
     done = sum(item.done for item in items)
-    return [" · ".join(facts), "", f"**{done} of {len(items)} claims done.**", ""]
+    return [" · ".join(facts), "", f"**{done} of {len(to_review(items))} claims done.**", ""]
 
 
 def _markdown_claim(item: ReviewedClaim) -> list[str]:
@@ -180,10 +192,9 @@ def _markdown_claim(item: ReviewedClaim) -> list[str]:
         lines.append(f"  - Verdict: **{_label(item.verdict)}**" + (" (reviewer)" if item.verdict_overridden else ""))
         lines.extend(f"    - {markdown_text(reason)}" for reason in item.verdict_reasons)
     if item.check:
-        lines.append(f"  - Source check: {_label(item.check.source_check.status)}")
+        lines.append(f"  - Source check: {_label(item.source_status)}")
         lines.extend(f"    - {_evidence_line(match)}" for match in item.check.evidence[:3])
-    by = f" ({markdown_text(item.reviewer)}, {item.reviewed_at[:16].replace('T', ' ')})" if item.reviewer and item.reviewed_at else ""
-    lines.append(f"  - Status: {_label(item.status)}{by}")
+    lines.append(f"  - Status: {_label(item.status)}{_markdown_by(item)}")
     if item.note:
         lines.append(f"  - Note: {markdown_text(item.note)}")
     todo = left_to_do(item)
@@ -191,6 +202,12 @@ def _markdown_claim(item: ReviewedClaim) -> list[str]:
         lines.append("  - Left to do:")
         lines.extend(f"    - {markdown_text(line)}" for line in todo)
     return lines
+
+
+def _markdown_by(item: ReviewedClaim) -> str:
+    if not (item.reviewer and item.reviewed_at):
+        return ""
+    return f" ({markdown_text(item.reviewer)}, {item.reviewed_at[:16].replace('T', ' ')})"
 
 
 def _evidence_line(match: EvidenceMatch) -> str:
@@ -234,7 +251,7 @@ def _csv_row(item: ReviewedClaim) -> list[str]:
         item.claim.id, item.claim.text, attribution.outlet.name if attribution.outlet else "",
         attribution.speaker or "", attribution.cue or "", attribution.kind, f"{attribution.confidence:.2f}",
         f"{item.claim.checkworthiness:.2f}", "; ".join(n.text for n in item.claim.numbers), item.verdict or "",
-        " | ".join(item.verdict_reasons), check.source_check.status if check else "", top or "", item.status,
+        " | ".join(item.verdict_reasons), item.source_status if check else "", top or "", item.status,
         item.reviewer or "", item.note or "", " | ".join(left_to_do(item)),
     ]
 
@@ -256,7 +273,8 @@ def to_json(report: Report, decisions: Mapping[str, ClaimDecisions], *, summary:
     if summary:
         data["analysis"] = {"id": summary.id, "title": summary.title, "created_at": summary.created_at,
                             "source": summary.source, "url": summary.url}
-    data["progress"] = {"claims": len(items), "done": sum(item.done for item in items.values())}
+    data["progress"] = {"claims": len(to_review(list(items.values()))),
+                        "done": sum(item.done for item in items.values())}
     data["decision_history"] = [_decision_dict(d) for d in history]
     return json.dumps(data, ensure_ascii=False, indent=1)
 
@@ -274,6 +292,10 @@ def _review_dict(item: ReviewedClaim) -> dict[str, Any]:
         "verdict": item.verdict,
         "verdict_reasons": list(item.verdict_reasons),
         "verdict_overridden": item.verdict_overridden,
+        "source_check": item.source_status,
+        "evidence_marks": {str(passage): relation for passage, relation in item.evidence_marks.items()},
+        "assignee": item.assignee,
+        "added_by_reviewer": item.added_by_reviewer,
         "note": item.note,
         "reviewer": item.reviewer,
         "reviewed_at": item.reviewed_at,
@@ -289,52 +311,103 @@ def _decision_dict(decision: Decision) -> dict[str, Any]:
 # --- ClaimReview ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class RatingScale:
+    """The newsroom's rating scale and publisher, from data/claimreview.toml."""
+
+    publisher: str
+    desk_url: str
+    worst: int
+    best: int
+    ratings: Mapping[str, Mapping[str, Any]]
+
+    def rating(self, verdict: str, language: str) -> tuple[int, str]:
+        entry = self.ratings[verdict]
+        return int(entry["value"]), str(entry.get(f"name_{language}") or entry["name"])
+
+
+@lru_cache(maxsize=1)
+def rating_scale() -> RatingScale:
+    with open(DATA_DIR / "claimreview.toml", "rb") as file:
+        data = tomllib.load(file)
+    scale = RatingScale(publisher=data["publisher"]["name"], desk_url=data["publisher"]["url"].rstrip("/"),
+                        worst=int(data["scale"]["worst"]), best=int(data["scale"]["best"]),
+                        ratings=data["ratings"])
+    for label, entry in scale.ratings.items():
+        if not scale.worst <= int(entry["value"]) <= scale.best:
+            raise InputError(f"claimreview.toml: the rating of {label!r} lies outside the scale")
+    return scale
+
+
+def claim_link(base_url: str, analysis_id: int, claim_id: str | None = None) -> str:
+    """The desk's own address of an analysis (and a claim in it): what copy-link and ClaimReview `url` give."""
+    query = {"analysis": str(analysis_id), **({"claim": claim_id} if claim_id else {})}
+    return f"{base_url.rstrip('/')}/?{urlencode(query)}"
+
+
 def to_claimreview(report: Report, decisions: Mapping[str, ClaimDecisions], *,
                    summary: AnalysisSummary | None = None, desk: str | None = None,
                    review_url: str | None = None) -> str:
-    """schema.org ClaimReview JSON-LD (a list) for the claims a reviewer has ruled on."""
+    """schema.org ClaimReview JSON-LD (a list), safe to paste inside a <script> element."""
     items = claimreview_items(report, decisions, summary=summary, desk=desk, review_url=review_url)
-    return json.dumps(items, ensure_ascii=False, indent=1)
+    return script_safe_json(items)
+
+
+def script_safe_json(data: Any) -> str:
+    """JSON whose text cannot close a <script> element or open a comment: < > & become \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def claimreview_items(report: Report, decisions: Mapping[str, ClaimDecisions], *,
                       summary: AnalysisSummary | None = None, desk: str | None = None,
                       review_url: str | None = None) -> list[dict[str, Any]]:
-    """One ClaimReview per claim that is done or has a reviewer's verdict, and has a verdict at all."""
+    """One ClaimReview per claim a reviewer gave a verdict (never the machine's verdict alone)."""
     language = report.analysis.language
+    scale = rating_scale()
     return [
-        _claimreview(item, summary, desk or DEFAULT_DESK, review_url, language)
+        _claimreview(item, summary, desk or scale.publisher, review_url, language, scale,
+                     _verdict_decision(decisions, item.claim.id))
         for item in reviewed_view(report, decisions)
-        if item.verdict and item.status != "not_a_claim" and (item.done or item.verdict_overridden)
+        if item.verdict_overridden and item.verdict and item.status != "not_a_claim"
     ]
 
 
+def _verdict_decision(decisions: Mapping[str, ClaimDecisions], claim_id: str) -> Decision | None:
+    decided = decisions.get(claim_id)
+    return decided.verdict if decided else None
+
+
 def _claimreview(item: ReviewedClaim, summary: AnalysisSummary | None, desk: str, review_url: str | None,
-                 language: str) -> dict[str, Any]:
-    value, name = RATINGS[item.verdict or "not_enough_evidence"]
+                 language: str, scale: RatingScale, decision: Decision | None) -> dict[str, Any]:
+    value, name = scale.rating(item.verdict or "not_enough_evidence", language)
     item_reviewed: dict[str, Any] = {"@type": "Claim"}
     author = _claim_author(item.attribution)
     if author:
         item_reviewed["author"] = author
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if summary and summary.url:
-        item_reviewed["appearance"] = [{"@type": "CreativeWork", "url": summary.url}]
-    rating: dict[str, Any] = {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
-                              "alternateName": name}
+        appearance["url"] = summary.url
+    if summary and summary.title:
+        appearance["headline"] = summary.title
+    item_reviewed["appearance"] = [appearance]
+    rating: dict[str, Any] = {"@type": "Rating", "ratingValue": value, "bestRating": scale.best,
+                              "worstRating": scale.worst, "alternateName": name}
     if item.verdict_reasons:
         rating["ratingExplanation"] = " ".join(item.verdict_reasons)
-    review: dict[str, Any] = {
+    decided_at = decision.created_at if decision else (item.reviewed_at or "")
+    url = review_url or (claim_link(scale.desk_url, summary.id, item.claim.id) if summary else scale.desk_url)
+    return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
+        "url": url,
         "claimReviewed": item.claim.text,
         "reviewRating": rating,
         "itemReviewed": item_reviewed,
         "author": {"@type": "Organization", "name": desk},
-        "datePublished": (item.reviewed_at or (summary.created_at if summary else ""))[:10],
+        "datePublished": decided_at[:10],
         "inLanguage": language,
     }
-    if review_url:
-        review["url"] = review_url
-    return review
 
 
 def _claim_author(attribution: Attribution) -> dict[str, Any] | None:
@@ -369,7 +442,7 @@ def to_html(report: Report, decisions: Mapping[str, ClaimDecisions], *,
         "</head>",
         "<body>",
         f'<h1 dir="auto">{html.escape(title)}</h1>',
-        f'<p class="meta" dir="auto">{html.escape(_html_meta(report, summary))} · {done} of {len(items)} claims done</p>',
+        f'<p class="meta" dir="auto">{html.escape(_html_meta(report, summary))} · {done} of {len(to_review(items))} claims done</p>',
         "<h2>Article</h2>",
         legend_html(analysis, attributions=corrected),
         highlight_article_html(analysis, attributions=corrected),
@@ -397,7 +470,7 @@ def _html_table(items: Iterable[ReviewedClaim]) -> str:
 
 def _html_row(item: ReviewedClaim) -> str:
     """Each piece of text in its own `dir="auto"` block, so Arabic and English lines each read their own way."""
-    box = "☑" if item.done else "☐"
+    box = "☑" if item.done else "–" if item.status == "not_a_claim" else "☐"
     verdict = _label(item.verdict) if item.verdict else "—"
     note = f'<div class="note" dir="auto">Note: {html.escape(item.note)}</div>' if item.note else ""
     evidence = "".join(
@@ -407,7 +480,7 @@ def _html_row(item: ReviewedClaim) -> str:
     return (
         f'<tr><td class="box">{box}</td>'
         f'<td><b>{html.escape(item.claim.id)}</b><div dir="auto">{html.escape(item.claim.text)}</div>{note}</td>'
-        f'<td><div dir="auto">{html.escape(_source_text(item))}</div></td>'
+        f'<td><div dir="auto">{_html_source(item)}</div></td>'
         f"<td>{html.escape(verdict)}{_html_list(item.verdict_reasons)}<ul>{evidence}</ul></td>"
         f"<td>{html.escape(_label(item.status))}{_html_by(item)}</td>"
         f"<td>{_html_list(left_to_do(item))}</td></tr>"
@@ -415,7 +488,27 @@ def _html_row(item: ReviewedClaim) -> str:
 
 
 def _html_list(lines: Iterable[str]) -> str:
-    return "<ul>" + "".join(f'<li dir="auto">{html.escape(line)}</li>' for line in lines) + "</ul>"
+    return "<ul>" + "".join(f'<li dir="auto">{isolate_rtl(line)}</li>' for line in lines) + "</ul>"
+
+
+def _html_source(item: ReviewedClaim) -> str:
+    """The source line with each name and cue isolated, so an Arabic speaker cannot reorder the line."""
+    attribution = item.attribution
+    if attribution.kind == "none" and attribution.outlet is None and not attribution.speaker:
+        parts = ["no source cited"]
+    else:
+        parts = [html.escape(attribution.kind.replace("_", " "))]
+        if attribution.outlet:
+            parts.append(f"outlet: <bdi>{html.escape(attribution.outlet.name)}</bdi>")
+        if attribution.speaker:
+            parts.append(f"speaker: <bdi>{html.escape(attribution.speaker)}</bdi>")
+        if attribution.cue:
+            parts.append(f"cue: «<bdi>{html.escape(attribution.cue)}</bdi>»")
+    if item.link_confirmed:
+        parts.append("link confirmed")
+    elif item.link_corrected:
+        parts.append("link corrected by reviewer")
+    return "; ".join(parts)
 
 
 def _html_by(item: ReviewedClaim) -> str:

@@ -15,14 +15,22 @@ from typing import Iterable, Mapping
 
 from checker.models import Analysis, Attribution, Claim
 
+# Light, clearly different hues, given to the outlets of an article in order of first citation, so two
+# outlets of one article never share a colour (up to twelve; then the palette repeats). Dark text stays
+# readable on every one of them (contrast >= 7:1 with #111).
 PALETTE = (
-    "#ffe08a", "#a8d8ff", "#b8f0b0", "#ffc2d6", "#d9c8ff", "#ffd1a8",
-    "#a8f0e6", "#e8f59c", "#f5b8b8", "#c8d9ff", "#f0c8f0", "#cfe8c0",
+    "#ffd966", "#9fd3ff", "#a8e6a1", "#ffb3c7", "#d4c2ff", "#ffc48a",
+    "#8fe3d6", "#e3f08a", "#f2a7a7", "#b8c9ff", "#efbcef", "#c9b99a",
 )
 NEUTRAL = "#e4e4e4"
-FONT_STACK = '"Noto Naskh Arabic", "Amiri", "Segoe UI", Tahoma, sans-serif'
+FONT_STACK = '"Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Segoe UI", Tahoma, sans-serif'
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he"})
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+# A run of right-to-left words, with the digits, spaces and punctuation between them.
+_RTL_RUN = re.compile(rf"[{_RTL}](?:[{_RTL}\s\d٠-٩.,،؛:%\-–—\"'()«»]*[{_RTL}])?")
+MARK_STYLES = {"match": "background:#c8efc4;color:#0b3d0b", "conflict": "background:#ffd0cc;color:#5c0b05",
+               "name": "background:#dde6ff;color:#0d2a66"}
 
 
 @dataclass(frozen=True)
@@ -36,10 +44,49 @@ class LegendEntry:
 
 
 def outlet_colour(outlet_id: str | None) -> str:
-    """The same outlet gets the same colour in every article and session (crc32, not the salted hash())."""
+    """A colour for an outlet seen outside any article (stable across sessions: crc32, not hash())."""
     if not outlet_id:
         return NEUTRAL
     return PALETTE[zlib.crc32(outlet_id.encode("utf-8")) % len(PALETTE)]
+
+
+def outlet_colours(analysis: Analysis, attributions: Mapping[str, Attribution] | None = None) -> dict[str, str]:
+    """Each cited outlet's colour in this article: the palette in order of first citation, never shared
+    by two outlets while the palette lasts."""
+    colours: dict[str, str] = {}
+    for claim in sorted(analysis.claims, key=lambda c: c.start):
+        outlet = _attribution(claim, attributions).outlet
+        if outlet is not None and outlet.id not in colours:
+            colours[outlet.id] = PALETTE[len(colours) % len(PALETTE)]
+    return colours
+
+
+def isolate_rtl(text: str) -> str:
+    """Escaped text with each right-to-left run in a <bdi>, so Arabic inside an English line keeps its order."""
+    pieces, last = [], 0
+    for match in _RTL_RUN.finditer(text):
+        pieces.append(html.escape(text[last:match.start()]))
+        pieces.append(f'<bdi dir="rtl">{html.escape(match.group(0))}</bdi>')
+        last = match.end()
+    pieces.append(html.escape(text[last:]))
+    return "".join(pieces)
+
+
+def marked_html(text: str, spans: Iterable[tuple[int, int, str]], *, language: str | None = None) -> str:
+    """A passage in its own direction with spans marked ("match", "conflict", "name"); all text escaped."""
+    pieces, last = [], 0
+    for start, end, kind in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
+        if start < last:
+            continue
+        pieces.append(html.escape(text[last:start]))
+        label = {"match": "same in both", "conflict": "differs", "name": "named in both"}.get(kind, kind)
+        pieces.append(f'<mark class="{html.escape(kind)}" title="{label}" style="{MARK_STYLES.get(kind, "")};'
+                      f'padding:0 2px;border-radius:2px">{html.escape(text[start:end])}</mark>')
+        last = end
+    pieces.append(html.escape(text[last:]))
+    lang = f' lang="{html.escape(language)}"' if language else ""
+    return (f'<div class="checker-passage" dir="auto"{lang} style="font-family:{html.escape(FONT_STACK)};'
+            f'unicode-bidi:plaintext;text-align:start;line-height:1.8">{"".join(pieces)}</div>')
 
 
 def direction(language: str) -> str:
@@ -58,7 +105,8 @@ def legend_entries(analysis: Analysis, *, colours: Mapping[str, str] | None = No
         if outlet:
             names.setdefault(key, outlet.name)
     ordered = [key for key in counts if key is not None] + ([None] if None in counts else [])
-    return [LegendEntry(key, names[key], _colour(key, colours), counts[key]) for key in ordered]
+    chosen = {**outlet_colours(analysis, attributions), **(colours or {})}
+    return [LegendEntry(key, names[key], _colour(key, chosen), counts[key]) for key in ordered]
 
 
 def legend_html(analysis: Analysis, *, colours: Mapping[str, str] | None = None,
@@ -84,6 +132,7 @@ def highlight_article_html(analysis: Analysis, *, colours: Mapping[str, str] | N
     Where claims overlap, the text carries the later-starting (innermost) claim's colour and lists both ids.
     """
     text = analysis.text
+    colours = {**outlet_colours(analysis, attributions), **(colours or {})}
     claims = [c for c in analysis.claims if 0 <= c.start < c.end <= len(text)]
     links = [_attribution(c, attributions) for c in claims]
     spans = _Spans(
@@ -158,11 +207,14 @@ def _mark(body: str, covering: list[Claim], colours: Mapping[str, str] | None, s
     colour = _colour(outlet.id if outlet else None, colours)
     ids = " ".join(c.id for c in covering)
     title = " · ".join(p for p in (innermost.id, outlet.name if outlet else None, attribution.speaker) if p)
-    outline = "outline:2px solid #222;" if selected and any(c.id == selected for c in covering) else ""
+    chosen = selected and any(c.id == selected for c in covering)
+    outline = "outline:2px solid #1b4f9c;outline-offset:1px;" if chosen else ""
+    current = ' aria-current="true"' if chosen else ""
     return (
-        f'<mark class="claim" data-claims="{html.escape(ids)}" title="{html.escape(title)}" '
-        f'style="background:{html.escape(colour)};color:inherit;padding:0 1px;border-radius:2px;{outline}">'
-        f"{body}</mark>"
+        f'<mark class="claim" data-claims="{html.escape(ids)}"{current} '
+        f'title="{html.escape(title)}" '
+        f'style="background:{html.escape(colour)};color:#111;padding:0 1px;border-radius:2px;cursor:pointer;'
+        f'{outline}">{body}</mark>'
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from typing import Any, Iterator, Mapping, get_args
 
@@ -39,8 +39,12 @@ from checker.report import report_to_dict
 from checker.store.db import run_write
 
 STORAGE_FORMAT = 1
-FIELDS = ("link", "verdict", "status", "note")
+# What a reviewer decides (validated by record_decision); "evidence" is kept per passage.
+FIELDS = ("link", "verdict", "status", "note", "assignee", "evidence")
+# What the desk writes on a reviewer's behalf: the machine's re-check and a claim the reviewer added.
+MACHINE_FIELDS = ("check", "added")
 STATUSES = ("done", "needs_work", "not_a_claim")
+EVIDENCE_RELATIONS = ("confirms", "contradicts", "cited_source")
 OPEN = "open"  # also accepted as a status decision: it reopens a claim
 VERDICT_LABELS: tuple[str, ...] = get_args(VerdictLabel)
 LINK_KINDS: tuple[str, ...] = get_args(AttributionKind)
@@ -85,11 +89,16 @@ class ClaimDecisions:
     verdict: Decision | None = None
     status: Decision | None = None
     note: Decision | None = None
+    assignee: Decision | None = None
+    check: Decision | None = None
+    added: Decision | None = None
+    evidence: tuple[Decision, ...] = ()
 
     @property
     def latest(self) -> Decision | None:
-        """The most recent decision of any field: who touched the claim last, and when."""
-        present = [d for d in (self.link, self.verdict, self.status, self.note) if d is not None]
+        """The most recent reviewer decision of any field: who touched the claim last, and when."""
+        present = [d for d in (self.link, self.verdict, self.status, self.note, self.assignee, *self.evidence)
+                   if d is not None]
         return max(present, key=lambda d: d.id, default=None)
 
 
@@ -109,10 +118,29 @@ class ReviewedClaim:
     verdict_overridden: bool
     reviewer: str | None
     reviewed_at: str | None
+    assignee: str | None = None
+    evidence_marks: Mapping[int, str] = field(default_factory=dict)
+    check_is_current: bool = True
+    added_by_reviewer: bool = False
 
     @property
     def done(self) -> bool:
         return self.status == "done"
+
+    @property
+    def source_status(self) -> str:
+        """Whether the cited outlet's own reporting was found, for the link as it now stands.
+
+        A reviewer marking a passage "is the cited source" confirms it; a link corrected after the last
+        check has not been checked ("unchecked") until the desk re-checks it.
+        """
+        if self.attribution.outlet is None:
+            return "no_source"
+        if "cited_source" in self.evidence_marks.values():
+            return "confirmed"
+        if self.check is None or not self.check_is_current:
+            return "unchecked"
+        return self.check.source_check.status
 
     @property
     def outlet(self) -> Outlet | None:
@@ -298,33 +326,69 @@ def record_decision(db: sqlite_utils.Database, analysis_id: int, claim_key: str,
                     reviewer: str) -> Decision:
     """Append one reviewer decision (validated); earlier ones stay as history.
 
-    field "link":    {"outlet_id", "outlet_name", "speaker", "kind", "confirmed": bool}; confirmed=True keeps
-                     the machine's link as it is, False replaces outlet/speaker/kind with the given ones
-                     (a typed outlet name is matched to a stored outlet, else given a new slug id);
-                     None goes back to the machine's link
-    field "verdict": {"label": supported|contradicted|not_enough_evidence, "reason": str | None} (or just the
-                     label); None goes back to the machine's verdict
-    field "status":  "done" | "needs_work" | "not_a_claim" | "open" (reopens a claim)
-    field "note":    free text ("" clears the note)
+    field "link":     {"outlet_id", "outlet_name", "speaker", "kind", "confirmed": bool}; confirmed=True keeps
+                      the machine's link as it is, False replaces outlet/speaker/kind with the given ones
+                      (a typed outlet name is matched to a stored outlet, else given a new slug id);
+                      None goes back to the machine's link
+    field "verdict":  {"label": supported|contradicted|not_enough_evidence, "reason": str | None} (or just the
+                      label); None goes back to the machine's verdict
+    field "status":   "done" | "needs_work" | "not_a_claim" | "open" (reopens a claim)
+    field "note":     free text ("" clears the note)
+    field "assignee": a colleague's name ("" unassigns)
+    field "evidence": {"passage_id": int, "relation": confirms|contradicts|cited_source|None} about one passage
     """
     reviewer_name = _clean_reviewer(reviewer)
     clean_value = _validate(field, value)
+    return _append(db, analysis_id, claim_key, field, clean_value, reviewer_name)
 
+
+def _append(db: sqlite_utils.Database, analysis_id: int, claim_key: str, field: str, value: Any,
+            reviewer: str) -> Decision:
+    """One decisions row under the write lock (the value is already validated)."""
     def write() -> Decision:
         _analysis_row(db, analysis_id)
-        value_to_store = _resolve_outlet(db, clean_value) if field == "link" and clean_value else clean_value
+        value_to_store = _resolve_outlet(db, value) if field == "link" and value else value
         if next(db.query("SELECT 1 FROM claims WHERE analysis_id = ? AND claim_key = ?",
                          [analysis_id, claim_key]), None) is None:
             raise InputError(f"analysis {analysis_id} has no claim {claim_key!r}")
         row = {
             "analysis_id": analysis_id, "claim_key": claim_key, "field": field, "value": _dump(value_to_store),
-            "reviewer": reviewer_name, "created_at": _now(),
+            "reviewer": reviewer, "created_at": _now(),
         }
         decision_id = db["decisions"].insert(row).last_pk
         return Decision(id=decision_id, analysis_id=analysis_id, claim_key=claim_key, field=field,
-                        value=value_to_store, reviewer=reviewer_name, created_at=row["created_at"])
+                        value=value_to_store, reviewer=reviewer, created_at=row["created_at"])
 
     return run_write(db, write)
+
+
+def record_machine_check(db: sqlite_utils.Database, analysis_id: int, claim_key: str, check: ClaimCheck,
+                         before: ClaimCheck | None, reviewer: str, reason: str) -> Decision:
+    """Store the machine's fresh check of a claim (after a correction or a re-check) beside the decisions.
+
+    The reviewer's own decisions are untouched; `before` is kept so the history says what changed.
+    """
+    value = {"check": to_plain(check), "reason": reason,
+             "before": None if before is None else {"verdict": before.verdict.label,
+                                                    "source": before.source_check.status}}
+    return _append(db, analysis_id, claim_key, "check", value, _clean_reviewer(reviewer))
+
+
+def record_added_claim(db: sqlite_utils.Database, analysis_id: int, claim: Claim, reviewer: str) -> Decision:
+    """A claim the machine missed, added by a reviewer: a `claims` row plus its "added" decision."""
+    reviewer_name = _clean_reviewer(reviewer)
+
+    def write() -> None:
+        if next(db.query("SELECT 1 FROM claims WHERE analysis_id = ? AND claim_key = ?",
+                         [analysis_id, claim.id]), None) is not None:
+            raise InputError(f"analysis {analysis_id} already has a claim {claim.id!r}")
+        db["claims"].insert({"analysis_id": analysis_id, "claim_key": claim.id, "text": claim.text,
+                             "start": claim.start, "end": claim.end, "checkworthiness": claim.checkworthiness,
+                             "verdict": None, "verdict_score": None, "source_status": None})
+
+    _analysis_row(db, analysis_id)
+    run_write(db, write)
+    return _append(db, analysis_id, claim.id, "added", to_plain(claim), reviewer_name)
 
 
 def decision_history(db: sqlite_utils.Database, analysis_id: int, claim_key: str | None = None) -> list[Decision]:
@@ -339,11 +403,17 @@ def decision_history(db: sqlite_utils.Database, analysis_id: int, claim_key: str
 
 
 def current_decisions(db: sqlite_utils.Database, analysis_id: int) -> dict[str, ClaimDecisions]:
-    """The latest decision per (claim, field): rows are written under the write lock, so the highest id wins."""
+    """The latest decision per (claim, field), and per passage for evidence: the highest id wins."""
     latest: dict[str, dict[str, Decision]] = {}
+    marks: dict[str, dict[int, Decision]] = {}
     for decision in decision_history(db, analysis_id):
-        latest.setdefault(decision.claim_key, {})[decision.field] = decision
-    return {key: ClaimDecisions(claim_key=key, **by_field) for key, by_field in latest.items()}
+        if decision.field == "evidence":
+            marks.setdefault(decision.claim_key, {})[decision.value["passage_id"]] = decision
+        else:
+            latest.setdefault(decision.claim_key, {})[decision.field] = decision
+    return {key: ClaimDecisions(claim_key=key, evidence=tuple(marks.get(key, {}).values()),
+                                **latest.get(key, {}))
+            for key in {*latest, *marks}}
 
 
 def _decision(row: Mapping[str, Any]) -> Decision:
@@ -361,7 +431,8 @@ def _clean_reviewer(reviewer: Any) -> str:
 
 
 def _validate(field: str, value: Any) -> Any:
-    validators = {"link": _link_value, "verdict": _verdict_value, "status": _status_value, "note": _note_value}
+    validators = {"link": _link_value, "verdict": _verdict_value, "status": _status_value, "note": _note_value,
+                  "assignee": _assignee_value, "evidence": _evidence_value}
     if field not in validators:
         raise InputError(f"unknown decision field {field!r}: use one of {', '.join(FIELDS)}")
     return validators[field](value)
@@ -424,6 +495,23 @@ def _note_value(value: Any) -> str:
     return value.strip()
 
 
+def _assignee_value(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InputError("an assignee must be a name")
+    if len(value.strip()) > MAX_REVIEWER_CHARS:
+        raise InputError(f"an assignee name is limited to {MAX_REVIEWER_CHARS} characters")
+    return value.strip()
+
+
+def _evidence_value(value: Any) -> dict[str, Any]:
+    if not isinstance(value, Mapping) or not isinstance(value.get("passage_id"), int):
+        raise InputError("an evidence decision needs the passage_id it is about")
+    relation = value.get("relation")
+    if relation is not None and relation not in EVIDENCE_RELATIONS:
+        raise InputError(f"unknown evidence relation {relation!r}: use one of {', '.join(EVIDENCE_RELATIONS)}")
+    return {"passage_id": value["passage_id"], "relation": relation}
+
+
 def _optional_text(value: Any, name: str) -> str | None:
     if value is None:
         return None
@@ -436,15 +524,46 @@ def _optional_text(value: Any, name: str) -> str | None:
 
 
 def reviewed_view(report: Report, decisions: Mapping[str, ClaimDecisions]) -> list[ReviewedClaim]:
-    """Each claim with the reviewer's link, verdict, status and note applied (in article order)."""
-    return [_reviewed(claim, report.check_for(claim.id), decisions.get(claim.id)) for claim in report.analysis.claims]
+    """Each claim with the reviewer's link, verdict, status and note applied (in article order).
+
+    Claims a reviewer added are merged in by position; a machine re-check replaces the saved check.
+    """
+    claims = with_added_claims(report.analysis.claims, decisions)
+    return [_reviewed(claim, report.check_for(claim.id), decisions.get(claim.id)) for claim in claims]
+
+
+def reviewed_report(report: Report, decisions: Mapping[str, ClaimDecisions]) -> Report:
+    """The report as it now stands: added claims in, and each claim's latest machine re-check in place."""
+    claims = with_added_claims(report.analysis.claims, decisions)
+    checks = []
+    for claim in claims:
+        decided = decisions.get(claim.id)
+        check = _check(decided.check.value["check"]) if decided and decided.check else report.check_for(claim.id)
+        if check is not None:
+            checks.append(check)
+    return Report(replace(report.analysis, claims=claims), tuple(checks))
+
+
+def with_added_claims(claims: tuple[Claim, ...], decisions: Mapping[str, ClaimDecisions]) -> tuple[Claim, ...]:
+    """The machine's claims plus those reviewers added, in reading order."""
+    known = {claim.id for claim in claims}
+    added = [_claim(d.added.value) for d in decisions.values() if d.added is not None and d.claim_key not in known]
+    if not added:
+        return claims
+    return tuple(sorted((*claims, *added), key=lambda c: (c.start, c.end)))
 
 
 def _reviewed(claim: Claim, check: ClaimCheck | None, decided: ClaimDecisions | None) -> ReviewedClaim:
     decided = decided or ClaimDecisions(claim_key=claim.id)
     link = decided.link.value if decided.link else None
     verdict = decided.verdict.value if decided.verdict else None
+    if decided.check is not None:
+        check = _check(decided.check.value["check"])
     latest = decided.latest
+    marks = {d.value["passage_id"]: d.value["relation"] for d in decided.evidence if d.value["relation"]}
+    # The saved check was made for the machine's link: a correction makes it stale until re-checked.
+    checked_after = decided.check.id if decided.check else -1
+    current = not (decided.link and not link_is_machines(link) and decided.link.id > checked_after)
     return ReviewedClaim(
         claim=claim,
         check=check,
@@ -458,7 +577,16 @@ def _reviewed(claim: Claim, check: ClaimCheck | None, decided: ClaimDecisions | 
         verdict_overridden=verdict is not None,
         reviewer=latest.reviewer if latest else None,
         reviewed_at=latest.created_at if latest else None,
+        assignee=(decided.assignee.value or None) if decided.assignee else None,
+        evidence_marks=marks,
+        check_is_current=current,
+        added_by_reviewer=decided.added is not None,
     )
+
+
+def link_is_machines(link: Mapping[str, Any] | None) -> bool:
+    """A link decision that keeps the machine's attribution (none, or "confirmed")."""
+    return not link or bool(link["confirmed"])
 
 
 def _corrected_attribution(original: Attribution, link: Mapping[str, Any] | None) -> Attribution:
@@ -468,7 +596,7 @@ def _corrected_attribution(original: Attribution, link: Mapping[str, Any] | None
     outlet = Outlet(id=link["outlet_id"], name=link["outlet_name"], known=True) if link["outlet_id"] else None
     same_outlet = outlet is not None and original.outlet is not None and outlet.id == original.outlet.id
     same_speaker = link["speaker"] == original.speaker
-    kind = link["kind"] or _corrected_kind(original.kind, has_source=bool(outlet or link["speaker"]))
+    kind = _corrected_kind(link["kind"] or original.kind, has_source=bool(outlet or link["speaker"]))
     return replace(
         original,
         kind=kind,
@@ -483,7 +611,7 @@ def _corrected_attribution(original: Attribution, link: Mapping[str, Any] | None
 
 
 def _corrected_kind(original: AttributionKind, *, has_source: bool) -> AttributionKind:
-    """When the reviewer names no kind: keep the machine's, unless the source was added or removed."""
+    """The kind follows the source: "none" without one, and never "none" once a source is named."""
     if not has_source:
         return "none"
     return original if original != "none" else "according_to"

@@ -25,7 +25,14 @@ from checker.models import (
     Verdict,
 )
 from checker.pipeline import analyze
-from checker.review import ClaimDecisions, current_decisions, record_decision, reviewed_view, save_report
+from checker.review import (
+    ClaimDecisions,
+    current_decisions,
+    decision_history,
+    record_decision,
+    reviewed_view,
+    save_report,
+)
 from checker.store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,12 +193,14 @@ def test_claimreview_covers_reviewed_claims_with_schema_org_fields(stored, arabi
     review = reviews[0]
     assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
     assert review["claimReviewed"] == claims[1].text
+    # The scale comes from checker/data/claimreview.toml; an Arabic article gets the Arabic rating name.
     assert review["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 3, "worstRating": 1,
-                                      "alternateName": "False",
+                                      "alternateName": "زائف",
                                       "ratingExplanation": "set by reviewer Huda: AFP denied"}
     # The speaker is unnamed, so the claim is credited to the outlet that carried it.
     assert review["itemReviewed"]["author"] == {"@type": "Organization", "name": "AFP"}
-    assert review["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "url": "https://example.com/article"}]
+    appearance = review["itemReviewed"]["appearance"]
+    assert appearance[0]["@type"] == "CreativeWork" and appearance[0]["url"] == "https://example.com/article"
     assert review["author"] == {"@type": "Organization", "name": "Misbar desk"}
     assert len(review["datePublished"]) == 10 and review["inLanguage"] == "ar"
 
@@ -281,3 +290,62 @@ def test_markdown_checklist_shows_markup_in_article_and_note_as_text(db_path: Pa
     assert r"\<script\>alert(1)\</script\>" in checklist
     assert r"see \[this\](javascript:alert(1))" in checklist
     assert "Five rockets landed near the US embassy in Baghdad on Friday, AFP reported." in checklist
+
+
+def test_claimreview_publishes_only_a_reviewers_verdict_with_googles_required_fields(stored,
+                                                                                 arabic_report: Report) -> None:
+    """Defect: a claim marked done after only its link was confirmed was published with the machine's verdict,
+    and items lacked url, itemReviewed.appearance and datePublished."""
+    db, analysis_id = stored
+    claims = arabic_report.analysis.claims
+    record_decision(db, analysis_id, claims[1].id, "link", {"confirmed": True}, "Huda")
+    record_decision(db, analysis_id, claims[1].id, "status", "done", "Huda")
+    assert json.loads(export_analysis(db, analysis_id, "claimreview")) == []
+
+    record_decision(db, analysis_id, claims[2].id, "verdict", {"label": "supported", "reason": "ministry said so"},
+                    "Omar")
+    record_decision(db, analysis_id, claims[3].id, "verdict", "contradicted", "Omar")
+    record_decision(db, analysis_id, claims[3].id, "status", "not_a_claim", "Omar")  # ruled out: not published
+    [review] = json.loads(export_analysis(db, analysis_id, "claimreview"))
+    assert review["claimReviewed"] == claims[2].text
+    assert review["url"] == f"http://localhost:8501/?analysis={analysis_id}&claim={claims[2].id}"
+    assert review["itemReviewed"]["appearance"][0]["url"] == "https://example.com/article"
+    decided = [d for d in decision_history(db, analysis_id) if d.field == "verdict"][0]
+    assert review["datePublished"] == decided.created_at[:10]
+    assert review["reviewRating"]["ratingValue"] == 3 and review["author"]["name"] == "checker fact-check desk"
+
+
+def test_claimreview_json_ld_cannot_break_out_of_a_script_element(db_path: Path) -> None:
+    text = "Officials said the </script><script>alert(1)</script> attack on the embassy killed 12 people, Reuters reported."
+    report = Report(analyze(text))
+    db = open_db(db_path)
+    analysis_id = save_report(db, report, source="x", title="a <!-- title")
+    record_decision(db, analysis_id, report.analysis.claims[0].id, "verdict",
+                    {"label": "contradicted", "reason": "</script> & more"}, "Huda")
+    payload = export_analysis(db, analysis_id, "claimreview").decode("utf-8")
+    assert "<" not in payload and ">" not in payload and "&" not in payload
+    review = json.loads(payload)[0]
+    assert "</script><script>alert(1)</script>" in review["claimReviewed"]
+    assert review["reviewRating"]["ratingExplanation"].endswith("</script> & more")
+
+
+def test_not_a_claim_leaves_the_to_do_list(stored, arabic_report: Report) -> None:
+    """Defect: a claim ruled "not a claim" kept its unticked box in the checklist and counted as open."""
+    db, analysis_id = stored
+    ruled_out = arabic_report.analysis.claims[0]
+    record_decision(db, analysis_id, ruled_out.id, "status", "not_a_claim", "Huda")
+    checklist = export_analysis(db, analysis_id, "md").decode("utf-8")
+    assert f"- [ ] **{ruled_out.id}**" not in checklist and f"- [x] **{ruled_out.id}**" not in checklist
+    assert f"**0 of {len(arabic_report.analysis.claims) - 1} claims done.**" in checklist
+    assert "## Ruled not a claim" in checklist and f"- **{ruled_out.id}** {ruled_out.text}" in checklist
+    data = json.loads(export_analysis(db, analysis_id, "json"))
+    assert data["progress"]["claims"] == len(arabic_report.analysis.claims) - 1
+    page = export_analysis(db, analysis_id, "html").decode("utf-8")
+    assert f"0 of {len(arabic_report.analysis.claims) - 1} claims done" in page
+
+
+def test_html_source_line_keeps_arabic_names_in_order(stored, arabic_report: Report) -> None:
+    """Defect: "speaker: …; cue: «…»" rendered out of order when the names were Arabic."""
+    db, analysis_id = stored
+    page = export_analysis(db, analysis_id, "html").decode("utf-8")
+    assert "outlet: <bdi>AFP</bdi>; speaker: <bdi>مصادر أمنية عراقية</bdi>; cue: «<bdi>قالت</bdi>»" in page

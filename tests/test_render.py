@@ -12,6 +12,7 @@ from checker.render import (
     NEUTRAL,
     PALETTE,
     highlight_article_html,
+    isolate_rtl,
     legend_entries,
     legend_html,
     outlet_colour,
@@ -123,8 +124,8 @@ def test_each_claim_is_marked_in_its_outlets_colour_and_the_cue_underlined() -> 
     highlighted = marks_text(markup)
     assert highlighted["c1"] == "خمسة صواريخ سقطت قرب السفارة الأمريكية في بغداد فجر الجمعة"
     assert highlighted["c2"] == "الهجوم لم يسفر عن إصابات"
-    assert f"background:{outlet_colour('afp')}" in markup
-    assert f"background:{outlet_colour('reuters')}" in markup
+    assert f"background:{PALETTE[0]}" in markup  # AFP, cited first
+    assert f"background:{PALETTE[1]}" in markup  # Reuters
     c3 = re.search(r'<mark class="claim" data-claims="c3"[^>]*>', markup).group(0)
     assert f"background:{NEUTRAL}" in c3 and "مسؤول عراقي" in c3
     for word in ("قالت", "وأفادت", "وأكد"):
@@ -159,7 +160,7 @@ def test_overlapping_claims_keep_the_markup_balanced_and_the_text_whole() -> Non
     assert highlighted["c1"] == "five rockets hit the embassy and two landed in the river"
     assert highlighted["c2"] == "two landed in the river, AFP"
     both = [attrs for tag, attrs in collected.tags if tag == "mark" and attrs["data-claims"] == "c1 c2"]
-    assert both and f"background:{outlet_colour('afp')}" in both[0]["style"]
+    assert both and f"background:{PALETTE[1]}" in both[0]["style"]
 
 
 def test_spans_outside_the_text_are_ignored_rather_than_breaking_the_page() -> None:
@@ -190,14 +191,41 @@ def test_corrected_attributions_recolour_the_claim() -> None:
     corrected = {"c3": Attribution(kind="indirect", outlet=REUTERS, speaker="مسؤول عراقي")}
     markup = highlight_article_html(analysis, attributions=corrected)
     c3 = re.search(r'<mark class="claim" data-claims="c3"[^>]*>', markup).group(0)
-    assert f"background:{outlet_colour('reuters')}" in c3
+    assert f"background:{PALETTE[1]}" in c3  # Reuters, as in its own claim
 
 
 def test_legend_lists_each_outlet_once_with_unattributed_last() -> None:
     entries = legend_entries(arabic_analysis())
     assert [(e.outlet_id, e.name, e.claims) for e in entries] == [
         ("afp", "AFP", 1), ("reuters", "Reuters", 1), (None, "no outlet cited", 1)]
-    assert entries[0].colour == outlet_colour("afp")
+    assert [e.colour for e in entries] == [PALETTE[0], PALETTE[1], NEUTRAL]
+
+
+def test_two_outlets_of_one_article_never_share_a_colour() -> None:
+    # crc32 put Reuters and Newsweek (and BBC and Al Jazeera) on the same colour.
+    outlets = [Outlet(i, n) for i, n in (("reuters", "Reuters"), ("newsweek", "Newsweek"), ("bbc", "BBC"),
+                                         ("aljazeera", "Al Jazeera"))]
+    text = " ".join(f"Claim number {n} was reported." for n in range(len(outlets)))
+    claims = []
+    for n, outlet in enumerate(outlets):
+        start = text.index(f"Claim number {n}")
+        end = start + len(f"Claim number {n} was reported.")
+        claims.append(Claim(id=f"c{n}", text=text[start:end], start=start, end=end, sentence_index=n,
+                            sentence=text[start:end], checkworthiness=0.5,
+                            attribution=Attribution(kind="according_to", outlet=outlet)))
+    analysis = Analysis(text=text, language="en", sentences=(), claims=tuple(claims), non_claims=())
+    markup = highlight_article_html(analysis)
+    colours = re.findall(r'data-claims="c\d"[^>]*background:(#[0-9a-f]{6})', markup)
+    assert len(colours) == 4 and len(set(colours)) == 4
+    assert [e.colour for e in legend_entries(analysis)] == colours
+
+
+def test_arabic_inside_an_english_line_is_isolated() -> None:
+    line = "contradicted: Reuters (2023-12-08) reports «قتل 3 جنود في الهجوم», the claim says 2"
+    isolated = isolate_rtl(line)
+    assert '<bdi dir="rtl">قتل 3 جنود في الهجوم</bdi>' in isolated
+    assert isolated.startswith("contradicted: Reuters (2023-12-08) reports «")
+    assert isolate_rtl("<b>x</b>") == "&lt;b&gt;x&lt;/b&gt;"
 
 
 def test_the_outlet_and_speaker_names_are_bold_where_the_text_gives_them() -> None:

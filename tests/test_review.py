@@ -270,3 +270,90 @@ def test_a_reviewer_can_reopen_a_claim_and_return_to_the_machines_link_and_verdi
     assert item.verdict == "supported" and not item.verdict_overridden
     assert item.attribution == cited.attribution and not item.link_corrected
     assert len(decision_history(db, analysis_id, cited.id)) == 6
+
+
+# --- re-check, added claims, assignment, evidence marks -------------------------------------------
+
+REUTERS_REPORT = ("Five rockets landed near the US embassy in Baghdad on Friday, Reuters reported, citing two "
+                  "security officials.")
+
+
+@pytest.fixture
+def checked_english(db) -> tuple[object, int, Report]:
+    """The English article checked against one stored Reuters report (its claim cites no outlet)."""
+    from checker.store.ingest import add_text
+    from checker.verdict import check_analysis
+
+    add_text(db, REUTERS_REPORT, outlet="Reuters", published="2023-12-08", url="https://www.reuters.com/x")
+    analysis = analyze("Five rockets landed near the US embassy in Baghdad on Friday.\n\n"
+                       "The militia said it had fired 2,500 rounds since October.")
+    report = Report(analysis, check_analysis(db, analysis))
+    return db, save_report(db, report, source="paste"), report
+
+
+def test_a_corrected_link_gets_a_kind_and_its_source_check_is_redone(checked_english) -> None:
+    """Defect: a claim corrected to Reuters still said "no source", and its link kind stayed "none"."""
+    from checker.recheck import recheck_claims
+
+    db, analysis_id, report = checked_english
+    claim = report.analysis.claims[0]
+    assert report.check_for(claim.id).source_check.status == "no_source"
+    record_decision(db, analysis_id, claim.id, "link", {"outlet_id": "reuters", "outlet_name": "Reuters",
+                                                        "speaker": None, "kind": "none", "confirmed": False}, "Huda")
+    item = reviewed_view(report, current_decisions(db, analysis_id))[0]
+    assert item.attribution.kind == "according_to"
+    assert item.source_status == "unchecked"  # never the machine's "no source" for a link it did not check
+    recheck_claims(db, analysis_id, report, "Huda", claim_keys=[claim.id])
+    item = reviewed_view(report, current_decisions(db, analysis_id))[0]
+    assert item.source_status == "confirmed" and item.check.source_check.passage_id is not None
+    assert item.check_is_current
+
+
+def test_re_checking_the_whole_analysis_keeps_every_decision(checked_english) -> None:
+    from checker.recheck import recheck_claims
+
+    db, analysis_id, report = checked_english
+    first, second = (c.id for c in report.analysis.claims[:2])
+    record_decision(db, analysis_id, first, "verdict", {"label": "contradicted", "reason": "embassy denied"}, "Huda")
+    record_decision(db, analysis_id, second, "status", "done", "Omar")
+    record_decision(db, analysis_id, second, "assignee", "Layla", "Omar")
+    before = {i.claim.id: i for i in reviewed_view(report, current_decisions(db, analysis_id))}
+    written = recheck_claims(db, analysis_id, report, "Huda")
+    assert {d.claim_key for d in written} == {c.id for c in report.analysis.claims}
+    assert all(d.field == "check" and d.value["before"] is not None for d in written)
+    after = {i.claim.id: i for i in reviewed_view(report, current_decisions(db, analysis_id))}
+    assert after[first].verdict == "contradicted" and after[first].verdict_overridden
+    assert after[second].status == "done" and after[second].assignee == "Layla"
+    assert after[first].verdict_reasons == before[first].verdict_reasons
+
+
+def test_a_reviewer_adds_a_missed_claim_and_it_reaches_the_exports(checked_english) -> None:
+    from checker.export import export_analysis
+    from checker.recheck import add_missed_claim
+
+    db, analysis_id, report = checked_english
+    with pytest.raises(InputError, match="word for word"):
+        add_missed_claim(db, analysis_id, report, "rockets that were never mentioned", "Huda")
+    added = add_missed_claim(db, analysis_id, report, "it had fired 2,500 rounds", "Huda")
+    assert added.id == "r1" and report.analysis.text[added.start:added.end] == added.text
+    assert [n.value for n in added.numbers] == [2500.0]
+    with pytest.raises(InputError, match="already a claim"):
+        add_missed_claim(db, analysis_id, report, "it had fired 2,500 rounds", "Omar")
+    items = reviewed_view(report, current_decisions(db, analysis_id))
+    assert "r1" in [i.claim.id for i in items] and next(i for i in items if i.claim.id == "r1").added_by_reviewer
+    record_decision(db, analysis_id, "r1", "status", "needs_work", "Huda")
+    assert "**r1** it had fired 2,500 rounds" in export_analysis(db, analysis_id, "md").decode("utf-8")
+    assert analysis_summary(db, analysis_id).claims == len(report.analysis.claims) + 1
+
+
+def test_evidence_marks_are_kept_per_passage_and_the_cited_source_confirms_the_link(db, arabic_report) -> None:
+    analysis_id = save_report(db, arabic_report, source="file.txt")
+    claim = arabic_report.analysis.claims[1]
+    record_decision(db, analysis_id, claim.id, "evidence", {"passage_id": 7, "relation": "contradicts"}, "Huda")
+    record_decision(db, analysis_id, claim.id, "evidence", {"passage_id": 8, "relation": "confirms"}, "Huda")
+    record_decision(db, analysis_id, claim.id, "evidence", {"passage_id": 7, "relation": "cited_source"}, "Omar")
+    item = reviewed_view(arabic_report, current_decisions(db, analysis_id))[1]
+    assert item.evidence_marks == {7: "cited_source", 8: "confirms"}
+    assert item.source_status == "confirmed"
+    with pytest.raises(InputError, match="unknown evidence relation"):
+        record_decision(db, analysis_id, claim.id, "evidence", {"passage_id": 7, "relation": "maybe"}, "Huda")
