@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 AttributionKind = Literal["direct_quote", "indirect", "according_to", "none"]
+OutletFrom = Literal["sentence", "story", "dateline", "carried"]
+DecidedBy = Literal["rules", "model"]
 VerdictLabel = Literal["supported", "contradicted", "not_enough_evidence"]
 SourceStatus = Literal["confirmed", "not_found", "contradicted", "no_source"]
 Stance = Literal["agree", "disagree", "other"]
@@ -65,6 +67,14 @@ class Attribution:
     speaker_end: int | None = None
     outlet_start: int | None = None
     outlet_end: int | None = None
+    # Issue 7: where the outlet came from, the outlets that carried the original's report ("..., according to
+    # Reuters"), the mention a resolved speaker was read from ("he", "the minister") and which component decided.
+    via: tuple[Outlet, ...] = ()
+    outlet_from: OutletFrom | None = None
+    resolved_from: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    decided_by: DecidedBy = "rules"
 
 
 NO_ATTRIBUTION = Attribution()

@@ -20,7 +20,12 @@ def attribution_to_dict(attribution: Attribution) -> dict[str, Any]:
             "cue": _span(attribution.cue_start, attribution.cue_end),
             "speaker": _span(attribution.speaker_start, attribution.speaker_end),
             "outlet": _span(attribution.outlet_start, attribution.outlet_end),
+            "mention": _span(attribution.mention_start, attribution.mention_end),
         },
+        "via": [{"id": o.id, "name": o.name, "known": o.known} for o in attribution.via],
+        "outlet_from": attribution.outlet_from,
+        "resolved_from": attribution.resolved_from,
+        "decided_by": attribution.decided_by,
     }
 
 

@@ -88,7 +88,8 @@ def test_quoted_as_saying() -> None:
     assert outlet_id(a) == "haaretz" and a.speaker == "a security source"
 
 
-def test_dateline_names_the_outlet_of_unattributed_claims_only() -> None:
+def test_dateline_names_the_outlet_of_the_report_below_it() -> None:
+    """Issue 7: wire copy's sources carry the agency too (the denial was once left without an outlet)."""
     text = ("Rockets hit Baghdad embassy\n\n"
             "BAGHDAD (Reuters) - At least seven rockets struck near the U.S. embassy on Friday.\n\n"
             "The Pentagon has about 2,500 troops in Iraq.\n\n"
@@ -97,7 +98,8 @@ def test_dateline_names_the_outlet_of_unattributed_claims_only() -> None:
     assert headline.kind == "none" and headline.outlet is None
     assert (first.kind, outlet_id(first)) == ("according_to", "reuters") and first.confidence < 0.5
     assert outlet_id(second) == "reuters"
-    assert outlet_id(denial) is None and denial.speaker == "Iraq's foreign ministry"
+    assert outlet_id(denial) == "reuters" and denial.speaker == "Iraq's foreign ministry"
+    assert (first.outlet_from, denial.outlet_from) == ("dateline", "dateline")
 
 
 def test_he_added_and_the_official_said_carry_speaker_and_outlet() -> None:

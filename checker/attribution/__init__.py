@@ -1,83 +1,220 @@
 """Source attribution: which outlet and speaker each claim is cited to, and the words that say so.
 
-Split Citron-style: `cues` finds cue words, `sources` reads the speaker and
-outlet around a cue, `quotes` finds quotation spans, `coreference` carries a
-source into later sentences. A sentence without a cue gets kind "none" and no
-outlet or speaker: checker never guesses a source. The one exception is a
-dateline ("PARIS (Reuters) -"), which names the outlet of the whole report.
+Split Citron-style, one module per decision: `cues` finds cue words, `sources`
+reads the speaker and outlet around a cue, `speakers` keeps only sound speaker
+phrases, `quotes` finds quotation spans, `coreference` carries a source into
+later sentences, `outlet` decides whose reporting carries a claim (its
+sentence's outlet, its speaker's, the story's, the dateline's). An optional
+learned tagger (`tagger`) may replace the speaker span and add cues the lists
+lack; rules keep registry names, datelines and outlet heads. A sentence with
+no cue gets kind "none" and no speaker: checker never guesses a source, though
+a dateline or credit line still names whose copy it is.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
+from typing import Protocol
 
-from checker.attribution.coreference import Antecedent, History
+from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
+from checker.attribution.outlet import DATELINE, find_dateline, reporting_outlet, story_outlet_id, with_story_outlet
 from checker.attribution.quotes import quote_spans, quoted_share
-from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlet_slug, outlets_in
-from checker.models import NO_ATTRIBUTION, Attribution, Claim, Outlet, Sentence
+from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
+from checker.attribution.speakers import sane_speaker
+from checker.models import NO_ATTRIBUTION, Attribution, Claim, Sentence
 from checker.outlets import OutletRegistry
 
-__all__ = ["attribute", "find_dateline"]
+__all__ = ["attribute", "find_dateline", "sentence_links", "DATELINE", "LinkRefiner"]
 
 STATED = 0.9
 CARRIED = 0.7
 QUOTE_CONTINUED = 0.6
-DATELINE = 0.4
-WIRE = "wire"
 _QUOTED = 0.3
 _QUOTE_WORDS = 4
-_DATELINE = re.compile(
-    r"^[ \t]*(?:[^\s()\n][^()\n]{0,40}?)?\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]", re.MULTILINE)
-# "القاهرة - رويترز: ...", "دبي - العربية.نت": a city (at most three words), a dash and an outlet. Only a wire
-# agency counts: it names whose copy the site runs, while a site's own line ("دبي - العربية.نت") is the site's own
-# reporting, not a cited source (and "غزة - خاص" has the same shape).
-_DASH_DATELINE = re.compile(
-    r"^[ \t]*[^\W\d][^\s\-–—/:()]*(?:[ \t]+[^\s\-–—/:()]+){0,2}[ \t]*[-–—][ \t]*"
-    r"[«\"“]?([^\n«»\"“”:()\-–—/]{2,30}?)[»\"”]?[ \t]*(?::|$)", re.MULTILINE)
-# "إسطنبول/ محمد شيخ يوسف/ الأناضول": city, reporter and outlet on a line of their own.
-_SLASH_DATELINE = re.compile(r"^[ \t]*[^\n/]{2,30}/[^\n/]{2,40}/[ \t]*([^\n/]{2,30}?)[ \t]*$", re.MULTILINE)
+_TOPIC_CLAIMS = 2  # unattributed claims opening a paragraph that make it a new topic
+
+
+class LinkRefiner(Protocol):
+    """A learned component that revises the rules' links of one article (see `checker.attribution.tagger`)."""
+
+    def refine(self, text: str, sentences: tuple[Sentence, ...],
+               links: dict[int, list[Link]]) -> dict[int, list[Link]]: ...
 
 
 def attribute(text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
-              registry: OutletRegistry) -> tuple[Claim, ...]:
+              registry: OutletRegistry, refiner: LinkRefiner | None = None) -> tuple[Claim, ...]:
     """The claims with `attribution` filled in, reading the article in order."""
+    links = sentence_links(text, sentences, registry)
+    if refiner is not None:
+        links = refiner.refine(text, sentences, links)
+    return _Reader(text, sentences, claims, registry, links).read()
+
+
+def sentence_links(text: str, sentences: tuple[Sentence, ...], registry: OutletRegistry) -> dict[int, list[Link]]:
+    """Every sentence's own links (cue, speaker, outlet), speaker phrases checked for sanity."""
     lexicon = load_lexicon()
-    links = _sentence_links(text, sentences, registry, lexicon)
-    paragraphs = {s.index: s.paragraph for s in sentences}
     quotes = quote_spans(text)
-    dateline = find_dateline(text, registry)
-    history = History()
-    done: list[Claim] = []
-    backward_only = _backward_only_sentences(links, claims)
-    for claim in sorted(claims, key=lambda c: c.start):
-        while backward_only and backward_only[0] < claim.sentence_index:
-            done = _attribute_backward(done, backward_only[0], _stated(links[backward_only.pop(0)][0], "according_to"),
-                                       dateline)
-        link = _link_of(claim, links.get(claim.sentence_index, []))
-        attribution = _attribution_for(text, claim, link, history, quotes, registry)
-        if attribution.kind == "none":
-            attribution = _continued_quote(claim, done, quotes, paragraphs) or _dateline_for(claim, dateline) or attribution
-        if link is not None and link.cue.role == "backward":
-            done = _attribute_backward(done, claim.sentence_index, attribution, dateline)
-        history.add(claim.id, attribution)
-        if link is None:
-            _remember_mentions(text, claim, history, registry)
-        done.append(replace(claim, attribution=attribution))
-    for index in backward_only:
-        done = _attribute_backward(done, index, _stated(links[index][0], "according_to"), dateline)
-    by_id = {c.id: c for c in done}
-    return tuple(by_id[c.id] for c in claims)
-
-
-def _sentence_links(text: str, sentences: tuple[Sentence, ...], registry: OutletRegistry,
-                    lexicon: Lexicon) -> dict[int, list[Link]]:
-    links = {}
+    links: dict[int, list[Link]] = {}
     for sentence in sentences:
         cues = find_cues(text, sentence.start, sentence.end, lexicon)
         if cues:
-            links[sentence.index] = link_sentence(text, sentence.start, sentence.end, cues, registry, lexicon)
+            found = link_sentence(text, sentence.start, sentence.end, cues, registry, lexicon)
+            links[sentence.index] = [_sane(text, link, quotes, lexicon) for link in found]
     return links
+
+
+def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon) -> Link:
+    speaker = sane_speaker(text, link.speaker, quotes, lexicon)
+    if speaker == link.speaker:
+        return link
+    if speaker is None and link.outlet is None and link.refers_back is None:
+        return replace(link, speaker=None, refers_back="speaker" if link.cue.arabic and link.cue.role == "speech"
+                       else None)
+    return replace(link, speaker=speaker)
+
+
+class _Reader:
+    """One pass over the claims in reading order, with the history of sources and the story's outlet."""
+
+    def __init__(self, text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
+                 registry: OutletRegistry, links: dict[int, list[Link]]) -> None:
+        self.text, self.claims, self.registry, self.links = text, claims, registry, links
+        self.paragraphs = {s.index: s.paragraph for s in sentences}
+        self.quotes = quote_spans(text)
+        self.dateline = find_dateline(text, registry)
+        self.history = History()
+        self.story: Attribution | None = None
+        self.citing = load_lexicon().citing
+        self.story_id = story_outlet_id([link for found in links.values() for link in found], self.citing)
+        self.done: list[Claim] = []
+        self.topic: tuple[int, int] = (-1, 0)  # (paragraph, unattributed claims opening it)
+
+    def read(self) -> tuple[Claim, ...]:
+        backward_only = _backward_only_sentences(self.links, self.claims)
+        for claim in sorted(self.claims, key=lambda c: c.start):
+            while backward_only and backward_only[0] < claim.sentence_index:
+                index = backward_only.pop(0)
+                self._backward(index, _stated(self.links[index][0], "according_to"))
+            self._read(claim)
+        for index in backward_only:
+            self._backward(index, _stated(self.links[index][0], "according_to"))
+        by_id = {c.id: c for c in self.done}
+        return tuple(by_id[c.id] for c in self.claims)
+
+    def _read(self, claim: Claim) -> None:
+        link = _link_of(claim, self.links.get(claim.sentence_index, []))
+        self._note_topic(claim, link)
+        attribution = self._attribution_for(claim, link)
+        if attribution.kind == "none":
+            attribution = self._continued_quote(claim) or self._dateline_for(claim) or attribution
+        else:
+            attribution = with_story_outlet(attribution, self.story, self._dateline_over(claim))
+        if attribution.outlet is not None and attribution.outlet_from is None:
+            attribution = replace(attribution, outlet_from="sentence")
+        if link is not None and link.cue.role == "backward":
+            self._backward(claim.sentence_index, attribution)
+        if link is not None and self.story_id is not None and reporting_outlet(link, self.citing) and (
+                attribution.outlet is not None and attribution.outlet.id == self.story_id):
+            self.story = attribution
+        self.history.add(claim.id, attribution, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0))
+        if link is None:
+            self._remember_mentions(claim)
+        self.done.append(replace(claim, attribution=attribution))
+
+    def _note_topic(self, claim: Claim, link: Link | None) -> None:
+        """Unattributed claims opening a new paragraph start a new topic: a later "he added" does not reach
+        back over them."""
+        paragraph = self.paragraphs.get(claim.sentence_index, 0)
+        opened, count = self.topic
+        if paragraph != opened:
+            self.topic = (paragraph, 0 if link is None else -1)
+            opened, count = self.topic
+        if link is not None or count < 0:
+            self.topic = (paragraph, -1)
+            return
+        self.topic = (paragraph, count + 1)
+        if count + 1 >= _TOPIC_CLAIMS:
+            self.history.topic_break(claim.sentence_index)
+
+    def _attribution_for(self, claim: Claim, link: Link | None) -> Attribution:
+        if link is None:
+            return NO_ATTRIBUTION
+        history = self.history
+        stated = _stated(link, _kind(claim, link.cue, self.quotes, self.text))
+        if link.refers_back == "speaker":
+            mention = link.speaker.text if link.speaker is not None else None
+            agreement = pronoun_agreement(mention, link.cue.text, link.cue.arabic)
+            resolved = _carried(stated, history.last_source(claim.sentence_index, agreement),
+                                keep_outlet=link.outlet is None)
+            return _with_mention(resolved, link, mention or link.cue.text)
+        if link.refers_back == "outlet":
+            antecedent = history.last_outlet(link.outlet_kind, self.registry.kind)
+            if link.outlet or antecedent is None:
+                return stated
+            # The outlet speaks (or cites someone) itself: its earlier source's speaker is not carried along.
+            return _outlet_of(stated, antecedent)
+        named = history.outlet_named(link.speaker.text) if link.speaker is not None and link.outlet is None else None
+        if named is not None:
+            return replace(_outlet_of(stated, named), speaker=None, speaker_start=None, speaker_end=None)
+        if link.speaker is not None:
+            antecedent = history.same_speaker(link.speaker.text, claim.sentence_index)
+            if antecedent is not None:
+                return _with_mention(_carried(stated, antecedent, keep_outlet=link.outlet is None), link,
+                                     link.speaker.text)
+        if link.addressed_back and history.last_outlet() is not None:
+            return _outlet_of(stated, history.last_outlet())  # type: ignore[arg-type]
+        return stated
+
+    def _remember_mentions(self, claim: Claim) -> None:
+        """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""
+        mentions = outlets_in(self.text, claim.start, claim.end, self.registry, load_lexicon())
+        if mentions:
+            last = mentions[-1]
+            self.history.mention(claim.id, Attribution(kind="none", outlet=last.outlet, outlet_start=last.start,
+                                                       outlet_end=last.end), claim.sentence_index)
+
+    def _continued_quote(self, claim: Claim) -> Attribution | None:
+        """'"We are ready," he said. "This is not over."': the second sentence is still his quote."""
+        if not self.done or quoted_share(self.quotes, claim.start, claim.end) < 0.8:
+            return None
+        previous = self.done[-1]
+        same_paragraph = self.paragraphs.get(previous.sentence_index) == self.paragraphs.get(claim.sentence_index)
+        if previous.attribution.kind != "direct_quote" or not same_paragraph:
+            return None
+        return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,
+                       mention_start=None, mention_end=None)
+
+    def _dateline_over(self, claim: Claim) -> Attribution | None:
+        """A heading dateline covers the report under it, not the headline above; a credit line at the foot
+        covers the whole story."""
+        dateline = self.dateline
+        if dateline is None:
+            return None
+        heading = (dateline.cue_start or 0) < len(self.text) // 2
+        return dateline if not heading or claim.end > (dateline.cue_end or 0) else None
+
+    def _dateline_for(self, claim: Claim) -> Attribution | None:
+        return self._dateline_over(claim)
+
+    def _backward(self, sentence_index: int, attribution: Attribution) -> None:
+        """"جاء ذلك وفق ما أفاد به ..." / "This was reported by X" attributes the sentence before it."""
+        earlier = [c.sentence_index for c in self.done if c.sentence_index < sentence_index]
+        if not earlier:
+            return
+        target = max(earlier)
+        self.done = [self._backward_one(c, attribution) if c.sentence_index == target else c for c in self.done]
+
+    def _backward_one(self, claim: Claim, attribution: Attribution) -> Claim:
+        """An unattributed claim takes the whole link; one with a speaker but no outlet of its own gains it."""
+        current = claim.attribution
+        if current == NO_ATTRIBUTION or current == self.dateline:
+            return replace(claim, attribution=replace(attribution, kind="according_to", confidence=CARRIED,
+                                                      outlet_from="sentence" if attribution.outlet else None))
+        if attribution.outlet is not None and current.outlet_from in (None, "story", "dateline"):
+            return replace(claim, attribution=replace(current, outlet=attribution.outlet, via=attribution.via,
+                                                      outlet_start=attribution.outlet_start,
+                                                      outlet_end=attribution.outlet_end, outlet_from="sentence"))
+        return claim
 
 
 def _backward_only_sentences(links: dict[int, list[Link]], claims: tuple[Claim, ...]) -> list[int]:
@@ -90,48 +227,6 @@ def _link_of(claim: Claim, links: list[Link]) -> Link | None:
     """The link whose cue is inside the claim, else the sentence's main one."""
     inside = next((link for link in links if claim.start <= link.cue.start < claim.end), None)
     return inside or (links[0] if links else None)
-
-
-def _attribution_for(text: str, claim: Claim, link: Link | None, history: History,
-                     quotes: list[tuple[int, int]], registry: OutletRegistry) -> Attribution:
-    if link is None:
-        return NO_ATTRIBUTION
-    kind = _kind(claim, link.cue, quotes, text)
-    stated = _stated(link, kind)
-    if link.refers_back == "speaker":
-        return _carried(stated, history.last_source(), keep_outlet=link.outlet is None)
-    if link.refers_back == "outlet":
-        antecedent = history.last_outlet(link.outlet_kind, registry.kind)
-        if link.outlet or antecedent is None:
-            return stated
-        earlier = antecedent.attribution
-        # The outlet speaks (or cites someone) itself: its earlier source's speaker is not carried along.
-        return replace(stated, outlet=earlier.outlet, outlet_start=earlier.outlet_start, outlet_end=earlier.outlet_end,
-                       carried_from=antecedent.claim_id, confidence=CARRIED)
-    named = history.outlet_named(link.speaker.text) if link.speaker is not None and link.outlet is None else None
-    if named is not None:
-        earlier = named.attribution
-        return replace(stated, speaker=None, speaker_start=None, speaker_end=None, outlet=earlier.outlet,
-                       outlet_start=earlier.outlet_start, outlet_end=earlier.outlet_end,
-                       carried_from=named.claim_id, confidence=CARRIED)
-    if link.speaker is not None:
-        antecedent = history.same_speaker(link.speaker.text)
-        if antecedent is not None:
-            return _carried(stated, antecedent, keep_outlet=link.outlet is None)
-    if link.addressed_back and history.last_outlet() is not None:
-        earlier = history.last_outlet()
-        return replace(stated, outlet=earlier.attribution.outlet, outlet_start=earlier.attribution.outlet_start,
-                       outlet_end=earlier.attribution.outlet_end, carried_from=earlier.claim_id, confidence=CARRIED)
-    return stated
-
-
-def _remember_mentions(text: str, claim: Claim, history: History, registry: OutletRegistry) -> None:
-    """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""
-    mentions = outlets_in(text, claim.start, claim.end, registry, load_lexicon())
-    if mentions:
-        last = mentions[-1]
-        history.mention(claim.id, Attribution(kind="none", outlet=last.outlet, outlet_start=last.start,
-                                              outlet_end=last.end))
 
 
 def _kind(claim: Claim, cue: Cue, quotes: list[tuple[int, int]], text: str) -> str:
@@ -155,7 +250,29 @@ def _stated(link: Link, kind: str) -> Attribution:
         cue_start=link.cue.start, cue_end=link.cue.end,
         speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
         outlet_start=outlet.start if outlet else None, outlet_end=outlet.end if outlet else None,
+        via=tuple(m.outlet for m in link.via),
+        outlet_from="sentence" if outlet else None,
+        decided_by=link.decided_by,
     )
+
+
+def _with_mention(attribution: Attribution, link: Link, written: str) -> Attribution:
+    """Where the source is named in this sentence ("he", "the minister"), and what was resolved from it."""
+    mention = link.speaker
+    resolved = attribution.carried_from is not None
+    return replace(attribution, resolved_from=written if resolved else None,
+                   mention_start=mention.start if mention else None, mention_end=mention.end if mention else None)
+
+
+def _outlet_of(stated: Attribution, antecedent: Antecedent) -> Attribution:
+    earlier = antecedent.attribution
+    return replace(stated, outlet=earlier.outlet, outlet_start=earlier.outlet_start, outlet_end=earlier.outlet_end,
+                   via=earlier.via, carried_from=antecedent.claim_id, confidence=CARRIED,
+                   outlet_from=_carried_origin(earlier))
+
+
+def _carried_origin(earlier: Attribution) -> str:
+    return "carried" if earlier.outlet_from in (None, "sentence", "carried") else earlier.outlet_from  # type: ignore[return-value]
 
 
 def _carried(stated: Attribution, antecedent: Antecedent | None, *, keep_outlet: bool) -> Attribution:
@@ -167,66 +284,5 @@ def _carried(stated: Attribution, antecedent: Antecedent | None, *, keep_outlet:
                       speaker_end=earlier.speaker_end, carried_from=antecedent.claim_id, confidence=CARRIED)
     if keep_outlet and earlier.outlet is not None:
         carried = replace(carried, outlet=earlier.outlet, outlet_start=earlier.outlet_start,
-                          outlet_end=earlier.outlet_end)
+                          outlet_end=earlier.outlet_end, via=earlier.via, outlet_from=_carried_origin(earlier))
     return carried
-
-
-def _continued_quote(claim: Claim, done: list[Claim], quotes: list[tuple[int, int]],
-                     paragraphs: dict[int, int]) -> Attribution | None:
-    """'"We are ready," he said. "This is not over."': the second sentence is still his quote."""
-    if not done or quoted_share(quotes, claim.start, claim.end) < 0.8:
-        return None
-    previous = done[-1]
-    same_paragraph = paragraphs.get(previous.sentence_index) == paragraphs.get(claim.sentence_index)
-    if previous.attribution.kind != "direct_quote" or not same_paragraph:
-        return None
-    return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED)
-
-
-def _attribute_backward(done: list[Claim], sentence_index: int, attribution: Attribution,
-                        dateline: Attribution | None) -> list[Claim]:
-    """"جاء ذلك وفق ما أفاد به ..." / "This was reported by X" attributes the sentence before it."""
-    earlier = [c.sentence_index for c in done if c.sentence_index < sentence_index]
-    if not earlier:
-        return done
-    target = max(earlier)
-    return [_backward(c, attribution, dateline) if c.sentence_index == target else c for c in done]
-
-
-def _backward(claim: Claim, attribution: Attribution, dateline: Attribution | None) -> Claim:
-    """An unattributed claim takes the whole link; one with a speaker but no outlet gains the outlet."""
-    if claim.attribution in (NO_ATTRIBUTION, dateline):
-        return replace(claim, attribution=replace(attribution, kind="according_to", confidence=CARRIED))
-    if claim.attribution.outlet is None and attribution.outlet is not None:
-        return replace(claim, attribution=replace(claim.attribution, outlet=attribution.outlet,
-                                                  outlet_start=attribution.outlet_start,
-                                                  outlet_end=attribution.outlet_end))
-    return claim
-
-
-def _dateline_for(claim: Claim, dateline: Attribution | None) -> Attribution | None:
-    """A dateline covers the report under it, not the headline above it."""
-    return dateline if dateline is not None and claim.end > (dateline.cue_end or 0) else None
-
-
-def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
-    """"PARIS (Reuters) -", "بغداد (رويترز) -", "القاهرة - رويترز", "إسطنبول/ محمد شيخ يوسف/ الأناضول" near the
-    top: the outlet behind unattributed claims. The earliest one wins."""
-    head = text[:800]
-    found: list[tuple[re.Match[str], Outlet]] = []
-    match = _DATELINE.search(head)
-    if match is not None and any(c.isalpha() for c in match.group(1)):
-        found.append((match, registry.find(match.group(1)) or Outlet(outlet_slug(match.group(1)), match.group(1),
-                                                                      known=False)))
-    for pattern in (_DASH_DATELINE, _SLASH_DATELINE):
-        for candidate in pattern.finditer(head):
-            outlet = registry.find(candidate.group(1))
-            if outlet is not None and registry.kind(outlet) == WIRE:
-                found.append((candidate, outlet))
-                break
-    if not found:
-        return None
-    match, outlet = min(found, key=lambda item: item[0].start())
-    return Attribution(kind="according_to", outlet=outlet, cue=match.group(0).strip(), confidence=DATELINE,
-                       cue_start=match.start(1) - 1, cue_end=match.end(),
-                       outlet_start=match.start(1), outlet_end=match.end(1))

@@ -1,20 +1,39 @@
-"""Carrying a source across sentences: "وأضاف", "he added", "the official said", "وقالت الصحيفة".
+"""Carrying a source across sentences: "وأضاف", "he added", "she later claimed", "the official said", "وقالت الصحيفة".
 
 A later mention keeps the outlet of the earlier link when it is the same
-speaker: the official who talked to AFP earlier still speaks to AFP.
+speaker: the official who talked to AFP earlier still speaks to AFP. Pronouns
+and verb-only subjects ("وأضاف") look back a short window only and must agree
+("she" is not the ministry, "وأضافت" prefers a feminine antecedent); a
+paragraph of unattributed sentences between them breaks the carry, so one
+wrong antecedent cannot spread down the article. Every look-up scans at most
+`_WINDOW_ITEMS` antecedents: linear in the number of claims.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Literal
 
 from checker.models import Attribution, Outlet
-from checker.normalize import search_form
+from checker.normalize import fold, search_form
 
 _ARABIC_ENDING = re.compile(r"(?<=\w{3})(?:ه|ان|ين|ون|ات)$")
 _STOPWORDS = {"the", "a", "an", "of", "s", "and", "و", "في", "من", "عن"}
+_WINDOW_ITEMS = 12  # antecedents looked at, newest first
+PRONOUN_SENTENCES = 3  # "he added" / "وأضاف" reach at most this many sentences back
+NAME_SENTENCES = 40  # "the minister" / "Austin" may name a speaker from much earlier
+Agreement = Literal["person", "plural", "org", "feminine", "masculine", "any"]
+_EN_PRONOUN_AGREEMENT: dict[str, Agreement] = {"he": "person", "she": "person", "they": "plural", "it": "org",
+                                              "we": "plural", "one of them": "any", "both of them": "plural",
+                                              "هو": "masculine", "هي": "feminine"}
+_EN_ORG_WORDS = frozenset("""ministry department agency party council committee office government commission court
+police army campaign house pentagon company group organization organisation union bank administration authority
+authorities service services corps force forces military navy command center centre institute foundation
+association network newspaper paper board bureau fund embassy kremlin parliament congress senate team
+coalition movement front alliance university hospital firm""".split())
+_AR_FEMININE_PLURALS = frozenset(fold(w) for w in ("مصادر", "أوساط", "وسائل", "جهات", "سلطات", "قوات", "أجهزة",
+                                                   "دوائر", "وكالات", "منظمات", "حكومات", "عائلات"))
 
 
 @dataclass(frozen=True)
@@ -22,33 +41,52 @@ class Antecedent:
     claim_id: str
     attribution: Attribution
     mention_only: bool = False  # an outlet named without a cue: "the paper" may mean it, "he added" may not
+    sentence: int = 0
+    paragraph: int = 0
 
 
 class History:
-    """The links seen so far in reading order, newest last."""
+    """The links seen so far in reading order, newest last, and where the last topic break fell."""
 
     def __init__(self) -> None:
         self._items: list[Antecedent] = []
+        self._break_sentence = -1
 
-    def add(self, claim_id: str, attribution: Attribution) -> None:
+    def add(self, claim_id: str, attribution: Attribution, sentence: int = 0, paragraph: int = 0) -> None:
         if attribution.speaker or attribution.outlet:
-            self._items.append(Antecedent(claim_id, attribution))
+            self._items.append(Antecedent(claim_id, attribution, sentence=sentence, paragraph=paragraph))
 
-    def mention(self, claim_id: str, attribution: Attribution) -> None:
+    def mention(self, claim_id: str, attribution: Attribution, sentence: int = 0) -> None:
         """"Yedioth Ahronoth takes a different line.": an outlet named with no cue, which "the paper" can refer to."""
-        self._items.append(Antecedent(claim_id, attribution, mention_only=True))
+        self._items.append(Antecedent(claim_id, attribution, mention_only=True, sentence=sentence))
 
-    def last_source(self) -> Antecedent | None:
-        """Who "he added" / "وأضاف" refers to: the latest link with a speaker, else with an outlet."""
-        sources = [a for a in self._items if not a.mention_only]
-        with_speaker = next((a for a in reversed(sources) if a.attribution.speaker), None)
-        return with_speaker or (sources[-1] if sources else None)
+    def topic_break(self, sentence: int) -> None:
+        """A new paragraph opening without any source: pronouns after it do not reach back over it."""
+        self._break_sentence = sentence
+
+    def _recent(self) -> list[Antecedent]:
+        return self._items[-_WINDOW_ITEMS:][::-1]
+
+    def last_source(self, sentence: int | None = None, agreement: Agreement = "any") -> Antecedent | None:
+        """Who "he added" / "وأضاف" refers to: the latest agreeing link with a speaker (else with an outlet)
+        within a few sentences and after the last topic break."""
+        candidates = [a for a in self._recent() if not a.mention_only and (
+            sentence is None or (sentence - a.sentence <= PRONOUN_SENTENCES and a.sentence > self._break_sentence))]
+        with_speaker = [a for a in candidates if a.attribution.speaker]
+        agreeing = [a for a in with_speaker if agrees(agreement, a.attribution)]
+        if agreeing:
+            return agreeing[0]
+        if agreement in ("feminine", "masculine", "any"):
+            # Arabic agreement is read from a few endings only: with none agreeing, the nearest speaker stands.
+            return with_speaker[0] if with_speaker else (candidates[0] if candidates else None)
+        outlets = [a for a in candidates if a.attribution.outlet and agreement in ("org", "plural")]
+        return outlets[0] if outlets and not with_speaker else None
 
     def last_outlet(self, kind: str | None = None,
                     kind_of: Callable[[Outlet], str | None] | None = None) -> Antecedent | None:
         """What "the newspaper" / "الصحيفة" refers to: the last outlet of that kind (an outlet of unknown kind
         may be any), else the last outlet."""
-        with_outlet = [a for a in reversed(self._items) if a.attribution.outlet]
+        with_outlet = [a for a in self._recent() if a.attribution.outlet]
         if kind is not None and kind_of is not None:
             matching = next((a for a in with_outlet if kind_of(a.attribution.outlet) in (kind, None)), None)
             if matching is not None:
@@ -62,13 +100,13 @@ class History:
             words = words[1:]
         if len(words) != 1 or not words[0][:1].isupper() or not words[0].isalpha():
             return None
-        for antecedent in reversed(self._items):
+        for antecedent in self._recent():
             outlet = antecedent.attribution.outlet
             if outlet is not None and words[0] in outlet.name.split()[1:]:
                 return antecedent
         return None
 
-    def same_speaker(self, mention: str) -> Antecedent | None:
+    def same_speaker(self, mention: str, sentence: int | None = None) -> Antecedent | None:
         """An earlier speaker this mention names again ("the official", "المسؤول الأمريكي", "الأسدي", "Austin")."""
         head = mention.split(",")[0]  # "The source, who requested anonymity ...": the head names it
         if not _refers_to_known(head):
@@ -76,13 +114,76 @@ class History:
         wanted = speaker_tokens(head)
         if not wanted:
             return None
-        for antecedent in reversed(self._items):
-            if antecedent.mention_only:
+        for antecedent in self._recent():
+            if antecedent.mention_only or (sentence is not None and sentence - antecedent.sentence > NAME_SENTENCES):
                 continue
             speaker = antecedent.attribution.speaker
             if speaker and wanted <= speaker_tokens(speaker) and speaker != mention:
                 return antecedent
         return None
+
+
+def pronoun_agreement(mention: str | None, cue: str, arabic: bool) -> Agreement:
+    """What a pronoun or an Arabic verb-only subject says about its antecedent."""
+    if mention is not None:
+        return _EN_PRONOUN_AGREEMENT.get(fold(mention).strip(), "any")
+    if not arabic:
+        return "any"
+    verb = fold(cue).split()[0] if cue.split() else ""
+    verb = verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb
+    if verb.endswith("وا"):
+        return "any"  # plural: "أضافوا" agrees with any group
+    if verb.endswith("ت") or verb.startswith("ت"):
+        return "feminine"
+    return "masculine"
+
+
+def agrees(agreement: Agreement, attribution: Attribution) -> bool:
+    if agreement == "any":
+        return True
+    speaker = attribution.speaker or ""
+    if agreement in ("feminine", "masculine"):
+        return _arabic_gender(speaker) in (agreement, None)
+    kind = _english_kind(speaker, attribution.outlet is not None and not speaker)
+    if agreement == "person":
+        return kind == "person"
+    if agreement == "plural":
+        return kind in ("plural", "org")
+    return kind == "org"
+
+
+def _arabic_gender(speaker: str) -> str | None:
+    words = fold(speaker).split()
+    if not words:
+        return None
+    head = words[0]
+    if head[:1] in "وفل" and len(head) > 4:
+        head = head[1:]
+    head = head[2:] if head.startswith("ال") and len(head) > 3 else head
+    if not re.fullmatch(r"[\u0621-\u064A]+", head):
+        return None
+    if head.endswith(("ه", "ات")) or head in _AR_FEMININE_PLURALS:
+        return "feminine"
+    return "masculine"
+
+
+def _english_kind(speaker: str, outlet_only: bool) -> str:
+    if outlet_only:
+        return "org"
+    head_phrase = re.split(r",|\s(?:of|for|at|in|on|from|with|who|which)\s", speaker)[0]
+    words = re.findall(r"[\w'’.-]+", head_phrase)
+    if not words:
+        return "person"
+    lowered = [w.lower().strip(".") for w in words]
+    last = re.sub(r"['’]s$", "", lowered[-1])
+    if last in _EN_ORG_WORDS:
+        return "org"  # the head noun: "Iraq's foreign ministry", not "a U.S. military official"
+    if last in ("people", "police", "authorities") or (last.endswith("s") and not words[-1][:1].isupper()
+                                                       and not last.endswith("ss")):
+        return "plural"
+    if lowered[0] in ("two", "three", "four", "several", "some", "many", "both"):
+        return "plural"
+    return "person"
 
 
 @lru_cache(maxsize=1024)

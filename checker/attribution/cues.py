@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from checker.config import DATA_DIR
-from checker.normalize import fold
+from checker.normalize import fold, search_form
 
 CueRole = Literal["according_to", "speech", "frame", "backward"]
 _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
@@ -63,6 +63,7 @@ class Lexicon:
     ar_subject_first: frozenset[str]
     ar_an_verbs: frozenset[str]
     ar_name_links: frozenset[str]
+    ar_name_titles: frozenset[str]
     ar_pluperfect: frozenset[str]
     ar_topic: frozenset[str]
     ar_types: tuple[str, ...]
@@ -123,6 +124,7 @@ def load_lexicon() -> Lexicon:
         ar_subject_first=folded(speaker["ar_subject_first"]),
         ar_an_verbs=folded(speaker["ar_an_verbs"]),
         ar_name_links=folded(speaker["ar_name_links"]),
+        ar_name_titles=frozenset(search_form(w) for w in speaker["ar_name_titles"]),
         ar_pluperfect=folded(speaker["ar_pluperfect"]),
         ar_topic=folded(speaker["ar_topic"]),
         ar_types=tuple(sorted((fold(w) for w in pattern["ar_types"]), key=len, reverse=True)),
@@ -143,13 +145,28 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -
     lexicon = lexicon or load_lexicon()
     folded = folded_text(text)
     found: list[Cue] = []
+    tails = _anonymity_tails(folded, start, end, lexicon)
     for role, arabic, pattern in lexicon.patterns:
         for match in pattern.finditer(folded, start, end):
             cue_end = len(text[:match.end()].rstrip(" ـ"))
             cue = Cue(text[match.start():cue_end], match.start(), cue_end, role, arabic)
+            if any(a < cue.end and cue.start < b for a, b in tails):
+                continue  # "who asked not to be named": part of the speaker, not a cue of its own
             if not any(_overlaps(cue, other) for other in found) and _is_cue(cue, folded, start, lexicon):
                 found.append(cue)
     return sorted(found, key=lambda c: c.start)
+
+
+def _anonymity_tails(folded: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Spans of "who asked not to be named", "speaking on condition of anonymity", "طلب عدم الكشف عن هويته"."""
+    sentence = folded[start:end].lower()
+    spans = []
+    for phrase in lexicon.anonymous:
+        position = sentence.find(phrase.lower())
+        while position != -1:
+            spans.append((start + position, start + position + len(phrase)))
+            position = sentence.find(phrase.lower(), position + 1)
+    return spans
 
 
 @lru_cache(maxsize=4)

@@ -56,6 +56,8 @@ class Link:
     refers_back: RefersBack = None
     addressed_back: bool = False
     outlet_kind: str | None = None  # "the newspaper": the kind of outlet referred back to
+    via: tuple[OutletMention, ...] = ()  # outlets that carried the original's report ("..., according to Reuters")
+    decided_by: Literal["rules", "model"] = "rules"  # who chose the speaker span and cue
 
 
 def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: OutletRegistry,
@@ -66,7 +68,22 @@ def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: Ou
     """
     outlets = outlets_in(text, start, end, registry, lexicon)
     links = (_link_for(text, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
-    return _nested([link for link in links if link is not None])
+    return _via_chains(_nested([link for link in links if link is not None]), lexicon)
+
+
+def _via_chains(links: list[Link], lexicon: Lexicon) -> list[Link]:
+    """"X reported ..., according to Reuters", "وقالت صحيفة X، بحسب ما نقلت رويترز": the outlet is X, the original,
+    and Reuters, which only carried X's report, is kept in `via`."""
+    carrier = next((link for link in links if link.cue.role in ("according_to", "backward") and link.outlet
+                    and link.speaker is None and not link.via and not _is_citing(link.cue, lexicon)), None)
+    if carrier is None or carrier.outlet is None:
+        return links
+    original = next((link.outlet for link in links if link.outlet is not None and not link.via
+                     and link.outlet.outlet.id != carrier.outlet.outlet.id), None)
+    if original is None:
+        return links
+    return [replace(link, outlet=original, via=(carrier.outlet,)) if link.outlet is not None and not link.via
+            else link for link in links]
 
 
 def _nested(links: list[Link]) -> list[Link]:
@@ -107,8 +124,14 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
     if speaker is not None and outlet is not None and (
             _is_just_outlet(speaker, outlet, lexicon) or _names_outlet_beside(text, speaker, outlet, lexicon)):
         speaker = None
+    via: tuple[OutletMention, ...] = ()
     if speaker is None and outlet is not None:
         speaker = _cited_speaker(text, end, cue, cues, outlet.end, lexicon)
+        cited = next((o for o in outlets if speaker is not None and speaker.start <= o.start < speaker.end
+                      and o.outlet.id != outlet.outlet.id), None)
+        if cited is not None:
+            # "نقلت رويترز عن صحيفة X", "Reuters, citing the Wall Street Journal": X is the original.
+            outlet, via = cited, (outlet,)
         if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
             speaker = None
     if speaker is None and cue.role == "frame" and cue.arabic:
@@ -120,10 +143,11 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         outlet_kind = lexicon.outlet_back_kinds.get(fold(speaker.text).strip())
         speaker = speaker if outlet is not None else _cited_speaker(text, end, cue, cues, speaker.end, lexicon)
     if refers_back:
-        return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind)
+        return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via)
     if speaker is None and outlet is None:
         return _empty_subject(cue)
-    return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(text, cue, end, lexicon))
+    return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(text, cue, end, lexicon),
+                via=via)
 
 
 def _addresses_earlier_outlet(text: str, cue: Cue, end: int, lexicon: Lexicon) -> bool:

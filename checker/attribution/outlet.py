@@ -1,0 +1,116 @@
+"""Whose reporting carries a claim: the outlet of its sentence, of its story, or of its dateline / credit line.
+
+A claim's outlet is the one cited in its sentence; else the one carried with
+its speaker ("قال مصدر حكومي لـ«موقع X»" ... "وأضاف المصدر" -> X); else the
+story's reporting outlet, the one a source spoke to ("told Reuters", "لـ«موقع
+X»", "X has learned", "مراسل X"); else the wire of the dateline or credit line
+("WASHINGTON (Reuters) -", "(أ ف ب)", "باريس - فرانس برس", "المصدر: رويترز").
+Wire copy's officials, sources and witnesses carry the agency.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from checker.attribution.sources import Link, outlet_slug
+from checker.models import Attribution, Outlet
+from checker.normalize import fold
+from checker.outlets import OutletRegistry
+
+DATELINE = 0.4
+WIRE = "wire"
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[^\s()\n][^()\n]{0,40}?)?\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]", re.MULTILINE)
+# "القاهرة - رويترز: ...", "باريس - فرانس برس": a city (at most three words), a dash and a wire agency.
+_DASH_DATELINE = re.compile(
+    r"^[ \t]*[^\W\d][^\s\-–—/:()]*(?:[ \t]+[^\s\-–—/:()]+){0,2}[ \t]*[-–—][ \t]*"
+    r"[«\"“]?([^\n«»\"“”:()\-–—/]{2,30}?)[»\"”]?[ \t]*(?::|$)", re.MULTILINE)
+# "إسطنبول/ محمد شيخ يوسف/ الأناضول": city, reporter and outlet on a line of their own.
+_SLASH_DATELINE = re.compile(r"^[ \t]*[^\n/]{2,30}/[^\n/]{2,40}/[ \t]*([^\n/]{2,30}?)[ \t]*$", re.MULTILINE)
+# "القدس (أ ف ب)" at the head of the first paragraph without a dash: only a wire agency counts.
+_PAREN_WIRE = re.compile(r"^[ \t]*[^\n()]{0,40}?\(\s*([^()\n]{2,30}?)\s*\)", re.MULTILINE)
+# Credit lines at the foot: "المصدر: رويترز", "Source: AFP", "(أ ف ب)", "— Reuters".
+_CREDIT = re.compile(r"^[ \t]*(?:\(?\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*([^\n()]{2,40}?)\s*\)?"
+                     r"|\(\s*([^\n()]{2,30}?)\s*\)|[-—–]{1,2}\s*([^\n]{2,30}?))[ \t.]*$", re.MULTILINE | re.IGNORECASE)
+_TAIL_CHARS = 400
+_HEAD_CHARS = 800
+_CORRESPONDENT = frozenset(fold(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة",
+                                              "correspondent", "reporter", "reporters", "correspondents"))
+_LEARNED = frozenset({"has learned", "learned", "have learned", "has confirmed"})
+
+
+def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
+    """"PARIS (Reuters) -", "بغداد (رويترز) -", "القاهرة - رويترز", "إسطنبول/ محمد شيخ يوسف/ الأناضول", "القدس (أ ف ب)"
+    near the top, else a wire credit line at the foot ("المصدر: رويترز", "(أ ف ب)"): the outlet of the story's
+    unattributed claims and of its sources without an outlet of their own. The earliest heading one wins."""
+    head = text[:_HEAD_CHARS]
+    found: list[tuple[re.Match[str], int, Outlet]] = []
+    match = _DATELINE.search(head)
+    if match is not None and any(c.isalpha() for c in match.group(1)):
+        found.append((match, 1, registry.find(match.group(1)) or Outlet(outlet_slug(match.group(1)), match.group(1),
+                                                                         known=False)))
+    for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE):
+        for candidate in pattern.finditer(head):
+            outlet = registry.find(candidate.group(1))
+            if outlet is not None and registry.kind(outlet) == WIRE:
+                found.append((candidate, 1, outlet))
+                break
+    if found:
+        match, group, outlet = min(found, key=lambda item: item[0].start())
+        return _dateline(match, group, outlet, offset=0)
+    return _credit_line(text, registry)
+
+
+def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
+    """A wire named alone on one of the last lines (a site's repost of agency copy)."""
+    offset = max(0, len(text) - _TAIL_CHARS)
+    for match in reversed(list(_CREDIT.finditer(text, offset))):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        outlet = registry.find(match.group(group))
+        if outlet is not None and (registry.kind(outlet) == WIRE or group == 1):
+            return _dateline(match, group, outlet, offset=0)
+    return None
+
+
+def _dateline(match: re.Match[str], group: int, outlet: Outlet, offset: int) -> Attribution:
+    return Attribution(kind="according_to", outlet=outlet, cue=match.group(0).strip(), confidence=DATELINE,
+                       cue_start=offset + match.start(group) - 1, cue_end=offset + match.end(),
+                       outlet_start=offset + match.start(group), outlet_end=offset + match.end(group),
+                       outlet_from="dateline")
+
+
+def reporting_outlet(link: Link, citing: frozenset[str] = frozenset()) -> bool:
+    """Whether the link's outlet is one whose own reporting carries the story: a source spoke to it ("told
+    Reuters", "قال مصدر ... لـ«موقع X»", "In an interview with X"), its correspondent reports ("أفاد مراسل X"),
+    or it "has learned". An outlet that quotes someone ("نقلت رويترز عن", "Haaretz quoted") only carries them."""
+    outlet, speaker, cue = link.outlet, link.speaker, link.cue
+    if outlet is None or link.via or link.refers_back:
+        return False
+    if speaker is not None and speaker.start <= outlet.start < speaker.end:
+        return any(fold(w) in _CORRESPONDENT for w in re.findall(r"\w+", speaker.text))
+    if speaker is None:
+        return fold(cue.text).lower() in _LEARNED
+    if fold(cue.text).lstrip("وف") in citing or fold(cue.text).startswith(("نقل", "ونقل", "فنقل")):
+        return False
+    return outlet.start > cue.start and (speaker.start < outlet.start or cue.role == "frame")
+
+
+def story_outlet_id(links: list[Link], citing: frozenset[str] = frozenset()) -> str | None:
+    """The outlet whose own reporting the story is, when the story cites no other outlet: sources spoke to it
+    and to no one else. A round-up citing several outlets has none (its dateline still counts)."""
+    cited = {link.outlet.outlet.id for link in links if link.outlet is not None}
+    if len(cited) != 1:
+        return None
+    reporting = [link for link in links if reporting_outlet(link, citing)]
+    return reporting[0].outlet.outlet.id if reporting and reporting[0].outlet else None
+
+
+def with_story_outlet(attribution: Attribution, story: Attribution | None, dateline: Attribution | None) -> Attribution:
+    """A source with no outlet of its own takes the story's reporting outlet, else the dateline's."""
+    if attribution.outlet is not None or attribution.kind == "none":
+        return attribution
+    for earlier, origin in ((story, "story"), (dateline, "dateline")):
+        if earlier is not None and earlier.outlet is not None:
+            return replace(attribution, outlet=earlier.outlet, outlet_start=earlier.outlet_start,
+                           outlet_end=earlier.outlet_end, outlet_from=origin)  # type: ignore[arg-type]
+    return attribution

@@ -1,0 +1,122 @@
+"""Speaker-span sanity: what a speaker phrase may be before it is reported.
+
+A speaker is a noun phrase with a head: at most eight words (an anonymity tail
+such as "who asked not to be named" / "طلب عدم الكشف عن هويته" does not count,
+nor do the words of a name), never the quoted words themselves, never a
+function word or a piece of a word («على», «ًا لما»). A phrase that breaks a rule
+is cut at its first clause boundary when that leaves a sound phrase, else
+dropped: no speaker is better than a wrong one.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from checker.attribution.cues import Lexicon
+from checker.attribution.quotes import quoted_share
+from checker.attribution.sources import Span
+from checker.normalize import fold, search_form
+
+MAX_WORDS = 8
+_QUOTED = 0.5
+_FUNCTION_WORDS = frozenset(fold(w) for w in (
+    "على", "في", "من", "عن", "إلى", "الى", "ما", "لما", "لا", "قد", "أن", "إن", "ان", "مع", "بعد", "قبل", "حتى", "كما",
+    "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "عند", "لدى", "منذ", "بين", "لكن", "أو", "ثم", "كل", "بعض", "غير",
+    "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this", "which", "what", "as", "and", "or",
+    "but", "if", "so", "than", "then", "there", "here", "all", "some", "any", "not", "no", "also"))
+# Where an over-long phrase may be cut: a comma, a relative pronoun, an Arabic preposition phrase after the head.
+_CUT = re.compile(r"[,،;؛(]|\s(?:who|which|whose|where|when|الذي|التي|الذين|اللذين|اللتين|والذي|والتي)\s")
+_TAIL = re.compile(r"\s(?:طلب|طلبا|طلبت|طلبوا|فضل|فضلت|رفض|رفضت)\s+(?:عدم\s+)?(?:الكشف|ذكر|نشر)"
+                   r"|,?\s(?:who|speaking|not authorized|familiar with)\b")
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
+                             "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
+
+
+def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]], lexicon: Lexicon) -> Span | None:
+    """The speaker span if it is a plausible noun phrase, cut to one if it can be, else None."""
+    if speaker is None:
+        return None
+    if quoted_share(quotes, speaker.start, speaker.end) > _QUOTED:
+        return None  # the quoted words, not who said them
+    if _fragment(speaker.text):
+        return None
+    if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon):
+        return speaker
+    cut = _CUT.search(speaker.text)
+    if cut is not None and cut.start() > 0:
+        head = speaker.text[:cut.start()].rstrip(" ,،")
+        if head and not _fragment(head) and len(head.split()) <= MAX_WORDS:
+            return Span(head, speaker.start, speaker.start + len(head))
+    head = _leading_name(speaker.text)
+    if head:
+        return Span(head, speaker.start, speaker.start + len(head))
+    return None
+
+
+def _leading_name(phrase: str) -> str | None:
+    """"Mulhouse Mayor Michele Lutz called for a minute of silence and": the name-like opening, up to the first
+    two lower-case words in a row (a verb phrase)."""
+    words = list(re.finditer(r"\S+", phrase))
+    if not words or not words[0].group()[:1].isupper():
+        return None
+    end = 0
+    for number, word in enumerate(words):
+        text = word.group()
+        following = words[number + 1].group() if number + 1 < len(words) else ""
+        if text[:1].islower() and (not following or following[:1].islower()):
+            break
+        end = word.end()
+    head = phrase[:end].rstrip(" ,")
+    return head if 0 < len(head.split()) <= MAX_WORDS and head[-1:].isalpha() else None
+
+
+def _fragment(phrase: str) -> bool:
+    """A function word alone, or a phrase that starts inside a word (a combining mark or one letter first)."""
+    if not phrase or unicodedata.combining(phrase[0]) or phrase[0] in "ًٌٍَُِّْـ":
+        return True
+    words = fold(phrase).split()
+    if not words:
+        return True
+    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words):
+        return True
+    first = re.sub(r"\W", "", words[0])
+    return len(first) < 2 and not first.isascii()  # Arabic has no one-letter word standing alone
+
+
+def _counted_words(phrase: str, lexicon: Lexicon) -> int:
+    """Words of the phrase, an anonymity tail ("who asked not to be named", "طلبا عدم الكشف عن هويتيهما") left out."""
+    form = search_form(phrase)
+    tail = _TAIL.search(form)
+    if tail is not None and tail.start() > 0:
+        form = form[:tail.start()]
+    else:
+        for phrase_tail in lexicon.anonymous:
+            position = form.find(phrase_tail)
+            if position > 0:
+                form = form[:position]
+                break
+    return len(form.split())
+
+
+def _is_name(phrase: str, lexicon: Lexicon) -> bool:
+    """A name (with its title and particles) may be long: "Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani",
+    "The British military's United Kingdom Maritime Trade Operations center", "... الشيخ علي الأسدي"."""
+    words = phrase.split()
+    if any(search_form(w) in lexicon.ar_name_titles for w in words) or _ends_with_arabic_name(words):
+        return True
+    latin = [w for w in words if re.search(r"[A-Za-z]", w)]
+    if len(latin) != len(words):
+        return False
+    lower = [w for w in words if not (w[:1].isupper() or w.lower() in _NAME_PARTICLES)]
+    return len(lower) <= 2
+
+
+def _ends_with_arabic_name(words: list[str]) -> bool:
+    """"الباحث في معهد واشنطن لسياسة الشرق الأدنى أندرو تابلر": a description, then two or three words without the
+    article, which in a speaker phrase is a personal name."""
+    forms = [search_form(w) for w in words]
+    if len(forms) < 3 or not any(f.startswith("ال") for f in forms[:-2]):
+        return False
+    tail = forms[-2:]
+    return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل")) and f not in _FUNCTION_WORDS
+               for f in tail)
