@@ -21,11 +21,13 @@ import sqlite_utils
 
 from checker.config import DATA_DIR, get_settings
 from checker.errors import InputError
+from checker.feeds.factcheck import from_factcheck_api, is_factcheck_api
 from checker.fetch import FetchedPage, decode_body, fetch_url, parse_page
 from checker.language import detect_language
 from checker.normalize import search_form
 from checker.outlets import OutletRegistry, load_registry
 from checker.store.db import run_write
+from checker.store.dedup import assign_groups
 from checker.store.outlets import StoredOutlet, resolve_outlet
 from checker.store.passages import split_passages
 
@@ -134,6 +136,18 @@ def import_file(db: sqlite_utils.Database, path: Path, *, embed: bool | None = N
     text = _read_utf8(Path(path))
     items = _parse_bulk(text, Path(path))
     return _import(db, Path(path).name, items, embed=embed)
+
+
+def import_documents(db: sqlite_utils.Database, source: str, items: list[tuple[Location, NewDocument | str]], *,
+                     embed: bool | None = None) -> ImportResult:
+    """One import of documents read elsewhere (checker.feeds); a str item is the reason that item is refused."""
+    return _import(db, source, [(where, item if isinstance(item, str) else _validated(item))
+                                for where, item in items], embed=embed)
+
+
+def documents_from_json(value: Any) -> list[NewDocument | str]:
+    """The documents in a parsed JSON value (ClaimReview, JSON-LD containers, Fact Check API claims)."""
+    return [document for document in map(_document_from, _expand(value)) if document is not None]
 
 
 def load_seed(db: sqlite_utils.Database, *, embed: bool | None = None) -> ImportResult:
@@ -246,6 +260,8 @@ def _expand(value: Any) -> Iterator[Any]:
         yield from _expand(value["dataFeedElement"])
     elif isinstance(value, dict) and "DataFeedItem" in _types(value) and "item" in value:
         yield from _expand(value["item"])
+    elif is_factcheck_api(value):  # Google Fact Check Tools API: {"claims": [...]} or one claim with claimReview[]
+        yield from _expand(from_factcheck_api(value))
     else:
         yield value
 
@@ -463,11 +479,14 @@ def _store_document(db: sqlite_utils.Database, document: NewDocument, import_id:
         "source_kind": document.source_kind, "claim_reviewed": document.claim_reviewed,
         "rating": document.rating, "import_id": import_id,
     }).lastrowid
+    stored = []
     for passage in split_passages(document.text):
-        tally.passage_ids.append(db.execute(_INSERT_PASSAGE, {
+        stored.append((db.execute(_INSERT_PASSAGE, {
             "document_id": document_id, "idx": passage.idx, "text": passage.text,
             "search_text": passage.search_text, "start": passage.start, "end": passage.end,
-        }).lastrowid)
+        }).lastrowid, document_id, passage.text))
+    assign_groups(db, stored)  # near-duplicates of earlier reports join their group (checker.store.dedup)
+    tally.passage_ids.extend(pid for pid, _, _ in stored)
     tally.added += 1
 
 
