@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     embed = ev_commands.add_parser("embed", help="embed stored passages the configured model has no vectors for "
                                                  "(after changing CHECKER_EMBEDDING_MODEL)")
     _add_db(embed)
+    watch = ev_commands.add_parser("watch", help="fetch the feeds listed in FEEDS.toml as they fall due "
+                                                 "(RSS/Atom, news sitemaps, ClaimReview, Fact Check API)")
+    watch.add_argument("feeds", help="a FEEDS.toml file (see feeds/FEEDS.example.toml)")
+    watch.add_argument("--once", action="store_true", help="run every feed once and exit (1 if any failed)")
+    _add_db(watch)
 
     export = commands.add_parser("export", help="the review checklist of a stored analysis")
     export.add_argument("analysis_id", type=int)
@@ -127,6 +132,10 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 
         _print(load_seed(db).summary())
         return 0
+    if args.evidence_command == "watch":
+        from checker.feeds.cli import watch_command
+
+        return watch_command(db, Path(args.feeds), once=args.once, echo=_print)
     if args.evidence_command == "embed":
         from checker.embeddings import embed_missing
 

@@ -100,7 +100,15 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["decisions"].create_index(["analysis_id", "claim_key", "field"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2(db: sqlite_utils.Database) -> None:
+    """Feeds (conditional-GET state, fetch log, items seen) and near-duplicate groups of passages."""
+    from checker.store import dedup, fetchlog
+
+    fetchlog.create_tables(db)
+    dedup.create_tables(db)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
