@@ -11,7 +11,10 @@ Definitions (printed with the figures):
   when their token sets are equal. Matching is one-to-one (greedy, best overlap first).
 - Gold: every Source span and every Cue span of the first annotator's file of each article (so no article counts
   twice), each distinct span once (a Source shared by two attributions is one span).
-- Predicted by checker: for every claim whose attribution has a cue, the source mention in the claim's own
+- Predicted by checker, `--unit links` (default): every link the attribution stage reads in every sentence
+  (`checker.attribution.sentence_links`, then the learned tagger unless --fast): its speaker as written in that
+  sentence ("he" stays "he"), else the outlet named in it, and its cue.
+- Predicted by checker, `--unit claims`: for every claim whose attribution has a cue, the source mention in its own
   sentence (a pronoun such as "he" stays "he", whatever it resolved to), else the speaker span, else the outlet
   span; and the cue span. Dateline outlets ("WASHINGTON (AP) -") are left out: PolNeAR does not annotate them.
   Each distinct span counts once.
@@ -150,6 +153,39 @@ def score_spans(text: str, predicted: set[Span], gold: set[Span]) -> Score:
 
 # ---- systems ----------------------------------------------------------------
 
+def link_spans(text: str, fast: bool) -> tuple[set[Span], set[Span]]:
+    """Every link the attribution stage reads in every sentence (several per sentence when it has several cues):
+    the speaker as written in that sentence ("he" stays "he"), else an outlet named in it, and the cue."""
+    from checker.attribution import sentence_links
+    from checker.outlets import load_registry
+    from checker.segment import split_sentences
+
+    sentences = split_sentences(text)
+    links = sentence_links(text, sentences, load_registry())
+    if not fast:
+        refiner = _refiner()
+        if refiner is not None:
+            links = refiner.refine(text, sentences, links)
+    sources: set[Span] = set()
+    cues: set[Span] = set()
+    for found in links.values():
+        for link in found:
+            cues.add((link.cue.start, link.cue.end))
+            if link.speaker is not None:
+                sources.add((link.speaker.start, link.speaker.end))
+            elif link.outlet is not None:
+                sources.add((link.outlet.start, link.outlet.end))
+    return sources, cues
+
+
+def _refiner() -> object | None:
+    try:
+        from checker.attribution.tagger import load_tagger
+    except ImportError:
+        return None
+    return load_tagger()
+
+
 def checker_spans(text: str, fast: bool) -> tuple[set[Span], set[Span]]:
     """Source and cue spans of checker's claims (see the module docstring)."""
     from checker.pipeline import analyze
@@ -244,7 +280,7 @@ def score_article(text: str, gold_sources: set[Span], gold_cues: set[Span], pred
     totals.source_named.add(score_spans(text, sources - pred_pronoun, gold_sources - gold_pronoun))
 
 
-def evaluate(split: Path, system: str, fast: bool, limit: int, verbose: bool) -> Totals:
+def evaluate(split: Path, system: str, fast: bool, limit: int, verbose: bool, unit: str = "links") -> Totals:
     text_dir, ann_dir = split / "text", split / "attributions"
     baseline = SpacyBaseline() if system == "spacy" else None
     totals = Totals()
@@ -255,7 +291,8 @@ def evaluate(split: Path, system: str, fast: bool, limit: int, verbose: bool) ->
             continue
         text = text_path.read_text(encoding="utf-8")
         gold_sources, gold_cues = parse_ann(annotations[0])
-        predicted = baseline.spans(text) if baseline else checker_spans(text, fast)
+        predicted = baseline.spans(text) if baseline else (
+            link_spans(text, fast) if unit == "links" else checker_spans(text, fast))
         totals.articles += 1
         score_article(text, gold_sources, gold_cues, predicted, totals)
         if verbose:
@@ -269,6 +306,8 @@ def main() -> int:
     parser.add_argument("--split", type=Path, default=DEFAULT_SPLIT, help="folder with text/ and attributions/")
     parser.add_argument("--system", choices=["checker", "spacy", "both"], default="both")
     parser.add_argument("--fast", action="store_true", help="checker's rules only (no learned tagger)")
+    parser.add_argument("--unit", choices=["links", "claims"], default="links",
+                        help="links: every link of every sentence (the attribution stage); claims: one per claim")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
@@ -277,8 +316,8 @@ def main() -> int:
         return 2
     systems = ["checker", "spacy"] if args.system == "both" else [args.system]
     for system in systems:
-        totals = evaluate(args.split, system, args.fast, args.limit, args.verbose)
-        label = "checker (rules only)" if system == "checker" and args.fast else system
+        totals = evaluate(args.split, system, args.fast, args.limit, args.verbose, args.unit)
+        label = f"checker {args.unit}{' (rules only)' if args.fast else ''}" if system == "checker" else system
         print(f"== {label}: {totals.articles} articles, {totals.seconds:.1f} s")
         print(totals.source.line("source, all"))
         print(totals.source_named.line("source, named"))

@@ -185,8 +185,12 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     "the" / "a" ("the report", "a claim") is a noun."""
     if not cue.arabic:
         head = folded[sentence_start:cue.start].rstrip()
+        if cue.text[:1].isupper() and head.strip(" \"'(“‘—–-"):
+            return False  # "Islamic State", "the Hope Project": a capitalised word inside a sentence is a name
         if _DETERMINER_BEFORE.search(head):
             return False  # "asked about the report": a noun
+        if re.search(r"(?<![\w'])to$", head) and " " not in cue.text:
+            return False  # "declined to comment", "wants to know": an infinitive reports nothing yet
         return not (cue.text.lower() in lexicon.en_aside_participles and _ASIDE.match(folded, cue.end)
                     and head.endswith(","))
     if cue.role != "speech":

@@ -27,8 +27,10 @@ _DASH_DATELINE = re.compile(
     r"[«\"“]?([^\n«»\"“”:()\-–—/]{2,30}?)[»\"”]?[ \t]*(?::|$)", re.MULTILINE)
 # "إسطنبول/ محمد شيخ يوسف/ الأناضول": city, reporter and outlet on a line of their own.
 _SLASH_DATELINE = re.compile(r"^[ \t]*[^\n/]{2,30}/[^\n/]{2,40}/[ \t]*([^\n/]{2,30}?)[ \t]*$", re.MULTILINE)
-# "القدس (أ ف ب)" at the head of the first paragraph without a dash: only a wire agency counts.
-_PAREN_WIRE = re.compile(r"^[ \t]*[^\n()]{0,40}?\(\s*([^()\n]{2,30}?)\s*\)", re.MULTILINE)
+# "القدس (أ ف ب) اعلنت ..." opening a paragraph without a dash: a place of at most three words, a wire agency in
+# brackets and the report going on on the same line (a caption ending "(AFP)" is no dateline).
+_PAREN_WIRE = re.compile(r"^[ \t]*[^\s()]+(?:[ \t]+[^\s()]+){0,2}[ \t]*\(\s*([^()\n]{2,30}?)\s*\)[ \t]*[-—–:]?"
+                         r"(?=[ \t]*(?:\S+[ \t]+){4}\S)", re.MULTILINE)
 # Credit lines at the foot: "المصدر: رويترز", "Source: AFP", "(أ ف ب)", "— Reuters".
 _CREDIT = re.compile(r"^[ \t]*(?:\(?\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*([^\n()]{2,40}?)\s*\)?"
                      r"|\(\s*([^\n()]{2,30}?)\s*\)|[-—–]{1,2}\s*([^\n]{2,30}?))[ \t.]*$", re.MULTILINE | re.IGNORECASE)
