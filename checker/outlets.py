@@ -1,30 +1,50 @@
 """The outlet registry: which news organisations checker knows, under every spelling.
 
-Matching runs on `fold`ed text (same length as the original), so a mention's
-offsets point straight into the article. Aliases that are also ordinary words
-("AP", "Time", "الوطن", "النهار") are marked ambiguous in `checker/data/outlets.toml`
-and only count with context: an outlet word before them ("صحيفة", "agency"),
-quotation marks or a dateline's parentheses around them, or a reporting verb.
+Data: every `*.toml` file in `checker/data/outlets/` ([[outlet]] entries by region, [[lookalike]] groups,
+[not_outlet] and [heads] words), edited by journalists. Matching runs on `fold`ed text (same length as the
+original), so a mention's offsets point straight into the article, and hamza/alef/ta-marbuta/ya variants need no
+extra spellings. Aliases that are also ordinary words ("AP", "Time", "الوطن", "النهار") are marked ambiguous and
+only count with context: an outlet word before them ("صحيفة", "agency"), quotation marks or a dateline's
+parentheses around them, or a reporting verb. A short name several outlets share ("the Times", "الوطن") is a
+look-alike group, decided by the story (`find_in(..., story=..., url=...)`).
+
+API (see docs/attribution.md, "Outlet registry"): `load_registry()`, then `find`, `find_in`, `resolve`,
+`story_ids`, `by_domain`, `heads_in`, `entry`.
 """
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from functools import cache
 from types import SimpleNamespace
 from typing import Any, Iterable
+from urllib.parse import urlsplit
 
 from checker.config import DATA_DIR
 from checker.errors import InputError
 from checker.models import Outlet
 from checker.normalize import fold, search_form
+from checker.outlet_heads import HeadWords, OutletHead, find_heads
 
+__all__ = ["KINDS", "Lookalike", "OutletContext", "OutletEntry", "OutletHead", "OutletRegistry", "load_registry",
+           "outlet_key", "parse_registry"]
+
+KINDS = frozenset({"wire", "newspaper", "tv", "radio", "site", "magazine", "fact-checker"})
+OUTLETS_DIR = DATA_DIR / "outlets"
 _SEPARATOR = r"[\s\-‐.·]+"
-_ARABIC_CLITICS = "(?:[وفبلك]{1,2})?"
 _QUOTES = "\"'"
 _KEY_NOISE = re.compile(r"[^\w\s]")
 _KEY_OUTLET_WORDS = ("صحيفه", "جريده", "وكاله", "قناه", "موقع", "مجله", "اذاعه", "شبكه")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
+_NEXT_WORD = re.compile(r"[ \t]+(\S)")
+_TOKEN = re.compile(r"[\w+&]+(?:'[\w+&]+)*'?")
+_GAP = re.compile(r"[\s\-‐.·/]+")
+_CLITIC_LETTERS = "وفبلك"
+_PARENTHESISED = re.compile(r"(.+?)\s*\(([^()]+)\)")
+_LATIN_ACCENTS = str.maketrans("àáâãäåçèéêëìíîïñòóôõöùúûüýÿşğıćčšžłőű", "aaaaaaceeeeiiiinooooouuuuyysgiccszlou")
 
 
 @dataclass(frozen=True)
@@ -37,9 +57,21 @@ class OutletEntry:
     kind: str | None = None
     country: str | None = None
     ambiguous: tuple[str, ...] = ()
+    name_ar: str | None = None
+    domains: tuple[str, ...] = ()
+    strict: tuple[str, ...] = ()
 
     def outlet(self) -> Outlet:
         return Outlet(id=self.id, name=self.name, known=True)
+
+
+@dataclass(frozen=True)
+class Lookalike:
+    """A short name several outlets answer to ("the Times"); `outlets` in order of preference, first = default."""
+
+    names: tuple[str, ...]
+    outlets: tuple[str, ...]
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +79,8 @@ class _Alias:
     entry: OutletEntry
     text: str
     ambiguous: bool
+    group: Lookalike | None = None
+    strict: bool = False
 
     @property
     def needs_capitals(self) -> bool:
@@ -63,73 +97,220 @@ class OutletContext:
     after: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class MatchData:
+    """The registry's matching knowledge besides the outlets themselves (lookalikes.toml, heads.toml)."""
+
+    lookalikes: tuple[Lookalike, ...] = ()
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    heads: HeadWords = field(default_factory=HeadWords)
+
+
 class OutletRegistry:
     """Known outlets with a compiled alias matcher; immutable, so it can be cached and shared."""
 
-    def __init__(self, entries: Iterable[OutletEntry], context: OutletContext) -> None:
+    def __init__(self, entries: Iterable[OutletEntry], context: OutletContext, data: MatchData | None = None) -> None:
         self._entries = _merge(entries)
         self._context = context
+        self._data = data or MatchData()
         self._by_id = {entry.id: entry for entry in self._entries}
         self._by_key: dict[str, OutletEntry] = {}
         self._aliases: dict[str, _Alias] = {}
+        self._groups = _group_index(self._data.lookalikes, self._by_id)
+        self._domains = {domain: entry for entry in self._entries for domain in entry.domains}
         for entry in self._entries:
             self._index(entry)
-        self._matcher = _compile(self._aliases)
+        self._add_group_names()
+        self._matcher = _Matcher(self._aliases)
         self._before = _context_pattern(context.before, at_end=True)
         self._after = _context_pattern(context.after, at_end=False)
+        self._blocked_before = _context_pattern(self._data.not_before, at_end=True) if self._data.not_before else None
+        self._blocked_after = _context_pattern(self._data.not_after, at_end=False) if self._data.not_after else None
+        self._head_before = _context_pattern(self._data.heads.words(), at_end=True) if not self._data.heads.empty else None
 
     def _index(self, entry: OutletEntry) -> None:
-        for name in (entry.id, entry.name, *entry.aliases):
-            self._by_key.setdefault(outlet_key(name), entry)
-        for alias in (entry.name, *entry.aliases):
-            folded = _alias_form(alias)
-            if folded and folded not in self._aliases:
-                self._aliases[folded] = _Alias(entry, alias, alias in entry.ambiguous or _is_ambiguous_name(entry, alias))
+        for name in (entry.id, *_with_parts((entry.name, *((entry.name_ar,) if entry.name_ar else ()), *entry.aliases))):
+            key = outlet_key(name)
+            if _alias_form(name) not in self._groups:
+                self._by_key.setdefault(key, entry)
+        names = tuple(dict.fromkeys(_with_parts((entry.name, *((entry.name_ar,) if entry.name_ar else ()),
+                                                 *entry.aliases))))
+        forms = {_alias_form(alias) for alias in names}
+        for alias in names:
+            form = _alias_form(alias)
+            if not form or _redundant(form, forms):
+                continue
+            group = self._groups.get(form)
+            known = self._aliases.get(form)
+            if known is not None and known.entry.id != entry.id and group is None and known.group is None:
+                raise InputError(f"{alias!r} names both {known.entry.id!r} and {entry.id!r}: "
+                                 "list it in a [[lookalike]] group (lookalikes.toml) or keep it on one outlet")
+            if known is None:
+                ambiguous = alias in entry.ambiguous or alias in entry.strict
+                strict = (alias in entry.strict or (group is not None and group.strict)) and not _is_latin(alias)
+                self._aliases[form] = _Alias(entry, alias, ambiguous or group is not None, group, strict)
+            elif alias in entry.strict and not known.strict and not _is_latin(alias):
+                self._aliases[form] = replace(known, ambiguous=True, strict=True)
+
+    def _add_group_names(self) -> None:
+        """A look-alike's short names match even when no outlet lists them ("Times"), always with context."""
+        for group in self._data.lookalikes:
+            default = self._by_id[group.outlets[0]]
+            for name in group.names:
+                form = _alias_form(name)
+                strict = group.strict and not _is_latin(name)
+                if form and form not in self._aliases:
+                    self._aliases[form] = _Alias(default, name, True, group, strict)
+                elif form and strict:
+                    self._aliases[form] = replace(self._aliases[form], ambiguous=True, strict=True)
 
     def entries(self) -> tuple[OutletEntry, ...]:
         return self._entries
+
+    def entry(self, outlet_id: str) -> OutletEntry | None:
+        """The registry entry (kind, country, domains, Arabic name) of an outlet id."""
+        return self._by_id.get(outlet_id)
 
     def get(self, outlet_id: str) -> Outlet | None:
         entry = self._by_id.get(outlet_id)
         return entry.outlet() if entry else None
 
     def kind(self, outlet: Outlet) -> str | None:
-        """newspaper, wire, tv, site, magazine ...; None for an outlet caught only by its pattern."""
+        """wire, newspaper, tv, radio, site, magazine, fact-checker; None for an outlet caught only by its pattern."""
         entry = self._by_id.get(outlet.id)
         return entry.kind if entry else None
 
     def find(self, name: str) -> Outlet | None:
-        """The outlet any spelling names, ignoring quotes, "the"/"ال", diacritics and outlet words."""
+        """The outlet any spelling names, ignoring quotes, "the"/"ال", diacritics and outlet words.
+
+        A look-alike short name ("the Times", "الوطن") gives its group's default; use `resolve` to decide by story.
+        """
+        return self.resolve(name)
+
+    def resolve(self, name: str, *, story: Collection[str] = (), url: str | None = None) -> Outlet | None:
+        """Like `find`, but a look-alike short name is decided by the story's other outlets and its URL."""
+        form = _alias_form(name)
+        head, _, rest = form.partition(" ")
+        group = self._groups.get(form) or self._groups.get(rest if head in _KEY_OUTLET_WORDS else "")
+        if group is not None:
+            kind = self._data.heads.kind_before(head) if group is not self._groups.get(form) else None
+            return self._pick(group, story, url, kind).outlet()
         entry = self._by_id.get(name.strip()) or self._by_key.get(outlet_key(name))
         return entry.outlet() if entry else None
 
-    def find_in(self, text: str) -> list[tuple[Outlet, int, int]]:
-        """Every outlet mentioned in `text`, with the span of the name (clitics such as "لـ" left out)."""
-        folded = fold(text)
+    def find_in(self, text: str, *, story: Collection[str] = (), url: str | None = None
+                ) -> list[tuple[Outlet, int, int]]:
+        """Every outlet mentioned in `text`, with the span of the name (clitics such as "لـ" left out).
+
+        `story`: outlet ids named elsewhere in the article (`story_ids`); `url`: the article's address. Both only
+        decide look-alike short names ("the Times" in a New York Times story is the New York Times).
+        """
         found = []
-        for match in self._matcher.finditer(folded):
-            alias = self._aliases.get(_alias_form(match.group(1)))
-            if alias and self._accepts(alias, text, folded, match.start(1), match.end(1)):
-                found.append((alias.entry.outlet(), match.start(1), match.end(1)))
+        folded = fold(text)
+        for alias, start, end in self._matches(text):
+            if alias.group:
+                kind = self._data.heads.kind_before(folded[max(0, start - 20):start])
+                outlet = self._pick(alias.group, story, url, kind).outlet()
+            else:
+                outlet = alias.entry.outlet()
+            found.append((outlet, start, end))
         return found
+
+    def story_ids(self, text: str, url: str | None = None) -> tuple[str, ...]:
+        """Outlets the article names unambiguously (and its URL's outlet), in order of first mention."""
+        ids = [outlet.id for outlet in (self.by_domain(url) if url else None,) if outlet]
+        ids += [alias.entry.id for alias, _, _ in self._matches(text) if alias.group is None]
+        return tuple(dict.fromkeys(ids))
+
+    def by_domain(self, url: str) -> Outlet | None:
+        """The outlet publishing at an address ("https://www.aljazeera.net/news/..." -> Al Jazeera).
+
+        The longest registered domain the host ends with wins, so "factcheckarabic.afp.com" is AFP Fact Check.
+        """
+        entry = self._domain_entry(url)
+        return entry.outlet() if entry else None
+
+    def heads_in(self, text: str) -> list[OutletHead]:
+        """Outlet phrases by their head word ("وكالة الأنباء الموريتانية", "صحيفة «X»", "the X news agency").
+
+        Each is an outlet, never a speaker, known or not: `head.outlet.known` says whether the registry has it.
+        """
+        return find_heads(text, self._data.heads, self.find, self._blocked)
 
     def with_extra(self, entries: Iterable[Any]) -> OutletRegistry:
         """This registry plus outlets (or extra aliases of known ones) kept in the database."""
         extra = [_entry_from(item) for item in entries]
-        return OutletRegistry((*self._entries, *extra), self._context)
+        return OutletRegistry((*self._entries, *extra), self._context, self._data)
+
+    def _domain_entry(self, url: str) -> OutletEntry | None:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")
+        parts = host.split(".")
+        for start in range(len(parts) - 1):
+            entry = self._domains.get(".".join(parts[start:]))
+            if entry is not None:
+                return entry
+        return None
+
+    def _matches(self, text: str) -> Iterable[tuple[_Alias, int, int]]:
+        folded = fold(text)
+        for alias, start, end in self._matcher.finditer(folded):
+            if self._accepts(alias, text, folded, start, end):
+                yield alias, start, end
+
+    def _pick(self, group: Lookalike, story: Collection[str], url: str | None, kind: str | None = None
+              ) -> OutletEntry:
+        """The URL's own outlet; else, among members of the kind the head word says ("قناة الجزيرة": tv), the one
+        the story names, else the one from the URL's country, else the first (the group's default)."""
+        home = self._domain_entry(url) if url else None
+        if home is not None and home.id in group.outlets:
+            return home
+        members = [self._by_id[i] for i in group.outlets]
+        members = [m for m in members if m.kind == kind] or members
+        for outlet_id in story:
+            member = next((m for m in members if m.id == outlet_id), None)
+            if member is not None:
+                return member
+        if home is not None:
+            member = next((m for m in members if m.country == home.country), None)
+            if member is not None:
+                return member
+        return members[0]
 
     def _accepts(self, alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
         if alias.needs_capitals and not text[start:end].isupper():
             return False
+        if text[start].isascii() and text[start].islower() and not alias.text[:1].islower():
+            return False  # "a new TV series" is not New TV: Latin names are written with a capital
+        if self._blocked(folded, start, end) or _inside_longer_quote(folded, start, end):
+            return False
+        if alias.strict:
+            return self._has_head(folded, start, end)
         return not alias.ambiguous or self._has_context(text, folded, start, end)
+
+    def _has_head(self, folded: str, start: int, end: int) -> bool:
+        """A strict alias ("البيان", "الدستور") is an outlet only after an outlet word, in quotes or a dateline."""
+        before = folded[max(0, start - 40):start]
+        after = folded[end:end + 25]
+        return _quoted(before, after) or _in_dateline(before, after) or bool(
+            self._head_before and self._head_before.search(before))
+
+    def _blocked(self, folded: str, start: int, end: int) -> bool:
+        """"برنامج الأهرام", "مركز الأهرام للدراسات", "Times Square": a programme, a centre, a place, not the outlet."""
+        return bool((self._blocked_before and self._blocked_before.search(folded[max(0, start - 30):start]))
+                    or (self._blocked_after and self._blocked_after.match(folded[end:end + 30])))
 
     def _has_context(self, text: str, folded: str, start: int, end: int) -> bool:
         before = folded[max(0, start - 40):start]
         after = folded[end:end + 25]
         if _quoted(before, after) or _in_dateline(before, after):
             return True
-        if _is_latin(text[start:end]) and not text[start].isupper():
-            return False
+        if _is_latin(text[start:end]):
+            if not text[start].isupper():
+                return False
+            following = _NEXT_WORD.match(text, end)
+            if following and following.group(1).isupper():
+                return False  # "the National Security Agency", "Time Warner": part of a longer name
         return bool(self._before.search(before) or self._after.match(after))
 
 
@@ -145,19 +326,118 @@ def outlet_key(name: str) -> str:
 
 
 def _alias_form(alias: str) -> str:
-    """How an alias is matched: folded, separators as one space, a leading "the" left to the text."""
-    form = re.sub(_SEPARATOR, " ", fold(alias)).strip(" " + _QUOTES)
-    return form[4:] if form.startswith("the ") and len(form) > 4 else form
+    """How an alias is matched: its folded words, a leading "the" left to the text."""
+    return " ".join(_alias_tokens(alias))
 
 
-def _is_ambiguous_name(entry: OutletEntry, alias: str) -> bool:
-    return alias == entry.name and entry.name in entry.ambiguous
+def _with_parts(names: Iterable[str]) -> Iterable[str]:
+    """Each name, and for "Saudi Press Agency (SPA)" also "Saudi Press Agency" and "SPA"; "CBC (Egypt)" gives "CBC"."""
+    for name in names:
+        yield name
+        match = _PARENTHESISED.fullmatch(name)
+        short = match.group(2).strip() if match else ""
+        if short and " " not in short and (short.isupper() or not short.isascii()):
+            yield from (match.group(1).strip(), short)  # "(SPA)", "(واس)"; not a qualifier such as "(Egypt)"
 
 
-def _compile(aliases: dict[str, _Alias]) -> re.Pattern[str]:
-    forms = sorted(aliases, key=len, reverse=True)
-    body = "|".join(_SEPARATOR.join(map(re.escape, form.split())) for form in forms)
-    return re.compile(rf"(?<!\w){_ARABIC_CLITICS}({body})(?!\w)")
+def _redundant(form: str, forms: set[str]) -> bool:
+    """"صحيفة الرياض" when "الرياض" is listed too: the bare name matches (the outlet word is its context), and its
+    span is the name alone."""
+    head, _, rest = form.partition(" ")
+    return head in _KEY_OUTLET_WORDS and rest in forms
+
+
+def _group_index(groups: Iterable[Lookalike], by_id: dict[str, OutletEntry]) -> dict[str, Lookalike]:
+    index: dict[str, Lookalike] = {}
+    for group in groups:
+        missing = [i for i in group.outlets if i not in by_id]
+        if missing or not group.outlets:
+            raise InputError(f"look-alike {list(group.names)}: unknown outlet ids {missing or '(none listed)'}")
+        for name in group.names:
+            index[_alias_form(name)] = group
+    return index
+
+
+def _tokens(folded: str) -> list[re.Match[str]]:
+    """Words of folded text; Latin accents are dropped (same length) so "Mosaique" finds "Mosaïque"."""
+    return list(_TOKEN.finditer(folded.translate(_LATIN_ACCENTS)))
+
+
+def _alias_tokens(alias: str) -> tuple[str, ...]:
+    """The words an alias is matched on: folded, split like article text, a leading "the" dropped."""
+    words = tuple(m.group() for m in _tokens(fold(alias)))
+    return words[1:] if len(words) > 1 and words[0] == "the" else words
+
+
+class _Matcher:
+    """Aliases by first word: each article word costs a few dictionary lookups, however big the registry.
+
+    (One regex over 3,000 aliases took 0.6 s to compile and scanned every alias at each position.)
+    """
+
+    def __init__(self, aliases: dict[str, _Alias]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], _Alias]]] = {}
+        for form, alias in aliases.items():
+            words = tuple(form.split())
+            if words:
+                self._by_first.setdefault(words[0], []).append((words, alias))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def finditer(self, folded: str) -> Iterable[tuple[_Alias, int, int]]:
+        """(alias, start, end) left to right, longest first, not overlapping; Arabic clitics left out of the span."""
+        tokens = _tokens(folded)
+        position = 0
+        while position < len(tokens):
+            found = self._match_at(folded, tokens, position)
+            if found is None:
+                position += 1
+                continue
+            alias, start, end, used = found
+            yield alias, start, end
+            position += used
+
+    def _match_at(self, folded: str, tokens: list[re.Match[str]], position: int
+                  ) -> tuple[_Alias, int, int, int] | None:
+        token = tokens[position]
+        for first, cut, length in _first_forms(token.group()):
+            whole = cut + length == len(token.group())
+            for words, alias in self._by_first.get(first, ()):
+                if len(words) == 1:
+                    return alias, token.start() + cut, token.start() + cut + length, 1
+                end = _match_rest(folded, tokens, position, words) if whole else None
+                if end is not None:
+                    return alias, token.start() + cut, end, len(words)
+        return None
+
+
+def _first_forms(word: str) -> Iterable[tuple[str, int, int]]:
+    """(form, chars cut before, chars of text it covers): the word, then without a possessive ("Reuters'",
+    "Haaretz's") or Arabic clitics ("لوكالة" -> "وكالة", "وللشرق" -> "الشرق")."""
+    yield word, 0, len(word)
+    for ending in ("'s", "'"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            yield word[:-len(ending)], 0, len(word) - len(ending)
+    for cut in (1, 2):
+        if len(word) - cut < 2 or not all(c in _CLITIC_LETTERS for c in word[:cut]):
+            break
+        yield word[cut:], cut, len(word) - cut
+        if word[cut - 1:cut + 1] == "لل":
+            yield "ا" + word[cut:], cut, len(word) - cut
+
+
+def _match_rest(folded: str, tokens: list[re.Match[str]], position: int, words: tuple[str, ...]) -> int | None:
+    """The end offset if the tokens after `position` are the alias's other words, joined only by separators."""
+    if position + len(words) > len(tokens):
+        return None
+    for offset, word in enumerate(words[1:], start=1):
+        token = tokens[position + offset]
+        if not _GAP.fullmatch(folded, tokens[position + offset - 1].end(), token.start()):
+            return None
+        last = offset == len(words) - 1
+        if token.group() != word and not (last and token.group() in (word + "'s", word + "'")):
+            return None
+    return tokens[position + len(words) - 1].start() + len(words[-1])
 
 
 def _context_pattern(words: tuple[str, ...], *, at_end: bool) -> re.Pattern[str]:
@@ -169,6 +449,15 @@ def _context_pattern(words: tuple[str, ...], *, at_end: bool) -> re.Pattern[str]
 
 def _quoted(before: str, after: str) -> bool:
     return before.rstrip(" ـ")[-1:] in _QUOTES and after.lstrip()[:1] in _QUOTES
+
+
+def _inside_longer_quote(folded: str, start: int, end: int) -> bool:
+    """«الفجر الجديد» is not الفجر: a name opening a quotation that goes on is part of a longer name."""
+    if folded[max(0, start - 2):start].rstrip()[-1:] not in _QUOTES:
+        return False
+    after = folded[end:end + 40]
+    closing = min((after.find(q) for q in _QUOTES if q in after), default=-1)
+    return closing > 0 and bool(after[:closing].strip())
 
 
 def _in_dateline(before: str, after: str) -> bool:
@@ -189,7 +478,7 @@ def _merge(entries: Iterable[OutletEntry]) -> tuple[OutletEntry, ...]:
             continue
         new_aliases = tuple(a for a in entry.aliases if a not in base.aliases and a != base.name)
         merged[entry.id] = OutletEntry(base.id, base.name, base.aliases + new_aliases, base.kind or entry.kind,
-                                       base.country or entry.country, base.ambiguous)
+                                       base.country or entry.country, base.ambiguous, base.name_ar, base.domains, base.strict)
     return tuple(merged.values())
 
 
@@ -204,35 +493,68 @@ def _entry_from(item: Any) -> OutletEntry:
         aliases = (aliases,)
     return OutletEntry(id=str(item.id), name=str(item.name), aliases=tuple(aliases),
                        kind=getattr(item, "kind", None), country=getattr(item, "country", None),
-                       ambiguous=tuple(getattr(item, "ambiguous", ()) or ()))
+                       ambiguous=tuple(getattr(item, "ambiguous", ()) or ()),
+                       domains=tuple(getattr(item, "domains", ()) or ()))
+
+
+def _parse_entry(number: int, raw: dict[str, Any]) -> OutletEntry:
+    if not raw.get("id") or not raw.get("name"):
+        raise InputError(f"outlet number {number} in the registry data needs an id and a name")
+    where = f"outlet {raw['id']!r}"
+    aliases = tuple(raw.get("aliases", ()))
+    ambiguous = tuple(raw.get("ambiguous", ()))
+    strict = tuple(raw.get("strict", ()))
+    unknown = [a for a in (*ambiguous, *strict) if a not in aliases and a != raw["name"] and a != raw.get("name_ar")]
+    if unknown:
+        raise InputError(f"{where}: ambiguous names {unknown} are not among its aliases")
+    if raw.get("kind") is not None and raw["kind"] not in KINDS:
+        raise InputError(f"{where}: kind {raw['kind']!r} is not one of {sorted(KINDS)}")
+    if raw.get("country") is not None and not _COUNTRY.match(raw["country"]):
+        raise InputError(f"{where}: country {raw['country']!r} is not a two-letter ISO code")
+    domains = tuple(d.lower() for d in raw.get("domains", ()))
+    bad = [d for d in domains if not _DOMAIN.match(d)]
+    if bad:
+        raise InputError(f"{where}: {bad} are not bare domains (write 'example.com', no scheme or path)")
+    return OutletEntry(id=raw["id"], name=raw["name"], aliases=aliases, kind=raw.get("kind"),
+                       country=raw.get("country"), ambiguous=ambiguous, name_ar=raw.get("name_ar"), domains=domains,
+                       strict=strict)
 
 
 def parse_registry(data: dict[str, Any], context: OutletContext) -> OutletRegistry:
-    """A registry from parsed outlets.toml data; bad data names the entry at fault."""
-    entries = []
-    for number, raw in enumerate(data.get("outlet", []), start=1):
-        if not raw.get("id") or not raw.get("name"):
-            raise InputError(f"outlet number {number} in the registry data needs an id and a name")
-        ambiguous = tuple(raw.get("ambiguous", ()))
-        unknown = [a for a in ambiguous if a not in raw.get("aliases", ()) and a != raw["name"]]
-        if unknown:
-            raise InputError(f"outlet {raw['id']!r}: ambiguous names {unknown} are not among its aliases")
-        entries.append(OutletEntry(id=raw["id"], name=raw["name"], aliases=tuple(raw.get("aliases", ())),
-                                   kind=raw.get("kind"), country=raw.get("country"), ambiguous=ambiguous))
-    return OutletRegistry(entries, context)
+    """A registry from parsed registry data (outlets, look-alikes, words); bad data names the entry at fault."""
+    entries = [_parse_entry(number, raw) for number, raw in enumerate(data.get("outlet", []), start=1)]
+    lookalikes = tuple(Lookalike(tuple(raw["names"]), tuple(raw["outlets"]), bool(raw.get("strict", False)))
+                       for raw in data.get("lookalike", []))
+    blocked = data.get("not_outlet", {})
+    matching = MatchData(lookalikes, tuple(blocked.get("before", ())), tuple(blocked.get("after", ())),
+                         HeadWords.from_data(data.get("heads", {})))
+    return OutletRegistry(entries, context, matching)
 
 
 def load_context() -> OutletContext:
-    data = _read_toml("cues.toml")["outlet_context"]
+    with open(DATA_DIR / "cues.toml", "rb") as handle:
+        data = tomllib.load(handle)["outlet_context"]
     return OutletContext(before=tuple(data["before"]), after=tuple(data["after"]))
+
+
+def read_registry_data() -> dict[str, Any]:
+    """All registry files merged: their [[outlet]] and [[lookalike]] lists joined, their tables combined."""
+    merged: dict[str, Any] = {"outlet": [], "lookalike": []}
+    for path in sorted(OUTLETS_DIR.glob("*.toml")):
+        with open(path, "rb") as handle:
+            try:
+                data = tomllib.load(handle)
+            except tomllib.TOMLDecodeError as error:
+                raise InputError(f"{path.name}: {error}") from None
+        for key, value in data.items():
+            if isinstance(value, list):
+                merged.setdefault(key, []).extend(value)
+            else:
+                merged.setdefault(key, {}).update(value)
+    return merged
 
 
 @cache
 def load_registry() -> OutletRegistry:
-    """The shipped registry (checker/data/outlets.toml), built once per process."""
-    return parse_registry(_read_toml("outlets.toml"), load_context())
-
-
-def _read_toml(name: str) -> dict[str, Any]:
-    with open(DATA_DIR / name, "rb") as handle:
-        return tomllib.load(handle)
+    """The shipped registry (checker/data/outlets/*.toml), built once per process."""
+    return parse_registry(read_registry_data(), load_context())

@@ -138,8 +138,8 @@ def test_anonymous_informed_sources() -> None:
 
 
 def test_unknown_outlet_caught_by_pattern() -> None:
-    a = only("وقال مسؤول لصحيفة “الصباح الجديد” إن 200 عائلة نزحت.")
-    assert a.outlet is not None and not a.outlet.known and a.outlet.name == "الصباح الجديد"
+    a = only("وقال مسؤول لصحيفة “الفجر الجديد” إن 200 عائلة نزحت.")
+    assert a.outlet is not None and not a.outlet.known and a.outlet.name == "الفجر الجديد"
     b = only("وذكرت وكالة مهر للأنباء أن 2 من الحرس قتلا.")
     assert outlet_id(b) == "mehr"
     c = only("وذكرت وكالة سند للأنباء أن 9 أشخاص اعتقلوا.")

@@ -11,7 +11,7 @@ from checker.store.db import open_db
 from checker.store.outlets import add_outlet
 
 ROOT = Path(__file__).resolve().parent.parent
-ERBIL_AR = "وقال مسؤول كردي لقناة كوردستان24 إن ثلاثة صواريخ سقطت قرب مطار أربيل الدولي مساء الخميس.\n"
+ERBIL_AR = "وقال مسؤول كردي لقناة نجمة أربيل إن ثلاثة صواريخ سقطت قرب مطار أربيل الدولي مساء الخميس.\n"
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -29,9 +29,9 @@ def test_analyze_knows_the_outlets_a_reviewer_registered(tmp_path: Path) -> None
     article.write_text(ERBIL_AR, encoding="utf-8")
     db = tmp_path / "claims.db"
     quick = {"CHECKER_SKIP_EMBEDDINGS": "1"}
-    assert outlets_of(run_cli("analyze", str(article), "--db", str(db), env=quick)) != ["kurdistan-24"]
-    add_outlet(open_db(db), "Kurdistan 24", aliases=["كوردستان24", "Kurdistan24"])
-    assert outlets_of(run_cli("analyze", str(article), "--db", str(db), env=quick)) == ["kurdistan-24"]
+    assert outlets_of(run_cli("analyze", str(article), "--db", str(db), env=quick)) != ["erbil-star"]
+    add_outlet(open_db(db), "Erbil Star", aliases=["نجمة أربيل", "ErbilStar"])
+    assert outlets_of(run_cli("analyze", str(article), "--db", str(db), env=quick)) == ["erbil-star"]
     listed = run_cli("analyses", "--db", str(db))
     assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 2
 

@@ -1,0 +1,230 @@
+"""Outlets recognised by their head word, named or not: "وكالة الأنباء الموريتانية", "صحيفة «X»", "the X newspaper".
+
+Such a phrase is an organisation that reports, so attribution takes it as the outlet and never as a speaker,
+whether or not the registry knows the name. The words live in `checker/data/outlets/heads.toml`. Heads that also
+name other things ("موقع الانفجار", "قناة السويس", "وكالة الطاقة الذرية") count only with a quoted name or a media
+word in the name ("قناة الشرق نيوز", "موقع إيلاف الإخباري", "وكالة مهر للأنباء").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from checker.models import Outlet
+from checker.normalize import fold, search_form
+
+_QUOTED_NAME = re.compile(r"\s*\"([^\"\n]{2,40})\"")
+_WORD = re.compile(r"[^\s،,.:;؛!?؟()\"]+")
+_LATIN_NAME = r"(?:[A-Z][\w'’&.-]*|al|el|de|du|la|le|of|the)"
+
+
+@dataclass(frozen=True)
+class OutletHead:
+    """An outlet phrase: the whole phrase (`start`–`end`), the name inside it, the kind its head word says."""
+
+    outlet: Outlet
+    kind: str
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+
+
+@dataclass(frozen=True)
+class HeadWords:
+    """heads.toml: head words by kind, and the words that bound or confirm a name."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    needs_media_word: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
+    trailing_media_words: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
+    descriptors: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    english: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> HeadWords:
+        def folded(key: str) -> frozenset[str]:
+            return frozenset(search_form(w) for w in data.get(key, ()))
+
+        kinds = {search_form(word): kind for kind, words in data.get("arabic", {}).items() for word in words}
+        english = {word.lower(): kind for kind, words in data.get("english", {}).items() for word in words}
+        return cls(kinds, folded("needs_media_word"), folded("media_words") | folded("trailing_media_words"),
+                   folded("trailing_media_words"), folded("stop_words"),
+                   folded("descriptors"), folded("not_names"), english)
+
+    @property
+    def empty(self) -> bool:
+        return not self.kinds and not self.english
+
+    def words(self) -> tuple[str, ...]:
+        """Every head word, Arabic and English, for context patterns."""
+        return (*self.kinds, *self.english)
+
+    def kind_before(self, folded_before: str) -> str | None:
+        """The kind the head word right before a name says ("قناة الجزيرة" -> tv), if there is one."""
+        match = re.search(r"([^\s\"']+)[\s\"']*$", folded_before)
+        if not match:
+            return None
+        word = match.group(1)
+        for cut in (0, 1, 2):
+            if word[cut:] in self.kinds and all(c in "وفبلك" for c in word[:cut]):
+                return self.kinds[word[cut:]]
+        return self.english.get(word)
+
+
+Finder = Callable[[str], "Outlet | None"]
+Blocked = Callable[[str, int, int], bool]
+
+
+def find_heads(text: str, words: HeadWords, find: Finder, blocked: Blocked) -> list[OutletHead]:
+    """Every head phrase in `text`, left to right, not overlapping."""
+    if words.empty:
+        return []
+    folded = fold(text)
+    heads = [*_arabic_heads(text, folded, words, find, blocked), *_english_heads(text, words, find)]
+    heads.sort(key=lambda h: (h.start, -h.end))
+    kept: list[OutletHead] = []
+    for head in heads:
+        if not kept or head.start >= kept[-1].end:
+            kept.append(head)
+    return kept
+
+
+def _arabic_heads(text: str, folded: str, words: HeadWords, find: Finder, blocked: Blocked) -> list[OutletHead]:
+    found = []
+    for match in _WORD.finditer(folded):
+        head, kind = _head_word(match.group(), words)
+        if kind is None:
+            continue
+        start = match.start() + match.group().index(head)
+        span = _name_after(folded, match.end(), head, words)
+        if span is None or blocked(folded, start, span[1]):
+            continue
+        name_start, name_end, whole = span
+        name = text[start:name_end] if whole else text[name_start:name_end]
+        outlet = find(name) or find(text[name_start:name_end]) or Outlet(_slug(name), name.strip(), known=False)
+        end = name_end + 1 if folded[name_end:name_end + 1] == '"' else name_end
+        found.append(OutletHead(outlet, kind, start, end, start if whole else name_start, name_end))
+    return found
+
+
+def _head_word(word: str, words: HeadWords) -> tuple[str, str | None]:
+    """The head in a word, clitics ("لصحيفة", "وقناة") allowed: (head, kind) or ("", None)."""
+    for cut in (0, 1, 2):
+        head = word[cut:]
+        if cut and not all(c in "وفبلك" for c in word[:cut]):
+            break
+        if head in words.kinds:
+            return head, words.kinds[head]
+    return "", None
+
+
+def _name_after(folded: str, position: int, head: str, words: HeadWords) -> tuple[int, int, bool] | None:
+    """(name start, name end, whether the head belongs to the name) for the words after a head, or None."""
+    quoted = _QUOTED_NAME.match(folded, position)
+    if quoted:
+        return quoted.start(1), quoted.end(1), False
+    tokens = []
+    for token in _WORD.finditer(folded, position):
+        gap = folded[position if not tokens else tokens[-1].end():token.start()]
+        if gap.strip() or len(tokens) == 4:
+            break
+        tokens.append(token)
+    names = [t.group() for t in tokens]
+    if head == "وكاله" and names[:1] in (["الانباء"], ["انباء"]):
+        return _agency_name(tokens, names, words)
+    if not names or names[0] in words.stop_words or _bare(names[0]) in words.stop_words or _generic(names[0], words):
+        return None
+    media = _media_index(names, words)
+    if media is not None:
+        trailing = names[media] in words.trailing_media_words or _bare(names[media]) in words.trailing_media_words
+        last = media if trailing and media > 0 else media + 1
+        tokens, names = tokens[:last], names[:last]
+    elif head in words.needs_media_word:
+        return None
+    else:
+        tokens, names = _bounded(tokens, names, words)
+    if not tokens or search_form(" ".join(names)) in words.not_names or _bare(names[0]) in words.not_names:
+        return None
+    return tokens[0].start(), tokens[-1].end(), False
+
+
+def _agency_name(tokens: list[re.Match[str]], names: list[str], words: HeadWords) -> tuple[int, int, bool] | None:
+    """"وكالة الأنباء الموريتانية": the nisba words after "الأنباء"; "وكالة أنباء فارس": up to three name words."""
+    rest = []
+    for token, name in zip(tokens[1:], names[1:]):
+        if name in words.stop_words or (rest and name in words.descriptors):
+            break
+        if names[0] == "الانباء" and not (name.startswith("ال") and name.endswith(("يه", "ية"))):
+            break
+        rest.append(token)
+    if not rest:
+        return None
+    return tokens[0].start(), rest[-1].end(), True
+
+
+def _bounded(tokens: list[re.Match[str]], names: list[str], words: HeadWords) -> tuple[list[re.Match[str]], list[str]]:
+    """An unquoted name after "صحيفة": up to three words, ending before a stop word or a descriptor ("الأمريكية")."""
+    kept = 0
+    for number, name in enumerate(names[:3]):
+        if number and (name in words.stop_words or name in words.descriptors or _bare(name) in words.stop_words):
+            break
+        kept = number + 1
+    return tokens[:kept], names[:kept]
+
+
+def _generic(word: str, words: HeadWords) -> bool:
+    """"صحيفة إسرائيلية", "قناة محلية": a description, not a name."""
+    return word in words.descriptors or (not word.startswith("ال") and word.endswith("يه") and len(word) > 4)
+
+
+def _bare(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وفبل" else word
+
+
+def _media_index(names: list[str], words: HeadWords) -> int | None:
+    """Where the first media word ends ("نيوز", "إف إم" over two words), if there is one."""
+    for number, name in enumerate(names):
+        if number and f"{names[number - 1]} {name}" in words.media_words:
+            return number
+        if name in words.media_words or _bare(name) in words.media_words:
+            return number
+    return None
+
+
+def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead]:
+    """"the Kurdistan Chronicle newspaper", "Mauritania's AMI news agency", "the daily Le Parisien"."""
+    if not words.english:
+        return []
+    heads = "|".join(re.escape(w) for w in sorted(words.english, key=len, reverse=True))
+    name = rf"{_LATIN_NAME}(?:[ -]{_LATIN_NAME}){{0,3}}"
+    found = []
+    for match in re.finditer(rf"(?<![\w-])({name}) ({heads})\b", text):
+        found.append(_english_head(match, 1, 2, match.start(1), match.end(2), words, find))
+    for match in re.finditer(rf"\b(?:the|a|an) ({heads}) ({name})", text):
+        found.append(_english_head(match, 2, 1, match.start(1), match.end(2), words, find))
+    return [h for h in found if h is not None]
+
+
+def _english_head(match: re.Match[str], name_group: int, head_group: int, start: int, end: int, words: HeadWords,
+                  find: Finder) -> OutletHead | None:
+    name = match.group(name_group)
+    trimmed = re.sub(r"^(?:\S+['’]s\s+)?(?:(?:the|a|an|of)\s+)*|(?:\s+(?:the|of|al|el|de|du|la|le))+$", "", name,
+                     flags=re.IGNORECASE)
+    if not trimmed or not trimmed[0].isupper():
+        return None
+    name_start = match.start(name_group) + match.group(name_group).index(trimmed)
+    outlet = find(trimmed) or Outlet(_slug(trimmed), trimmed, known=False)
+    kind = words.english[match.group(head_group).lower()]
+    if name_group == 1:
+        start = name_start
+    else:
+        end = name_start + len(trimmed)
+    return OutletHead(outlet, kind, start, end, name_start, name_start + len(trimmed))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", search_form(name).lower()).strip("-_") or "unknown-outlet"
