@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
+import sqlite_utils
 
 from checker.errors import InputError
 from checker.outlets import KINDS, OutletContext, load_registry, parse_registry, read_registry_data
@@ -279,3 +280,16 @@ def test_matching_an_article_takes_milliseconds() -> None:
     elapsed = time.perf_counter() - start
     assert len(found) == 25 * 10 and heads
     assert elapsed < 0.1, f"{elapsed * 1000:.0f} ms"
+
+
+def test_an_imported_document_finds_its_outlet_by_url(db: sqlite_utils.Database) -> None:
+    from checker.store.outlets import resolve_outlet
+
+    outlet, created = resolve_outlet(db, "", url="https://www.aljazeera.net/news/2024/1/1/x")
+    assert outlet is not None and outlet.id == "al-jazeera" and not created
+    outlet, created = resolve_outlet(db, "الجزيرة نت - أخبار عاجلة", url="https://www.aljazeera.net/x")
+    assert outlet.id == "al-jazeera" and not created
+    outlet, _ = resolve_outlet(db, "صحيفة الوطن", url="https://www.alwatan.com.sa/article/1")
+    assert outlet.id == "al-watan-sa"
+    outlet, created = resolve_outlet(db, "Erbil Evening Star", url="https://example.org/x")
+    assert outlet.id == "erbil-evening-star" and created

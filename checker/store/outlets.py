@@ -1,6 +1,6 @@
 """The `outlets` table: registry outlets that evidence refers to, plus outlets reviewers or imports added.
 
-The shipped registry (`checker/data/outlets.toml`) stays the authority for the
+The shipped registry (`checker/data/outlets/*.toml`) stays the authority for the
 outlets it knows; the database only adds to it. Rows have an `origin`:
 "registry" (copied from the registry so documents can reference them),
 "reviewer" (typed on the Sources page) or "import" (an unknown outlet name met
@@ -39,6 +39,7 @@ class StoredOutlet:
     kind: str | None = None
     country: str | None = None
     origin: str = REVIEWER
+    domains: tuple[str, ...] = ()  # from the registry only: the table has no column for them
 
 
 def outlet_slug(name: str) -> str:
@@ -146,19 +147,24 @@ def extra_entries(db: sqlite_utils.Database, registry: OutletRegistry | None = N
 
 
 def resolve_outlet(db: sqlite_utils.Database, name: str, *, registry: OutletRegistry | None = None,
-                   create: bool = True) -> tuple[StoredOutlet | None, bool]:
+                   create: bool = True, url: str | None = None) -> tuple[StoredOutlet | None, bool]:
     """(outlet, created) for an id or any name/alias; an unknown name becomes a new "import" outlet.
 
-    Call inside a write transaction: it may insert the row the document will reference.
+    `url` (the document's address) decides when the name is missing or unknown: a registry outlet publishing at
+    that domain is taken before a new outlet is made. Call inside a write transaction: it may insert the row the
+    document will reference.
     """
     name = name.strip()
-    if not name:
-        return None, False
     registry = registry or load_registry()
-    known = registry.get(name) or registry.find(name)
+    by_url = registry.by_domain(url) if url else None
+    if not name:
+        return (_ensure_registry_row(db, by_url.id, registry), False) if by_url else (None, False)
+    known = registry.get(name) or registry.resolve(name, url=url)
     if known is not None and getattr(known, "known", True):
         return _ensure_registry_row(db, known.id, registry), False
     stored = find_stored(db, name)
+    if stored is None and by_url is not None:
+        return _ensure_registry_row(db, by_url.id, registry), False
     if stored is not None or not create:
         return stored, False
     outlet = StoredOutlet(id=_free_id(db, outlet_slug(name)), name=name, kind="news", origin=IMPORT)
@@ -209,6 +215,7 @@ def _from_entry(entry: Any) -> StoredOutlet:
     return StoredOutlet(
         id=entry.id, name=entry.name, aliases=tuple(getattr(entry, "aliases", ()) or ()),
         kind=getattr(entry, "kind", None), country=getattr(entry, "country", None), origin=REGISTRY,
+        domains=tuple(getattr(entry, "domains", ()) or ()),
     )
 
 
