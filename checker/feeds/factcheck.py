@@ -60,7 +60,8 @@ def fact_checker(name: Any, site: Any) -> str | None:
     name = name.strip().strip('"“”«»').strip() if isinstance(name, str) else ""
     site = site.strip() if isinstance(site, str) else ""
     registry = load_registry()
-    known = (registry.by_domain(site) if site else None) or (registry.find(name) if name else None)
+    by_domain = getattr(registry, "by_domain", None)  # registries without domains match by name only
+    known = (by_domain(f"https://{site}") if site and by_domain else None) or (registry.find(name) if name else None)
     if known is not None and getattr(known, "known", True):
         return known.id
     return name or site or None

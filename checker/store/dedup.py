@@ -27,12 +27,14 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import sqlite_utils
 
 from checker.models import PassageHit
 from checker.normalize import search_form
+from checker.numbers import find_numbers
 
 SHINGLE_WORDS = 3
 BANDS = 10
@@ -45,7 +47,6 @@ _rng = np.random.default_rng(20261202)  # fixed: stored band keys must mean the 
 _A = _rng.integers(1, _PRIME, size=BANDS * ROWS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=BANDS * ROWS, dtype=np.uint64)
 _WORD = re.compile(r"[^\W_]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def create_tables(db: sqlite_utils.Database) -> None:
@@ -59,11 +60,17 @@ def create_tables(db: sqlite_utils.Database) -> None:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What decides whether two passages are copies: shingle hashes, numbers, LSH band keys."""
+    """What decides whether two passages are copies: shingle hashes, LSH band keys, and (read only when the
+    shingles agree) the figures the text states."""
 
+    text: str
     shingles: frozenset[int]
-    numbers: frozenset[str]
     bands: tuple[int, ...]
+
+    @cached_property
+    def numbers(self) -> frozenset[float]:
+        """Every figure and date, written in digits or words ("three", "ثلاثة", "2,500", "٢٥٠٠")."""
+        return frozenset(n.value for n in find_numbers(self.text) if n.value is not None)
 
 
 def fingerprint(text: str) -> Fingerprint | None:
@@ -77,8 +84,7 @@ def fingerprint(text: str) -> Fingerprint | None:
     values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles)) % _PRIME
     signature = ((_A[:, None] * values[None, :] + _B[:, None]) % _PRIME).min(axis=1)
     bands = tuple(_band_key(band, signature[band * ROWS:(band + 1) * ROWS]) for band in range(BANDS))
-    numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(folded))
-    return Fingerprint(shingles, numbers, bands)
+    return Fingerprint(text, shingles, bands)
 
 
 def _band_key(band: int, rows: np.ndarray) -> int:
@@ -88,9 +94,8 @@ def _band_key(band: int, rows: np.ndarray) -> int:
 
 def similarity(a: Fingerprint, b: Fingerprint) -> float:
     """Jaccard overlap of the shingles; 0 when the numbers differ (a changed figure is another report)."""
-    if a.numbers != b.numbers:
-        return 0.0
-    return len(a.shingles & b.shingles) / len(a.shingles | b.shingles)
+    overlap = len(a.shingles & b.shingles) / len(a.shingles | b.shingles)
+    return overlap if overlap < SAME_STORY or a.numbers == b.numbers else 0.0
 
 
 def assign_groups(db: sqlite_utils.Database, passages: Iterable[tuple[int, int, str]]) -> dict[int, int]:
