@@ -40,9 +40,14 @@ _KEY_OUTLET_WORDS = ("صحيفه", "جريده", "وكاله", "قناه", "مو
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\S)")
+_PREVIOUS_WORD = re.compile(r"(\S+) $")
+_SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
+_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "by", "from", "for", "with", "to", "and", "or", "but", "as",
+                      "according", "citing", "quoting", "told", "said", "says", "via", "while", "when", "after",
+                      "before", "whereas", "since", "because", "if", "though", "although", "meanwhile", "also"})
 _TOKEN = re.compile(r"[\w+&]+(?:'[\w+&]+)*'?")
 _GAP = re.compile(r"[\s\-‐.·/]+")
-_CLITIC_LETTERS = "وفبلك"
+_CLITIC_LETTERS = "وفبل"  # not ك: "كافي", "كائنا" would become outlets
 _PARENTHESISED = re.compile(r"(.+?)\s*\(([^()]+)\)")
 _LATIN_ACCENTS = str.maketrans("àáâãäåçèéêëìíîïñòóôõöùúûüýÿşğıćčšžłőű", "aaaaaaceeeeiiiinooooouuuuyysgiccszlou")
 
@@ -128,6 +133,7 @@ class OutletRegistry:
         self._blocked_before = _context_pattern(self._data.not_before, at_end=True) if self._data.not_before else None
         self._blocked_after = _context_pattern(self._data.not_after, at_end=False) if self._data.not_after else None
         self._head_before = _context_pattern(self._data.heads.words(), at_end=True) if not self._data.heads.empty else None
+        self._head_after = _context_pattern(tuple(self._data.heads.english), at_end=False)
 
     def _index(self, entry: OutletEntry) -> None:
         for name in (entry.id, *_with_parts((entry.name, *((entry.name_ar,) if entry.name_ar else ()), *entry.aliases))):
@@ -148,9 +154,9 @@ class OutletRegistry:
                                  "list it in a [[lookalike]] group (lookalikes.toml) or keep it on one outlet")
             if known is None:
                 ambiguous = alias in entry.ambiguous or alias in entry.strict
-                strict = (alias in entry.strict or (group is not None and group.strict)) and not _is_latin(alias)
+                strict = alias in entry.strict or (group is not None and group.strict and not _is_latin(alias))
                 self._aliases[form] = _Alias(entry, alias, ambiguous or group is not None, group, strict)
-            elif alias in entry.strict and not known.strict and not _is_latin(alias):
+            elif alias in entry.strict and not known.strict:
                 self._aliases[form] = replace(known, ambiguous=True, strict=True)
 
     def _add_group_names(self) -> None:
@@ -292,8 +298,8 @@ class OutletRegistry:
         """A strict alias ("البيان", "الدستور") is an outlet only after an outlet word, in quotes or a dateline."""
         before = folded[max(0, start - 40):start]
         after = folded[end:end + 25]
-        return _quoted(before, after) or _in_dateline(before, after) or bool(
-            self._head_before and self._head_before.search(before))
+        return _quoted(before, after) or _in_dateline(before, after) or bool(self._head_before and (
+            self._head_before.search(before) or self._head_after.match(after)))
 
     def _blocked(self, folded: str, start: int, end: int) -> bool:
         """"برنامج الأهرام", "مركز الأهرام للدراسات", "Times Square": a programme, a centre, a place, not the outlet."""
@@ -311,6 +317,8 @@ class OutletRegistry:
             following = _NEXT_WORD.match(text, end)
             if following and following.group(1).isupper():
                 return False  # "the National Security Agency", "Time Warner": part of a longer name
+            if _longer_name_before(text, start):
+                return False  # "Sports Business News", "Apple Insider"
         return bool(self._before.search(before) or self._after.match(after))
 
 
@@ -443,12 +451,22 @@ def _match_rest(folded: str, tokens: list[re.Match[str]], position: int, words: 
 def _context_pattern(words: tuple[str, ...], *, at_end: bool) -> re.Pattern[str]:
     body = "|".join(_SEPARATOR.join(map(re.escape, fold(w).split())) for w in sorted(words, key=len, reverse=True))
     if at_end:
-        return re.compile(rf"(?<!\w)[وفبل]?(?:{body})(?:\s*ل\s*ـ?)?[\s\"'(:ـ]*$")
+        return re.compile(rf"(?<!\w)[وفبل]?(?:{body})(?:\s*ل\s*ـ?)?[\s\"'(:ـ]*(?:the\s+)?$")
     return re.compile(rf"[\s\"')]*(?:{body})(?!\w)")
 
 
 def _quoted(before: str, after: str) -> bool:
     return before.rstrip(" ـ")[-1:] in _QUOTES and after.lstrip()[:1] in _QUOTES
+
+
+def _longer_name_before(text: str, start: int) -> bool:
+    """A capitalised word right before, not a possessive, a compound or a sentence opener, extends the name."""
+    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if not match:
+        return False
+    word = match.group(1)
+    return (word[:1].isupper() and "-" not in word and not word.endswith(("'s", "’s", "'", "’"))
+            and word.lower() not in _OPENERS and not _SENTENCE_END.search(text, max(0, match.start() - 3), match.start()))
 
 
 def _inside_longer_quote(folded: str, start: int, end: int) -> bool:
