@@ -7,15 +7,31 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputError
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from checker.models import Report
+    from checker.pipeline import Article
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="database file (default: $CHECKER_DB or ./claims.db)")
+    parser.add_argument("--adopt-db", action="store_true",
+                        help="add checker's tables to an SQLite file another application made (refused otherwise)")
+
+
+def _open(args: argparse.Namespace) -> sqlite_utils.Database:
+    from checker.store.db import open_db
+
+    return open_db(args.db, adopt=args.adopt_db)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     _add_db(imp)
     search = ev_commands.add_parser("search", help="hybrid search of the stored passages")
-    search.add_argument("query")
+    search.add_argument("query", nargs="?")
+    search.add_argument("--queries", help="JSONL file of queries ('-' = stdin): one JSON line of hits per line")
     search.add_argument("--k", type=int, default=10)
     search.add_argument("--outlet")
     search.add_argument("--since", help="YYYY-MM-DD")
@@ -72,11 +89,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _read_input(path: str) -> bytes:
     if path == "-":
-        return sys.stdin.buffer.read()
+        try:
+            return sys.stdin.buffer.read()
+        except (AttributeError, OSError, ValueError) as error:  # stdin closed (<&-): None, or a dead descriptor
+            raise CheckerError("standard input is closed: pipe an article into `analyze -` or give a file") from error
     file = Path(path)
     if not file.is_file():
         raise CheckerError(f"no such file: {path}")
-    return file.read_bytes()
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise CheckerError(f"cannot read {path} ({error.strerror})") from error
 
 
 def _is_url(path: str) -> bool:
@@ -88,8 +111,8 @@ def _print(text: str) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from checker.models import Report
-    from checker.pipeline import Article, analyze, check_article, fetch_article
+    from checker.budget import analysis_budget
+    from checker.pipeline import Article, fetch_article
     from checker.report import report_to_dict, report_to_markdown
     from checker.text import decode_input
 
@@ -97,13 +120,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         article = fetch_article(args.path)
     else:
         article = Article(decode_input(_read_input(args.path)), source=args.path)
-    analysis_id = None
-    if args.no_evidence:
-        report = Report(analyze(article.text))
-    else:
-        from checker.store.db import open_db
-
-        report, analysis_id = check_article(open_db(args.db), article, k=args.k)
+    with analysis_budget():
+        report, analysis_id = _analysed(args, article)
     if args.format == "md":
         _print(report_to_markdown(report, analysis_id=analysis_id))
     else:
@@ -111,10 +129,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_evidence(args: argparse.Namespace) -> int:
-    from checker.store.db import open_db
+def _analysed(args: argparse.Namespace, article: Article) -> tuple[Report, int | None]:
+    from checker.models import Report
+    from checker.pipeline import analyze, check_article
 
-    db = open_db(args.db)
+    analysis_id = None
+    if args.no_evidence:
+        report = Report(analyze(article.text))
+    else:
+        report, analysis_id = check_article(_open(args), article, k=args.k)
+    return report, analysis_id
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    db = _open(args)
     if args.evidence_command == "add":
         from checker.store.ingest import add_source
 
@@ -141,6 +169,10 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 
         _print(f"{embed_missing(db)} passages embedded")
         return 0
+    if args.queries:
+        return _search_file(db, args)
+    if not args.query:
+        raise InputError("give a query or --queries FILE")
     from checker.retrieval import search
 
     hits = search(db, args.query, k=args.k, outlet=args.outlet, since=args.since, until=args.until)
@@ -154,13 +186,28 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search_file(db, args: argparse.Namespace) -> int:
+    """Exit 1 when some lines could not be searched (each is reported on its own output line)."""
+    from checker.search_batch import search_lines
+
+    path = Path(args.queries)
+    if args.queries != "-" and not path.is_file():
+        raise InputError(f"no such file: {args.queries}")
+    handle = sys.stdin if args.queries == "-" else path.open(encoding="utf-8")
+    failed = False
+    with handle:
+        for result in search_lines(db, handle, k=args.k):
+            failed |= "error" in result
+            _print(json.dumps(result, ensure_ascii=False))
+    return 1 if failed else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from checker.export import export_analysis
-    from checker.store.db import open_db
 
-    payload = export_analysis(open_db(args.db), args.analysis_id, args.format)
+    payload = export_analysis(_open(args), args.analysis_id, args.format)
     if args.output:
-        Path(args.output).write_bytes(payload)
+        _write_file(Path(args.output), payload)
     else:
         sys.stdout.buffer.write(payload)
     return 0
@@ -168,11 +215,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_analyses(args: argparse.Namespace) -> int:
     from checker.review import list_analyses
-    from checker.store.db import open_db
-
-    for row in list_analyses(open_db(args.db)):
+    for row in list_analyses(_open(args)):
         _print(f"{row.id}\t{row.created_at}\t{row.language}\t{row.claims} claims\t{row.title}")
     return 0
+
+
+def _write_file(path: Path, payload: bytes) -> None:
+    """All of it or nothing: written beside the target, then renamed over it."""
+    if path.is_dir():
+        raise CheckerError(f"{path} is a folder: give a file name for the export (-o {path / 'checklist.md'})")
+    if not path.parent.is_dir():
+        raise CheckerError(f"cannot write {path}: the folder {path.parent} does not exist")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(payload)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CheckerError(f"cannot write {path} ({error.strerror or error})") from error
 
 
 COMMANDS = {"analyze": cmd_analyze, "evidence": cmd_evidence, "export": cmd_export, "analyses": cmd_analyses}
@@ -181,10 +241,27 @@ COMMANDS = {"analyze": cmd_analyze, "evidence": cmd_evidence, "export": cmd_expo
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()
+        return code
     except CheckerError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
+    except sqlite3.DatabaseError as error:  # a damaged page or a dropped table met by a read command
+        from checker.store.db import describe
+
+        return _fail(describe(error, args.db or "the database"))
+    except BrokenPipeError:
+        # the reader went away (`| head`, a closed pipe): say so once, and keep Python from a second complaint
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _fail("the output was closed before everything was written")
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+
+
+def _fail(message: str) -> int:
+    try:
+        print(f"error: {message}", file=sys.stderr)
+    except (OSError, ValueError, AttributeError):
+        pass  # no stderr either: the exit code says it
+    return 2

@@ -11,7 +11,7 @@ from typing import Any, Literal
 AttributionKind = Literal["direct_quote", "indirect", "according_to", "none"]
 OutletFrom = Literal["sentence", "story", "dateline", "carried"]
 DecidedBy = Literal["rules", "model"]
-VerdictLabel = Literal["supported", "contradicted", "not_enough_evidence"]
+VerdictLabel = Literal["supported", "contradicted", "conflicting", "not_enough_evidence"]
 SourceStatus = Literal["confirmed", "not_found", "contradicted", "no_source"]
 Stance = Literal["agree", "disagree", "other"]
 

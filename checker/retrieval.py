@@ -1,8 +1,13 @@
-"""Hybrid search of the stored passages: FTS5 BM25 and dense cosine, fused by reciprocal rank.
+"""Hybrid search of the stored passages: FTS5 BM25 and dense cosine, fused by learned weights.
 
 The lexical side catches exact names and numbers in the claim's own language;
 the dense side (multilingual embeddings) catches paraphrases and the other
 language, so an Arabic claim finds the English wire story and vice versa.
+Each candidate found by either side is scored as a weighted sum of its cosine,
+its BM25 score (relative to the query's best), the share of the query's rare
+words it holds and the share of its own rare words the query holds; the weights
+are in checker/data/retrieval.toml, learned by cross-validation on CheckThat!
+2021 2A dev (`scripts/eval_retrieval.py --fit`).
 
 Dense search keeps one in-memory matrix per (database file, model), read once
 and topped up with the rows added since (by rowid), so a query costs one
@@ -13,22 +18,29 @@ from __future__ import annotations
 import math
 import re
 import threading
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import sqlite_utils
 
+from checker.config import DATA_DIR
 from checker.errors import InputError
+from checker.index.ann import AnnSearch
 from checker.models import PassageHit
 from checker.normalize import search_form
+from checker.stems import light_stem as _light_stem
 
-RRF_K = 60  # the usual reciprocal-rank-fusion constant: rank 1 and rank 5 differ, rank 50 and 55 barely
+FUSION_FILE = DATA_DIR / "retrieval.toml"
+FEATURES = ("dense", "lexical", "coverage", "reach")
 MIN_CANDIDATES = 50  # per side, before fusion
 MAX_QUERY_TERMS = 64
-# A word match counts only if the passage holds this share of the query's words, weighted by rarity (IDF):
-# sharing "في", "said" and "the" with a claim is not evidence of anything.
+# A word match counts only if the passage holds this share of the query's words, or the query this share of
+# the passage's words, weighted by rarity (IDF): sharing "في", "said" and "the" with a claim is not evidence,
+# but a short verified claim whose every rare word is in a long tweet is (the query-only share dropped it).
 MIN_TERM_COVERAGE = 0.3
 COMMON_SHARE = 0.05  # a word in more than 5% of the passages (and in COMMON_MIN_DOCS of them) is not searched
 COMMON_MIN_DOCS = 100
@@ -61,11 +73,37 @@ def search_many(db: sqlite_utils.Database, queries: Sequence[str], *, k: int = 1
     """`search` for every query, with all of them embedded in one batch (the claims of one article)."""
     if k < 1:
         raise InputError(f"k must be at least 1 (got {k})")
+    found = candidates_many(db, queries, depth=max(MIN_CANDIDATES, 5 * k), outlet=outlet, since=since,
+                            until=until, model_name=model_name)
+    weights = fusion_weights()
+    return [_hits(db, fuse(candidates, weights)[:k]) for candidates in found]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage either side found, with what the fusion weighs (`FEATURES`, each 0..1)."""
+
+    passage_id: int
+    dense: float
+    lexical: float
+    coverage: float
+    reach: float
+    lexical_rank: int | None
+    dense_rank: int | None
+
+    def features(self) -> tuple[float, ...]:
+        return tuple(getattr(self, name) for name in FEATURES)
+
+
+def candidates_many(db: sqlite_utils.Database, queries: Sequence[str], *, depth: int = MIN_CANDIDATES,
+                    outlet: str | None = None, since: str | None = None, until: str | None = None,
+                    model_name: str | None = None) -> list[list[Candidate]]:
+    """For each query, the union of its `depth` best lexical and dense passages with their features."""
     filters = Filters(_outlet_id(db, outlet), _day(since, "since"), _day(until, "until"))
     if filters.since and filters.until and filters.since > filters.until:
         raise InputError(f"the since date {filters.since} is after the until date {filters.until}")
     wanted = [i for i, query in enumerate(queries) if query_terms(query)]
-    results: list[list[PassageHit]] = [[] for _ in queries]
+    results: list[list[Candidate]] = [[] for _ in queries]
     if not wanted:
         return results
     from checker.embeddings import encode, model_key
@@ -74,11 +112,22 @@ def search_many(db: sqlite_utils.Database, queries: Sequence[str], *, k: int = 1
     index = dense_index(db, key)
     allowed = _allowed_passages(db, filters) if filters.active else None
     vectors = encode([queries[i] for i in wanted], key)
-    depth = max(MIN_CANDIDATES, 5 * k)
     for row, (i, dense) in enumerate(zip(wanted, index.nearest(vectors, depth, allowed))):
-        lexical = _lexical(db, query_terms(queries[i]), filters, depth)
-        results[i] = _hits(db, index, vectors[row], lexical, dense, k, key)
+        results[i] = _candidates(db, index, vectors[row], query_terms(queries[i]), dense, filters, depth, key)
     return results
+
+
+@lru_cache(maxsize=1)
+def fusion_weights() -> dict[str, float]:
+    """The learned weight of each feature (retrieval.toml)."""
+    data = tomllib.loads(FUSION_FILE.read_text(encoding="utf-8"))["fusion"]
+    return {name: float(data[name]) for name in FEATURES}
+
+
+def fuse(candidates: Sequence[Candidate], weights: dict[str, float]) -> list[tuple[Candidate, float]]:
+    """Candidates best first by the weighted sum of their features (ties: lower passage id first)."""
+    scored = [(c, sum(weights[name] * value for name, value in zip(FEATURES, c.features()))) for c in candidates]
+    return sorted(scored, key=lambda pair: (-pair[1], pair[0].passage_id))
 
 
 def fts_query(query: str) -> str:
@@ -174,8 +223,16 @@ _term_counts: dict[str, tuple[int, dict[str, int]]] = {}  # per database: (passa
 _indexes_lock = threading.Lock()
 
 
-def dense_index(db: sqlite_utils.Database, model: str) -> DenseIndex:
-    """This process's index for (database, model), brought up to date with the table."""
+def dense_index(db: sqlite_utils.Database, model: str) -> DenseIndex | AnnSearch:
+    """The dense side for (database, model): from CHECKER_ANN_MIN_VECTORS vectors on, the on-disk ANN index
+    (checker.index), else this process's exact in-memory scan."""
+    from checker.index import dense_search
+
+    return dense_search(db, model) or exact_index(db, model)
+
+
+def exact_index(db: sqlite_utils.Database, model: str) -> DenseIndex:
+    """This process's exact index for (database, model), brought up to date with the table (the recall reference)."""
     key = (_database_key(db), model)
     with _indexes_lock:
         index = _indexes.setdefault(key, DenseIndex(model))
@@ -203,8 +260,9 @@ def _where(filters: Filters) -> tuple[str, list[str]]:
     return "".join(f" AND {sql}" for sql, _ in parts), [value for _, value in parts]
 
 
-def _lexical(db: sqlite_utils.Database, terms: list[str], filters: Filters, depth: int) -> list[int]:
-    """Passage ids by BM25, best first, keeping those that share enough of the query's rare words.
+def _candidates(db: sqlite_utils.Database, index: DenseIndex, vector: np.ndarray, terms: list[str],
+                dense: list[int], filters: Filters, depth: int, model: str) -> list[Candidate]:
+    """BM25 hits that share enough rare words with the query, plus the dense neighbours, with features.
 
     Words in a large share of the store ("the", "في") are left out of the MATCH:
     they cannot make a passage relevant, and their long posting lists are what
@@ -213,24 +271,85 @@ def _lexical(db: sqlite_utils.Database, terms: list[str], filters: Filters, dept
     weights, passages = _idf(db, terms)
     common = math.log((passages + 1) / (max(COMMON_SHARE * passages, COMMON_MIN_DOCS) + 0.5))
     searched = [term for term in terms if weights[term] > common] or sorted(terms, key=weights.get)[-KEEP_RAREST:]
-    total = sum(weights.values())
-    return [pid for pid, text in _bm25(db, _match(searched), filters, depth)
-            if sum(weights[term] for term in set(query_terms(text)) & weights.keys()) >= MIN_TERM_COVERAGE * total]
+    hits = _bm25(db, _match(searched), filters, depth)
+    texts = {pid: text for pid, text, _ in hits}
+    missing = [pid for pid in dense if pid not in texts]
+    texts.update(_search_texts(db, missing))
+    shares = {pid: _shares(db, weights, text) for pid, text in texts.items()}
+    lexical = [(pid, score) for pid, _, score in hits if max(shares[pid]) >= MIN_TERM_COVERAGE]
+    best = max((score for _, score in lexical), default=0.0)
+    lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, 1)}
+    lexical_score = {pid: score / best if best > 0 else 0.0 for pid, score in lexical}
+    dense_rank = {pid: rank for rank, pid in enumerate(dense, 1)}
+    ids = list(dict.fromkeys([pid for pid, _ in lexical] + dense))
+    cosines = _cosines(db, index, vector, ids, model)
+    other_script = _other_script(texts, terms)
+    found = []
+    for pid in ids:
+        cosine = max(0.0, cosines[pid])
+        if pid in other_script:  # words cannot match across scripts: the word features take the cosine's value
+            found.append(Candidate(pid, cosine, cosine, cosine, cosine, None, dense_rank.get(pid)))
+        else:
+            found.append(Candidate(pid, cosine, lexical_score.get(pid, 0.0), *shares.get(pid, (0.0, 0.0)),
+                                   lexical_rank.get(pid), dense_rank.get(pid)))
+    return found
 
 
-def _bm25(db: sqlite_utils.Database, match: str, filters: Filters, depth: int) -> list[tuple[int, str]]:
-    """(passage id, search text) by BM25; the MATCH expression is a bound parameter, never SQL text."""
+def _other_script(texts: dict[int, str], terms: list[str]) -> set[int]:
+    """Passages written in the other script than the query (Arabic vs Latin), by their words' majority."""
+    query_arabic = _mostly_arabic(terms)
+    return {pid for pid, text in texts.items() if _mostly_arabic(query_terms(text)) != query_arabic}
+
+
+def _mostly_arabic(terms: list[str]) -> bool:
+    arabic = sum(1 for term in terms if not term.isascii())
+    return arabic * 2 > len(terms)
+
+
+def _shares(db: sqlite_utils.Database, weights: dict[str, float], text: str) -> tuple[float, float]:
+    """(share of the query's IDF weight the passage holds, share of the passage's IDF weight the query holds).
+
+    Words match by light stem (السفاره / سفارة, والصواريخ / صواريخ, troops / troop), each weighted by its own IDF.
+    """
+    own = query_terms(text)
+    own_stems = {_light_stem(term) for term in own}
+    query_stems = {_light_stem(term) for term in weights}
+    matched = sum(weight for term, weight in weights.items() if _light_stem(term) in own_stems)
+    coverage = matched / total if (total := sum(weights.values())) > 0 else 0.0
+    own_weights, _ = _idf(db, own)
+    own_total = sum(own_weights.values())
+    reach = (sum(w for term, w in own_weights.items() if _light_stem(term) in query_stems) / own_total
+             if own_total > 0 else 0.0)
+    return coverage, reach
+    prefix = next((p for p in _ARABIC_PREFIXES if term.startswith(p) and len(term) - len(p) >= 3), "")
+    term = term[len(prefix):]
+    ending = next((e for e in _ARABIC_SUFFIXES if term.endswith(e) and len(term) - len(e) >= 3), "")
+    return term[:len(term) - len(ending)]
+
+
+def _search_texts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    return dict(db.execute(f"SELECT id, search_text FROM passages WHERE id IN ({marks})", ids).fetchall())
+
+
+def _bm25(db: sqlite_utils.Database, match: str, filters: Filters, depth: int) -> list[tuple[int, str, float]]:
+    """(passage id, search text, BM25 score, higher better), best first; the MATCH expression is a bound
+    parameter, never SQL text."""
     if not filters.active:  # FTS5 sorts by rank itself and stops at the limit
-        return db.execute(
-            "SELECT p.id, p.search_text FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? "
-            "ORDER BY rank LIMIT ?) AS f JOIN passages p ON p.id = f.rowid ORDER BY f.rank",
-            [match, depth]).fetchall()
-    where, params = _where(filters)
-    return db.execute(
-        "SELECT p.id, p.search_text FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
-        f"JOIN documents d ON d.id = p.document_id WHERE passages_fts MATCH ?{where} "
-        "ORDER BY bm25(passages_fts) LIMIT ?",
-        [match, *params, depth]).fetchall()
+        rows = db.execute(
+            "SELECT p.id, p.search_text, f.rank FROM (SELECT rowid, rank FROM passages_fts "
+            "WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS f JOIN passages p ON p.id = f.rowid "
+            "ORDER BY f.rank", [match, depth]).fetchall()
+    else:
+        where, params = _where(filters)
+        rows = db.execute(
+            "SELECT p.id, p.search_text, bm25(passages_fts) AS score FROM passages_fts "
+            "JOIN passages p ON p.id = passages_fts.rowid "
+            f"JOIN documents d ON d.id = p.document_id WHERE passages_fts MATCH ?{where} "
+            "ORDER BY score LIMIT ?", [match, *params, depth]).fetchall()
+    return [(pid, text, -float(rank)) for pid, text, rank in rows]
 
 
 def _idf(db: sqlite_utils.Database, terms: list[str]) -> tuple[dict[str, float], int]:
@@ -290,22 +409,15 @@ def _day(value: str | None, name: str) -> str | None:
 
 # --- fusion ------------------------------------------------------------------
 
-def _hits(db: sqlite_utils.Database, index: DenseIndex, vector: np.ndarray, lexical: list[int], dense: list[int],
-          k: int, model: str) -> list[PassageHit]:
-    """Reciprocal rank fusion of the two rankings, then the passage rows for the best k."""
-    lexical_rank = {pid: rank for rank, pid in enumerate(lexical, 1)}
-    dense_rank = {pid: rank for rank, pid in enumerate(dense, 1)}
-    fused = {pid: sum(1 / (RRF_K + ranks[pid]) for ranks in (lexical_rank, dense_rank) if pid in ranks)
-             for pid in lexical_rank.keys() | dense_rank.keys()}
-    best = sorted(fused, key=lambda pid: (-fused[pid], pid))[:k]
-    rows = _passage_rows(db, best)
-    similarity = _similarities(index, vector, [pid for pid in best if pid in rows], rows, model)
+def _hits(db: sqlite_utils.Database, ranked: Sequence[tuple[Candidate, float]]) -> list[PassageHit]:
+    """The passage rows of the fused best k."""
+    rows = _passage_rows(db, [c.passage_id for c, _ in ranked])
     return [
-        PassageHit(passage_id=pid, document_id=rows[pid][0], text=rows[pid][1], score=fused[pid],
-                   similarity=similarity[pid], outlet=rows[pid][2], url=rows[pid][3], published=rows[pid][4],
-                   title=rows[pid][5], language=rows[pid][6], lexical_rank=lexical_rank.get(pid),
-                   dense_rank=dense_rank.get(pid))
-        for pid in best if pid in rows
+        PassageHit(passage_id=c.passage_id, document_id=rows[c.passage_id][0], text=rows[c.passage_id][1],
+                   score=round(score, 6), similarity=c.dense, outlet=rows[c.passage_id][2], url=rows[c.passage_id][3],
+                   published=rows[c.passage_id][4], title=rows[c.passage_id][5], language=rows[c.passage_id][6],
+                   lexical_rank=c.lexical_rank, dense_rank=c.dense_rank)
+        for c, score in ranked if c.passage_id in rows
     ]
 
 
@@ -320,14 +432,16 @@ def _passage_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple]
     return {row[0]: row[1:] for row in rows}
 
 
-def _similarities(index: DenseIndex, vector: np.ndarray, ids: list[int], rows: dict[int, tuple],
-                  model: str) -> dict[int, float]:
+def _cosines(db: sqlite_utils.Database, index: DenseIndex, vector: np.ndarray, ids: list[int],
+             model: str) -> dict[int, float]:
     """Cosine to the query; passages not embedded yet (found by words only) are embedded on the fly."""
     found = {pid: index.cosine(pid, vector) for pid in ids}
     missing = [pid for pid, value in found.items() if value is None]
     if missing:
         from checker.embeddings import encode
 
-        for pid, row in zip(missing, encode([rows[pid][1] for pid in missing], model)):
+        texts = dict(db.execute(f"SELECT id, text FROM passages WHERE id IN ({', '.join('?' for _ in missing)})",
+                                missing).fetchall())
+        for pid, row in zip(missing, encode([texts.get(pid, "") for pid in missing], model)):
             found[pid] = float(row @ vector)
     return {pid: float(value) for pid, value in found.items()}

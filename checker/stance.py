@@ -2,8 +2,9 @@
 
 Sentence embeddings place "2,500 US troops" and "3,500 US troops" as close as
 a true paraphrase, so the decision is made by explicit checks a fact-checker
-can read (numbers, denial and negation words, opposites, shared names) on top
-of a small logistic model trained on the ANS stance corpus
+can read (the slots of checker.slots: quantities with what they count and where,
+who did what to whom, places, dates, scoped negation; denial words, opposites)
+on top of a small logistic model trained on the ANS stance corpus
 (`scripts/train_stance.py`) on multilingual embeddings of the sentences and
 of the words only one side uses. The checks override
 the model where they are unambiguous, and the verdict never rests on the
@@ -26,22 +27,18 @@ from checker.config import DATA_DIR, get_settings
 from checker.language import detect_language
 from checker.models import NumberMention, Stance
 from checker.normalize import search_form
-from checker.numbers import find_numbers
+from checker.slots import Comparison, SlotDecision, Span, compare, denial_in_scope
 
 LEXICON_FILE = DATA_DIR / "stance.toml"
 MODEL_FILE = DATA_DIR / "stance_model.npz"
 STANCES: tuple[Stance, ...] = ("agree", "disagree", "other")
-EXPLICIT_DECISIONS = frozenset({"numbers", "denial", "opposites"})
+EXPLICIT_DECISIONS = frozenset({"numbers", "denial", "opposites", "actor_role", "place", "date", "negation"})
 # Below this cosine two texts are not treated as about the same event, whatever the words say
 # (ANS dev: 90% of unrelated pairs fall below 0.40, 95% of related pairs above 0.45).
 RELATED_SIMILARITY = 0.35
 # Arabic pairs at least this close are left to the model (which learnt unrelated pairs too) to call related
 # or not. Chosen by cross-validation on ANS train (docs/verdict.md).
 MODEL_RELATED_SIMILARITY = 0.25
-# An authority's denial retells the rumour in its own words (AuRED: cosine 0.1-0.5 to the rumour). It still
-# answers the claim when it points at what is circulating and shares this many of the claim's words.
-RETOLD_SHARED_WORDS = 2
-RETOLD_MIN_SIMILARITY = 0.15
 # Where the Arabic-trained model has never looked (English, cross-language pairs) similarity decides:
 # a paraphrase with extra detail scores 0.6-0.9 there (translations lower). Untuned: no such stance data.
 SIMILARITY_AGREE_UNTRAINED = 0.6
@@ -93,6 +90,8 @@ class Checks:
     same_language: bool = True
     names_compared: bool = False
     model_language: bool = True  # both texts Arabic, the language the stance model was trained on
+    slots: Comparison | None = None
+    denial_in_scope: bool = True
 
     @property
     def about_something_else(self) -> bool:
@@ -106,8 +105,13 @@ class Checks:
 
     @property
     def denial_gap(self) -> tuple[str, ...]:
-        """Denial words in the evidence that the claim itself does not use."""
-        return self.evidence_denials if not self.claim_denials else ()
+        """Denial words in the evidence, about the claim (in a sentence sharing its words), that the claim
+        itself does not use."""
+        return self.evidence_denials if not self.claim_denials and self.denial_in_scope else ()
+
+    @property
+    def other_event(self) -> bool:
+        return self.slots is not None and self.slots.same_event is False
 
     @property
     def negation_gap(self) -> bool:
@@ -127,7 +131,9 @@ class StanceResult:
     decided_by: str = "model"
     nli: tuple[float, float, float] | None = None
     cross_language: bool = False
-    retold_denial: bool = False
+    slot: SlotDecision | None = None  # the slot that decided, with its claim and passage spans
+    slot_decisions: tuple[SlotDecision, ...] = ()
+    same_event: bool | None = None
 
     @property
     def explicit(self) -> bool:
@@ -352,104 +358,11 @@ def word_difference(claim: str, evidence: str) -> WordDifference:
     )
 
 
-def retold_denial(claim: str, evidence: str, checks: Checks, similarity: float) -> tuple[str, ...]:
-    """The claim's words a denial of "what is circulating" repeats; empty unless it is such a denial."""
-    if not (checks.denial_gap and checks.same_language and similarity >= RETOLD_MIN_SIMILARITY):
-        return ()
-    folded = search_form(evidence)
-    if not any(_has_phrase(folded, phrase) for phrase in load_lexicon().retelling):
-        return ()
-    difference = word_difference(claim, evidence)
-    changed = set(difference.claim_only)
-    shared = tuple(dict.fromkeys(w for w in _difference_words(claim, load_lexicon()) if w not in changed
-                                 and w not in load_lexicon().negation and not w.isdigit()))
-    return shared if len(shared) >= RETOLD_SHARED_WORDS else ()
-
-
 # --- numbers ---------------------------------------------------------------
 
-def _numbers(text: str) -> tuple[NumberMention, ...]:
-    return tuple(n for n in find_numbers(text) if n.kind != "ordinal" and (n.value is not None or n.low is not None))
-
-
-def _bounds(number: NumberMention, text: str, lexicon: Lexicon) -> tuple[float, float]:
-    low = number.low if number.low is not None else number.value
-    high = number.high if number.high is not None else number.value
-    assert low is not None and high is not None
-    before = search_form(text[max(0, number.start - 20):number.start])
-    approximate = number.approximate or any(_has_phrase(before[-len(w) - 2:], w) for w in lexicon.approximate)
-    slack = lexicon.approximate_tolerance * max(abs(low), abs(high)) if approximate else 0.0
-    return low - slack, high + slack
-
-
-def _context(number: NumberMention, text: str, lexicon: Lexicon) -> set[str]:
-    """Content words around a number, which say what it counts (troops, dollars, dead)."""
-    width = lexicon.context_words
-    before = _near_tokens(text, number.start, width, before=True)
-    after = _near_tokens(text, number.end, width, before=False)
-    words = _content_words(before + after, lexicon)
-    if number.unit:
-        words.add(search_form(number.unit))
-    return words
-
-
-def _near_tokens(text: str, at: int, width: int, *, before: bool) -> list[str]:
-    """The `width` tokens nearest `at` on one side, read from a window that grows until it holds them:
-    tokenising the whole text for every number made a number-dense claim quadratic."""
-    span = 16 * (width + 1)
-    while True:
-        low, high = (max(0, at - span), at) if before else (at, min(len(text), at + span))
-        tokens = _tokens(text[low:high])
-        if len(tokens) > width or (low == 0 if before else high == len(text)):
-            return tokens[-width:] if before else tokens[:width]
-        span *= 4
-
-
-def _family(number: NumberMention) -> str:
-    return {"money": "number", "ordinal": "number"}.get(number.kind, number.kind)
-
-
-def _compare_numbers(claim: str, evidence: str, claim_numbers: tuple[NumberMention, ...],
-                     evidence_numbers: tuple[NumberMention, ...], similarity: float,
-                     lexicon: Lexicon) -> tuple[tuple[str, ...], tuple[NumberConflict, ...]]:
-    agreeing: list[str] = []
-    conflicts: list[NumberConflict] = []
-    lone = _lone_pair(claim, evidence, claim_numbers, evidence_numbers, similarity)
-    evidence_contexts = [set() if lone else _context(e, evidence, lexicon) for e in evidence_numbers]
-    for number in claim_numbers:
-        low, high = _bounds(number, claim, lexicon)
-        context = _context(number, claim, lexicon)
-        comparable = [e for e, e_context in zip(evidence_numbers, evidence_contexts)
-                      if _family(e) == _family(number) and (lone or context & e_context)]
-        if not comparable:
-            continue
-        matching = [e for e in comparable if _overlaps((low, high), _bounds(e, evidence, lexicon))]
-        if matching:
-            agreeing.append(number.text)
-        else:
-            other = comparable[0]
-            conflicts.append(NumberConflict(number.text, other.text, _phrase(other, evidence, lexicon)))
-    return tuple(agreeing), tuple(conflicts)
-
-
-def _lone_pair(claim: str, evidence: str, claim_numbers: Sequence[NumberMention],
-               evidence_numbers: Sequence[NumberMention], similarity: float) -> bool:
-    """Across languages the words around a number never match, so one number written in digits
-    on each side of two close texts ("2,500 US troops" / "3500 جندي") counts as the same quantity.
-    Number words ("several", "وابلين", "الشهرين") are too loose for that."""
-    return (len(claim_numbers) == 1 and len(evidence_numbers) == 1 and similarity >= LONE_NUMBER_SIMILARITY
-            and detect_language(claim) != detect_language(evidence)
-            and all(_DIGIT.search(n.text) for n in (*claim_numbers, *evidence_numbers)))
-
-
-def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
-
-
-def _phrase(number: NumberMention, text: str, lexicon: Lexicon) -> str:
+def _phrase(number: Span, text: str, lexicon: Lexicon) -> str:
     """The number with the words after it ("3,500 US troops in Iraq"), for a reason a person reads."""
-    window = text[number.end:number.end + 64 * (lexicon.context_words + 1)]  # the whole rest made it quadratic
-    tail = _WORD.findall(_CLAUSE_END.split(window, maxsplit=1)[0])[:lexicon.context_words]
+    tail = _WORD.findall(_CLAUSE_END.split(text[number.end:], maxsplit=1)[0])[:lexicon.context_words]
     return " ".join([number.text.strip(), *tail])
 
 
@@ -460,7 +373,6 @@ class _TextFacts:
     """What the checks need from one text, computed once: a claim meets k passages."""
 
     language: str
-    numbers: tuple[NumberMention, ...]
     negations: tuple[str, ...]
     denials: tuple[str, ...]
     hedges: tuple[str, ...]
@@ -476,7 +388,6 @@ def _facts(text: str) -> _TextFacts:
     forms = [(token, frozenset(_forms(token, lexicon))) for token in tokens]
     return _TextFacts(
         language=detect_language(text),
-        numbers=_numbers(text),
         negations=_negations(tokens, lexicon),
         denials=_denials(text, forms, lexicon),
         hedges=_matches(forms, lexicon.hedge),
@@ -490,7 +401,11 @@ def explicit_checks(claim: str, evidence: str, similarity: float = 1.0) -> Check
     """Every rule-based comparison of the pair, without the model."""
     lexicon = load_lexicon()
     ours, theirs = _facts(claim), _facts(evidence)
-    numbers_agree, conflicts = _compare_numbers(claim, evidence, ours.numbers, theirs.numbers, similarity, lexicon)
+    slots = compare(claim, evidence, similarity)
+    quantities = [d for d in slots.decisions if d.slot == "quantity"]
+    numbers_agree = tuple(d.claim.text for d in quantities if d.outcome == "agree" and d.claim)
+    conflicts = tuple(NumberConflict(d.claim.text, d.passage.text, _phrase(d.passage, evidence, lexicon))
+                      for d in quantities if d.outcome == "conflict" and d.claim and d.passage)
     union = ours.content_words | theirs.content_words
     same_language = ours.language == theirs.language
     return Checks(
@@ -509,6 +424,8 @@ def explicit_checks(claim: str, evidence: str, similarity: float = 1.0) -> Check
         same_language=same_language,
         names_compared=same_language and ours.language == "en",
         model_language=same_language and ours.language == "ar",
+        slots=slots,
+        denial_in_scope=not theirs.denials or denial_in_scope(claim, evidence, theirs.denials),
     )
 
 
@@ -635,8 +552,7 @@ def load_model(path: Path = MODEL_FILE) -> StanceModel | None:
 
 
 def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
-           nli: tuple[float, float, float] | None = None,
-           retold: Sequence[str] = ()) -> tuple[Stance, float, str, list[str]]:
+           nli: tuple[float, float, float] | None = None) -> tuple[Stance, float, str, list[str]]:
     """The model's stance, overruled by the explicit checks where they are unambiguous.
 
     The model decides Arabic pairs only, the kind it was trained on: it read
@@ -646,14 +562,28 @@ def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
     MODEL_RELATED_SIMILARITY. Close Arabic pairs are no longer taken as
     agreement by rule: in cross-validation on ANS train that rule turned 340
     correct disagreements into errors for 122 corrections (docs/verdict.md).
+
+    Same event first: a passage about another event (its place, date or actors differ and it does not say
+    the claim in the claim's words) is "other" whatever else it says. Within one event a slot decides: who did
+    what to whom swapped, a different count of the same thing in the same place, another place or date where
+    the passage otherwise says the claim in its words, a predicate negated.
     """
     related = similarity >= RELATED_SIMILARITY
+    slots = checks.slots
+    if slots is not None and slots.same_event is False:
+        return "other", max(0.6, _p(probabilities, 2)), "other_event", [slots.other_event_reason or "about another event"]
+    if slots is not None and slots.first("actor_role") and related:
+        return "disagree", max(0.8, _p(probabilities, 1)), "actor_role", []
     if checks.number_conflicts and related:
         return "disagree", max(0.8, _p(probabilities, 1)), "numbers", []
+    if slots is not None and slots.same_event and related:
+        for slot in ("place", "date"):
+            if slots.first(slot):
+                return "disagree", max(0.75, _p(probabilities, 1)), slot, []
     if checks.denial_gap and related and not checks.about_something_else:
         return "disagree", max(0.75, _p(probabilities, 1)), "denial", []
-    if retold:
-        return "disagree", 0.75, "denial", [f"denies what is circulating, in its own words ({', '.join(retold[:6])})"]
+    if slots is not None and slots.first("negation") and related:
+        return "disagree", max(0.7, _p(probabilities, 1)), "negation", []
     if checks.antonyms and related and not checks.about_something_else:
         return "disagree", max(0.7, _p(probabilities, 1)), "opposites", []
     modelled = checks.model_language and probabilities is not None
@@ -676,6 +606,9 @@ def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
     return STANCES[best], float(probabilities[best]), "model", []
 
 
+_SLOT_OF = {"numbers": "quantity"}
+
+
 def _p(probabilities: np.ndarray | None, index: int) -> float:
     return 0.0 if probabilities is None else float(probabilities[index])
 
@@ -686,6 +619,8 @@ def describe(checks: Checks, similarity: float) -> list[str]:
     signals += [f"numbers agree: {', '.join(checks.numbers_agree)}"] if checks.numbers_agree else []
     signals += [f"evidence denies it ({', '.join(checks.denial_gap)})"] if checks.denial_gap else []
     signals += [f"opposites: claim «{a}» vs evidence «{b}»" for a, b in checks.antonyms]
+    if checks.slots is not None:
+        signals += [f"{d.slot}: {d.reason}" for d in checks.slots.decisions if d.slot != "quantity"]
     if checks.negation_gap:
         words = checks.evidence_negations or checks.claim_negations
         side = "evidence" if checks.evidence_negations else "claim"
@@ -741,9 +676,7 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
         for i, row in zip(modelled, model.probabilities(features)):
             probabilities[i] = row
     nli = nli_probabilities([(claim, sentence) for (claim, _), sentence in zip(pairs, closest)])
-    retold = [retold_denial(claim, passage, check, similarity)
-              for (claim, passage), check, similarity in zip(pairs, checks, sims)]
-    return [_result(check, similarity, probabilities[i], None if nli is None else nli[i], retold[i])
+    return [_result(check, similarity, probabilities[i], None if nli is None else nli[i])
             for i, (check, similarity) in enumerate(zip(checks, sims))]
 
 
@@ -772,14 +705,18 @@ def _closest(vectors: np.ndarray, row: dict[str, int], group: list[str], claim_v
 
 
 def _result(check: Checks, similarity: float, probabilities: np.ndarray | None,
-            nli: tuple[float, float, float] | None, retold: Sequence[str] = ()) -> StanceResult:
-    stance, score, decided_by, notes = decide(check, similarity, probabilities, nli, retold)
+            nli: tuple[float, float, float] | None) -> StanceResult:
+    stance, score, decided_by, notes = decide(check, similarity, probabilities, nli)
+    slots = check.slots
+    slot = slots.first(_SLOT_OF.get(decided_by, decided_by)) if slots is not None else None
     return StanceResult(
         stance=stance, score=round(min(1.0, max(0.0, score)), 4),
         signals=tuple(describe(check, similarity) + notes), similarity=similarity,
         probabilities=tuple(float(p) for p in probabilities) if probabilities is not None else (0.0, 0.0, 0.0),
         number_conflicts=check.number_conflicts, decided_by=decided_by, nli=nli,
-        cross_language=not check.same_language, retold_denial=bool(retold) and decided_by == "denial",
+        cross_language=not check.same_language, slot=slot,
+        slot_decisions=slots.decisions if slots is not None else (),
+        same_event=slots.same_event if slots is not None else None,
     )
 
 

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from checker.models import Analysis, Claim, ClaimCheck, EvidenceMatch, PassageHit, SourceCheck, Verdict
 from checker.normalize import search_form
+from checker.calibration import calibrated
 from checker.stance import StanceResult, assess_many, rating_verdict
 
 # A passage counts for or against a claim only this close to it, and when its stance score
@@ -30,6 +31,8 @@ REVIEW_SIMILARITY = 0.7
 REVIEW_STRENGTH = 0.95
 # Candidates searched per claim, as a multiple of k, when looking for the cited outlet's own passages.
 CITED_OUTLET_DEPTH = 4
+# Two passages sharing this share of their word 3-grams are one story (syndicated or copied), counted once.
+DUPLICATE_JACCARD = 0.6
 SNIPPET_CHARS = 160
 SQL_IDS = 500
 
@@ -66,8 +69,6 @@ class AssessedPassage:
         if self.review:
             return REVIEW_STRENGTH
         floor = MIN_SIMILARITY_ACROSS_LANGUAGES if self.result.cross_language else MIN_SIMILARITY
-        if self.result.retold_denial:
-            return self.result.score * max(self.result.similarity, floor)  # far from the rumour's wording by nature
         if self.result.stance == "other" or self.result.similarity < floor:
             return 0.0
         return self.result.score * self.result.similarity
@@ -214,12 +215,16 @@ def _why_against(assessed: AssessedPassage) -> str:
     if result.decided_by == "numbers":
         conflict = result.number_conflicts[0]
         return f"{_who(assessed)} reports {conflict.evidence_phrase}, the claim says {conflict.claim}"
+    if result.slot is not None:
+        slot = result.slot
+        spans = f" (claim «{slot.claim.text}», passage «{slot.passage.text}»)" if slot.claim and slot.passage else ""
+        return f"{_who(assessed)}: {slot.slot.replace('_', ' ')}: {slot.reason}{spans}: «{_snippet(assessed.hit.text)}»"
     prefix = {"denial": "evidence denies", "opposites": "opposites", "nli": "NLI model"}.get(result.decided_by)
     signal = next((s for s in result.signals if prefix and s.startswith(prefix)), None)
     if signal:
         return f"{_who(assessed)}: {signal}: «{_snippet(assessed.hit.text)}»"
-    return (f"{_who(assessed)} reads as a disagreement to the stance model ({result.score:.2f}), "
-            f"with no conflicting number, denial or opposite found: «{_snippet(assessed.hit.text)}»")
+    return (f"{_who(assessed)} may disagree, but no conflicting number, actor, place, date, denial or opposite "
+            f"was found: «{_snippet(assessed.hit.text)}» (details: stance model {result.score:.2f})")
 
 
 def _why_for(assessed: AssessedPassage) -> str:
@@ -234,34 +239,77 @@ def _why_for(assessed: AssessedPassage) -> str:
 # --- verdict and source check ----------------------------------------------
 
 def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
-    """Contradicted needs a contradiction a person can verify (a number, a denial, an opposite, a "False"
-    rating), and it wins over agreement so the reviewer sees it. The stance model alone never contradicts:
-    off its training data it reads reworded agreement as disagreement (see docs/verdict.md)."""
-    against = [a for a in assessed if a.stance == "disagree" and a.strength >= MIN_STRENGTH]
-    for_it = [a for a in assessed if a.stance == "agree" and a.strength >= MIN_STRENGTH]
+    """Contradicted needs a contradiction a person can verify (a slot: number, actor roles, place, date,
+    negation; a denial, an opposite, a "False" rating) from a passage about the same event. When independent
+    outlets (not copies of one story) support the claim and others verifiably contradict it, the verdict is
+    "conflicting", unless a fact-check rating decides. The stance model alone never contradicts: off its
+    training data it reads reworded agreement as disagreement (see docs/verdict.md)."""
+    kept = independent(assessed)
+    against = [a for a in kept if a.stance == "disagree" and a.strength >= MIN_STRENGTH]
+    for_it = [a for a in kept if a.stance == "agree" and a.strength >= MIN_STRENGTH]
     verifiable = [a for a in against if a.explicit]
+    rated = [a for a in verifiable if a.review]
+    if verifiable and for_it and not rated and _outlets(verifiable) - _outlets(for_it) and _outlets(for_it) - _outlets(verifiable):
+        reasons = [f"conflicting: {_why_against(verifiable[0])}", f"but {_why_for(for_it[0])}",
+                   _tally(for_it, against)]
+        score = calibrated(max(verifiable[0].strength, for_it[0].strength), "conflicting")
+        return Verdict("conflicting", score, tuple(reasons))
     if verifiable:
         reasons = [f"contradicted: {_why_against(verifiable[0])}"]
         reasons += [f"but {_why_for(for_it[0])}"] if for_it else []
-        return Verdict("contradicted", round(verifiable[0].strength, 4), tuple(reasons + [_tally(for_it, against)]))
+        return Verdict("contradicted", calibrated(verifiable[0].strength, "contradicted"),
+                       tuple(reasons + [_tally(for_it, against)]))
     if for_it:
         reasons = [f"supported: {_why_for(for_it[0])}"]
         reasons += [f"but {_why_against(against[0])}"] if against else []
-        return Verdict("supported", round(for_it[0].strength, 4), tuple(reasons + [_tally(for_it, against)]))
+        return Verdict("supported", calibrated(for_it[0].strength, "supported"), tuple(reasons + [_tally(for_it, against)]))
     if against:
         return Verdict("not_enough_evidence", 0.0, (
             f"not enough evidence: only the stance model finds a disagreement: {_why_against(against[0])}",))
     return Verdict("not_enough_evidence", 0.0, (_why_not_enough(assessed),))
 
 
+def independent(assessed: Sequence[AssessedPassage]) -> list[AssessedPassage]:
+    """One passage per story: near-duplicates (a wire story syndicated by several outlets) count once,
+    the strongest copy kept; the rest keep their order."""
+    kept: list[AssessedPassage] = []
+    shingles: list[frozenset[str]] = []
+    for item in sorted(assessed, key=lambda a: a.strength, reverse=True):
+        own = _shingles(item.hit.text)
+        if any(_jaccard(own, other) >= DUPLICATE_JACCARD for other in shingles):
+            continue
+        kept.append(item)
+        shingles.append(own)
+    order = {id(a): i for i, a in enumerate(assessed)}
+    return sorted(kept, key=lambda a: order[id(a)])
+
+
+def _shingles(text: str) -> frozenset[str]:
+    words = search_form(text).split()
+    return frozenset(" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2)))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _outlets(assessed: Sequence[AssessedPassage]) -> set[str]:
+    return {search_form(_who(a).split(" (")[0]) for a in assessed}
+
+
 def _tally(for_it: Sequence[AssessedPassage], against: Sequence[AssessedPassage]) -> str:
-    return f"{len(for_it)} passage(s) agree, {len(against)} disagree"
+    return (f"{len(for_it)} passage(s) agree, {len(against)} disagree "
+            f"(independent stories; outlets: {len(_outlets(for_it))} for, {len(_outlets(against))} against)")
 
 
 def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
     if not assessed:
         return "not enough evidence: nothing in the evidence store matches this claim"
     closest = max(assessed, key=lambda a: a.result.similarity)
+    if closest.result.decided_by == "other_event":
+        why = next((s for s in closest.result.signals if s.startswith("about another event")), "about another event")
+        return (f"not enough evidence: the closest passage ({_who(closest)}, similarity "
+                f"{closest.result.similarity:.2f}) is {why}")
     return (f"not enough evidence: no stored passage addresses this claim "
             f"(closest: {_who(closest)}, similarity {closest.result.similarity:.2f}, {closest.result.stance})")
 

@@ -76,7 +76,8 @@ def test_one_edited_word_is_found_and_the_model_reads_a_changed_country_as_disag
     assert (difference.claim_only, difference.evidence_only) == (("المصريه",), ("الاردنيه",))
     result = assess(claim, edited)
     assert result.similarity > 0.8  # as close as a paraphrase: the old "close pair agrees" rule called it agreement
-    assert (result.stance, result.decided_by) == ("disagree", "model")
+    assert (result.stance, result.decided_by) == ("disagree", "place")  # the slot now says which words differ
+    assert (result.slot.claim.text, result.slot.passage.text) == ("المصرية", "الأردنية")
 
 
 def test_arabic_paraphrases_agree_and_a_cancelled_visit_disagrees() -> None:
@@ -169,20 +170,20 @@ def test_a_sure_nli_model_decides_when_no_explicit_check_does() -> None:
     assert decide(conflict, 0.9, None, nli=(0.05, 0.9, 0.05))[0] == "disagree"
 
 
-def test_a_denial_of_what_is_circulating_answers_the_rumour_it_retells() -> None:
+def test_a_far_reworded_denial_is_not_taken_as_an_answer_without_the_removed_dev_fitted_rule() -> None:
+    """The "retold denial" rule was fitted on AuRED's 16 dev rumours and fell to 0.43 on test: removed."""
     rumour = "فيديو لسقوط متسوق داخل سوبر ماركت في الدوحة بسبب إصابته بكورونا"
     denial = ("تؤكد وزارة الصحة عدم صحة ما يتم تداوله حول سقوط أحد المتسوقين نتيجة إصابته بالفيروس، "
               "وتدعو إلى تحري الدقة.")
     result = assess(rumour, denial)
-    assert (result.stance, result.decided_by, result.retold_denial) == ("disagree", "denial", True)
-    assert any("denies what is circulating" in signal for signal in result.signals)
+    assert result.similarity < 0.35 and result.stance == "other"
 
 
 def test_a_denial_of_another_story_does_not_answer_the_claim() -> None:
     claim = "ارتفاع أسعار الوقود في مصر بنسبة 10 بالمئة اعتبارا من الشهر المقبل"
     denial = "تنفي وزارة التعليم ما يتم تداوله عن إغلاق المدارس في القاهرة بسبب الأمطار."
     result = assess(claim, denial)
-    assert not result.retold_denial and result.stance != "disagree"
+    assert result.stance != "disagree"
 
 
 def test_an_english_rumour_denial_is_read_the_same_way() -> None:

@@ -1,0 +1,20 @@
+"""Light stems: one word in its inflected forms (والسفارة / السفارة / سفارة, troops / troop) for overlap counts."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+_ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف", "ل")
+_ARABIC_SUFFIXES = ("هما", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي")
+_ENGLISH_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+@lru_cache(maxsize=65536)
+def light_stem(term: str) -> str:
+    """A folded word without one Arabic prefix and one ending, or an English plural/tense ending (3+ letters left)."""
+    if term.isascii():
+        ending = next((e for e in _ENGLISH_SUFFIXES if term.endswith(e) and len(term) - len(e) >= 3), "")
+        return term[:len(term) - len(ending)]
+    prefix = next((p for p in _ARABIC_PREFIXES if term.startswith(p) and len(term) - len(p) >= 3), "")
+    term = term[len(prefix):]
+    ending = next((e for e in _ARABIC_SUFFIXES if term.endswith(e) and len(term) - len(e) >= 3), "")
+    return term[:len(term) - len(ending)]
