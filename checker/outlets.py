@@ -384,12 +384,19 @@ class _Matcher:
     """
 
     def __init__(self, aliases: dict[str, _Alias]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], _Alias]]] = {}
+        self._single: dict[str, _Alias] = {}
+        self._by_two: dict[tuple[str, str], list[tuple[tuple[str, ...], _Alias]]] = {}
         for form, alias in aliases.items():
             words = tuple(form.split())
-            if words:
-                self._by_first.setdefault(words[0], []).append((words, alias))
-        for candidates in self._by_first.values():
+            if len(words) == 1:
+                self._single.setdefault(words[0], alias)
+            elif words:
+                self._by_two.setdefault(words[:2], []).append((words, alias))
+                if len(words) == 2:  # "Al Jazeera's", "Fars News'"
+                    self._by_two.setdefault((words[0], words[1] + "'s"), []).append((words, alias))
+                    self._by_two.setdefault((words[0], words[1] + "'"), []).append((words, alias))
+        self._firsts = frozenset(self._single) | frozenset(first for first, _ in self._by_two)
+        for candidates in self._by_two.values():
             candidates.sort(key=lambda item: -len(item[0]))
 
     def finditer(self, folded: str) -> Iterable[tuple[_Alias, int, int]]:
@@ -408,14 +415,19 @@ class _Matcher:
     def _match_at(self, folded: str, tokens: list[re.Match[str]], position: int
                   ) -> tuple[_Alias, int, int, int] | None:
         token = tokens[position]
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        joined = following is not None and _GAP.fullmatch(folded, token.end(), following.start()) is not None
         for first, cut, length in _first_forms(token.group()):
-            whole = cut + length == len(token.group())
-            for words, alias in self._by_first.get(first, ()):
-                if len(words) == 1:
-                    return alias, token.start() + cut, token.start() + cut + length, 1
-                end = _match_rest(folded, tokens, position, words) if whole else None
-                if end is not None:
-                    return alias, token.start() + cut, end, len(words)
+            if first not in self._firsts:
+                continue
+            if joined and cut + length == len(token.group()):
+                for words, alias in self._by_two.get((first, following.group()), ()):  # type: ignore[union-attr]
+                    end = _match_rest(folded, tokens, position, words)
+                    if end is not None:
+                        return alias, token.start() + cut, end, len(words)
+            single = self._single.get(first)
+            if single is not None:
+                return single, token.start() + cut, token.start() + cut + length, 1
         return None
 
 

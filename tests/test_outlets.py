@@ -99,6 +99,7 @@ def test_find_in_gives_spans_without_clitics() -> None:
     ("وأفادت للشرق الأوسط مصادر", [("asharq-al-awsat", "لشرق الأوسط")]),
     ("وقال مصدر لصحيفة الشرق الاوسط إن", [("asharq-al-awsat", "الشرق الاوسط")]),
     ("in Haaretz's report and Reuters' count", [("haaretz", "Haaretz"), ("reuters", "Reuters")]),
+    ("Al Jazeera's correspondent and Fars News' report", [("al-jazeera", "Al Jazeera"), ("fars", "Fars News")]),
     ("L’Orient-Le Jour reported", [("l-orient-le-jour", "L’Orient-Le Jour")]),
     ("تونس (وات) - قالت", [("tap", "وات")]),
     ("الجزائر (واج) - ", [("aps", "واج")]),
@@ -283,7 +284,7 @@ def test_matching_an_article_takes_milliseconds() -> None:
     heads = registry.heads_in(article)
     elapsed = time.perf_counter() - start
     assert len(found) == 25 * 10 and heads
-    assert elapsed < 0.1, f"{elapsed * 1000:.0f} ms"
+    assert elapsed < 0.05, f"{elapsed * 1000:.0f} ms"
 
 
 def test_an_imported_document_finds_its_outlet_by_url(db: sqlite_utils.Database) -> None:
