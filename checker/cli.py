@@ -114,12 +114,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from checker.budget import analysis_budget
     from checker.pipeline import Article, fetch_article
     from checker.report import report_to_dict, report_to_markdown
-    from checker.text import decode_input
+    from checker.text import clean_text, decode_text
 
     if _is_url(args.path):
         article = fetch_article(args.path)
     else:
-        article = Article(decode_input(_read_input(args.path)), source=args.path)
+        decoded = decode_text(_read_input(args.path), "the input")
+        for warning in decoded.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        article = Article(clean_text(decoded.text), source=args.path)
     with analysis_budget():
         report, analysis_id = _analysed(args, article)
     if args.format == "md":

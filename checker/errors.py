@@ -16,3 +16,7 @@ class FetchError(CheckerError):
 
 class StoreError(CheckerError):
     """claims.db is locked, corrupt or otherwise unusable."""
+
+
+class BudgetExceeded(CheckerError):
+    """An analysis ran past its time budget (CHECKER_ANALYSIS_SECONDS) or its page was closed, and was stopped."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from dataclasses import dataclass
 
 from checker.config import get_settings
 from checker.errors import InputError
@@ -39,20 +40,40 @@ _MANY_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _CHARSET = re.compile(rb"<meta[^>]{0,200}charset\s*=\s*[\"']?([A-Za-z0-9_\-]{2,40})", re.IGNORECASE)
 
 
-def decode_input(data: bytes) -> str:
-    """The article text of a file or stdin: decoded, HTML reduced to its text, size checked."""
+@dataclass(frozen=True)
+class DecodedText:
+    """Bytes read as text, the encoding that was used, and what a person should know about it."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+def decode_text(data: bytes, name: str = "the input") -> DecodedText:
+    """Bytes of a text file -> text, for `analyze` and for evidence alike (one function, so both accept and
+    refuse the same files): binary refused, a BOM or UTF-16 obeyed, UTF-8 kept even with a few damaged bytes
+    (a file cut inside a letter), a legacy code page only when the bytes are not UTF-8 at all."""
     limit = get_settings().max_input_chars
     if not data:
-        raise InputError("the input is empty: paste or give an article to analyse")
+        raise InputError(f"{name} is empty: paste or give an article to analyse")
     if not data.strip():
-        raise InputError("the input contains only whitespace: paste or give an article to analyse")
+        raise InputError(f"{name} contains only whitespace: paste or give an article to analyse")
     kind = _binary_kind(data)
     if kind:
-        raise InputError(f"the input looks like a binary file ({kind}), not text: save the article as .txt or .html")
+        raise InputError(f"{name} looks like a binary file ({kind}), not text: save the article as .txt or .html")
     if len(data) > 4 * limit:
-        raise InputError(f"the input is too large ({len(data):,} bytes); the limit is {limit:,} characters "
+        raise InputError(f"{name} is too large ({len(data):,} bytes); the limit is {limit:,} characters "
                          "(CHECKER_MAX_INPUT_CHARS)")
-    return clean_text(_decode(data, limit))
+    decoded = _decode(data, limit)
+    controls = len(_CONTROL.findall(decoded.text))
+    if controls > max(8, len(decoded.text) // 100):
+        raise InputError(f"{name} looks like a binary file (it is full of control characters), not text")
+    return decoded
+
+
+def decode_input(data: bytes) -> str:
+    """The article text of a file or stdin: decoded, HTML reduced to its text, size checked."""
+    return clean_text(decode_text(data).text)
 
 
 def clean_text(text: str) -> str:
@@ -179,23 +200,44 @@ def _decodes(sample: bytes, encoding: str) -> bool:
     return not _CONTROL.search(text)
 
 
-def _decode(data: bytes, limit: int) -> str:
+def _decode(data: bytes, limit: int) -> DecodedText:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        return _utf8(data[3:], "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return DecodedText(data.decode("utf-16", errors="replace"), "utf-16")
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return data.decode(utf16, errors="replace")
+        return DecodedText(data.decode(utf16, errors="replace"), utf16)
     try:
-        return data.decode("utf-8")
+        return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return _utf8(data, "utf-8")
     _check_size(len(data), limit)  # legacy encodings take about one byte a character
     declared = _declared_charset(data)
     if declared:
-        return data.decode(declared, errors="replace")
+        return DecodedText(data.decode(declared, errors="replace"), declared)
     return _decode_legacy(data)
+
+
+def _utf8(data: bytes, encoding: str) -> DecodedText:
+    """UTF-8 with any damaged byte shown as U+FFFD, and a warning that counts them."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    if not damaged:
+        return DecodedText(text, encoding)
+    return DecodedText(text, encoding, (f"{damaged} damaged byte sequence{'s' if damaged > 1 else ''} in the UTF-8 "
+                                        "text (a file cut inside a letter?) shown as \ufffd; the rest is read as is",))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Well-formed multi-byte sequences far outnumber broken ones: UTF-8 with a few damaged bytes.
+    Windows-1256 Arabic almost never forms a valid sequence (its letters are lead bytes without continuations)."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    well_formed = sum(1 for ch in text if ord(ch) > 0x7F) - damaged
+    return well_formed >= 20 * damaged
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -209,16 +251,16 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _decode_legacy(data: bytes) -> str:
+def _decode_legacy(data: bytes) -> DecodedText:
     """Windows-1256 first (Arabic newsrooms), else whatever charset-normalizer recognises."""
     if _mostly_arabic_cp1256(data):
-        return data.decode("cp1256", errors="replace")
+        return DecodedText(data.decode("cp1256", errors="replace"), "cp1256")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError("the input's character encoding could not be recognised: save it as UTF-8 text")
-    return data.decode(best.encoding, errors="replace")
+    return DecodedText(data.decode(best.encoding, errors="replace"), best.encoding)
 
 
 def _mostly_arabic_cp1256(data: bytes) -> bool:

@@ -350,4 +350,5 @@ def test_cli_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("   ", encoding="utf-8")
     rejected = run_cli("evidence", "add", str(empty), "--db", str(tmp_path / "x.db"))
-    assert rejected.returncode == 2 and "the text is empty" in rejected.stdout
+    # refused as `analyze` refuses it (one shared decoder): one line on stderr
+    assert rejected.returncode == 2 and "contains only whitespace" in rejected.stderr

@@ -2,15 +2,21 @@
 
 Each migration is a function that takes the schema from version N-1 to N.
 They run in one transaction, so a failed upgrade leaves the file as it was.
+One connection may be shared by threads (the desk's sessions): a lock per
+connection makes each transaction whole. SQLite's own error (disk full,
+read-only, locked, damaged) is named in every message, and another
+application's SQLite file is never turned into a checker store unasked.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
+import weakref
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
-from contextlib import contextmanager
 
 import sqlite_utils
 
@@ -20,6 +26,22 @@ from checker.errors import StoreError
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5_000
 LOCK_RETRIES = 3
+CHECKER_TABLES = ("outlets", "documents", "passages", "embeddings", "imports", "analyses", "claims", "claim_sources",
+                  "claim_evidence", "decisions")
+_LOCKS: weakref.WeakKeyDictionary[sqlite_utils.Database, threading.RLock] = weakref.WeakKeyDictionary()
+_LOCKS_GUARD = threading.Lock()
+# SQLite's primary result codes -> what the person at the keyboard can do about them.
+_ADVICE = {
+    "SQLITE_FULL": "the disk is full: free some space and try again",
+    "SQLITE_READONLY": "the file or its folder is read-only: check the permissions, or pass --db",
+    "SQLITE_BUSY": "another process is writing to it: try again in a moment",
+    "SQLITE_LOCKED": "another process is writing to it: try again in a moment",
+    "SQLITE_CORRUPT": "the file is damaged: move it aside (or restore a copy) and pass --db",
+    "SQLITE_NOTADB": "it is not an SQLite database: pass --db with a checker database or a new file",
+    "SQLITE_IOERR": "the disk could not be read or written: check the disk and try again",
+    "SQLITE_CANTOPEN": "the file cannot be opened: check the path and its permissions",
+    "SQLITE_PERM": "access was refused: check the permissions",
+}
 
 
 def _v1(db: sqlite_utils.Database) -> None:
@@ -132,20 +154,62 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def _lock(db: sqlite_utils.Database) -> threading.RLock:
+    """One lock per open database (sqlite3 connections take no weak references, their wrapper does)."""
+    with _LOCKS_GUARD:
+        lock = _LOCKS.get(db)
+        if lock is None:
+            lock = _LOCKS[db] = threading.RLock()
+        return lock
+
+
 @contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """All or nothing: an interrupted import leaves the database as it was."""
+    """All or nothing: an interrupted import leaves the database as it was.
+
+    The connection's lock is held throughout, so a thread sharing the connection waits instead of slipping its
+    writes into (and losing them with) another thread's transaction; the same thread may nest.
+    """
     conn = db.conn
-    if conn.in_transaction:
-        yield db
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    with _lock(db):
+        if conn.in_transaction:
+            yield db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if conn.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the error that brought us here is the one worth reporting
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+
+
+def describe(error: sqlite3.Error, what: str = "the database") -> str:
+    """One line naming SQLite's own error and what to do about it; never "unusable" for a healthy file."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    primary = name if name in _ADVICE else "_".join(name.split("_")[:2])
+    message = str(error) or type(error).__name__
+    if "no such table" in message or "no such column" in message:
+        return (f"{what} is missing part of checker's schema ({message}): it was damaged or changed by another "
+                "program; move it aside (or restore a copy) and pass --db")
+    if "malformed" in message or "not a database" in message:
+        primary = "SQLITE_NOTADB" if "not a database" in message else "SQLITE_CORRUPT"
+    if "locked" in message or "busy" in message:
+        primary = primary if primary in _ADVICE else "SQLITE_BUSY"
+    advice = _ADVICE.get(primary)
+    return f"{what}: {message}" + (f" ({advice})" if advice else "")
 
 
 def with_retry(action: Callable[[], T], *, retries: int = LOCK_RETRIES, pause: float = 0.5) -> T:
@@ -165,7 +229,7 @@ def with_retry(action: Callable[[], T], *, retries: int = LOCK_RETRIES, pause: f
 
 
 def run_write(db: sqlite_utils.Database, action: Callable[[], T]) -> T:
-    """`action` as one all-or-nothing transaction, retried while locked; a damaged file becomes a StoreError."""
+    """`action` as one all-or-nothing transaction, retried while locked; SQLite's error becomes a StoreError."""
     def attempt() -> T:
         with transaction(db):
             return action()
@@ -173,13 +237,15 @@ def run_write(db: sqlite_utils.Database, action: Callable[[], T]) -> T:
     try:
         return with_retry(attempt)
     except sqlite3.DatabaseError as error:
-        raise StoreError(
-            f"could not write to the database ({error}); if it is damaged, move it aside or pass --db"
-        ) from error
+        raise StoreError("could not write to " + describe(error)) from error
 
 
-def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database:
-    """Open (and create or upgrade) claims.db, with WAL, foreign keys and a busy timeout."""
+def open_db(path: str | os.PathLike[str] | None = None, *, adopt: bool = False) -> sqlite_utils.Database:
+    """Open (and create or upgrade) claims.db, with WAL, foreign keys and a busy timeout.
+
+    A file holding another application's tables is refused unless `adopt` (the --adopt-db flag): creating
+    checker's tables and switching it to WAL would change someone else's data.
+    """
     db_path = Path(path) if path else get_settings().db_path
     if db_path.exists() and db_path.is_dir():
         raise StoreError(f"{db_path} is a folder, not a database file")
@@ -191,12 +257,43 @@ def open_db(path: str | os.PathLike[str] | None = None) -> sqlite_utils.Database
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
                                isolation_level=None)
         db = sqlite_utils.Database(conn)
+        if not adopt:
+            _refuse_foreign(db, db_path)
         with_retry(lambda: db.execute("PRAGMA journal_mode=WAL"))
         db.execute("PRAGMA foreign_keys=ON")
         db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         with_retry(lambda: migrate(db))
+        _check_tables(db, db_path)
     except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):
-            raise StoreError(f"{db_path} is locked by another process; try again in a moment") from error
-        raise StoreError(f"{db_path} is not a usable checker database ({error}); move it aside or pass --db") from error
+        if _damaged(error):
+            raise StoreError(f"{db_path} is not a usable checker database ({error}); move it aside (or restore a "
+                             "copy) or pass --db") from error
+        raise StoreError(describe(error, str(db_path))) from error
     return db
+
+
+def _damaged(error: sqlite3.Error) -> bool:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(error) \
+        or "not a database" in str(error)
+
+
+def _refuse_foreign(db: sqlite_utils.Database, db_path: Path) -> None:
+    """Another program's database: tables, none of them checker's, and no checker schema version."""
+    if schema_version(db) != 0:
+        return
+    tables = [row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    if tables and not set(tables) & set(CHECKER_TABLES):
+        shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+        raise StoreError(f"{db_path} is another application's SQLite database (tables: {shown}); checker leaves it "
+                         "as it is. Pass --db with a new file, or add --adopt-db to add checker's tables to it")
+
+
+def _check_tables(db: sqlite_utils.Database, db_path: Path) -> None:
+    """A table dropped from a checker database is named at once, not met as a traceback in some later query."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing = [name for name in CHECKER_TABLES if name not in present]
+    if missing:
+        raise StoreError(f"{db_path} is a checker database missing the table(s) {', '.join(missing)} (damaged or "
+                         "changed by another program): move it aside (or restore a copy) and pass --db")

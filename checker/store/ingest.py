@@ -20,9 +20,9 @@ from typing import Any, Iterator
 import sqlite_utils
 
 from checker.config import DATA_DIR, get_settings
-from checker.errors import InputError
+from checker.errors import CheckerError, InputError
 from checker.feeds.factcheck import from_factcheck_api, is_factcheck_api
-from checker.fetch import FetchedPage, decode_body, fetch_url, parse_page
+from checker.fetch import FetchedPage, fetch_url, parse_page
 from checker.language import detect_language
 from checker.normalize import search_form
 from checker.outlets import OutletRegistry, load_registry
@@ -30,6 +30,7 @@ from checker.store.db import run_write
 from checker.store.dedup import assign_groups
 from checker.store.outlets import StoredOutlet, resolve_outlet
 from checker.store.passages import split_passages
+from checker.text import decode_text
 
 SEED_FILE = DATA_DIR / "seed_evidence.jsonl"
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -37,6 +38,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 BULK_SUFFIXES = frozenset({".jsonl", ".json", ".jsonld", ".ndjson"})
 SKIP_EMBEDDINGS_ENV = "CHECKER_SKIP_EMBEDDINGS"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# Longest accepted field values (characters): a 5 MB "title" is a mistake, and it would be shown everywhere.
+FIELD_LIMITS = {"url": 4_096, "title": 1_000, "outlet": 200, "language": 20, "rating": 500}
+MAX_JSON_DEPTH = 64  # nesting a JSON document or line may have; deeper is refused as that line's problem
+_TOO_DEEP = object()
 
 Location = int | str
 
@@ -87,6 +92,7 @@ class _Tally:
     skipped: int = 0
     problems: list[tuple[Location, str]] = field(default_factory=list)
     passage_ids: list[int] = field(default_factory=list)
+    stored_passage_ids: list[int] = field(default_factory=list)  # of documents skipped as already stored
     new_outlets: list[str] = field(default_factory=list)
 
 
@@ -133,9 +139,14 @@ def _add_page(db: sqlite_utils.Database, page: FetchedPage, *, url: str | None, 
 
 def import_file(db: sqlite_utils.Database, path: Path, *, embed: bool | None = None) -> ImportResult:
     """Bulk import: JSON Lines (one document a line) or ClaimReview JSON-LD, told apart by content."""
-    text = _read_utf8(Path(path))
-    items = _parse_bulk(text, Path(path))
-    return _import(db, Path(path).name, items, embed=embed)
+    raw = _read_bytes(Path(path))
+    decoded = decode_text(raw, str(path))
+    if not decoded.encoding.startswith(("utf-8", "utf-16")):  # JSON Lines are UTF-8; a code page guess would garble
+        raise InputError(f"{path} is not UTF-8 text (it reads as {decoded.encoding}); save it as UTF-8 and import "
+                         "again")
+    items = _parse_bulk(decoded.text, Path(path))
+    result = _import(db, Path(path).name, items, embed=embed)
+    return replace(result, notes=(*decoded.warnings, *result.notes))
 
 
 def import_documents(db: sqlite_utils.Database, source: str, items: list[tuple[Location, NewDocument | str]], *,
@@ -176,11 +187,10 @@ def _read_document_file(path: Path) -> FetchedPage:
     raw = _read_bytes(path)
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise InputError(f"{path}: checker adds .txt, .md, .html or .htm files, or http(s) URLs")
+    decoded = decode_text(raw, str(path))  # what `analyze` accepts and refuses, by the same function
     if suffix in HTML_SUFFIXES:
         return parse_page(raw, content_type="text/html", url=str(path))
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{path} looks like a binary file, not text")
-    text = _decode_text(raw)
+    text = decoded.text
     return FetchedPage(url=str(path), final_url=str(path), title=None, text=text, published=None,
                        language=detect_language(text), content_type="text/plain")
 
@@ -196,33 +206,17 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read {path} ({error.strerror})") from error
 
 
-def _decode_text(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return decode_body(raw)
-
-
-def _read_utf8(path: Path) -> str:
-    raw = _read_bytes(path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8 and import again") from error
-    if not text.strip():
-        raise InputError(f"{path} is empty")
-    return text
-
-
 def _parse_bulk(text: str, path: Path) -> list[tuple[Location, NewDocument | str]]:
     """A whole-file JSON value (ClaimReview, list, @graph, DataFeed) or else one JSON object per line."""
     items: list[tuple[Location, NewDocument | str | None]] | None = None
     if text.lstrip()[:1] in "[{":
         try:
             whole = json.loads(text)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             pass
         else:
+            if _too_deep(whole):
+                raise InputError(f"{path} is JSON nested more than {MAX_JSON_DEPTH} levels deep; checker refuses it")
             items = [(f"item {n}", _document_from(obj)) for n, obj in enumerate(_expand(whole), start=1)]
     if items is None:
         items = list(_jsonl_items(text))
@@ -242,11 +236,28 @@ def _jsonl_items(text: str) -> Iterator[tuple[Location, NewDocument | str | None
         except json.JSONDecodeError as error:
             yield number, f"not valid JSON ({error.msg} at column {error.colno})"
             continue
+        except RecursionError:  # deeper than the parser goes: the line is refused like any too-deep one
+            obj = _TOO_DEEP
+        if obj is _TOO_DEEP or _too_deep(obj):
+            yield number, f"JSON nested more than {MAX_JSON_DEPTH} levels deep"
+            continue
         expanded = list(_expand(obj)) if isinstance(obj, dict) else [obj]
         if len(expanded) == 1:
             yield number, _document_from(expanded[0])
         else:
             yield from ((f"line {number} item {n}", _document_from(o)) for n, o in enumerate(expanded, start=1))
+
+
+def _too_deep(value: Any) -> bool:
+    """Nesting deeper than MAX_JSON_DEPTH, found without recursion (a recursive walk is what overflowed)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            if depth > MAX_JSON_DEPTH:
+                return True
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return False
 
 
 def _expand(value: Any) -> Iterator[Any]:
@@ -376,6 +387,12 @@ def _validated(document: NewDocument) -> NewDocument | str:
     published = _published(document.published)
     if document.published and published is None:
         return f"published {document.published!r} is not a date (use YYYY-MM-DD)"
+    for name, limit in FIELD_LIMITS.items():
+        value = getattr(document, name, None)
+        if value is not None and len(value) > limit:
+            return f"{name} is {len(value):,} characters; the limit is {limit:,}"
+    if document.outlet is not None and document.outlet.strip() and not re.search(r"\w", document.outlet):
+        return f"outlet {document.outlet!r} has no letters or digits to name an outlet by"
     url = (document.url or "").strip() or None
     if url and not re.match(r"^https?://\S+$", url):
         return f"url {url!r} is not an http(s) address"
@@ -425,19 +442,28 @@ def _import(db: sqlite_utils.Database, source: str, items: list[tuple[Location, 
         for where, item in items:
             if isinstance(item, str):
                 tally.problems.append((where, item))
-            else:
+                continue
+            # one bad document is that line's problem, never the whole import's: its writes are undone alone
+            db.execute("SAVEPOINT document")
+            try:
                 _store_document(db, item, import_id, tally, _outlet_for(db, item.outlet, registry, outlets, tally))
+            except CheckerError as error:
+                db.execute("ROLLBACK TO document")
+                tally.problems.append((where, str(error)))
+            db.execute("RELEASE document")
         db["imports"].update(import_id, {
             "added": tally.added, "skipped": tally.skipped, "rejected": len(tally.problems),
             "problems": json.dumps([[str(where), reason] for where, reason in tally.problems], ensure_ascii=False),
         })
-        return ImportResult(
+        result = ImportResult(
             added=tally.added, skipped=tally.skipped, rejected=len(tally.problems), problems=tuple(tally.problems),
             import_id=import_id, source=source, passage_ids=tuple(tally.passage_ids),
             new_outlets=tuple(tally.new_outlets),
         )
+        return result, tuple(tally.stored_passage_ids)
 
-    return _embed(db, run_write(db, write), embed)
+    result, stored_ids = run_write(db, write)
+    return _embed(db, result, embed, stored_ids)
 
 
 def _outlet_for(db: sqlite_utils.Database, name: str | None, registry: OutletRegistry,
@@ -469,8 +495,11 @@ def _store_document(db: sqlite_utils.Database, document: NewDocument, import_id:
                     outlet: StoredOutlet | None) -> None:
     """Plain parameterised INSERTs: sqlite-utils' insert() re-reads the schema each call, 3x slower in bulk."""
     digest = content_hash(document.text)
-    if db.execute("SELECT 1 FROM documents WHERE content_hash = ?", [digest]).fetchone():
+    existing = db.execute("SELECT id FROM documents WHERE content_hash = ?", [digest]).fetchone()
+    if existing:
         tally.skipped += 1
+        tally.stored_passage_ids.extend(row[0] for row in db.execute(
+            "SELECT id FROM passages WHERE document_id = ?", [existing[0]]))
         return
     document_id = db.execute(_INSERT_DOCUMENT, {
         "url": document.url, "title": document.title, "outlet_id": outlet.id if outlet else None,
@@ -490,20 +519,44 @@ def _store_document(db: sqlite_utils.Database, document: NewDocument, import_id:
     tally.added += 1
 
 
-def _embed(db: sqlite_utils.Database, result: ImportResult, embed: bool | None) -> ImportResult:
-    """Embed the new passages now; if the model fails, the committed documents stay and wait for embed_missing."""
+def _embed(db: sqlite_utils.Database, result: ImportResult, embed: bool | None,
+           stored_ids: tuple[int, ...] = ()) -> ImportResult:
+    """Embed the new passages now, and those of already-stored documents that lack vectors (an import killed
+    while embedding); if the model fails, the committed documents stay and wait for embed_missing."""
     wanted = embed if embed is not None else os.environ.get(SKIP_EMBEDDINGS_ENV, "").strip() not in {"1", "true", "yes"}
-    if not wanted or not result.passage_ids:
+    lacking = _without_vectors(db, stored_ids)
+    if not wanted:
+        if lacking:
+            note = (f"{len(lacking)} passages of already-stored documents have no vectors yet: "
+                    "run `python -m checker evidence embed`")
+            return replace(result, notes=(*result.notes, note))
+        return result
+    if not result.passage_ids and not lacking:
         return result
     try:
         from checker.embeddings import embed_passages
 
-        embed_passages(db, list(result.passage_ids))
+        embed_passages(db, [*result.passage_ids, *lacking])
+        if lacking:
+            note = f"{len(lacking)} passages of already-stored documents had no vectors; embedded now"
+            result = replace(result, notes=(*result.notes, note))
     except Exception as error:  # noqa: BLE001 - any model failure; the documents are already committed
         note = (f"stored, but the passages are not embedded yet ({error}); "
                 "semantic search will miss them until embed_missing runs")
         return replace(result, notes=(*result.notes, note))
     return result
+
+
+def _without_vectors(db: sqlite_utils.Database, passage_ids: tuple[int, ...]) -> list[int]:
+    """Those of `passage_ids` with no vector for the configured model."""
+    have: set[int] = set()
+    model = get_settings().embedding_model
+    for start in range(0, len(passage_ids), 500):
+        part = passage_ids[start:start + 500]
+        marks = ", ".join("?" for _ in part)
+        have.update(row[0] for row in db.execute(
+            f"SELECT passage_id FROM embeddings WHERE model = ? AND passage_id IN ({marks})", [model, *part]))
+    return [pid for pid in passage_ids if pid not in have]
 
 
 def _place(where: Location) -> str:
