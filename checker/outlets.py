@@ -32,6 +32,7 @@ __all__ = ["KINDS", "Lookalike", "OutletContext", "OutletEntry", "OutletHead", "
            "outlet_key", "parse_registry"]
 
 KINDS = frozenset({"wire", "newspaper", "tv", "radio", "site", "magazine", "fact-checker"})
+KIND_SYNONYMS = {"agency": "wire", "news agency": "wire", "website": "site", "television": "tv"}
 OUTLETS_DIR = DATA_DIR / "outlets"
 _SEPARATOR = r"[\s\-‐.·]+"
 _QUOTES = "\"'"
@@ -537,7 +538,8 @@ def _parse_entry(number: int, raw: dict[str, Any]) -> OutletEntry:
     unknown = [a for a in (*ambiguous, *strict) if a not in aliases and a != raw["name"] and a != raw.get("name_ar")]
     if unknown:
         raise InputError(f"{where}: ambiguous names {unknown} are not among its aliases")
-    if raw.get("kind") is not None and raw["kind"] not in KINDS:
+    kind = KIND_SYNONYMS.get(raw.get("kind"), raw.get("kind"))  # type: ignore[arg-type]
+    if kind is not None and kind not in KINDS:
         raise InputError(f"{where}: kind {raw['kind']!r} is not one of {sorted(KINDS)}")
     if raw.get("country") is not None and not _COUNTRY.match(raw["country"]):
         raise InputError(f"{where}: country {raw['country']!r} is not a two-letter ISO code")
@@ -545,7 +547,7 @@ def _parse_entry(number: int, raw: dict[str, Any]) -> OutletEntry:
     bad = [d for d in domains if not _DOMAIN.match(d)]
     if bad:
         raise InputError(f"{where}: {bad} are not bare domains (write 'example.com', no scheme or path)")
-    return OutletEntry(id=raw["id"], name=raw["name"], aliases=aliases, kind=raw.get("kind"),
+    return OutletEntry(id=raw["id"], name=raw["name"], aliases=aliases, kind=kind,
                        country=raw.get("country"), ambiguous=ambiguous, name_ar=raw.get("name_ar"), domains=domains,
                        strict=strict)
 

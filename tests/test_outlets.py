@@ -265,6 +265,11 @@ def test_bad_registry_data_is_a_clear_error(data: dict[str, object], message: st
         parse_registry(data, OutletContext((), ()))
 
 
+def test_a_journalist_may_write_agency_for_a_wire() -> None:
+    registry = parse_registry({"outlet": [outlet(kind="agency")]}, OutletContext((), ()))
+    assert registry.entry("x").kind == "wire"
+
+
 def test_shared_alias_in_a_lookalike_group_loads() -> None:
     data = {"outlet": [outlet(), {"id": "y", "name": "Y", "aliases": ["X"]}],
             "lookalike": [{"names": ["X"], "outlets": ["y", "x"]}]}
