@@ -134,8 +134,9 @@ class AnnIndex:
 
     # -- keeping up with `embeddings` --------------------------------------------------------------------------
 
-    def refresh(self, db: sqlite_utils.Database) -> None:
-        """Add the vectors stored since the files were written (in memory; `save` writes them)."""
+    def refresh(self, db: sqlite_utils.Database, *, until: int | None = None) -> None:
+        """Add the vectors stored since the files were written (in memory; `save` writes them); `until` stops
+        at that rowid (a long build saves as it goes)."""
         with self._lock:
             if self.dim == 0:
                 row = db.execute("SELECT dim FROM embeddings WHERE model = ? LIMIT 1", [self.model]).fetchone()
@@ -143,7 +144,7 @@ class AnnIndex:
                     return
                 self.dim = int(row[0])
             self.hot.load(self.dim)
-            latest = db.execute("SELECT coalesce(max(rowid), 0) FROM embeddings").fetchone()[0]
+            latest = until or db.execute("SELECT coalesce(max(rowid), 0) FROM embeddings").fetchone()[0]
             while self.last_rowid < latest:
                 self._add_after(db, latest)
             self._archive_aged(db)
