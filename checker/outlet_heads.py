@@ -41,6 +41,7 @@ class HeadWords:
     trailing_media_words: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
     descriptors: frozenset[str] = frozenset()
+    cue_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     english: dict[str, str] = field(default_factory=dict)
 
@@ -53,7 +54,7 @@ class HeadWords:
         english = {word.lower(): kind for kind, words in data.get("english", {}).items() for word in words}
         return cls(kinds, folded("needs_media_word"), folded("media_words") | folded("trailing_media_words"),
                    folded("trailing_media_words"), folded("stop_words"),
-                   folded("descriptors"), folded("not_names"), english)
+                   folded("descriptors"), folded("cue_words"), folded("not_names"), english)
 
     @property
     def empty(self) -> bool:
@@ -100,7 +101,7 @@ def _arabic_heads(text: str, folded: str, words: HeadWords, find: Finder, blocke
         if kind is None:
             continue
         start = match.start() + match.group().index(head)
-        span = _name_after(folded, match.end(), head, words)
+        span = _name_after(folded, match.end(), head, words, _cited(folded, match, head, words))
         if span is None or blocked(folded, start, span[1]):
             continue
         name_start, name_end, whole = span
@@ -122,8 +123,20 @@ def _head_word(word: str, words: HeadWords) -> tuple[str, str | None]:
     return "", None
 
 
-def _name_after(folded: str, position: int, head: str, words: HeadWords) -> tuple[int, int, bool] | None:
-    """(name start, name end, whether the head belongs to the name) for the words after a head, or None."""
+def _cited(folded: str, match: re.Match[str], head: str, words: HeadWords) -> bool:
+    """"لقناة X", "وقالت قناة X": the head is what someone spoke to or what reported, so X is a name."""
+    if "ل" in match.group()[:match.group().index(head)]:
+        return True
+    previous = re.search(r"(\S+)\s+$", folded[max(0, match.start() - 25):match.start()])
+    return previous is not None and (previous.group(1) in words.cue_words or _bare(previous.group(1)) in words.cue_words)
+
+
+def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: bool = False
+                ) -> tuple[int, int, bool] | None:
+    """(name start, name end, whether the head belongs to the name) for the words after a head, or None.
+
+    A head that also names other things (قناة، موقع) takes an unquoted name without a media word only when `cited`.
+    """
     quoted = _QUOTED_NAME.match(folded, position)
     if quoted:
         return quoted.start(1), quoted.end(1), False
@@ -143,7 +156,7 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords) -> tupl
         trailing = names[media] in words.trailing_media_words or _bare(names[media]) in words.trailing_media_words
         last = media if trailing and media > 0 else media + 1
         tokens, names = tokens[:last], names[:last]
-    elif head in words.needs_media_word:
+    elif head in words.needs_media_word and not cited:
         return None
     else:
         tokens, names = _bounded(tokens, names, words)

@@ -196,6 +196,9 @@ def test_by_domain_unknown_or_look_alike_host_is_none() -> None:
     ("ونقلت صحيفة لوباريزيان الفرنسية عن", "صحيفة لوباريزيان", "لوباريزيان", "newspaper", "le-parisien"),
     ("وأفادت قناة الشرق نيوز بأن", "قناة الشرق نيوز", "الشرق نيوز", "tv", None),
     ("وقال موقع إيلاف الإخباري", "موقع إيلاف", "إيلاف", "site", "elaph"),
+    ("وقالت قناة العهد إن", "قناة العهد", "العهد", "tv", "al-ahd-tv"),
+    ("وقال مصدر لموقع زوايا الإخباري إن", "موقع زوايا", "زوايا", "site", None),
+    ("وقال مسؤول لقناة أبابيل إن", "قناة أبابيل", "أبابيل", "tv", None),
     ("قالت إذاعة موزاييك إف إم", "إذاعة موزاييك إف إم", "موزاييك إف إم", "radio", "mosaique-fm"),
     ("وكالة أنباء فارس المقربة من الحرس", "وكالة أنباء فارس", "وكالة أنباء فارس", "wire", "fars"),
     ("the Kurdistan Chronicle newspaper reported", "Kurdistan Chronicle newspaper", "Kurdistan Chronicle", "newspaper", None),
@@ -212,6 +215,7 @@ def test_outlet_heads_with_known_and_unknown_names(text: str, head: str, name: s
 @pytest.mark.parametrize("text", [
     "وصل إلى موقع الانفجار", "عبرت السفينة قناة السويس", "قالت وكالة الطاقة الذرية", "وذكرت صحيفة إسرائيلية أن",
     "انقطعت شبكة الكهرباء", "told the newspaper", "The agency said", "نشر على موقع فيسبوك", "قالت قناة محلية",
+    "وصلت السفينة إلى قناة السويس", "وقال موقع الحادث", "وذكرت وكالة الطاقة الذرية أن",
 ])
 def test_words_that_are_not_outlet_heads(text: str) -> None:
     assert load_registry().heads_in(text) == []
