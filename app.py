@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 import streamlit as st
 
+from checker.budget import analysis_budget, page_still_open
 from checker.errors import CheckerError, InputError
 from checker.export import FORMATS, MEDIA_TYPES, export_analysis, export_filename
 from checker.models import Report
@@ -110,7 +111,8 @@ def run_analysis(mode: str) -> None:
         with st.status("Analysing the article…", expanded=True) as status:
             st.write("Reading the article")
             article = read_article(mode)
-            report, analysis_id = check_article(session_db(), article, k=5, progress=st.write)
+            with analysis_budget(still_wanted=page_still_open()):  # a closed tab or the budget stops it
+                report, analysis_id = check_article(session_db(), article, k=5, progress=st.write)
             status.update(label=f"Analysis {analysis_id}: {len(report.analysis.claims)} claims", state="complete",
                           expanded=False)
     except CheckerError as error:

@@ -89,3 +89,15 @@ def _stopped(fired: list[str], limit: float) -> BudgetExceeded:
         return BudgetExceeded("the analysis was stopped: the page that asked for it was closed")
     return BudgetExceeded(f"the analysis took longer than {limit:g} s and was stopped "
                           f"({BUDGET_ENV} sets the limit): analyse the article in parts")
+
+
+def page_still_open() -> Callable[[], bool]:
+    """For the desk: whether the browser session that asked for this analysis is still connected."""
+    from streamlit import runtime
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    if context is None or not runtime.exists():
+        return lambda: True
+    server, session_id = runtime.get_instance(), context.session_id
+    return lambda: server.is_active_session(session_id)

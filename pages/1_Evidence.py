@@ -24,9 +24,15 @@ def show_result(action: Callable[[], ImportResult]) -> None:
         with st.spinner("Storing and embedding the passages…"):
             result = action()
     except CheckerError as error:
-        st.error(str(error))
+        st.error(as_text(str(error)))
         return
-    (st.warning if result.rejected else st.success)(result.summary())
+    (st.warning if result.rejected else st.success)(as_text(result.summary()))
+
+
+def as_text(message: str) -> str:
+    """A summary or error shown as written: outlet names and reasons come from files and users, so no line
+    may become an image, a link or HTML."""
+    return "  \n".join(md_escape(line) for line in message.splitlines())
 
 
 def search_section() -> None:
