@@ -13,7 +13,18 @@ import streamlit as st
 
 from checker.errors import CheckerError
 from checker.store.ingest import ImportResult, add_source, add_text, import_file, import_history, load_seed
-from checker.ui_state import session_db, web_link
+from checker.render import marked_html
+from checker.ui_state import (
+    LOCAL_FILES_FLAG,
+    SEARCH_EXPLAINED,
+    is_web_address,
+    local_files_allowed,
+    md_escape,
+    relevant_hits,
+    search_min_similarity,
+    session_db,
+    web_link,
+)
 
 LANGUAGES = {"": "detect", "ar": "Arabic", "en": "English"}
 
@@ -54,14 +65,20 @@ def search_section() -> None:
     except CheckerError as error:
         st.error(str(error))
         return
-    st.caption(f"{len(hits)} passages")
-    st.dataframe(
-        [{"outlet": h.outlet or "", "published": h.published or "", "score": round(h.score, 3),
-          "similarity": round(h.similarity, 3), "title": h.title or "", "link": web_link(h.url), "passage": h.text}
-         for h in hits],
-        hide_index=True, width="stretch",
-        column_config={"link": st.column_config.LinkColumn("link", display_text="open")},
-    )
+    shown, hidden = relevant_hits(hits, search_min_similarity())
+    if hidden and st.toggle(f"Show {len(hidden)} less related passages", key="ev_show_all"):
+        shown = list(hits)
+    st.caption(f"{len(shown)} related passages" + (f" ({len(hidden)} less related hidden)" if hidden else ""))
+    st.markdown(SEARCH_EXPLAINED)
+    for hit in shown:
+        with st.container(border=True):
+            url = web_link(hit.url)
+            facts = " · ".join(p for p in (hit.outlet, hit.published, hit.title) if p)
+            st.markdown(f"**{md_escape(facts) or 'unknown source'}** · similarity {hit.similarity:.2f} · "
+                        f"score {hit.score:.3f}" + (f" · [open]({url})" if url else ""))
+            st.html(marked_html(hit.text, ()))
+    if not shown:
+        st.info("Nothing stored is related to these words.")
 
 
 def _day(value: date | None) -> str | None:
@@ -85,12 +102,17 @@ def add_text_section() -> None:
 
 
 def add_source_section() -> None:
+    files = local_files_allowed()
     with st.form("evidence_add_source"):
-        source = st.text_input("A web address, or a .txt/.md/.html file on this machine", key="ev_source")
+        source = st.text_input("A web address, or a .txt/.md/.html file on this machine" if files
+                               else "A web address (https://…)", key="ev_source")
         outlet = st.text_input("Outlet (optional: taken from the address otherwise)", key="ev_source_outlet")
         if st.form_submit_button("Fetch and add", key="ev_add_source"):
             if not source.strip():
-                st.error("enter a web address or a file path")
+                st.error("enter a web address" + (" or a file path" if files else ""))
+            elif not (files or is_web_address(source)):
+                st.error("Files on the server cannot be read from a served desk: give a web address, or upload "
+                         f"the file under Bulk import. (A single-user desk can allow it with {LOCAL_FILES_FLAG}=1.)")
             else:
                 show_result(lambda: add_source(session_db(), source, outlet=outlet.strip() or None))
 
@@ -127,7 +149,6 @@ def history_section() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="checker · evidence", page_icon="📚", layout="wide")
     st.title("Evidence")
     try:
         session_db()

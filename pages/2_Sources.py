@@ -10,8 +10,17 @@ import streamlit as st
 
 from checker.errors import CheckerError
 from checker.outlets import load_registry
-from checker.store.outlets import add_alias, add_outlet, get_stored, registry_with_db, stored_outlets, sync_outlets
-from checker.ui_state import session_db
+from checker.store.outlets import (
+    add_alias,
+    add_outlet,
+    extra_entries,
+    get_stored,
+    registry_with_db,
+    remove_alias,
+    stored_outlets,
+    sync_outlets,
+)
+from checker.ui_state import md_escape, session_db
 
 # The kinds checker/data/outlets.toml uses, plus fact-checkers (whose ClaimReviews are evidence).
 OUTLET_KINDS = ["newspaper", "tv", "wire", "site", "magazine", "fact-checker", "other"]
@@ -63,12 +72,37 @@ def add_alias_form(entries: list[Any]) -> None:
                 st.success(f"{outlet.name} is now also known as: {', '.join(outlet.aliases)}")
 
 
+def added_spellings() -> None:
+    """Every spelling reviewers taught, each with a button to take it back."""
+    db = session_db()
+    taught = [(outlet, alias) for outlet in extra_entries(db) for alias in outlet.aliases]
+    st.subheader("Spellings added by reviewers")
+    message = st.session_state.pop("src_removed", None)
+    if message:
+        (st.success if message[0] == "success" else st.error)(message[1])
+    if not taught:
+        st.caption("No spellings added yet.")
+        return
+    for number, (outlet, alias) in enumerate(taught):
+        left, right = st.columns([6, 1])
+        left.markdown(f"**{md_escape(alias)}** → {md_escape(outlet.name)} ({md_escape(outlet.id)})")
+        right.button("Remove", key=f"src_remove-{number}", on_click=_remove, args=(outlet.id, alias))
+
+
+def _remove(outlet_id: str, alias: str) -> None:
+    try:
+        outlet = remove_alias(session_db(), outlet_id, alias)
+    except CheckerError as error:
+        st.session_state["src_removed"] = ("error", str(error))
+        return
+    st.session_state["src_removed"] = ("success", f"Removed the spelling {md_escape(alias)} of {md_escape(outlet.name)}.")
+
+
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.replace("،", ",").split(",") if part.strip()]
 
 
 def main() -> None:
-    st.set_page_config(page_title="checker · sources", page_icon="🏷️", layout="wide")
     st.title("Sources")
     try:
         db = session_db()
@@ -80,7 +114,8 @@ def main() -> None:
         add_outlet_form()
     with right:
         add_alias_form(list(registry_with_db(db).entries()))
-    st.subheader("Added in this database")
+    added_spellings()
+    st.subheader("Outlets added in this database")
     added = stored_outlets(db)
     if added:
         st.dataframe(outlet_rows(added), hide_index=True, width="stretch")

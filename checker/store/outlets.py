@@ -93,6 +93,19 @@ def add_alias(db: sqlite_utils.Database, outlet_id: str, alias: str) -> StoredOu
     return updated
 
 
+def remove_alias(db: sqlite_utils.Database, outlet_id: str, alias: str) -> StoredOutlet:
+    """Undo a spelling a reviewer taught; the shipped registry's own spellings stay (edit its data file)."""
+    outlet = get_stored(db, outlet_id)
+    if outlet is None or alias not in outlet.aliases:
+        raise InputError(f"{alias!r} is not a stored spelling of outlet {outlet_id!r}")
+    shipped = next((e for e in load_registry().entries() if e.id == outlet_id), None)
+    if shipped is not None and alias in (getattr(shipped, "aliases", ()) or ()):
+        raise InputError(f"{alias!r} is in the shipped registry: edit checker/data/outlets to change it")
+    updated = replace(outlet, aliases=tuple(a for a in outlet.aliases if a != alias))
+    run_write(db, lambda: db["outlets"].upsert(_row(updated), pk="id"))
+    return updated
+
+
 def get_stored(db: sqlite_utils.Database, outlet_id: str) -> StoredOutlet | None:
     rows = list(db["outlets"].rows_where("id = ?", [outlet_id]))
     return _from_row(rows[0]) if rows else None

@@ -1,0 +1,165 @@
+"""What the desk's buttons do: each one writes decisions through checker.review and says what it saved.
+
+Callbacks run before the page (or fragment) is drawn again, so the outcome is shown on that run;
+messages go into `st.session_state` under the flash key of the claim (or of the analysis).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable
+
+import streamlit as st
+
+from checker.errors import CheckerError, InputError
+from checker.models import Report
+from checker.review import ReviewedClaim, current_decisions, load_report, record_decision, reviewed_view
+from checker.ui_state import describe_decision, label, md_escape, session_db, widget_key
+
+NEW_OUTLET = "__new__"
+NONE_OUTLET = ""
+ANALYSIS_FLASH = "desk_flash"
+
+# Rebuilt on every script run (Streamlit re-executes the page), so an outlet another session added shows up.
+_this_run: dict[str, Any] = {}
+
+
+def registry() -> Any:
+    """Shipped outlets plus those reviewers added in this database."""
+    from checker.store.outlets import registry_with_db
+
+    if "registry" not in _this_run:
+        _this_run["registry"] = registry_with_db(session_db())
+    return _this_run["registry"]
+
+
+def cached_reports() -> dict[int, Report]:
+    """Reports already loaded in this session: a rerun must not re-read or re-analyse the article."""
+    return st.session_state.setdefault("_reports", {})
+
+
+def report_for(analysis_id: int) -> Report | None:
+    reports = cached_reports()
+    if analysis_id not in reports:
+        try:
+            reports[analysis_id] = load_report(session_db(), analysis_id)
+        except CheckerError as error:
+            st.error(str(error))
+            return None
+    return reports[analysis_id]
+
+
+def reviewer() -> str:
+    return st.session_state.get("reviewer", "") or ""
+
+
+def items_for(analysis_id: int, report: Report) -> list[ReviewedClaim]:
+    return reviewed_view(report, current_decisions(session_db(), analysis_id))
+
+
+def record(analysis_id: int, claim_id: str, field: str, value: Callable[[], Any]) -> None:
+    """Callback: store one decision at once; a link decision re-checks the claim for the link as it now is."""
+    flash = widget_key(analysis_id, claim_id, "flash")
+    try:
+        decision = record_decision(session_db(), analysis_id, claim_id, field, value(), reviewer())
+        message = f"Saved: {md_escape(describe_decision(decision))}"
+        if field == "link":
+            message += recheck_message(analysis_id, [claim_id])
+    except CheckerError as error:
+        st.session_state[flash] = ("error", str(error))
+        return
+    st.session_state[flash] = ("success", message)
+
+
+def recheck_message(analysis_id: int, claim_ids: Iterable[str]) -> str:
+    """Re-check claims after a correction; the words say what the machine now finds."""
+    from checker.recheck import AFTER_CORRECTION, recheck_claims
+
+    report = report_for(analysis_id)
+    if report is None:
+        return ""
+    written = recheck_claims(session_db(), analysis_id, report, reviewer(), claim_keys=list(claim_ids),
+                             reason=AFTER_CORRECTION)
+    if not written:
+        return ""
+    after = written[0].value["check"]
+    return (f" · re-checked: source check {label(after['source_check']['status'])}, "
+            f"verdict {label(after['verdict']['label'])}")
+
+
+def recheck_all(analysis_id: int) -> None:
+    from checker.recheck import recheck_claims
+
+    report = report_for(analysis_id)
+    try:
+        if report is None:
+            raise InputError(f"analysis {analysis_id} could not be loaded")
+        before = {i.claim.id: i.verdict for i in items_for(analysis_id, report)}
+        written = recheck_claims(session_db(), analysis_id, report, reviewer())
+    except CheckerError as error:
+        st.session_state[ANALYSIS_FLASH] = ("error", str(error))
+        return
+    after = {i.claim.id: i.verdict for i in items_for(analysis_id, report)}
+    changed = sum(before.get(key) != after.get(key) for key in after)
+    st.session_state[ANALYSIS_FLASH] = (
+        "success", f"Re-checked {len(written)} claims against the evidence; {changed} verdicts changed. "
+                   "Every reviewer decision is kept (see each claim's history).")
+
+
+def bulk(analysis_id: int, claim_ids: list[str], field: str, value: Any, what: str) -> None:
+    """One decision per claim; stops at the first refusal and says how many were saved."""
+    saved = 0
+    try:
+        for claim_id in claim_ids:
+            record_decision(session_db(), analysis_id, claim_id, field, value, reviewer())
+            saved += 1
+    except CheckerError as error:
+        st.session_state[ANALYSIS_FLASH] = ("error", f"{error} ({saved} saved before that)")
+        return
+    st.session_state[ANALYSIS_FLASH] = ("success", f"{what}: {saved} claims")
+
+
+def add_claim(analysis_id: int, text: str, start: int | None = None) -> None:
+    from checker.recheck import AFTER_CORRECTION, add_missed_claim, recheck_claims
+
+    report = report_for(analysis_id)
+    try:
+        if report is None:
+            raise InputError(f"analysis {analysis_id} could not be loaded")
+        claim = add_missed_claim(session_db(), analysis_id, report, text, reviewer(), start=start)
+        recheck_claims(session_db(), analysis_id, report, reviewer(), claim_keys=[claim.id],
+                       reason=AFTER_CORRECTION)
+    except CheckerError as error:
+        st.session_state[ANALYSIS_FLASH] = ("error", str(error))
+        return
+    select(analysis_id, claim.id)
+    st.session_state[ANALYSIS_FLASH] = ("success", f"Added claim {claim.id}: {md_escape(claim.text)}")
+
+
+def select(analysis_id: int, claim_id: str | None) -> None:
+    """The claim shown beside the list; its id goes into the address so a copied link opens it."""
+    st.session_state["selected_claim"] = claim_id
+    if claim_id:
+        st.query_params["claim"] = claim_id
+    else:
+        st.query_params.pop("claim", None)
+
+
+def show_flash(key: str) -> None:
+    flash = st.session_state.pop(key, None)
+    if flash:
+        (st.success if flash[0] == "success" else st.error)(flash[1])
+
+
+def new_outlet_id(name: str) -> tuple[str, str]:
+    """A typed outlet name: a known outlet's id, else a new outlet registered in the database."""
+    from checker.store.outlets import add_outlet
+
+    name = name.strip()
+    if not name:
+        raise InputError("type the name of the new outlet, or choose one from the list")
+    if not reviewer().strip():
+        raise InputError("enter your name as reviewer before registering a new outlet")
+    known = registry().find(name)
+    if known is not None and getattr(known, "known", True):
+        return known.id, known.name
+    outlet = add_outlet(session_db(), name)
+    return outlet.id, outlet.name

@@ -1,0 +1,98 @@
+"""The desk's own look and keyboard: a little CSS on top of .streamlit/config.toml, and one small script.
+
+No external assets: fonts are the machine's (Noto Arabic from Debian's fonts-noto-core, else the
+browser's fallback), and the script is inline.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+CSS = """
+<style>
+.stMainBlockContainer { padding-top: 2.2rem; }
+/* Arabic and mixed text in every widget: its own direction, an Arabic font, nothing clipped. */
+.stApp input, .stApp textarea, .stApp [data-baseweb="select"] > div,
+.stApp [data-testid="stMarkdownContainer"] p, .stApp [data-testid="stMarkdownContainer"] li,
+.stApp [data-testid="stCaptionContainer"], .stApp .stButton button p, .stApp code {
+  unicode-bidi: plaintext; text-align: start;
+}
+.stApp input, .stApp textarea, .stApp [data-baseweb="select"] {
+  font-family: "Source Sans", "Source Sans Pro", "Noto Sans Arabic", "Noto Naskh Arabic", sans-serif;
+}
+/* The triage list: one line per claim, left-aligned, the selected one outlined. */
+.st-key-triage .stButton button { justify-content: flex-start; text-align: start; width: 100%;
+  padding: .15rem .4rem; min-height: 0; }
+/* Two lines at most; wrapping (not clipping) keeps the start of an Arabic claim visible. */
+.st-key-triage .stButton button p { white-space: normal; display: -webkit-box; -webkit-line-clamp: 2;
+  -webkit-box-orient: vertical; overflow: hidden; line-height: 1.45; }
+.checker-progress { display: flex; height: .9rem; border-radius: .45rem; overflow: hidden;
+  border: 1px solid rgba(128,128,128,.45); }
+.checker-progress span { display: block; height: 100%; }
+.checker-progress-legend { font-size: .85rem; margin-top: .2rem; }
+.checker-article mark.claim:focus-visible { outline: 3px solid #1b4f9c; }
+.checker-reasons li { margin-bottom: .25rem; }
+kbd { border: 1px solid rgba(128,128,128,.6); border-radius: 3px; padding: 0 .3em; font-size: .85em; }
+</style>
+"""
+
+# j/k move, c confirm link, d done, n needs work, x not a claim, / filter, ? help; a click on a highlight
+# selects its claim. Each key clicks the button that does the same, so the keyboard and the mouse share
+# one code path and every action stays reachable without the script.
+KEYS_SCRIPT = """
+<script>
+(function () {
+  if (window.__checkerDesk) { return; }
+  window.__checkerDesk = true;
+  var keys = {
+    "j": ".st-key-kb_next button", "k": ".st-key-kb_prev button",
+    "c": ".st-key-detail [class*='-confirm'] button", "d": ".st-key-detail [class*='-status_done'] button",
+    "n": ".st-key-detail [class*='-status_needs_work'] button",
+    "x": ".st-key-detail [class*='-status_not_a_claim'] button", "?": ".st-key-kb_help button"
+  };
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) {
+      if (event.key === "Escape") { target.blur(); }
+      return;
+    }
+    if (event.key === "/") {
+      var box = document.querySelector(".st-key-filter_text input");
+      if (box) { event.preventDefault(); box.focus(); }
+      return;
+    }
+    var selector = keys[event.key];
+    if (!selector) { return; }
+    var button = document.querySelector(selector);
+    if (button) { event.preventDefault(); button.click(); }
+  });
+  function pick(mark) {
+    var ids = (mark.getAttribute("data-claims") || "").split(" ");
+    var button = document.querySelector(".st-key-triage [class*='-" + ids[ids.length - 1] + "-pick'] button");
+    if (button) { button.click(); }
+  }
+  document.addEventListener("click", function (event) {
+    var mark = event.target.closest && event.target.closest("mark.claim");
+    if (mark) { pick(mark); }
+  });
+})();
+</script>
+"""
+
+SHORTCUTS = """
+| key | does |
+|---|---|
+| <kbd>j</kbd> / <kbd>k</kbd> | next / previous claim |
+| <kbd>c</kbd> | confirm the link |
+| <kbd>d</kbd> | mark done |
+| <kbd>n</kbd> | needs work |
+| <kbd>x</kbd> | not a claim |
+| <kbd>/</kbd> | search the claims |
+| <kbd>?</kbd> | show or hide this help |
+"""
+
+
+def apply_theme() -> None:
+    """The CSS and the keyboard script, once per page run."""
+    st.html(CSS)
+    st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)

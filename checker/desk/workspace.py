@@ -1,0 +1,202 @@
+"""An open analysis: progress, toolbar, the triage list, the article and the selected claim side by side.
+
+The whole workspace is one `st.fragment`: a click reruns it alone, never the sidebar or the input.
+"""
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from checker.desk import actions
+from checker.desk.detail import claim_detail, confirmed_link
+from checker.desk.overview import overview
+from checker.desk.theme import SHORTCUTS
+from checker.export import FORMATS, MEDIA_TYPES, export_analysis, export_filename, rating_scale
+from checker.models import Report
+from checker.render import highlight_article_html, legend_html
+from checker.review import STATUSES, decision_history
+from checker.ui_state import (
+    ClaimFilter,
+    db_path,
+    desk_link,
+    distinct,
+    history_by_claim,
+    label,
+    neighbour,
+    outlet_label,
+    progress,
+    row_label,
+    session_db,
+    unconfirmed_links_at_least,
+    widget_key,
+)
+
+EXPORT_LABELS = {"md": "Markdown", "csv": "CSV", "json": "JSON", "claimreview": "ClaimReview", "html": "HTML"}
+PROGRESS_COLOURS = {"done": "#1f8a4c", "needs work": "#c77700", "open": "#9aa3ae"}
+PANE_HEIGHT = 760
+
+
+def base_url() -> str:
+    """This desk's address as the browser sees it (the published desk's, from claimreview.toml, in tests)."""
+    url = getattr(st.context, "url", None) or ""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+    return rating_scale().desk_url
+
+
+@st.fragment
+def workspace(analysis_id: int, report: Report) -> None:
+    db = session_db()
+    items = actions.items_for(analysis_id, report)
+    history = history_by_claim(decision_history(db, analysis_id))
+    counts = progress(items)
+    st.subheader(f"Analysis {analysis_id}: {counts.done} of {counts.total} claims done")
+    st.html(progress_bar(counts.done, counts.needs_work, counts.open, counts.not_a_claim))
+    actions.show_flash(actions.ANALYSIS_FLASH)
+    toolbar(analysis_id, items)
+    overview(analysis_id, report, items, history)
+    if not items:
+        st.info("No check-worthy claims were found in this text. Add one the machine missed above.")
+        return
+    chosen = claim_filter(items)
+    shown = [item for item in items if chosen.matches(item)]
+    selected = current_selection(items, shown)
+    lists, article, detail = st.columns([5, 4, 5])
+    with lists:
+        st.caption(f"{len(shown)} of {len(items)} claims, in reading order")
+        with st.container(height=PANE_HEIGHT, key="triage", border=True):
+            for item in shown:
+                st.button(row_label(item), key=widget_key(analysis_id, item.claim.id, "pick"),
+                          type="secondary" if item.claim.id == selected else "tertiary",
+                          on_click=actions.select, args=(analysis_id, item.claim.id), width="stretch",
+                          wrap=True)
+    with article:
+        st.caption("The article: click a highlight to open its claim")
+        corrected = {item.claim.id: item.attribution for item in items}
+        with st.container(height=PANE_HEIGHT, key="article", border=True):
+            st.html(legend_html(report.analysis, attributions=corrected))
+            st.html(highlight_article_html(report.analysis, attributions=corrected, selected=selected))
+    with detail, st.container(key="detail"):
+        item = next((i for i in items if i.claim.id == selected), None)
+        if item is None:
+            st.info("No claim matches the filters.")
+        else:
+            claim_detail(analysis_id, report, item, history.get(item.claim.id, []),
+                         desk_link(base_url(), analysis_id, item.claim.id))
+
+
+def current_selection(items: list, shown: list) -> str | None:
+    """The selected claim: this session's choice, else ?claim= from the address, else the first shown."""
+    ids = {item.claim.id for item in items}
+    if "selected_claim" not in st.session_state:
+        st.session_state["selected_claim"] = st.query_params.get("claim")
+    selected = st.session_state["selected_claim"]
+    if selected not in ids or (shown and selected not in {i.claim.id for i in shown}):
+        selected = shown[0].claim.id if shown else None
+        st.session_state["selected_claim"] = selected
+    return selected
+
+
+def toolbar(analysis_id: int, items: list) -> None:
+    """Move (j/k), help (?), re-check, bulk actions, copy-link and the exports."""
+    shown_ids = [item.claim.id for item in items]
+    selected = st.session_state.get("selected_claim")
+    with st.container(horizontal=True, key="toolbar", vertical_alignment="bottom"):
+        st.button("↑ Previous (k)", key="kb_prev", on_click=lambda: actions.select(
+            analysis_id, neighbour(items, st.session_state.get("selected_claim"), -1)))
+        st.button("↓ Next (j)", key="kb_next", on_click=lambda: actions.select(
+            analysis_id, neighbour(items, st.session_state.get("selected_claim"), 1)))
+        st.button("Keyboard shortcuts (?)", key="kb_help", on_click=lambda: st.session_state.update(
+            show_help=not st.session_state.get("show_help", False)))
+        st.button("Re-check against the evidence", key="recheck_all", on_click=actions.recheck_all,
+                  args=(analysis_id,), help="Runs the evidence check again for every claim, with the links as "
+                  "reviewers left them. Every decision is kept; each claim's history shows before and after.")
+        with st.popover("Export"):
+            export_buttons(analysis_id)
+    if st.session_state.get("show_help"):
+        st.markdown(SHORTCUTS, unsafe_allow_html=False)
+    with st.expander("Bulk actions, links and missed claims"):
+        left, right = st.columns(2)
+        with left:
+            level = st.slider("Confirm every unconfirmed link with machine confidence at least", 0.5, 1.0, 0.9,
+                              0.05, key="bulk_confidence")
+            ready = unconfirmed_links_at_least(items, level)
+            st.button(f"Confirm {len(ready)} links", key="bulk_confirm", disabled=not ready,
+                      on_click=_confirm_links, args=(analysis_id, ready))
+            picked = st.multiselect("Claims to mark done", shown_ids, key="bulk_selected",
+                                    default=[selected] if selected in shown_ids else [])
+            st.button("Mark selected done", key="bulk_done", disabled=not picked,
+                      on_click=lambda: actions.bulk(analysis_id, list(st.session_state.get("bulk_selected", [])),
+                                                    "status", "done", "Marked done"))
+        with right:
+            st.caption("Link to this analysis")
+            st.code(desk_link(base_url(), analysis_id), language=None)
+            with st.form("add_claim_form", border=False):
+                st.text_area("Add a claim the machine missed (copy its words from the article)",
+                             key="add_claim_text", height=80)
+                st.form_submit_button("Add claim", key="add_claim", on_click=lambda: actions.add_claim(
+                    analysis_id, st.session_state.get("add_claim_text", "")))
+
+
+def _confirm_links(analysis_id: int, ready: list) -> None:
+    """Bulk: each claim's own machine link, confirmed as it is."""
+    from checker.errors import CheckerError
+    from checker.review import record_decision
+
+    saved = 0
+    try:
+        for item in ready:
+            record_decision(session_db(), analysis_id, item.claim.id, "link", confirmed_link(item), actions.reviewer())
+            saved += 1
+    except CheckerError as error:
+        st.session_state[actions.ANALYSIS_FLASH] = ("error", f"{error} ({saved} saved before that)")
+        return
+    st.session_state[actions.ANALYSIS_FLASH] = ("success", f"Links confirmed: {saved} claims")
+
+
+def claim_filter(items: list) -> ClaimFilter:
+    with st.container(horizontal=True, key="filters"):
+        text = st.text_input("Search the claims (/)", key="filter_text", width=220)
+        outlets = st.multiselect("Outlet", distinct(outlet_label(i) for i in items), key="filter_outlet", width=220)
+        verdicts = st.multiselect("Verdict", distinct(i.verdict or "unchecked" for i in items),
+                                  format_func=label, key="filter_verdict", width=220)
+        statuses = st.multiselect("Status", ["open", *STATUSES], format_func=label, key="filter_status", width=220)
+        minimum = st.slider("Check-worthiness at least", 0.0, 1.0, 0.0, 0.05, key="filter_checkworthiness",
+                            width=220)
+    return ClaimFilter(frozenset(outlets), frozenset(verdicts), frozenset(statuses), minimum, text)
+
+
+def progress_bar(done: int, needs_work: int, open_: int, not_a_claim: int) -> str:
+    total = max(done + needs_work + open_, 1)
+    parts = {"done": done, "needs work": needs_work, "open": open_}
+    bar = "".join(f'<span style="width:{100 * n / total:.2f}%;background:{PROGRESS_COLOURS[name]}"></span>'
+                  for name, n in parts.items() if n)
+    words = " · ".join(f"{n} {name}" for name, n in parts.items())
+    if not_a_claim:
+        words += f" · {not_a_claim} ruled not a claim"
+    return (f'<div class="checker-progress" role="img" aria-label="{html.escape(words)}">{bar}</div>'
+            f'<div class="checker-progress-legend">{html.escape(words)}</div>')
+
+
+def export_buttons(analysis_id: int) -> None:
+    path = db_path()
+    for fmt in FORMATS:
+        st.download_button(
+            EXPORT_LABELS[fmt], data=lambda fmt=fmt: exported(path, analysis_id, fmt),
+            file_name=export_filename(analysis_id, fmt), mime=MEDIA_TYPES[fmt], on_click="ignore",
+            key=f"a{analysis_id}-export-{fmt}", width="stretch",
+        )
+
+
+def exported(path: object, analysis_id: int, fmt: str) -> bytes:
+    """Built when clicked, on the download's own connection (it runs outside the script thread)."""
+    from checker.store.db import open_db
+
+    db = open_db(path)
+    try:
+        return export_analysis(db, analysis_id, fmt)
+    finally:
+        db.conn.close()
