@@ -7,6 +7,7 @@ word in the name ("قناة الشرق نيوز", "موقع إيلاف الإخ�
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -44,6 +45,8 @@ class HeadWords:
     cue_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     english: dict[str, str] = field(default_factory=dict)
+    english_generic: frozenset[str] = frozenset()
+    cited_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> HeadWords:
@@ -54,7 +57,8 @@ class HeadWords:
         english = {word.lower(): kind for kind, words in data.get("english", {}).items() for word in words}
         return cls(kinds, folded("needs_media_word"), folded("media_words") | folded("trailing_media_words"),
                    folded("trailing_media_words"), folded("stop_words"),
-                   folded("descriptors"), folded("cue_words"), folded("not_names"), english)
+                   folded("descriptors"), folded("cue_words"), folded("not_names"), english,
+                   frozenset(w.lower() for w in data.get("english_generic", ())), folded("cited_heads"))
 
     @property
     def empty(self) -> bool:
@@ -104,10 +108,11 @@ def _arabic_heads(text: str, folded: str, words: HeadWords, find: Finder, blocke
         span = _name_after(folded, match.end(), head, words, _cited(folded, match, head, words))
         if span is None or blocked(folded, start, span[1]):
             continue
-        name_start, name_end, whole = span
+        name_start, name_end, whole, phrase_end = span
         name = text[start:name_end] if whole else text[name_start:name_end]
-        outlet = find(name) or find(text[name_start:name_end]) or Outlet(_slug(name), name.strip(), known=False)
-        end = name_end + 1 if folded[name_end:name_end + 1] == '"' else name_end
+        outlet = (find(name) or find(text[name_start:name_end]) or find(text[start:phrase_end])
+                  or find("ال" + text[start:name_end]) or Outlet(_slug(name), name.strip(), known=False))
+        end = max(phrase_end, name_end + 1 if folded[name_end:name_end + 1] == '"' else name_end)
         found.append(OutletHead(outlet, kind, start, end, start if whole else name_start, name_end))
     return found
 
@@ -125,6 +130,8 @@ def _head_word(word: str, words: HeadWords) -> tuple[str, str | None]:
 
 def _cited(folded: str, match: re.Match[str], head: str, words: HeadWords) -> bool:
     """"لقناة X", "وقالت قناة X": the head is what someone spoke to or what reported, so X is a name."""
+    if head not in words.cited_heads:
+        return False
     if "ل" in match.group()[:match.group().index(head)]:
         return True
     previous = re.search(r"(\S+)\s+$", folded[max(0, match.start() - 25):match.start()])
@@ -132,14 +139,17 @@ def _cited(folded: str, match: re.Match[str], head: str, words: HeadWords) -> bo
 
 
 def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: bool = False
-                ) -> tuple[int, int, bool] | None:
-    """(name start, name end, whether the head belongs to the name) for the words after a head, or None.
+                ) -> tuple[int, int, bool, int] | None:
+    """(name start, name end, whether the head belongs to the name, phrase end) after a head, or None; the phrase
+    goes on past the name over a describing media word ("وكالة مهر للأنباء", "قناة دبي الفضائية").
 
     A head that also names other things (قناة، موقع) takes an unquoted name without a media word only when `cited`.
     """
     quoted = _QUOTED_NAME.match(folded, position)
     if quoted:
-        return quoted.start(1), quoted.end(1), False
+        if search_form(quoted.group(1)) in words.not_names:
+            return None
+        return quoted.start(1), quoted.end(1), False, quoted.end(1)
     tokens = []
     for token in _WORD.finditer(folded, position):
         gap = folded[position if not tokens else tokens[-1].end():token.start()]
@@ -151,18 +161,27 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
         return _agency_name(tokens, names, words)
     if not names or names[0] in words.stop_words or _bare(names[0]) in words.stop_words or _generic(names[0], words):
         return None
+    if names[0] in ("http", "https", "www"):
+        return None
+    if _is_latin(names[0]):  # "شبكة CNBC", "مجلة Science": a brand in Latin letters is a name
+        latin = [t for t in itertools.takewhile(lambda t: _is_latin(t.group()), tokens)]
+        return latin[0].start(), latin[-1].end(), False, latin[-1].end()
+    phrase_end = 0
     media = _media_index(names, words)
     if media is not None:
         trailing = names[media] in words.trailing_media_words or _bare(names[media]) in words.trailing_media_words
-        last = media if trailing and media > 0 else media + 1
+        if trailing and media == 0:
+            return None  # "موقع الإلكتروني": no name
+        last = media if trailing else media + 1
+        phrase_end = tokens[media].end()
         tokens, names = tokens[:last], names[:last]
     elif head in words.needs_media_word and not cited:
         return None
     else:
-        tokens, names = _bounded(tokens, names, words)
+        tokens, names = _bounded(tokens, names[:2] if head in words.needs_media_word else names, words)
     if not tokens or search_form(" ".join(names)) in words.not_names or _bare(names[0]) in words.not_names:
         return None
-    return tokens[0].start(), tokens[-1].end(), False
+    return tokens[0].start(), tokens[-1].end(), False, max(phrase_end, tokens[-1].end())
 
 
 def _agency_name(tokens: list[re.Match[str]], names: list[str], words: HeadWords) -> tuple[int, int, bool] | None:
@@ -176,13 +195,13 @@ def _agency_name(tokens: list[re.Match[str]], names: list[str], words: HeadWords
         rest.append(token)
     if not rest:
         return None
-    return tokens[0].start(), rest[-1].end(), True
+    return tokens[0].start(), rest[-1].end(), True, rest[-1].end()
 
 
 def _bounded(tokens: list[re.Match[str]], names: list[str], words: HeadWords) -> tuple[list[re.Match[str]], list[str]]:
     """An unquoted name after "صحيفة": up to three words, ending before a stop word or a descriptor ("الأمريكية")."""
     kept = 0
-    for number, name in enumerate(names[:3]):
+    for number, name in enumerate(names[:3]):  # `names` may be cut shorter than `tokens`
         if number and (name in words.stop_words or name in words.descriptors or _bare(name) in words.stop_words):
             break
         kept = number + 1
@@ -190,8 +209,13 @@ def _bounded(tokens: list[re.Match[str]], names: list[str], words: HeadWords) ->
 
 
 def _generic(word: str, words: HeadWords) -> bool:
-    """"صحيفة إسرائيلية", "قناة محلية": a description, not a name."""
-    return word in words.descriptors or (not word.startswith("ال") and word.endswith("يه") and len(word) > 4)
+    """"صحيفة إسرائيلية", "قناة محلية", "(ال)تلفزيون المصري": a description, not a name."""
+    return word in words.descriptors or (not word.startswith("ال") and word.endswith("يه") and len(word) > 4) or (
+        word.startswith("ال") and word.endswith("ي") and len(word) > 5)
+
+
+def _is_latin(word: str) -> bool:
+    return "a" <= word[:1].lower() <= "z"
 
 
 def _bare(word: str) -> str:
@@ -227,8 +251,8 @@ def _english_head(match: re.Match[str], name_group: int, head_group: int, start:
     name = match.group(name_group)
     trimmed = re.sub(r"^(?:\S+['’]s\s+)?(?:(?:the|a|an|of)\s+)*|(?:\s+(?:the|of|al|el|de|du|la|le))+$", "", name,
                      flags=re.IGNORECASE)
-    if not trimmed or not trimmed[0].isupper():
-        return None
+    if not trimmed or not trimmed[0].isupper() or all(w.lower() in words.english_generic for w in trimmed.split()):
+        return None  # "the Saudi daily", "This newspaper", "Iraqi State television"
     name_start = match.start(name_group) + match.group(name_group).index(trimmed)
     outlet = find(trimmed) or Outlet(_slug(trimmed), trimmed, known=False)
     kind = words.english[match.group(head_group).lower()]
