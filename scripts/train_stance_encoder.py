@@ -1,0 +1,214 @@
+"""Train the stance cross-encoder head (claim, passage) -> agree / disagree / other on the e5 encoder.
+
+Data (licences allow a shipped model): ANS stance_train (Apache-2.0) minus a held-out slice, plus
+contrast pairs from ant_v11 (Apache-2.0) and GUM train (CC BY) sentences (checker/encoder/contrast.py).
+The epoch and the per-label decision bias are chosen on the held-out slice of ANS *train*; ANS dev
+is never read here. LoRA r=16 on every Linear layer, word embeddings frozen, pairs truncated to
+128 tokens, seeds fixed. Writes checker/data/models/stance/ (replacing what was there).
+
+    .venv/bin/python scripts/train_stance_encoder.py [--epochs 3] [--limit N] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from encoder_stance_data import ant_documents, gum_documents, read_ans  # noqa: E402
+
+from checker.encoder.contrast import make_pairs  # noqa: E402
+from checker.encoder.heads import MODELS_DIR, HeadMeta, base_encoder, lora_model, save_head  # noqa: E402
+from checker.encoder.stance import LABELS  # noqa: E402
+
+SEED = 13
+MAX_LENGTH = 128
+HELD_OUT = 0.15
+BIAS_GRID = np.arange(-2.0, 2.01, 0.25)
+
+
+def macro_f1(gold: list[int], pred: list[int], n: int = len(LABELS)) -> float:
+    f1s = []
+    for c in range(n):
+        tp = sum(g == p == c for g, p in zip(gold, pred))
+        fp = sum(p == c != g for g, p in zip(gold, pred))
+        fn = sum(g == c != p for g, p in zip(gold, pred))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / n
+
+
+def split_ans(pairs: list, seed: int) -> tuple[list, list]:
+    """Stratified held-out slice of ANS train for choosing the epoch and the bias."""
+    rng = random.Random(seed)
+    train, held = [], []
+    for label in LABELS:
+        group = [p for p in pairs if p[2] == label]
+        rng.shuffle(group)
+        cut = max(1, round(len(group) * HELD_OUT))
+        held += group[:cut]
+        train += group[cut:]
+    return train, held
+
+
+def batches(encoded: list[tuple[list[int], int]], batch_size: int, rng: random.Random | None):
+    """Length-bucketed batches (less padding); shuffled buckets when training."""
+    order = list(range(len(encoded)))
+    if rng:
+        rng.shuffle(order)
+        chunks = [sorted(order[i : i + batch_size * 20], key=lambda j: len(encoded[j][0]))
+                  for i in range(0, len(order), batch_size * 20)]
+        groups = [c[i : i + batch_size] for c in chunks for i in range(0, len(c), batch_size)]
+        rng.shuffle(groups)
+    else:
+        order.sort(key=lambda j: len(encoded[j][0]))
+        groups = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+    for group in groups:
+        width = max(len(encoded[j][0]) for j in group)
+        ids = torch.ones((len(group), width), dtype=torch.long)  # <pad> = 1
+        mask = torch.zeros((len(group), width), dtype=torch.long)
+        for row, j in enumerate(group):
+            seq = encoded[j][0]
+            ids[row, : len(seq)] = torch.tensor(seq)
+            mask[row, : len(seq)] = 1
+        yield group, ids, mask, torch.tensor([encoded[j][1] for j in group])
+
+
+def encode(tokenizer, pairs: list[tuple[str, str, str]]) -> list[tuple[list[int], int]]:
+    enc = tokenizer([p[0] for p in pairs], [p[1] for p in pairs], truncation="longest_first", max_length=MAX_LENGTH)
+    return [(ids, LABELS.index(p[2])) for ids, p in zip(enc["input_ids"], pairs)]
+
+
+def logits_of(model, encoded, batch_size: int = 64) -> np.ndarray:
+    model.eval()
+    out = np.zeros((len(encoded), len(LABELS)), dtype=np.float32)
+    with torch.inference_mode():
+        for group, ids, mask, _ in batches(encoded, batch_size, None):
+            out[group] = model(ids, mask).numpy()
+    model.train()
+    return out
+
+
+def best_bias(logits: np.ndarray, gold: list[int]) -> tuple[tuple[float, ...], float]:
+    """Bias on agree and other (disagree fixed at 0) maximising macro-F1; ties -> the smaller bias."""
+    best = ((0.0, 0.0, 0.0), macro_f1(gold, logits.argmax(1).tolist()))
+    for a, o in itertools.product(BIAS_GRID, BIAS_GRID):
+        bias = np.array([a, 0.0, o])
+        score = macro_f1(gold, (logits + bias).argmax(1).tolist())
+        if score > best[1] + 1e-9 or (abs(score - best[1]) < 1e-9 and abs(a) + abs(o) < sum(map(abs, best[0]))):
+            best = ((float(a), 0.0, float(o)), score)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=4e-4)
+    parser.add_argument("--r", type=int, default=16)
+    parser.add_argument("--ar-contrast", type=int, default=1200)
+    parser.add_argument("--en-contrast", type=int, default=600)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (2 oversubscribe a busy 2-core machine)")
+    parser.add_argument("--held-limit", type=int, default=0, help="score only N held-out pairs (smoke runs)")
+    parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs only (smoke runs)")
+    parser.add_argument("--out", type=Path, default=MODELS_DIR / "stance")
+    args = parser.parse_args()
+
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.manual_seed(SEED)
+    torch.set_num_threads(args.threads)
+    started = time.perf_counter()
+
+    ans_train, held = split_ans(read_ans("train"), SEED)
+    contrast = make_pairs(ant_documents(), "ar", args.ar_contrast, SEED) + make_pairs(gum_documents(), "en", args.en_contrast, SEED + 1)
+    rng = random.Random(SEED)
+    rng.shuffle(contrast)
+    n_contrast_held = len(contrast) // 10
+    contrast_held, contrast_train = contrast[:n_contrast_held], contrast[n_contrast_held:]
+    train = ans_train + [(p.claim, p.passage, p.label) for p in contrast_train]
+    rng.shuffle(train)
+    if args.limit:
+        train = train[: args.limit]
+    if args.held_limit:
+        held, contrast_held = held[: args.held_limit], contrast_held[: args.held_limit]
+    print(f"train {len(train)} pairs {dict(Counter(p[2] for p in train))}; held-out ANS {len(held)} "
+          f"{dict(Counter(p[2] for p in held))}; held-out contrast {len(contrast_held)}", flush=True)
+
+    tokenizer, encoder = base_encoder()
+    model = lora_model(encoder, args.r, len(LABELS), SEED)
+    model.train()
+    trainable = [p for p in model.parameters() if p.requires_grad]
+    print(f"trainable parameters {sum(p.numel() for p in trainable):,}", flush=True)
+    enc_train, enc_held = encode(tokenizer, train), encode(tokenizer, held)
+    enc_contrast = encode(tokenizer, [(p.claim, p.passage, p.label) for p in contrast_held])
+    counts = Counter(label for _, label in enc_train)
+    weights = torch.tensor([(len(enc_train) / (len(LABELS) * counts[c])) ** 0.5 for c in range(len(LABELS))])
+    loss_fn = torch.nn.CrossEntropyLoss(weight=weights.float())
+    optimizer = torch.optim.AdamW(trainable, lr=args.lr, weight_decay=0.01)
+    steps = args.epochs * ((len(enc_train) + args.batch_size - 1) // args.batch_size)
+    warmup = max(1, steps // 16)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
+    )
+    held_gold = [label for _, label in enc_held]
+    best = {"score": -1.0}
+    step = 0
+    for epoch in range(1, args.epochs + 1):
+        batch_rng = random.Random(SEED + epoch)
+        total = 0.0
+        for _, ids, mask, labels in batches(enc_train, args.batch_size, batch_rng):
+            loss = loss_fn(model(ids, mask), labels)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(trainable, 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            total += loss.item()
+            step += 1
+            if step % 50 == 0:
+                print(f"  step {step}/{steps} loss {total / 50:.3f} ({time.perf_counter() - started:.0f} s)", flush=True)
+                total = 0.0
+        logits = logits_of(model, enc_held)
+        score = macro_f1(held_gold, logits.argmax(1).tolist())
+        contrast_acc = float(np.mean(logits_of(model, enc_contrast).argmax(1) == [l for _, l in enc_contrast]))
+        print(f"epoch {epoch}: held-out ANS macro-F1 {score:.3f}, held-out contrast accuracy {contrast_acc:.3f} "
+              f"({time.perf_counter() - started:.0f} s)", flush=True)
+        if score > best["score"]:
+            trainable_state = {k: v.detach().clone() for k, v in model.state_dict().items()
+                               if "lora_" in k or k.startswith("classifier")}
+            best = {"score": score, "epoch": epoch, "state": trainable_state, "logits": logits,
+                    "contrast": contrast_acc}
+
+    model.load_state_dict(best["state"], strict=False)
+    bias, biased = best_bias(best["logits"], held_gold)
+    seconds = time.perf_counter() - started
+    print(f"chosen epoch {best['epoch']} (held-out macro-F1 {best['score']:.3f}); bias {bias} -> {biased:.3f}; "
+          f"time to train {seconds / 60:.1f} min", flush=True)
+    meta = HeadMeta(
+        labels=LABELS, max_length=MAX_LENGTH, bias=bias, lora_r=args.r,
+        trained={
+            "data": {"ans_train": len(ans_train), "contrast_ar_en": len(contrast_train), "pairs": len(train)},
+            "seed": SEED, "epochs_run": args.epochs, "epoch_chosen": best["epoch"], "lr": args.lr,
+            "batch_size": args.batch_size, "held_out_ans_macro_f1": round(best["score"], 4),
+            "held_out_ans_macro_f1_with_bias": round(biased, 4),
+            "held_out_contrast_accuracy": round(best["contrast"], 4), "minutes_to_train": round(seconds / 60, 1),
+            "machine": "2 CPU cores, torch CPU",
+        },
+    )
+    save_head(model, args.out, meta)
+    print(f"saved {args.out}: " + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.1f} MB" for p in sorted(args.out.iterdir())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
