@@ -134,12 +134,12 @@ class OutletRegistry:
         self._head_after = _context_pattern(tuple(self._data.heads.english), at_end=False)
 
     def _index(self, entry: OutletEntry) -> None:
-        for name in (entry.id, *_with_parts((entry.name, *((entry.name_ar,) if entry.name_ar else ()), *entry.aliases))):
-            key = outlet_key(name)
-            if _alias_form(name) not in self._groups:
-                self._by_key.setdefault(key, entry)
+        """Every name of the entry for `find` (by key) and for `find_in` (by matching form)."""
         names = tuple(dict.fromkeys(_with_parts((entry.name, *((entry.name_ar,) if entry.name_ar else ()),
                                                  *entry.aliases))))
+        for name in (entry.id, *names):
+            if _alias_form(name) not in self._groups:
+                self._by_key.setdefault(outlet_key(name), entry)
         forms = {_alias_form(alias) for alias in names}
         for alias in names:
             form = _alias_form(alias)
