@@ -113,7 +113,11 @@ class MatchData:
 class OutletRegistry:
     """Known outlets with a compiled alias matcher; immutable, so it can be cached and shared."""
 
-    def __init__(self, entries: Iterable[OutletEntry], context: OutletContext, data: MatchData | None = None) -> None:
+    def __init__(self, entries: Iterable[OutletEntry], context: OutletContext, data: MatchData | None = None,
+                 *, tolerant: bool = False) -> None:
+        """`tolerant`: a spelling two outlets share keeps its first outlet instead of refusing the data (used for
+        outlets and spellings reviewers stored, which must never stop an analysis)."""
+        self._tolerant = tolerant
         self._entries = _merge(entries)
         self._context = context
         self._data = data or MatchData()
@@ -148,6 +152,8 @@ class OutletRegistry:
             group = self._groups.get(form)
             known = self._aliases.get(form)
             if known is not None and known.entry.id != entry.id and group is None and known.group is None:
+                if self._tolerant:
+                    continue
                 raise InputError(f"{alias!r} names both {known.entry.id!r} and {entry.id!r}: "
                                  "list it in a [[lookalike]] group (lookalikes.toml) or keep it on one outlet")
             if known is None:
@@ -245,7 +251,7 @@ class OutletRegistry:
     def with_extra(self, entries: Iterable[Any]) -> OutletRegistry:
         """This registry plus outlets (or extra aliases of known ones) kept in the database."""
         extra = [_entry_from(item) for item in entries]
-        return OutletRegistry((*self._entries, *extra), self._context, self._data)
+        return OutletRegistry((*self._entries, *extra), self._context, self._data, tolerant=True)
 
     def _domain_entry(self, url: str) -> OutletEntry | None:
         host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().rstrip(".")

@@ -251,6 +251,12 @@ def test_with_extra_adds_reviewer_outlets_and_aliases() -> None:
     assert extended.by_domain("aljazeera.net").id == "al-jazeera"
 
 
+def test_a_stored_spelling_that_clashes_never_stops_an_analysis() -> None:
+    extended = load_registry().with_extra([StoredRow("erbil-star", "Erbil Star", ("رويترز", "نجمة أربيل"))])
+    assert extended.find("نجمة أربيل").id == "erbil-star"
+    assert [o.id for o, _, _ in extended.find_in("وقالت رويترز إن")] == ["reuters"]
+
+
 def test_shipped_data_has_unique_ids_and_domains() -> None:
     data = read_registry_data()
     ids = [o["id"] for o in data["outlet"]]
