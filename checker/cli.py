@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("path", help="a text/HTML file, an http(s) URL, or - for standard input")
     analyze.add_argument("--format", choices=["json", "md"], default="json")
     analyze.add_argument("--no-evidence", action="store_true", help="claims and attribution only")
+    analyze.add_argument("--fast", action="store_true",
+                         help="attribution by the rules only (no learned tagger, no model loaded)")
     analyze.add_argument("--k", type=int, default=5, help="evidence passages per claim")
     _add_db(analyze)
 
@@ -138,9 +140,9 @@ def _analysed(args: argparse.Namespace, article: Article) -> tuple[Report, int |
 
     analysis_id = None
     if args.no_evidence:
-        report = Report(analyze(article.text))
+        report = Report(analyze(article.text, tagger=not args.fast))
     else:
-        report, analysis_id = check_article(_open(args), article, k=args.k)
+        report, analysis_id = check_article(_open(args), article, k=args.k, tagger=not args.fast)
     return report, analysis_id
 
 

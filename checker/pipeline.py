@@ -30,14 +30,20 @@ class Article:
     url: str | None = None
 
 
-def analyze(text: str, registry: OutletRegistry | None = None) -> Analysis:
-    """Claims and their cited sources for one article (no database, no model).
+def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool = False) -> Analysis:
+    """Claims and their cited sources for one article (no database; no model unless `tagger`).
 
-    `registry` adds the outlets a reviewer registered in claims.db to the shipped ones.
+    `registry` adds the outlets a reviewer registered in claims.db to the shipped ones. `tagger` lets the learned
+    attribution tagger (checker/attribution/tagger.py) decide speaker spans and add cues, when it is installed.
     """
     sentences = split_sentences(text)
     claims, non_claims = extract_claims(text, sentences)
-    claims = attribute(text, sentences, claims, registry or load_registry())
+    refiner = None
+    if tagger:
+        from checker.attribution.tagger import load_tagger
+
+        refiner = load_tagger()
+    claims = attribute(text, sentences, claims, registry or load_registry(), refiner)
     return Analysis(
         text=text,
         language=detect_language(text),
@@ -56,7 +62,7 @@ def fetch_article(url: str) -> Article:
     return Article(clean_text(page.text), source=url, title=page.title, url=page.final_url)
 
 
-def check_article(db: sqlite_utils.Database, article: Article, *, k: int = 5,
+def check_article(db: sqlite_utils.Database, article: Article, *, k: int = 5, tagger: bool = False,
                   progress: Callable[[str], object] = lambda step: None) -> tuple[Report, int]:
     """Analyse with the outlets reviewers registered, check every claim against the evidence, store it all.
 
@@ -68,7 +74,7 @@ def check_article(db: sqlite_utils.Database, article: Article, *, k: int = 5,
     from checker.verdict import check_analysis
 
     progress("Finding claims and their sources")
-    analysis = analyze(article.text, registry=registry_with_db(db))
+    analysis = analyze(article.text, registry=registry_with_db(db), tagger=tagger)
     progress("Loading the sentence model (only the first time)")
     get_embedder()
     progress(f"Checking {len(analysis.claims)} claims against the stored evidence")

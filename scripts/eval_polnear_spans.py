@@ -32,11 +32,13 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DEFAULT_SPLIT = ROOT.parent / "shared" / "eval" / "data" / "polnear" / "dev"
+GUM = ROOT.parent / "shared" / "eval" / "data" / "gum_attribution"
 PRONOUNS = frozenset("he she they it we i you him her them us me this that who which one".split())
 REPORTING_LEMMAS = frozenset("""
 say tell report claim announce state add note explain write insist argue warn deny confirm acknowledge admit
@@ -280,23 +282,37 @@ def score_article(text: str, gold_sources: set[Span], gold_cues: set[Span], pred
     totals.source_named.add(score_spans(text, sources - pred_pronoun, gold_sources - gold_pronoun))
 
 
-def evaluate(split: Path, system: str, fast: bool, limit: int, verbose: bool, unit: str = "links") -> Totals:
+def polnear_docs(split: Path) -> Iterator[tuple[str, str, set[Span], set[Span]]]:
     text_dir, ann_dir = split / "text", split / "attributions"
+    for text_path in sorted(text_dir.glob("*.txt")):
+        annotations = sorted(ann_dir.glob(f"{text_path.stem}_*.ann"))
+        if annotations:
+            yield (text_path.name, text_path.read_text(encoding="utf-8"), *parse_ann(annotations[0]))
+
+
+def gum_docs(split: str) -> Iterator[tuple[str, str, set[Span], set[Span]]]:
+    """GUM's attribution relations (checker.attribution.gum): the split the rules and the tagger learn from."""
+    from checker.attribution.gum import read_split
+
+    for doc in read_split(GUM, split):
+        yield (doc.name, doc.text, {(s, e) for k, s, e in doc.spans if k == "source"},
+               {(s, e) for k, s, e in doc.spans if k == "cue"})
+
+
+def evaluate(docs: Iterable[tuple[str, str, set[Span], set[Span]]], system: str, fast: bool, limit: int,
+             verbose: bool, unit: str = "links") -> Totals:
     baseline = SpacyBaseline() if system == "spacy" else None
     totals = Totals()
     started = time.perf_counter()
-    for text_path in sorted(text_dir.glob("*.txt"))[: limit or None]:
-        annotations = sorted(ann_dir.glob(f"{text_path.stem}_*.ann"))
-        if not annotations:
-            continue
-        text = text_path.read_text(encoding="utf-8")
-        gold_sources, gold_cues = parse_ann(annotations[0])
+    for number, (name, text, gold_sources, gold_cues) in enumerate(docs):
+        if limit and number >= limit:
+            break
         predicted = baseline.spans(text) if baseline else (
             link_spans(text, fast) if unit == "links" else checker_spans(text, fast))
         totals.articles += 1
         score_article(text, gold_sources, gold_cues, predicted, totals)
         if verbose:
-            print(text_path.name, "sources", sorted(text[s:e] for s, e in predicted[0])[:20])
+            print(name, "sources", sorted(text[s:e] for s, e in predicted[0])[:20])
     totals.seconds = time.perf_counter() - started
     return totals
 
@@ -308,15 +324,18 @@ def main() -> int:
     parser.add_argument("--fast", action="store_true", help="checker's rules only (no learned tagger)")
     parser.add_argument("--unit", choices=["links", "claims"], default="links",
                         help="links: every link of every sentence (the attribution stage); claims: one per claim")
+    parser.add_argument("--gum", metavar="SPLIT", help="score on GUM's attribution relations of this split "
+                        "(train, dev, test) instead of PolNeAR")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    if not (args.split / "text").is_dir() or not (args.split / "attributions").is_dir():
+    if args.gum is None and (not (args.split / "text").is_dir() or not (args.split / "attributions").is_dir()):
         print(f"no PolNeAR split at {args.split} (expected text/ and attributions/ inside)", file=sys.stderr)
         return 2
     systems = ["checker", "spacy"] if args.system == "both" else [args.system]
     for system in systems:
-        totals = evaluate(args.split, system, args.fast, args.limit, args.verbose, args.unit)
+        docs = gum_docs(args.gum) if args.gum else polnear_docs(args.split)
+        totals = evaluate(docs, system, args.fast, args.limit, args.verbose, args.unit)
         label = f"checker {args.unit}{' (rules only)' if args.fast else ''}" if system == "checker" else system
         print(f"== {label}: {totals.articles} articles, {totals.seconds:.1f} s")
         print(totals.source.line("source, all"))

@@ -18,7 +18,7 @@ from typing import Protocol
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import DATELINE, find_dateline, reporting_outlet, story_outlet_id, with_story_outlet
-from checker.attribution.quotes import quote_spans, quoted_share
+from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import sane_speaker
 from checker.models import NO_ATTRIBUTION, Attribution, Claim, Sentence
@@ -53,7 +53,7 @@ def attribute(text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, .
 def sentence_links(text: str, sentences: tuple[Sentence, ...], registry: OutletRegistry) -> dict[int, list[Link]]:
     """Every sentence's own links (cue, speaker, outlet), speaker phrases checked for sanity."""
     lexicon = load_lexicon()
-    quotes = quote_spans(text)
+    quotes = closed_quote_spans(text)
     links: dict[int, list[Link]] = {}
     for sentence in sentences:
         cues = find_cues(text, sentence.start, sentence.end, lexicon)

@@ -31,6 +31,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         position = end + len(closer)
 
 
+def closed_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Only the quotations that close: an unclosed one may run far past the words really quoted."""
+    return [(start, end) for start, end in quote_spans(text) if end < len(text) and text[end] in "”»\"'“"]
+
+
 def quoted_share(spans: list[tuple[int, int]], start: int, end: int) -> float:
     """How much of text[start:end] lies inside quotation marks (0..1)."""
     if end <= start:

@@ -136,7 +136,13 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
             speaker = None
     if speaker is None and cue.role == "frame" and cue.arabic:
         speaker = _arabic_clause_subject(text, start, cue, lexicon)
-    refers_back = _refers_back(speaker, lexicon)
+    if speaker is not None and cue.arabic and cue.role in ("according_to", "backward"):
+        speaker = _after_glued_lam(text, cue, speaker)
+    refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
+    if refers_back == "speaker" and cue.role in ("according_to", "backward"):
+        speaker = None  # "وفق تعبيره": his own words, the speaker named before
+    if speaker is None and outlet is not None and cue.arabic and cue.role == "speech" and _addressed(text, cue, outlet):
+        refers_back = "speaker"  # "وقال لقناة X": the last speaker, now to X
     outlet_kind = None
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
@@ -229,13 +235,37 @@ def _empty_subject(cue: Cue) -> Link | None:
     return None
 
 
+def _after_glued_lam(text: str, cue: Cue, speaker: Span) -> Span:
+    """"وفقا للمصدر ذاته": the cue took one ل of لل, so the speaker starts with the other; drop it."""
+    if fold(cue.text).endswith("ل") and fold(speaker.text).startswith("ل") and len(speaker.text.split()[0]) > 3:
+        return Span(speaker.text[1:], speaker.start + 1, speaker.end)
+    return speaker
+
+
+def _own_words(speaker: Span | None, cue: Cue) -> RefersBack:
+    """"وفق تعبيره", "حسب تصريحاته", "بحسب رؤيتها": one indefinite noun with a possessive pronoun points back."""
+    if speaker is None or not cue.arabic or cue.role not in ("according_to", "backward"):
+        return None
+    words = fold(speaker.text).split()
+    if not words or len(words) > 2 or words[0].startswith("ال"):
+        return None
+    return "speaker" if re.search(r"\w{3}(?:ه|ها|هم|هما)$", words[0]) else None
+
+
+def _addressed(text: str, cue: Cue, outlet: OutletMention) -> bool:
+    """"وقال لقناة X", "وأضاف لوكالة X": the outlet is addressed right after the verb with ل."""
+    between = fold(text[cue.end:outlet.start]).split()
+    return 1 <= len(between) <= 2 and between[0].startswith("ل")
+
+
 def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
     if speaker is None:
         return None
     key = fold(speaker.text).strip()
     if key in lexicon.pronouns:
         return "speaker"
-    if key in lexicon.outlet_back or (key.startswith("ل") and "ا" + key in lexicon.outlet_back):
+    if key in lexicon.outlet_back or (key.startswith("ل") and "ا" + key in lexicon.outlet_back) or (
+            "ال" + key in lexicon.outlet_back):
         return "outlet"  # "وفقا للتقرير": the cue took the ل of لل
     return None
 

@@ -28,6 +28,9 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in (
 _CUT = re.compile(r"[,،;؛(]|\s(?:who|which|whose|where|when|الذي|التي|الذين|اللذين|اللتين|والذي|والتي)\s")
 _TAIL = re.compile(r"\s(?:طلب|طلبا|طلبت|طلبوا|فضل|فضلت|رفض|رفضت)\s+(?:عدم\s+)?(?:الكشف|ذكر|نشر)"
                    r"|,?\s(?:who|speaking|not authorized|familiar with)\b")
+_PREPOSITIONS = frozenset(fold(w) for w in (
+    "على", "في", "من", "عن", "إلى", "الى", "فيه", "فيها", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم",
+    "به", "بها", "عليه", "عليها", "إليه", "إليها", "ما", "لما", "مما", "بما", "كما"))
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
                              "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
 
@@ -77,8 +80,8 @@ def _fragment(phrase: str) -> bool:
     words = fold(phrase).split()
     if not words:
         return True
-    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words):
-        return True
+    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _PREPOSITIONS:
+        return True  # «على», "على ضرورة", "فيه": the reported words or a preposition, never who spoke
     first = re.sub(r"\W", "", words[0])
     return len(first) < 2 and not first.isascii()  # Arabic has no one-letter word standing alone
 

@@ -1,0 +1,113 @@
+"""The learned tagger's side of attribution: BIO decoding, how its spans meet the rules' links, the --fast path.
+
+The merge is tested with spans written by hand (no model needed); the shipped model, when present, is loaded
+once and must leave registry outlets and datelines to the rules.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.attribution import attribute, sentence_links
+from checker.attribution.tagger import MODEL_DIR, TAGS, TaggedSpan, decode, merge_links
+from checker.models import Sentence
+from checker.outlets import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def links_of(text: str) -> list:
+    sentence = Sentence(0, 0, len(text), text, 0)
+    return sentence_links(text, (sentence,), load_registry()).get(0, [])
+
+
+def test_decode_joins_sub_words_and_widens_to_whole_words() -> None:
+    text = "The spokeswoman said it."
+    tag = {name: number for number, name in enumerate(TAGS)}
+    offsets = [(0, 0), (0, 3), (4, 9), (9, 15), (16, 20), (21, 23), (23, 24), (0, 0)]
+    tags = [0, tag["B-SRC"], tag["I-SRC"], tag["I-SRC"], tag["B-CUE"], tag["B-CON"], 0, 0]
+    spans = decode(tags, offsets, text)
+    assert [(s.kind, text[s.start:s.end]) for s in spans] == [
+        ("source", "The spokeswoman"), ("cue", "said"), ("content", "it")]
+
+
+def test_model_source_replaces_a_rule_speaker_and_says_so() -> None:
+    text = "Deputy Minister of Health Dr. Sara Malik, speaking at a rally on Sunday evening, said the clinics would open."
+    rules = links_of(text)
+    source = TaggedSpan("source", 0, text.index(","))
+    merged = merge_links(text, rules, [source])
+    said = next(link for link in merged if link.cue.text == "said")
+    assert said.speaker is not None and said.speaker.text == "Deputy Minister of Health Dr. Sara Malik"
+    assert said.decided_by == "model"
+
+
+def test_model_never_overrides_a_registry_outlet() -> None:
+    text = "According to Reuters, the talks collapsed on Monday."
+    rules = links_of(text)
+    merged = merge_links(text, rules, [TaggedSpan("source", text.index("the talks"), text.index(" collapsed"))])
+    assert merged == rules and merged[0].outlet is not None and merged[0].decided_by == "rules"
+
+
+def test_model_cue_the_lists_lack_becomes_a_link_with_its_source() -> None:
+    text = "Opposition leader Karim Haddad lamented that the vote had been rigged."
+    assert links_of(text) == []
+    cue = TaggedSpan("cue", text.index("lamented"), text.index("lamented") + len("lamented"))
+    source = TaggedSpan("source", 0, text.index(" lamented"))
+    merged = merge_links(text, [], [cue, source])
+    assert len(merged) == 1 and merged[0].cue.text == "lamented" and merged[0].decided_by == "model"
+    assert merged[0].speaker is not None and merged[0].speaker.text == "Opposition leader Karim Haddad"
+
+
+def test_model_cue_without_a_source_is_ignored() -> None:
+    text = "The vote had been rigged, opposition figures lamented."
+    cue = TaggedSpan("cue", text.index("lamented"), text.index("lamented") + 8)
+    assert merge_links(text, [], [cue]) == []
+
+
+def test_a_refiner_decides_through_attribute() -> None:
+    class Fixed:
+        def refine(self, text, sentences, links):  # type: ignore[no-untyped-def]
+            return {0: merge_links(text, links.get(0, []), [TaggedSpan("source", 0, 12)])}
+
+    text = "Aid official Omar Nasser said 40 trucks crossed."
+    sentence = Sentence(0, 0, len(text), text, 0)
+    from checker.models import Claim
+
+    claim = Claim("c1", text, 0, len(text), 0, text, 0.9)
+    (done,) = attribute(text, (sentence,), (claim,), load_registry(), Fixed())
+    assert done.attribution.speaker == "Aid official" and done.attribution.decided_by == "model"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+
+
+def test_fast_analyze_is_rules_only(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("A senior official told Reuters on Monday that the talks would resume next week in Cairo.",
+                       encoding="utf-8")
+    result = run_cli("analyze", str(article), "--no-evidence", "--fast")
+    assert result.returncode == 0, result.stderr
+    assert '"decided_by": "rules"' in result.stdout and '"outlet_from": "sentence"' in result.stdout
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run_cli("analyze", str(tmp_path / "missing.txt"), "--no-evidence", "--fast")
+    assert result.returncode == 2 and result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(not (MODEL_DIR / "tagger.json").is_file(), reason="no trained tagger shipped")
+def test_shipped_tagger_keeps_outlets_and_marks_its_decisions() -> None:
+    from checker.pipeline import analyze
+
+    text = ("CAIRO (Reuters) - Egypt's foreign minister said on Sunday that a truce was close.\n\n"
+            "According to Reuters, mediators presented a new plan to both sides.")
+    analysis = analyze(text, tagger=True)
+    first, second = analysis.claims
+    assert first.attribution.outlet is not None and first.attribution.outlet.id == "reuters"
+    assert second.attribution.outlet is not None and second.attribution.outlet.id == "reuters"
+    assert {c.attribution.decided_by for c in analysis.claims} <= {"rules", "model"}
