@@ -18,6 +18,8 @@ _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته ق�
 _FRONTED_WORDS = 14
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
+_NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", "would", "of", "from", "by", "about",
+                             "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for"})
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
 
@@ -69,6 +71,8 @@ class Lexicon:
     ar_types: tuple[str, ...]
     ar_media_words: tuple[str, ...]
     en_media_words: frozenset[str]
+    en_verbs_past: frozenset[str]
+    en_noun_cues: frozenset[str]
 
 
 def _phrase_pattern(phrase: str, arabic: bool) -> str:
@@ -130,6 +134,8 @@ def load_lexicon() -> Lexicon:
         ar_types=tuple(sorted((fold(w) for w in pattern["ar_types"]), key=len, reverse=True)),
         ar_media_words=tuple(fold(w) for w in pattern["ar_media_words"]),
         en_media_words=frozenset(pattern["en_media_words"]),
+        en_verbs_past=folded(speaker["en_verbs_past"]),
+        en_noun_cues=folded(speaker["en_noun_cues"]),
     )
 
 
@@ -191,6 +197,11 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
             return False  # "asked about the report": a noun
         if re.search(r"(?<![\w'])to$", head) and " " not in cue.text:
             return False  # "declined to comment", "wants to know": an infinitive reports nothing yet
+        if folded[cue.start - 1:cue.start] == "-" or folded[cue.end:cue.end + 1] == "-":
+            return False  # "quasi-state", "claim-": part of a hyphenated word
+        following = folded[cue.end:cue.end + 12].split()[:1]
+        if fold(cue.text) in lexicon.en_noun_cues and following and following[0] in _NOUN_FOLLOWERS:
+            return False  # "Recent reports have revealed", "claims of fraud": a noun
         return not (cue.text.lower() in lexicon.en_aside_participles and _ASIDE.match(folded, cue.end)
                     and head.endswith(","))
     if cue.role != "speech":

@@ -29,6 +29,9 @@ _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
 _PARENTHETICAL_WORDS = 4
 _CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
+_TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "for", "with", "from", "last",
+                           "this", "earlier", "later", "late", "early", "monday", "tuesday", "wednesday", "thursday",
+                           "friday", "saturday", "sunday", "yesterday", "today"})
 _LEADING_OUTLET = re.compile(r"(?:and |but )?(?:in|writing in|in an article in|in a column in|و?في)$")
 
 
@@ -117,7 +120,7 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         if chained is not None:
             cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
     else:
-        speaker = _english_speaker(text, start, end, cue, lexicon)
+        speaker = _english_subject_only(text, _english_speaker(text, start, end, cue, lexicon), cue, cues, lexicon)
     if speaker is not None and _is_outlet_word(speaker.text, lexicon):
         speaker = None
     outlet = _outlet_for(cue, cues, speaker, outlets) or _leading_outlet(text, start, outlets)
@@ -430,9 +433,36 @@ def _english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon
 
 
 def _passive(head: str, verb: str) -> bool:
-    """"were reported", "was told": a past participle after a form of "be"."""
-    return (verb.endswith("ed") or verb in ("said", "told", "written", "shown")) and bool(
-        re.search(r"\b(?:was|were|been|being|be|is|are)\s+$", head, re.IGNORECASE))
+    """"were reported", "was reportedly rejected", "was told": a past participle after a form of "be"."""
+    return (verb.endswith("ed") or verb in ("said", "told", "written", "shown", "thought", "known", "found")) and bool(
+        re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", head, re.IGNORECASE))
+
+
+def _english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[Cue], lexicon: Lexicon) -> Span | None:
+    """A subject never holds another reporting verb or a verb phrase of its own: "Jafari said she [felt]" -> "she",
+    "Mark Zuckerberg tweeted to Mohamed and [said]" -> "Mark Zuckerberg", "Police arrested and [questioned]" ->
+    "Police"."""
+    if speaker is None or speaker.end > cue.start:
+        return speaker
+    inner = [c for c in cues if speaker.start <= c.start and c.end <= speaker.end and c.start != cue.start]
+    if inner:
+        after = inner[-1].end
+        rest = text[after:speaker.end].lstrip(" ,")
+        if not rest:
+            return None
+        return _clean_english(text, speaker.end - len(rest), speaker.end, lexicon)
+    words = list(re.finditer(r"\S+", speaker.text))
+    joins = [w for w in words[1:] if w.group().lower() in ("and", "but")]
+    if not joins or not words[0].group()[:1].isupper():
+        return speaker
+    for number, word in enumerate(words[1:], start=1):
+        token = word.group()
+        if token.lower() in ("and", "but"):
+            break
+        if token[:1].islower() and (token.endswith("ed") or fold(token) in lexicon.en_verbs_past):
+            head = speaker.text[:word.start()].rstrip(" ,")
+            return Span(head, speaker.start, speaker.start + len(head)) if head else None
+    return speaker
 
 
 def _after_clause(text: str, start: int, cue: Cue, lexicon: Lexicon) -> bool:
@@ -505,6 +535,9 @@ def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int
         return first
     comma = start + len(head) - 1
     name_start = _last_boundary(text, start, comma)
+    opening = fold(text[name_start:comma]).split()[:1]
+    if opening and opening[0] in _TIME_OPENERS:
+        return first  # "On Tuesday, the government announced": a time, not a name
     words = text[name_start:comma].split()
     while words and fold(words[0]) in lexicon.en_leading:
         words.pop(0)
