@@ -120,7 +120,7 @@ def test_find_in_abbreviations_and_variants(text: str, expected: list[tuple[str,
     "researchers at the National and Kapodistrian University", "Sports Business News reported", "within the EPA",
     "كيم جونغ أون يحضر", "ومع التوسع في التجارة", "مخزون كافي من المستلزمات", "على إثر ذلك", "قناة دبي المائية",
     "حكومة الوحدة الوطنية الليبية", "جمهورية مصر العربية", "نيكاي يرتفع لأعلى مستوى", "لقاح سبوتنيك في",
-    "معرض الأهرام للمنتجات الحرفية",
+    "معرض الأهرام للمنتجات الحرفية", "طلبات للحصول على مليار جرعة من لقاح \"سبوتنيك\"",
 ])
 def test_ordinary_words_are_not_outlets(text: str) -> None:
     assert ids_in(text) == []
