@@ -255,6 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from checker.store.db import describe
 
         return _fail(describe(error, args.db or "the database"))
+    except MemoryError:  # SQLite answers NOMEM when it reads a damaged page, as well as when memory runs out
+        return _fail("ran out of memory: the input is too large for this machine, or the database is damaged "
+                     "(check it with `sqlite3 FILE 'PRAGMA integrity_check'`; move it aside or pass --db)")
     except BrokenPipeError:
         # the reader went away (`| head`, a closed pipe): say so once, and keep Python from a second complaint
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -238,18 +238,21 @@ def test_a_dropped_table_is_one_line_on_every_read_command(tmp_path: Path) -> No
         assert "decisions" in result.stderr
 
 
-def test_a_corrupt_page_is_one_line_on_every_read_command(tmp_path: Path) -> None:
+def test_a_corrupt_page_is_one_line_on_every_read_command(tmp_path: Path, no_embeddings: None) -> None:
     path = tmp_path / "claims.db"
     db = open_db(path)
-    db["documents"].insert_all({"text": f"report {n} " * 200, "content_hash": str(n)} for n in range(300))
+    db["analyses"].insert_all({"created_at": "2026-01-01", "title": f"t{n}", "text": f"analysis {n} " * 300,
+                               "language": "en"} for n in range(200))
+    import_file(db, write_lines(tmp_path / "reports.jsonl", [
+        json.dumps({"text": f"Report {n}: rockets hit the embassy in Baghdad. " * 20}) for n in range(200)]))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
     data = bytearray(path.read_bytes())
     page = 4096
-    for offset in range(page * 3, len(data) - page, page * 2):  # damage every other page past the schema
-        data[offset:offset + 200] = b"\xff" * 200
+    for offset in range(page * 8, len(data) - page, page * 3):  # damage every third page past the schema
+        data[offset + 100:offset + 300] = b"\xff" * 200
     path.write_bytes(bytes(data))
-    for command in (["analyses"], ["evidence", "search", "report"], ["export", "1"]):
+    for command in (["analyses"], ["evidence", "search", "embassy"], ["export", "5"]):
         result = run_cli(*command, "--db", str(path))
         assert one_line_error(result), (command, result.stderr)
 
