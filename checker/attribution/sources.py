@@ -71,7 +71,25 @@ def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: Ou
     """
     outlets = outlets_in(text, start, end, registry, lexicon)
     links = (_link_for(text, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
-    return _via_chains(_nested([link for link in links if link is not None]), lexicon)
+    return _via_chains(_nested(_participles(text, [link for link in links if link is not None])), lexicon)
+
+
+def _participles(text: str, links: list[Link]) -> list[Link]:
+    """"Trump said ..., adding that ...", "..., saying ...": a participle after a comma shares the subject of the
+    clause it hangs on, the link before it."""
+    ordered = sorted(links, key=lambda link: link.cue.start)
+    shared = []
+    for number, link in enumerate(ordered):
+        participle = not link.cue.arabic and link.cue.text.endswith("ing") and " " not in link.cue.text and (
+            text[:link.cue.start].rstrip().endswith((",", "—", "–")))
+        before = [m for m in ordered[:number] if m.speaker is not None and m.cue.role == "speech"]
+        if participle and before:
+            link = replace(link, speaker=before[-1].speaker, outlet=link.outlet or before[-1].outlet)
+        elif participle:
+            continue
+        shared.append(link)
+    order = {id(link): n for n, link in enumerate(links)}
+    return sorted(shared, key=lambda link: order.get(id(link), len(links)))
 
 
 def _via_chains(links: list[Link], lexicon: Lexicon) -> list[Link]:
