@@ -356,8 +356,8 @@ def _with_approximation(mention: NumberMention, folded: str, text: str) -> Numbe
         bound = dict(_approximation_cues())[found.group("cue")]
         return _approximate(mention, text, found.start("cue"), mention.end, bound)
     after = folded[mention.end:mention.end + 40]
-    for cue, bound in _after_cues():
-        found = re.match(rf"\s*(?:[\w\u0600-\u06FF]+\s+)?{re.escape(cue)}(?![\w\u0600-\u06FF])", after)
+    for pattern, bound in _after_patterns():
+        found = pattern.match(after)
         if found:
             return _approximate(mention, text, mention.start, mention.end + found.end(), bound)
     return mention
@@ -374,6 +374,13 @@ def _approximate(mention: NumberMention, text: str, start: int, end: int, bound:
     low = mention.low if bound != "less" else None
     high = mention.high if bound != "more" else None
     return replace(mention, text=text[start:end], start=start, end=end, approximate=True, low=low, high=high)
+
+
+@lru_cache(maxsize=1)
+def _after_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each after-cue compiled once (building it per number was most of a figure-dense text's cost)."""
+    return [(re.compile(rf"\s*(?:[\w\u0600-\u06FF]+\s+)?{re.escape(cue)}(?![\w\u0600-\u06FF])"), bound)
+            for cue, bound in _after_cues()]
 
 
 @lru_cache(maxsize=1)

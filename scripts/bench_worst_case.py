@@ -6,8 +6,9 @@
 Each case is text built to hit one stage's most expensive path (dense numbers, unbalanced quotes, an unclosed
 HTML comment, many short claims, many distinct speakers). Every stage must stay linear or n·log n in the text:
 the target is < 30 s and < 1 GB for the whole analysis of a 2,000,000-character article on this machine.
-Peak memory is tracemalloc's (Python allocations), measured per stage in a fresh child process so one case's
-caches do not flatter the next. `--verdict` adds the evidence stage (retrieval + stance) against the demo
+Each case runs in a fresh child process (so one case's caches do not flatter the next); per stage it prints
+wall time and tracemalloc's peak (Python allocations), and per case the wall and CPU totals (CPU time is what the
+analysis itself spent, whatever else the shared machine was doing) and the process's peak RSS (/usr/bin/time). `--verdict` adds the evidence stage (retrieval + stance) against the demo
 evidence in a scratch database; it loads the sentence model once.
 """
 from __future__ import annotations
@@ -47,9 +48,9 @@ CASES: dict[str, Callable[[int], str]] = {
     "digits": lambda size: "قال المسؤول إن " + _repeat(lambda n: f"{n * 7919 % 100000:,} جندي و{n % 97}% و ", size),
     # Quotation marks opened and never closed, in one paragraph, mixed marks.
     "quotes": lambda size: _repeat(lambda n: f'وقال "المسؤول {n} « إن الصواريخ “ أصابت ', size),
-    # An HTML page whose comment is never closed: the fallback tag stripper's worst case.
-    "tags": lambda size: "<html><body><p>a</p><div>b</div><!-- " + _repeat(
-        lambda n: f"<p>Rockets hit the embassy {n} <b>said</b> <a href=x>AFP</a> ", size),
+    # An HTML page of comments, scripts and tags that never close: the tag strippers' worst case.
+    "tags": lambda size: "<html><body><p>a</p><div>b</div>" + _repeat(
+        lambda n: f"<!-- <script> <p Rockets hit the embassy {n} <style> <b>said <a href=x>AFP ", size),
     # Many short check-worthy claims, each with a source: attribution's history grows with them.
     "claims": lambda size: _repeat(
         lambda n: f"The official said {n} rockets hit the base on Friday, Reuters reported.\n\n", size),
@@ -60,8 +61,8 @@ CASES: dict[str, Callable[[int], str]] = {
 }
 
 
-def _stages(text: str, with_verdict: bool) -> list[tuple[str, float, float]]:
-    """(stage, seconds, peak MB) for clean -> segment -> claims -> attribution (-> verdict)."""
+def _stages(text: str, with_verdict: bool) -> list[tuple[str, float, float, float]]:
+    """(stage, wall seconds, CPU seconds, peak MB) for clean -> segment -> claims -> attribution (-> verdict)."""
     from checker.attribution import attribute
     from checker.claims import extract_claims
     from checker.outlets import load_registry
@@ -69,17 +70,17 @@ def _stages(text: str, with_verdict: bool) -> list[tuple[str, float, float]]:
     from checker.text import clean_text
 
     registry = load_registry()
-    results: list[tuple[str, float, float]] = []
+    results: list[tuple[str, float, float, float]] = []
     state: dict[str, object] = {}
 
     def run(name: str, action: Callable[[], object]) -> object:
         tracemalloc.start()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         value = action()
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
-        results.append((name, seconds, peak))
+        results.append((name, seconds, cpu, peak))
         return value
 
     state["text"] = run("clean", lambda: clean_text(text))
@@ -122,30 +123,31 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if not args.no_limit:
         sizes.append(LIMIT)
-    print(f"{'case':<9} {'chars':>9}  " + "  ".join(f"{s:>18}" for s in ("clean", "segment", "claims",
-                                                                            "attribution", "verdict", "total")))
-    worst = (0.0, 0.0)
+    stages = ("clean", "segment", "claims", "attribution") + (("verdict",) if args.verdict else ())
+    print(f"{'case':<9} {'chars':>9}  " + "  ".join(f"{s:>16}" for s in stages)
+          + f"  {'total wall / CPU':>20}  {'peak':>7}  {'process RSS':>11}")
+    worst = (0.0, 0.0, 0.0)
     for case in args.cases.split(","):
         for size in sizes:
             command = [sys.executable, __file__, "--child", case, str(size)] + (["--verdict"] if args.verdict else [])
-            started = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-            wall = time.perf_counter() - started
+            done = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True,
+                                  timeout=3600)
             if done.returncode != 0:
-                print(f"{case:<9} {size:>9}  failed: {done.stderr.strip().splitlines()[-1:]}")
+                print(f"{case:<9} {size:>9}  failed: {done.stderr.strip().splitlines()[-2:]}", flush=True)
                 continue
-            stages = {name: (seconds, peak) for name, seconds, peak in json.loads(done.stdout.splitlines()[-1])}
-            cells = [f"{stages[s][0]:7.2f} s {stages[s][1]:6.0f} MB" if s in stages else f"{'-':>18}"
-                     for s in ("clean", "segment", "claims", "attribution", "verdict")]
-            seconds = sum(v[0] for v in stages.values())
-            peak = max(v[1] for v in stages.values())
+            rss_mb = int(done.stderr.strip().splitlines()[-1]) / 1024
+            found = {name: (wall, cpu, peak) for name, wall, cpu, peak in json.loads(done.stdout.splitlines()[-1])}
+            cells = [f"{found[s][0]:6.2f} s {found[s][2]:5.0f} MB" for s in stages]
+            wall = sum(v[0] for v in found.values())
+            cpu = sum(v[1] for v in found.values())
+            peak = max(v[2] for v in found.values())
             if size == LIMIT:
-                worst = (max(worst[0], seconds), max(worst[1], peak))
-            cells.append(f"{seconds:7.2f} s {peak:6.0f} MB")
-            print(f"{case:<9} {size:>9}  " + "  ".join(cells) + f"   (process {wall:.1f} s)", flush=True)
+                worst = (max(worst[0], wall), max(worst[1], cpu), max(worst[2], rss_mb))
+            print(f"{case:<9} {size:>9}  " + "  ".join(cells) + f"  {wall:8.1f} s / {cpu:6.1f} s  {peak:5.0f} MB"
+                  f"  {rss_mb:8.0f} MB", flush=True)
     if not args.no_limit:
-        print(f"at the {LIMIT:,}-character limit: worst {worst[0]:.1f} s, worst stage peak {worst[1]:.0f} MB "
-              "(target < 30 s, < 1 GB)")
+        print(f"at the {LIMIT:,}-character limit: worst total {worst[0]:.1f} s wall ({worst[1]:.1f} s CPU), "
+              f"worst process peak {worst[2]:.0f} MB RSS (target < 30 s, < 1 GB)")
     return 0
 
 
