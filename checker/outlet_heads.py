@@ -17,7 +17,7 @@ from checker.normalize import fold, search_form
 
 _QUOTED_NAME = re.compile(r"\s*\"([^\"\n]{2,40})\"")
 _WORD = re.compile(r"[^\s،,.:;؛!?؟()\"]+")
-_LATIN_NAME = r"(?:[A-Z][\w'’&.-]*|al|el|de|du|la|le|of|the)"
+_LATIN_NAME = r"(?:[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*|al|el|de|du|la|le|of)"  # no trailing dot: "Ramadan. State"
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
     tokens = []
     for token in _WORD.finditer(folded, position):
         gap = folded[position if not tokens else tokens[-1].end():token.start()]
-        if gap.strip() or len(tokens) == 4:
+        if gap.strip() or "\n" in gap or len(tokens) == 4 or token.group()[0] in "#@":
             break
         tokens.append(token)
     names = [t.group() for t in tokens]
@@ -165,6 +165,8 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
         return None
     if _is_latin(names[0]):  # "شبكة CNBC", "مجلة Science": a brand in Latin letters is a name
         latin = [t for t in itertools.takewhile(lambda t: _is_latin(t.group()), tokens)]
+        if latin[0].group() in words.not_names:  # "موقع Craigslist", "قناة Snapchat"
+            return None
         return latin[0].start(), latin[-1].end(), False, latin[-1].end()
     phrase_end = 0
     media = _media_index(names, words)
@@ -241,7 +243,7 @@ def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead
     found = []
     for match in re.finditer(rf"(?<![\w-])({name}) ({heads})\b", text):
         found.append(_english_head(match, 1, 2, match.start(1), match.end(2), words, find))
-    for match in re.finditer(rf"\b(?:the|a|an) ({heads}) ({name})", text):
+    for match in re.finditer(rf"\b(?:[Tt]he|an?|[Ss]tate|[Oo]fficial|[Ss]tate-run) ({heads}) ({name})", text):
         found.append(_english_head(match, 2, 1, match.start(1), match.end(2), words, find))
     return [h for h in found if h is not None]
 
@@ -251,11 +253,19 @@ def _english_head(match: re.Match[str], name_group: int, head_group: int, start:
     name = match.group(name_group)
     trimmed = re.sub(r"^(?:\S+['’]s\s+)?(?:(?:the|a|an|of)\s+)*|(?:\s+(?:the|of|al|el|de|du|la|le))+$", "", name,
                      flags=re.IGNORECASE)
-    if not trimmed or not trimmed[0].isupper() or all(w.lower() in words.english_generic for w in trimmed.split()):
+    kept = trimmed.split()
+    while kept and (kept[0].lower() in words.english_generic or re.search(r"-(?:linked|based|run|owned|affiliated|"
+                                                                           r"language|backed|controlled)$", kept[0])):
+        kept.pop(0)  # "Turkey Firat", "Daesh-linked Aamaq", "Sunday the Dogan": descriptions before the name
+    while kept and kept[0].lower() in ("the", "of"):
+        kept.pop(0)
+    trimmed = " ".join(kept)
+    if not trimmed or not trimmed[0].isupper() or trimmed.lower() in words.not_names:
         return None  # "the Saudi daily", "This newspaper", "Iraqi State television"
     name_start = match.start(name_group) + match.group(name_group).index(trimmed)
-    outlet = find(trimmed) or Outlet(_slug(trimmed), trimmed, known=False)
-    kind = words.english[match.group(head_group).lower()]
+    head = match.group(head_group)
+    outlet = find(trimmed) or find(f"{trimmed} {head}") or Outlet(_slug(trimmed), trimmed, known=False)
+    kind = words.english[head.lower()]
     if name_group == 1:
         start = name_start
     else:

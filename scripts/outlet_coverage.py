@@ -2,6 +2,7 @@
 
     .venv/bin/python -m scripts.outlet_coverage [-v]            recall on NewsFANE's Media entities
     .venv/bin/python -m scripts.outlet_coverage --sample 80     precision: random mentions to check by hand
+    .venv/bin/python -m scripts.outlet_coverage --sample 80 --held-out   the same on texts never used to prune
 
 Recall: the share of NewsFANE Media mentions `find` resolves (by surface form and by occurrence); -v lists the
 forms it misses, most frequent first, the list a journalist works through to extend checker/data/outlets/.
@@ -67,10 +68,21 @@ def news_texts(data: Path = DATA) -> Iterator[str]:
             yield from (cell for row in csv.reader(handle, delimiter="\t") for cell in row if len(cell) > 30)
 
 
-def sample_mentions(count: int) -> None:
+def held_out_texts(data: Path = DATA) -> Iterator[str]:
+    """Texts never looked at while building the registry: FA-KES Syrian war reports (English, many outlets) and
+    CheckThat 2021 Arabic tweets with the claims they were matched to."""
+    csv.field_size_limit(10**8)
+    with open(data / "fakes/fakes.csv", encoding="utf-8", errors="replace") as handle:
+        yield from (row["article_content"] for row in csv.DictReader(handle))
+    for path in sorted((data / "checkthat2021_ar").glob("*.t*")):
+        with open(path, encoding="utf-8") as handle:
+            yield from (cell for row in csv.reader(handle, delimiter="\t") for cell in row if len(cell) > 30)
+
+
+def sample_mentions(count: int, held_out: bool = False) -> None:
     registry = load_registry()
     mentions, heads = [], []
-    for text in news_texts():
+    for text in held_out_texts() if held_out else news_texts():
         mentions += [(o.id, text, s, e) for o, s, e in registry.find_in(text)]
         heads += [(h.outlet.id, text, h.start, h.end) for h in registry.heads_in(text)]
     rng = random.Random(7)
@@ -86,9 +98,10 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("-v", "--verbose", action="store_true", help="list the forms the registry misses")
     parser.add_argument("--sample", type=int, default=0, help="print N random mentions from other corpora instead")
+    parser.add_argument("--held-out", action="store_true", help="sample from FA-KES and CheckThat 2021 Arabic")
     args = parser.parse_args()
     if args.sample:
-        sample_mentions(args.sample)
+        sample_mentions(args.sample, args.held_out)
         return
     registry = load_registry()
     counts = media_mentions(args.corpus)

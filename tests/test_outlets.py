@@ -209,6 +209,10 @@ def test_by_domain_unknown_or_look_alike_host_is_none() -> None:
     ("the Kurdistan Chronicle newspaper reported", "Kurdistan Chronicle newspaper", "Kurdistan Chronicle", "newspaper", None),
     ("Iran's semi-official Tasnim news agency", "Tasnim news agency", "Tasnim", "wire", "tasnim"),
     ("the daily Le Parisien said", "daily Le Parisien", "Le Parisien", "newspaper", "le-parisien"),
+    ("near the border with Turkey Firat news agency said", "Firat news agency", "Firat", "wire", None),
+    ("The Daesh-linked Aamaq news agency claimed", "Aamaq news agency", "Aamaq", "wire", None),
+    ("into Syria on Sunday the Dogan news agency reported", "Dogan news agency", "Dogan", "wire", "dha"),
+    ("contacts inside Syria. State news agency SANA confirmed", "news agency SANA", "SANA", "wire", "sana"),
 ])
 def test_outlet_heads_with_known_and_unknown_names(text: str, head: str, name: str, kind: str,
                                                    outlet_id: str | None) -> None:
@@ -224,7 +228,8 @@ def test_outlet_heads_with_known_and_unknown_names(text: str, head: str, name: s
     "تعتذر عن إذاعة موسيقى لفاجنر", "عقد لبناء محطة لشبكة السكك الحديدية", "إنجاز 2400 صحيفة سوابق",
     "وجبات ساخنة يومية للمعاقين", "زيارة موقع الإلكتروني", "من الرعيل الأول للتلفزيون المصري ترحل",
     "speaking to the Saudi daily", "This newspaper has received", "The Iraqi State television reported",
-    "غلاف مجلة شهيرة للموضة", "يستعرض موقع http://FIFA.com أبرز", "باستخدام موقع \"زوم\" للمزيد",
+    "غلاف مجلة شهيرة للموضة", "صحيفة ألمانية تحوّل مظاهرة", "حاول أب بيع ابنه على موقع Craigslist",
+    "an interview with Danish broadcaster", "the holy month of Ramadan. State television aired", "A television channel", "يستعرض موقع http://FIFA.com أبرز", "باستخدام موقع \"زوم\" للمزيد",
 ])
 def test_words_that_are_not_outlet_heads(text: str) -> None:
     assert load_registry().heads_in(text) == []
