@@ -399,3 +399,14 @@ def test_watch_once_on_the_command_line(tmp_path: Path, feeds_file: Path) -> Non
     assert "Wire RSS: ok, 3 items, 3 new" in result.stdout
     assert "Broken: failed" in result.stdout and "HTTP 500" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_an_explanation_in_place_of_a_rating_is_cut_and_kept() -> None:
+    from checker.feeds.factcheck import MAX_RATING, from_factcheck_api
+
+    explanation = "تبين أن الفيديو قديم ومتداول منذ عام 2019 " * 20
+    review = from_factcheck_api({"text": "ادعاء", "claimReview": [{"textualRating": explanation,
+                                                                   "publisher": {"name": "مسبار"}}]})[0]
+    rating = review["reviewRating"]["alternateName"]
+    assert rating.endswith("…") and len(rating) <= MAX_RATING + 1 and explanation.startswith(rating[:-1])
+    assert review["reviewBody"] == explanation.strip()

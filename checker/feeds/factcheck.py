@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+MAX_RATING = 120
+
 
 def is_factcheck_api(value: Any) -> bool:
     """An API response (`claims` list) or one API claim (text plus a `claimReview` list)."""
@@ -45,12 +47,25 @@ def _claim_review(claim: dict[str, Any], review: Any) -> dict[str, Any]:
         "inLanguage": review.get("languageCode"),
         "author": {"@type": "Organization", "name": fact_checker(publisher.get("name"), publisher.get("site"))},
     }
-    if review.get("textualRating"):
-        obj["reviewRating"] = {"@type": "Rating", "alternateName": review["textualRating"]}
+    rating = review.get("textualRating")
+    if isinstance(rating, str) and rating.strip():
+        obj["reviewRating"] = {"@type": "Rating", "alternateName": short_rating(rating)}
+        if len(rating.strip()) > MAX_RATING:
+            obj["reviewBody"] = rating.strip()
     if claim.get("claimant"):
         obj["itemReviewed"] = {"@type": "Claim", "author": {"@type": "Thing", "name": claim["claimant"]},
                                "datePublished": claim.get("claimDate")}
     return {key: value for key, value in obj.items() if value is not None}
+
+
+def short_rating(rating: str) -> str:
+    """Some checkers put their whole explanation in textualRating (up to 3,000 characters in claimreview_ar):
+    the rating keeps its first MAX_RATING characters, cut at a word, and the whole text stays as reviewBody."""
+    rating = " ".join(rating.split())
+    if len(rating) <= MAX_RATING:
+        return rating
+    cut = rating.rfind(" ", 0, MAX_RATING)
+    return rating[:cut if cut > MAX_RATING // 2 else MAX_RATING].rstrip(" ,،.") + "…"
 
 
 def fact_checker(name: Any, site: Any) -> str | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,7 +42,8 @@ BANDS = 10
 ROWS = 3  # 30 hash functions; a pair with Jaccard 0.6 becomes a candidate 91% of the time, 0.8: 99.99%
 SAME_STORY = 0.6
 MIN_WORDS = 8
-MAX_PER_KEY = 50  # candidates read per band key: boilerplate shared by thousands of passages costs nothing
+MAX_PER_KEY = 50  # passages read per band key (the latest): boilerplate shared by thousands costs nothing
+MAX_VERIFY = 5  # candidates compared exactly, those sharing the most bands
 _PRIME = (1 << 31) - 1
 _rng = np.random.default_rng(20261202)  # fixed: stored band keys must mean the same in every process
 _A = _rng.integers(1, _PRIME, size=BANDS * ROWS, dtype=np.uint64)
@@ -75,16 +77,22 @@ class Fingerprint:
 
 def fingerprint(text: str) -> Fingerprint | None:
     """None for a passage too short to call a copy of anything."""
-    folded = search_form(text).lower()
-    words = _WORD.findall(folded)
+    shingled = shingles(text)
+    if shingled is None:
+        return None
+    values = np.fromiter(shingled, dtype=np.uint64, count=len(shingled)) % _PRIME
+    signature = ((_A[:, None] * values[None, :] + _B[:, None]) % _PRIME).min(axis=1)
+    return Fingerprint(text, shingled, tuple(_band_key(band, signature[band * ROWS:(band + 1) * ROWS])
+                                             for band in range(BANDS)))
+
+
+def shingles(text: str) -> frozenset[int] | None:
+    """Hashes of the word 3-shingles of the normalised text; None under MIN_WORDS words."""
+    words = _WORD.findall(search_form(text).lower())
     if len(words) < MIN_WORDS:
         return None
-    shingles = frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
-                         for i in range(len(words) - SHINGLE_WORDS + 1))
-    values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles)) % _PRIME
-    signature = ((_A[:, None] * values[None, :] + _B[:, None]) % _PRIME).min(axis=1)
-    bands = tuple(_band_key(band, signature[band * ROWS:(band + 1) * ROWS]) for band in range(BANDS))
-    return Fingerprint(text, shingles, bands)
+    return frozenset(zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
+                     for i in range(len(words) - SHINGLE_WORDS + 1))
 
 
 def _band_key(band: int, rows: np.ndarray) -> int:
@@ -95,7 +103,16 @@ def _band_key(band: int, rows: np.ndarray) -> int:
 def similarity(a: Fingerprint, b: Fingerprint) -> float:
     """Jaccard overlap of the shingles; 0 when the numbers differ (a changed figure is another report)."""
     overlap = len(a.shingles & b.shingles) / len(a.shingles | b.shingles)
-    return overlap if overlap < SAME_STORY or a.numbers == b.numbers else 0.0
+    return overlap if overlap < SAME_STORY or _same_figures(a, b) else 0.0
+
+
+def _same_figures(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether both state the same figures; the words only one of them has are read first (cheap), the whole
+    texts only when those words hold a number."""
+    differing = set(_WORD.findall(a.text.lower())) ^ set(_WORD.findall(b.text.lower()))
+    if not differing or not find_numbers(" ".join(sorted(differing))):
+        return True
+    return a.numbers == b.numbers
 
 
 def assign_groups(db: sqlite_utils.Database, passages: Iterable[tuple[int, int, str]]) -> dict[int, int]:
@@ -119,22 +136,29 @@ def assign_groups(db: sqlite_utils.Database, passages: Iterable[tuple[int, int, 
 
 
 def _closest(db: sqlite_utils.Database, mark: Fingerprint, document_id: int) -> int | None:
-    """The group of the most similar earlier passage at or above SAME_STORY, if any."""
-    candidates: set[int] = set()
+    """The group of the most similar earlier passage at or above SAME_STORY, if any.
+
+    Only the MAX_VERIFY candidates sharing the most bands are compared exactly: a real copy shares most of
+    them, and template-like text ("X said on Friday") that collides in one band costs nothing.
+    """
+    hits: Counter[int] = Counter()
     for key in mark.bands:
-        candidates.update(row[0] for row in db.execute(
-            "SELECT passage_id FROM dedup_bands WHERE key = ? LIMIT ?", [key, MAX_PER_KEY]))
-    if not candidates:
+        hits.update(row[0] for row in db.execute(
+            "SELECT passage_id FROM dedup_bands WHERE key = ? ORDER BY passage_id DESC LIMIT ?", [key, MAX_PER_KEY]))
+    if not hits:
         return None
+    candidates = [pid for pid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))[:MAX_VERIFY]]
     marks = ", ".join("?" for _ in candidates)
     rows = db.execute(
         f"SELECT p.id, p.text, coalesce(g.group_id, p.id) FROM passages p "
         f"LEFT JOIN passage_groups g ON g.passage_id = p.id WHERE p.id IN ({marks}) AND p.document_id != ?",
         [*candidates, document_id]).fetchall()
     best: tuple[float, int] | None = None
-    for passage_id, text, group in rows:
-        other = fingerprint(text)
-        score = similarity(mark, other) if other is not None else 0.0
+    for _, text, group in rows:
+        other = shingles(text)
+        if other is None:
+            continue
+        score = similarity(mark, Fingerprint(text, other, ()))
         if score >= SAME_STORY and (best is None or (score, -group) > (best[0], -best[1])):
             best = (score, group)
     return best[1] if best else None
