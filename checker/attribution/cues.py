@@ -154,13 +154,20 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -
     tails = _anonymity_tails(folded, start, end, lexicon)
     for role, arabic, pattern in lexicon.patterns:
         for match in pattern.finditer(folded, start, end):
-            cue_end = len(text[:match.end()].rstrip(" ـ"))
+            cue_end = stripped_end(text, match.end(), " ـ")
             cue = Cue(text[match.start():cue_end], match.start(), cue_end, role, arabic)
             if any(a < cue.end and cue.start < b for a, b in tails):
                 continue  # "who asked not to be named": part of the speaker, not a cue of its own
             if not any(_overlaps(cue, other) for other in found) and _is_cue(cue, folded, start, lexicon):
                 found.append(cue)
     return sorted(found, key=lambda c: c.start)
+
+
+def stripped_end(text: str, end: int, chars: str | None = None) -> int:
+    """len(text[:end].rstrip(chars)) without copying the article up to `end` (once per cue, that was quadratic)."""
+    while end > 0 and (text[end - 1].isspace() if chars is None else text[end - 1] in chars):
+        end -= 1
+    return end
 
 
 def _anonymity_tails(folded: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from checker.attribution.cues import Cue, Lexicon, folded_text, fronted_subject
+from checker.attribution.cues import Cue, Lexicon, folded_text, fronted_subject, stripped_end
 from checker.models import Outlet
 from checker.normalize import fold, search_form
 from checker.outlets import OutletRegistry
@@ -81,7 +81,7 @@ def _participles(text: str, links: list[Link]) -> list[Link]:
     shared = []
     for number, link in enumerate(ordered):
         participle = not link.cue.arabic and link.cue.text.endswith("ing") and " " not in link.cue.text and (
-            text[:link.cue.start].rstrip().endswith((",", "—", "–")))
+            text.endswith((",", "—", "–"), 0, stripped_end(text, link.cue.start)))
         before = [m for m in ordered[:number] if m.speaker is not None and m.cue.role == "speech"]
         if participle and before:
             link = replace(link, speaker=before[-1].speaker, outlet=link.outlet or before[-1].outlet)
@@ -353,7 +353,7 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
             limits.append(absolute)
             break
     limit = min(limits)
-    body_end = len(folded[:end].rstrip(" .!?؟\n\"”»"))
+    body_end = stripped_end(folded, end, " .!?؟\n\"”»")
     if folded.startswith("عن ", limit) and not any(position <= o.start < limit for o in outlets):
         # "أعلن X عن ...": X is a bare subject, possibly followed by the announced noun.
         return _bare_subject_end(folded, position, limit, lexicon)
@@ -415,7 +415,7 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
     if token in lexicon.ar_stops:
         return True
     if token == "عن" and number > 0 and _verb(cue) in lexicon.ar_an_verbs:
-        return not folded[:position].rstrip().endswith(("الكشف", "الافصاح"))
+        return not folded.endswith(("الكشف", "الافصاح"), 0, stripped_end(folded, position))
     if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
         return True
     if number == 0:
@@ -500,7 +500,7 @@ def _after_clause(text: str, start: int, cue: Cue, lexicon: Lexicon) -> bool:
 
 def _clause_start(text: str, start: int, position: int) -> int:
     """Where a framing phrase's clause begins, so its subject ("X, in an interview with Y, said") is found."""
-    return len(text[:position].rstrip(" ,")) if text[start:position].strip() else position
+    return stripped_end(text, position, " ,") if text[start:position].strip() else position
 
 
 def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> Span | None:
@@ -595,7 +595,7 @@ def _phrase_after(text: str, position: int, end: int, lexicon: Lexicon) -> Span 
     match = lexicon.en_phrase_end.search(text, position, end)
     limit = match.start() if match else end
     if limit == end:
-        limit = len(text[:end].rstrip(" .!?\"”"))
+        limit = stripped_end(text, end, " .!?\"”")
     return _clean_english(text, position, limit, lexicon, subject=False)
 
 
