@@ -17,6 +17,7 @@ from checker.normalize import fold, search_form
 
 _QUOTED_NAME = re.compile(r"\s*\"([^\"\n]{2,40})\"")
 _WORD = re.compile(r"[^\s،,.:;؛!?؟()\"]+")
+_DESCRIPTION = re.compile(r"-(?:linked|based|run|owned|affiliated|language|backed|controlled)$")
 _LATIN_NAME = r"(?:[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*|al|el|de|du|la|le|of)"  # no trailing dot: "Ramadan. State"
 
 
@@ -253,13 +254,8 @@ def _english_head(match: re.Match[str], name_group: int, head_group: int, start:
     name = match.group(name_group)
     trimmed = re.sub(r"^(?:\S+['’]s\s+)?(?:(?:the|a|an|of)\s+)*|(?:\s+(?:the|of|al|el|de|du|la|le))+$", "", name,
                      flags=re.IGNORECASE)
-    kept = trimmed.split()
-    while kept and (kept[0].lower() in words.english_generic or re.search(r"-(?:linked|based|run|owned|affiliated|"
-                                                                           r"language|backed|controlled)$", kept[0])):
-        kept.pop(0)  # "Turkey Firat", "Daesh-linked Aamaq", "Sunday the Dogan": descriptions before the name
-    while kept and kept[0].lower() in ("the", "of"):
-        kept.pop(0)
-    trimmed = " ".join(kept)
+    if find(trimmed) is None:  # "Saudi Gazette" is a name; "Saudi daily", "Turkey Firat" carry a description
+        trimmed = _without_descriptions(trimmed, words)
     if not trimmed or not trimmed[0].isupper() or trimmed.lower() in words.not_names:
         return None  # "the Saudi daily", "This newspaper", "Iraqi State television"
     name_start = match.start(name_group) + match.group(name_group).index(trimmed)
@@ -271,6 +267,16 @@ def _english_head(match: re.Match[str], name_group: int, head_group: int, start:
     else:
         end = name_start + len(trimmed)
     return OutletHead(outlet, kind, start, end, name_start, name_start + len(trimmed))
+
+
+def _without_descriptions(name: str, words: HeadWords) -> str:
+    """"Turkey Firat" -> "Firat", "Daesh-linked Aamaq" -> "Aamaq", "Sunday the Dogan" -> "Dogan", "Saudi" -> ""."""
+    kept = name.split()
+    while kept and (kept[0].lower() in words.english_generic or _DESCRIPTION.search(kept[0])):
+        kept.pop(0)
+    while kept and kept[0].lower() in ("the", "of"):
+        kept.pop(0)
+    return " ".join(kept)
 
 
 def _slug(name: str) -> str:
