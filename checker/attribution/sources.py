@@ -704,12 +704,23 @@ def _leading_outlet(text: str, start: int, outlets: list[OutletMention]) -> Outl
 
 
 def outlets_in(text: str, start: int, end: int, registry: OutletRegistry, lexicon: Lexicon) -> list[OutletMention]:
-    """Registry outlets in the sentence, plus outlets caught only by their pattern."""
+    """Registry outlets in the sentence (look-alikes decided by the outlets the whole story names: "the Times"
+    in a New York Times story), outlet phrases by head word the registry lacks ("وكالة الأنباء X", "صحيفة «X»":
+    outlets, never speakers), and outlets caught only by their pattern."""
     sentence = text[start:end]
-    known = [OutletMention(o, start + s, start + e) for o, s, e in registry.find_in(sentence)]
+    known = [OutletMention(o, start + s, start + e)
+             for o, s, e in registry.find_in(sentence, story=_story_ids(registry, text))]
+    heads = [OutletMention(h.outlet, start + h.start, start + h.end) for h in registry.heads_in(sentence)
+             if not any(k.start < start + h.end and start + h.start < k.end for k in known)]
+    found = known + heads
     unknown = [m for m in _pattern_outlets(sentence, start, lexicon)
-               if not any(k.start < m.end and m.start < k.end for k in known)]
-    return sorted(known + unknown, key=lambda m: m.start)
+               if not any(k.start < m.end and m.start < k.end for k in found)]
+    return sorted(found + unknown, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=4)
+def _story_ids(registry: OutletRegistry, text: str) -> tuple[str, ...]:
+    return tuple(registry.story_ids(text))
 
 
 def _pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
