@@ -49,7 +49,7 @@ class AliasMatcher(Generic[T]):
                 if len(words) == 2:  # "Al Jazeera's", "Fars News'"
                     self._by_two.setdefault((words[0], words[1] + "'s"), []).append((words, alias))
                     self._by_two.setdefault((words[0], words[1] + "'"), []).append((words, alias))
-        self._firsts = frozenset(self._single) | frozenset(first for first, _ in self._by_two)
+        self._two_firsts = frozenset(first for first, _ in self._by_two)
         for candidates in self._by_two.values():
             candidates.sort(key=lambda item: -len(item[0]))
 
@@ -69,35 +69,37 @@ class AliasMatcher(Generic[T]):
     def _match_at(self, folded: str, tokens: list[re.Match[str]], position: int
                   ) -> tuple[T, int, int, int] | None:
         token = tokens[position]
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        joined = following is not None and _GAP.fullmatch(folded, token.end(), following.start()) is not None
-        for first, cut, length in _first_forms(token.group()):
-            if first not in self._firsts:
-                continue
-            if joined and cut + length == len(token.group()):
-                for words, alias in self._by_two.get((first, following.group()), ()):  # type: ignore[union-attr]
-                    end = _match_rest(folded, tokens, position, words)
-                    if end is not None:
-                        return alias, token.start() + cut, end, len(words)
+        word = token.group()
+        for first, cut, length in _first_forms(word):
+            if first in self._two_firsts and cut + length == len(word) and position + 1 < len(tokens):
+                following = tokens[position + 1]
+                if _GAP.fullmatch(folded, token.end(), following.start()):
+                    for words, alias in self._by_two.get((first, following.group()), ()):
+                        end = _match_rest(folded, tokens, position, words)
+                        if end is not None:
+                            return alias, token.start() + cut, end, len(words)
             single = self._single.get(first)
             if single is not None:
                 return single, token.start() + cut, token.start() + cut + length, 1
         return None
 
 
-def _first_forms(word: str) -> Iterable[tuple[str, int, int]]:
+def _first_forms(word: str) -> list[tuple[str, int, int]]:
     """(form, chars cut before, chars of text it covers): the word, then without a possessive ("Reuters'",
     "Haaretz's") or Arabic clitics ("لوكالة" -> "وكالة", "وللشرق" -> "الشرق")."""
-    yield word, 0, len(word)
-    for ending in ("'s", "'"):
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            yield word[:-len(ending)], 0, len(word) - len(ending)
-    for cut in (1, 2):
-        if len(word) - cut < 2 or not all(c in _CLITIC_LETTERS for c in word[:cut]):
-            break
-        yield word[cut:], cut, len(word) - cut
-        if word[cut - 1:cut + 1] == "لل":
-            yield "ا" + word[cut:], cut, len(word) - cut
+    forms = [(word, 0, len(word))]
+    if word[-1] == "'":
+        forms.append((word[:-1], 0, len(word) - 1))
+    elif word.endswith("'s") and len(word) > 3:
+        forms.append((word[:-2], 0, len(word) - 2))
+    if word[0] in _CLITIC_LETTERS:
+        for cut in (1, 2):
+            if len(word) - cut < 2 or word[cut - 1] not in _CLITIC_LETTERS:
+                break
+            forms.append((word[cut:], cut, len(word) - cut))
+            if word[cut - 1:cut + 1] == "لل":
+                forms.append(("ا" + word[cut:], cut, len(word) - cut))
+    return forms
 
 
 def _match_rest(folded: str, tokens: list[re.Match[str]], position: int, words: tuple[str, ...]) -> int | None:
