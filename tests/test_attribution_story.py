@@ -236,3 +236,21 @@ def test_history_lookups_scan_a_bounded_window() -> None:
     assert history.same_speaker("the official 3", sentence=5000) is None  # far outside the window
     found = history.last_source(5001)
     assert found is not None and found.attribution.speaker == "official 4999"
+
+
+# ---- 7. outlet or speaker, decided by context (the registry's heads and look-alikes) -----------------------
+
+def test_a_news_agency_head_is_the_outlet_never_the_speaker() -> None:
+    a = attributions("وقالت وكالة الأنباء الموريتانية إن الرئيس سيزور باريس الأسبوع المقبل.")[0]
+    assert a.outlet is not None and a.speaker is None and a.outlet_from == "sentence"
+
+
+def test_an_unknown_paper_named_by_its_head_is_an_outlet() -> None:
+    a = attributions("وذكرت صحيفة «الأفق الجديد» أن الحكومة ستستقيل خلال أيام.")[0]
+    assert a.outlet is not None and not a.outlet.known and a.speaker is None
+
+
+def test_the_times_in_a_new_york_times_story_is_the_new_york_times() -> None:
+    _, times = attributions("The New York Times reported that the deal was near.\n"
+                            "The Times said officials still disagreed on the timetable.")
+    assert outlet_id(times) == "nyt"
