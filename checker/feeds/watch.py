@@ -181,9 +181,18 @@ def watch(db: sqlite_utils.Database, feeds: FeedsFile, *, once: bool = False, cl
                 run = FeedRun(feed, fetchlog.FAILED, error=f"{feed.url}: unexpected {type(error).__name__}: {error}")
                 _record(db, feed, fetchlog.feed_state(db, feed.url), run, fetchlog.now(), 1)
                 yield run
+        _sync_index(db)
         if once:
             return
         sleep(_seconds_to_next(db, feeds.feeds))
+
+
+def _sync_index(db: sqlite_utils.Database) -> None:
+    """Write what this round added to the ANN files (a no-op below the index threshold)."""
+    from checker.config import get_settings
+    from checker.index import sync
+
+    sync(db, get_settings().embedding_model)
 
 
 def _seconds_to_next(db: sqlite_utils.Database, feeds: tuple[Feed, ...]) -> float:

@@ -37,6 +37,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 BULK_SUFFIXES = frozenset({".jsonl", ".json", ".jsonld", ".ndjson"})
 SKIP_EMBEDDINGS_ENV = "CHECKER_SKIP_EMBEDDINGS"
+INDEX_SYNC_AFTER = 5_000  # smaller imports are added to the ANN index in memory by the next search
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Longest accepted field values (characters): a 5 MB "title" is a mistake, and it would be shown everywhere.
 FIELD_LIMITS = {"url": 4_096, "title": 1_000, "outlet": 200, "language": 20, "rating": 500}
@@ -537,6 +538,11 @@ def _embed(db: sqlite_utils.Database, result: ImportResult, embed: bool | None,
         from checker.embeddings import embed_passages
 
         embed_passages(db, [*result.passage_ids, *lacking])
+        if len(result.passage_ids) >= INDEX_SYNC_AFTER:  # a bulk load: write the ANN files now (checker.index)
+            from checker.embeddings import model_key
+            from checker.index import sync
+
+            sync(db, model_key())
         if lacking:
             note = f"{len(lacking)} passages of already-stored documents had no vectors; embedded now"
             result = replace(result, notes=(*result.notes, note))
