@@ -47,6 +47,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
 _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "by", "from", "for", "with", "to", "and", "or", "but", "as",
                       "according", "citing", "quoting", "told", "said", "says", "via", "while", "when", "after",
                       "before", "whereas", "since", "because", "if", "though", "although", "meanwhile", "also"})
+_SAID_FOLLOWS = re.compile(r"\s*(?:ان|بان|انه|انها|[،,:\"])")
 _PARENTHESISED = re.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
@@ -323,7 +324,14 @@ class OutletRegistry:
                 return False  # "the National Security Agency", "Time Warner": part of a longer name
             if _longer_name_before(text, start):
                 return False  # "Sports Business News", "Apple Insider"
-        return bool(self._before.search(before) or self._after.match(after))
+        return bool(self._before.search(before) or self._after.match(after)) or self._told(folded, start, after)
+
+    def _told(self, folded: str, start: int, after: str) -> bool:
+        """"وقال مسؤول للجزيرة إن", "وأكد مصدر للحدث أن": a glued "ل" after a reporting verb, then what was said."""
+        if folded[start - 1:start] != "ل" or not _SAID_FOLLOWS.match(after) or not self._data.heads.cue_words:
+            return False
+        return any(word in self._data.heads.cue_words or word[1:] in self._data.heads.cue_words
+                   for word in folded[max(0, start - 45):start].split()[:-1])
 
 
 def outlet_key(name: str) -> str:

@@ -131,6 +131,7 @@ def test_ordinary_words_are_not_outlets(text: str) -> None:
     ("told The Times on Monday", "the-times"), ("WASHINGTON (AP) — Officials", "ap"), ("قناة روسيا اليوم", "rt"),
     ("According to the AP, 3 died", "ap"), ("وقالت قناة الجزيرة", "al-jazeera"), ("ذكرت صحيفة البيان", "al-bayan"),
     ("ونشرت «الدستور» الأردنية", "addustour"), ("(الفرنسية)", "afp"), ("ونقلت جريدة الرياض عن", "al-riyadh"),
+    ("وقال مسؤول عسكري للجزيرة إن", "al-jazeera"), ("وأكد مصدر للحدث أن", "al-hadath"), ("وقال للعربية: ", "al-arabiya"),
     ("The National newspaper reported", "the-national"), ("told Abu Dhabi's daily The National", "the-national"),
 ])
 def test_ambiguous_aliases_with_context(text: str, outlet_id: str) -> None:
@@ -229,7 +230,7 @@ def test_outlet_heads_with_known_and_unknown_names(text: str, head: str, name: s
     "وجبات ساخنة يومية للمعاقين", "زيارة موقع الإلكتروني", "من الرعيل الأول للتلفزيون المصري ترحل",
     "speaking to the Saudi daily", "This newspaper has received", "The Iraqi State television reported",
     "غلاف مجلة شهيرة للموضة", "صحيفة ألمانية تحوّل مظاهرة", "حاول أب بيع ابنه على موقع Craigslist",
-    "an interview with Danish broadcaster", "the holy month of Ramadan. State television aired", "A television channel", "يستعرض موقع http://FIFA.com أبرز", "باستخدام موقع \"زوم\" للمزيد",
+    "an interview with Danish broadcaster", "ترجمة الكتاب للعربية", "قال إن زيارته للجزيرة العربية كانت", "the holy month of Ramadan. State television aired", "A television channel", "يستعرض موقع http://FIFA.com أبرز", "باستخدام موقع \"زوم\" للمزيد",
 ])
 def test_words_that_are_not_outlet_heads(text: str) -> None:
     assert load_registry().heads_in(text) == []
