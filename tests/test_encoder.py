@@ -81,3 +81,40 @@ def test_long_text_is_truncated_to_512_tokens(model):
     features = model.tokenize(["query: " + long])
     assert features["input_ids"].shape[1] == 512
     assert model.encode([long], prompt_name="query").shape == (1, 384)
+
+
+def test_head_saved_small_and_merged_at_load(built, tmp_path):
+    import torch
+
+    from checker.encoder import heads
+
+    _, encoder = heads.base_encoder()
+    model = heads.lora_model(encoder, r=4, n_labels=3, seed=0)
+    with torch.no_grad():  # LoRA B starts at zero: give the adapter something to merge
+        for name, param in model.named_parameters():
+            if "lora_B" in name:
+                param.normal_(0, 0.02)
+    model.eval()
+    pairs = [("ارتفاع أسعار النفط عالميا", "انخفاض أسعار النفط"), ("The bill passed on Tuesday.", "Rain is expected.")]
+    folder = tmp_path / "models" / "demo"
+    folder.mkdir(parents=True)
+    (folder / "stale.bin").write_bytes(b"old run")
+    meta = heads.HeadMeta(("agree", "disagree", "other"), 64, (0.0, 0.0, 0.5), 4, {"seed": 0})
+    heads.save_head(model, folder, meta)
+    names = {p.name for p in folder.iterdir()}
+    assert names == {"adapter_config.json", "adapter_model.safetensors", "classifier.safetensors", "head.json"}
+    assert all(p.stat().st_size < heads.MAX_FILE_BYTES for p in folder.iterdir())
+
+    head = heads.PairHead(folder)
+    assert head.meta == meta
+    tok = head.tokenizer
+    batch = tok([a for a, _ in pairs], [b for _, b in pairs], padding=True, return_tensors="pt")
+    with torch.inference_mode():
+        unmerged = model(batch["input_ids"], batch["attention_mask"]).numpy()
+    assert np.allclose(head.logits(pairs), unmerged, atol=1e-4)
+    probs = head.predict(pairs)
+    assert probs.shape == (2, 3) and np.allclose(probs.sum(1), 1.0, atol=1e-5)
+    assert head.predict([]).shape == (0, 3)
+
+    int8 = heads.PairHead(folder, quantize=True)
+    assert np.abs(int8.logits(pairs) - unmerged).max() < 0.5
