@@ -148,6 +148,40 @@ def history_section() -> None:
     )
 
 
+def feeds_section() -> None:
+    """The feeds that ran: last run, status and error, what they brought; recent failures; "fetch now"."""
+    from checker.feeds.desk import FEEDS_ENV, feeds_file, fetch_now
+    from checker.store.fetchlog import FAILED, ROBOTS, feed_overview, recent_fetches
+
+    db = session_db()
+    path = feeds_file()
+    if path is None:
+        st.caption(f"No feeds file: set {FEEDS_ENV} to a FEEDS.toml (see feeds/FEEDS.example.toml), or run "
+                   "`python -m checker evidence watch FEEDS.toml`.")
+    elif st.button(f"Fetch now ({path.name})", key="ev_fetch_now"):
+        try:
+            with st.spinner("Fetching the feeds…"):
+                runs = fetch_now(db, path)
+        except CheckerError as error:
+            st.error(str(error))
+        else:
+            for run in runs:
+                (st.error if run.status in (FAILED, ROBOTS) else st.success)(run.summary())
+    rows = feed_overview(db)
+    if not rows:
+        st.caption("No feed has run yet.")
+        return
+    st.dataframe([{"feed": r["name"], "kind": r["kind"], "outlet": r["outlet_id"] or "", "last run": r["last_run_at"],
+                   "status": r["last_status"], "error": r["last_error"] or "", "documents": r["documents"],
+                   "next due": r["next_due_at"], "url": r["url"]} for r in rows], hide_index=True, width="stretch")
+    failures = [r for r in recent_fetches(db, limit=200) if r["status"] in (FAILED, ROBOTS)][:20]
+    if failures:
+        st.markdown("**Recent failures**")
+        st.dataframe([{"when": r["started_at"], "url": r["url"], "status": r["status"], "http": r["http_status"],
+                       "tries": r["attempts"], "reason": r["error"]} for r in failures],
+                     hide_index=True, width="stretch")
+
+
 def main() -> None:
     st.title("Evidence")
     try:
@@ -155,7 +189,8 @@ def main() -> None:
     except CheckerError as error:
         st.error(str(error))
         st.stop()
-    search_tab, add_tab, bulk_tab, history_tab = st.tabs(["Search", "Add a report", "Bulk import", "History"])
+    search_tab, add_tab, bulk_tab, feeds_tab, history_tab = st.tabs(["Search", "Add a report", "Bulk import", "Feeds",
+                                                                     "History"])
     with search_tab:
         search_section()
     with add_tab:
@@ -163,6 +198,8 @@ def main() -> None:
         add_source_section()
     with bulk_tab:
         bulk_section()
+    with feeds_tab:
+        feeds_section()
     with history_tab:
         history_section()
 

@@ -410,3 +410,21 @@ def test_an_explanation_in_place_of_a_rating_is_cut_and_kept() -> None:
     rating = review["reviewRating"]["alternateName"]
     assert rating.endswith("…") and len(rating) <= MAX_RATING + 1 and explanation.startswith(rating[:-1])
     assert review["reviewBody"] == explanation.strip()
+
+
+def test_the_evidence_page_lists_the_feeds_and_fetches_now(db_path: Path, feeds_file: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("CHECKER_FEEDS", str(feeds_file))
+    monkeypatch.setenv("CHECKER_ALLOW_PRIVATE_URLS", "1")
+    monkeypatch.setenv("CHECKER_SKIP_EMBEDDINGS", "1")
+    monkeypatch.setenv("CHECKER_FETCH_TIMEOUT", "0.5")
+    page = AppTest.from_file(str(ROOT / "pages" / "1_Evidence.py"), default_timeout=120).run()
+    assert any("No feed has run yet" in caption.value for caption in page.caption)
+    page.button(key="ev_fetch_now").click().run()
+    assert not page.exception
+    assert any("Wire RSS: ok" in message.value for message in page.success)
+    assert any("Broken: failed" in message.value and "HTTP 500" in message.value for message in page.error)
+    feeds, failures = page.dataframe[0].value, page.dataframe[1].value
+    assert len(feeds) == 9 and set(failures["status"]) == {"failed"}
