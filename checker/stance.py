@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -362,7 +362,8 @@ def word_difference(claim: str, evidence: str) -> WordDifference:
 
 def _phrase(number: Span, text: str, lexicon: Lexicon) -> str:
     """The number with the words after it ("3,500 US troops in Iraq"), for a reason a person reads."""
-    tail = _WORD.findall(_CLAUSE_END.split(text[number.end:], maxsplit=1)[0])[:lexicon.context_words]
+    window = text[number.end:number.end + 64 * (lexicon.context_words + 1)]  # the whole rest made it quadratic
+    tail = _WORD.findall(_CLAUSE_END.split(window, maxsplit=1)[0])[:lexicon.context_words]
     return " ".join([number.text.strip(), *tail])
 
 
@@ -646,7 +647,8 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
 
     The model and the similarity look at the passage sentence closest to the
     claim (a passage says more than the claim, which would read as a
-    difference); the explicit checks read the whole passage. A given
+    difference); the explicit checks read that sentence and its neighbours
+    (the whole passage when it has three sentences or fewer). A given
     similarity replaces the computed one in the decision.
     """
     if not pairs:
@@ -664,11 +666,16 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
     cosines = np.sum(claim_vectors * evidence_vectors, axis=1)
     given = list(similarities) if similarities is not None else [None] * len(pairs)
     sims = [float(cos) if s is None else float(s) for s, cos in zip(given, cosines)]
-    checks = [explicit_checks(c, e, s) for (c, e), s in zip(pairs, sims)]
-    model = load_model()
+    windows = [_window(passage, group, sentence) for (_, passage), group, sentence in zip(pairs, pieces, closest)]
+    checks = [explicit_checks(c, w, s) for (c, _), w, s in zip(pairs, windows, sims)]
+    probabilities: list[np.ndarray | None] = [None] * len(pairs)
+    cross = cross_encoder_probabilities([(claim, sentence) for (claim, _), sentence in zip(pairs, closest)])
+    if cross is not None:  # trained on both languages and across them: it reads every pair
+        checks = [replace(check, model_language=True) for check in checks]
+        probabilities = list(cross)
+    model = load_model() if cross is None else None
     if model is not None and model.embedding_model != get_settings().embedding_model:
         model = None  # trained on another embedding space: its weights would read noise
-    probabilities: list[np.ndarray | None] = [None] * len(pairs)
     modelled = [i for i, check in enumerate(checks) if check.model_language] if model is not None else []
     if modelled:
         features = model_features([pairs[i][0] for i in modelled], [closest[i] for i in modelled],
@@ -678,6 +685,27 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
     nli = nli_probabilities([(claim, sentence) for (claim, _), sentence in zip(pairs, closest)])
     return [_result(check, similarity, probabilities[i], None if nli is None else nli[i])
             for i, (check, similarity) in enumerate(zip(checks, sims))]
+
+
+def cross_encoder_probabilities(pairs: Sequence[tuple[str, str]]) -> np.ndarray | None:
+    """Rows of P(agree), P(disagree), P(other) from checker's own stance cross-encoder (issue 8,
+    docs/encoder.md) when its trained head is installed under checker/data/models/stance; else None, and the
+    logistic model above decides Arabic pairs as before. CHECKER_STANCE_CROSS_ENCODER=0 turns it off."""
+    if not pairs or not cross_encoder_installed():
+        return None
+    from checker.encoder.stance import StanceModel
+
+    model = StanceModel.get()
+    scores = np.asarray(model.predict(list(pairs)), dtype=np.float64).reshape(len(pairs), -1)
+    return scores[:, [list(model.labels).index(s) for s in STANCES]]
+
+
+def cross_encoder_installed() -> bool:
+    import os
+
+    if os.environ.get("CHECKER_STANCE_CROSS_ENCODER", "1") == "0":
+        return False
+    return (DATA_DIR / "models" / "stance").is_dir()
 
 
 def nli_probabilities(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, float, float]] | None:
@@ -697,6 +725,19 @@ def nli_probabilities(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, flo
     columns = [next(i for label, i in order.items() if label.startswith(prefix))
                for prefix in ("contradiction", "entailment", "neutral")]
     return [tuple(float(row[c]) for c in columns) for row in scores.reshape(len(pairs), -1)]
+
+
+# The explicit checks of a long passage read the sentence closest to the claim and this many on each side:
+# a page of 60 sentences holds other numbers, places and dates that are not about the claim.
+WINDOW_SENTENCES = 1
+
+
+def _window(passage: str, group: list[str], sentence: str) -> str:
+    """The passage itself when short, else its closest sentence with its neighbours."""
+    if len(group) <= 2 * WINDOW_SENTENCES + 1:
+        return passage
+    at = group.index(sentence)
+    return " ".join(group[max(0, at - WINDOW_SENTENCES):at + WINDOW_SENTENCES + 1])
 
 
 def _closest(vectors: np.ndarray, row: dict[str, int], group: list[str], claim_vector: np.ndarray) -> str:

@@ -13,7 +13,8 @@ def light_stem(term: str) -> str:
     """A folded word without one Arabic prefix and one ending, or an English plural/tense ending (3+ letters left)."""
     if term.isascii():
         ending = next((e for e in _ENGLISH_SUFFIXES if term.endswith(e) and len(term) - len(e) >= 3), "")
-        return term[:len(term) - len(ending)]
+        stem = term[:len(term) - len(ending)]
+        return stem[:-1] if stem.endswith("e") and len(stem) > 3 else stem  # fire / fired / fires
     prefix = next((p for p in _ARABIC_PREFIXES if term.startswith(p) and len(term) - len(p) >= 3), "")
     term = term[len(prefix):]
     ending = next((e for e in _ARABIC_SUFFIXES if term.endswith(e) and len(term) - len(e) >= 3), "")

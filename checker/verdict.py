@@ -10,7 +10,9 @@ does the cited outlet's own stored reporting say this, and if not, who does?
 """
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import sqlite_utils
@@ -18,6 +20,7 @@ import sqlite_utils
 from checker.models import Analysis, Claim, ClaimCheck, EvidenceMatch, PassageHit, SourceCheck, Verdict
 from checker.normalize import search_form
 from checker.calibration import calibrated
+from checker.config import DATA_DIR
 from checker.stance import StanceResult, assess_many, rating_verdict
 
 # A passage counts for or against a claim only this close to it, and when its stance score
@@ -314,18 +317,35 @@ def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
             f"(closest: {_who(closest)}, similarity {closest.result.similarity:.2f}, {closest.result.stance})")
 
 
+@lru_cache(maxsize=1)
+def source_settings() -> dict[str, float]:
+    data = tomllib.loads((DATA_DIR / "verdict.toml").read_text(encoding="utf-8"))
+    return {key: float(value) for key, value in data["source_check"].items()}
+
+
+def source_confirms(result: StanceResult, threshold: float | None = None) -> bool:
+    """The cited outlet said it: its passage is this close to the claim (or agrees) and nothing in it
+    verifiably differs (a slot, a denial, an opposite), and it is about the same event."""
+    threshold = source_settings()["min_similarity"] if threshold is None else threshold
+    if result.explicit and result.stance == "disagree" or result.decided_by == "other_event":
+        return False
+    return result.stance == "agree" or result.similarity >= threshold
+
+
 def check_source(claim: Claim, assessed: Sequence[AssessedPassage], stored: int | None) -> SourceCheck:
     """Does the cited outlet's stored reporting say what the claim attributes to it?"""
     outlet = claim.attribution.outlet
     if outlet is None:
         speaker = claim.attribution.speaker
         return SourceCheck("no_source", reason=f"cites {speaker}, not an outlet" if speaker else "the claim cites no outlet")
-    own = [a for a in assessed if a.from_cited_outlet and a.strength >= MIN_STRENGTH
-           and (a.stance == "agree" or (a.stance == "disagree" and a.explicit))]
-    if own:
-        best = max(own, key=lambda a: a.strength)
-        if best.stance == "agree":
-            return SourceCheck("confirmed", best.hit.passage_id, _why_for(best))
+    mine = [a for a in assessed if a.from_cited_outlet]
+    against = [a for a in mine if a.stance == "disagree" and a.explicit and a.strength >= MIN_STRENGTH]
+    confirming = [a for a in mine if a.review != "disagree" and source_confirms(a.result)]
+    if confirming:
+        best = max(confirming, key=lambda a: a.result.similarity)
+        return SourceCheck("confirmed", best.hit.passage_id, _why_for(best))
+    if against:
+        best = max(against, key=lambda a: a.strength)
         return SourceCheck("contradicted", best.hit.passage_id, f"{outlet.name}'s own reporting differs: {_why_against(best)}")
     return SourceCheck("not_found", reason=_why_not_found(outlet.name, assessed, stored))
 

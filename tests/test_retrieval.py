@@ -177,3 +177,19 @@ def test_vectors_of_another_model_never_leak_into_the_search(db: sqlite_utils.Da
 def test_k_must_be_positive(db: sqlite_utils.Database) -> None:
     with pytest.raises(InputError):
         search(db, EMBASSY_CLAIM_AR, k=0)
+
+
+def test_a_short_stored_claim_inside_a_long_query_passes_the_word_gate(db: sqlite_utils.Database) -> None:
+    short = add_passage(db, "Huwara houses demolished", outlet_id="wafa", published="2024-01-11", key="short")
+    tweet = ("Breaking: sources on the ground tell us that yesterday in the early morning the occupation army "
+             "entered the town and, after hours of confrontation with residents, Huwara houses demolished, "
+             "families left in the cold, shops closed, roads blocked, schools shut, more to follow soon #Palestine")
+    hits = search(db, tweet, k=3)
+    assert short in {h.passage_id for h in hits if h.lexical_rank is not None}
+
+
+def test_fusion_weights_are_read_from_the_data_file() -> None:
+    from checker.retrieval import FEATURES, fusion_weights
+
+    weights = fusion_weights()
+    assert set(weights) == set(FEATURES) and all(value >= 0 for value in weights.values())

@@ -163,3 +163,42 @@ def test_the_stance_model_alone_never_contradicts() -> None:
     assert "only the stance model" in verdict.reasons[0] and "AFP (2023-12-08)" in verdict.reasons[0]
     denial = StanceResult("disagree", 0.8, ("evidence denies it (denied)",), similarity=0.7, decided_by="denial")
     assert decide_verdict([AssessedPassage(hit, document, denial, False, None)]).label == "contradicted"
+
+
+def _assessed(passage_id: int, outlet: str, text: str, stance: str, decided_by: str):
+    from checker.models import PassageHit
+    from checker.stance import StanceResult
+    from checker.verdict import AssessedPassage, EvidenceDocument
+
+    hit = PassageHit(passage_id=passage_id, document_id=passage_id, text=text, score=1.0, similarity=0.8)
+    document = EvidenceDocument(outlet.lower(), outlet, "2023-12-08", None, None, None, None)
+    return AssessedPassage(hit, document, StanceResult(stance, 0.8, (), similarity=0.8, decided_by=decided_by),
+                           False, None)
+
+
+def test_independent_outlets_that_disagree_make_the_claim_conflicting() -> None:
+    from checker.verdict import decide_verdict
+
+    agree = _assessed(1, "AFP", "Rockets were fired at the US embassy in Baghdad early on Friday.", "agree", "model")
+    deny = _assessed(2, "Al Sumaria", "The US embassy in Baghdad denied any rocket attack on Friday.", "disagree", "denial")
+    verdict = decide_verdict([agree, deny])
+    assert verdict.label == "conflicting" and "AFP" in verdict.reasons[1]
+    assert decide_verdict([deny]).label == "contradicted"
+
+
+def test_syndicated_copies_count_once() -> None:
+    from checker.verdict import independent
+
+    story = "Rockets were fired at the US embassy in Baghdad early on Friday, a security source said."
+    copies = [_assessed(1, "AFP", story, "agree", "model"), _assessed(2, "Yahoo", story + " (AFP)", "agree", "model"),
+              _assessed(3, "Reuters", "Iraq's prime minister condemned the attack on the embassy.", "agree", "model")]
+    assert [a.hit.passage_id for a in independent(copies)] == [1, 3]
+
+
+def test_source_check_confirms_a_close_paraphrase_without_a_conflict() -> None:
+    from checker.stance import StanceResult
+    from checker.verdict import source_confirms
+
+    assert source_confirms(StanceResult("other", 0.5, (), similarity=0.56, decided_by="similarity"))
+    assert not source_confirms(StanceResult("disagree", 0.8, (), similarity=0.9, decided_by="numbers"))
+    assert not source_confirms(StanceResult("other", 0.6, (), similarity=0.56, decided_by="other_event"))

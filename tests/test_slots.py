@@ -1,0 +1,72 @@
+"""Slot-by-slot comparison: quantities with what and where, roles, places, dates, negation, same event."""
+from __future__ import annotations
+
+from checker.slots import compare, places_compatible, read, same_name, skeleton
+from checker.stance import assess, explicit_checks
+
+
+def test_each_count_keeps_its_thing_and_place_and_an_elided_thing_is_borrowed() -> None:
+    quantities = read("The US has about 2,500 troops in Iraq and 900 in Syria").quantities
+    assert [(q.low, q.thing, q.place) for q in quantities] == [(2500, "troops", "iraq"), (900, "troops", "syria")]
+    arabic = read("ويوجد نحو ٢٥٠٠ جندي أمريكي في العراق و900 في سوريا").quantities
+    assert [(q.thing, q.place) for q in arabic] == [("troops", "iraq"), ("troops", "syria")]
+
+
+def test_a_passage_confirming_the_iraq_figure_does_not_contradict_the_syria_figure() -> None:
+    checks = explicit_checks("about 2,500 troops in Iraq and 900 in Syria",
+                             "A fact-check confirms that 2,500 US troops are in Iraq.", 0.7)
+    assert not checks.number_conflicts and checks.numbers_agree == ("about 2,500",)
+    other = explicit_checks("about 2,500 troops in Iraq and 900 in Syria",
+                            "The US keeps about 2,500 troops in Iraq and 1,900 in Syria.", 0.9)
+    assert [(c.claim, c.evidence) for c in other.number_conflicts] == [("900", "1,900")]
+
+
+def test_number_words_are_compared_across_languages_through_the_thing_counted() -> None:
+    result = assess("قتل خمسة جنود في هجوم على قاعدة عين الأسد", "Three soldiers were killed in an attack on Ain al-Asad")
+    assert result.stance == "disagree" and result.decided_by == "numbers"
+    assert (result.slot.claim.text, result.slot.passage.text) == ("خمسة", "Three")
+
+
+def test_swapped_winner_and_loser_is_a_contradiction_naming_both_spans() -> None:
+    result = assess("Al Ahly beat Zamalek 2-1 in Cairo on Friday", "فاز الزمالك على الأهلي في القاهرة يوم الجمعة")
+    assert (result.stance, result.decided_by) == ("disagree", "actor_role")
+    assert "winner Al Ahly" in result.slot.reason and "winner الزمالك" in result.slot.reason
+    same = assess("Al Ahly beat Zamalek 2-1 in Cairo on Friday", "فاز الأهلي على الزمالك في القاهرة يوم الجمعة")
+    assert same.decided_by != "actor_role"
+
+
+def test_backward_verbs_put_the_roles_the_right_way_round() -> None:
+    roles = read("Zamalek was beaten by Al Ahly in the final").roles
+    assert [(r.frame, r.first.key, r.second.key) for r in roles] == [("contest", "ahly", "zamalek")]
+    assert [(r.first.key, r.second.key) for r in read("Israel struck Hezbollah positions in Lebanon").roles] == \
+        [("israel", "hezbollah")]
+
+
+def test_names_match_across_scripts_by_skeleton() -> None:
+    assert skeleton("نتنياهو") == skeleton("Netanyahu") and same_name("بايدن", "Biden")
+    assert not same_name("Biden", "Trump")
+
+
+def test_a_city_agrees_with_its_country_but_not_with_another() -> None:
+    assert places_compatible("baghdad", "iraq") and not places_compatible("baghdad", "syria")
+    comparison = compare("Rockets hit the US embassy in Baghdad", "Rockets hit the US embassy in Damascus", 0.9)
+    assert comparison.same_event and comparison.first("place").passage.text == "Damascus"
+
+
+def test_a_changed_weekday_contradicts_where_the_wording_is_the_same() -> None:
+    result = assess("التقى الوزير اليوم الأربعاء بالوفد الجزائري في تونس", "التقى الوزير اليوم الأحد بالوفد الجزائري في تونس")
+    assert (result.stance, result.decided_by) == ("disagree", "date")
+
+
+def test_another_event_is_other_and_says_why() -> None:
+    result = assess("Rockets hit the US embassy in Baghdad on Friday, a security source said",
+                    "Real Madrid beat Barcelona 3-1 in Madrid on Sunday night")
+    assert result.stance == "other"
+
+
+def test_negation_counts_only_for_the_word_it_governs() -> None:
+    negated = compare("Iran fired the rockets at the embassy", "Iran did not fire the rockets at the embassy", 0.9)
+    assert negated.first("negation") is not None
+    elsewhere = compare("Rescuers recovered a body from the river bank",
+                        "Rescuers recovered a body from the river bank; they could not identify it", 0.9)
+    assert elsewhere.first("negation") is None
