@@ -70,13 +70,22 @@ def search_section() -> None:
         shown = list(hits)
     st.caption(f"{len(shown)} related passages" + (f" ({len(hidden)} less related hidden)" if hidden else ""))
     st.markdown(SEARCH_EXPLAINED)
-    for hit in shown:
+    from checker.store.dedup import distinct_reports
+
+    for report in distinct_reports(session_db(), shown):  # syndicated copies: one card, "also carried by"
+        hit = report.hit
         with st.container(border=True):
             url = web_link(hit.url)
             facts = " · ".join(p for p in (hit.outlet, hit.published, hit.title) if p)
             st.markdown(f"**{md_escape(facts) or 'unknown source'}** · similarity {hit.similarity:.2f} · "
                         f"score {hit.score:.3f}" + (f" · [open]({url})" if url else ""))
             st.html(marked_html(hit.text, ()))
+            copies = [c for c in (report.original, *report.also_carried_by) if c.passage_id != hit.passage_id]
+            if copies:
+                st.caption("Also carried by: " + ", ".join(
+                    md_escape(" ".join(p for p in (c.outlet or "unknown source", c.published and f"({c.published})")
+                                       if p)) + (f" [open]({web_link(c.url)})" if web_link(c.url) else "")
+                    for c in copies))
     if not shown:
         st.info("Nothing stored is related to these words.")
 

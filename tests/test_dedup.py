@@ -103,3 +103,26 @@ def test_claimreview_ar_imports_in_full_with_its_fact_checkers_known(db: sqlite_
     assert from_registry / result.added >= 0.97, sorted(by_outlet.items(), key=lambda kv: -kv[1])[:20]
     rated = db.execute("SELECT count(*) FROM documents WHERE source_kind = 'claimreview' AND rating != ''")
     assert rated.fetchone()[0] == result.added
+
+
+def test_the_evidence_page_shows_a_syndicated_story_once(db_path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from checker.store.db import open_db
+
+    db = open_db(db_path)
+    store(db, AFP_EN, "afp", "2023-12-08", "https://example.org/afp")
+    store(db, AFP_EN + " (Shafaq)", "Shafaq News", "2023-12-08", "https://example.org/shafaq")
+    page = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "pages" / "1_Evidence.py"),
+                             default_timeout=120).run()
+    page.text_input(key="ev_query").input("rockets fired at the US embassy in Baghdad")
+    page.button(key="ev_search").click().run()
+    assert not page.exception
+    cards = [h.value for h in page.html if 'class="checker-passage"' in h.value]
+    assert len(cards) == 1
+    captions = [c.value.replace("\\", "") for c in page.caption if c.value.startswith("Also carried by")]
+    assert len(captions) == 1
+    names = dict(db.execute("SELECT d.url, coalesce(o.name, d.outlet_id) FROM documents d LEFT JOIN outlets o "
+                            "ON o.id = d.outlet_id").fetchall())
+    other = [name for name in names.values() if name in captions[0]]
+    assert len(other) == 1 and "(2023-12-08)" in captions[0]  # the copy not shown, with its date
