@@ -10,6 +10,7 @@ decide, and each decision names the slot and the two spans, claim side and passa
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections import Counter
@@ -415,6 +416,8 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
     stop = _stopwords()
     counts = [n for n in numbers if n.kind in {"number", "money", "percent"} and n.value is not None]
     quantities: list[Quantity] = []
+    places = sorted((m for m in found if m.kind == "place"), key=lambda m: m.span.start)
+    place_starts = [m.span.start for m in places]
     for i, number in enumerate(counts):
         following = counts[i + 1].start if i + 1 < len(counts) else len(text)
         clause_end = _CLAUSE.search(text, number.end)
@@ -428,7 +431,8 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
                 thing = light_stem(search_form(number.unit))
         if thing is None and quantities and not _between(text, quantities[-1], number):
             thing = quantities[-1].thing
-        place = next((m.key for m in found if m.kind == "place" and number.end <= m.span.start < limit
+        first = bisect.bisect_left(place_starts, number.end)  # only the places after this number, not all
+        place = next((m.key for m in places[first:first + 64] if m.span.start < limit
                       and _locative(text, m.span.start)), None)
         low = number.low if number.low is not None else number.value
         high = number.high if number.high is not None else number.value
