@@ -6,6 +6,7 @@ commands that need them, so `analyze --no-evidence` starts fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sqlite3
@@ -66,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--since", help="YYYY-MM-DD")
     search.add_argument("--until", help="YYYY-MM-DD")
     search.add_argument("--format", choices=["json", "text"], default="text")
+    search.add_argument("--archive", action="store_true",
+                        help="also search passages archived out of the hot index (CHECKER_RETENTION_DAYS)")
     _add_db(search)
     seed = ev_commands.add_parser("seed", help="load the demo evidence set")
     _add_db(seed)
@@ -180,7 +183,10 @@ def cmd_evidence(args: argparse.Namespace) -> int:
         raise InputError("give a query or --queries FILE")
     from checker.retrieval import search
 
-    hits = search(db, args.query, k=args.k, outlet=args.outlet, since=args.since, until=args.until)
+    from checker.index import searching_archive
+
+    with searching_archive() if args.archive else contextlib.nullcontext():
+        hits = search(db, args.query, k=args.k, outlet=args.outlet, since=args.since, until=args.until)
     if args.format == "json":
         from checker.models import to_plain
 

@@ -144,3 +144,24 @@ def test_hybrid_search_through_the_index_matches_the_exact_scan(db_path: Path, m
     monkeypatch.setenv("CHECKER_ANN_MIN_VECTORS", "10")
     assert isinstance(dense_search(db, "use-multilingual-v3"), index_module.AnnSearch)
     assert [[hit.passage_id for hit in search(db, query, k=5)] for query in queries] == exact
+
+
+def test_archived_passages_are_searched_with_the_archive_flag(db_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "CHECKER_ANN_MIN_VECTORS": "10", "CHECKER_RETENTION_DAYS": "30"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "checker", "evidence", *args, "--db", str(db_path)], cwd=root,
+                              capture_output=True, text=True, env=env, timeout=300)
+
+    assert run("seed").returncode == 0  # the demo reports are from December 2023: all archived
+    query = ("search", "How many American soldiers are stationed in Iraq?", "--format", "json")
+    hot = json.loads(run(*query).stdout)
+    everything = json.loads(run(*query, "--archive").stdout)
+    assert all(hit["dense_rank"] is None for hit in hot)  # the hot index is empty; words still find some
+    assert any(hit["dense_rank"] is not None for hit in everything)
