@@ -47,6 +47,7 @@ PASSAGES_PER_DOCUMENT = 4
 POOL = 40_000
 CHUNK = 20_000
 SAVE_EVERY = 1_000_000
+BUILD_THREADS = 2  # the one-off index build uses both cores (run it niced)
 SAMPLE = ROOT.parent / "shared" / "samples" / "baghdad_embassy_ar.txt"
 OUTLETS = {"afp": "AFP", "reuters": "Reuters", "ap": "AP", "aljazeera": "Al Jazeera", "alarabiya": "Al Arabiya",
            "shafaq": "Shafaq News", "ina": "INA", "wafa": "WAFA", "anadolu": "Anadolu", "israelhayom": "Israel Hayom"}
@@ -179,7 +180,7 @@ def build_index(db: sqlite_utils.Database, model: str) -> float:
     from checker.index.ann import AnnIndex
     from checker.index.settings import index_settings
 
-    index = AnnIndex(model, index_folder(db), index_settings())
+    index = AnnIndex(model, index_folder(db), index_settings(), threads=BUILD_THREADS)
     latest = db.execute("SELECT coalesce(max(rowid), 0) FROM embeddings").fetchone()[0]
     if index.last_rowid >= latest:
         return 0.0

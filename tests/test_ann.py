@@ -42,7 +42,7 @@ def add_passages(db: sqlite_utils.Database, vectors: np.ndarray, published: list
             pid = db.execute("INSERT INTO passages (document_id, idx, text, search_text, start, \"end\") "
                              "VALUES (?, 0, ?, ?, 0, 10)", [doc, f"passage {start}", f"passage {start}"]).lastrowid
             db.execute("INSERT INTO embeddings (passage_id, model, dim, vector) VALUES (?, ?, ?, ?)",
-                       [pid, MODEL, DIM, vector.tobytes()])
+                       [pid, MODEL, len(vector), vector.tobytes()])
             ids.append(pid)
         return ids
 
@@ -165,3 +165,18 @@ def test_archived_passages_are_searched_with_the_archive_flag(db_path: Path) -> 
     everything = json.loads(run(*query, "--archive").stdout)
     assert all(hit["dense_rank"] is None for hit in hot)  # the hot index is empty; words still find some
     assert any(hit["dense_rank"] is not None for hit in everything)
+
+
+def test_binary_quantization_keeps_recall_through_rescoring(db: sqlite_utils.Database) -> None:
+    rng = np.random.default_rng(6)  # 512 dimensions, as USE: one bit each keeps enough to find the candidates
+    centres = rng.normal(size=(40, 512))
+    add_passages(db, unit(centres[rng.integers(0, 40, 2000)] + 0.6 * rng.normal(size=(2000, 512))))
+    binary = IndexSettings(min_vectors=500, quantization="b1")
+    ann = dense_search(db, MODEL, binary)
+    queries = unit(centres[rng.integers(0, 40, 40)] + 0.6 * rng.normal(size=(40, 512)))
+    exact = exact_index(db, MODEL).nearest(queries, 10)
+    found = ann.nearest(queries, 10)
+    assert sum(len(set(a) & set(e)) for a, e in zip(found, exact)) / 400 >= 0.9
+    sync(db, MODEL, binary)
+    index_module._open.clear()
+    assert dense_search(db, MODEL, SMALL).index.settings.quantization == "i8"  # other settings: rebuilt

@@ -51,9 +51,12 @@ def searching_archive() -> Iterator[None]:
         _archive_wanted.reset(token)
 
 
-def _new_graph(dim: int):
+def _new_graph(dim: int, quantization: str):
     from usearch.index import Index
 
+    if quantization == "b1":  # one bit per dimension, Hamming distance; the exact rescoring restores the order
+        return Index(ndim=dim, metric="hamming", dtype="b1", connectivity=CONNECTIVITY, expansion_add=EXPANSION_ADD,
+                     expansion_search=2 * EXPANSION_SEARCH)
     return Index(ndim=dim, metric="cos", dtype="i8", connectivity=CONNECTIVITY, expansion_add=EXPANSION_ADD,
                  expansion_search=EXPANSION_SEARCH)
 
@@ -63,6 +66,8 @@ class _Part:
     """One usearch graph (hot or archive) and its file."""
 
     path: Path
+    quantization: str = "i8"
+    threads: int = 1
     graph: object | None = None
     dirty: bool = False
 
@@ -70,16 +75,19 @@ class _Part:
         from usearch.index import Index
 
         if self.graph is None:
-            self.graph = Index.restore(str(self.path)) if self.path.exists() else _new_graph(dim)
-            if self.graph is None:  # an unreadable file: start over, it is rebuilt from `embeddings`
-                self.graph = _new_graph(dim)
+            self.graph = Index.restore(str(self.path)) if self.path.exists() else None
+            if self.graph is None:  # no file, or an unreadable one: start over, it is rebuilt from `embeddings`
+                self.graph = _new_graph(dim, self.quantization)
 
     def __len__(self) -> int:
         return len(self.graph) if self.graph is not None else 0
 
+    def _coded(self, vectors: np.ndarray) -> np.ndarray:
+        return np.packbits(vectors > 0, axis=-1) if self.quantization == "b1" else vectors
+
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         if len(ids):
-            self.graph.add(ids, vectors, threads=1)
+            self.graph.add(ids, self._coded(vectors), threads=self.threads)
             self.dirty = True
 
     def remove(self, ids: list[int]) -> None:
@@ -90,7 +98,7 @@ class _Part:
     def search(self, vectors: np.ndarray, count: int) -> list[np.ndarray]:
         if self.graph is None or len(self.graph) == 0:
             return [np.zeros(0, dtype=np.int64) for _ in vectors]
-        found = self.graph.search(vectors, min(count, len(self.graph)), threads=1)
+        found = self.graph.search(self._coded(vectors), min(count, len(self.graph)), threads=1)
         if not hasattr(found, "counts"):  # one query: usearch answers with a single Matches
             return [np.asarray(found.keys, dtype=np.int64)]
         return [row[:n].astype(np.int64) for row, n in zip(found.keys, found.counts)]
@@ -113,20 +121,25 @@ class AnnIndex:
     dim: int = 0
     last_rowid: int = 0
     archived_before: str | None = None
+    threads: int = 1  # a long build may use more; searches use one
     hot: _Part = field(init=False)
     archive: _Part = field(init=False)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def __post_init__(self) -> None:
         stem = _safe(self.model)
-        self.hot = _Part(self.folder / f"{stem}.hot.usearch")
-        self.archive = _Part(self.folder / f"{stem}.archive.usearch")
+        kind = self.settings.quantization
+        self.hot = _Part(self.folder / f"{stem}.hot.usearch", kind, self.threads)
+        self.archive = _Part(self.folder / f"{stem}.archive.usearch", kind, self.threads)
         meta = self._meta_path()
-        if meta.exists() and self.hot.path.exists():
-            data = json.loads(meta.read_text(encoding="utf-8"))
-            if data.get("model") == self.model and data.get("retention_days") == self.settings.retention_days:
-                self.dim, self.last_rowid = int(data["dim"]), int(data["last_rowid"])
-                self.archived_before = data.get("archived_before")
+        data = json.loads(meta.read_text(encoding="utf-8")) if meta.exists() and self.hot.path.exists() else {}
+        if (data.get("model"), data.get("retention_days"), data.get("quantization", "i8")) == (
+                self.model, self.settings.retention_days, kind):
+            self.dim, self.last_rowid = int(data["dim"]), int(data["last_rowid"])
+            self.archived_before = data.get("archived_before")
+        else:  # other settings than the files were built with (or no files): build afresh from `embeddings`
+            for part in (self.hot, self.archive):
+                part.path.unlink(missing_ok=True)
 
     @property
     def size(self) -> int:
@@ -196,6 +209,7 @@ class AnnIndex:
             self.archive.save()
             meta = {"model": self.model, "dim": self.dim, "last_rowid": self.last_rowid,
                     "retention_days": self.settings.retention_days, "archived_before": self.archived_before,
+                    "quantization": self.settings.quantization,
                     "hot": len(self.hot), "archive": len(self.archive)}
             temporary = self._meta_path().with_suffix(".tmp")
             temporary.write_text(json.dumps(meta), encoding="utf-8")
@@ -237,8 +251,8 @@ class AnnSearch:
         With a filter (`allowed`), more candidates are read and the allowed ones kept; when that leaves fewer
         than `depth` and the filter is narrow, the allowed passages are scanned exactly instead.
         """
-        count = depth * (FILTER_FACTOR if allowed is not None else RESCORE_FACTOR)
-        found = self.index.candidates(vectors, count)
+        factor = FILTER_FACTOR if allowed is not None else RESCORE_FACTOR
+        found = self.index.candidates(vectors, depth * factor * (2 if self.index.settings.quantization == "b1" else 1))
         if allowed is not None:
             allowed_set = set(allowed.tolist())
             found = [[pid for pid in ids.tolist() if pid in allowed_set] for ids in found]

@@ -9,6 +9,8 @@ from checker.errors import InputError
 
 MIN_VECTORS_ENV = "CHECKER_ANN_MIN_VECTORS"
 RETENTION_ENV = "CHECKER_RETENTION_DAYS"
+QUANTIZATION_ENV = "CHECKER_ANN_QUANTIZATION"
+QUANTIZATIONS = ("i8", "b1")  # int8 (default); binary with exact rescoring for stores of ~10M passages
 DEFAULT_MIN_VECTORS = 50_000  # below this the exact scan is fast (< 30 ms) and needs no files
 
 
@@ -16,6 +18,7 @@ DEFAULT_MIN_VECTORS = 50_000  # below this the exact scan is fast (< 30 ms) and 
 class IndexSettings:
     min_vectors: int = DEFAULT_MIN_VECTORS
     retention_days: int = 0  # 0: no archive, every passage stays hot
+    quantization: str = "i8"
 
     def cutoff(self, today: date | None = None) -> str | None:
         """Documents published before this day are archived (None: retention is off)."""
@@ -25,8 +28,11 @@ class IndexSettings:
 
 
 def index_settings() -> IndexSettings:
+    quantization = os.environ.get(QUANTIZATION_ENV, "").strip().lower() or "i8"
+    if quantization not in QUANTIZATIONS:
+        raise InputError(f"{QUANTIZATION_ENV}={quantization!r} is not one of {', '.join(QUANTIZATIONS)}")
     return IndexSettings(min_vectors=_whole(MIN_VECTORS_ENV, DEFAULT_MIN_VECTORS),
-                         retention_days=_whole(RETENTION_ENV, 0))
+                         retention_days=_whole(RETENTION_ENV, 0), quantization=quantization)
 
 
 def _whole(name: str, default: int) -> int:
