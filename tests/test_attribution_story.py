@@ -254,3 +254,10 @@ def test_the_times_in_a_new_york_times_story_is_the_new_york_times() -> None:
     _, times = attributions("The New York Times reported that the deal was near.\n"
                             "The Times said officials still disagreed on the timetable.")
     assert outlet_id(times) == "nyt"
+
+
+def test_a_correspondents_outlet_is_the_story_outlet() -> None:
+    correspondent, witnesses = attributions("وأفاد مراسل الجزيرة بأن القصف تجدد على أحياء المدينة.\n"
+                                            "وقال شهود إن ثلاثة منازل دمرت بالكامل.")
+    assert outlet_id(correspondent) == "al-jazeera" and correspondent.outlet_from == "sentence"
+    assert outlet_id(witnesses) == "al-jazeera" and witnesses.outlet_from == "story"
