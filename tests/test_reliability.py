@@ -289,3 +289,31 @@ def test_analyze_stdin_closed_is_one_line() -> None:
     result = subprocess.run(f"{sys.executable} -m checker analyze - --no-evidence <&-", shell=True, cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert one_line_error(result), result.stderr
+
+
+def test_claimreview_json_ld_cannot_close_its_script_element(tmp_path: Path) -> None:
+    from checker.export import export_analysis
+    from checker.review import record_decision
+
+    path = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text("Reuters reported that 2,500 US troops </script><script>alert(1)</script> are in Iraq.\n",
+                       encoding="utf-8")
+    result = run_cli("analyze", str(article), "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    db = open_db(path)
+    record_decision(db, report["analysis_id"], report["claims"][0]["id"], "verdict",
+                    {"label": "contradicted", "reason": "</script><img src=x onerror=alert(1)>"}, "Hala")
+    payload = export_analysis(db, report["analysis_id"], "claimreview").decode("utf-8")
+    assert "alert(1)" in payload and "<" not in payload and "</script" not in payload.lower()
+    assert json.loads(payload)  # still valid JSON: the escapes are JSON's own
+
+
+def test_an_analysis_past_its_budget_stops_with_one_line(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("The official said 25 rockets hit the base on Friday, Reuters reported.\n\n" * 6000,
+                       encoding="utf-8")
+    result = run_cli("analyze", str(article), "--no-evidence",
+                     env={"CHECKER_ANALYSIS_SECONDS": "0.5", "CHECKER_MAX_INPUT_CHARS": "1000000"})
+    assert one_line_error(result) and "longer than 0.5 s" in result.stderr
