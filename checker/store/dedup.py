@@ -28,7 +28,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import sqlite_utils
@@ -86,6 +86,7 @@ def fingerprint(text: str) -> Fingerprint | None:
                                              for band in range(BANDS)))
 
 
+@lru_cache(maxsize=4096)  # the candidates of a batch are mostly the passages stored just before
 def shingles(text: str) -> frozenset[int] | None:
     """Hashes of the word 3-shingles of the normalised text; None under MIN_WORDS words."""
     words = _WORD.findall(search_form(text).lower())
@@ -110,9 +111,13 @@ def _same_figures(a: Fingerprint, b: Fingerprint) -> bool:
     """Whether both state the same figures; the words only one of them has are read first (cheap), the whole
     texts only when those words hold a number."""
     differing = set(_WORD.findall(a.text.lower())) ^ set(_WORD.findall(b.text.lower()))
-    if not differing or not find_numbers(" ".join(sorted(differing))):
+    if not differing:
         return True
-    return a.numbers == b.numbers
+    if any(word.isdigit() for word in differing):
+        return False  # a figure in digits that only one of them gives
+    if not find_numbers(" ".join(sorted(differing))):
+        return True
+    return a.numbers == b.numbers  # number words differ: compare what both texts state
 
 
 def assign_groups(db: sqlite_utils.Database, passages: Iterable[tuple[int, int, str]]) -> dict[int, int]:
