@@ -63,6 +63,7 @@ SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <news:language>en</news:language></news:publication><news:publication_date>2023-12-07T08:00:00Z</news:publication_date>
 <news:title>Drone downed over Ain al-Asad</news:title></news:news></url>
 <url><loc>{base}/private/secret.html</loc><lastmod>2023-12-06</lastmod></url>
+<url><loc>{base}/articles/report.pdf</loc><lastmod>2023-12-05</lastmod></url>
 </urlset>"""
 
 ARTICLES = {
@@ -146,6 +147,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     self._send(200, "application/atom+xml", ATOM.encode(), {"Last-Modified": stamp})
             elif self.path == "/sitemap.xml":
                 self._send(200, "application/xml", SITEMAP.format(base=base).encode())
+            elif self.path == "/articles/report.pdf":
+                self._send(200, "application/pdf", b"%PDF-1.4 not text")
             elif self.path in ARTICLES:
                 self._send(200, "text/html; charset=utf-8", ARTICLES[self.path].encode())
             elif self.path == "/claimreview.json":
@@ -269,8 +272,9 @@ def test_every_kind_of_feed_imports_and_every_failure_is_logged(db: sqlite_utils
     assert (runs["Wire RSS"].status, runs["Wire RSS"].new) == ("ok", 3)
     assert (runs["Arabic Atom"].status, runs["Arabic Atom"].new) == ("ok", 2)
     sitemap = runs["News sitemap"]
-    assert (sitemap.status, sitemap.new, sitemap.rejected) == ("ok", 2, 1)
+    assert (sitemap.status, sitemap.new, sitemap.rejected) == ("ok", 2, 2)
     assert "robots.txt disallows" in sitemap.error and Server.hits["/private/secret.html"] == 0
+    assert "application/pdf, which checker cannot read" in sitemap.error
     assert (runs["Fact-checks (ClaimReview)"].new, runs["Fact Check API"].new) == (2, 2)
     assert runs["Broken"].status == "failed" and "HTTP 500" in runs["Broken"].error
     assert Server.hits["/broken.xml"] == 2  # one retry, then given up

@@ -21,7 +21,7 @@ from checker.errors import CheckerError
 from checker.feeds.config import Feed, FeedsFile
 from checker.feeds.http import FeedClient, FeedFetchError
 from checker.feeds.parse import FeedItem, FeedParseError, parse_feed
-from checker.fetch import parse_page
+from checker.fetch import READABLE_TYPES, parse_page
 from checker.store import fetchlog
 from checker.store.db import run_write
 from checker.store.ingest import NewDocument, import_documents
@@ -124,6 +124,9 @@ def _document(feed: Feed, item: FeedItem, client: FeedClient, problems: list[str
     if (feed.fetch_articles or not text) and item.url:
         try:
             response = client.get(item.url, accept=ARTICLE_ACCEPT)
+            mime = response.content_type.split(";")[0].strip().lower()
+            if mime and mime not in READABLE_TYPES:
+                return f"{item.url} is {mime}, which checker cannot read (it reads HTML and plain text)"
             page = parse_page(response.body, content_type=response.content_type, url=item.url,
                               final_url=response.final_url)
             text, title, published = page.text, title or page.title, published or page.published
