@@ -59,7 +59,9 @@ def sentence_links(text: str, sentences: tuple[Sentence, ...], registry: OutletR
         cues = find_cues(text, sentence.start, sentence.end, lexicon)
         if cues:
             found = link_sentence(text, sentence.start, sentence.end, cues, registry, lexicon)
-            links[sentence.index] = [_sane(text, link, quotes, lexicon) for link in found]
+            # Only quotations opened in this sentence: straight quotes paired across sentences say nothing here.
+            own = [(a, b) for a, b in quotes if sentence.start <= a - 1 < sentence.end]
+            links[sentence.index] = [_sane(text, link, own, lexicon) for link in found]
     return links
 
 

@@ -164,6 +164,10 @@ def _arabic_gender(speaker: str) -> str | None:
         return None
     if head.endswith(("ه", "ات")) or head in _AR_FEMININE_PLURALS:
         return "feminine"
+    if head.endswith("ا") and not words[0].startswith("ال"):
+        return "feminine"  # "أنجيلا", "ماريا": a woman's name
+    if head.endswith("ي") and not words[0].startswith("ال") and len(words) == 1:
+        return None  # "ليلى" / "موسى" fold alike: either
     return "masculine"
 
 

@@ -159,6 +159,8 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         speaker = _arabic_clause_subject(text, start, cue, lexicon)
     if speaker is not None and cue.arabic and cue.role in ("according_to", "backward"):
         speaker = _after_glued_lam(text, cue, speaker)
+    if speaker is not None and cue.arabic:
+        speaker = _outlet_back_citing(text, speaker, lexicon) or speaker
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
@@ -263,6 +265,16 @@ def _after_glued_lam(text: str, cue: Cue, speaker: Span) -> Span:
     return speaker
 
 
+def _outlet_back_citing(text: str, speaker: Span, lexicon: Lexicon) -> Span | None:
+    """"كما نقلت الشبكة عن مسؤولين في الاستخبارات": "الشبكة" alone, which `_refers_back` reads as the outlet named
+    before; whom it quotes is found by `_cited_speaker`."""
+    folded = fold(speaker.text)
+    match = re.match(r"(\S+(?:\s\S+)?)\s+عن\s", folded)
+    if match and match.group(1) in lexicon.outlet_back:
+        return Span(speaker.text[:match.end(1)], speaker.start, speaker.start + match.end(1))
+    return None
+
+
 def _own_words(speaker: Span | None, cue: Cue) -> RefersBack:
     """"وفق تعبيره", "حسب تصريحاته", "بحسب رؤيتها": one indefinite noun with a possessive pronoun points back."""
     if speaker is None or not cue.arabic or cue.role not in ("according_to", "backward"):
@@ -306,8 +318,29 @@ def _arabic_speaker(text: str, start: int, cue: Cue, end: int, cues: list[Cue], 
         if subject is not None:
             return subject
     position = _skip_chained_verb(text, cue, cues)
-    limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon)
+    quoted = _quoted_name(text, folded, position, end, lexicon)
+    if quoted is not None:
+        return quoted
+    limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon, text)
     return _trimmed(text, position, limit)
+
+
+_QUOTED_NAME = re.compile(r'\s*"([^"\n]{2,30})"')
+
+
+def _quoted_name(text: str, folded: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
+    """"وأعلنت "رايان إير" أنها", "أعلن طيارو "رايان إير" في ألمانيا انضمامهم": a short quoted name right after the
+    verb (or after one noun) that the reported words follow is the subject; a longer quotation is the content."""
+    lead = re.match(r"\s*(\S+\s+)?", folded[position:end])
+    for offset in ((0, lead.end()) if lead and lead.group(1) else (0,)):
+        match = _QUOTED_NAME.match(folded, position + offset, end)
+        if match is None or len(match.group(1).split()) > 3:
+            continue
+        after = folded[match.end():end].split()[:1]
+        if after and (_token(after[0]) in lexicon.ar_stops or after[0].startswith(("في", "ال", "،", ",")) or
+                      _token(after[0]) in ("عن", "ان", "انه", "انها")):
+            return _trimmed(text, position, match.end())
+    return None
 
 
 def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
@@ -337,7 +370,7 @@ def _skip_chained_verb(text: str, cue: Cue, cues: list[Cue]) -> int:
 
 
 def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
-                  lexicon: Lexicon) -> int:
+                  lexicon: Lexicon, text: str = "") -> int:
     limits = [end]
     cut = _arabic_cut(folded, position, end, lexicon)
     if cut:
@@ -349,7 +382,8 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
         absolute = position + word.start()
         if number >= _MAX_SPEAKER_WORDS:
             break
-        if _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon):
+        if _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon) or (
+                number > 0 and _suffixed_masdar(text, absolute, word.group())):
             limits.append(absolute)
             break
     limit = min(limits)
@@ -373,6 +407,14 @@ def _arabic_cut(folded: str, position: int, end: int, lexicon: Lexicon) -> re.Ma
             break
         cut = _AR_CUT.search(folded, close + 1, end)
     return cut
+
+
+def _suffixed_masdar(text: str, position: int, word: str) -> bool:
+    """"أكد كيم التزامه ...": a verbal noun opening with ال (form VIII/X: التزام، استعداد) and ending with a
+    possessive pronoun (a real ه, not a folded ة) begins the reported words."""
+    original = text[position:position + len(word)].rstrip("،,.:")
+    return original.startswith(("الت", "الا", "الإ", "است")) and len(original) >= 6 and original.endswith(
+        ("ه", "ها", "هم"))
 
 
 def _token(word: str) -> str:

@@ -39,8 +39,9 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     """The speaker span if it is a plausible noun phrase, cut to one if it can be, else None."""
     if speaker is None:
         return None
-    if quoted_share(quotes, speaker.start, speaker.end) > _QUOTED:
-        return None  # the quoted words, not who said them
+    if any(start <= speaker.start and speaker.end <= end for start, end in quotes) or (
+            quoted_share(quotes, speaker.start, speaker.end) > _QUOTED and not _holds_quotes(speaker, quotes)):
+        return None  # the quoted words, not who said them (a quoted name inside the phrase is fine)
     if _fragment(speaker.text):
         return None
     if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon):
@@ -71,6 +72,12 @@ def _leading_name(phrase: str) -> str | None:
         end = word.end()
     head = phrase[:end].rstrip(" ,")
     return head if 0 < len(head.split()) <= MAX_WORDS and head[-1:].isalpha() else None
+
+
+def _holds_quotes(speaker: Span, quotes: list[tuple[int, int]]) -> bool:
+    """Every quotation touching the phrase lies inside it: "نقابة «كوكبيت»", "طيارو "رايان إير"" ."""
+    touching = [(a, b) for a, b in quotes if a < speaker.end and speaker.start < b]
+    return all(speaker.start < a and b < speaker.end for a, b in touching)
 
 
 def _fragment(phrase: str) -> bool:
@@ -120,6 +127,8 @@ def _ends_with_arabic_name(words: list[str]) -> bool:
     forms = [search_form(w) for w in words]
     if len(forms) < 3 or not any(f.startswith("ال") for f in forms[:-2]):
         return False
+    if any(f in ("في", "من", "على", "عن", "إلى", "الى", "عقد", "خلال") for f in forms[-5:-2]):
+        return False  # "... في مؤتمر عقد في مطار فرانكفورت": a place, not a name
     tail = forms[-2:]
     return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل")) and f not in _FUNCTION_WORDS
                for f in tail)
