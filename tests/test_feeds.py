@@ -155,6 +155,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._send(200, "application/ld+json", json.dumps(CLAIMREVIEW, ensure_ascii=False).encode())
             elif self.path == "/factcheck.json":
                 self._send(200, "application/json", json.dumps(FACTCHECK_API, ensure_ascii=False).encode())
+            elif self.path == "/busy.xml":  # 503 with Retry-After on every other request
+                if Server.hits[self.path] % 2:
+                    self._send(503, "text/html", b"<html>busy</html>", {"Retry-After": "7"})
+                else:
+                    self._send(200, "application/rss+xml", RSS.encode())
             elif self.path == "/broken.xml":
                 self._send(500, "text/html", b"<html>Internal Server Error</html>")
             elif self.path == "/slow.xml":
@@ -432,3 +437,10 @@ def test_the_evidence_page_lists_the_feeds_and_fetches_now(db_path: Path, feeds_
     assert any("Broken: failed" in message.value and "HTTP 500" in message.value for message in page.error)
     feeds, failures = page.dataframe[0].value, page.dataframe[1].value
     assert len(feeds) == 9 and set(failures["status"]) == {"failed"}
+
+
+def test_a_busy_server_is_asked_again_after_its_retry_after(server: str) -> None:
+    pauses: list[float] = []
+    client = FeedClient(settings=loopback_settings(), host_delay=0, retries=1, backoff=0.5, sleep=pauses.append)
+    response = client.get(f"{server}/busy.xml")
+    assert (response.status, response.attempts) == (200, 2) and 7 in pauses
