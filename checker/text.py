@@ -37,6 +37,9 @@ _BLOCK_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|h[1-6]|li|tr|article|section|hea
 _DROP_OPENER = re.compile(r"<(script|style|noscript|template|svg|iframe)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _MANY_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# A web page is mostly markup: it may be this many times the article limit before its text is extracted (every
+# extraction step is linear), and the extracted text is then held to the limit itself.
+MARKUP_FACTOR = 20
 _CHARSET = re.compile(rb"<meta[^>]{0,200}charset\s*=\s*[\"']?([A-Za-z0-9_\-]{2,40})", re.IGNORECASE)
 
 
@@ -49,11 +52,13 @@ class DecodedText:
     warnings: tuple[str, ...] = ()
 
 
-def decode_text(data: bytes, name: str = "the input") -> DecodedText:
+def decode_text(data: bytes, name: str = "the input", limit: int | None = None) -> DecodedText:
     """Bytes of a text file -> text, for `analyze` and for evidence alike (one function, so both accept and
     refuse the same files): binary refused, a BOM or UTF-16 obeyed, UTF-8 kept even with a few damaged bytes
-    (a file cut inside a letter), a legacy code page only when the bytes are not UTF-8 at all."""
-    limit = get_settings().max_input_chars
+    (a file cut inside a letter), a legacy code page only when the bytes are not UTF-8 at all.
+
+    `limit` bounds the characters read (default: the article limit times MARKUP_FACTOR, room for a saved page)."""
+    limit = limit or get_settings().max_input_chars * MARKUP_FACTOR
     if not data:
         raise InputError(f"{name} is empty: paste or give an article to analyse")
     if not data.strip():
@@ -63,7 +68,7 @@ def decode_text(data: bytes, name: str = "the input") -> DecodedText:
         raise InputError(f"{name} looks like a binary file ({kind}), not text: save the article as .txt or .html")
     if len(data) > 4 * limit:
         raise InputError(f"{name} is too large ({len(data):,} bytes); the limit is {limit:,} characters "
-                         "(CHECKER_MAX_INPUT_CHARS)")
+                         "(CHECKER_MAX_INPUT_CHARS times {MARKUP_FACTOR} for a web page)")
     decoded = _decode(data, limit)
     controls = len(_CONTROL.findall(decoded.text))
     if controls > max(8, len(decoded.text) // 100):
@@ -80,9 +85,10 @@ def clean_text(text: str) -> str:
     """Pasted text -> analysed text: newlines normalised, HTML extracted, size and content checked."""
     limit = get_settings().max_input_chars
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    _check_size(len(text), limit)
     if _looks_like_html(text):
+        _check_size(len(text), limit * MARKUP_FACTOR, "web page")
         text = extract_html_text(text)
+    _check_size(len(text), limit)
     if _CONTROL.search(text):
         if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
             raise InputError("the input looks like a binary file (it is full of control characters), not text")
@@ -157,10 +163,11 @@ def _looks_like_html(text: str) -> bool:
     return len(_HTML_HINT.findall(head)) >= 3
 
 
-def _check_size(chars: int, limit: int) -> None:
+def _check_size(chars: int, limit: int, what: str = "text") -> None:
     if chars > limit:
-        raise InputError(f"the text is too long ({chars:,} characters); the limit is {limit:,} characters "
-                         "(CHECKER_MAX_INPUT_CHARS): analyse it in parts")
+        setting = "CHECKER_MAX_INPUT_CHARS" + (f" times {MARKUP_FACTOR}" if what == "web page" else "")
+        raise InputError(f"the {what} is too long ({chars:,} characters); the limit is {limit:,} characters "
+                         f"({setting}): analyse it in parts")
 
 
 def _binary_kind(data: bytes) -> str | None:

@@ -41,6 +41,8 @@ INDEX_SYNC_AFTER = 5_000  # smaller imports are added to the ANN index in memory
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # Longest accepted field values (characters): a 5 MB "title" is a mistake, and it would be shown everywhere.
 FIELD_LIMITS = {"url": 4_096, "title": 1_000, "outlet": 200, "language": 20, "rating": 500}
+# An evidence document is only split into passages, never analysed whole: it may be longer than an article.
+MAX_DOCUMENT_CHARS = 2_000_000
 MAX_JSON_DEPTH = 64  # nesting a JSON document or line may have; deeper is refused as that line's problem
 _TOO_DEEP = object()
 
@@ -141,7 +143,7 @@ def _add_page(db: sqlite_utils.Database, page: FetchedPage, *, url: str | None, 
 def import_file(db: sqlite_utils.Database, path: Path, *, embed: bool | None = None) -> ImportResult:
     """Bulk import: JSON Lines (one document a line) or ClaimReview JSON-LD, told apart by content."""
     raw = _read_bytes(Path(path))
-    decoded = decode_text(raw, str(path))
+    decoded = decode_text(raw, str(path), limit=len(raw) + 1)  # a batch is many documents: each is checked alone
     if not decoded.encoding.startswith(("utf-8", "utf-16")):  # JSON Lines are UTF-8; a code page guess would garble
         raise InputError(f"{path} is not UTF-8 text (it reads as {decoded.encoding}); save it as UTF-8 and import "
                          "again")
@@ -188,7 +190,7 @@ def _read_document_file(path: Path) -> FetchedPage:
     raw = _read_bytes(path)
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise InputError(f"{path}: checker adds .txt, .md, .html or .htm files, or http(s) URLs")
-    decoded = decode_text(raw, str(path))  # what `analyze` accepts and refuses, by the same function
+    decoded = decode_text(raw, str(path), MAX_DOCUMENT_CHARS)  # what `analyze` accepts and refuses, by one function
     if suffix in HTML_SUFFIXES:
         return parse_page(raw, content_type="text/html", url=str(path))
     text = decoded.text
@@ -382,9 +384,8 @@ def _validated(document: NewDocument) -> NewDocument | str:
     text = document.text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
     if not text:
         return "the text is empty"
-    limit = get_settings().max_input_chars
-    if len(text) > limit:
-        return f"the text is {len(text):,} characters, over the {limit:,} limit (CHECKER_MAX_INPUT_CHARS)"
+    if len(text) > MAX_DOCUMENT_CHARS:
+        return f"the text is {len(text):,} characters, over the {MAX_DOCUMENT_CHARS:,} limit for one document"
     published = _published(document.published)
     if document.published and published is None:
         return f"published {document.published!r} is not a date (use YYYY-MM-DD)"
