@@ -275,7 +275,9 @@ def _candidates(db: sqlite_utils.Database, index: DenseIndex, vector: np.ndarray
     texts = {pid: text for pid, text, _ in hits}
     missing = [pid for pid in dense if pid not in texts]
     texts.update(_search_texts(db, missing))
-    shares = {pid: _shares(db, weights, text) for pid, text in texts.items()}
+    words = {pid: query_terms(text) for pid, text in texts.items()}
+    own_weights, _ = _idf(db, list(dict.fromkeys(term for own in words.values() for term in own)))
+    shares = {pid: _shares(weights, own, own_weights) for pid, own in words.items()}
     lexical = [(pid, score) for pid, _, score in hits if max(shares[pid]) >= MIN_TERM_COVERAGE]
     best = max((score for _, score in lexical), default=0.0)
     lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, 1)}
@@ -283,7 +285,7 @@ def _candidates(db: sqlite_utils.Database, index: DenseIndex, vector: np.ndarray
     dense_rank = {pid: rank for rank, pid in enumerate(dense, 1)}
     ids = list(dict.fromkeys([pid for pid, _ in lexical] + dense))
     cosines = _cosines(db, index, vector, ids, model)
-    other_script = _other_script(texts, terms)
+    other_script = _other_script(words, terms)
     found = []
     for pid in ids:
         cosine = max(0.0, cosines[pid])
@@ -295,10 +297,10 @@ def _candidates(db: sqlite_utils.Database, index: DenseIndex, vector: np.ndarray
     return found
 
 
-def _other_script(texts: dict[int, str], terms: list[str]) -> set[int]:
+def _other_script(words: dict[int, list[str]], terms: list[str]) -> set[int]:
     """Passages written in the other script than the query (Arabic vs Latin), by their words' majority."""
     query_arabic = _mostly_arabic(terms)
-    return {pid for pid, text in texts.items() if _mostly_arabic(query_terms(text)) != query_arabic}
+    return {pid for pid, own in words.items() if _mostly_arabic(own) != query_arabic}
 
 
 def _mostly_arabic(terms: list[str]) -> bool:
@@ -306,25 +308,19 @@ def _mostly_arabic(terms: list[str]) -> bool:
     return arabic * 2 > len(terms)
 
 
-def _shares(db: sqlite_utils.Database, weights: dict[str, float], text: str) -> tuple[float, float]:
+def _shares(weights: dict[str, float], own: list[str], own_weights: dict[str, float]) -> tuple[float, float]:
     """(share of the query's IDF weight the passage holds, share of the passage's IDF weight the query holds).
 
     Words match by light stem (السفاره / سفارة, والصواريخ / صواريخ, troops / troop), each weighted by its own IDF.
     """
-    own = query_terms(text)
     own_stems = {_light_stem(term) for term in own}
     query_stems = {_light_stem(term) for term in weights}
     matched = sum(weight for term, weight in weights.items() if _light_stem(term) in own_stems)
     coverage = matched / total if (total := sum(weights.values())) > 0 else 0.0
-    own_weights, _ = _idf(db, own)
-    own_total = sum(own_weights.values())
-    reach = (sum(w for term, w in own_weights.items() if _light_stem(term) in query_stems) / own_total
+    own_total = sum(own_weights[term] for term in own)
+    reach = (sum(own_weights[term] for term in own if _light_stem(term) in query_stems) / own_total
              if own_total > 0 else 0.0)
     return coverage, reach
-    prefix = next((p for p in _ARABIC_PREFIXES if term.startswith(p) and len(term) - len(p) >= 3), "")
-    term = term[len(prefix):]
-    ending = next((e for e in _ARABIC_SUFFIXES if term.endswith(e) and len(term) - len(e) >= 3), "")
-    return term[:len(term) - len(ending)]
 
 
 def _search_texts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str]:

@@ -160,6 +160,7 @@ class Lexicon:
     rating_true: tuple[str, ...]
     approximate_tolerance: float
     context_words: int
+    denial_min_similarity: float
 
 
 def _folded(words: Iterable[str]) -> tuple[str, ...]:
@@ -189,6 +190,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         rating_true=_both(data["ratings"], "true"),
         approximate_tolerance=float(data["numbers"]["approximate_tolerance"]),
         context_words=int(data["numbers"]["context_words"]),
+        denial_min_similarity=float(data["denial"].get("min_similarity", RELATED_SIMILARITY)),
     )
 
 
@@ -581,7 +583,7 @@ def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
         for slot in ("place", "date"):
             if slots.first(slot):
                 return "disagree", max(0.75, _p(probabilities, 1)), slot, []
-    if checks.denial_gap and related and not checks.about_something_else:
+    if checks.denial_gap and similarity >= load_lexicon().denial_min_similarity and not checks.about_something_else:
         return "disagree", max(0.75, _p(probabilities, 1)), "denial", []
     if slots is not None and slots.first("negation") and related:
         return "disagree", max(0.7, _p(probabilities, 1)), "negation", []

@@ -89,16 +89,8 @@ def check_analysis(db: sqlite_utils.Database, analysis: Analysis, *, k: int = 5)
 
 def check_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int = 5) -> tuple[ClaimCheck, ...]:
     """The same for claims built elsewhere (evaluation scripts, a single claim typed in the app)."""
-    if not claims:
-        return ()
-    candidates, documents = _retrieve(db, claims, k)
-    pairs = [(claim.text, _evidence_text(hit, documents[hit.document_id]))
-             for claim, hits in zip(claims, candidates) for hit in hits]
-    results = iter(assess_many(pairs))
     checks = []
-    for claim, hits in zip(claims, candidates):
-        assessed = [_assessed(claim, hit, documents[hit.document_id], next(results)) for hit in hits]
-        assessed.sort(key=lambda a: (a.strength, a.result.similarity), reverse=True)
+    for claim, assessed in zip(claims, assess_claims(db, claims, k=k)):
         checks.append(ClaimCheck(
             claim_id=claim.id,
             evidence=tuple(_match(a) for a in assessed),
@@ -106,6 +98,22 @@ def check_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int =
             source_check=check_source(claim, assessed, _stored_count(db, claim)),
         ))
     return tuple(checks)
+
+
+def assess_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int = 5) -> list[list[AssessedPassage]]:
+    """Every claim's retrieved passages with their stance, strongest first: what the verdict weighs."""
+    if not claims:
+        return []
+    candidates, documents = _retrieve(db, claims, k)
+    pairs = [(claim.text, _evidence_text(hit, documents[hit.document_id]))
+             for claim, hits in zip(claims, candidates) for hit in hits]
+    results = iter(assess_many(pairs))
+    found = []
+    for claim, hits in zip(claims, candidates):
+        assessed = [_assessed(claim, hit, documents[hit.document_id], next(results)) for hit in hits]
+        assessed.sort(key=lambda a: (a.strength, a.result.similarity), reverse=True)
+        found.append(assessed)
+    return found
 
 
 # --- retrieval -------------------------------------------------------------
