@@ -180,3 +180,32 @@ def test_binary_quantization_keeps_recall_through_rescoring(db: sqlite_utils.Dat
     sync(db, MODEL, binary)
     index_module._open.clear()
     assert dense_search(db, MODEL, SMALL).index.settings.quantization == "i8"  # other settings: rebuilt
+
+
+def test_passages_that_age_out_move_to_the_archive(db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
+                                                   ) -> None:
+    import datetime as real
+
+    import checker.index.settings as settings_module
+
+    rng = np.random.default_rng(7)
+    vectors = clustered(rng, 800)
+    today = real.date.today()
+    recent = (today - real.timedelta(days=10)).isoformat()
+    ids = add_passages(db, vectors, [recent if n % 2 else "2099-01-01" for n in range(800)])
+    keeping = IndexSettings(min_vectors=500, retention_days=30)
+    ann = dense_search(db, MODEL, keeping)
+    assert len(ann.index.archive) == 0
+
+    class Later(real.date):
+        @classmethod
+        def today(cls) -> real.date:
+            return today + real.timedelta(days=40)  # the recent half is now 50 days old
+
+    monkeypatch.setattr(settings_module, "date", Later)
+    moved = dense_search(db, MODEL, keeping).index
+    assert len(moved.archive) == 400 and len(moved.hot) == 400
+    old = set(ids[1::2])
+    assert not old & {pid for row in moved.bound(db).nearest(vectors[1:20:2], 5) for pid in row}
+    with searching_archive():
+        assert [row[0] for row in moved.bound(db).nearest(vectors[1:20:2], 5)] == ids[1:20:2]

@@ -158,6 +158,8 @@ class AnnIndex:
                 self.dim = int(row[0])
             self.hot.load(self.dim)
             latest = until or db.execute("SELECT coalesce(max(rowid), 0) FROM embeddings").fetchone()[0]
+            if self.last_rowid == 0:  # a new index: every row is routed by today's cut-off as it is added
+                self.archived_before = self.settings.cutoff()
             while self.last_rowid < latest:
                 self._add_after(db, latest)
             self._archive_aged(db)
