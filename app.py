@@ -21,6 +21,7 @@ from checker.review import list_analyses
 from checker.ui_state import db_path, md_escape, session_db
 
 HERE = Path(__file__).resolve().parent
+FAVICON = str(HERE / "checker" / "desk" / "favicon.png")
 INPUT_MODES = ("Paste text", "Upload a file", "From a URL")
 
 
@@ -141,13 +142,13 @@ def review_desk_page() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="checker · review desk", page_icon=":material/fact_check:", layout="wide")
+    # The icon is a file of ours: a material icon as favicon is fetched from a font CDN (no external assets).
+    st.set_page_config(page_title="checker · review desk", page_icon=FAVICON, layout="wide")
     apply_theme()
     pages = [
-        st.Page(review_desk_page, title="Review desk", icon=":material/fact_check:", default=True),
-        st.Page(HERE / "pages" / "1_Evidence.py", title="Evidence", icon=":material/library_books:",
-                url_path="evidence"),
-        st.Page(HERE / "pages" / "2_Sources.py", title="Sources", icon=":material/sell:", url_path="sources"),
+        st.Page(review_desk_page, title="Review desk", default=True),
+        st.Page(HERE / "pages" / "1_Evidence.py", title="Evidence", url_path="evidence"),
+        st.Page(HERE / "pages" / "2_Sources.py", title="Sources", url_path="sources"),
     ]
     st.navigation(pages).run()
 

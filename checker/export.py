@@ -322,7 +322,9 @@ class RatingScale:
     ratings: Mapping[str, Mapping[str, Any]]
 
     def rating(self, verdict: str, language: str) -> tuple[int, str]:
-        entry = self.ratings[verdict]
+        entry = self.ratings.get(verdict)
+        if entry is None:
+            raise InputError(f"claimreview.toml has no rating for the verdict {verdict!r}: add one")
         return int(entry["value"]), str(entry.get(f"name_{language}") or entry["name"])
 
 

@@ -211,7 +211,7 @@ def _mark(body: str, covering: list[Claim], colours: Mapping[str, str] | None, s
     outline = "outline:2px solid #1b4f9c;outline-offset:1px;" if chosen else ""
     current = ' aria-current="true"' if chosen else ""
     return (
-        f'<mark class="claim" data-claims="{html.escape(ids)}"{current} '
+        f'<mark class="claim" data-claims="{html.escape(ids)}"{current} tabindex="0" '
         f'title="{html.escape(title)}" '
         f'style="background:{html.escape(colour)};color:#111;padding:0 1px;border-radius:2px;cursor:pointer;'
         f'{outline}">{body}</mark>'

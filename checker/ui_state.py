@@ -194,6 +194,7 @@ def label(value: str | None) -> str:
 VERDICT_CHIPS = {
     "supported": (":material/check_circle:", "supported", "green"),
     "contradicted": (":material/cancel:", "contradicted", "red"),
+    "conflicting": (":material/compare_arrows:", "conflicting", "violet"),
     "not_enough_evidence": (":material/help:", "unclear", "orange"),
     None: (":material/radio_button_unchecked:", "unchecked", "gray"),
 }
@@ -208,8 +209,8 @@ ROW_OUTLET_CHARS = 16
 
 
 def chip(kind: dict[Any, tuple[str, str, str]], value: str | None) -> str:
-    """A Streamlit badge (colour, icon and words) for a verdict or status."""
-    icon, words, colour = kind.get(value, kind.get(None) or kind["open"])
+    """A Streamlit badge (colour, icon and words) for a verdict or status; an unknown value says its name."""
+    icon, words, colour = kind.get(value) or (":material/label:", label(value), "gray")
     return f":{colour}-badge[{icon} {words}]"
 
 

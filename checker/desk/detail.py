@@ -46,9 +46,10 @@ def claim_detail(analysis_id: int, report: Report, item: ReviewedClaim, history:
                    + (f" · assigned to {md_escape(item.assignee)}" if item.assignee else "")
                    + (f" · last by {md_escape(item.reviewer)}" if item.reviewer else ""))
         action_buttons(analysis_id, item)
-        flash = st.session_state.pop(key("flash"), None)
-        if flash:
-            (st.success if flash[0] == "success" else st.error)(flash[1])
+        with st.container(key=key("saved")):  # always there, so the widgets below keep their place
+            flash = st.session_state.pop(key("flash"), None)
+            if flash:
+                (st.success if flash[0] == "success" else st.error)(flash[1])
         view, view_attribution = sentence_view(report.analysis, claim, attribution)
         st.html(highlight_article_html(view, attributions={claim.id: view_attribution}))
         st.markdown("\n".join([
@@ -66,7 +67,7 @@ def claim_detail(analysis_id: int, report: Report, item: ReviewedClaim, history:
         review_form(analysis_id, item)
         people_section(analysis_id, item, link)
         if history:
-            with st.expander(f"History ({len(history)})"):
+            with st.expander(f"History ({len(history)})", key=key("history")):
                 st.markdown("\n".join(f"- {md_escape(describe_decision(d))}" for d in reversed(history)))
 
 
@@ -78,7 +79,7 @@ def evidence_section(analysis_id: int, item: ReviewedClaim) -> None:
     st.markdown("**Evidence** — figures and dates that agree are green, those that differ red, shared names blue")
     for match in check.evidence[:SHOWN_PASSAGES]:
         passage_card(analysis_id, item, match)
-    with st.expander("Details: the model's numbers"):
+    with st.expander("Details: the model's numbers", key=widget_key(analysis_id, item.claim.id, "details")):
         st.markdown(
             "*similarity* is how close the passage is in meaning to the claim (0–1, cosine of the two "
             "sentence vectors); *stance score* is how sure the stance check is that the passage agrees or "
@@ -117,12 +118,10 @@ def passage_card(analysis_id: int, item: ReviewedClaim, match: EvidenceMatch) ->
 
 def people_section(analysis_id: int, item: ReviewedClaim, link: str) -> None:
     key = lambda what: widget_key(analysis_id, item.claim.id, what)  # noqa: E731
-    left, right = st.columns([3, 2])
-    with left:
-        st.caption("Link to this claim (copy it for a colleague)")
-        st.code(link, language=None)
-    with right:
-        with st.form(key("assign_form"), border=False):
+    st.caption("Link to this claim (copy it for a colleague)")
+    st.code(link, language=None, wrap_lines=True)
+    with st.form(key("assign_form"), border=False):
+        with st.container(horizontal=True, vertical_alignment="bottom"):
             st.text_input("Assign to", value=item.assignee or "", key=key("assignee"))
             st.form_submit_button("Assign", key=key("assign"), on_click=record,
                                   args=(analysis_id, item.claim.id, "assignee",

@@ -15,24 +15,25 @@ from checker.review import Decision, ReviewedClaim, analysis_summary, current_de
 from checker.ui_state import (
     VERDICT_CHIPS,
     activity_line,
+    label,
     md_escape,
     outlet_label,
     session_db,
     who_cites_whom,
 )
 
-VERDICT_COLOURS = {"supported": "#1f8a4c", "contradicted": "#c62828", "not enough evidence": "#c77700",
-                   "unchecked": "#8a94a0"}
+VERDICT_COLOURS = {"supported": "#1f8a4c", "contradicted": "#c62828", "conflicting": "#7b3fb0",
+                   "unclear": "#c77700", "unchecked": "#8a94a0"}
 ACTIVITY_LINES = 200
 
 
 def overview(analysis_id: int, report: Report, items: list[ReviewedClaim],
              history: dict[str, list[Decision]]) -> None:
-    with st.expander("Overview: verdicts, outlets, who cites whom"):
+    with st.expander("Overview: verdicts, outlets, who cites whom", key="overview_panel"):
         if items:
             charts(items)
             st.graphviz_chart(who_cites_whom(items), width="stretch")
-    with st.expander("Activity log"):
+    with st.expander("Activity log", key="activity_panel"):
         decisions = sorted((d for ds in history.values() for d in ds), key=lambda d: d.id, reverse=True)
         if decisions:
             st.markdown("\n".join(f"- {md_escape(activity_line(d))}" for d in decisions[:ACTIVITY_LINES]))
@@ -43,7 +44,8 @@ def overview(analysis_id: int, report: Report, items: list[ReviewedClaim],
 
 
 def charts(items: list[ReviewedClaim]) -> None:
-    verdicts = pd.DataFrame({"verdict": [VERDICT_CHIPS.get(i.verdict, VERDICT_CHIPS[None])[1] for i in items]})
+    verdicts = pd.DataFrame({"verdict": [(VERDICT_CHIPS.get(i.verdict) or (None, label(i.verdict)))[1]
+                                         for i in items]})
     outlets = pd.DataFrame({"outlet": [outlet_label(i) for i in items]})
     left, right = st.columns(2)
     left.altair_chart(
@@ -63,9 +65,10 @@ def claimreview_preview(analysis_id: int, report: Report) -> None:
     decisions = current_decisions(db, analysis_id)
     reviews = claimreview_items(reviewed_report(report, decisions), decisions,
                                 summary=analysis_summary(db, analysis_id))
-    with st.expander(f"ClaimReview to publish ({len(reviews)} claims with a reviewer's verdict)"):
+    with st.expander(f"ClaimReview to publish ({len(reviews)} claims with a reviewer's verdict)",
+                     key="claimreview_panel"):
         if reviews:
-            st.code(json.dumps(reviews, ensure_ascii=False, indent=1), language="json")
+            st.code(json.dumps(reviews, ensure_ascii=False, indent=1), language="json", wrap_lines=True)
         else:
             st.caption("Only claims a reviewer gave a verdict are published; none yet.")
 
@@ -75,7 +78,7 @@ def kept_out(analysis_id: int, report: Report) -> None:
     non_claims = report.analysis.non_claims
     if not non_claims:
         return
-    with st.expander(f"Kept out of the claims ({len(non_claims)})"):
+    with st.expander(f"Kept out of the claims ({len(non_claims)})", key="kept_out_panel"):
         for number, non_claim in enumerate(non_claims):
             text_column, button_column = st.columns([6, 1])
             text_column.markdown(f"*{md_escape(non_claim.reason)}*: {md_escape(non_claim.text)}")

@@ -31,7 +31,6 @@ CSS = """
 .checker-progress-legend { font-size: .85rem; margin-top: .2rem; }
 .checker-article mark.claim:focus-visible { outline: 3px solid #1b4f9c; }
 .checker-reasons li { margin-bottom: .25rem; }
-kbd { border: 1px solid rgba(128,128,128,.6); border-radius: 3px; padding: 0 .3em; font-size: .85em; }
 </style>
 """
 
@@ -75,6 +74,25 @@ KEYS_SCRIPT = """
     var mark = event.target.closest && event.target.closest("mark.claim");
     if (mark) { pick(mark); }
   });
+  document.addEventListener("keydown", function (event) {
+    var mark = event.target.closest && event.target.closest("mark.claim");
+    if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); pick(mark); }
+  }, true);
+  // Keep the selected claim in view in the article and in the list when the selection changes.
+  var shown = {};
+  function reveal(paneSelector, itemSelector, keyOf) {
+    var pane = document.querySelector(paneSelector);
+    var item = pane && pane.querySelector(itemSelector);
+    var key = item && keyOf(item);
+    if (!item || shown[paneSelector] === key) { return; }
+    shown[paneSelector] = key;
+    var offset = item.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    if (offset < 0 || offset > pane.clientHeight - 40) { pane.scrollTop += offset - pane.clientHeight / 3; }
+  }
+  new MutationObserver(function () {
+    reveal(".st-key-article", "mark.claim[aria-current='true']", function (m) { return m.getAttribute("data-claims"); });
+    reveal(".st-key-triage", "button[kind='secondary']", function (b) { return b.innerText; });
+  }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-current", "kind"]});
 })();
 </script>
 """
@@ -82,13 +100,13 @@ KEYS_SCRIPT = """
 SHORTCUTS = """
 | key | does |
 |---|---|
-| <kbd>j</kbd> / <kbd>k</kbd> | next / previous claim |
-| <kbd>c</kbd> | confirm the link |
-| <kbd>d</kbd> | mark done |
-| <kbd>n</kbd> | needs work |
-| <kbd>x</kbd> | not a claim |
-| <kbd>/</kbd> | search the claims |
-| <kbd>?</kbd> | show or hide this help |
+| `j` / `k` | next / previous claim |
+| `c` | confirm the link |
+| `d` | mark done |
+| `n` | needs work |
+| `x` | not a claim |
+| `/` | search the claims |
+| `?` | show or hide this help |
 """
 
 

@@ -55,12 +55,20 @@ def workspace(analysis_id: int, report: Report) -> None:
     counts = progress(items)
     st.subheader(f"Analysis {analysis_id}: {counts.done} of {counts.total} claims done")
     st.html(progress_bar(counts.done, counts.needs_work, counts.open, counts.not_a_claim))
-    actions.show_flash(actions.ANALYSIS_FLASH)
+    with st.container(key="desk_flash"):  # always there, so what follows keeps its place (and state)
+        actions.show_flash(actions.ANALYSIS_FLASH)
+    chosen = claim_filter_state()
     toolbar(analysis_id, items)
-    overview(analysis_id, report, items, history)
     if not items:
-        st.info("No check-worthy claims were found in this text. Add one the machine missed above.")
-        return
+        st.info("No check-worthy claims were found in this text. Add one the machine missed below.")
+    else:
+        panes(analysis_id, report, items, history)
+    more_tools(analysis_id, items, current_selection(items, [i for i in items if chosen.matches(i)]))
+    overview(analysis_id, report, items, history)
+
+
+def panes(analysis_id: int, report: Report, items: list, history: dict) -> None:
+    """The triage list, the article and the selected claim, side by side."""
     chosen = claim_filter(items)
     shown = [item for item in items if chosen.matches(item)]
     selected = current_selection(items, shown)
@@ -79,7 +87,7 @@ def workspace(analysis_id: int, report: Report) -> None:
         with st.container(height=PANE_HEIGHT, key="article", border=True):
             st.html(legend_html(report.analysis, attributions=corrected))
             st.html(highlight_article_html(report.analysis, attributions=corrected, selected=selected))
-    with detail, st.container(key="detail"):
+    with detail, st.container(key="detail", height=PANE_HEIGHT, border=False):
         item = next((i for i in items if i.claim.id == selected), None)
         if item is None:
             st.info("No claim matches the filters.")
@@ -101,9 +109,7 @@ def current_selection(items: list, shown: list) -> str | None:
 
 
 def toolbar(analysis_id: int, items: list) -> None:
-    """Move (j/k), help (?), re-check, bulk actions, copy-link and the exports."""
-    shown_ids = [item.claim.id for item in items]
-    selected = st.session_state.get("selected_claim")
+    """Move (j/k), help (?), re-check and the exports."""
     with st.container(horizontal=True, key="toolbar", vertical_alignment="bottom"):
         st.button("↑ Previous (k)", key="kb_prev", on_click=lambda: actions.select(
             analysis_id, neighbour(items, st.session_state.get("selected_claim"), -1)))
@@ -117,8 +123,13 @@ def toolbar(analysis_id: int, items: list) -> None:
         with st.popover("Export"):
             export_buttons(analysis_id)
     if st.session_state.get("show_help"):
-        st.markdown(SHORTCUTS, unsafe_allow_html=False)
-    with st.expander("Bulk actions, links and missed claims"):
+        st.markdown(SHORTCUTS)
+
+
+def more_tools(analysis_id: int, items: list, selected: str | None) -> None:
+    """Bulk actions, the link to the analysis, and a claim the machine missed."""
+    shown_ids = [item.claim.id for item in items]
+    with st.expander("Bulk actions, links and missed claims", key="bulk_panel"):
         left, right = st.columns(2)
         with left:
             level = st.slider("Confirm every unconfirmed link with machine confidence at least", 0.5, 1.0, 0.9,
@@ -133,7 +144,7 @@ def toolbar(analysis_id: int, items: list) -> None:
                                                     "status", "done", "Marked done"))
         with right:
             st.caption("Link to this analysis")
-            st.code(desk_link(base_url(), analysis_id), language=None)
+            st.code(desk_link(base_url(), analysis_id), language=None, wrap_lines=True)
             with st.form("add_claim_form", border=False):
                 st.text_area("Add a claim the machine missed (copy its words from the article)",
                              key="add_claim_text", height=80)
@@ -157,15 +168,23 @@ def _confirm_links(analysis_id: int, ready: list) -> None:
     st.session_state[actions.ANALYSIS_FLASH] = ("success", f"Links confirmed: {saved} claims")
 
 
+def claim_filter_state() -> ClaimFilter:
+    """The filters as the reviewer left them on the last run (the widgets are drawn further down)."""
+    state = st.session_state
+    return ClaimFilter(frozenset(state.get("filter_outlet") or ()), frozenset(state.get("filter_verdict") or ()),
+                       frozenset(state.get("filter_status") or ()), state.get("filter_checkworthiness") or 0.0,
+                       state.get("filter_text") or "")
+
+
 def claim_filter(items: list) -> ClaimFilter:
     with st.container(horizontal=True, key="filters"):
-        text = st.text_input("Search the claims (/)", key="filter_text", width=220)
-        outlets = st.multiselect("Outlet", distinct(outlet_label(i) for i in items), key="filter_outlet", width=220)
+        text = st.text_input("Search the claims (/)", key="filter_text", width=190)
+        outlets = st.multiselect("Outlet", distinct(outlet_label(i) for i in items), key="filter_outlet", width=190)
         verdicts = st.multiselect("Verdict", distinct(i.verdict or "unchecked" for i in items),
-                                  format_func=label, key="filter_verdict", width=220)
-        statuses = st.multiselect("Status", ["open", *STATUSES], format_func=label, key="filter_status", width=220)
+                                  format_func=label, key="filter_verdict", width=190)
+        statuses = st.multiselect("Status", ["open", *STATUSES], format_func=label, key="filter_status", width=190)
         minimum = st.slider("Check-worthiness at least", 0.0, 1.0, 0.0, 0.05, key="filter_checkworthiness",
-                            width=220)
+                            width=190)
     return ClaimFilter(frozenset(outlets), frozenset(verdicts), frozenset(statuses), minimum, text)
 
 
