@@ -143,7 +143,7 @@ def _analysed(args: argparse.Namespace, article: Article) -> tuple[Report, int |
 
     analysis_id = None
     if args.no_evidence:
-        report = Report(analyze(article.text, tagger=not args.fast))
+        report = Report(analyze(article.text, tagger=not args.fast, url=article.url))
     else:
         report, analysis_id = check_article(_open(args), article, k=args.k, tagger=not args.fast)
     return report, analysis_id

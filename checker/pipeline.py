@@ -30,10 +30,12 @@ class Article:
     url: str | None = None
 
 
-def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool = False) -> Analysis:
+def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool = False,
+            url: str | None = None) -> Analysis:
     """Claims and their cited sources for one article (no database; no model unless `tagger`).
 
-    `registry` adds the outlets a reviewer registered in claims.db to the shipped ones. `tagger` lets the learned
+    `registry` adds the outlets a reviewer registered in claims.db to the shipped ones; `url` is where the article
+    was published (its site carries its own reporting). `tagger` lets the learned
     attribution tagger (checker/attribution/tagger.py) decide speaker spans and add cues, when it is installed.
     """
     sentences = split_sentences(text)
@@ -43,7 +45,7 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
         from checker.attribution.tagger import load_tagger
 
         refiner = load_tagger()
-    claims = attribute(text, sentences, claims, registry or load_registry(), refiner)
+    claims = attribute(text, sentences, claims, registry or load_registry(), refiner, url)
     return Analysis(
         text=text,
         language=detect_language(text),
@@ -74,7 +76,7 @@ def check_article(db: sqlite_utils.Database, article: Article, *, k: int = 5, ta
     from checker.verdict import check_analysis
 
     progress("Finding claims and their sources")
-    analysis = analyze(article.text, registry=registry_with_db(db), tagger=tagger)
+    analysis = analyze(article.text, registry=registry_with_db(db), tagger=tagger, url=article.url)
     progress("Loading the sentence model (only the first time)")
     get_embedder()
     progress(f"Checking {len(analysis.claims)} claims against the stored evidence")

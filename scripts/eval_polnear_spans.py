@@ -224,10 +224,12 @@ def _source_span(a: object) -> Span | None:
         return mention  # type: ignore[return-value]
     if getattr(a, "carried_from", None) is not None:
         return None  # the speaker span points into an earlier sentence; this one names no source itself
-    for start, end in (("speaker_start", "speaker_end"), ("outlet_start", "outlet_end")):
-        s, e = getattr(a, start), getattr(a, end)
-        if s is not None and e is not None:
-            return s, e
+    s, e = getattr(a, "speaker_start"), getattr(a, "speaker_end")
+    if s is not None and e is not None:
+        return s, e
+    s, e = getattr(a, "outlet_start"), getattr(a, "outlet_end")
+    if s is not None and e is not None and getattr(a, "outlet_from", "sentence") in ("sentence", None):
+        return s, e  # an outlet named in the claim's own sentence; a story's or site's outlet is named elsewhere
     return None
 
 

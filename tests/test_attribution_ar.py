@@ -297,10 +297,13 @@ def test_a_wire_dateline_gives_its_agency_to_unsourced_claims(dateline: str, out
     assert outlet_id(found) == outlet and found.kind == "according_to" and found.speaker is None
 
 
-@pytest.mark.parametrize("dateline", ["دبي - العربية.نت", "الناصرة- «القدس العربي»:", "القدس المحتلة - الجزيرة نت"])
-def test_a_sites_own_dateline_is_its_own_reporting_not_a_cited_source(dateline: str) -> None:
+@pytest.mark.parametrize(("dateline", "outlet"), [("دبي - العربية.نت", "al-arabiya"),
+                                                   ("الناصرة- «القدس العربي»:", "al-quds-al-arabi"),
+                                                   ("القدس المحتلة - الجزيرة نت", "al-jazeera")])
+def test_a_sites_own_dateline_carries_its_outlet(dateline: str, outlet: str) -> None:
+    """Issue 7: a site's own reporting carries the site (this once expected no outlet)."""
     found = attributions(f"{dateline}\n\nوتفرض قوات الدعم السريع حصارا على الفاشر منذ مايو 2024.")[1]
-    assert found.outlet is None and found.kind == "none"
+    assert outlet_id(found) == outlet and found.outlet_from == "dateline" and found.speaker is None
 
 
 def test_a_city_and_a_word_that_is_no_outlet_is_no_dateline() -> None:

@@ -261,3 +261,34 @@ def test_a_correspondents_outlet_is_the_story_outlet() -> None:
                                             "وقال شهود إن ثلاثة منازل دمرت بالكامل.")
     assert outlet_id(correspondent) == "al-jazeera" and correspondent.outlet_from == "sentence"
     assert outlet_id(witnesses) == "al-jazeera" and witnesses.outlet_from == "story"
+
+
+# ---- 8. the publishing site: a site's own reporting carries it ---------------------------------------------
+
+ARCHIVED = """<DOC>
+<DOCNO>AL-world-1-20180301</DOCNO>
+<URL>http://www.alarabiya.net/ar/arab-and-world/2018/03/01/example.html</URL>
+<SRC>alarabia</SRC>
+<TITLE>مقتل 12 شخصا في انفجار بمدينة الحديدة</TITLE>
+<TEXT>
+قال مسؤول محلي في مدينة الحديدة إن 12 شخصا قتلوا في انفجار استهدف سوقا شعبيا صباح الخميس.
+
+وتشهد المدينة مواجهات متقطعة بين القوات الحكومية والحوثيين منذ أكثر من عامين.
+</TEXT>
+</DOC>"""
+
+
+def test_an_archived_page_keeps_its_markup_out_and_its_site_as_outlet() -> None:
+    analysis = analyze(ARCHIVED)
+    assert [c.text[:5] for c in analysis.claims] == ["قال م", "وتشهد"]
+    official, background = (c.attribution for c in analysis.claims)
+    assert outlet_id(official) == "al-arabiya" and official.outlet_from == "story" and official.speaker == "مسؤول محلي في مدينة الحديدة"
+    assert outlet_id(background) == "al-arabiya" and background.speaker is None
+    assert all("<" not in c.text for c in analysis.claims)
+
+
+def test_the_url_an_article_was_fetched_from_names_its_site() -> None:
+    text = "The health ministry said on Tuesday that 40 people had been treated for smoke inhalation after the fire."
+    assert analyze(text).claims[0].attribution.outlet is None
+    a = analyze(text, url="https://www.bbc.com/news/world-123").claims[0].attribution
+    assert a.outlet is not None and a.outlet_from == "story" and a.speaker == "The health ministry"

@@ -17,7 +17,8 @@ from typing import Protocol
 
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
-from checker.attribution.outlet import DATELINE, find_dateline, reporting_outlet, story_outlet_id, with_story_outlet
+from checker.attribution.outlet import (DATELINE, find_dateline, find_publisher, reporting_outlet, story_outlet_id,
+                                        with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import sane_speaker
@@ -42,12 +43,13 @@ class LinkRefiner(Protocol):
 
 
 def attribute(text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
-              registry: OutletRegistry, refiner: LinkRefiner | None = None) -> tuple[Claim, ...]:
-    """The claims with `attribution` filled in, reading the article in order."""
+              registry: OutletRegistry, refiner: LinkRefiner | None = None, url: str | None = None
+              ) -> tuple[Claim, ...]:
+    """The claims with `attribution` filled in, reading the article in order; `url` is where it was published."""
     links = sentence_links(text, sentences, registry)
     if refiner is not None:
         links = refiner.refine(text, sentences, links)
-    return _Reader(text, sentences, claims, registry, links).read()
+    return _Reader(text, sentences, claims, registry, links, url).read()
 
 
 def sentence_links(text: str, sentences: tuple[Sentence, ...], registry: OutletRegistry) -> dict[int, list[Link]]:
@@ -79,11 +81,12 @@ class _Reader:
     """One pass over the claims in reading order, with the history of sources and the story's outlet."""
 
     def __init__(self, text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
-                 registry: OutletRegistry, links: dict[int, list[Link]]) -> None:
+                 registry: OutletRegistry, links: dict[int, list[Link]], url: str | None = None) -> None:
         self.text, self.claims, self.registry, self.links = text, claims, registry, links
         self.paragraphs = {s.index: s.paragraph for s in sentences}
         self.quotes = quote_spans(text)
         self.dateline = find_dateline(text, registry)
+        self.publisher = find_publisher(text, registry, url)
         self.history = History()
         self.story: Attribution | None = None
         self.citing = load_lexicon().citing
@@ -108,9 +111,9 @@ class _Reader:
         self._note_topic(claim, link)
         attribution = self._attribution_for(claim, link)
         if attribution.kind == "none":
-            attribution = self._continued_quote(claim) or self._dateline_for(claim) or attribution
+            attribution = self._continued_quote(claim) or self._dateline_for(claim) or self.publisher or attribution
         else:
-            attribution = with_story_outlet(attribution, self.story, self._dateline_over(claim))
+            attribution = with_story_outlet(attribution, self.story, self._dateline_over(claim), self.publisher)
         if attribution.outlet is not None and attribution.outlet_from is None:
             attribution = replace(attribution, outlet_from="sentence")
         if link is not None and link.cue.role == "backward":
@@ -209,7 +212,7 @@ class _Reader:
     def _backward_one(self, claim: Claim, attribution: Attribution) -> Claim:
         """An unattributed claim takes the whole link; one with a speaker but no outlet of its own gains it."""
         current = claim.attribution
-        if current == NO_ATTRIBUTION or current == self.dateline:
+        if current in (NO_ATTRIBUTION, self.dateline, self.publisher):
             return replace(claim, attribution=replace(attribution, kind="according_to", confidence=CARRIED,
                                                       outlet_from="sentence" if attribution.outlet else None))
         if attribution.outlet is not None and current.outlet_from in (None, "story", "dateline"):

@@ -19,7 +19,7 @@ _FRONTED_WORDS = 14
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
 _NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", "would", "of", "from", "by", "about",
-                             "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for"})
+                             "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for", "on", "to"})
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
 
@@ -202,7 +202,7 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
             return False  # "Islamic State", "the Hope Project": a capitalised word inside a sentence is a name
         if _DETERMINER_BEFORE.search(head):
             return False  # "asked about the report": a noun
-        if re.search(r"(?<![\w'])to$", head) and " " not in cue.text:
+        if re.search(r"(?<![\w'])to(?:\s+\w+\s+(?:and|or))?$", head) and " " not in cue.text:
             return False  # "declined to comment", "wants to know": an infinitive reports nothing yet
         if folded[cue.start - 1:cue.start] == "-" or folded[cue.end:cue.end + 1] == "-":
             return False  # "quasi-state", "claim-": part of a hyphenated word

@@ -42,8 +42,8 @@ _LEARNED = frozenset({"has learned", "learned", "have learned", "has confirmed"}
 
 
 def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
-    """"PARIS (Reuters) -", "بغداد (رويترز) -", "القاهرة - رويترز", "إسطنبول/ محمد شيخ يوسف/ الأناضول", "القدس (أ ف ب)"
-    near the top, else a wire credit line at the foot ("المصدر: رويترز", "(أ ف ب)"): the outlet of the story's
+    """"PARIS (Reuters) -", "بغداد (رويترز) -", "القاهرة - رويترز", "دبي - العربية.نت", "إسطنبول/ محمد شيخ يوسف/
+    الأناضول", "القدس (أ ف ب)" near the top, else a wire credit line at the foot ("المصدر: رويترز", "(أ ف ب)"): the outlet of the story's
     unattributed claims and of its sources without an outlet of their own. The earliest heading one wins."""
     head = text[:_HEAD_CHARS]
     found: list[tuple[re.Match[str], int, Outlet]] = []
@@ -54,7 +54,9 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE):
         for candidate in pattern.finditer(head):
             outlet = registry.find(candidate.group(1))
-            if outlet is not None and registry.kind(outlet) == WIRE:
+            # A dash or slash line names the wire whose copy it is, or the site whose own reporting it is
+            # ("دبي - العربية.نت"); a bracket opening a report line only a wire.
+            if outlet is not None and (pattern is not _PAREN_WIRE or registry.kind(outlet) == WIRE):
                 found.append((candidate, 1, outlet))
                 break
     if found:
@@ -107,12 +109,34 @@ def story_outlet_id(links: list[Link], citing: frozenset[str] = frozenset()) -> 
     return reporting[0].outlet.outlet.id if reporting and reporting[0].outlet else None
 
 
-def with_story_outlet(attribution: Attribution, story: Attribution | None, dateline: Attribution | None) -> Attribution:
-    """A source with no outlet of its own takes the story's reporting outlet, else the dateline's."""
+def with_story_outlet(attribution: Attribution, story: Attribution | None, dateline: Attribution | None,
+                      publisher: Attribution | None = None) -> Attribution:
+    """A source with no outlet of its own takes the story's reporting outlet, else the dateline's, else the
+    publishing site's."""
     if attribution.outlet is not None or attribution.kind == "none":
         return attribution
-    for earlier, origin in ((story, "story"), (dateline, "dateline")):
+    for earlier, origin in ((story, "story"), (dateline, "dateline"), (publisher, "story")):
         if earlier is not None and earlier.outlet is not None:
             return replace(attribution, outlet=earlier.outlet, outlet_start=earlier.outlet_start,
                            outlet_end=earlier.outlet_end, outlet_from=origin)  # type: ignore[arg-type]
     return attribution
+
+
+_URL = re.compile(r"https?://[^\s<>\"]+")
+_URL_HEAD_CHARS = 600
+
+
+def find_publisher(text: str, registry: OutletRegistry, url: str | None = None) -> Attribution | None:
+    """The site that published the article, from its address (given, or a URL line heading the text, such as
+    "<URL>https://arabic.cnn.com/...</URL>"): a site's own reporting carries its outlet."""
+    start = end = None
+    if url is None:
+        match = _URL.search(text[:_URL_HEAD_CHARS])
+        if match is None:
+            return None
+        url, start, end = match.group(), match.start(), match.end()
+    outlet = registry.by_domain(url)
+    if outlet is None:
+        return None
+    return Attribution(kind="according_to", outlet=outlet, cue=None, confidence=DATELINE, outlet_start=start,
+                       outlet_end=end, outlet_from="story")

@@ -138,6 +138,9 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         if chained is not None:
             cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
     else:
+        verb = fold(cue.text)
+        if cue.role == "speech" and _passive(text[start:cue.start], verb) and verb not in lexicon.en_passive_speaker:
+            return None  # "is expected to meet", "were reported": no one speaks here, whatever outlet is near
         speaker = _english_subject_only(text, _english_speaker(text, start, end, cue, lexicon), cue, cues, lexicon)
     if speaker is not None and _is_outlet_word(speaker.text, lexicon):
         speaker = None
