@@ -67,8 +67,8 @@ def decode_text(data: bytes, name: str = "the input", limit: int | None = None) 
     if kind:
         raise InputError(f"{name} looks like a binary file ({kind}), not text: save the article as .txt or .html")
     if len(data) > 4 * limit:
-        raise InputError(f"{name} is too large ({len(data):,} bytes); the limit is {limit:,} characters "
-                         "(CHECKER_MAX_INPUT_CHARS times {MARKUP_FACTOR} for a web page)")
+        raise InputError(f"{name} is too long ({len(data):,} bytes); the limit is {limit:,} characters "
+                         f"(CHECKER_MAX_INPUT_CHARS, {MARKUP_FACTOR} times that for a web page): analyse it in parts")
     decoded = _decode(data, limit)
     controls = len(_CONTROL.findall(decoded.text))
     if controls > max(8, len(decoded.text) // 100):
