@@ -292,3 +292,17 @@ def test_the_url_an_article_was_fetched_from_names_its_site() -> None:
     assert analyze(text).claims[0].attribution.outlet is None
     a = analyze(text, url="https://www.bbc.com/news/world-123").claims[0].attribution
     assert a.outlet is not None and a.outlet_from == "story" and a.speaker == "The health ministry"
+
+
+def test_a_chain_of_verb_only_subjects_carries_until_a_new_topic() -> None:
+    found = attributions(
+        "وقال وزير الصحة إن الوباء تراجع في الأسابيع الأخيرة.\n"
+        "وأضاف أن عدد الإصابات انخفض إلى النصف.\n"
+        "وتابع أن المستشفيات استعادت قدرتها.\n"
+        "وأشار إلى أن حملة التلقيح ستستمر حتى الصيف.\n\n"
+        "وتعاني البلاد من أزمة اقتصادية حادة منذ عامين.\n"
+        "وارتفعت أسعار الوقود بنسبة 40 في المئة.\n\n"
+        "وأضاف أن الحكومة ستدعم المزارعين.")
+    assert [a.speaker for a in found[1:4]] == ["وزير الصحة"] * 3
+    assert all(a.carried_from is not None for a in found[1:4])
+    assert found[-1].carried_from is None and found[-1].speaker is None
