@@ -31,7 +31,7 @@ import sqlite_utils
 
 from checker.index.settings import IndexSettings
 
-RESCORE_FACTOR = 4  # candidates read from the graph per wanted neighbour, before exact rescoring
+RESCORE_FACTOR = 2  # candidates read from the graph per wanted neighbour, before exact rescoring
 FILTER_FACTOR = 20  # with an outlet/date filter: more candidates, then the allowed ones
 EXACT_FALLBACK = 20_000  # a filter leaving at most this many passages is scanned exactly when the graph falls short
 READ_BATCH = 50_000
