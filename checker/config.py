@@ -50,5 +50,5 @@ def get_settings(db_path: str | os.PathLike[str] | None = None) -> Settings:
         allow_private_urls=_flag("CHECKER_ALLOW_PRIVATE_URLS"),
         fetch_timeout=_number("CHECKER_FETCH_TIMEOUT", 15),
         fetch_max_bytes=int(_number("CHECKER_FETCH_MAX_BYTES", 10 * 1024 * 1024)),
-        max_input_chars=int(_number("CHECKER_MAX_INPUT_CHARS", 60_000)),  # docs/reliability.md: < 30 s at the limit
+        max_input_chars=int(_number("CHECKER_MAX_INPUT_CHARS", 40_000)),  # docs/reliability.md: < 30 s at the limit
     )
