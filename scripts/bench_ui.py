@@ -1,12 +1,17 @@
-"""How fast the review desk answers: the analysis of an article, then the reruns a reviewer waits for.
+"""How fast the review desk answers with 20 and with 60 claims: the reruns and clicks a reviewer waits for.
 
 Drives app.py with Streamlit's AppTest (the same script the browser runs, minus the
-network) against a scratch claims.db, and prints seconds per step.
+network) against a scratch claims.db, and with --browser also serves the desk with
+`streamlit run` and times, in headless Chromium, what a reviewer waits for:
 
-    .venv/bin/python scripts/bench_ui.py [ARTICLE] [--seed] [--repeat N] [--browser]
+- analyse: the first analysis after the server started (model loading included), then a second;
+- rerun: a whole-page rerun with every claim in the triage list;
+- select: a click on a claim row until its detail shows (a fragment rerun);
+- click to saved: a status button until its "Saved" line shows.
 
---browser also serves the desk with `streamlit run` and times, in headless Chromium,
-what a reviewer waits for: from a click on a status button to its "Saved" line.
+    .venv/bin/python scripts/bench_ui.py [ARTICLE] [--claims 20 60] [--seed] [--repeat N] [--browser]
+
+An article with more claims than asked is cut at a paragraph; with fewer, it is repeated.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLE = ROOT.parent / "shared" / "samples" / "baghdad_embassy_ar.txt"
@@ -35,9 +40,27 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def article_with(text: str, claims: int) -> str:
+    """The article repeated and cut at a paragraph so it yields `claims` claims (or just over)."""
+    from checker.pipeline import analyze
+
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    chosen: list[str] = []
+    while True:
+        for paragraph in paragraphs:
+            chosen.append(paragraph)
+            if len(analyze("\n\n".join(chosen)).claims) >= claims:
+                return "\n\n".join(chosen)
+
+
+def summary(values: list[float]) -> str:
+    return f"median {statistics.median(values):.3f} s, max {max(values):.3f} s (n={len(values)})"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", default=str(DEFAULT_ARTICLE))
+    parser.add_argument("--claims", type=int, nargs="+", default=[20, 60])
     parser.add_argument("--seed", action="store_true", help="load the demo evidence first, so claims get evidence")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--browser", action="store_true", help="also time clicks in headless Chromium")
@@ -46,42 +69,48 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         os.environ["CHECKER_DB"] = str(Path(folder) / "claims.db")
         sys.path.insert(0, str(ROOT))
-        from streamlit.testing.v1 import AppTest
-
         from checker.embeddings import get_embedder
 
-        warm_up = lambda: get_embedder().encode(["warm up"])  # noqa: E731 - the model loads on first use
-        print(f"load the sentence model: {timed(warm_up):.2f} s (once per server process)")
+        print(f"load the sentence model: {timed(lambda: get_embedder().encode(['warm up'])):.2f} s")
         if args.seed:
             from checker.store.db import open_db
             from checker.store.ingest import load_seed
 
             print(f"seed: {timed(lambda: load_seed(open_db())):.2f} s")
-        for round_ in ("first", "second"):
-            app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run()
-            app.text_input(key="reviewer").input("bench")
-            app.text_area(key="article_text").input(text)
-            seconds = timed(lambda: app.button(key="analyse").click().run())
-            assert not app.exception and not app.error, [e.value for e in (*app.exception, *app.error)]
-            print(f"analyse, {round_}: {seconds:.2f} s for {len(text)} characters")
-        analysis_id = app.session_state["analysis_id"]
-        claims = [b.key.split("-")[1] for b in app.button if b.key and b.key.endswith("-confirm")]
-        reruns = [timed(app.run) for _ in range(args.repeat)]
-        print(f"rerun with {len(claims)} claims shown: median {statistics.median(reruns):.3f} s, "
-              f"max {max(reruns):.3f} s")
-        clicks = [timed(lambda c=c: app.button(key=f"a{analysis_id}-{c}-status_done").click().run())
-                  for c in claims[: args.repeat]]
-        print(f"record a decision (click + rerun): median {statistics.median(clicks):.3f} s, max {max(clicks):.3f} s")
-        reopened = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-        reopened.query_params["analysis"] = str(analysis_id)
-        print(f"reopen the analysis in a new session: {timed(reopened.run):.3f} s")
+        stored = {}
+        for wanted in args.claims:
+            stored[wanted] = bench_apptest(article_with(text, wanted), args.repeat)
         if args.browser:
-            bench_browser(analysis_id, claims[args.repeat: 2 * args.repeat], Path(os.environ["CHECKER_DB"]))
+            bench_browser(stored, Path(os.environ["CHECKER_DB"]), args.repeat)
     return 0
 
 
-def bench_browser(analysis_id: int, claims: list[str], db_path: Path) -> None:
-    """Serve the desk, open the stored analysis in Chromium and time clicks until their "Saved" line shows."""
+def bench_apptest(text: str, repeat: int) -> tuple[int, list[str]]:
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    app.query_params["reviewer"] = "bench"
+    app.run()
+    app.text_area(key="article_text").input(text)
+    seconds = timed(lambda: app.button(key="analyse").click().run())
+    assert not app.exception and not app.error, [e.value for e in (*app.exception, *app.error)]
+    analysis_id = app.session_state["analysis_id"]
+    claims = [b.key.split("-")[1] for b in app.button if b.key and b.key.endswith("-pick")]
+    label = f"{len(claims)} claims"
+    print(f"[{label}] analyse ({len(text)} characters): {seconds:.2f} s")
+    print(f"[{label}] AppTest rerun, whole page: {summary([timed(app.run) for _ in range(repeat)])}")
+    picks = [timed(lambda c=c: app.button(key=f"a{analysis_id}-{c}-pick").click().run()) for c in claims[:repeat]]
+    print(f"[{label}] AppTest select a claim (fragment): {summary(picks)}")
+    clicks = []
+    for claim in claims[:repeat]:
+        app.button(key=f"a{analysis_id}-{claim}-pick").click().run()
+        clicks.append(timed(lambda c=claim: app.button(key=f"a{analysis_id}-{c}-status_done").click().run()))
+    print(f"[{label}] AppTest click to saved (fragment): {summary(clicks)}")
+    return analysis_id, claims
+
+
+def bench_browser(stored: dict[int, tuple[int, list[str]]], db_path: Path, repeat: int) -> None:
+    """Serve the desk, open each stored analysis in Chromium and time selecting and marking claims."""
     from playwright.sync_api import sync_playwright
 
     with socket.socket() as sock:
@@ -96,36 +125,61 @@ def bench_browser(analysis_id: int, claims: list[str], db_path: Path) -> None:
         _wait_for(url)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.set_default_timeout(120_000)
-            opened = timed(lambda: (page.goto(f"{url}/?analysis={analysis_id}"),
-                                    page.get_by_text(re.compile(rf"Analysis {analysis_id}: ")).wait_for()))
-            print(f"browser: open the analysis, first page of a fresh server process: {opened:.2f} s")
-            page.locator(".st-key-reviewer input").fill("bench")
-            page.locator(".st-key-reviewer input").press("Enter")
-            page.wait_for_timeout(300)
-            page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")  # that rerun is not timed
-            waits = [timed(lambda c=c: _click_and_wait(page, analysis_id, c)) for c in claims]
-            print(f"browser: click a status button until its Saved line shows: median "
-                  f"{statistics.median(waits):.2f} s, max {max(waits):.2f} s (in order: "
-                  + ", ".join(f"{w:.2f}" for w in waits) + ")")
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            page.set_default_timeout(180_000)
+            page.goto(f"{url}/?reviewer=bench")
+            page.locator(".st-key-article_text textarea").wait_for()
+            sample = DEFAULT_ARTICLE.read_text(encoding="utf-8")
+            page.locator(".st-key-article_text textarea").fill(sample)
+            page.locator(".st-key-article_text textarea").press("Control+Enter")
+            _settle(page)
+            first = timed(lambda: (page.get_by_role("button", name="Analyse").click(),
+                                   page.get_by_text(re.compile(r"Analysis \d+: \d+ of")).wait_for()))
+            print(f"browser: first analysis after the server started (model load included): {first:.2f} s")
+            for wanted, (analysis_id, claims) in stored.items():
+                label = f"{len(claims)} claims"
+                opened = timed(lambda a=analysis_id: (page.goto(f"{url}/?analysis={a}&reviewer=bench"),
+                                                      page.locator(".st-key-triage button").first.wait_for()))
+                _settle(page)
+                print(f"[{label}] browser: open the analysis (full page): {opened:.2f} s")
+                picks = [timed(lambda c=c, a=analysis_id: _pick(page, a, c)) for c in claims[-repeat:]]
+                print(f"[{label}] browser: click a row until its claim shows: {summary(picks)}")
+                last = claims[-1]
+                saves = [timed(lambda n=n, a=analysis_id: _save(page, a, last, ("needs_work", "done")[n % 2]))
+                         for n in range(repeat)]
+                print(f"[{label}] browser: click to saved: {summary(saves)}")
+                reruns = [timed(lambda: (page.reload(), page.locator(".st-key-triage button").first.wait_for(),
+                                         _settle(page))) for _ in range(max(2, repeat // 2))]
+                print(f"[{label}] browser: reload and rerun the whole page: {summary(reruns)}")
             browser.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def _click_and_wait(page: object, analysis_id: int, claim_id: str) -> None:
-    page.locator(f".st-key-a{analysis_id}-{claim_id}-status_needs_work button").click()
+def _settle(page: Any) -> None:
+    page.wait_for_timeout(150)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
+
+
+def _pick(page: Any, analysis_id: int, claim_id: str) -> None:
+    page.locator(f".st-key-a{analysis_id}-{claim_id}-pick button").click()
+    page.locator(f".st-key-detail .st-key-a{analysis_id}-{claim_id}-card").wait_for()
+
+
+def _save(page: Any, analysis_id: int, claim_id: str, status: str) -> None:
+    page.locator(f".st-key-a{analysis_id}-{claim_id}-status_{status} button").click()
+    words = status.replace("_", " ")
     page.locator(f".st-key-a{analysis_id}-{claim_id}-card").get_by_text(
-        re.compile(r"Saved: .*bench · status: needs work")).wait_for()
+        re.compile(rf"Saved: .*bench · status: {words}")).wait_for()
 
 
 def _wait_for(url: str) -> None:
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+            with opener.open(f"{url}/_stcore/health", timeout=2):
                 return
         except OSError:
             time.sleep(0.3)
