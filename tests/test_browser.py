@@ -312,6 +312,7 @@ def test_recheck_keeps_every_decision(desk: Desk, open_desk: Callable[..., Page]
     decided = current_decisions(open_db(desk.db_path), analysis_id)[claim]
     assert decided.verdict.value["label"] == "contradicted" and decided.status.value == "done"
     assert decided.check is not None
+    card.get_by_text(re.compile(r"machine re-check \(re-check")).first.scroll_into_view_if_needed()
     shot(page, "recheck")
 
 
