@@ -15,7 +15,7 @@ from typing import Any, Iterable, Sequence
 import sqlite_utils
 
 from checker.config import get_settings
-from checker.models import Analysis, Attribution, Claim, ClaimCheck
+from checker.models import Analysis, Attribution, Claim
 from checker.review import Decision, ReviewedClaim
 
 NO_OUTLET = "(no outlet)"
@@ -108,25 +108,6 @@ def outlet_label(item: ReviewedClaim) -> str:
 def distinct(values: Iterable[str]) -> list[str]:
     """Filter options in order of first appearance (reading order of the claims)."""
     return list(dict.fromkeys(values))
-
-
-def evidence_rows(check: ClaimCheck | None) -> list[dict[str, Any]]:
-    """The evidence passages as table rows, best first, as the verdict stage ranked them."""
-    if check is None:
-        return []
-    return [
-        {
-            "outlet": match.outlet or "",
-            "published": match.published or "",
-            "stance": match.stance,
-            "score": round(match.score, 3),
-            "similarity": round(match.similarity, 3),
-            "cited outlet": match.from_cited_outlet,
-            "link": web_link(match.url),
-            "passage": match.text,
-        }
-        for match in check.evidence
-    ]
 
 
 def web_link(url: str | None) -> str | None:
