@@ -12,26 +12,31 @@ model alone for a contradiction (see `decide` and docs/verdict.md for why).
 """
 from __future__ import annotations
 
-import math
+import os
 import re
-import tomllib
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from checker.config import DATA_DIR, get_settings
 from checker.language import detect_language
-from checker.models import NumberMention, Stance
-from checker.normalize import search_form
+from checker.models import Stance
 from checker.slots import Comparison, SlotDecision, Span, compare, denial_in_scope
+from checker.stance_lexicon import (LEXICON_FILE, Lexicon, _antonyms, _content_words, _denials, _entities,
+                                    _forms, _matches, _negations, _tokens, load_lexicon, plain_text,
+                                    rating_verdict)
+from checker.stance_model import (CHECK_FEATURES, MODEL_FEATURES, MODEL_FILE, STANCES, StanceModel,
+                                  WordDifference, check_features, load_model, model_features, pair_features,
+                                  word_difference)
 
-LEXICON_FILE = DATA_DIR / "stance.toml"
-MODEL_FILE = DATA_DIR / "stance_model.npz"
-STANCES: tuple[Stance, ...] = ("agree", "disagree", "other")
+# Re-exported from the split-out modules, for callers that import them from here (scripts/train_stance.py).
+__all__ = ["CHECK_FEATURES", "LEXICON_FILE", "MODEL_FEATURES", "MODEL_FILE", "STANCES", "Checks", "Lexicon",
+           "NumberConflict", "StanceModel", "StanceResult", "WordDifference", "assess", "assess_many",
+           "check_features", "decide", "explicit_checks", "load_lexicon", "load_model", "model_features",
+           "pair_features", "plain_text", "rating_verdict", "word_difference"]
+
 EXPLICIT_DECISIONS = frozenset({"numbers", "denial", "opposites", "actor_role", "place", "date", "negation"})
 # Below this cosine two texts are not treated as about the same event, whatever the words say
 # (ANS dev: 90% of unrelated pairs fall below 0.40, 95% of related pairs above 0.45).
@@ -46,18 +51,10 @@ SIMILARITY_AGREE_UNTRAINED = 0.6
 MIN_NAMES = 2
 # An NLI cross-encoder (only when CHECKER_NLI_MODEL is set) decides when it is this sure.
 NLI_DECISIVE = 0.5
-# Two spellings count as one word when their stems are this alike (character-sequence ratio):
-# الأمريكية/الأميركية, نتنياهو/نتينياهو (with the endings of stance.toml, about +0.01 CV macro-F1 on ANS train).
-SAME_WORD_RATIO = 0.8
 # A lone number on each side is compared across languages only when the texts are this close
 # (multilingual USE puts translations lower than same-language paraphrases: 0.45-0.8).
 LONE_NUMBER_SIMILARITY = 0.45
 _WORD = re.compile(r"[\w'’]+")
-_LATIN_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
-_LINKS = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
-_HASHTAG_MARKS = re.compile(r"[#_]")
-_DIGIT = re.compile(r"\d")
-_SENTENCE_START = re.compile(r"([.!?:]\s+|[\"“‘'(]\s*)$")
 _CLAUSE_END = re.compile(r"[,;:،؛.!?؟()\n]")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
@@ -141,225 +138,6 @@ class StanceResult:
         return self.decided_by in EXPLICIT_DECISIONS
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """stance.toml, folded once so lookups compare like with like."""
-
-    prefixes: tuple[str, ...]
-    suffixes: tuple[str, ...]
-    verb_prefixes: tuple[str, ...]
-    negation: frozenset[str]
-    denial: frozenset[str]
-    denial_phrases: tuple[str, ...]
-    retelling: tuple[str, ...]
-    hedge: frozenset[str]
-    approximate: tuple[str, ...]
-    antonyms: tuple[tuple[frozenset[str], frozenset[str]], ...]
-    stopwords: frozenset[str]
-    rating_false: tuple[str, ...]
-    rating_true: tuple[str, ...]
-    approximate_tolerance: float
-    context_words: int
-    denial_min_similarity: float
-
-
-def _folded(words: Iterable[str]) -> tuple[str, ...]:
-    return tuple(search_form(word) for word in words)
-
-
-def _both(section: dict, *keys: str) -> tuple[str, ...]:
-    return _folded(word for key in keys for word in section.get(key, ()))
-
-
-@lru_cache(maxsize=1)
-def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return Lexicon(
-        prefixes=_folded(sorted(data["arabic"]["prefixes"], key=len, reverse=True)),
-        suffixes=_folded(sorted(data["arabic"]["suffixes"], key=len, reverse=True)),
-        verb_prefixes=_folded(data["arabic"]["verb_prefixes"]),
-        negation=frozenset(_both(data["negation"], "ar", "en")),
-        denial=frozenset(_both(data["denial"], "ar", "en")),
-        denial_phrases=_both(data["denial"], "phrases_ar", "phrases_en"),
-        retelling=_both(data["denial"], "retelling_ar", "retelling_en"),
-        hedge=frozenset(_both(data["hedge"], "ar", "en")),
-        approximate=_both(data["approximate"], "ar", "en"),
-        antonyms=tuple((frozenset(_folded(pair["a"])), frozenset(_folded(pair["b"]))) for pair in data["antonyms"]),
-        stopwords=frozenset(_both(data["stopwords"], "ar", "en")),
-        rating_false=_both(data["ratings"], "false"),
-        rating_true=_both(data["ratings"], "true"),
-        approximate_tolerance=float(data["numbers"]["approximate_tolerance"]),
-        context_words=int(data["numbers"]["context_words"]),
-        denial_min_similarity=float(data["denial"].get("min_similarity", RELATED_SIMILARITY)),
-    )
-
-
-def rating_verdict(rating: str | None) -> Stance | None:
-    """A ClaimReview rating as agree (rated true), disagree (rated false) or None (mixed, unknown)."""
-    if not rating:
-        return None
-    lexicon = load_lexicon()
-    folded = search_form(rating)
-    if any(_has_phrase(folded, word) for word in lexicon.rating_false):
-        return "disagree"
-    if any(_has_phrase(folded, word) for word in lexicon.rating_true):
-        return "agree"
-    return None
-
-
-# --- words -----------------------------------------------------------------
-
-def plain_text(text: str) -> str:
-    """Links removed and hashtags made words: link digits are not numbers, #فيروس_كورونا is two words."""
-    return " ".join(_HASHTAG_MARKS.sub(" ", _LINKS.sub(" ", text)).split())
-
-
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(search_form(text))
-
-
-def _forms(token: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """The token and what is left after each Arabic prefix (و، ب، ال ...) that leaves a word."""
-    forms = [token]
-    forms.extend(token[len(p):] for p in lexicon.prefixes if token.startswith(p) and len(token) - len(p) >= 2)
-    return tuple(forms)
-
-
-def _matches(forms: Sequence[tuple[str, frozenset[str]]], words: frozenset[str]) -> tuple[str, ...]:
-    """The tokens (given with their prefix-stripped forms) that are one of `words`."""
-    return tuple(dict.fromkeys(token for token, variants in forms if not words.isdisjoint(variants)))
-
-
-def _negations(tokens: Sequence[str], lexicon: Lexicon) -> tuple[str, ...]:
-    """Only و/ف may precede a negation particle (ولم، فلا): longer prefixes make other words."""
-    return tuple(dict.fromkeys(
-        t for t in tokens if t in lexicon.negation or (t[:1] in "وف" and t[1:] in lexicon.negation)
-    ))
-
-
-def _has_phrase(folded: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w)[وف]?{re.escape(phrase)}(?!\w)", folded) is not None
-
-
-def _denials(text: str, forms: Sequence[tuple[str, frozenset[str]]], lexicon: Lexicon) -> tuple[str, ...]:
-    folded = search_form(text)
-    phrases = tuple(p for p in lexicon.denial_phrases if _has_phrase(folded, p))
-    return tuple(dict.fromkeys(phrases + _matches(forms, lexicon.denial)))
-
-
-def _antonyms(claim_sides: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
-              evidence_sides: Sequence[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[tuple[str, str], ...]:
-    """Opposites split across the two texts (rise in one, fall in the other, and not both in either)."""
-    found = []
-    for (claim_a, claim_b), (ev_a, ev_b) in zip(claim_sides, evidence_sides):
-        if claim_a and ev_b and not ev_a and not claim_b:
-            found.append((claim_a[0], ev_b[0]))
-        elif claim_b and ev_a and not ev_b and not claim_a:
-            found.append((claim_b[0], ev_a[0]))
-    return tuple(found)
-
-
-def _content_words(tokens: Sequence[str], lexicon: Lexicon) -> set[str]:
-    """Tokens without stopwords and without the Arabic article (والسفارة -> سفارة), for overlap counts.
-
-    One-letter prefixes stay: بغداد and لبنان begin with ب and ل.
-    """
-    words = set()
-    for token in tokens:
-        if token in lexicon.stopwords or token.isdigit() or len(token) < 2:
-            continue
-        article = next((p for p in lexicon.prefixes if p.endswith(("ال", "لل")) and token.startswith(p)
-                        and len(token) - len(p) >= 3), "")
-        words.add(token[len(article):])
-    return words
-
-
-def _entities(text: str, tokens: Sequence[str], lexicon: Lexicon) -> set[str]:
-    """Names: capitalised Latin words not opening a sentence; for Arabic (no capitals) every content
-    word of 3+ letters."""
-    if detect_language(text) == "en":
-        names = {search_form(m.group()) for m in _LATIN_CAPITALISED.finditer(text)
-                 if m.start() > 0 and not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()])}
-        return names - lexicon.stopwords
-    return {w for w in _content_words(tokens, lexicon) if len(w) >= 3 and not w.isascii()}
-
-
-# --- word differences ------------------------------------------------------
-
-@dataclass(frozen=True)
-class WordDifference:
-    """The content words only one side uses: what an ANS-style edit changed (سوريا -> اليمن, ارتفاع -> انخفاض)."""
-
-    claim_only: tuple[str, ...]
-    evidence_only: tuple[str, ...]
-    claim_words: int
-    evidence_words: int
-
-
-@lru_cache(maxsize=16384)
-def _stems(token: str) -> frozenset[str]:
-    """The token and its forms without a prefix, an ending or an imperfect-verb letter."""
-    lexicon = load_lexicon()
-    stems = set()
-    for form in _forms(token, lexicon):
-        stems.add(form)
-        ending = next((s for s in lexicon.suffixes if form.endswith(s) and len(form) - len(s) >= 3), "")
-        stems.add(form[:len(form) - len(ending)])
-    stems |= {s[1:] for s in stems if len(s) >= 4 and s[0] in lexicon.verb_prefixes}
-    return frozenset(stems)
-
-
-class _Vocabulary:
-    """One text's word stems, indexed so that "is this word there in another spelling?" is a few lookups.
-
-    Two stems of 3+ letters whose character-sequence ratio reaches SAME_WORD_RATIO almost always
-    differ by one letter, so candidates are the stems sharing a one-deletion form; the ratio then decides.
-    """
-
-    def __init__(self, words: Sequence[str]) -> None:
-        self.stems = frozenset().union(*map(_stems, words))
-        self.by_deletion: dict[str, set[str]] = {}
-        for stem in self.stems:
-            if len(stem) >= 3:
-                for form in _deletions(stem):
-                    self.by_deletion.setdefault(form, set()).add(stem)
-
-    def has(self, token: str) -> bool:
-        ours = _stems(token)
-        if not ours.isdisjoint(self.stems):
-            return True
-        return any(_alike(a, b) for a in ours if len(a) >= 3
-                   for form in _deletions(a) for b in self.by_deletion.get(form, ()))
-
-
-@lru_cache(maxsize=65536)
-def _deletions(stem: str) -> tuple[str, ...]:
-    return (stem, *{stem[:i] + stem[i + 1:] for i in range(len(stem))})
-
-
-@lru_cache(maxsize=65536)
-def _alike(a: str, b: str) -> bool:
-    """Two spellings of one stem (الأمريكية/الأميركية, نتنياهو/نتينياهو)."""
-    return SequenceMatcher(None, a, b).ratio() >= SAME_WORD_RATIO
-
-
-def _difference_words(text: str, lexicon: Lexicon) -> list[str]:
-    """Words that can carry an edit: no stopwords, but negation particles and numbers stay."""
-    return [t for t in _tokens(text) if (t not in lexicon.stopwords or t in lexicon.negation)
-            and (len(t) >= 2 or t.isdigit())]
-
-
-def word_difference(claim: str, evidence: str) -> WordDifference:
-    lexicon = load_lexicon()
-    ours, theirs = _difference_words(claim, lexicon), _difference_words(evidence, lexicon)
-    our_vocabulary, their_vocabulary = _Vocabulary(ours), _Vocabulary(theirs)
-    return WordDifference(
-        claim_only=tuple(w for w in ours if not their_vocabulary.has(w)),
-        evidence_only=tuple(w for w in theirs if not our_vocabulary.has(w)),
-        claim_words=len(ours), evidence_words=len(theirs),
-    )
-
-
 # --- numbers ---------------------------------------------------------------
 
 def _phrase(number: Span, text: str, lexicon: Lexicon) -> str:
@@ -430,128 +208,6 @@ def explicit_checks(claim: str, evidence: str, similarity: float = 1.0) -> Check
         slots=slots,
         denial_in_scope=not theirs.denials or denial_in_scope(claim, evidence, theirs.denials),
     )
-
-
-CHECK_FEATURES = (
-    "numbers_agree", "number_conflict", "claim_negation", "evidence_negation", "negation_gap",
-    "evidence_denial", "claim_denial", "antonym", "token_overlap", "entity_overlap", "no_shared_entity",
-    "same_language",
-)
-
-
-# The layout of `pair_features`, saved with the weights: a model trained on another layout is not loaded.
-MODEL_FEATURES = ("sentence", "changed_words", "difference_counts", *CHECK_FEATURES)
-
-
-def check_features(checks: Checks) -> list[float]:
-    """The explicit checks as numbers for the model, in CHECK_FEATURES order.
-
-    Word overlap means nothing across languages: it is NaN there, and the model
-    reads NaN as "unknown" (the training average) rather than as "no overlap".
-    """
-    smaller = min(checks.claim_entities, checks.evidence_entities)
-    overlap = checks.token_overlap if checks.same_language else math.nan
-    entity_overlap = (len(checks.shared_entities) / smaller if smaller else 0.0) if checks.same_language else math.nan
-    return [
-        float(bool(checks.numbers_agree)), float(bool(checks.number_conflicts)),
-        float(bool(checks.claim_negations)), float(bool(checks.evidence_negations)), float(checks.negation_gap),
-        float(bool(checks.denial_gap)), float(bool(checks.claim_denials)), float(bool(checks.antonyms)),
-        overlap, entity_overlap, float(checks.about_something_else), float(checks.same_language),
-    ]
-
-
-def _difference_features(difference: WordDifference) -> list[float]:
-    """How much was changed: counts and shares of words only one side uses, and whether that is one word each."""
-    only_c, only_e = len(difference.claim_only), len(difference.evidence_only)
-    total_c, total_e = difference.claim_words, difference.evidence_words
-    return [
-        only_c, only_e, only_c + only_e, only_c / max(total_c, 1), only_e / max(total_e, 1),
-        (total_c + total_e - only_c - only_e) / max(total_c + total_e, 1), min(total_c, total_e) / max(total_c, total_e, 1),
-        float(only_c == 1 and only_e == 1), float(only_c + only_e <= 2),
-    ]
-
-
-def pair_features(claim_vectors: np.ndarray, evidence_vectors: np.ndarray, claim_only_vectors: np.ndarray,
-                  evidence_only_vectors: np.ndarray, differences: Sequence[WordDifference],
-                  checks: Sequence[Checks]) -> np.ndarray:
-    """What the model is trained and run on, per pair.
-
-    Sentence embeddings u, v as [u*v, |u-v|, cosine]; the embeddings a, b of the words only
-    the claim / only the evidence uses (zero when none) as [a*b, |a-b|, a.b, none on each side,
-    a.v, b.u], so a swapped place or an antonym shows even when u and v are close; then the
-    difference counts and the explicit checks.
-    """
-    u, v, a, b = claim_vectors, evidence_vectors, claim_only_vectors, evidence_only_vectors
-    claim_none = np.array([not d.claim_only for d in differences], dtype=np.float32)
-    evidence_none = np.array([not d.evidence_only for d in differences], dtype=np.float32)
-    dot = lambda x, y: np.sum(x * y, axis=1)  # noqa: E731
-    columns = np.column_stack([dot(a, b), claim_none, evidence_none, dot(a, v), dot(b, u)])
-    counts = np.array([_difference_features(d) for d in differences], dtype=np.float32).reshape(len(differences), -1)
-    explicit = np.array([check_features(c) for c in checks], dtype=np.float32).reshape(len(checks), -1)
-    return np.hstack([u * v, np.abs(u - v), dot(u, v)[:, None], a * b, np.abs(a - b), columns, counts, explicit])
-
-
-def model_features(claims: Sequence[str], sentences: Sequence[str], claim_vectors: np.ndarray,
-                   sentence_vectors: np.ndarray, checks: Sequence[Checks]) -> np.ndarray:
-    """`pair_features` from texts and their embeddings: one more embedding call, for the changed words."""
-    from checker.embeddings import encode
-
-    differences = [word_difference(claim, sentence) for claim, sentence in zip(claims, sentences)]
-    phrases = list(dict.fromkeys(" ".join(words) for d in differences for words in (d.claim_only, d.evidence_only)
-                                 if words))
-    vectors = encode(phrases) if phrases else np.zeros((0, claim_vectors.shape[1]), dtype=np.float32)
-    row = {phrase: i for i, phrase in enumerate(phrases)}
-    zero = np.zeros(claim_vectors.shape[1], dtype=np.float32)
-
-    def side(words: tuple[str, ...]) -> np.ndarray:
-        return vectors[row[" ".join(words)]] if words else zero
-
-    claim_only = np.array([side(d.claim_only) for d in differences]).reshape(len(differences), -1)
-    evidence_only = np.array([side(d.evidence_only) for d in differences]).reshape(len(differences), -1)
-    return pair_features(claim_vectors, sentence_vectors, claim_only, evidence_only, differences, checks)
-
-
-@dataclass(frozen=True)
-class StanceModel:
-    """Multinomial logistic regression weights (plain numpy, no scikit-learn at run time).
-
-    Features are standardised with the training mean and scale; a feature that
-    never varied in training (ANS is all Arabic) has scale 1 and weight 0, so an
-    English or cross-language pair cannot blow it up.
-    """
-
-    weights: np.ndarray
-    bias: np.ndarray
-    mean: np.ndarray
-    scale: np.ndarray
-    labels: tuple[str, ...]
-    embedding_model: str
-
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        """Rows of P(agree), P(disagree), P(other), whatever order the model was saved in."""
-        standardised = np.nan_to_num((features - self.mean) / self.scale, nan=0.0)
-        logits = standardised @ self.weights.T + self.bias
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        probs = exp / exp.sum(axis=1, keepdims=True)
-        return probs[:, [self.labels.index(s) for s in STANCES]]
-
-    def save(self, path: Path) -> None:
-        np.savez_compressed(path, weights=self.weights, bias=self.bias, mean=self.mean, scale=self.scale,
-                            labels=np.array(self.labels), embedding_model=np.array(self.embedding_model),
-                            features=np.array(MODEL_FEATURES))
-
-
-@lru_cache(maxsize=2)
-def load_model(path: Path = MODEL_FILE) -> StanceModel | None:
-    """The shipped weights, or None when the file is missing or was trained on other features."""
-    if not path.is_file():
-        return None
-    data = np.load(path, allow_pickle=False)
-    if "features" not in data or tuple(data["features"].tolist()) != MODEL_FEATURES:
-        return None
-    return StanceModel(weights=data["weights"], bias=data["bias"], mean=data["mean"], scale=data["scale"],
-                       labels=tuple(data["labels"].tolist()), embedding_model=str(data["embedding_model"]))
 
 
 def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
@@ -703,8 +359,6 @@ def cross_encoder_probabilities(pairs: Sequence[tuple[str, str]]) -> np.ndarray 
 
 
 def cross_encoder_installed() -> bool:
-    import os
-
     if os.environ.get("CHECKER_STANCE_CROSS_ENCODER", "1") == "0":
         return False
     return (DATA_DIR / "models" / "stance").is_dir()

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from checker import slots  # noqa: E402
+from checker.slots import compare as slot_compare  # noqa: E402
 from checker.stance import STANCES, assess_many, decide, explicit_checks, plain_text  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "eval" / "data" / "ans" / "stance_train.csv"
@@ -43,10 +43,10 @@ def macro_f1(gold: list[str], predicted: list[str]) -> float:
 
 
 def predictions(pairs, base, same_wording: float, other_event: float) -> list[str]:
-    rules = dataclasses.replace(slots.load_rules(), same_wording=same_wording, other_event_similarity=other_event)
-    original = slots.load_rules
-    slots.load_rules = lambda: rules  # type: ignore[assignment]
-    slots.read.cache_clear()
+    rules = dataclasses.replace(slot_compare.load_rules(), same_wording=same_wording,
+                                other_event_similarity=other_event)
+    original = slot_compare.load_rules
+    slot_compare.load_rules = lambda: rules  # type: ignore[assignment]
     try:
         out = []
         for (claim, passage), result in zip(pairs, base):
@@ -55,7 +55,7 @@ def predictions(pairs, base, same_wording: float, other_event: float) -> list[st
             out.append(decide(checks, result.similarity, probabilities)[0])
         return out
     finally:
-        slots.load_rules = original  # type: ignore[assignment]
+        slot_compare.load_rules = original  # type: ignore[assignment]
 
 
 def main() -> int:

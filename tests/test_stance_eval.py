@@ -44,7 +44,8 @@ def test_austr_tweets_transfer_above_the_majority_baseline(eval_data: Path, eval
     pairs = eval_stance.read_austr(eval_data / "austr" / "AuSTR_test_fold1.tsv")
     gold = [label for _, _, label in pairs]
     scores = eval_stance.score(gold, eval_stance.predict(pairs))
-    assert scores.macro_f1 >= 0.62
+    # 0.611 since the AuRED-dev-fitted "retold denial" rule was removed (0.628 with it; n = 157)
+    assert scores.macro_f1 >= 0.60
     assert scores.accuracy > eval_stance.score(gold, eval_stance.majority(gold)).accuracy
 
 

@@ -1,0 +1,289 @@
+"""A claim against a passage: same event first, then each slot agrees or conflicts, with both spans."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from checker.models import NumberMention
+from checker.normalize import search_form
+from checker.slots.extract import TextSlots, _content_stems, read
+from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
+from checker.slots.names import _SENTENCE_END, _names_in, load_rules, places_compatible, same_entity
+from checker.stems import light_stem
+
+# --- comparison -------------------------------------------------------------------
+
+def compare(claim: str, passage: str, similarity: float) -> Comparison:
+    """Every slot of the claim against the passage, and whether the passage is about the same event."""
+    ours, theirs = read(claim), read(passage)
+    rules = load_rules()
+    same_language = ours.language == theirs.language
+    wording = (len(ours.stems & theirs.stems) / len(ours.stems) if ours.stems else None) if same_language else None
+    aligned = (wording is not None and wording >= rules.same_wording) or (
+        not same_language and similarity >= rules.same_wording_similarity)
+    decisions = [*_compare_actors(ours, theirs), *_compare_places(ours, theirs, aligned),
+                 *_compare_dates(ours, theirs, aligned),
+                 *_compare_roles(ours, theirs), *_compare_quantities(ours, theirs, similarity)]
+    if aligned:
+        decisions += _compare_negation(ours, theirs)
+    anchors = {d.slot for d in decisions if d.outcome == "conflict" and d.slot in {"place", "date", "actors"}}
+    agreeing = {d.slot for d in decisions if d.outcome == "agree" and d.slot in {"place", "date", "actors", "actor_role"}}
+    reason = None
+    if aligned:
+        same_event: bool | None = True
+    elif anchors and similarity < rules.other_event_similarity and (len(anchors) >= 2 or not agreeing):
+        same_event = False
+        first = next(d for d in decisions if d.outcome == "conflict" and d.slot in anchors)
+        reason = f"about another event: {first.reason}"
+    elif agreeing and not anchors:
+        same_event = True
+    else:
+        same_event = None
+    return Comparison(tuple(decisions), same_event, wording, reason)
+
+
+def _compare_actors(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
+    claim_actors, passage_actors = ours.actors, theirs.actors
+    for a in claim_actors:
+        match = next((b for b in passage_actors if same_entity(a, b)), None)
+        if match is None and a.key.startswith("name:"):
+            match = _names_in(theirs.text, a) if ours.language != theirs.language else None
+        if match is not None:
+            return [SlotDecision("actors", "agree", a.span, match.span, f"both name {a.span.text} / {match.span.text}")]
+    if len(claim_actors) >= 2 and len(passage_actors) >= 2:
+        a, b = claim_actors[0], passage_actors[0]
+        return [SlotDecision("actors", "conflict", a.span, b.span,
+                             f"no actor in common (claim: {a.span.text}; passage: {b.span.text})")]
+    return []
+
+
+def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[SlotDecision]:
+    """Where the two texts are worded alike, a place named more often on one side than the other is an edit
+    (كركوك where the passage has سوسة); otherwise a claim place with nothing compatible in the passage,
+    while the passage names another place of the same level, is a conflict."""
+    claim_places = _distinct(ours.places)
+    passage_places = _distinct(theirs.places)
+    if not claim_places or not passage_places:
+        return []
+    if aligned:
+        swapped = _swapped_places(ours, theirs)
+        if swapped:
+            a, b = swapped
+            return [SlotDecision("place", "conflict", a.span, b.span,
+                                 f"the claim says {a.span.text}, the passage {b.span.text}")]
+    matched = [(a, b) for a in claim_places for b in passage_places if places_compatible(a.key, b.key)]
+    unmatched_claim = [a for a in claim_places if not any(places_compatible(a.key, b.key) for b in passage_places)]
+    unmatched_passage = [b for b in passage_places if not any(places_compatible(a.key, b.key) for a in claim_places)]
+    conflicts = [(a, b) for a in unmatched_claim for b in unmatched_passage if _same_level(a.level, b.level)]
+    if conflicts:
+        a, b = conflicts[0]
+        return [SlotDecision("place", "conflict", a.span, b.span, f"the claim says {a.span.text}, the passage {b.span.text}")]
+    if matched:
+        a, b = matched[0]
+        return [SlotDecision("place", "agree", a.span, b.span, f"{a.span.text} / {b.span.text}")]
+    return []
+
+
+def _swapped_places(ours: TextSlots, theirs: TextSlots) -> tuple[Mention, Mention] | None:
+    """A place the claim names (as a noun) more often than the passage, and one the passage names more often
+    than the claim, at the same level and not one inside the other."""
+    claim_nouns = [m for m in ours.places if not m.adjective]
+    passage_nouns = [m for m in theirs.places if not m.adjective]
+    claim_count = Counter(m.key for m in claim_nouns)
+    passage_count = Counter(m.key for m in passage_nouns)
+    extra_claim = [m for m in claim_nouns if claim_count[m.key] > passage_count[m.key]]
+    extra_passage = [m for m in passage_nouns if passage_count[m.key] > claim_count[m.key]]
+    for a in extra_claim:
+        for b in extra_passage:
+            if _same_level(a.level, b.level) and not places_compatible(a.key, b.key):
+                return a, b
+    return None
+
+
+def _distinct(found: Sequence[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for mention in found:
+        seen.setdefault(mention.key, mention)
+    return list(seen.values())
+
+
+def _same_level(a: str, b: str) -> bool:
+    local = {"city", "site", "region"}
+    return a == b or (a in local and b in local)
+
+
+def _date_parts(number: NumberMention) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day), None where the text does not say."""
+    if number.kind == "year":
+        return int(number.value or 0), None, None
+    iso = number.unit or ""
+    parts = iso.split("-")
+    year = int(parts[0]) if parts[0] else None
+    month = int(parts[1]) if len(parts) > 1 and parts[1] else None
+    day = int(parts[2]) if len(parts) > 2 and parts[2] else None
+    return year, month, day
+
+
+def _dates_meet(a: NumberMention, b: NumberMention) -> bool | None:
+    """True when compatible, False when they differ at a granularity both give, None when nothing is shared."""
+    shared = [(x, y) for x, y in zip(_date_parts(a), _date_parts(b)) if x is not None and y is not None]
+    if not shared:
+        return None
+    return all(x == y for x, y in shared)
+
+
+def _compare_dates(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[SlotDecision]:
+    """Dates at the granularity both give (year, month, day); weekdays too, and where the texts are worded
+    alike a changed weekday contradicts even beside the same calendar date."""
+    decisions: list[SlotDecision] = []
+    if aligned and ours.weekdays and theirs.weekdays:
+        claim_days, passage_days = Counter(d for d, _ in ours.weekdays), Counter(d for d, _ in theirs.weekdays)
+        extra_claim = [s for d, s in ours.weekdays if claim_days[d] > passage_days[d]]
+        extra_passage = [s for d, s in theirs.weekdays if passage_days[d] > claim_days[d]]
+        if extra_claim and extra_passage:
+            return [SlotDecision("date", "conflict", extra_claim[0], extra_passage[0],
+                                 f"the claim says {extra_claim[0].text}, the passage {extra_passage[0].text}")]
+    pairs = [(a, b, _dates_meet(a, b)) for a in ours.dates for b in theirs.dates]
+    if any(meet for _, _, meet in pairs):
+        a, b, _ = next(p for p in pairs if p[2])
+        decisions.append(SlotDecision("date", "agree", _span(a), _span(b), f"{a.text} / {b.text}"))
+    elif any(meet is False for _, _, meet in pairs):
+        a, b, _ = next(p for p in pairs if p[2] is False)
+        decisions.append(SlotDecision("date", "conflict", _span(a), _span(b), f"the claim says {a.text}, the passage {b.text}"))
+    if not decisions and ours.weekdays and theirs.weekdays:
+        days = {d for d, _ in theirs.weekdays}
+        same = [(s, t) for d, s in ours.weekdays for e, t in theirs.weekdays if d == e]
+        if same:
+            decisions.append(SlotDecision("date", "agree", same[0][0], same[0][1], f"{same[0][0].text} / {same[0][1].text}"))
+        elif not days & {d for d, _ in ours.weekdays}:
+            decisions.append(SlotDecision("date", "conflict", ours.weekdays[0][1], theirs.weekdays[0][1],
+                                          f"the claim says {ours.weekdays[0][1].text}, the passage {theirs.weekdays[0][1].text}"))
+    return decisions
+
+
+def _span(number: NumberMention) -> Span:
+    return Span(number.start, number.end, number.text)
+
+
+def _compare_roles(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
+    for a in ours.roles:
+        for b in theirs.roles:
+            if a.frame != b.frame:
+                continue
+            if same_entity(a.first, b.second) and same_entity(a.second, b.first):
+                return [SlotDecision("actor_role", "conflict", Span(a.first.span.start, a.second.span.end,
+                                                                    ours.text[a.first.span.start:a.second.span.end] if a.first.span.start < a.second.span.end else a.verb.text),
+                                     Span(b.first.span.start, b.second.span.end,
+                                          theirs.text[b.first.span.start:b.second.span.end] if b.first.span.start < b.second.span.end else b.verb.text),
+                                     f"roles swapped: {_roles_text(a)} in the claim, {_roles_text(b)} in the passage")]
+            if same_entity(a.first, b.first) and same_entity(a.second, b.second):
+                return [SlotDecision("actor_role", "agree", a.verb, b.verb,
+                                     f"{a.first.span.text} → {a.second.span.text} in both")]
+    return []
+
+
+def _roles_text(role: Role) -> str:
+    first, second = next(f.roles for f in load_rules().frames if f.name == role.frame)
+    return f"{first} {role.first.span.text}, {second} {role.second.span.text}"
+
+
+def _things_match(a: Quantity, b: Quantity) -> bool:
+    """The same counted thing by name, or, when either does not name it, a word around both numbers in common."""
+    if a.thing is not None and b.thing is not None:
+        return a.thing == b.thing
+    return bool(a.context & b.context)
+
+
+def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -> list[SlotDecision]:
+    """A count in the claim against the passage's counts of the same thing in the same place."""
+    from checker.stance import LONE_NUMBER_SIMILARITY
+
+    decisions = []
+    lone = (len(ours.quantities) == 1 and len(theirs.quantities) == 1 and ours.language != theirs.language
+            and similarity >= LONE_NUMBER_SIMILARITY)
+    for q in ours.quantities:
+        comparable = [p for p in theirs.quantities if _family(p) == _family(q)
+                      and (_things_match(q, p) or lone)
+                      and (q.place is None or p.place is None or places_compatible(q.place, p.place))]
+        if not comparable:
+            continue
+        placed = [p for p in comparable if q.place and p.place]
+        if q.place and not placed and any(p.place for p in theirs.quantities if _things_match(q, p)):
+            continue  # the passage counts the thing only elsewhere ("2,500 in Iraq" says nothing of Syria)
+        matching = [p for p in comparable if _overlaps(_bounds(q), _bounds(p))]
+        if matching:
+            p = matching[0]
+            decisions.append(SlotDecision("quantity", "agree", _span(q.number), _span(p.number), f"{q.number.text} / {p.number.text}"))
+        else:
+            p = comparable[0]
+            decisions.append(SlotDecision("quantity", "conflict", _span(q.number), _span(p.number),
+                                          f"the claim says {q.number.text}, the passage {p.number.text}"))
+    return decisions
+
+
+def _family(q: Quantity) -> str:
+    return {"money": "number"}.get(q.number.kind, q.number.kind)
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    from checker.stance import load_lexicon
+
+    slack = load_lexicon().approximate_tolerance * max(abs(q.low), abs(q.high)) if q.number.approximate else 0.0
+    return q.low - slack, q.high + slack
+
+
+def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+
+
+def _compare_negation(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
+    """A predicate the claim asserts and the passage negates (or the reverse), in the same words."""
+    claim_negated = {stem for stem, _ in ours.negated}
+    passage_negated = {stem for stem, _ in theirs.negated}
+    passage_asserted = Counter(_content_stems(theirs.text))
+    negated_count = Counter(stem for stem, _ in theirs.negated)
+    for stem, span in theirs.negated:
+        if stem in ours.stems and stem not in claim_negated and passage_asserted[stem] <= negated_count[stem]:
+            where = _word_span(ours.text, stem)
+            return [SlotDecision("negation", "conflict", where, span, f"the passage says «{span.text}»")]
+    for stem, span in ours.negated:
+        if stem in theirs.stems and stem not in passage_negated:
+            return [SlotDecision("negation", "conflict", span, _word_span(theirs.text, stem),
+                                 f"the claim says «{span.text}», the passage does not negate it")]
+    return []
+
+
+def _word_span(text: str, stem: str) -> Span | None:
+    for match in re.finditer(r"[^\W_]+", text):
+        if light_stem(search_form(match.group())) == stem:
+            return Span(match.start(), match.end(), match.group())
+    return None
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of a passage."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append((start, text[start:match.start()]))
+        start = match.end()
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def denial_in_scope(claim: str, passage: str, denial_words: Sequence[str]) -> bool:
+    """A denial answers the claim when the passage sentence holding it shares the claim's words or names,
+    or the passage is a single sentence."""
+    parts = sentences(passage)
+    if len(parts) <= 1:
+        return True
+    ours = read(claim)
+    folded_words = [search_form(w) for w in denial_words]
+    for _, sentence in parts:
+        folded = search_form(sentence)
+        if not any(word in folded for word in folded_words):
+            continue
+        theirs = read(sentence)
+        if len(ours.stems & theirs.stems) >= 2 or any(same_entity(a, b) for a in ours.mentions for b in theirs.mentions):
+            return True
+    return False

@@ -1,0 +1,212 @@
+"""What one text says, slot by slot: mentions, quantities with thing and place, dates, weekdays, roles,
+negated predicates (`read`, cached per text)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from checker.language import detect_language
+from checker.models import NumberMention
+from checker.normalize import fold, search_form
+from checker.numbers import find_numbers
+from checker.slots.model import Mention, Quantity, Role, Span
+from checker.slots.names import (CONTEXT_WORDS, _CLAUSE, _WORD, SlotRules, load_gazetteer,
+                                 load_rules, mentions, same_entity)
+from checker.stems import light_stem
+
+# --- what a text says ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class TextSlots:
+    text: str
+    language: str
+    mentions: tuple[Mention, ...]
+    quantities: tuple[Quantity, ...]
+    dates: tuple[NumberMention, ...]
+    weekdays: tuple[tuple[int, Span], ...]
+    roles: tuple[Role, ...]
+    negated: tuple[tuple[str, Span], ...]  # (predicate stem, negation + predicate span)
+    stems: frozenset[str]
+
+    @property
+    def places(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.kind == "place")
+
+    @property
+    def actors(self) -> tuple[Mention, ...]:
+        return tuple(m for m in self.mentions if m.kind == "actor")
+
+
+@lru_cache(maxsize=4096)
+def read(text: str) -> TextSlots:
+    found = mentions(text)
+    numbers = find_numbers(text)
+    return TextSlots(
+        text=text, language=detect_language(text), mentions=found,
+        quantities=_quantities(text, numbers, found),
+        dates=tuple(n for n in numbers if n.kind in {"date", "year"}),
+        weekdays=_weekdays(text), roles=_roles(text, found), negated=_negated(text),
+        stems=frozenset(_content_stems(text)),
+    )
+
+
+def _stopwords() -> frozenset[str]:
+    from checker.stance import load_lexicon
+
+    return load_lexicon().stopwords
+
+
+def _negation_words() -> frozenset[str]:
+    from checker.stance import load_lexicon
+
+    return load_lexicon().negation
+
+
+def _content_stems(text: str) -> list[str]:
+    stop = _stopwords()
+    return [light_stem(w) for w in re.findall(r"[^\W_]+", search_form(text))
+            if w not in stop and len(w) >= 2 and not w.isdigit()]
+
+
+def _weekdays(text: str) -> tuple[tuple[int, Span], ...]:
+    gazetteer = load_gazetteer()
+    folded = fold(text)
+    return tuple((gazetteer.weekdays[m.group("form")], Span(m.start("form"), m.end("form"), text[m.start("form"):m.end("form")]))
+                 for m in gazetteer.pattern.finditer(folded) if m.group("form") in gazetteer.weekdays
+                 and (not text[m.start("form")].isascii() or text[m.start("form")].isupper()))
+
+
+def _thing(word: str) -> str | None:
+    """The gazetteer's id for a counted word (الصواريخ, soldiers), prefixes stripped."""
+    gazetteer = load_gazetteer()
+    folded = fold(word)
+    candidates = [folded] + [folded[len(p):] for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
+                             if folded.startswith(p) and len(folded) - len(p) >= 3]
+    for candidate in candidates:
+        entry = gazetteer.entries.get(candidate)
+        if entry is not None and entry.kind == "thing":
+            return entry.key
+    return None
+
+
+def _near_words(text: str, at: int, *, before: bool) -> list[str]:
+    """The CONTEXT_WORDS words nearest `at` on one side, from a window that grows until it holds them: reading
+    the whole text for every number made a figure-dense text quadratic."""
+    span = 16 * (CONTEXT_WORDS + 1)
+    while True:
+        low, high = (max(0, at - span), at) if before else (at, min(len(text), at + span))
+        words = _WORD.findall(text, low, high)
+        if len(words) > CONTEXT_WORDS or (low == 0 if before else high == len(text)):
+            return words[-CONTEXT_WORDS:] if before else words[:CONTEXT_WORDS]
+        span *= 4
+
+
+def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Mention]) -> tuple[Quantity, ...]:
+    """Counts with what they count and where; "and 900 in Syria" borrows "troops" from the count before it."""
+    stop = _stopwords()
+    counts = [n for n in numbers if n.kind in {"number", "money", "percent"} and n.value is not None]
+    quantities: list[Quantity] = []
+    places = sorted((m for m in found if m.kind == "place"), key=lambda m: m.span.start)
+    place_starts = [m.span.start for m in places]
+    for i, number in enumerate(counts):
+        following = counts[i + 1].start if i + 1 < len(counts) else len(text)
+        clause_end = _CLAUSE.search(text, number.end)
+        limit = min(following, clause_end.start() if clause_end else len(text), number.end + 60)
+        after = text[number.end:limit]
+        thing = _thing(number.unit) if number.unit else None
+        if thing is None:
+            words = [w for w in _WORD.findall(after)[:3] if search_form(w) not in stop]
+            thing = next((t for t in map(_thing, words) if t), None)
+            if thing is None and number.unit:
+                thing = light_stem(search_form(number.unit))
+        if thing is None and quantities and not _between(text, quantities[-1], number):
+            thing = quantities[-1].thing
+        first = bisect.bisect_left(place_starts, number.end)  # only the places after this number, not all
+        place = next((m.key for m in places[first:first + 64] if m.span.start < limit
+                      and _locative(text, m.span.start)), None)
+        low = number.low if number.low is not None else number.value
+        high = number.high if number.high is not None else number.value
+        assert low is not None and high is not None
+        context = frozenset(_content_stems(" ".join(_near_words(text, number.start, before=True)
+                                                     + _near_words(text, number.end, before=False))))
+        quantities.append(Quantity(number, thing, place, low, high, context))
+    return tuple(quantities)
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|inside|across|from)\s+(?:the\s+)?|(?<![\w\u0600-\u06FF])"
+                       r"(?:في|داخل|قرب|بـ?|من)\s*)$", re.IGNORECASE)
+
+
+def _locative(text: str, start: int) -> bool:
+    """A place after "in", "at", "في", "داخل" is where a count is; "US troops" names whose troops they are."""
+    return bool(_LOCATIVE.search(text[max(0, start - 12):start]))
+
+
+def _between(text: str, previous: Quantity, number: NumberMention) -> str:
+    """The words between the end of the previous count's phrase and this count, without its thing and place."""
+    gap = text[previous.number.end:number.start]
+    words = [w for w in _WORD.findall(gap)]
+    stop = _stopwords()
+    kept = [w for w in words if _thing(w) is None and search_form(w) not in stop and w not in {"و", "and"}
+            and not any(m.kind == "place" for m in mentions(w))]
+    return " ".join(kept)
+
+
+def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
+    rules = load_rules()
+    folded = fold(text)
+    names = [m for m in found if m.kind in {"actor", "place"} and not m.adjective and not _locative(text, m.span.start)]
+    roles = []
+    for match in rules.verb_pattern.finditer(folded):
+        frame, forward = rules.verb_frame[match.group("verb")]
+        start, end = match.start("verb"), match.end("verb")
+        clause_start = max([0] + [m.end() for m in _CLAUSE.finditer(text, 0, start)])
+        clause_end_match = _CLAUSE.search(text, end)
+        clause_end = clause_end_match.start() if clause_end_match else len(text)
+        before = [m for m in names if clause_start <= m.span.start and m.span.end <= start
+                  and len(_WORD.findall(text[m.span.end:start])) <= rules.window]
+        after = [m for m in names if end <= m.span.start < clause_end
+                 and len(_WORD.findall(text[end:m.span.start])) <= rules.window]
+        if before:
+            first, second = before[-1], (after[0] if after else None)
+        elif len(after) >= 2:  # Arabic verb first: فاز الأهلي على الزمالك
+            first, second = after[0], _marked(text, after[1:], rules) or after[1]
+        else:
+            continue
+        if second is None or same_entity(first, second):
+            continue
+        if not forward:
+            first, second = second, first
+        roles.append(Role(frame.name, Span(start, end, text[start:end]), first, second))
+    return tuple(roles)
+
+
+def _marked(text: str, candidates: Sequence[Mention], rules: SlotRules) -> Mention | None:
+    """The name right after an object marker (على، ضد، against, at), if any."""
+    for mention in candidates:
+        words = _WORD.findall(fold(text[max(0, mention.span.start - 12):mention.span.start]))
+        if words and words[-1] in rules.object_markers:
+            return mention
+    return None
+
+
+def _negated(text: str) -> tuple[tuple[str, Span], ...]:
+    """Each negation particle with the content word it negates (within scope_words)."""
+    rules = load_rules()
+    negation, stop = _negation_words(), _stopwords()
+    words = list(re.finditer(r"[^\W_]+(?:['’]t)?", text))
+    found = []
+    for i, match in enumerate(words):
+        word = search_form(match.group())
+        if not (word in negation or (word[:1] in "وف" and word[1:] in negation)):
+            continue
+        for other in words[i + 1:i + 1 + rules.scope_words]:
+            folded = search_form(other.group())
+            if folded in stop or folded in negation or len(folded) < 2:
+                continue
+            found.append((light_stem(folded), Span(match.start(), other.end(), text[match.start():other.end()])))
+            break
+    return tuple(found)

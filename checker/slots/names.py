@@ -1,0 +1,236 @@
+"""Places, actors and counted things: the gazetteer (checker/data/gazetteer.toml), the role frames
+(checker/data/slots.toml), and names matched across Arabic and English by consonant skeleton."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from checker.config import DATA_DIR
+from checker.normalize import fold, search_form
+from checker.slots.model import Mention, Span
+
+GAZETTEER_FILE = DATA_DIR / "gazetteer.toml"
+SLOTS_FILE = DATA_DIR / "slots.toml"
+# Two names in different scripts are one when their consonant skeletons are this alike.
+SKELETON_RATIO = 0.8
+# Words read on each side of a number whose counted thing is not named, to tell what it counts.
+CONTEXT_WORDS = 3
+_WORD = re.compile(r"[\w'’-]+")
+_NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)(?:\s+(?:(?:al|bin|ibn|el|de|of|du)[- ])?[A-Z][\w’'.-]*)*")
+_CLAUSE = re.compile(r"[,;:،؛.!?؟()\n]")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+_ARABIC_ATTACHED = "وفبلك"
+
+
+# --- data ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    key: str
+    level: str
+    parent: str | None
+    adjective: bool = False  # "Iraqi", "الأمريكية": whose, not who; never a role
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: dict[str, _Entry]  # folded form -> entry
+    pattern: re.Pattern[str]
+    acronyms: frozenset[str]  # folded forms that must be written in capitals (US, UN, WHO)
+    parents: dict[str, str]
+    weekdays: dict[str, int]
+
+
+def _adjective(form: str, name: str) -> bool:
+    folded = fold(form)
+    if folded.isascii():
+        return form != name and folded.endswith(("i", "an", "ish", "ese"))
+    return folded.endswith(("ي", "يه")) and len(folded) >= 5
+
+
+def _forms(form: str, kind: str) -> list[str]:
+    """The folded form, its لل form, and for a place's adjective (الأمريكي) the form without the article."""
+    folded = fold(form)
+    forms = [folded]
+    if folded.startswith("ال") and not folded.isascii():
+        forms.append("لل" + folded[2:])
+        if kind == "place" and folded.endswith(("ي", "يه")) and len(folded) >= 6:
+            forms.append(folded[2:])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    data = tomllib.loads(GAZETTEER_FILE.read_text(encoding="utf-8"))
+    entries: dict[str, _Entry] = {}
+    acronyms = set()
+    parents = {}
+    for kind in ("place", "actor", "thing"):
+        for item in data.get(kind, ()):
+            entry = _Entry(kind, item["id"], item.get("kind", ""), item.get("in"))
+            if entry.parent:
+                parents[entry.key] = entry.parent
+            names = item.get("en", ())
+            for form in (*names, *item.get("ar", ())):
+                if form.replace(".", "").isupper() and form.isascii():
+                    acronyms.add(fold(form))
+                adjective = kind == "place" and _adjective(form, names[0] if names else "")
+                for variant in _forms(form, kind):
+                    entries.setdefault(variant, replace(entry, adjective=adjective) if adjective else entry)
+    weekdays = {fold(day): i for group in ("en", "ar") for i, day in enumerate(data["weekdays"][group])}
+    alternation = "|".join(re.escape(form) for form in sorted({*entries, *weekdays}, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w\u0600-\u06FF])(?:[{_ARABIC_ATTACHED}](?=[\u0600-\u06FF]))?"
+                         rf"(?P<form>{alternation})(?![\w\u0600-\u06FF])")
+    return Gazetteer(entries, pattern, frozenset(acronyms), parents, weekdays)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    name: str
+    roles: tuple[str, str]
+    verbs: dict[str, bool]  # folded verb phrase -> forward?
+
+
+@dataclass(frozen=True)
+class SlotRules:
+    frames: tuple[_Frame, ...]
+    verb_pattern: re.Pattern[str]
+    verb_frame: dict[str, tuple[_Frame, bool]]
+    object_markers: frozenset[str]
+    window: int
+    scope_words: int
+    same_wording: float
+    same_wording_similarity: float
+    other_event_similarity: float
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> SlotRules:
+    data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))
+    frames, verb_frame = [], {}
+    for item in data["frame"]:
+        verbs = {fold(v): True for key in ("forward_en", "forward_ar") for v in item.get(key, ())}
+        verbs.update({fold(v): False for key in ("backward_en", "backward_ar") for v in item.get(key, ())})
+        frame = _Frame(item["name"], tuple(item["roles"]), verbs)  # type: ignore[arg-type]
+        frames.append(frame)
+        verb_frame.update({verb: (frame, forward) for verb, forward in verbs.items()})
+    alternation = "|".join(re.escape(v) for v in sorted(verb_frame, key=len, reverse=True))
+    verb_pattern = re.compile(rf"(?<![\w\u0600-\u06FF])[وف]?(?P<verb>{alternation})(?![\w\u0600-\u06FF])")
+    return SlotRules(tuple(frames), verb_pattern, verb_frame,
+                     frozenset(fold(m) for m in data["roles"]["object_markers"]), int(data["roles"]["window"]),
+                     int(data["negation"]["scope_words"]), float(data["event"]["same_wording"]),
+                     float(data["event"]["same_wording_similarity"]), float(data["event"]["other_event_similarity"]))
+
+
+# --- names ----------------------------------------------------------------------
+
+_SKELETON_LATIN = [("sh", "s"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("dh", "d"), ("q", "k"),
+                   ("c", "k"), ("p", "b"), ("v", "f"), ("x", "ks"), ("z", "z"), ("j", "j")]
+_SKELETON_ARABIC = str.maketrans({
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z", "س": "s",
+    "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ى": "", "ا": "", "أ": "", "إ": "", "آ": "", "ء": "",
+    "ئ": "", "ؤ": "",
+})
+
+
+@lru_cache(maxsize=16384)
+def skeleton(name: str) -> str:
+    """The consonants of a name in a shared Latin form: نتنياهو and Netanyahu both give "ntnh"."""
+    folded = search_form(name)
+    if folded.isascii():
+        text = folded.lower()
+        for a, b in _SKELETON_LATIN:
+            text = text.replace(a, b)
+        text = re.sub(r"[^a-z]", "", text)
+        text = re.sub(r"[aeiouyw]", "", text)
+        text = re.sub(r"^al(?=[a-z]{3})|^l(?=[a-z]{3})", "", text) if folded.startswith(("al-", "al ", "el-")) else text
+    else:
+        word = folded
+        if word.startswith("ال") and len(word) > 4:
+            word = word[2:]
+        text = word.translate(_SKELETON_ARABIC)
+        text = re.sub(r"[^a-z]", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name, possibly in two scripts."""
+    x, y = skeleton(a), skeleton(b)
+    if len(x) < 3 or len(y) < 3:
+        return x == y and bool(x) and search_form(a).isascii() != search_form(b).isascii()
+    return x == y or SequenceMatcher(None, x, y).ratio() >= SKELETON_RATIO
+
+
+def mentions(text: str) -> tuple[Mention, ...]:
+    """Gazetteer places, actors and things, plus English names in capitals the gazetteer lacks."""
+    gazetteer = load_gazetteer()
+    folded = fold(text)
+    found: list[Mention] = []
+    for match in gazetteer.pattern.finditer(folded):
+        form = match.group("form")
+        start, end = match.start("form"), match.end("form")
+        if form in gazetteer.acronyms and not text[start:end].replace(".", "").isupper():
+            continue
+        entry = gazetteer.entries.get(form)
+        if entry is None:
+            continue  # a weekday: read by `weekdays`
+        found.append(Mention(entry.kind, entry.key, Span(start, end, text[start:end]), entry.level, entry.adjective))
+    taken = [(m.span.start, m.span.end) for m in found]
+    for match in _NAME.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken) or _sentence_initial(text, start) and " " not in match.group():
+            continue
+        name = match.group().strip(".'’")
+        if fold(name) in _calendar_words():
+            continue
+        if len(name) >= 3 and not name.isupper() or len(name) >= 3 and name.isupper() and len(name) <= 5:
+            found.append(Mention("actor", "name:" + search_form(name), Span(start, start + len(name), name)))
+    return tuple(sorted(found, key=lambda m: m.span.start))
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names: capitalised in English, never actors."""
+    from checker.segment import lexicon
+
+    return frozenset(load_gazetteer().weekdays) | frozenset(fold(m) for m in lexicon()["numbers"]["months"])
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or bool(re.search(r"(?:[.!?:\n\"“]\s*)$", before))
+
+
+def same_entity(a: Mention, b: Mention) -> bool:
+    if a.key == b.key:
+        return True
+    if a.key.startswith("name:") or b.key.startswith("name:"):
+        return same_name(a.span.text, b.span.text)
+    return False
+
+
+def _ancestors(key: str) -> set[str]:
+    parents = load_gazetteer().parents
+    found = {key}
+    while key in parents and parents[key] not in found:
+        key = parents[key]
+        found.add(key)
+    return found
+
+
+def places_compatible(a: str, b: str) -> bool:
+    """The same place, or one inside the other (Baghdad and Iraq)."""
+    return a in _ancestors(b) or b in _ancestors(a)
+
+
+def _names_in(text: str, name: Mention) -> Mention | None:
+    """An unknown name of one script found among the other text's words by skeleton."""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if len(word) >= 3 and same_name(word, name.span.text):
+            return Mention("actor", name.key, Span(match.start(), match.end(), word))
+    return None
