@@ -118,3 +118,21 @@ def test_head_saved_small_and_merged_at_load(built, tmp_path):
 
     int8 = heads.PairHead(folder, quantize=True)
     assert np.abs(int8.logits(pairs) - unmerged).max() < 0.5
+
+
+def test_shipped_stance_head(built):
+    from checker.encoder.heads import MODELS_DIR, MAX_FILE_BYTES, read_meta
+    from checker.encoder.stance import LABELS, StanceModel
+
+    folder = MODELS_DIR / "stance"
+    assert all(p.stat().st_size < MAX_FILE_BYTES for p in folder.iterdir())
+    assert read_meta(folder).labels == LABELS
+    model = StanceModel.get()
+    pairs = [
+        ("ليبيا تصدر حكما بإعدام 45 شخصا", "ليبيا تصدر حكما بإعدام 45 شخصا متهمين بقتل متظاهرين عام 2011"),
+        ("ليبيا تصدر حكما بإعدام 45 شخصا", "نفت وزارة العدل الليبية صدور حكم بإعدام 45 شخصا"),
+        ("The senate passed the budget bill on Tuesday.", "Heavy rain is expected in Sydney this weekend."),
+    ]
+    results = model.classify(pairs)
+    assert [r.label for r in results] == ["agree", "disagree", "other"]
+    assert all(abs(sum(r.probabilities.values()) - 1) < 1e-5 for r in results)
