@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import checker.attribution.tagger as tagger_module
 from checker.attribution import attribute, sentence_links
+from checker.attribution.cues import Cue
+from checker.attribution.sources import Link, Span
 from checker.attribution.tagger import MODEL_DIR, TAGS, TaggedSpan, decode, merge_links
-from checker.models import Sentence
+from checker.models import Claim, Sentence
 from checker.outlets import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,14 +38,19 @@ def test_decode_joins_sub_words_and_widens_to_whole_words() -> None:
         ("source", "The spokeswoman"), ("cue", "said"), ("content", "it")]
 
 
-def test_model_source_replaces_a_rule_speaker_and_says_so() -> None:
-    text = "Deputy Minister of Health Dr. Sara Malik, speaking at a rally on Sunday evening, said the clinics would open."
+def test_model_fills_a_speaker_the_rules_could_not_read_and_says_so() -> None:
+    text = "Deputy Minister of Health Dr. Sara Malik said the clinics would open."
+    said = Cue("said", text.index("said"), text.index("said") + 4, "speech", False)
+    source = TaggedSpan("source", 0, text.index(" said"))
+    (merged,) = merge_links(text, [Link(said, None, None)], [source])
+    assert merged.speaker is not None and merged.speaker.text == "Deputy Minister of Health Dr. Sara Malik"
+    assert merged.decided_by == "model"
+
+
+def test_model_never_replaces_a_rule_speaker() -> None:
+    text = "Deputy Minister of Health Dr. Sara Malik said the clinics would open."
     rules = links_of(text)
-    source = TaggedSpan("source", 0, text.index(","))
-    merged = merge_links(text, rules, [source])
-    said = next(link for link in merged if link.cue.text == "said")
-    assert said.speaker is not None and said.speaker.text == "Deputy Minister of Health Dr. Sara Malik"
-    assert said.decided_by == "model"
+    assert merge_links(text, rules, [TaggedSpan("source", 0, 8)]) == rules
 
 
 def test_model_never_overrides_a_registry_outlet() -> None:
@@ -51,31 +60,26 @@ def test_model_never_overrides_a_registry_outlet() -> None:
     assert merged == rules and merged[0].outlet is not None and merged[0].decided_by == "rules"
 
 
-def test_model_cue_the_lists_lack_becomes_a_link_with_its_source() -> None:
+def test_model_cue_the_lists_lack_becomes_a_link_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Opposition leader Karim Haddad lamented that the vote had been rigged."
     assert links_of(text) == []
     cue = TaggedSpan("cue", text.index("lamented"), text.index("lamented") + len("lamented"))
     source = TaggedSpan("source", 0, text.index(" lamented"))
+    assert merge_links(text, [], [cue, source]) == []  # off by default (docs/attribution_tagger.md)
+    monkeypatch.setattr(tagger_module, "NEW_CUES", True)
     merged = merge_links(text, [], [cue, source])
     assert len(merged) == 1 and merged[0].cue.text == "lamented" and merged[0].decided_by == "model"
     assert merged[0].speaker is not None and merged[0].speaker.text == "Opposition leader Karim Haddad"
-
-
-def test_model_cue_without_a_source_is_ignored() -> None:
-    text = "The vote had been rigged, opposition figures lamented."
-    cue = TaggedSpan("cue", text.index("lamented"), text.index("lamented") + 8)
-    assert merge_links(text, [], [cue]) == []
+    assert merge_links(text, [], [cue]) == []  # a cue without a source is dropped
 
 
 def test_a_refiner_decides_through_attribute() -> None:
     class Fixed:
         def refine(self, text, sentences, links):  # type: ignore[no-untyped-def]
-            return {0: merge_links(text, links.get(0, []), [TaggedSpan("source", 0, 12)])}
+            return {0: [replace(link, speaker=Span(text[:12], 0, 12), decided_by="model") for link in links[0]]}
 
     text = "Aid official Omar Nasser said 40 trucks crossed."
     sentence = Sentence(0, 0, len(text), text, 0)
-    from checker.models import Claim
-
     claim = Claim("c1", text, 0, len(text), 0, text, 0.9)
     (done,) = attribute(text, (sentence,), (claim,), load_registry(), Fixed())
     assert done.attribution.speaker == "Aid official" and done.attribution.decided_by == "model"
