@@ -11,7 +11,8 @@ network) against a scratch claims.db, and with --browser also serves the desk wi
 
     .venv/bin/python scripts/bench_ui.py [ARTICLE] [--claims 20 60] [--seed] [--repeat N] [--browser]
 
-An article with more claims than asked is cut at a paragraph; with fewer, it is repeated.
+An article with more claims than asked is cut at a paragraph; with fewer, the project's own Arabic test
+articles (tests/data/attribution*/ar_*.txt) follow it.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLE = ROOT.parent / "shared" / "samples" / "baghdad_embassy_ar.txt"
+MORE_ARTICLES = ROOT / "tests" / "data"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -41,16 +43,18 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def article_with(text: str, claims: int) -> str:
-    """The article repeated and cut at a paragraph so it yields `claims` claims (or just over)."""
+    """The article, followed by the project's own Arabic test articles, cut at the paragraph that brings
+    the claims to `claims` (a repeated paragraph would not do: the same sentence is one claim)."""
     from checker.pipeline import analyze
 
-    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    texts = [text, *(path.read_text(encoding="utf-8") for path in sorted(MORE_ARTICLES.glob("*/ar_*.txt")))]
+    paragraphs = [p for t in texts for p in t.split("\n\n") if p.strip()]
     chosen: list[str] = []
-    while True:
-        for paragraph in paragraphs:
-            chosen.append(paragraph)
-            if len(analyze("\n\n".join(chosen)).claims) >= claims:
-                return "\n\n".join(chosen)
+    for paragraph in paragraphs:
+        chosen.append(paragraph)
+        if len(analyze("\n\n".join(chosen)).claims) >= claims:
+            break
+    return "\n\n".join(chosen)
 
 
 def summary(values: list[float]) -> str:
