@@ -111,6 +111,11 @@ def test_shipped_tagger_keeps_outlets_and_marks_its_decisions() -> None:
     text = ("CAIRO (Reuters) - Egypt's foreign minister said on Sunday that a truce was close.\n\n"
             "According to Reuters, mediators presented a new plan to both sides.")
     analysis = analyze(text, tagger=True)
+    from checker.attribution.tagger import Tagger, load_tagger
+
+    refiner = load_tagger()
+    assert refiner is not None
+    assert Tagger is type(refiner.tagger)  # loads the shipped model
     first, second = analysis.claims
     assert first.attribution.outlet is not None and first.attribution.outlet.id == "reuters"
     assert second.attribution.outlet is not None and second.attribution.outlet.id == "reuters"

@@ -12,6 +12,7 @@ touches says `decided_by="model"`. Without torch or the model folder,
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import threading
@@ -26,6 +27,7 @@ from checker.models import Sentence
 
 TAGS = ("O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON")
 KINDS = {"CUE": "cue", "SRC": "source", "CON": "content"}
+_lock = threading.RLock()
 MODEL_DIR = DATA_DIR / "models" / "attribution_tagger"
 MAX_LENGTH = 96
 _SOURCE_REACH = 120
@@ -146,14 +148,25 @@ class Tagger:
 
 
 class TaggerRefiner:
-    """Applies the tagger's spans to the rules' links of one article (see the module docstring)."""
+    """Applies the tagger's spans to the rules' links of one article (see the module docstring). The model is
+    loaded on the first sentence that needs it: an article whose rule links all have a speaker loads nothing."""
 
-    def __init__(self, tagger: Tagger) -> None:
-        self.tagger = tagger
+    def __init__(self, folder: Path = MODEL_DIR) -> None:
+        self.folder = folder
+        self._tagger: Tagger | None = None
+
+    @property
+    def tagger(self) -> Tagger:
+        with _lock:
+            if self._tagger is None:
+                self._tagger = Tagger(self.folder)
+        return self._tagger
 
     def refine(self, text: str, sentences: tuple[Sentence, ...],
                links: dict[int, list[Link]]) -> dict[int, list[Link]]:
         chosen = [s for s in sentences if NEW_CUES or any(_open_speaker(link) for link in links.get(s.index, []))]
+        if not chosen:
+            return links
         tagged = dict(zip((s.index for s in chosen), self.tagger.tag([s.text for s in chosen])))
         refined: dict[int, list[Link]] = {}
         for sentence in sentences:
@@ -215,20 +228,15 @@ def _model_may_decide(link: Link, source: TaggedSpan) -> bool:
     return True
 
 
-_lock = threading.Lock()
 _loaded: dict[str, TaggerRefiner | None] = {}
 
 
 def load_tagger(folder: Path = MODEL_DIR) -> TaggerRefiner | None:
-    """The shipped tagger as a refiner, once per process; None when its folder or torch/peft is missing."""
+    """The shipped tagger as a refiner, once per process; None when its folder or torch/peft is missing. Nothing
+    is imported or loaded here: the model loads when a sentence first needs it."""
     key = str(folder)
     with _lock:
         if key not in _loaded:
-            if not (folder / "tagger.json").is_file():
-                _loaded[key] = None
-            else:
-                try:
-                    _loaded[key] = TaggerRefiner(Tagger(folder))
-                except ImportError:
-                    _loaded[key] = None
+            installed = all(importlib.util.find_spec(name) is not None for name in ("torch", "peft", "transformers"))
+            _loaded[key] = TaggerRefiner(folder) if installed and (folder / "tagger.json").is_file() else None
     return _loaded[key]
