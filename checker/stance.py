@@ -299,7 +299,8 @@ def evidence_sentences(text: str) -> list[str]:
     return pieces if len(pieces) > 1 else [text]
 
 
-def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float | None] | None = None) -> list[StanceResult]:
+def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float | None] | None = None, *,
+                cross_encoder_per_claim: int | None = None) -> list[StanceResult]:
     """Stances for many (claim, passage) pairs with one embedding call for all their texts
     (and one more for the changed words of the Arabic pairs the model reads).
 
@@ -327,14 +328,18 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
     windows = [_window(passage, group, sentence) for (_, passage), group, sentence in zip(pairs, pieces, closest)]
     checks = [explicit_checks(c, w, s) for (c, _), w, s in zip(pairs, windows, sims)]
     probabilities: list[np.ndarray | None] = [None] * len(pairs)
-    cross = cross_encoder_probabilities([(claim, sentence) for (claim, _), sentence in zip(pairs, closest)])
-    if cross is not None:  # trained on both languages and across them: it reads every pair
-        checks = [replace(check, model_language=True) for check in checks]
-        probabilities = list(cross)
-    model = load_model() if cross is None else None
+    crossed = _cross_encoded(pairs, sims, checks, cross_encoder_per_claim) if cross_encoder_installed() else []
+    cross = cross_encoder_probabilities([(pairs[i][0], closest[i]) for i in crossed])
+    if cross is not None:  # trained on both languages and across them: it reads every pair it is given
+        for i, row in zip(crossed, cross):
+            checks[i] = replace(checks[i], model_language=True)
+            probabilities[i] = row
+    model = load_model()
     if model is not None and model.embedding_model != get_settings().embedding_model:
         model = None  # trained on another embedding space: its weights would read noise
-    modelled = [i for i, check in enumerate(checks) if check.model_language] if model is not None else []
+    done = set(crossed) if cross is not None else set()
+    modelled = ([i for i, check in enumerate(checks) if check.model_language and i not in done]
+                if model is not None else [])
     if modelled:
         features = model_features([pairs[i][0] for i in modelled], [closest[i] for i in modelled],
                                   claim_vectors[modelled], evidence_vectors[modelled], [checks[i] for i in modelled])
@@ -343,6 +348,25 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
     nli = nli_probabilities([(claim, sentence) for (claim, _), sentence in zip(pairs, closest)])
     return [_result(check, similarity, probabilities[i], None if nli is None else nli[i])
             for i, (check, similarity) in enumerate(zip(checks, sims))]
+
+
+# The verdict path reads at most this many passages per claim with the cross-encoder (the closest that are
+# related and not already decided by a slot); the others keep the logistic model / similarity (speed).
+CROSS_ENCODER_MIN_SIMILARITY = RELATED_SIMILARITY
+
+
+def _cross_encoded(pairs: Sequence[tuple[str, str]], sims: Sequence[float], checks: Sequence[Checks],
+                   per_claim: int | None) -> list[int]:
+    """The pairs the cross-encoder reads: all of them, or per claim the `per_claim` closest related ones
+    that no slot conflict or other-event judgement has already decided."""
+    if per_claim is None:
+        return list(range(len(pairs)))
+    by_claim: dict[str, list[int]] = {}
+    for i, ((claim, _), similarity, check) in enumerate(zip(pairs, sims, checks)):
+        decided = check.number_conflicts or check.other_event or (check.slots is not None and check.slots.conflicts)
+        if similarity >= CROSS_ENCODER_MIN_SIMILARITY and not decided:
+            by_claim.setdefault(claim, []).append(i)
+    return sorted(i for group in by_claim.values() for i in sorted(group, key=lambda j: -sims[j])[:per_claim])
 
 
 def cross_encoder_probabilities(pairs: Sequence[tuple[str, str]]) -> np.ndarray | None:

@@ -37,6 +37,8 @@ CITED_OUTLET_DEPTH = 4
 # Two passages sharing this share of their word 3-grams are one story (syndicated or copied), counted once.
 DUPLICATE_JACCARD = 0.6
 SNIPPET_CHARS = 160
+# Passages per claim the stance cross-encoder reads (when installed): the closest related ones; speed.
+CROSS_ENCODER_PER_CLAIM = 3
 SQL_IDS = 500
 
 
@@ -107,7 +109,7 @@ def assess_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int 
     candidates, documents = _retrieve(db, claims, k)
     pairs = [(claim.text, _evidence_text(hit, documents[hit.document_id]))
              for claim, hits in zip(claims, candidates) for hit in hits]
-    results = iter(assess_many(pairs))
+    results = iter(assess_many(pairs, cross_encoder_per_claim=CROSS_ENCODER_PER_CLAIM))
     found = []
     for claim, hits in zip(claims, candidates):
         assessed = [_assessed(claim, hit, documents[hit.document_id], next(results)) for hit in hits]

@@ -70,3 +70,10 @@ def test_negation_counts_only_for_the_word_it_governs() -> None:
     elsewhere = compare("Rescuers recovered a body from the river bank",
                         "Rescuers recovered a body from the river bank; they could not identify it", 0.9)
     assert elsewhere.first("negation") is None
+
+
+def test_roles_are_read_for_names_the_gazetteer_lacks_in_both_languages() -> None:
+    english = assess("Real Madrid beat Barcelona 3-1 on Sunday", "Barcelona beat Real Madrid 3-1 on Sunday")
+    arabic = assess("فاز ريال مدريد على برشلونة 3-1 يوم الأحد", "فاز برشلونة على ريال مدريد 3-1 يوم الأحد")
+    assert english.decided_by == arabic.decided_by == "actor_role"
+    assert same_name("برشلونة", "Barcelona") and same_name("غزة", "Gaza")

@@ -170,6 +170,10 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
                   and len(_WORD.findall(text[m.span.end:start])) <= rules.window]
         after = [m for m in names if end <= m.span.start < clause_end
                  and len(_WORD.findall(text[end:m.span.start])) <= rules.window]
+        if not before:
+            before = _opening_name(text, clause_start, start)
+        if not before and len(after) < 2:
+            after = _phrases_around_marker(text, end, clause_end, rules) or after
         if before:
             first, second = before[-1], (after[0] if after else None)
         elif len(after) >= 2:  # Arabic verb first: فاز الأهلي على الزمالك
@@ -182,6 +186,41 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
             first, second = second, first
         roles.append(Role(frame.name, Span(start, end, text[start:end]), first, second))
     return tuple(roles)
+
+
+_OPENING_NAME = re.compile(r"^\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$")
+_PHRASE_STOP = re.compile(r"\d|[،,.;:؛!?؟()]")
+
+
+def _opening_name(text: str, clause_start: int, verb_start: int) -> list[Mention]:
+    """A capitalised name opening the clause right before the verb ("Barcelona beat ..."): sentence-initial
+    capitals are not taken as names elsewhere, but a name there is the verb's subject."""
+    match = _OPENING_NAME.match(text, clause_start, verb_start)
+    if not match or search_form(match.group(1)) in _stopwords():
+        return []
+    name = match.group(1)
+    return [Mention("actor", "name:" + search_form(name), Span(match.start(1), match.end(1), name))]
+
+
+def _phrases_around_marker(text: str, verb_end: int, clause_end: int, rules: SlotRules) -> list[Mention]:
+    """Arabic verb-first clauses with names the gazetteer lacks: the words between the verb and an object
+    marker (فاز ريال مدريد على برشلونة) are the first role, the words after the marker the second, up to
+    three words each, stopping at a number or punctuation."""
+    words = list(_WORD.finditer(text, verb_end, clause_end))
+    at = next((i for i, w in enumerate(words[:4]) if fold(w.group()) in rules.object_markers and i > 0), None)
+    if at is None:
+        return []
+    stop = _stopwords()
+    subject = [w for w in words[:at] if search_form(w.group()) not in stop]
+    tail = []
+    for word in words[at + 1:at + 4]:
+        if _PHRASE_STOP.search(text[word.start():word.end()]) or search_form(word.group()) in stop:
+            break
+        tail.append(word)
+    if not subject or not tail:
+        return []
+    return [Mention("actor", "name:" + search_form(text[ws[0].start():ws[-1].end()]),
+                    Span(ws[0].start(), ws[-1].end(), text[ws[0].start():ws[-1].end()])) for ws in (subject, tail)]
 
 
 def _marked(text: str, candidates: Sequence[Mention], rules: SlotRules) -> Mention | None:

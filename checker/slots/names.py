@@ -142,7 +142,7 @@ def skeleton(name: str) -> str:
     """The consonants of a name in a shared Latin form: نتنياهو and Netanyahu both give "ntnh"."""
     folded = search_form(name)
     if folded.isascii():
-        text = folded.lower()
+        text = re.sub(r"c(?=[eiy])", "s", folded.lower())  # Barcelona: the c is an s
         for a, b in _SKELETON_LATIN:
             text = text.replace(a, b)
         text = re.sub(r"[^a-z]", "", text)
@@ -152,6 +152,8 @@ def skeleton(name: str) -> str:
         word = folded
         if word.startswith("ال") and len(word) > 4:
             word = word[2:]
+        if word.endswith("ه") and len(word) >= 3:  # ta marbuta, folded to ha: برشلونة, غزة
+            word = word[:-1]
         text = word.translate(_SKELETON_ARABIC)
         text = re.sub(r"[^a-z]", "", text)
     return re.sub(r"(.)\1+", r"\1", text)
