@@ -35,7 +35,8 @@ def claim_passage_pairs(passages_per_claim: int = 5) -> list[tuple[str, str]]:
     from checker.pipeline import analyze
 
     claims = [c.text for c in analyze(SAMPLE.read_text("utf-8")).claims]
-    passages = [json.loads(line)["text"] for line in SEED_EVIDENCE.read_text("utf-8").splitlines() if line.strip()]
+    records = [json.loads(line) for line in SEED_EVIDENCE.read_text("utf-8").splitlines() if line.strip()]
+    passages = [r["text"] for r in records if r.get("text")]
     rng = random.Random(0)
     return [(claim, p) for claim in claims for p in rng.sample(passages, passages_per_claim)]
 

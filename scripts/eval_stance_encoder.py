@@ -100,7 +100,7 @@ def report(name: str, pairs: list[Triple], model: StanceModel) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quantize", action="store_true", help="int8 dynamic quantisation of the linear layers")
+    parser.add_argument("--quantize", action="store_true", help="int8 dynamic quantisation of the attention layers")
     parser.add_argument("--sample", type=int, default=300, help="pairs drawn from each measurement-only set")
     parser.add_argument("--sets", default="ans,unifiedfc,fnc1,emergent")
     parser.add_argument("--threads", type=int, default=1)

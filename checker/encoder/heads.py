@@ -101,7 +101,7 @@ def read_meta(folder: Path) -> HeadMeta:
 
 
 def load_head(folder: Path, quantize: bool = False) -> tuple[Any, PairClassifier, HeadMeta]:
-    """Base from the package + adapter merged in + classifier, in eval mode (optionally int8 linear layers)."""
+    """Base from the package + adapter merged in + classifier, in eval mode (optionally int8 attention layers)."""
     from peft import PeftModel
     from safetensors.torch import load_file
 
@@ -112,7 +112,11 @@ def load_head(folder: Path, quantize: bool = False) -> tuple[Any, PairClassifier
     model.classifier.load_state_dict(load_file(str(folder / "classifier.safetensors")))
     model.eval()
     if quantize:
-        model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+        # Attention projections only: int8 feed-forward layers (their activations have outliers) took ANS dev
+        # macro-F1 from 0.805 to 0.40, int8 attention keeps 0.803.
+        attention = {name for name, module in model.encoder.named_modules()
+                     if isinstance(module, nn.Linear) and ".attention." in name}
+        model.encoder = torch.ao.quantization.quantize_dynamic(model.encoder, attention, dtype=torch.qint8)
     return tokenizer, model, meta
 
 
