@@ -330,7 +330,7 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
     probabilities: list[np.ndarray | None] = [None] * len(pairs)
     crossed = _cross_encoded(pairs, sims, checks, cross_encoder_per_claim) if cross_encoder_installed() else []
     cross = cross_encoder_probabilities([(pairs[i][0], closest[i]) for i in crossed])
-    if cross is not None:  # trained on both languages and across them: it reads every pair it is given
+    if cross is not None:  # trained on Arabic and English pairs: it reads the same-language pairs it is given
         for i, row in zip(crossed, cross):
             checks[i] = replace(checks[i], model_language=True)
             probabilities[i] = row
@@ -357,14 +357,16 @@ CROSS_ENCODER_MIN_SIMILARITY = RELATED_SIMILARITY
 
 def _cross_encoded(pairs: Sequence[tuple[str, str]], sims: Sequence[float], checks: Sequence[Checks],
                    per_claim: int | None) -> list[int]:
-    """The pairs the cross-encoder reads: all of them, or per claim the `per_claim` closest related ones
-    that no slot conflict or other-event judgement has already decided."""
+    """The pairs the cross-encoder reads: same-language pairs only (it called a plain Arabic translation of an
+    English sentence "other" with p = 0.99: it was not trained across languages, which keep similarity and the
+    slots); all of them, or per claim the `per_claim` closest related ones that no slot conflict or
+    other-event judgement has already decided."""
     if per_claim is None:
-        return list(range(len(pairs)))
+        return [i for i, check in enumerate(checks) if check.same_language]
     by_claim: dict[str, list[int]] = {}
     for i, ((claim, _), similarity, check) in enumerate(zip(pairs, sims, checks)):
         decided = check.number_conflicts or check.other_event or (check.slots is not None and check.slots.conflicts)
-        if similarity >= CROSS_ENCODER_MIN_SIMILARITY and not decided:
+        if check.same_language and similarity >= CROSS_ENCODER_MIN_SIMILARITY and not decided:
             by_claim.setdefault(claim, []).append(i)
     return sorted(i for group in by_claim.values() for i in sorted(group, key=lambda j: -sims[j])[:per_claim])
 

@@ -80,7 +80,9 @@ def test_one_edited_word_is_found_and_the_model_reads_a_changed_country_as_disag
     assert (result.slot.claim.text, result.slot.passage.text) == ("المصرية", "الأردنية")
 
 
-def test_arabic_paraphrases_agree_and_a_cancelled_visit_disagrees() -> None:
+def test_arabic_paraphrases_agree_and_a_cancelled_visit_disagrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The logistic model's reading (the cross-encoder, when installed, reads تشيد/شيدت as a disagreement 0.59)."""
+    monkeypatch.setenv("CHECKER_STANCE_CROSS_ENCODER", "0")
     claim = "وزير الخارجية الفرنسي يزور طهران لبحث الاتفاق النووي"
     results = assess_many([(claim, "زيارة لوزير خارجية فرنسا إلى طهران لمناقشة الاتفاق النووي"),
                            (claim, "وزير الخارجية الفرنسي يلغي زيارته إلى طهران"),
