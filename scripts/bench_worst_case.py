@@ -3,9 +3,12 @@
     .venv/bin/python scripts/bench_worst_case.py [--sizes 100000,1000000] [--cases digits,quotes] [--no-limit]
                                                  [--verdict]
 
-Each case is text built to hit one stage's most expensive path (dense numbers, unbalanced quotes, an unclosed
-HTML comment, many short claims, many distinct speakers). Every stage must stay linear or n·log n in the text:
-the target is < 30 s and < 1 GB for the whole analysis of a 2,000,000-character article on this machine.
+Each case is text built to hit one stage's most expensive path (dense numbers, unbalanced quotes, comments and
+tags never closed, many short claims, many distinct speakers). Every stage must stay linear or n·log n in the
+text; the target is < 30 s and < 1 GB for the whole analysis at the input limit. That could not be met at the
+old 2,000,000 characters (still measured by default, as the size to compare with), so the limit is now
+40,000 characters of article text: `--sizes 40000 --no-limit --verdict` measures the whole analysis there.
+Figures: docs/reliability.md.
 Each case runs in a fresh child process (so one case's caches do not flatter the next); per stage it prints
 wall time and tracemalloc's peak (Python allocations), and per case the wall and CPU totals (CPU time is what the
 analysis itself spent, whatever else the shared machine was doing) and the process's peak RSS (/usr/bin/time). `--verdict` adds the evidence stage (retrieval + stance) against the demo
@@ -104,7 +107,7 @@ def _stages(text: str, with_verdict: bool) -> list[tuple[str, float, float, floa
 
 
 def _child(case: str, size: int, with_verdict: bool) -> None:
-    os.environ["CHECKER_MAX_INPUT_CHARS"] = str(max(LIMIT, size))
+    os.environ["CHECKER_MAX_INPUT_CHARS"] = str(2 * max(LIMIT, size))  # the bench measures past the real limit
     text = CASES[case](size)
     print(json.dumps(_stages(text, with_verdict)))
 
