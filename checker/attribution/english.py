@@ -1,0 +1,217 @@
+"""English speakers: the subject before a reporting verb ("the official said"), the phrase after an inverted one
+('"...," said X'), asides and appositives around them.
+
+Split from `sources` (which decides links and outlets); every function reads the article's own text and returns
+spans into it.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.attribution.cues import Cue, Lexicon, stripped_end
+from checker.attribution.spans import Span
+from checker.normalize import fold
+
+_MAX_SPEAKER_WORDS = 16
+_EN_BOUNDARY = re.compile(r"[,;:\"“”«»()—–]|''|\s-\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
+_TITLED_NAME_WORDS = 8
+_MAX_INVERTED_WORDS = 10
+_APPOSITIVE_NAME_WORDS = 5
+_PARENTHETICAL_WORDS = 4
+_TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "for", "with", "from", "last",
+                           "this", "earlier", "later", "late", "early", "monday", "tuesday", "wednesday", "thursday",
+                           "friday", "saturday", "sunday", "yesterday", "today"})
+
+
+def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    if cue.role in ("according_to", "backward"):
+        return phrase_after(text, cue.end, end, lexicon)
+    if cue.role == "frame":
+        return _subject_before(text, start, _clause_start(text, start, cue.start), lexicon)
+    verb = fold(cue.text)
+    pronoun = re.search(r"(?<![\w'’])it\s+$", text[start:cue.start], re.IGNORECASE)
+    if pronoun and verb in lexicon.en_pronoun_verbs:
+        # "A passing vessel picked up the sailors, it added.": "it" is the organisation quoted before.
+        return Span(pronoun.group().strip(), start + pronoun.start(), start + pronoun.start() + 2)
+    if passive(text[start:cue.start], verb) and verb not in lexicon.en_passive_speaker:
+        return None  # "No injuries were reported."
+    before = _subject_before(text, start, cue.start, lexicon)
+    if before is not None and not _after_clause(text, start, cue, lexicon):
+        return before
+    return _inverted_speaker(text, start, cue, end, lexicon) or before
+
+
+def passive(head: str, verb: str) -> bool:
+    """"were reported", "was reportedly rejected", "was told": a past participle after a form of "be"."""
+    return (verb.endswith("ed") or verb in ("said", "told", "written", "shown", "thought", "known", "found")) and bool(
+        re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", head, re.IGNORECASE))
+
+
+def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[Cue], lexicon: Lexicon) -> Span | None:
+    """A subject never holds another reporting verb or a verb phrase of its own: "Jafari said she [felt]" -> "she",
+    "Mark Zuckerberg tweeted to Mohamed and [said]" -> "Mark Zuckerberg", "Police arrested and [questioned]" ->
+    "Police"."""
+    if speaker is None or speaker.end > cue.start:
+        return speaker
+    inner = [c for c in cues if speaker.start <= c.start and c.end <= speaker.end and c.start != cue.start]
+    if inner:
+        after = inner[-1].end
+        rest = text[after:speaker.end].lstrip(" ,")
+        if not rest:
+            return None
+        return _clean_english(text, speaker.end - len(rest), speaker.end, lexicon)
+    words = list(re.finditer(r"\S+", speaker.text))
+    joins = [w for w in words[1:] if w.group().lower() in ("and", "but")]
+    if not joins or not words[0].group()[:1].isupper():
+        return speaker
+    for number, word in enumerate(words[1:], start=1):
+        token = word.group()
+        if token.lower() in ("and", "but"):
+            break
+        if token[:1].islower() and (token.endswith("ed") or fold(token) in lexicon.en_verbs_past):
+            head = speaker.text[:word.start()].rstrip(" ,")
+            return Span(head, speaker.start, speaker.start + len(head)) if head else None
+    return speaker
+
+
+def _after_clause(text: str, start: int, cue: Cue, lexicon: Lexicon) -> bool:
+    """"The strike was meant to ..., said Mohanad Hage Ali": the verb right after a comma that closes a clause
+    (not an aside such as ", speaking on condition of anonymity,") puts its speaker after it."""
+    head = text[start:cue.start].rstrip()
+    if not head.endswith(",") or fold(cue.text) not in lexicon.en_inverting:
+        return False
+    boundary = _last_boundary(text, start, len(head) + start - 1)
+    raw = text[boundary:start + len(head) - 1]
+    segment = fold(raw).strip()
+    first = boundary + len(raw) - len(raw.lstrip())
+    if _appositive_head(text, start, first, lexicon) != first:
+        return False  # "Mark Cancian, a senior adviser at CSIS, said": an appositive, not a clause
+    return bool(segment) and not segment.startswith(lexicon.en_asides) and not _is_anonymity_tail(segment, lexicon)
+
+
+def _clause_start(text: str, start: int, position: int) -> int:
+    """Where a framing phrase's clause begins, so its subject ("X, in an interview with Y, said") is found."""
+    return stripped_end(text, position, " ,") if text[start:position].strip() else position
+
+
+def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> Span | None:
+    """"the official said", "A U.S. official, speaking on condition of anonymity, said", "X, in a statement, said"."""
+    segment_end = position
+    first, last = None, None
+    while segment_end > start:
+        boundary = _last_boundary(text, start, segment_end)
+        segment = text[boundary:segment_end]
+        folded = fold(segment).strip()
+        if _short_parenthetical(text, boundary, segment_end, folded):
+            # "A source in Ukraine's Security Service (SBU) told": the acronym stays in the subject.
+            last = segment_end + 1 if last is None else last
+            segment_end = boundary - 1
+            continue
+        if folded and _predicate(segment, lexicon):
+            # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.
+            segment_end = boundary - 1 if boundary > start else start
+            continue
+        if folded and not folded.startswith(lexicon.en_asides):
+            if last is None:
+                last = boundary + len(segment.rstrip())
+            first = boundary + len(segment) - len(segment.lstrip())
+            if not _is_anonymity_tail(folded, lexicon):
+                break
+        elif not folded and last is None and text[boundary - 1:boundary] in "\"“”»'":
+            break
+        segment_end = boundary - 1 if boundary > start else start
+    if first is None or last is None:
+        return None
+    return _clean_english(text, _appositive_head(text, start, first, lexicon), last, lexicon)
+
+
+def _short_parenthetical(text: str, boundary: int, segment_end: int, folded: str) -> bool:
+    return text[boundary - 1:boundary] == "(" and text[segment_end:segment_end + 1] == ")" and 0 < len(
+        folded.split()) <= _PARENTHETICAL_WORDS
+
+
+def _predicate(segment: str, lexicon: Lexicon) -> bool:
+    """A verb phrase joined to the reporting verb by "but"/"and" ("declined to comment on X but said")."""
+    words = segment.split()
+    return len(words) >= 2 and fold(words[-1]) in ("but", "and") and words[0][:1].islower() and (
+        fold(words[0]) not in lexicon.en_determiners and fold(words[0]) not in lexicon.en_leading)
+
+
+def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int:
+    """"Israel Hayom, the free daily close to Netanyahu, reports": the name before the appositive is the subject."""
+    head = text[start:first].rstrip()
+    if not head.endswith(",") or fold(text[first:first + 4]).split()[:1] not in (["the"], ["a"], ["an"]):
+        return first
+    comma = start + len(head) - 1
+    name_start = _last_boundary(text, start, comma)
+    opening = fold(text[name_start:comma]).split()[:1]
+    if opening and opening[0] in _TIME_OPENERS:
+        return first  # "On Tuesday, the government announced": a time, not a name
+    words = text[name_start:comma].split()
+    while words and fold(words[0]) in lexicon.en_leading:
+        words.pop(0)
+    if words and len(words) <= _APPOSITIVE_NAME_WORDS and all(w[:1].isupper() for w in words):
+        return text.index(words[0], name_start)
+    return first
+
+
+def _last_boundary(text: str, start: int, position: int) -> int:
+    matches = list(_EN_BOUNDARY.finditer(text, start, position))
+    return matches[-1].end() if matches else start
+
+
+def _is_anonymity_tail(folded: str, lexicon: Lexicon) -> bool:
+    """", speaking on condition of anonymity," / ", who asked not to be named," belongs to the speaker before it;
+    ", two people familiar with the matter told" is a speaker of its own."""
+    if folded.startswith(lexicon.en_speaker_tails) or folded.startswith(lexicon.anonymous):
+        return True
+    return any(p in folded for p in lexicon.anonymous) and folded.split()[0] not in lexicon.en_determiners
+
+
+def _inverted_speaker(text: str, start: int, cue: Cue, end: int, lexicon: Lexicon) -> Span | None:
+    """'"...," said Lloyd Austin, the defense secretary.' The speaker follows the verb."""
+    if cue.start > start and not re.search(r"(?:[\"”“,]|'')\s*$", text[start:cue.start]):
+        return None
+    speaker = phrase_after(text, cue.end, end, lexicon)
+    if speaker is None or (not text[start:cue.start].rstrip().endswith(",") and cue.start > start):
+        return speaker
+    # After a plain comma the words may be the reported clause ("..., said the group would retaliate").
+    words = [fold(w) for w in speaker.text.split()]
+    if len(words) > _MAX_INVERTED_WORDS or any(w in lexicon.en_auxiliaries or w == "that" for w in words):
+        return None
+    return speaker if speaker.text[:1].isupper() or words[0] in lexicon.en_determiners else None
+
+
+def phrase_after(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
+    match = lexicon.en_phrase_end.search(text, position, end)
+    limit = match.start() if match else end
+    if limit == end:
+        limit = stripped_end(text, end, " .!?\"”")
+    return _clean_english(text, position, limit, lexicon, subject=False)
+
+
+def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject: bool = True) -> Span | None:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and fold(words[0].group()) in lexicon.en_leading:
+        words.pop(0)
+    while words and fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries:
+        words.pop()
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return None
+    if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:
+        return None
+    first = words[0].group()
+    if subject and not (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in lexicon.en_determiners \
+            and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads:
+        return None
+    return Span(text[start + words[0].start():start + words[-1].end()], start + words[0].start(),
+                start + words[-1].end())
+
+
+def _titled_name(words: list[str]) -> bool:
+    """"military analyst Amos Harel", "spokesperson Lt. Col. Nadav Shoshani": a lower-case title, then a name."""
+    capitalised = [w[:1].isupper() for w in words]
+    if len(words) > _TITLED_NAME_WORDS or True not in capitalised:
+        return False
+    name_start = capitalised.index(True)
+    return all(capitalised[name_start:]) and all(re.fullmatch(r"[a-z-]+", w) for w in words[:name_start])
