@@ -38,7 +38,7 @@ CITED_OUTLET_DEPTH = 4
 DUPLICATE_JACCARD = 0.6
 SNIPPET_CHARS = 160
 # Passages per claim the stance cross-encoder reads (when installed): the closest related ones; speed.
-CROSS_ENCODER_PER_CLAIM = 3
+CROSS_ENCODER_PER_CLAIM = 2
 SQL_IDS = 500
 
 
