@@ -128,6 +128,8 @@ def left_to_do(item: ReviewedClaim) -> list[str]:
         todo.append("no evidence stored: search for reporting on this claim")
     elif item.verdict == "contradicted":
         todo.append("the evidence contradicts the claim: confirm the verdict")
+    elif item.verdict == "conflicting":
+        todo.append("independent outlets disagree: weigh their reports and find the primary source")
     elif item.verdict == "not_enough_evidence":
         todo.append("the stored evidence is inconclusive: look for a primary source")
     return todo

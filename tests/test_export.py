@@ -349,3 +349,17 @@ def test_html_source_line_keeps_arabic_names_in_order(stored, arabic_report: Rep
     db, analysis_id = stored
     page = export_analysis(db, analysis_id, "html").decode("utf-8")
     assert "outlet: <bdi>AFP</bdi>; speaker: <bdi>مصادر أمنية عراقية</bdi>; cue: «<bdi>قالت</bdi>»" in page
+
+
+def test_to_do_when_independent_outlets_disagree() -> None:
+    text = "AFP reported that 2,500 troops remain in Iraq."
+    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
+                  attribution=Attribution(kind="indirect", outlet=AFP, cue="reported"))
+    analysis = dataclasses.replace(analyze(text), claims=(claim,))
+    agree = EvidenceMatch(passage_id=1, text="Reuters: 2,500 troops remain in Iraq.", outlet="Reuters", url=None,
+                          published=None, similarity=0.9, stance="agree", score=0.8)
+    disagree = dataclasses.replace(agree, passage_id=2, text="AP: 900 troops remain in Iraq.", outlet="AP",
+                                   stance="disagree")
+    conflicting = ClaimCheck("c1", (agree, disagree), Verdict("conflicting", 0.5), SourceCheck("not_found", None))
+    todo = left_to_do(reviewed_view(Report(analysis, (conflicting,)), {})[0])
+    assert todo[-1] == "independent outlets disagree: weigh their reports and find the primary source"
