@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -27,6 +26,7 @@ from checker.feeds.config import load_feeds, parse_interval
 from checker.feeds.http import FeedClient, FeedFetchError
 from checker.feeds.watch import client_for, due_feeds, watch
 from checker.store import fetchlog
+from local_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -187,13 +187,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def loopback_settings(**changes: object):

@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Iterator
@@ -19,6 +18,7 @@ import pytest
 from checker.config import Settings, get_settings
 from checker.errors import FetchError
 from checker.fetch import decode_body, fetch_url
+from local_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_IP = "93.184.216.34"  # a global address: no DNS lookup needed, allowed without the private-URL setting
@@ -119,13 +119,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def local(**changes: object) -> Settings:

@@ -9,7 +9,6 @@ import dataclasses
 import gzip
 import http.server
 import ipaddress
-import threading
 import time
 import tracemalloc
 import zlib
@@ -20,6 +19,7 @@ import pytest
 from checker.config import Settings, get_settings
 from checker.errors import FetchError
 from checker.fetch import REFUSED_NETWORKS, fetch_url, refusal
+from local_server import serving
 
 PAGE = b"<html><body><article><p>Rockets hit the embassy in Baghdad on Friday, an official said.</p></article></body></html>"
 
@@ -105,13 +105,8 @@ class Hostile(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Hostile) as url:
+        yield url
 
 
 def local(**changes: object) -> Settings:
