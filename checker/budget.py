@@ -12,13 +12,13 @@ swallows it; open transactions roll back (store/db.py) and the caller gets one
 from __future__ import annotations
 
 import ctypes
-import os
 import threading
 import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from checker.errors import BudgetExceeded, InputError
+from checker.config import env_number
+from checker.errors import BudgetExceeded
 
 BUDGET_ENV = "CHECKER_ANALYSIS_SECONDS"
 DEFAULT_SECONDS = 120.0
@@ -31,16 +31,7 @@ class _Stop(BaseException):
 
 def analysis_seconds() -> float:
     """CHECKER_ANALYSIS_SECONDS, else 120 s: the most one analysis may take."""
-    raw = os.environ.get(BUDGET_ENV, "").strip()
-    if not raw:
-        return DEFAULT_SECONDS
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1
-    if value <= 0:
-        raise InputError(f"{BUDGET_ENV}={raw!r} is not a positive number of seconds")
-    return value
+    return env_number(BUDGET_ENV, DEFAULT_SECONDS)
 
 
 def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:

@@ -16,7 +16,7 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _number(name: str, default: float) -> float:
+def env_number(name: str, default: float) -> float:
     """A positive number from the environment; a typo gets a message naming the variable, not a traceback."""
     raw = os.environ.get(name, "").strip()
     if not raw:
@@ -48,7 +48,7 @@ def get_settings(db_path: str | os.PathLike[str] | None = None) -> Settings:
         embedding_model=os.environ.get("CHECKER_EMBEDDING_MODEL") or DEFAULT_EMBEDDING_MODEL,
         nli_model=os.environ.get("CHECKER_NLI_MODEL") or None,
         allow_private_urls=_flag("CHECKER_ALLOW_PRIVATE_URLS"),
-        fetch_timeout=_number("CHECKER_FETCH_TIMEOUT", 15),
-        fetch_max_bytes=int(_number("CHECKER_FETCH_MAX_BYTES", 10 * 1024 * 1024)),
-        max_input_chars=int(_number("CHECKER_MAX_INPUT_CHARS", 40_000)),  # docs/reliability.md: < 30 s at the limit
+        fetch_timeout=env_number("CHECKER_FETCH_TIMEOUT", 15),
+        fetch_max_bytes=int(env_number("CHECKER_FETCH_MAX_BYTES", 10 * 1024 * 1024)),
+        max_input_chars=int(env_number("CHECKER_MAX_INPUT_CHARS", 40_000)),  # docs/reliability.md: < 30 s at the limit
     )
