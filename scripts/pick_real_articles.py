@@ -1,0 +1,92 @@
+"""Draw a fresh set of real articles (ids only) that no earlier set, gold or training file has used.
+
+Round 2 of the real-article development set and the annotated training set were drawn with this script:
+
+    python scripts/pick_real_articles.py dev2 > eval/real_dev2/articles.txt
+    python scripts/pick_real_articles.py train > eval/real_train/articles.txt
+
+ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
+draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
+each one whole.
+"""
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+from real_articles import DATA, article_text  # noqa: E402
+
+OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")
+TRAIN_HEX = set("0123456789ab")
+
+
+def used_ids() -> set[str]:
+    """Every article id or ANT DOCNO named in an earlier set, so no article is drawn twice."""
+    used: set[str] = set()
+    for listing in (ROOT / "eval").glob("*/articles.txt"):
+        used.update(line.strip() for line in listing.read_text(encoding="utf-8").splitlines() if line.strip())
+    for path in (ROOT / "eval").rglob("*.jsonl"):
+        used.update(re.findall(r"[A-Z]{2,3}-[A-Za-z]+-\d+-\d+", path.read_text(encoding="utf-8")))
+    return used
+
+
+def _fits(article_id: str) -> bool:
+    return 600 <= len(article_text(article_id)) <= 4000
+
+
+def _docno_is_train(path: Path) -> bool:
+    return hashlib.md5(path.stem.encode("utf-8")).hexdigest()[-1] in TRAIN_HEX
+
+
+def _draw(candidates: list[str], count: int, used: set[str], rng: random.Random) -> list[str]:
+    rng.shuffle(candidates)
+    picked = []
+    for article_id in candidates:
+        if article_id in used or article_id.rsplit("/", 1)[-1] in used or not _fits(article_id):
+            continue
+        picked.append(article_id)
+        if len(picked) == count:
+            break
+    return picked
+
+
+def antms_ids(outlet: str) -> list[str]:
+    root = DATA / "ant_multisource"
+    return sorted(f"antms/{p.relative_to(root).with_suffix('').as_posix()}" for p in (root / outlet).rglob("*.txt"))
+
+
+def antv11_ids(train: bool) -> list[str]:
+    root = DATA / "ant_v11"
+    return sorted(f"antv11/{p.relative_to(root).with_suffix('').as_posix()}" for p in root.rglob("*.txt")
+                  if p.parent != root and _docno_is_train(p) == train)
+
+
+def polnear_ids() -> list[str]:
+    return sorted(f"polnear/{p.stem}" for p in (DATA / "polnear" / "dev" / "text").glob("*.txt"))
+
+
+def gum_interview_ids() -> list[str]:
+    return sorted(f"gum/{p.stem}" for p in (DATA / "gum_attribution" / "dep").glob("GUM_interview_*.conllu"))
+
+
+def main(which: str) -> list[str]:
+    used = used_ids()
+    if which == "dev2":
+        rng = random.Random(20261202)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
+        ids += _draw(antv11_ids(train=False), 30, used, rng)
+        ids += _draw(polnear_ids(), 12, used, rng)
+        return ids
+    if which == "train":
+        rng = random.Random(1202)
+        return _draw(antv11_ids(train=True), 45, used, rng) + _draw(gum_interview_ids(), 8, used, rng)
+    raise SystemExit("usage: pick_real_articles.py dev2|train")
+
+
+if __name__ == "__main__":
+    print("\n".join(main(sys.argv[1] if len(sys.argv) > 1 else "")))
