@@ -3,13 +3,17 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install run test demo
+.PHONY: install install-scale run test demo
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 
 install: $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
+
+# The scale-out engines' clients (Ray, PostgreSQL, Milvus Lite): optional, installed by .ci/run.
+install-scale: install
+	$(BIN)/pip install -q -r requirements-scale.txt
 
 run: install
 	$(BIN)/python -m checker evidence seed

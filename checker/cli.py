@@ -89,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyses = commands.add_parser("analyses", help="list stored analyses")
     _add_db(analyses)
+
+    batch = commands.add_parser("batch", help="analyse an archive on Ray workers: Parquet rows, who cites whom")
+    batch.add_argument("inputs", nargs="+", help="JSONL or Parquet files (id, text, url, outlet), folders of .txt/.html")
+    batch.add_argument("--out", required=True, help="output folder (a rerun resumes: done articles are skipped)")
+    batch.add_argument("--workers", type=int, default=1, help="Ray workers (actors), each loads the models once")
+    batch.add_argument("--address", help="a running Ray cluster (else a local one is started)")
+    batch.add_argument("--evidence-db", metavar="PATH", help="also check every claim against this evidence store")
+    batch.add_argument("--tagger", action="store_true", help="use the learned attribution tagger (loads a model)")
+    batch.add_argument("--chunk", type=int, default=100, help="articles per Parquet part")
+    batch.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
 
@@ -231,6 +241,21 @@ def cmd_analyses(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from checker.batch.run import BatchOptions, run_batch
+    from checker.batch.summary import format_summary, write_summary
+
+    if args.workers < 1 or args.chunk < 1:
+        raise InputError("--workers and --chunk must be at least 1")
+    options = BatchOptions(Path(args.out), args.workers, args.address, args.evidence_db, args.tagger, args.chunk)
+    result = run_batch([Path(p) for p in args.inputs], options, progress=not args.quiet)
+    summary = write_summary(options.out)
+    print(f"{result.analysed:,} analysed, {result.skipped:,} done before, {result.failed:,} failed, "
+          f"{result.claims:,} claims in {result.seconds:.1f} s -> {options.out / 'parts'}", file=sys.stderr)
+    _print(format_summary(summary))
+    return 0
+
+
 def _write_file(path: Path, payload: bytes) -> None:
     """All of it or nothing: written beside the target, then renamed over it."""
     if path.is_dir():
@@ -246,7 +271,8 @@ def _write_file(path: Path, payload: bytes) -> None:
         raise CheckerError(f"cannot write {path} ({error.strerror or error})") from error
 
 
-COMMANDS = {"analyze": cmd_analyze, "evidence": cmd_evidence, "export": cmd_export, "analyses": cmd_analyses}
+COMMANDS = {"analyze": cmd_analyze, "evidence": cmd_evidence, "export": cmd_export, "analyses": cmd_analyses,
+            "batch": cmd_batch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

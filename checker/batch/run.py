@@ -1,0 +1,206 @@
+"""The batch driver: articles out to Ray actors in chunks, rows back, one Parquet part per chunk.
+
+Resumable without repeats: a chunk is done when its marker `done/<part>.json` is in place, written (by rename)
+only after its Parquet part `parts/<part>.parquet`; a part without its marker (the run was killed between the two)
+is removed and its articles analysed again. `parts/` holds only Parquet, so it reads as one dataset. Each actor loads the outlet registry (and the models, when asked) once.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from checker.batch.inputs import BatchArticle, read_articles
+from checker.batch.rows import arrow_schema, claim_rows
+from checker.errors import CheckerError
+
+IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    out: Path
+    workers: int = 1
+    address: str | None = None  # a running Ray cluster ("ray://host:10001", "auto"); else a local one is started
+    evidence_db: str | None = None  # check every claim against this evidence store
+    tagger: bool = False
+    chunk: int = 100  # articles per part
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    analysed: int
+    skipped: int  # done by an earlier run
+    failed: int
+    claims: int
+    seconds: float
+    worker_peak_rss_mb: tuple[float, ...] = ()
+
+
+class ArticleWorker:
+    """One per Ray worker: the registry and any model are loaded here once, not per article."""
+
+    def __init__(self, evidence_db: str | None, tagger: bool) -> None:
+        from checker.outlets import load_registry
+
+        self.registry = load_registry()
+        self.tagger = tagger
+        self.db = None
+        if evidence_db:
+            from checker.embeddings import get_embedder
+            from checker.store.db import open_db
+
+            self.db = open_db(evidence_db)
+            get_embedder()
+
+    def peak_rss_mb(self) -> float:
+        """This worker process's peak resident memory (Linux reports kilobytes)."""
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    def analyse(self, articles: list[BatchArticle]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        """Rows of every claim, and the articles that failed with the reason (one bad article fails alone)."""
+        from checker.models import Report
+        from checker.pipeline import analyze
+        from checker.text import clean_text
+
+        rows: list[dict[str, Any]] = []
+        failures: list[dict[str, str]] = []
+        for article in articles:
+            if article.error:
+                failures.append({"id": article.id, "error": article.error})
+                continue
+            try:
+                analysis = analyze(clean_text(article.text), self.registry, tagger=self.tagger, url=article.url)
+                report = None
+                if self.db is not None:
+                    from checker.verdict import check_analysis
+
+                    report = Report(analysis, check_analysis(self.db, analysis))
+            except CheckerError as error:
+                failures.append({"id": article.id, "error": str(error)})
+                continue
+            rows.extend(claim_rows(article.id, analysis, site=article.site, url=article.url, report=report))
+        return rows, failures
+
+
+def done_ids(out: Path) -> set[str]:
+    """Ids of articles finished by earlier runs; parts left without their marker are removed."""
+    ids: set[str] = set()
+    for marker in (out / "done").glob("*.json"):
+        ids.update(json.loads(marker.read_text(encoding="utf-8"))["ids"])
+    for part in (out / "parts").glob("*.parquet"):
+        if not (out / "done" / f"{part.stem}.json").exists():
+            part.unlink()
+    for partial in [*(out / "parts").glob(".*.partial"), *(out / "done").glob(".*.partial")]:
+        partial.unlink()
+    return ids
+
+
+def _chunks(articles: Iterator[BatchArticle], done: set[str], size: int) -> Iterator[list[BatchArticle]]:
+    chunk: list[BatchArticle] = []
+    for article in articles:
+        if article.id in done:
+            continue
+        done.add(article.id)  # an id repeated in the input is analysed once
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write_part(out: Path, name: str, ids: list[str], rows: list[dict[str, Any]],
+                failures: list[dict[str, str]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    partial = out / "parts" / f".{name}.parquet.partial"
+    pq.write_table(pa.Table.from_pylist(rows, schema=arrow_schema()), partial)
+    os.replace(partial, out / "parts" / f"{name}.parquet")
+    marker = out / "done" / f".{name}.json.partial"
+    marker.write_text(json.dumps({"ids": ids, "failures": failures}, ensure_ascii=False), encoding="utf-8")
+    os.replace(marker, out / "done" / f"{name}.json")
+
+
+def _ray() -> Any:
+    try:
+        import ray
+    except ImportError:
+        raise CheckerError("checker batch needs the scale extras: pip install -r requirements-scale.txt") from None
+    return ray
+
+
+def _connect(ray: Any, options: BatchOptions) -> bool:
+    """Join the cluster at `address`, else start a local Ray with one CPU per worker; True if we started it."""
+    if ray.is_initialized():
+        return False
+    if options.address:
+        ray.init(address=options.address, log_to_driver=False)
+    else:
+        ray.init(num_cpus=options.workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    return True
+
+
+def run_batch(inputs: list[Path], options: BatchOptions, *, progress: bool = True) -> BatchResult:
+    """Analyse every article of `inputs` not already done under `options.out`; write parts as chunks finish."""
+    for folder in ("parts", "done"):
+        (options.out / folder).mkdir(parents=True, exist_ok=True)
+    done = done_ids(options.out)
+    already = len(done)
+    pending = sum(1 for article in read_articles(inputs) if article.id not in done)
+    ray = _ray()
+    started_ray = _connect(ray, options)
+    try:
+        return _dispatch(ray, inputs, options, done, pending, progress)
+    finally:
+        if started_ray:
+            ray.shutdown()
+
+
+def _dispatch(ray: Any, inputs: list[Path], options: BatchOptions, done: set[str], pending: int,
+              progress: bool) -> BatchResult:
+    already = len(done)
+    actor = ray.remote(num_cpus=1)(ArticleWorker)
+    workers = [actor.remote(options.evidence_db, options.tagger) for _ in range(options.workers)]
+    stamp = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    bar = _progress(pending, progress)
+    started = time.perf_counter()
+    in_flight: dict[Any, tuple[str, list[str]]] = {}
+    analysed = failed = claims = 0
+
+    def collect(block: bool) -> None:
+        nonlocal analysed, failed, claims
+        ready, _ = ray.wait(list(in_flight), num_returns=1, timeout=None if block else 0)
+        for ref in ready:
+            name, ids = in_flight.pop(ref)
+            rows, failures = ray.get(ref)
+            _write_part(options.out, name, ids, rows, failures)
+            analysed += len(ids) - len(failures)
+            failed += len(failures)
+            claims += len(rows)
+            bar.update(len(ids))
+
+    for number, chunk in enumerate(_chunks(read_articles(inputs), set(done), options.chunk)):
+        while len(in_flight) >= IN_FLIGHT_PER_WORKER * len(workers):
+            collect(block=True)
+        ref = workers[number % len(workers)].analyse.remote(chunk)
+        in_flight[ref] = (f"part-{stamp}-{number:06d}", [article.id for article in chunk])
+    while in_flight:
+        collect(block=True)
+    bar.close()
+    peaks = ray.get([worker.peak_rss_mb.remote() for worker in workers])
+    return BatchResult(analysed, already, failed, claims, time.perf_counter() - started, tuple(peaks))
+
+
+def _progress(total: int, shown: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", disable=not shown, file=sys.stderr, smoothing=0.1)
