@@ -10,6 +10,9 @@ from checker.errors import InputError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_EMBEDDING_MODEL = "use-multilingual-v3"
+# Distinct claims of one analysis checked against the evidence (the most check-worthy first); the rest are
+# reported as not checked. Bounds the evidence stage, which costs ~20 ms of CPU per claim (docs/reliability.md).
+EVIDENCE_CLAIMS_ENV = "CHECKER_EVIDENCE_CLAIMS"
 
 
 def _flag(name: str) -> bool:
@@ -32,23 +35,31 @@ def env_number(name: str, default: float) -> float:
 
 @dataclass(frozen=True)
 class Settings:
-    db_path: Path
+    db_path: Path | str  # a postgresql:// URL for a shared desk (checker.store.pg)
     embedding_model: str
     nli_model: str | None
     allow_private_urls: bool
     fetch_timeout: float
     fetch_max_bytes: int
     max_input_chars: int
+    evidence_claims: int
+
+
+def _location(value: str | os.PathLike[str]) -> Path | str:
+    """A file path, or a postgresql:// URL kept as typed (Path would fold its "//")."""
+    text = os.fspath(value)
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
 
 
 def get_settings(db_path: str | os.PathLike[str] | None = None) -> Settings:
     """`db_path` (the --db flag) wins over CHECKER_DB, which wins over ./claims.db."""
     return Settings(
-        db_path=Path(db_path or os.environ.get("CHECKER_DB") or PROJECT_ROOT / "claims.db"),
+        db_path=_location(db_path or os.environ.get("CHECKER_DB") or PROJECT_ROOT / "claims.db"),
         embedding_model=os.environ.get("CHECKER_EMBEDDING_MODEL") or DEFAULT_EMBEDDING_MODEL,
         nli_model=os.environ.get("CHECKER_NLI_MODEL") or None,
         allow_private_urls=_flag("CHECKER_ALLOW_PRIVATE_URLS"),
         fetch_timeout=env_number("CHECKER_FETCH_TIMEOUT", 15),
         fetch_max_bytes=int(env_number("CHECKER_FETCH_MAX_BYTES", 10 * 1024 * 1024)),
-        max_input_chars=int(env_number("CHECKER_MAX_INPUT_CHARS", 40_000)),  # docs/reliability.md: < 30 s at the limit
+        max_input_chars=int(env_number("CHECKER_MAX_INPUT_CHARS", 2_000_000)),  # docs/reliability.md: < 30 s at the limit
+        evidence_claims=int(env_number(EVIDENCE_CLAIMS_ENV, 200)),
     )

@@ -30,9 +30,11 @@ import sqlite_utils
 from checker.config import DATA_DIR
 from checker.errors import InputError
 from checker.index.ann import AnnSearch
+from checker.index.milvus import MilvusSearch
 from checker.models import PassageHit
 from checker.normalize import search_form
 from checker.stems import light_stem as _light_stem
+from checker.store.db import is_postgres
 
 FUSION_FILE = DATA_DIR / "retrieval.toml"
 FEATURES = ("dense", "lexical", "coverage", "reach")
@@ -110,9 +112,12 @@ def candidates_many(db: sqlite_utils.Database, queries: Sequence[str], *, depth:
 
     key = model_key(model_name)
     index = dense_index(db, key)
-    allowed = _allowed_passages(db, filters) if filters.active else None
     vectors = encode([queries[i] for i in wanted], key)
-    for row, (i, dense) in enumerate(zip(wanted, index.nearest(vectors, depth, allowed))):
+    if isinstance(index, MilvusSearch):  # Milvus applies the outlet and date filters itself
+        nearest = index.nearest(vectors, depth, filters=filters if filters.active else None)
+    else:
+        nearest = index.nearest(vectors, depth, _allowed_passages(db, filters) if filters.active else None)
+    for row, (i, dense) in enumerate(zip(wanted, nearest)):
         results[i] = _candidates(db, index, vectors[row], query_terms(queries[i]), dense, filters, depth, key)
     return results
 
@@ -223,9 +228,9 @@ _term_counts: dict[str, tuple[int, dict[str, int]]] = {}  # per database: (passa
 _indexes_lock = threading.Lock()
 
 
-def dense_index(db: sqlite_utils.Database, model: str) -> DenseIndex | AnnSearch:
-    """The dense side for (database, model): from CHECKER_ANN_MIN_VECTORS vectors on, the on-disk ANN index
-    (checker.index), else this process's exact in-memory scan."""
+def dense_index(db: sqlite_utils.Database, model: str) -> DenseIndex | AnnSearch | MilvusSearch:
+    """The dense side for (database, model): Milvus when CHECKER_INDEX names one; else from
+    CHECKER_ANN_MIN_VECTORS vectors on, the on-disk ANN index (checker.index), else this process's exact scan."""
     from checker.index import dense_search
 
     return dense_search(db, model) or exact_index(db, model)
@@ -241,6 +246,8 @@ def exact_index(db: sqlite_utils.Database, model: str) -> DenseIndex:
 
 
 def _database_key(db: sqlite_utils.Database) -> str:
+    if is_postgres(db):  # one dense index per shared database, not per desk session
+        return db.url
     path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
     return path or f"memory:{id(db.conn)}"
 
@@ -333,6 +340,10 @@ def _search_texts(db: sqlite_utils.Database, ids: list[int]) -> dict[int, str]:
 def _bm25(db: sqlite_utils.Database, match: str, filters: Filters, depth: int) -> list[tuple[int, str, float]]:
     """(passage id, search text, BM25 score, higher better), best first; the MATCH expression is a bound
     parameter, never SQL text."""
+    if is_postgres(db):  # PostgreSQL text search, BM25 as FTS5 scores it (checker.store.pg_search)
+        from checker.store.pg_search import bm25
+
+        return bm25(db, match, *_where(filters), depth)
     if not filters.active:  # FTS5 sorts by rank itself and stops at the limit
         rows = db.execute(
             "SELECT p.id, p.search_text, f.rank FROM (SELECT rowid, rank FROM passages_fts "
@@ -361,7 +372,11 @@ def _idf(db: sqlite_utils.Database, terms: list[str]) -> tuple[dict[str, float],
             _term_counts[key] = (passages, {})
         counts = _term_counts[key][1]
         unknown = [term for term in terms if term not in counts]
-    if unknown:
+    if unknown and is_postgres(db):
+        from checker.store.pg_search import document_counts
+
+        counts.update(document_counts(db, unknown))
+    elif unknown:
         db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_fts_terms USING fts5vocab(main, passages_fts, row)")
         marks = ", ".join("?" for _ in unknown)
         found = dict(db.execute(f"SELECT term, doc FROM temp.passages_fts_terms WHERE term IN ({marks})", unknown))
@@ -431,6 +446,8 @@ def _passage_rows(db: sqlite_utils.Database, ids: list[int]) -> dict[int, tuple]
 def _cosines(db: sqlite_utils.Database, index: DenseIndex, vector: np.ndarray, ids: list[int],
              model: str) -> dict[int, float]:
     """Cosine to the query; passages not embedded yet (found by words only) are embedded on the fly."""
+    if isinstance(index, MilvusSearch):  # the lexical side's vectors in one trip, not one per passage
+        index.fetch(ids)
     found = {pid: index.cosine(pid, vector) for pid in ids}
     missing = [pid for pid, value in found.items() if value is None]
     if missing:

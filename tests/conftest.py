@@ -1,12 +1,15 @@
 """Fixtures shared by the test files: the shared eval data, the sample article, a scratch database."""
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 import sqlite_utils
 
 from checker.store.db import open_db
+from pg_server import Cluster, missing_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,10 +41,48 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+# The store suite: every test in these files taking `db` (and not the SQLite file itself, `db_path`) runs twice,
+# on claims.db and on a throwaway PostgreSQL server (tests/pg_server.py).
+STORE_SUITE = frozenset({"test_store", "test_ingest", "test_dedup", "test_outlets", "test_review", "test_feeds",
+                         "test_pg_store", "test_pg_desk", "test_store_copy"})
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    direct = inspect.signature(metafunc.function).parameters
+    if metafunc.module.__name__.rsplit(".", 1)[-1] in STORE_SUITE and "db" in direct and "db_path" not in direct:
+        metafunc.parametrize("db", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One PostgreSQL server for the whole run, started on first use and stopped at the end."""
+    reason = missing_reason()
+    if reason:
+        pytest.skip(reason)
+    cluster = Cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture
-def db(db_path: Path) -> sqlite_utils.Database:
-    """An empty, migrated claims.db (files that need stored data override this)."""
-    return open_db(db_path)
+def pg_url(pg_cluster: Cluster, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An empty, migrated store in its own PostgreSQL database, also set as CHECKER_DB; dropped afterwards."""
+    url = pg_cluster.new_database()
+    monkeypatch.setenv("CHECKER_DB", url)
+    yield url
+    pg_cluster.drop(url)
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest) -> sqlite_utils.Database:
+    """An empty, migrated claims.db (files that need stored data override this); in the store suite, also the
+    same store on PostgreSQL."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        return open_db(request.getfixturevalue("pg_url"))
+    return open_db(request.getfixturevalue("db_path"))
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.usefixtures("no_embeddings")
 
 def test_a_new_database_has_the_current_schema(db: sqlite_utils.Database) -> None:
     assert schema_version(db) == SCHEMA_VERSION
-    assert {"outlets", "documents", "passages", "passages_fts", "embeddings", "imports"} <= set(db.table_names())
+    assert set(store_db.CHECKER_TABLES) <= set(db.table_names())
 
 
 def test_a_locked_database_is_retried_then_refused_with_a_clear_message(

@@ -16,14 +16,20 @@ import time
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, TypeAlias, TypeVar
 
 import sqlite_utils
 
 from checker.config import get_settings
 from checker.errors import StoreError
 
+if TYPE_CHECKING:
+    from checker.store.pg import PgDatabase
+
 T = TypeVar("T")
+# sqlite_utils.Database, or checker.store.pg.PgDatabase (the same calls) for a postgresql:// URL.
+Store: TypeAlias = "sqlite_utils.Database | PgDatabase"
+PG_SCHEMES = ("postgresql://", "postgres://")
 BUSY_TIMEOUT_MS = 5_000
 LOCK_RETRIES = 3
 CHECKER_TABLES = ("outlets", "documents", "passages", "embeddings", "imports", "analyses", "claims", "claim_sources",
@@ -134,11 +140,16 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Store) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database) -> None:
+def migrate(db: Store) -> None:
+    if _is_pg(db):
+        from checker.store.pg import migrate as migrate_pg
+
+        migrate_pg(db, SCHEMA_VERSION)
+        return
     if schema_version(db) == SCHEMA_VERSION:
         return
     with transaction(db):
@@ -164,12 +175,17 @@ def _lock(db: sqlite_utils.Database) -> threading.RLock:
 
 
 @contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def transaction(db: Store) -> Iterator[Store]:
     """All or nothing: an interrupted import leaves the database as it was.
 
     The connection's lock is held throughout, so a thread sharing the connection waits instead of slipping its
-    writes into (and losing them with) another thread's transaction; the same thread may nest.
+    writes into (and losing them with) another thread's transaction; the same thread may nest. On PostgreSQL
+    the transaction takes the store's write lock (checker.store.pg), the same one-writer rule.
     """
+    if _is_pg(db):
+        with db.transaction():
+            yield db
+        return
     conn = db.conn
     with _lock(db):
         if conn.in_transaction:
@@ -228,7 +244,7 @@ def with_retry(action: Callable[[], T], *, retries: int = LOCK_RETRIES, pause: f
     raise AssertionError("unreachable")
 
 
-def run_write(db: sqlite_utils.Database, action: Callable[[], T]) -> T:
+def run_write(db: Store, action: Callable[[], T]) -> T:
     """`action` as one all-or-nothing transaction, retried while locked; SQLite's error becomes a StoreError."""
     def attempt() -> T:
         with transaction(db):
@@ -240,13 +256,17 @@ def run_write(db: sqlite_utils.Database, action: Callable[[], T]) -> T:
         raise StoreError("could not write to " + describe(error)) from error
 
 
-def open_db(path: str | os.PathLike[str] | None = None, *, adopt: bool = False) -> sqlite_utils.Database:
+def open_db(path: str | os.PathLike[str] | None = None, *, adopt: bool = False) -> Store:
     """Open (and create or upgrade) claims.db, with WAL, foreign keys and a busy timeout.
 
     A file holding another application's tables is refused unless `adopt` (the --adopt-db flag): creating
-    checker's tables and switching it to WAL would change someone else's data.
+    checker's tables and switching it to WAL would change someone else's data. A postgresql:// URL opens the
+    shared store in PostgreSQL instead (checker.store.pg), with the same schema versions and the same refusals.
     """
-    db_path = Path(path) if path else get_settings().db_path
+    location = path if path else get_settings().db_path
+    if str(location).startswith(PG_SCHEMES):
+        return _open_pg(str(location), adopt=adopt)
+    db_path = Path(location)
     if db_path.exists() and db_path.is_dir():
         raise StoreError(f"{db_path} is a folder, not a database file")
     try:
@@ -270,6 +290,38 @@ def open_db(path: str | os.PathLike[str] | None = None, *, adopt: bool = False) 
                              "copy) or pass --db") from error
         raise StoreError(describe(error, str(db_path))) from error
     return db
+
+
+def _open_pg(url: str, *, adopt: bool) -> Store:
+    try:
+        from checker.store.pg import PgDatabase, redacted
+    except ImportError as error:
+        raise StoreError(f"a postgresql:// database needs the scale extras ({error.name} is missing): run "
+                         "`make install-scale`") from error
+    shown = redacted(url)
+    try:
+        db = PgDatabase(url)
+        if not adopt and schema_version(db) == 0:
+            tables = db.table_names()
+            if tables and not set(tables) & set(CHECKER_TABLES):
+                raise StoreError(f"{shown} holds another application's tables ({', '.join(tables[:5])}); checker "
+                                 "leaves it as it is. Pass --db with an empty database, or add --adopt-db")
+        with_retry(lambda: migrate(db))
+        missing = [name for name in CHECKER_TABLES if name not in set(db.table_names())]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(describe(error, shown)) from error
+    if missing:
+        raise StoreError(f"{shown} is a checker database missing the table(s) {', '.join(missing)} (damaged or "
+                         "changed by another program): restore a copy, or pass --db")
+    return db
+
+
+def is_postgres(db: Store) -> bool:
+    """Whether `db` is a shared store in PostgreSQL (where FTS5 and PRAGMAs are answered differently)."""
+    return type(db).__name__ == "PgDatabase"
+
+
+_is_pg = is_postgres
 
 
 def _damaged(error: sqlite3.Error) -> bool:
