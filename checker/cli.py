@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="database file (default: $CHECKER_DB or ./claims.db)")
+    parser.add_argument("--db", metavar="PATH", help="database file or postgresql:// URL (default: $CHECKER_DB or "
+                                                     "./claims.db)")
     parser.add_argument("--adopt-db", action="store_true",
                         help="add checker's tables to an SQLite file another application made (refused otherwise)")
 
@@ -99,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--tagger", action="store_true", help="use the learned attribution tagger (loads a model)")
     batch.add_argument("--chunk", type=int, default=100, help="articles per Parquet part")
     batch.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    db = commands.add_parser("db", help="move a store between claims.db and PostgreSQL")
+    copy = db.add_subparsers(dest="db_command", required=True).add_parser(
+        "copy", help="copy every table of SRC into the empty DST, ids kept, then verify them identical")
+    copy.add_argument("source", metavar="SRC", help="a claims.db file or a postgresql:// URL")
+    copy.add_argument("destination", metavar="DST", help="a new claims.db file or an empty postgresql:// database")
     return parser
 
 
@@ -271,8 +278,15 @@ def _write_file(path: Path, payload: bytes) -> None:
         raise CheckerError(f"cannot write {path} ({error.strerror or error})") from error
 
 
+def cmd_db(args: argparse.Namespace) -> int:
+    from checker.store.copy import copy_store
+
+    print(copy_store(args.source, args.destination).summary())
+    return 0
+
+
 COMMANDS = {"analyze": cmd_analyze, "evidence": cmd_evidence, "export": cmd_export, "analyses": cmd_analyses,
-            "batch": cmd_batch}
+            "batch": cmd_batch, "db": cmd_db}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -166,6 +166,17 @@ class PgDatabase:
         with self._connection() as conn, _as_sqlite_errors(), conn.cursor() as cursor:
             cursor.executemany(sql_text, batch)
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Bulk-load rows with COPY (checker.store.copy), in the current transaction if there is one."""
+        written = 0
+        names = ", ".join(map(quote, columns))
+        with self._connection() as conn, _as_sqlite_errors(), conn.cursor() as cursor:
+            with cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    written += 1
+        return written
+
     def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None) -> Iterator[dict[str, Any]]:
         cursor = self.execute(sql, params)
         names = [column[0] for column in cursor.description or ()]
