@@ -159,7 +159,7 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
         tokens.append(token)
     names = [t.group() for t in tokens]
     if head == "وكاله" and names[:1] in (["الانباء"], ["انباء"]):
-        return _agency_name(tokens, names, words)
+        return _agency_name(folded, tokens, names, words)
     if not names or names[0] in words.stop_words or _bare(names[0]) in words.stop_words or _generic(names[0], words):
         return None
     if names[0] in ("http", "https", "www"):
@@ -187,7 +187,8 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
     return tokens[0].start(), tokens[-1].end(), False, max(phrase_end, tokens[-1].end())
 
 
-def _agency_name(tokens: list[re.Match[str]], names: list[str], words: HeadWords) -> tuple[int, int, bool] | None:
+def _agency_name(folded: str, tokens: list[re.Match[str]], names: list[str], words: HeadWords
+                 ) -> tuple[int, int, bool, int] | None:
     """"وكالة الأنباء الموريتانية": the nisba words after "الأنباء"; "وكالة أنباء فارس": up to three name words."""
     rest = []
     for token, name in zip(tokens[1:], names[1:]):
@@ -196,8 +197,8 @@ def _agency_name(tokens: list[re.Match[str]], names: list[str], words: HeadWords
         if names[0] == "الانباء" and not (name.startswith("ال") and name.endswith(("يه", "ية"))):
             break
         rest.append(token)
-    if not rest:
-        return None
+    if not rest or (search_form(names[1]) in words.descriptors and _QUOTED_NAME.match(folded, rest[0].end())):
+        return None  # "وكالة الأنباء الرسمية «وات»": a description before the name, which is found on its own
     return tokens[0].start(), rest[-1].end(), True, rest[-1].end()
 
 

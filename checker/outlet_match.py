@@ -14,7 +14,8 @@ from checker.normalize import fold
 
 T = TypeVar("T")
 _TOKEN = re.compile(r"[\w+&]+(?:'[\w+&]+)*'?")
-_GAP = re.compile(r"[\s\-‐.·/]+")
+# Separators between an alias's words; one quotation mark may split a name ('الجوهرة "اف ام"').
+_GAP = re.compile(r'[\s\-‐.·/]*"?[\s\-‐.·/]*')
 _CLITIC_LETTERS = "وفبل"  # not ك: "كافي", "كائنا" would become outlets
 _LATIN_ACCENTS = str.maketrans("àáâãäåçèéêëìíîïñòóôõöùúûüýÿşğıćčšžłőű", "aaaaaaceeeeiiiinooooouuuuyysgiccszlou")
 
@@ -73,15 +74,25 @@ class AliasMatcher(Generic[T]):
         for first, cut, length in _first_forms(word):
             if first in self._two_firsts and cut + length == len(word) and position + 1 < len(tokens):
                 following = tokens[position + 1]
-                if _GAP.fullmatch(folded, token.end(), following.start()):
+                if _joined(folded, token.end(), following.start()):
                     for words, alias in self._by_two.get((first, following.group()), ()):
                         end = _match_rest(folded, tokens, position, words)
-                        if end is not None:
+                        if end is not None and not self._quoted_alias_inside(folded, tokens, position, words):
                             return alias, token.start() + cut, end, len(words)
             single = self._single.get(first)
             if single is not None:
                 return single, token.start() + cut, token.start() + cut + length, 1
         return None
+
+    def _quoted_alias_inside(self, folded: str, tokens: list[re.Match[str]], position: int,
+                             words: tuple[str, ...]) -> bool:
+        """'وكالة الأنباء الكويتية «كونا»' is two names, the quoted one an alias of its own; 'الجوهرة "اف ام"' is one."""
+        for offset in range(1, len(words)):
+            if '"' in folded[tokens[position + offset - 1].end():tokens[position + offset].start()]:
+                rest = words[offset:]
+                return (rest[0] in self._single and len(rest) == 1) or any(
+                    found == rest for found, _ in self._by_two.get(rest[:2], ()))
+        return False
 
 
 def _first_forms(word: str) -> list[tuple[str, int, int]]:
@@ -108,9 +119,14 @@ def _match_rest(folded: str, tokens: list[re.Match[str]], position: int, words: 
         return None
     for offset, word in enumerate(words[1:], start=1):
         token = tokens[position + offset]
-        if not _GAP.fullmatch(folded, tokens[position + offset - 1].end(), token.start()):
+        if not _joined(folded, tokens[position + offset - 1].end(), token.start()):
             return None
         last = offset == len(words) - 1
         if token.group() != word and not (last and token.group() in (word + "'s", word + "'")):
             return None
     return tokens[position + len(words) - 1].start() + len(words[-1])
+
+
+def _joined(folded: str, end: int, start: int) -> bool:
+    """Two words of one name: something separates them, and it is only separators."""
+    return start > end and _GAP.fullmatch(folded, end, start) is not None

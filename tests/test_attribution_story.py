@@ -306,3 +306,35 @@ def test_a_chain_of_verb_only_subjects_carries_until_a_new_topic() -> None:
     assert [a.speaker for a in found[1:4]] == ["وزير الصحة"] * 3
     assert all(a.carried_from is not None for a in found[1:4])
     assert found[-1].carried_from is None and found[-1].speaker is None
+
+
+# ---- 9. the thread: a source that cited an outlet goes on carrying it --------------------------------------
+
+def test_the_same_source_again_carries_the_outlet_it_spoke_to() -> None:
+    first, same, described, new = attributions(
+        "ونقلت وكالة تونس إفريقيا للأنباء عن مصدر أمني أن الوحدات أحبطت عملية هجرة غير نظامية ليلة الجمعة.\n"
+        "وأكد المصدر ذاته أنه تم إيقاف عشرة أشخاص بينهم منظم الرحلة.\n"
+        "وأوضح ذات المصدر أن الأبحاث متواصلة للكشف عن بقية الأطراف.\n"
+        "وقال وزير الداخلية هشام الفوراتي إن الوزارة ستعزز المراقبة على السواحل.")
+    assert outlet_id(first) == "tap" and first.outlet_from == "sentence"
+    assert outlet_id(same) == outlet_id(described) == "tap"
+    assert outlet_id(new) is None  # a new named source: the agency quoted someone else, not him
+
+
+def test_a_cue_less_sentence_naming_the_speaker_stays_on_his_thread() -> None:
+    said, praised, background = attributions(
+        "وقال وزير التربية ناجي جلول في تصريح لمراسلة الجوهرة أف أم إن الوزارة منفتحة على النقابات.\n"
+        "وثمّن ناجي جلول تبني وثيقة قرطاج للإصلاح التربوي.\n"
+        "وتشهد المدارس التونسية إضرابات متكررة منذ بداية السنة الدراسية.")
+    assert outlet_id(said) == "jawhara-fm"
+    assert outlet_id(praised) == "jawhara-fm" and praised.outlet_from == "story"
+    assert outlet_id(background) is None  # the site's own narrative names no outlet
+
+
+def test_an_english_source_named_again_goes_on_with_the_outlet() -> None:
+    reported, again, other = attributions(
+        "Bloomberg reported, citing chief executive Maria Lopez, that the company would cut 2,000 jobs.\n"
+        "Lopez said the cuts would fall mostly on its European plants.\n"
+        "Union leader Tom Brady said workers would strike if the plan went ahead.")
+    assert outlet_id(reported) == outlet_id(again) == "bloomberg"
+    assert outlet_id(other) is None

@@ -103,6 +103,11 @@ def test_find_in_gives_spans_without_clitics() -> None:
     ("L’Orient-Le Jour reported", [("l-orient-le-jour", "L’Orient-Le Jour")]),
     ("تونس (وات) - قالت", [("tap", "وات")]),
     ("الجزائر (واج) - ", [("aps", "واج")]),
+    # A name split by quotation marks, as Tunisian sites write their own radio.
+    ('وقال لمراسل الجوهرة "اف ام" إن', [("jawhara-fm", 'الجوهرة "اف ام')]),
+    ('في تصريح لـ "الجوهرة أف أم" إن', [("jawhara-fm", "الجوهرة أف أم")]),
+    # "وكالة الأنباء" is an agency, not the Kuwaiti paper Al Anba; the agency's quoted name decides.
+    ('وبحسب تقرير لوكالة الأنباء الرسمية "وات"، قررت', [("tap", "وات")]),
 ])
 def test_find_in_abbreviations_and_variants(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(o.id, text[s:e]) for o, s, e in load_registry().find_in(text)] == expected

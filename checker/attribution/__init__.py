@@ -17,8 +17,8 @@ from typing import Protocol
 
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
-from checker.attribution.outlet import (DATELINE, find_dateline, find_publisher, reporting_outlet, story_outlet_id,
-                                        with_story_outlet)
+from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_publisher, reporting_outlet,
+                                        story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import sane_speaker
@@ -89,6 +89,7 @@ class _Reader:
         self.publisher = find_publisher(text, registry, url)
         self.history = History()
         self.story: Attribution | None = None
+        self.thread = Thread()
         self.citing = load_lexicon().citing
         self.story_id = story_outlet_id([link for found in links.values() for link in found], self.citing)
         self.done: list[Claim] = []
@@ -111,9 +112,12 @@ class _Reader:
         self._note_topic(claim, link)
         attribution = self._attribution_for(claim, link)
         if attribution.kind == "none":
-            attribution = self._continued_quote(claim) or self._dateline_for(claim) or self.publisher or attribution
+            attribution = (self._continued_quote(claim) or self.thread.named_in(claim.text, claim.sentence_index)
+                           or self._dateline_for(claim) or self.publisher or attribution)
         else:
-            attribution = with_story_outlet(attribution, self.story, self._dateline_over(claim), self.publisher)
+            attribution = self.thread.carry(attribution) or with_story_outlet(
+                attribution, self.story, self._dateline_over(claim), self.publisher)
+        self.thread.note(attribution, claim.sentence_index)
         if attribution.outlet is not None and attribution.outlet_from is None:
             attribution = replace(attribution, outlet_from="sentence")
         if link is not None and link.cue.role == "backward":

@@ -5,14 +5,22 @@ its speaker ("قال مصدر حكومي لـ«موقع X»" ... "وأضاف ا�
 story's reporting outlet, the one a source spoke to ("told Reuters", "لـ«موقع
 X»", "X has learned", "مراسل X"); else the wire of the dateline or credit line
 ("WASHINGTON (Reuters) -", "(أ ف ب)", "باريس - فرانس برس", "المصدر: رويترز").
-Wire copy's officials, sources and witnesses carry the agency.
+Wire copy's officials, sources and witnesses carry the agency. `Thread` keeps
+the outlet of the last source that cited one while the story goes on with that
+source ("ذات المصدر", "the official", his name again), words in
+checker/data/outlet_thread.toml.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import replace
+from functools import cache
+from typing import Any
 
+from checker.attribution.coreference import speaker_tokens
 from checker.attribution.sources import Link, outlet_slug
+from checker.config import DATA_DIR
 from checker.models import Attribution, Outlet
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
@@ -140,3 +148,88 @@ def find_publisher(text: str, registry: OutletRegistry, url: str | None = None) 
         return None
     return Attribution(kind="according_to", outlet=outlet, cue=None, confidence=DATELINE, outlet_start=start,
                        outlet_end=end, outlet_from="story")
+
+
+@cache
+def _thread_words() -> dict[str, Any]:
+    """checker/data/outlet_thread.toml, folded."""
+    with open(DATA_DIR / "outlet_thread.toml", "rb") as handle:
+        data = tomllib.load(handle)["thread"]
+    return {"same": frozenset(fold(w) for w in data["same_source_words"]),
+            "titles": frozenset(fold(w) for w in data["title_words"]),
+            "sentences": data["name_sentences"], "opening": data["opening_words"]}
+
+
+class Thread:
+    """The last source that cited an outlet, and whether a later claim goes on with it (guideline: "story": an
+    outlet cited earlier for the same source/thread is carried on). "وأضاف المصدر", "ذات المصدر", "he added", the
+    same name again, or a cue whose speaker was not read carry it; a new named source ends it, and so does a
+    new outlet (which starts its own thread)."""
+
+    def __init__(self) -> None:
+        self.source: Attribution | None = None
+        self.sentence = -1
+
+    def carry(self, attribution: Attribution) -> Attribution | None:
+        """A claim with a cue and no outlet of its own, on the thread: the thread's outlet ("story")."""
+        source = self.source
+        if source is None or attribution.outlet is not None or attribution.kind == "none":
+            return None
+        if not same_source(attribution.speaker, source.speaker):
+            return None
+        return _with_outlet_of(attribution, source)
+
+    def named_in(self, text: str, sentence: int) -> Attribution | None:
+        """A claim with no cue that opens by naming the thread's speaker ("وثمّن ناجي جلول ...") still reports
+        that source: the thread's outlet, no speaker (none was read here)."""
+        source = self.source
+        if source is None or source.speaker is None or sentence - self.sentence > _thread_words()["sentences"]:
+            return None
+        names = _name_words(source.speaker)
+        opening = {fold(w) for w in re.findall(r"\w+", text)[:_thread_words()["opening"]]}
+        opening |= {w[1:] for w in opening if w[:1] in "وف"}
+        if not names or not names & opening:
+            return None
+        return _with_outlet_of(Attribution(kind="none"), source)
+
+    def note(self, attribution: Attribution, sentence: int) -> None:
+        """Follow the thread after a claim is decided."""
+        if attribution.kind == "none":
+            return
+        if attribution.outlet is not None and attribution.outlet_from in ("sentence", "carried", "story"):
+            if attribution.outlet_from == "sentence" or self.source is None:
+                self.source = attribution
+            self.sentence = sentence
+        elif self.source is not None and not same_source(attribution.speaker, self.source.speaker):
+            self.source = None
+
+
+def same_source(speaker: str | None, earlier: str | None) -> bool:
+    """A speaker that goes on with an earlier one: none read, a description or pronoun ("المصدر", "ذات المصدر",
+    "الخبير الاقتصادي", "the official", "he"), or a part of the earlier name ("جلول", "Smith")."""
+    if speaker is None:
+        return True
+    same = _thread_words()["same"]
+    words = re.findall(r"\w+", speaker)  # not folded: fold lowercases, and a capital marks a name
+    if words and all(fold(w) in same or fold(w).startswith("ال") or (w.isascii() and w.islower())
+                     for w in words):
+        return True
+    mine = speaker_tokens(speaker) - same
+    return bool(earlier) and bool(mine) and mine <= speaker_tokens(earlier)  # type: ignore[arg-type]
+
+
+def _name_words(speaker: str) -> frozenset[str]:
+    """The words of a speaker that name someone: not a title, not a description with "ال", not a short word."""
+    return frozenset(fold(w) for w in re.findall(r"\w+", speaker) if _names(w))
+
+
+def _names(word: str) -> bool:
+    if word.isascii():
+        return word[:1].isupper() and len(word) >= 3 and fold(word) not in _thread_words()["same"]
+    folded = fold(word)
+    return len(folded) >= 3 and not folded.startswith("ال") and folded not in _thread_words()["titles"]
+
+
+def _with_outlet_of(attribution: Attribution, source: Attribution) -> Attribution:
+    return replace(attribution, outlet=source.outlet, outlet_start=source.outlet_start, outlet_end=source.outlet_end,
+                   via=source.via, outlet_from="story")
