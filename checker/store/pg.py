@@ -273,12 +273,19 @@ class Table:
         sql = (f"{verb} INTO {quote(self.name)} ({', '.join(map(quote, columns))}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
         cursor = self.db.execute(sql, [record[c] for c in columns])
-        if self.name in NUMBERED and "id" not in record:
+        if self.name in NUMBERED and record.get("id") is None:
             self.last_pk = cursor.lastrowid
         else:
+            if self.name in NUMBERED:
+                self._numbering_past(record["id"])
             keys = tuple(record.get(k) for k in self.pks)
             self.last_pk = keys[0] if len(keys) == 1 else keys
         return self
+
+    def _numbering_past(self, value: int) -> None:
+        """An id given by the caller (as SQLite allows): later rows are numbered after it, not into it."""
+        self.db.execute(f"SELECT setval(pg_get_serial_sequence('{self.name}', 'id'), "
+                        f"greatest(?, (SELECT max(id) FROM {quote(self.name)})))", [int(value)])
 
     def insert_all(self, records: Iterable[Mapping[str, Any]], *, ignore: bool = False, replace: bool = False,
                    pk: Any = None, batch_size: int = 100, alter: bool = False) -> Table:
