@@ -24,7 +24,7 @@ from checker.errors import InputError
 from checker.models import Attribution, EvidenceMatch, Report
 from checker.normalize import search_form
 from checker.render import direction, highlight_article_html, isolate_rtl, legend_html
-from checker.report import markdown_text, report_to_dict, source_line
+from checker.report import markdown_text, not_checked_note, report_to_dict, source_line
 from checker.review import (
     AnalysisSummary,
     ClaimDecisions,
@@ -54,6 +54,8 @@ CSV_COLUMNS = (
 MAX_FIGURES_NAMED = 3
 # Spreadsheet programs run a cell starting with these as a formula; a quote in front keeps it text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A claim the evidence stage left out (over CHECKER_EVIDENCE_CLAIMS) or added by a reviewer and not re-checked.
+NOT_CHECKED_TODO = "not checked against the evidence: confirm or correct its source in the desk to check it"
 
 
 def export_analysis(db: sqlite_utils.Database, analysis_id: int, fmt: str, *, desk: str | None = None) -> bytes:
@@ -124,7 +126,9 @@ def left_to_do(item: ReviewedClaim) -> list[str]:
         todo.append(f"confirm the figure{'s' if len(item.claim.numbers) > 1 else ''} {figures}")
     if item.verdict_overridden:
         return todo
-    if check is None or not check.evidence:
+    if check is None:
+        todo.append(NOT_CHECKED_TODO)
+    elif not check.evidence:
         todo.append("no evidence stored: search for reporting on this claim")
     elif item.verdict == "contradicted":
         todo.append("the evidence contradicts the claim: confirm the verdict")
@@ -182,7 +186,9 @@ def _markdown_header(report: Report, items: list[ReviewedClaim], summary: Analys
         facts[:0] = [f"analysis {summary.id}", f"saved {summary.created_at[:16].replace('T', ' ')} UTC"]
         facts.extend(f"{name}: {markdown_text(value)}" for name, value in (("url", summary.url), ("source", summary.source)) if value)
     done = sum(item.done for item in items)
-    return [" · ".join(facts), "", f"**{done} of {len(to_review(items))} claims done.**", ""]
+    note = not_checked_note(report)
+    return [" · ".join(facts), "", f"**{done} of {len(to_review(items))} claims done.**", "",
+            *([f"**{markdown_text(note)}**", ""] if note else [])]
 
 
 def _markdown_claim(item: ReviewedClaim) -> list[str]:
@@ -447,6 +453,7 @@ def to_html(report: Report, decisions: Mapping[str, ClaimDecisions], *,
         "<body>",
         f'<h1 dir="auto">{html.escape(title)}</h1>',
         f'<p class="meta" dir="auto">{html.escape(_html_meta(report, summary))} · {done} of {len(to_review(items))} claims done</p>',
+        *([f'<p class="meta"><strong>{html.escape(note)}</strong></p>'] if (note := not_checked_note(report)) else []),
         "<h2>Article</h2>",
         legend_html(analysis, attributions=corrected),
         highlight_article_html(analysis, attributions=corrected),

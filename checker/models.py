@@ -6,6 +6,7 @@ highlight it and no later stage has to find it again.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 AttributionKind = Literal["direct_quote", "indirect", "according_to", "none"]
@@ -167,7 +168,26 @@ class Report:
     checks: tuple[ClaimCheck, ...] = field(default_factory=tuple)
 
     def check_for(self, claim_id: str) -> ClaimCheck | None:
-        return next((c for c in self.checks if c.claim_id == claim_id), None)
+        return self._by_claim.get(claim_id)
+
+    @cached_property
+    def _by_claim(self) -> dict[str, ClaimCheck]:
+        """The first check of each claim, so looking every claim up stays linear in a long article."""
+        found: dict[str, ClaimCheck] = {}
+        for check in self.checks:
+            found.setdefault(check.claim_id, check)
+        return found
+
+    @property
+    def not_checked(self) -> tuple[str, ...]:
+        """Ids of the claims the evidence stage left out (over CHECKER_EVIDENCE_CLAIMS), in reading order.
+
+        Empty when the evidence was not consulted at all (`analyze --no-evidence`: no checks), since then no
+        claim was meant to be checked.
+        """
+        if not self.checks:
+            return ()
+        return tuple(claim.id for claim in self.analysis.claims if claim.id not in self._by_claim)
 
 
 def to_plain(obj: Any) -> Any:

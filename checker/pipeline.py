@@ -6,13 +6,13 @@ logic the other lacks.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from checker.attribution import attribute
 from checker.claims import extract_claims
 from checker.language import detect_language
-from checker.models import Analysis, Report
+from checker.models import Analysis, Claim, ClaimCheck, Report
 from checker.outlets import OutletRegistry, load_registry
 from checker.segment import split_sentences
 
@@ -66,19 +66,60 @@ def fetch_article(url: str) -> Article:
 
 def check_article(db: sqlite_utils.Database, article: Article, *, k: int = 5, tagger: bool = False,
                   progress: Callable[[str], object] = lambda step: None) -> tuple[Report, int]:
-    """Analyse with the outlets reviewers registered, check every claim against the evidence, store it all.
+    """Analyse with the outlets reviewers registered, check claims against the evidence, store it all.
 
-    Returns the report and the id of the stored analysis; `progress` hears each step (the desk shows them).
+    At most CHECKER_EVIDENCE_CLAIMS distinct claims are checked (`check_bounded`); the report names the rest as
+    not checked. Returns the report and the id of the stored analysis; `progress` hears each step (the desk
+    shows them).
     """
+    from checker.config import get_settings
     from checker.embeddings import get_embedder
     from checker.review import save_report
     from checker.store.outlets import registry_with_db
-    from checker.verdict import check_analysis
 
     progress("Finding claims and their sources")
     analysis = analyze(article.text, registry=registry_with_db(db), tagger=tagger, url=article.url)
     progress("Loading the sentence model (only the first time)")
     get_embedder()
-    progress(f"Checking {len(analysis.claims)} claims against the stored evidence")
-    report = Report(analysis, check_analysis(db, analysis, k=k))
+    limit = get_settings().evidence_claims
+    progress(f"Checking {min(len(analysis.claims), limit)} of {len(analysis.claims)} claims against the stored evidence")
+    report = Report(analysis, check_bounded(db, analysis.claims, limit, k=k))
     return report, save_report(db, report, source=article.source, title=article.title, url=article.url)
+
+
+def check_bounded(db: sqlite_utils.Database, claims: Sequence[Claim], limit: int, *,
+                  k: int = 5) -> tuple[ClaimCheck, ...]:
+    """Checks for at most `limit` distinct claims (`evidence_plan`), copied to their identical repeats.
+
+    The evidence stage costs tens of milliseconds per claim: an article of tens of thousands of claims would
+    take hours, and a fact-checker reads the most check-worthy first anyway. Claims left out get no check, which
+    `Report.not_checked` and every report and export name; they are never called "not enough evidence".
+    """
+    from checker.verdict import check_claims
+
+    chosen, same_as = evidence_plan(claims, limit)
+    checked = {check.claim_id: check for check in check_claims(db, chosen, k=k)}
+    return tuple(checked[claim.id] if claim.id in checked else replace(checked[same_as[claim.id]], claim_id=claim.id)
+                 for claim in claims if claim.id in checked or claim.id in same_as)
+
+
+def evidence_plan(claims: Sequence[Claim], limit: int) -> tuple[list[Claim], dict[str, str]]:
+    """The claims to check (at most `limit` distinct ones: the most check-worthy first, equal scores in reading
+    order; returned in reading order) and, for every repeat of a chosen claim, the id of the one checked for it.
+
+    Claims are the same when their words (whitespace aside), cited outlet and speaker are: everything the check
+    reads.
+    """
+    first: dict[tuple[object, ...], Claim] = {}
+    repeats: dict[str, tuple[object, ...]] = {}
+    for claim in claims:
+        key = (" ".join(claim.text.split()), claim.attribution.outlet, claim.attribution.speaker)
+        if key in first:
+            repeats[claim.id] = key
+        else:
+            first[key] = claim
+    ranked = sorted(first.values(), key=lambda c: -c.checkworthiness)[:max(0, limit)]  # stable: reading order
+    chosen_ids = {claim.id for claim in ranked}
+    chosen = [claim for claim in claims if claim.id in chosen_ids]
+    same_as = {claim_id: first[key].id for claim_id, key in repeats.items() if first[key].id in chosen_ids}
+    return chosen, same_as

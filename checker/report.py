@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from checker.config import EVIDENCE_CLAIMS_ENV
 from checker.models import Attribution, Claim, ClaimCheck, Report, to_plain
 
 
@@ -64,6 +65,21 @@ def check_to_dict(check: ClaimCheck) -> dict[str, Any]:
     }
 
 
+NOT_CHECKED_VERDICT = "not checked against the evidence (over the evidence limit of this analysis)"
+
+
+def not_checked_note(report: Report) -> str | None:
+    """The line every report and checklist carries when the evidence stage left claims out, saying how to check them."""
+    left = len(report.not_checked)
+    if not left:
+        return None
+    checked = len(report.analysis.claims) - left
+    return (f"{left:,} of {len(report.analysis.claims):,} claims were not checked against the evidence: at most "
+            f"{EVIDENCE_CLAIMS_ENV} distinct claims are checked per analysis, the most check-worthy first (this "
+            f"analysis checked {checked:,}). To check the others: confirm or correct a claim's source in the desk "
+            f"(that re-checks it), analyse the article in parts, or raise {EVIDENCE_CLAIMS_ENV}.")
+
+
 def claim_to_dict(claim: Claim, check: ClaimCheck | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": claim.id,
@@ -83,11 +99,16 @@ def claim_to_dict(claim: Claim, check: ClaimCheck | None) -> dict[str, Any]:
 
 def report_to_dict(report: Report, analysis_id: int | None = None) -> dict[str, Any]:
     analysis = report.analysis
+    unchecked = set(report.not_checked)
     data: dict[str, Any] = {
         "language": analysis.language,
-        "claims": [claim_to_dict(claim, report.check_for(claim.id)) for claim in analysis.claims],
+        "claims": [{**claim_to_dict(claim, report.check_for(claim.id)), **({"evidence_checked": False}
+                   if claim.id in unchecked else {})} for claim in analysis.claims],
         "non_claims": [to_plain(non_claim) for non_claim in analysis.non_claims],
     }
+    if unchecked:
+        data["not_checked"] = {"count": len(unchecked), "claim_ids": list(report.not_checked),
+                               "note": not_checked_note(report)}
     if analysis_id is not None:
         data["analysis_id"] = analysis_id
     return data
@@ -124,6 +145,10 @@ def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
     analysis = report.analysis
     title = f"# Claims ({analysis.language})" + (f" — analysis {analysis_id}" if analysis_id is not None else "")
     lines = [title, ""]
+    note = not_checked_note(report)
+    if note:
+        lines.extend([f"**{markdown_text(note)}**", ""])
+    unchecked = set(report.not_checked)
     for claim in analysis.claims:
         lines.append(f"## {claim.id} · check-worthiness {claim.checkworthiness:.2f}")
         lines.append("")
@@ -141,6 +166,8 @@ def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
                 where = " ".join(part for part in (match.outlet, match.published, match.url) if part)
                 lines.append(f"  - [{match.stance} {match.score:.2f}] {markdown_text(match.text[:200])} "
                              f"({markdown_text(where)})")
+        elif claim.id in unchecked:
+            lines.append(f"- Verdict: {NOT_CHECKED_VERDICT}")
         lines.append("")
     if analysis.non_claims:
         lines.append("## Kept out")

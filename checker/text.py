@@ -40,6 +40,8 @@ _MANY_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # A web page is mostly markup: it may be this many times the article limit before its text is extracted (every
 # extraction step is linear), and the extracted text is then held to the limit itself.
 MARKUP_FACTOR = 20
+# ... but never more than this (the fetcher's 10 MiB body limit), so a page's extraction stays a few seconds.
+MAX_PAGE_CHARS = 10_000_000
 _CHARSET = re.compile(rb"<meta[^>]{0,200}charset\s*=\s*[\"']?([A-Za-z0-9_\-]{2,40})", re.IGNORECASE)
 
 
@@ -57,8 +59,8 @@ def decode_text(data: bytes, name: str = "the input", limit: int | None = None) 
     refuse the same files): binary refused, a BOM or UTF-16 obeyed, UTF-8 kept even with a few damaged bytes
     (a file cut inside a letter), a legacy code page only when the bytes are not UTF-8 at all.
 
-    `limit` bounds the characters read (default: the article limit times MARKUP_FACTOR, room for a saved page)."""
-    limit = limit or get_settings().max_input_chars * MARKUP_FACTOR
+    `limit` bounds the characters read (default: `page_limit()`, room for a saved page)."""
+    limit = limit or page_limit()
     if not data:
         raise InputError(f"{name} is empty: paste or give an article to analyse")
     if not data.strip():
@@ -68,12 +70,20 @@ def decode_text(data: bytes, name: str = "the input", limit: int | None = None) 
         raise InputError(f"{name} looks like a binary file ({kind}), not text: save the article as .txt or .html")
     if len(data) > 4 * limit:
         raise InputError(f"{name} is too long ({len(data):,} bytes); the limit is {limit:,} characters "
-                         f"(CHECKER_MAX_INPUT_CHARS, {MARKUP_FACTOR} times that for a web page): analyse it in parts")
+                         f"({_PAGE_SETTING} for a web page): analyse it in parts")
     decoded = _decode(data, limit)
     controls = len(_CONTROL.findall(decoded.text))
     if controls > max(8, len(decoded.text) // 100):
         raise InputError(f"{name} looks like a binary file (it is full of control characters), not text")
     return decoded
+
+
+_PAGE_SETTING = f"CHECKER_MAX_INPUT_CHARS times {MARKUP_FACTOR}, at most {MAX_PAGE_CHARS:,}"
+
+
+def page_limit() -> int:
+    """Characters a web page (or any file) may have before its text is extracted."""
+    return min(get_settings().max_input_chars * MARKUP_FACTOR, MAX_PAGE_CHARS)
 
 
 def decode_input(data: bytes) -> str:
@@ -86,7 +96,7 @@ def clean_text(text: str) -> str:
     limit = get_settings().max_input_chars
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _looks_like_html(text):
-        _check_size(len(text), limit * MARKUP_FACTOR, "web page")
+        _check_size(len(text), page_limit(), "web page")
         text = extract_html_text(text)
     _check_size(len(text), limit)
     if _CONTROL.search(text):
@@ -165,7 +175,7 @@ def _looks_like_html(text: str) -> bool:
 
 def _check_size(chars: int, limit: int, what: str = "text") -> None:
     if chars > limit:
-        setting = "CHECKER_MAX_INPUT_CHARS" + (f" times {MARKUP_FACTOR}" if what == "web page" else "")
+        setting = _PAGE_SETTING if what == "web page" else "CHECKER_MAX_INPUT_CHARS"
         raise InputError(f"the {what} is too long ({chars:,} characters); the limit is {limit:,} characters "
                          f"({setting}): analyse it in parts")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError
-from checker.export import export_analysis, export_report, is_anonymous, left_to_do
+from checker.export import NOT_CHECKED_TODO, export_analysis, export_report, is_anonymous, left_to_do
 from checker.models import (
     Attribution,
     Claim,
@@ -89,7 +89,12 @@ def test_to_do_lines_come_from_the_claims_data(arabic_report: Report) -> None:
         "confirm the figure 2,500",
         "the stored evidence is inconclusive: look for a primary source",
     ]
+    assert NOT_CHECKED_TODO in left_to_do(plain)  # the fixture checked only the cited claim
+    empty = ClaimCheck(plain.claim.id, (), Verdict("not_enough_evidence", 0.0, ("nothing stored",)),
+                       SourceCheck("no_source"))
+    plain = reviewed_view(dataclasses.replace(arabic_report, checks=(*arabic_report.checks, empty)), {})[2]
     assert "no evidence stored: search for reporting on this claim" in left_to_do(plain)
+    assert NOT_CHECKED_TODO not in left_to_do(plain)
 
 
 def test_to_do_lines_follow_the_reviewers_decisions(stored, arabic_report: Report) -> None:

@@ -53,7 +53,7 @@ def test_five_megabytes_gets_a_message_with_size_and_limit_quickly() -> None:
     with pytest.raises(InputError) as error:
         decode_input(data)
     assert time.perf_counter() - started < 2
-    assert "800,000" in str(error.value) and "5,0" in str(error.value)  # 20 x the 40,000 article limit
+    assert "2,000,000" in str(error.value) and "5,0" in str(error.value)  # the article limit
 
 
 def test_html_pasted_as_text_becomes_the_article_text() -> None:
