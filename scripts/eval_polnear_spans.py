@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 DEFAULT_SPLIT = ROOT.parent / "shared" / "eval" / "data" / "polnear" / "dev"
 GUM = ROOT.parent / "shared" / "eval" / "data" / "gum_attribution"
+ANT = ROOT.parent / "shared" / "eval" / "data" / "ant_v11"
 PRONOUNS = frozenset("he she they it we i you him her them us me this that who which one".split())
 REPORTING_LEMMAS = frozenset("""
 say tell report claim announce state add note explain write insist argue warn deny confirm acknowledge admit
@@ -155,10 +156,13 @@ def score_spans(text: str, predicted: set[Span], gold: set[Span]) -> Score:
 
 # ---- systems ----------------------------------------------------------------
 
-def link_spans(text: str, fast: bool) -> tuple[set[Span], set[Span]]:
+def link_spans(text: str, fast: bool, univocal: bool = False) -> tuple[set[Span], set[Span]]:
     """Every link the attribution stage reads in every sentence (several per sentence when it has several cues):
-    the speaker as written in that sentence ("he" stays "he"), else an outlet named in it, and the cue."""
+    the speaker as written in that sentence ("he" stays "he"), else an outlet named in it, and the cue.
+    `univocal` (PolNeAR's scheme: every token in at most one attribution) leaves out links whose cue lies inside a
+    quotation, which is the content of the attribution that quotes it."""
     from checker.attribution import sentence_links
+    from checker.attribution.quotes import closed_quote_spans
     from checker.outlets import load_registry
     from checker.segment import split_sentences
 
@@ -170,8 +174,11 @@ def link_spans(text: str, fast: bool) -> tuple[set[Span], set[Span]]:
             links = refiner.refine(text, sentences, links)
     sources: set[Span] = set()
     cues: set[Span] = set()
+    quotes = closed_quote_spans(text) if univocal else []
     for found in links.values():
         for link in found:
+            if any(a <= link.cue.start < b for a, b in quotes):
+                continue
             cues.add((link.cue.start, link.cue.end))
             if link.speaker is not None:
                 sources.add((link.speaker.start, link.speaker.end))
@@ -301,8 +308,23 @@ def gum_docs(split: str) -> Iterator[tuple[str, str, set[Span], set[Span]]]:
                {(s, e) for k, s, e in doc.spans if k == "cue"})
 
 
+def arabic_docs() -> Iterator[tuple[str, str, set[Span], set[Span]]]:
+    """The reviewed Arabic training sentences (eval/attribution_ar_train.jsonl, offsets into ant_v11 articles):
+    each annotated range is scored alone, so predictions outside the reviewed sentences do not count."""
+    import json
+
+    for line in (ROOT / "eval" / "attribution_ar_train.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        text = (ANT / item["file"]).read_text(encoding="utf-8")
+        # Blank out everything but the reviewed range, keeping offsets.
+        masked = "".join(c if item["start"] <= i < item["end"] or c == "\n" else " " for i, c in enumerate(text))
+        spans = item["spans"]
+        yield (item["file"], masked, {(s, e) for k, s, e in spans if k == "source"},
+               {(s, e) for k, s, e in spans if k == "cue"})
+
+
 def evaluate(docs: Iterable[tuple[str, str, set[Span], set[Span]]], system: str, fast: bool, limit: int,
-             verbose: bool, unit: str = "links") -> Totals:
+             verbose: bool, unit: str = "links", univocal: bool = False) -> Totals:
     baseline = SpacyBaseline() if system == "spacy" else None
     totals = Totals()
     started = time.perf_counter()
@@ -310,7 +332,7 @@ def evaluate(docs: Iterable[tuple[str, str, set[Span], set[Span]]], system: str,
         if limit and number >= limit:
             break
         predicted = baseline.spans(text) if baseline else (
-            link_spans(text, fast) if unit == "links" else checker_spans(text, fast))
+            link_spans(text, fast, univocal) if unit == "links" else checker_spans(text, fast))
         totals.articles += 1
         score_article(text, gold_sources, gold_cues, predicted, totals)
         if verbose:
@@ -328,16 +350,23 @@ def main() -> int:
                         help="links: every link of every sentence (the attribution stage); claims: one per claim")
     parser.add_argument("--gum", metavar="SPLIT", help="score on GUM's attribution relations of this split "
                         "(train, dev, test) instead of PolNeAR")
+    parser.add_argument("--arabic-train", action="store_true", help="score checker on the reviewed Arabic training "
+                        "sentences (eval/attribution_ar_train.jsonl, ant_v11) instead of PolNeAR")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    if args.gum is None and (not (args.split / "text").is_dir() or not (args.split / "attributions").is_dir()):
+    if args.gum is None and not args.arabic_train and (not (args.split / "text").is_dir() or not (args.split / "attributions").is_dir()):
         print(f"no PolNeAR split at {args.split} (expected text/ and attributions/ inside)", file=sys.stderr)
         return 2
     systems = ["checker", "spacy"] if args.system == "both" else [args.system]
     for system in systems:
-        docs = gum_docs(args.gum) if args.gum else polnear_docs(args.split)
-        totals = evaluate(docs, system, args.fast, args.limit, args.verbose, args.unit)
+        if args.arabic_train and system == "spacy":
+            continue
+        docs = arabic_docs() if args.arabic_train else gum_docs(args.gum) if args.gum else polnear_docs(args.split)
+        # PolNeAR is univocal (its README: each token in at most one attribution), so an attribution nested inside
+        # a quotation is part of the quoting one's content there; GUM and the Arabic set annotate nested ones.
+        univocal = not args.gum and not args.arabic_train
+        totals = evaluate(docs, system, args.fast, args.limit, args.verbose, args.unit, univocal)
         label = f"checker {args.unit}{' (rules only)' if args.fast else ''}" if system == "checker" else system
         print(f"== {label}: {totals.articles} articles, {totals.seconds:.1f} s")
         print(totals.source.line("source, all"))

@@ -322,3 +322,18 @@ def test_the_channel_is_the_last_tv_outlet() -> None:
                          "من جهتها، قالت صحيفة يديعوت أحرونوت إن نتنياهو طلب كسب الوقت.\n"
                          "وقالت القناة إن ويتكوف سيصل إلى إسرائيل الأربعاء.")
     assert outlet_id(found[2]) == "channel-12"
+
+
+def test_ala_hadd_qawlihi_is_the_speaker_named_before() -> None:
+    found = attributions("قال وزير المالية ياسين جابر إن الموازنة ستقر الأسبوع المقبل.\n"
+                         "والعجز تراجع إلى أقل من ثلاثة بالمئة على حد قوله.")
+    assert found[1].speaker == "وزير المالية ياسين جابر" and found[1].resolved_from == "على حد قوله"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("ورجحت مصادر دبلوماسية أن تستأنف المفاوضات مطلع الشهر المقبل.", "مصادر دبلوماسية"),
+    ("واستبعد رئيس الوزراء أن تجرى الانتخابات قبل نهاية العام.", "رئيس الوزراء"),
+    ("وأقرت وزارة الصحة بأن المستشفيات تعمل بأقل من نصف طاقتها.", "وزارة الصحة")])
+def test_expectation_and_admission_verbs_the_old_lexicon_missed(sentence: str, speaker: str) -> None:
+    a = only(sentence)
+    assert a.kind != "none" and a.speaker == speaker

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.attribution import attribute
+from checker.attribution import attribute, sentence_links
 from checker.models import Attribution, Claim, Sentence
 from checker.outlets import load_registry
 
@@ -328,3 +328,75 @@ def test_an_outlet_called_again_by_one_word_of_its_name() -> None:
 def test_a_capitalised_person_is_not_taken_for_an_outlet_word() -> None:
     _, second = attributions("The Washington Post reported that talks stalled.\nThe President said talks would resume.")
     assert outlet_id(second) is None and second.speaker == "The President"
+
+
+# ---- Issue 7, speakers and cues: spans and pronouns a reader would notice -------------------------------------
+
+def test_a_name_with_its_role_after_a_comma_is_the_whole_speaker() -> None:
+    a = only("K.C. Maurer, chief financial officer at the Andy Warhol Foundation, said 500 institutions "
+             "received the invitation.")
+    assert a.speaker == "K.C. Maurer, chief financial officer at the Andy Warhol Foundation"
+
+
+def test_a_role_without_a_determiner_is_an_appositive_not_an_inverted_clause() -> None:
+    a = only("After the match, Hernan Dario Gomez, Panama coach, said the team had learned a lot.")
+    assert a.speaker == "Hernan Dario Gomez, Panama coach"
+
+
+def test_an_auxiliary_after_the_comma_still_takes_the_subject() -> None:
+    a = only("Valeska Paris, a former member of the church, has claimed that she was held against her will.")
+    assert a.speaker is not None and a.speaker.startswith("Valeska Paris")
+
+
+def test_according_to_a_title_with_to_in_it() -> None:
+    a = only("According to Afghan Ambassador to the United States Hamdullah Mohib, the team deserved its visas.")
+    assert a.speaker == "Afghan Ambassador to the United States Hamdullah Mohib"
+
+
+def test_according_to_without_a_comma_ends_with_the_name() -> None:
+    a = only("According to the Saudi Interior Ministry over 345 pilgrims have been killed in a stampede.")
+    assert a.speaker == "the Saudi Interior Ministry"
+
+
+@pytest.mark.parametrize("sentence", ["The senator pointed out that the bill had failed twice.",
+                                      'The city reasoned, "because users of private schools pay fees, they are '
+                                      'exempt."',
+                                      "The court has ruled that the law applies to every school."])
+def test_a_reporting_verb_before_its_content_is_a_cue(sentence: str) -> None:
+    a = only(sentence)
+    assert a.kind != "none" and a.speaker is not None
+
+
+def test_the_same_verb_without_content_reports_nothing() -> None:
+    assert only("The talks continued for hours at the ministry.").kind == "none"
+
+
+def test_a_second_verb_joined_by_and_shares_the_subject() -> None:
+    text = "Shadow Home Secretary Yvette Cooper said her party had backed the idea for months, and said it was damning."
+    links = sentence_links(text, (Sentence(0, 0, len(text), text, 0),), load_registry())[0]
+    assert [(link.cue.text, link.speaker.text if link.speaker else None) for link in links] == [
+        ("said", "Shadow Home Secretary Yvette Cooper"), ("said", "Shadow Home Secretary Yvette Cooper")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "pronoun"), [
+    ("Senator Maria Lopez told reporters the bill would pass next week.\n"
+     "Her colleague John Park said the vote would be close.\n"
+     "She added that the leadership had the numbers.", "Senator Maria Lopez", "She"),
+    ("Interior Minister Ahmed Saleh said the border would stay closed.\n"
+     "A ministry spokeswoman said the decision would be reviewed weekly.\n"
+     "He added that extra troops had been sent.", "Interior Minister Ahmed Saleh", "He")])
+def test_a_pronoun_skips_the_nearer_speaker_of_the_other_gender(text: str, speaker: str, pronoun: str) -> None:
+    found = attributions(text)[2]
+    assert found.speaker == speaker and found.resolved_from == pronoun
+
+
+def test_the_minister_is_the_minister_named_earlier() -> None:
+    found = attributions("Jordan's Foreign Minister Ayman Safadi said the crossing would reopen on Sunday.\n"
+                         "Trucks carrying flour were waiting at the border, according to the World Food Programme.\n"
+                         "The minister said the first convoy would carry medical supplies.")
+    assert found[2].speaker == "Jordan's Foreign Minister Ayman Safadi" and found[2].resolved_from == "The minister"
+
+
+def test_i_inside_a_quote_is_the_quoted_speaker_not_i() -> None:
+    a = only('"I think we will win the vote," said Senator Maria Lopez.')
+    assert a.speaker == "Senator Maria Lopez" and a.cue == "said"

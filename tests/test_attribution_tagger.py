@@ -61,14 +61,14 @@ def test_model_never_overrides_a_registry_outlet() -> None:
 
 
 def test_model_cue_the_lists_lack_becomes_a_link_only_when_switched_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Opposition leader Karim Haddad lamented that the vote had been rigged."
+    text = "Opposition leader Karim Haddad fumed that the vote had been rigged."
     assert links_of(text) == []
-    cue = TaggedSpan("cue", text.index("lamented"), text.index("lamented") + len("lamented"))
-    source = TaggedSpan("source", 0, text.index(" lamented"))
+    cue = TaggedSpan("cue", text.index("fumed"), text.index("fumed") + len("fumed"))
+    source = TaggedSpan("source", 0, text.index(" fumed"))
     assert merge_links(text, [], [cue, source]) == []  # off by default (docs/attribution_tagger.md)
     monkeypatch.setattr(tagger_module, "NEW_CUES", True)
     merged = merge_links(text, [], [cue, source])
-    assert len(merged) == 1 and merged[0].cue.text == "lamented" and merged[0].decided_by == "model"
+    assert len(merged) == 1 and merged[0].cue.text == "fumed" and merged[0].decided_by == "model"
     assert merged[0].speaker is not None and merged[0].speaker.text == "Opposition leader Karim Haddad"
     assert merge_links(text, [], [cue]) == []  # a cue without a source is dropped
 

@@ -21,7 +21,7 @@ from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_pu
                                         story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
-from checker.attribution.speakers import sane_speaker
+from checker.attribution.speakers import quoted_first_person, sane_speaker
 from checker.models import NO_ATTRIBUTION, Attribution, Claim, Sentence
 from checker.outlets import OutletRegistry
 
@@ -63,12 +63,12 @@ def sentence_links(text: str, sentences: tuple[Sentence, ...], registry: OutletR
             found = link_sentence(text, sentence.start, sentence.end, cues, registry, lexicon)
             # Only quotations opened in this sentence: straight quotes paired across sentences say nothing here.
             own = [(a, b) for a, b in quotes if sentence.start <= a - 1 < sentence.end]
-            links[sentence.index] = [_sane(text, link, own, lexicon) for link in found]
+            links[sentence.index] = quoted_first_person([_sane(text, link, own, lexicon) for link in found], own)
     return links
 
 
 def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon) -> Link:
-    speaker = sane_speaker(text, link.speaker, quotes, lexicon)
+    speaker = sane_speaker(text, link.speaker, quotes, lexicon, link.cue.start)
     if speaker == link.speaker:
         return link
     if speaker is None and link.outlet is None and link.refers_back is None:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Literal
 
+import tomllib
+
+from checker.config import DATA_DIR
 from checker.models import Attribution, Outlet
 from checker.normalize import fold, search_form
 
@@ -23,15 +26,16 @@ _STOPWORDS = {"the", "a", "an", "of", "s", "and", "و", "في", "من", "عن"}
 _WINDOW_ITEMS = 12  # antecedents looked at, newest first
 PRONOUN_SENTENCES = 3  # "he added" / "وأضاف" reach at most this many sentences back
 NAME_SENTENCES = 40  # "the minister" / "Austin" may name a speaker from much earlier
-Agreement = Literal["person", "plural", "org", "feminine", "masculine", "any"]
-_EN_PRONOUN_AGREEMENT: dict[str, Agreement] = {"he": "person", "she": "person", "they": "plural", "it": "org",
-                                              "we": "plural", "one of them": "any", "both of them": "plural",
+Agreement = Literal["person", "he", "she", "plural", "org", "feminine", "masculine", "any"]
+_EN_PRONOUN_AGREEMENT: dict[str, Agreement] = {"he": "he", "she": "she", "they": "plural", "it": "org",
+                                              "we": "any", "i": "person", "one of them": "any", "both of them": "plural",
                                               "هو": "masculine", "هي": "feminine"}
 _EN_ORG_WORDS = frozenset("""ministry department agency party council committee office government commission court
 police army campaign house pentagon company group organization organisation union bank administration authority
 authorities service services corps force forces military navy command center centre institute foundation
 association network newspaper paper board bureau fund embassy kremlin parliament congress senate team
 coalition movement front alliance university hospital firm""".split())
+_POSSESSIVES = frozenset({"he", "she", "his", "her"})  # "Her colleague John Park": someone else's
 _AR_FEMININE_PLURALS = frozenset(fold(w) for w in ("مصادر", "أوساط", "وسائل", "جهات", "سلطات", "قوات", "أجهزة",
                                                    "دوائر", "وكالات", "منظمات", "حكومات", "عائلات"))
 
@@ -145,6 +149,8 @@ def agrees(agreement: Agreement, attribution: Attribution) -> bool:
     if agreement in ("feminine", "masculine"):
         return _arabic_gender(speaker) in (agreement, None)
     kind = _english_kind(speaker, attribution.outlet is not None and not speaker)
+    if agreement in ("he", "she"):
+        return kind == "person" and english_gender(speaker) in (agreement, None)
     if agreement == "person":
         return kind == "person"
     if agreement == "plural":
@@ -169,6 +175,29 @@ def _arabic_gender(speaker: str) -> str | None:
     if head.endswith("ي") and not words[0].startswith("ال") and len(words) == 1:
         return None  # "ليلى" / "موسى" fold alike: either
     return "masculine"
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(role words, first names) -> "he" / "she", from data/person_gender.toml."""
+    with open(DATA_DIR / "person_gender.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    pairs = (("male", "he"), ("female", "she"))
+    return ({w: p for key, p in pairs for w in data[key]["words"] if w not in _POSSESSIVES},
+            {w: p for key, p in pairs for w in data[key]["names"]})
+
+
+def english_gender(speaker: str) -> str | None:
+    """"he" or "she" when the phrase says so (a role word: "spokeswoman", "Mrs."; else the first known first
+    name: "Senator Maria Lopez"), else None: either may refer to it. "Her colleague John Park" is a man."""
+    head = re.split(r",|\s(?:of|for|at|in|on|from|with|who|which)\s", speaker)[0]
+    roles, names = _gender_words()
+    words = re.findall(r"[\w.'’-]+", head)
+    for word in words:
+        gender = roles.get(word.lower()) or roles.get(word.lower().rstrip("."))
+        if gender is not None:
+            return gender
+    return next((names[w.lower()] for w in words if w[:1].isupper() and w.lower() in names), None)
 
 
 def _english_kind(speaker: str, outlet_only: bool) -> str:

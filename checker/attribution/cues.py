@@ -8,7 +8,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Iterator, Literal
 
 from checker.config import DATA_DIR
 from checker.normalize import fold, search_form
@@ -20,6 +20,10 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
 _NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", "would", "of", "from", "by", "about",
                              "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for", "on", "to"})
+# What follows a reporting verb that only reports before its content: "that", "whether", "if", a colon, a quotation.
+_COMPLEMENT = re.compile(r"\s*(?:,\s*)?(?:that\b|whether\b|if\b|:|[\"“'‘])")
+_INTENTION = re.compile(r"\s+to\s+[a-z]")  # "wants to build", "plans to run": an intention is an attribution
+_WORD = re.compile(r"(?<![\w'-])[a-z]+")
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
 
@@ -38,6 +42,8 @@ class Lexicon:
     """Everything attribution reads from data/cues.toml, compiled once."""
 
     patterns: tuple[tuple[CueRole, bool, re.Pattern[str]], ...]
+    complement_phrases: dict[str, tuple[str, ...]]  # first word -> English verbs that report only before content
+    intention_phrases: dict[str, tuple[str, ...]]  # first word -> English verbs of intention, before "to" + verb
     ar_stops: frozenset[str]
     ar_stop_phrases: tuple[str, ...]
     ar_relatives: frozenset[str]
@@ -51,6 +57,7 @@ class Lexicon:
     en_pronoun_verbs: frozenset[str]
     en_passive_speaker: frozenset[str]
     en_source_heads: frozenset[str]
+    en_roles: frozenset[str]
     ar_speech_verbs: frozenset[str]
     ar_name_quoters: frozenset[str]
     en_aside_participles: frozenset[str]
@@ -101,6 +108,8 @@ def load_lexicon() -> Lexicon:
     folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
     return Lexicon(
         patterns=patterns,
+        complement_phrases=_by_first_word(data["en"]["speech_complement"]),
+        intention_phrases=_by_first_word(data["en"]["intention"]),
         ar_stops=folded(speaker["ar_stops"]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
         ar_relatives=folded(speaker["ar_relatives"]),
@@ -114,6 +123,7 @@ def load_lexicon() -> Lexicon:
         en_pronoun_verbs=folded(speaker["en_pronoun_verbs"]),
         en_passive_speaker=folded(speaker["en_passive_speaker"]),
         en_source_heads=folded(speaker["en_source_heads"]),
+        en_roles=folded(speaker["en_roles"]),
         ar_speech_verbs=folded(data["ar"]["speech"]),
         ar_name_quoters=folded(speaker["ar_name_quoters"]),
         en_aside_participles=folded(data["en"]["aside_participles"]),
@@ -152,15 +162,39 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -
     folded = folded_text(text)
     found: list[Cue] = []
     tails = _anonymity_tails(folded, start, end, lexicon)
+    for role, arabic, match_start, match_end in _matches(folded, start, end, lexicon):
+        cue_end = stripped_end(text, match_end, " ـ")
+        cue = Cue(text[match_start:cue_end], match_start, cue_end, role, arabic)
+        if any(a < cue.end and cue.start < b for a, b in tails):
+            continue  # "who asked not to be named": part of the speaker, not a cue of its own
+        if not any(_overlaps(cue, other) for other in found) and _is_cue(cue, folded, start, lexicon):
+            found.append(cue)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _matches(folded: str, start: int, end: int, lexicon: Lexicon) -> Iterator[tuple[CueRole, bool, int, int]]:
+    """(role, arabic, start, end) of every listed cue phrase, then of every verb that needs its content after it
+    ("pointed out that", "wants to"), looked up word by word: one dictionary probe per word, not one regex branch
+    per verb."""
     for role, arabic, pattern in lexicon.patterns:
         for match in pattern.finditer(folded, start, end):
-            cue_end = stripped_end(text, match.end(), " ـ")
-            cue = Cue(text[match.start():cue_end], match.start(), cue_end, role, arabic)
-            if any(a < cue.end and cue.start < b for a, b in tails):
-                continue  # "who asked not to be named": part of the speaker, not a cue of its own
-            if not any(_overlaps(cue, other) for other in found) and _is_cue(cue, folded, start, lexicon):
-                found.append(cue)
-    return sorted(found, key=lambda c: c.start)
+            yield role, arabic, match.start(), match.end()
+    gated = ((lexicon.complement_phrases, _COMPLEMENT), (lexicon.intention_phrases, _INTENTION))
+    for word in _WORD.finditer(folded, start, end):
+        for phrases, gate in gated:
+            for phrase in phrases.get(word.group(), ()):
+                phrase_end = word.start() + len(phrase)
+                if folded.startswith(phrase, word.start()) and phrase_end <= end and not (
+                        folded[phrase_end:phrase_end + 1].isalnum()) and gate.match(folded, phrase_end):
+                    yield "speech", False, word.start(), phrase_end
+                    break
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    by_word: dict[str, list[str]] = {}
+    for phrase in sorted((fold(p) for p in phrases), key=len, reverse=True):
+        by_word.setdefault(phrase.split()[0], []).append(phrase)
+    return {word: tuple(found) for word, found in by_word.items()}
 
 
 def stripped_end(text: str, end: int, chars: str | None = None) -> int:

@@ -18,6 +18,11 @@ _TITLED_NAME_WORDS = 8
 _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
 _PARENTHETICAL_WORDS = 4
+_CLAUSE_WORDS = 3
+_FINITE = frozenset("is are was were has have had will would can could may might must should did does do".split())
+_NAME_JOINS = frozenset({"of", "for", "to", "and", "the", "de", "'s", "’s", "on", "in"})
+_RELATIVE = re.compile(r",\s+(?:who|which)\s")
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those"})
 _TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "for", "with", "from", "last",
                            "this", "earlier", "later", "late", "early", "monday", "tuesday", "wednesday", "thursday",
                            "friday", "saturday", "sunday", "yesterday", "today"})
@@ -54,6 +59,12 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
     if speaker is None or speaker.end > cue.start:
         return speaker
     inner = [c for c in cues if speaker.start <= c.start and c.end <= speaker.end and c.start != cue.start]
+    relative = _RELATIVE.search(speaker.text)
+    if relative is not None and relative.start() > 0 and (
+            "," not in text[speaker.end:cue.start] or any(c.start >= speaker.start + relative.start() for c in inner)):
+        # "Trump, who has long insisted the system is rigged, said": the relative clause's antecedent speaks, both
+        # for the verb inside the clause and for the one after it ("who asked not to be named" stays).
+        return _clean_english(text, speaker.start, speaker.start + relative.start(), lexicon)
     if inner:
         after = inner[-1].end
         rest = text[after:speaker.end].lstrip(" ,")
@@ -61,6 +72,11 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
             return None
         return _clean_english(text, speaker.end - len(rest), speaker.end, lexicon)
     words = list(re.finditer(r"\S+", speaker.text))
+    verb = _verb_with_object(words, lexicon)
+    if verb is not None:
+        # "The Clinton campaign released a statement saying": the subject ends before its own verb phrase.
+        head = speaker.text[:words[verb].start()].rstrip(" ,")
+        return Span(head, speaker.start, speaker.start + len(head)) if head else None
     joins = [w for w in words[1:] if w.group().lower() in ("and", "but")]
     if not joins or not words[0].group()[:1].isupper():
         return speaker
@@ -72,6 +88,18 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
             head = speaker.text[:word.start()].rstrip(" ,")
             return Span(head, speaker.start, speaker.start + len(head)) if head else None
     return speaker
+
+
+def _verb_with_object(words: list[re.Match[str]], lexicon: Lexicon) -> int | None:
+    """Index of a past-tense verb with its object inside a subject ("released a statement"); a participle before
+    a noun is an adjective ("a retired general", "the embattled governor")."""
+    for number in range(1, len(words) - 1):
+        token = words[number].group()
+        following = fold(words[number + 1].group())
+        if token[:1].islower() and (token.endswith("ed") or fold(token) in lexicon.en_verbs_past) and (
+                following in _OBJECT_OPENERS):
+            return number
+    return None
 
 
 def _after_clause(text: str, start: int, cue: Cue, lexicon: Lexicon) -> bool:
@@ -96,7 +124,7 @@ def _clause_start(text: str, start: int, position: int) -> int:
 
 def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> Span | None:
     """"the official said", "A U.S. official, speaking on condition of anonymity, said", "X, in a statement, said"."""
-    segment_end = position
+    segment_end = _before_auxiliaries(text, start, position, lexicon)
     first, last = None, None
     while segment_end > start:
         boundary = _last_boundary(text, start, segment_end)
@@ -125,6 +153,18 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
     return _clean_english(text, _appositive_head(text, start, first, lexicon), last, lexicon)
 
 
+def _before_auxiliaries(text: str, start: int, position: int, lexicon: Lexicon) -> int:
+    """"Valeska Paris, a former member, has claimed": the auxiliaries and adverbs before the verb are not the
+    subject, so the comma before them still closes it."""
+    words = list(re.finditer(r"\S+", text[start:position]))
+    kept = len(words)
+    while kept and fold(words[kept - 1].group()) in lexicon.en_auxiliaries:
+        kept -= 1
+    if kept == len(words) or not kept or not words[kept - 1].group().endswith(","):
+        return position
+    return start + words[kept - 1].end()
+
+
 def _short_parenthetical(text: str, boundary: int, segment_end: int, folded: str) -> bool:
     return text[boundary - 1:boundary] == "(" and text[segment_end:segment_end + 1] == ")" and 0 < len(
         folded.split()) <= _PARENTHETICAL_WORDS
@@ -140,7 +180,7 @@ def _predicate(segment: str, lexicon: Lexicon) -> bool:
 def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int:
     """"Israel Hayom, the free daily close to Netanyahu, reports": the name before the appositive is the subject."""
     head = text[start:first].rstrip()
-    if not head.endswith(",") or fold(text[first:first + 4]).split()[:1] not in (["the"], ["a"], ["an"]):
+    if not head.endswith(",") or not _describes_name(text[first:first + 60], lexicon):
         return first
     comma = start + len(head) - 1
     name_start = _last_boundary(text, start, comma)
@@ -150,9 +190,22 @@ def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int
     words = text[name_start:comma].split()
     while words and fold(words[0]) in lexicon.en_leading:
         words.pop(0)
-    if words and len(words) <= _APPOSITIVE_NAME_WORDS and all(w[:1].isupper() for w in words):
+    if words and len(words) <= _APPOSITIVE_NAME_WORDS and words[-1][:1].isupper() and all(
+            w[:1].isupper() or fold(w) in lexicon.en_roles for w in words):
         return text.index(words[0], name_start)
     return first
+
+
+def _describes_name(appositive: str, lexicon: Lexicon) -> bool:
+    """"the free daily", "a senior adviser at CSIS", "spokesman for the Indonesian military", "Panama coach":
+    an appositive after a name opens with a determiner, a lower-case role noun or a short capitalised title."""
+    words = appositive.split()
+    if not words:
+        return False
+    first = fold(words[0]).strip(",")
+    if first in ("the", "a", "an") or first in lexicon.en_roles:
+        return True
+    return words[0][:1].isupper() and len(words) > 1 and fold(words[1]).strip(",") in lexicon.en_roles
 
 
 def _last_boundary(text: str, start: int, position: int) -> int:
@@ -184,18 +237,53 @@ def _inverted_speaker(text: str, start: int, cue: Cue, end: int, lexicon: Lexico
 
 def phrase_after(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
     match = lexicon.en_phrase_end.search(text, position, end)
-    limit = match.start() if match else end
-    if limit == end:
-        limit = stripped_end(text, end, " .!?\"”")
+    while match and _inside_title(text, match):
+        match = lexicon.en_phrase_end.search(text, match.end() - 1, end)
+    limit = match.start() if match else stripped_end(text, end, " .!?\"”")
+    limit = _name_end(text, position, limit, lexicon)
     return _clean_english(text, position, limit, lexicon, subject=False)
+
+
+def _inside_title(text: str, match: re.Match[str]) -> bool:
+    """"according to Afghan Ambassador to the United States Hamdullah Mohib": "to" between capitalised words is
+    part of a title, not the end of the phrase."""
+    if match.group().strip() != "to":
+        return False
+    before = text[:match.start()].rsplit(None, 1)[-1:]
+    after = text[match.end():match.end() + 40].split()[:2]
+    if after and after[0] == "the":
+        after = after[1:]
+    return bool(before and after) and before[0][:1].isupper() and after[0][:1].isupper()
+
+
+def _name_end(text: str, position: int, limit: int, lexicon: Lexicon) -> int:
+    """"according to the Saudi Interior Ministry over 345 pilgrims have been killed": with no comma to end it, a
+    capitalised name ends at the first lower-case word that neither joins it ("of", "for") nor is a role
+    ("spokesman"), when a clause follows (three words or more with a finite verb: "Mr. Smith's office" and "Gaza
+    civil defence spokesman Mahmud Bassal" stay whole)."""
+    words = list(re.finditer(r"\S+", text[position:limit]))
+    first = 1 if words and words[0].group() in ("the", "a", "an") else 0
+    if len(words) <= first or not words[first].group()[:1].isupper():
+        return limit
+    end = words[first].end()
+    for number, word in enumerate(words[first + 1:], start=first + 1):
+        token = word.group()
+        if token[:1].isupper() or token[:1].isdigit():
+            end = word.end()
+        elif token not in _NAME_JOINS and fold(token) not in lexicon.en_roles:
+            rest = {fold(w.group()) for w in words[number:]}
+            clause = len(words) - number >= _CLAUSE_WORDS and bool(rest & (_FINITE | lexicon.en_verbs_past))
+            return position + end if clause else limit
+    return limit
 
 
 def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject: bool = True) -> Span | None:
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and fold(words[0].group()) in lexicon.en_leading:
         words.pop(0)
-    while words and fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries:
-        words.pop()
+    while words and (fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries or (
+            subject and len(words) > 1 and re.fullmatch(r"[a-z]{3,}ly", words[-1].group()))):
+        words.pop()  # "has also", "reportedly": between the subject and its verb
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return None
     if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:

@@ -26,6 +26,7 @@ _MAX_SPEAKER_WORDS = 16
 _OUTLET_REACH = 45
 _SUBJECT_WORDS = 6
 _CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|\w+ly)\s+)?$", re.IGNORECASE)
 _LEADING_OUTLET = re.compile(r"(?:and |but )?(?:in|writing in|in an article in|in a column in|و?في)$")
 
 
@@ -62,6 +63,7 @@ def _participles(text: str, links: list[Link]) -> list[Link]:
     for number, link in enumerate(ordered):
         participle = not link.cue.arabic and link.cue.text.endswith("ing") and " " not in link.cue.text and (
             text.endswith((",", "—", "–"), 0, stripped_end(text, link.cue.start)))
+        participle = participle or (link.speaker is None and link.outlet is None and not link.refers_back)
         before = [m for m in ordered[:number] if m.speaker is not None and m.cue.role == "speech"]
         if participle and before:
             link = replace(link, speaker=before[-1].speaker, outlet=link.outlet or before[-1].outlet)
@@ -70,6 +72,12 @@ def _participles(text: str, links: list[Link]) -> list[Link]:
         shared.append(link)
     order = {id(link): n for n, link in enumerate(links)}
     return sorted(shared, key=lambda link: order.get(id(link), len(links)))
+
+
+def _coordinated(text: str, start: int, cue: Cue) -> bool:
+    """"Cooper said her party supported it, and said it was damning": a second verb joined by "and"/"but" shares
+    the subject of the first."""
+    return not cue.arabic and cue.role == "speech" and bool(_COORDINATED.search(text, start, cue.start))
 
 
 def _via_chains(links: list[Link], lexicon: Lexicon) -> list[Link]:
@@ -157,7 +165,7 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
     if refers_back:
         return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via)
     if speaker is None and outlet is None:
-        return _empty_subject(cue)
+        return Link(cue, None, None) if _coordinated(text, start, cue) else _empty_subject(cue)
     return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(text, cue, end, lexicon),
                 via=via)
 
@@ -259,10 +267,11 @@ def _outlet_back_citing(text: str, speaker: Span, lexicon: Lexicon) -> Span | No
 
 
 def _own_words(speaker: Span | None, cue: Cue) -> RefersBack:
-    """"وفق تعبيره", "حسب تصريحاته", "بحسب رؤيتها": one indefinite noun with a possessive pronoun points back."""
-    if speaker is None or not cue.arabic or cue.role not in ("according_to", "backward"):
+    """"وفق تعبيره", "حسب تصريحاته", "بحسب رؤيتها", "على حد قوله": one indefinite noun with a possessive pronoun
+    points back, after the cue or as its last word."""
+    if not cue.arabic or cue.role not in ("according_to", "backward"):
         return None
-    words = fold(speaker.text).split()
+    words = fold(speaker.text if speaker is not None else cue.text.split()[-1]).split()
     if not words or len(words) > 2 or words[0].startswith("ال"):
         return None
     return "speaker" if re.search(r"\w{3}(?:ه|ها|هم|هما)$", words[0]) else None

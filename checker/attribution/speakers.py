@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from checker.attribution.cues import Lexicon
 from checker.attribution.quotes import quoted_share
-from checker.attribution.sources import Span
+from checker.attribution.sources import Link, Span
 from checker.normalize import fold, search_form
 
 MAX_WORDS = 8
+MAX_APPOSITIVE = 14
+_FIRST_PERSON = frozenset({"i", "we"})
+_APPOSITIVE_NAME = 5
 _QUOTED = 0.5
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "ما", "لما", "لا", "قد", "أن", "إن", "ان", "مع", "بعد", "قبل", "حتى", "كما",
@@ -35,16 +39,21 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von",
                              "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
 
 
-def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]], lexicon: Lexicon) -> Span | None:
-    """The speaker span if it is a plausible noun phrase, cut to one if it can be, else None."""
+def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]], lexicon: Lexicon,
+                 cue_start: int | None = None) -> Span | None:
+    """The speaker span if it is a plausible noun phrase, cut to one if it can be, else None. A cue inside a
+    quotation ('"I think it will pass," he said') may take its speaker from the same quotation."""
     if speaker is None:
         return None
+    if cue_start is not None:
+        quotes = [(a, b) for a, b in quotes if not a <= cue_start < b]
     if any(start <= speaker.start and speaker.end <= end for start, end in quotes) or (
             quoted_share(quotes, speaker.start, speaker.end) > _QUOTED and not _holds_quotes(speaker, quotes)):
         return None  # the quoted words, not who said them (a quoted name inside the phrase is fine)
     if _fragment(speaker.text):
         return None
-    if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon):
+    if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon) or _named_appositive(
+            speaker.text, lexicon):
         return speaker
     cut = _CUT.search(speaker.text)
     if cut is not None and cut.start() > 0:
@@ -121,6 +130,15 @@ def _is_name(phrase: str, lexicon: Lexicon) -> bool:
     return len(lower) <= 2
 
 
+def _named_appositive(phrase: str, lexicon: Lexicon) -> bool:
+    """"K.C. Maurer, chief financial officer and treasurer at the Andy Warhol Foundation": a name and the one
+    appositive that says who they are; the description does not count against the eight words."""
+    name, comma, description = phrase.partition(",")
+    words = description.split()
+    return bool(comma) and len(name.split()) <= _APPOSITIVE_NAME and _is_name(name, lexicon) and name[:1].isupper() \
+        and 0 < len(words) <= MAX_APPOSITIVE and _CUT.search(description.rstrip(" ,")) is None
+
+
 def _ends_with_arabic_name(words: list[str]) -> bool:
     """"الباحث في معهد واشنطن لسياسة الشرق الأدنى أندرو تابلر": a description, then two or three words without the
     article, which in a speaker phrase is a personal name."""
@@ -132,3 +150,14 @@ def _ends_with_arabic_name(words: list[str]) -> bool:
     tail = forms[-2:]
     return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل")) and f not in _FUNCTION_WORDS
                for f in tail)
+
+
+def quoted_first_person(links: list[Link], quotes: list[tuple[int, int]]) -> list[Link]:
+    """'"I think we will win," said Gomez': the attribution inside the quotation ("I think") comes after the one
+    that names who is quoted, and its "I" / "we" is that speaker, resolved like a pronoun."""
+    inside = [link for link in links if any(a <= link.cue.start < b for a, b in quotes)]
+    if not inside:
+        return links
+    nested = [replace(link, refers_back="speaker") if link.speaker is not None and not link.refers_back
+              and fold(link.speaker.text).strip() in _FIRST_PERSON else link for link in inside]
+    return [link for link in links if link not in inside] + nested
