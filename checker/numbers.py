@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from checker.models import NumberMention
 from checker.normalize import fold
@@ -19,6 +19,8 @@ from checker.segment import lexicon
 _NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
 _WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
 _INITIAL_DOT = re.compile(r"\b([a-z])\.(?=[a-z]\.|\s)")
+_UNIT_WINDOW_END = re.compile(r"[,.;:،؛\n()\"“”«»]")
+Finder = Callable[[str, str], Iterator[NumberMention]]
 
 
 def find_numbers(text: str, offset: int = 0) -> tuple[NumberMention, ...]:
@@ -26,14 +28,45 @@ def find_numbers(text: str, offset: int = 0) -> tuple[NumberMention, ...]:
     folded = fold(text)
     taken: list[NumberMention] = []
     occupied = bytearray(len(folded))  # 1 where a taken mention lies: the overlap check costs the mention's length
-    for finder in (_iso_dates, _text_dates, _money, _ranges, _percents, _digits, _number_words):
+    for finder in _finders(folded):
         for mention in finder(folded, text):
             if occupied.find(1, mention.start, mention.end) == -1:
                 taken.append(mention)
                 occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     mentions = sorted((_with_approximation(_with_unit(m, folded, text), folded, text) for m in taken),
                       key=lambda m: m.start)
-    return tuple(replace(m, start=m.start + offset, end=m.end + offset) for m in mentions)
+    if not offset:
+        return tuple(mentions)
+    return tuple(NumberMention(m.text, m.start + offset, m.end + offset, m.value, m.kind, m.low, m.high,
+                               m.approximate, m.unit) for m in mentions)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _finders(folded: str) -> list[Finder]:
+    """The finders that can match `folded`, in order of precedence. Each but number words needs a digit and
+    something more (a month's name, a currency, a joiner between two figures ...): these cheap tests, each a
+    part every match of that finder contains, skip the scans that cannot match (most of them, in most sentences)."""
+    if not _DIGIT.search(folded):
+        return [_number_words]
+    return [finder for finder, needed in _prefilters() if needed is None or needed.search(folded)]
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> tuple[tuple[Finder, re.Pattern[str] | None], ...]:
+    """Bare alternations (no look-arounds), which the regex engine scans fast by their first characters."""
+    data = _data()
+    joiners = _alternation(b for _, b in data["range_ar"] + data["range_en"])
+    return (
+        (_iso_dates, re.compile(r"\d[-/]\d")),
+        (_text_dates, re.compile(_alternation(data["months"]))),
+        (_money, re.compile(_alternation(data["currencies"]))),
+        (_ranges, re.compile(rf"\d\s*(?:{joiners}|[-–])\s*\d")),
+        (_percents, re.compile(_alternation(data["percent_words"]))),
+        (_digits, None),
+        (_number_words, None),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -196,7 +229,7 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _is_label(folded: str, start: int, end: int) -> bool:
     """"قاعدة يونيون 3،", "Channel 12 reported": the number is part of a name, not an amount."""
     before, after = _label_patterns()
-    return bool(before.search(folded[max(0, start - 40):start]) and after.match(folded, end))
+    return bool(after.match(folded, end) and before.search(folded[max(0, start - 40):start]))
 
 
 def _is_year(folded: str, start: int, end: int, value: float) -> bool:
@@ -397,7 +430,7 @@ def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
     skip = _folded_table("unit_skip")
     stop = _folded_table("unit_stop")
     window = _INITIAL_DOT.sub(r"\1 ", folded[mention.end:mention.end + 40])  # "u.s. troops"
-    window = re.split(r"[,.;:،؛\n()\"“”«»]", window, maxsplit=1)[0]
+    window = _UNIT_WINDOW_END.split(window, maxsplit=1)[0]
     for word in list(_WORD.finditer(window))[:3]:
         original = text[mention.end + word.start():mention.end + word.end()]
         if word.group() in stop:
