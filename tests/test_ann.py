@@ -1,7 +1,8 @@
 """The ANN index of the dense side: recall against the exact scan, incremental files, threshold, retention.
 
 Vectors here are random clustered unit vectors under a test model name (no model is loaded), except the
-last test, which runs hybrid search on the demo evidence with the real model through the index.
+hybrid-search tests on the demo evidence with the real model, which run through both index backends (the usearch
+files and Milvus Lite; Milvus's own behaviour is in tests/test_milvus.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from checker.index import dense_search, index_folder, searching_archive, sync
 from checker.index.settings import IndexSettings
 from checker.retrieval import exact_index
 from checker.store.db import run_write
+from index_backends import BACKENDS, index_backend, milvus_lite  # noqa: F401 - fixtures
 
 MODEL = "test-vectors"
 DIM = 64
@@ -30,15 +32,18 @@ def clustered(rng: np.random.Generator, count: int) -> np.ndarray:
     return unit(centres[rng.integers(0, 40, count)] + 0.6 * rng.normal(size=(count, DIM)))
 
 
-def add_passages(db: sqlite_utils.Database, vectors: np.ndarray, published: list[str] | None = None) -> list[int]:
+def add_passages(db: sqlite_utils.Database, vectors: np.ndarray, published: list[str] | None = None,
+                 outlets: list[str | None] | None = None, languages: list[str] | None = None) -> list[int]:
     """One document per vector, with its passage and embedding row; returns the passage ids."""
     def write() -> list[int]:
         ids = []
         for n, vector in enumerate(vectors):
             day = published[n] if published else "2026-11-30"
             start = db.execute("SELECT count(*) FROM documents").fetchone()[0]
-            doc = db.execute("INSERT INTO documents (text, content_hash, published) VALUES (?, ?, ?)",
-                             [f"document {start}", f"hash-{start}", day]).lastrowid
+            doc = db.execute("INSERT INTO documents (text, content_hash, published, outlet_id, language) "
+                             "VALUES (?, ?, ?, ?, ?)", [f"document {start}", f"hash-{start}", day,
+                                                        outlets[n] if outlets else None,
+                                                        languages[n] if languages else "en"]).lastrowid
             pid = db.execute("INSERT INTO passages (document_id, idx, text, search_text, start, \"end\") "
                              "VALUES (?, 0, ?, ?, 0, 10)", [doc, f"passage {start}", f"passage {start}"]).lastrowid
             db.execute("INSERT INTO embeddings (passage_id, model, dim, vector) VALUES (?, ?, ?, ?)",
@@ -130,8 +135,9 @@ def test_old_passages_are_archived_and_searched_on_demand(db: sqlite_utils.Datab
     assert (index_folder(db) / f"{MODEL}.archive.usearch").exists()
 
 
-def test_hybrid_search_through_the_index_matches_the_exact_scan(db_path: Path, monkeypatch: pytest.MonkeyPatch
-                                                                ) -> None:
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_hybrid_search_through_the_index_matches_the_exact_scan(db_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                request: pytest.FixtureRequest, backend: str) -> None:
     from checker.retrieval import search
     from checker.store.db import open_db
     from checker.store.ingest import load_seed
@@ -139,13 +145,18 @@ def test_hybrid_search_through_the_index_matches_the_exact_scan(db_path: Path, m
     db = open_db(db_path)
     load_seed(db, embed=True)
     queries = ["صواريخ على السفارة الأمريكية في بغداد", "How many US troops are in Iraq?"]
+    monkeypatch.delenv("CHECKER_INDEX", raising=False)
     monkeypatch.setenv("CHECKER_ANN_MIN_VECTORS", "1000000")
     exact = [[hit.passage_id for hit in search(db, query, k=5)] for query in queries]
+    if backend == "milvus-lite":
+        request.getfixturevalue("milvus_lite")
     monkeypatch.setenv("CHECKER_ANN_MIN_VECTORS", "10")
-    assert isinstance(dense_search(db, "use-multilingual-v3"), index_module.AnnSearch)
+    kind = index_module.MilvusSearch if backend == "milvus-lite" else index_module.AnnSearch
+    assert isinstance(dense_search(db, "use-multilingual-v3"), kind)
     assert [[hit.passage_id for hit in search(db, query, k=5)] for query in queries] == exact
 
 
+@pytest.mark.usefixtures("index_backend")
 def test_archived_passages_are_searched_with_the_archive_flag(db_path: Path) -> None:
     import json
     import os

@@ -13,6 +13,9 @@ from checker.errors import InputError
 from checker.normalize import search_form
 from checker.retrieval import dense_index, fts_query, search, search_many
 from checker.store.db import open_db
+from index_backends import index_backend, milvus_lite  # noqa: F401 - fixtures: every test runs on both backends
+
+pytestmark = pytest.mark.usefixtures("index_backend")
 
 OUTLETS = [
     ("afp", "Agence France-Presse", ["AFP", "فرانس برس", "وكالة الصحافة الفرنسية"]),

@@ -51,6 +51,11 @@ def searching_archive() -> Iterator[None]:
         _archive_wanted.reset(token)
 
 
+def archive_searched() -> bool:
+    """Whether this search is inside `searching_archive()`."""
+    return _archive_wanted.get()
+
+
 def _new_graph(dim: int, quantization: str):
     from usearch.index import Index
 

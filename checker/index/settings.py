@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from checker.errors import InputError
 
+INDEX_ENV = "CHECKER_INDEX"  # empty: the embedded index; milvus://host:port or milvus-lite:///path.db: Milvus
 MIN_VECTORS_ENV = "CHECKER_ANN_MIN_VECTORS"
 RETENTION_ENV = "CHECKER_RETENTION_DAYS"
 QUANTIZATION_ENV = "CHECKER_ANN_QUANTIZATION"
@@ -33,6 +34,12 @@ def index_settings() -> IndexSettings:
         raise InputError(f"{QUANTIZATION_ENV}={quantization!r} is not one of {', '.join(QUANTIZATIONS)}")
     return IndexSettings(min_vectors=_whole(MIN_VECTORS_ENV, DEFAULT_MIN_VECTORS),
                          retention_days=_whole(RETENTION_ENV, 0), quantization=quantization)
+
+
+def index_location() -> str:
+    """Where the dense side lives: "" for the embedded usearch files, else the CHECKER_INDEX value."""
+    value = os.environ.get(INDEX_ENV, "").strip()
+    return "" if value.lower() in ("", "usearch", "embedded") else value
 
 
 def _whole(name: str, default: int) -> int:
