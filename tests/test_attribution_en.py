@@ -56,7 +56,7 @@ def test_said_in_a_statement_is_a_direct_quote() -> None:
 
 def test_quotation_attributed_at_its_end_with_inverted_verb() -> None:
     a = only('"This is not the end," said Sheikh Ali al-Asadi, the head of the group\'s political council.')
-    assert a.kind == "direct_quote" and a.speaker == "Sheikh Ali al-Asadi"
+    assert a.kind == "direct_quote" and a.speaker == "Sheikh Ali al-Asadi, the head of the group's political council"
 
 
 def test_says_reported_wrote_confirmed_denied() -> None:

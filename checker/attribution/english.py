@@ -19,9 +19,12 @@ _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
 _PARENTHETICAL_WORDS = 4
 _CLAUSE_WORDS = 3
+_MAX_ROLE_WORDS = 14
+_ROLE_REACH = 3
 _FINITE = frozenset("is are was were has have had will would can could may might must should did does do".split())
 _NAME_JOINS = frozenset({"of", "for", "to", "and", "the", "de", "'s", "’s", "on", "in"})
 _RELATIVE = re.compile(r",\s+(?:who|which)\s")
+_CLAUSE_OPENERS = frozenset({"what", "that", "whether", "how", "why", "when", "where", "because", "if"})
 _OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those"})
 _TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "for", "with", "from", "last",
                            "this", "earlier", "later", "late", "early", "monday", "tuesday", "wednesday", "thursday",
@@ -49,7 +52,8 @@ def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon)
 def passive(head: str, verb: str) -> bool:
     """"were reported", "was reportedly rejected", "was told": a past participle after a form of "be"."""
     return (verb.endswith("ed") or verb in ("said", "told", "written", "shown", "thought", "known", "found")) and bool(
-        re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", head, re.IGNORECASE))
+        re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twice|also|not|never|later|since|already|"
+                  r"once|again|first)\s+)?$", head, re.IGNORECASE))
 
 
 def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[Cue], lexicon: Lexicon) -> Span | None:
@@ -58,6 +62,9 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
     "Police"."""
     if speaker is None or speaker.end > cue.start:
         return speaker
+    antecedent = _relative_antecedent(text, speaker, lexicon)
+    if antecedent is not speaker:
+        return antecedent
     inner = [c for c in cues if speaker.start <= c.start and c.end <= speaker.end and c.start != cue.start]
     relative = _RELATIVE.search(speaker.text)
     if relative is not None and relative.start() > 0 and (
@@ -88,6 +95,30 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
             head = speaker.text[:word.start()].rstrip(" ,")
             return Span(head, speaker.start, speaker.start + len(head)) if head else None
     return speaker
+
+
+def _relative_antecedent(text: str, speaker: Span, lexicon: Lexicon) -> Span | None:
+    """"He went to meet Devocht, who had told him": the speaker of "who" is the name before it; "Pop art was about
+    what American culture thought": a subject holding its own verb keeps only what follows the last "what"/"that"."""
+    words = list(re.finditer(r"\S+", speaker.text))
+    last = fold(words[-1].group()) if words else ""
+    if last in ("who", "which") and len(words) > 1 and words[-2].group().endswith(","):
+        names: list[re.Match[str]] = []
+        for word in reversed(words[:-1]):
+            if not word.group()[:1].isupper() or len(names) == _APPOSITIVE_NAME_WORDS:
+                break
+            names.insert(0, word)
+        if not names:
+            return None
+        return _clean_english(text, speaker.start + names[0].start(),
+                              speaker.start + names[-1].start() + len(names[-1].group().rstrip(",")), lexicon)
+    finite = [n for n, w in enumerate(words[1:-1], start=1) if fold(w.group()) in _FINITE]
+    if not finite or any(fold(w.group()) in ("who", "which", "that") for w in words[1:finite[0]]):
+        return speaker  # "The man who was arrested said": the verb is the relative clause's
+    opener = next((n for n in range(len(words) - 1, finite[0], -1) if fold(words[n].group()) in _CLAUSE_OPENERS), None)
+    if opener is None:
+        return None  # a whole clause before the verb, no one in it to speak
+    return _clean_english(text, speaker.start + words[opener + 1].start(), speaker.end, lexicon)
 
 
 def _verb_with_object(words: list[re.Match[str]], lexicon: Lexicon) -> int | None:
@@ -241,7 +272,23 @@ def phrase_after(text: str, position: int, end: int, lexicon: Lexicon) -> Span |
         match = lexicon.en_phrase_end.search(text, match.end() - 1, end)
     limit = match.start() if match else stripped_end(text, end, " .!?\"”")
     limit = _name_end(text, position, limit, lexicon)
+    limit = _with_role(text, position, limit, end, lexicon)
     return _clean_english(text, position, limit, lexicon, subject=False)
+
+
+def _with_role(text: str, position: int, limit: int, end: int, lexicon: Lexicon) -> int:
+    """"according to Kristen Wilkins, assistant professor of photography and curator of the exhibit": a name's
+    appositive that names a role stays with it (up to the next comma or the end of the sentence)."""
+    if text[limit:limit + 1] != "," or not text[position:limit].strip()[:1].isupper():
+        return limit
+    closing = re.compile(r"[,;:.!?\"”]|$").search(text, limit + 1, end)
+    close = closing.start() if closing and closing.group() else stripped_end(text, end, " .!?\"”")
+    words = [fold(w).strip(",") for w in text[limit + 1:close].split()]
+    if not words or len(words) > _MAX_ROLE_WORDS or not any(w in lexicon.en_roles for w in words[:_ROLE_REACH]):
+        return limit
+    if text[close:close + 1] == "," or text[close:end].strip(" .!?\"”") == "":
+        return close
+    return limit
 
 
 def _inside_title(text: str, match: re.Match[str]) -> bool:
@@ -284,6 +331,8 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     while words and (fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries or (
             subject and len(words) > 1 and re.fullmatch(r"[a-z]{3,}ly", words[-1].group()))):
         words.pop()  # "has also", "reportedly": between the subject and its verb
+    if subject and len(words) > 2 and fold(words[-2].group()) == "no" and fold(words[-1].group()) == "longer":
+        words = words[:-2]  # "Microsoft no longer wants"
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return None
     if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:
