@@ -14,6 +14,10 @@ class FetchError(CheckerError):
     """A URL could not be fetched (unreachable, refused, too large, wrong type)."""
 
 
+class FetchUnreachable(FetchError):
+    """A timeout or a connection that failed: the server may answer later (a feed tries again)."""
+
+
 class StoreError(CheckerError):
     """claims.db is locked, corrupt or otherwise unusable."""
 

@@ -28,7 +28,7 @@ import httpx
 
 from checker import fetch as guard
 from checker.config import Settings, get_settings
-from checker.errors import FetchError
+from checker.errors import FetchError, FetchUnreachable
 
 ROBOTS_AGENT = "checker"
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
@@ -148,41 +148,20 @@ class FeedClient:
             self.sleep(wait)
 
     def _get_once(self, url: str, headers: dict[str, str]) -> _Raw:
-        """One exchange through checker.fetch's guard (every hop checked and pinned, one deadline, size limit)."""
-        settings = self.settings
-        deadline = guard._Deadline(time.monotonic() + settings.fetch_timeout * guard.TOTAL_TIME_FACTOR)
-        total = settings.fetch_timeout * guard.TOTAL_TIME_FACTOR
-        current = url
-        with httpx.Client(headers={"User-Agent": self.user_agent},
-                          transport=guard._DeadlineTransport(deadline)) as client:
-            for _ in range(guard.MAX_REDIRECTS + 1):
-                request_url, host_headers, extensions = guard._pinned(*guard._checked(current, settings))
-                self._pace(httpx.URL(current).host)
-                step = min(settings.fetch_timeout, max(deadline.left(), 0.001))
-                try:
-                    with client.stream("GET", request_url, extensions=extensions, follow_redirects=False,
-                                       headers={**headers, **host_headers, "Accept-Encoding": guard.ACCEPT_ENCODING},
-                                       timeout=httpx.Timeout(step)) as response:
-                        if response.is_redirect and "location" in response.headers:
-                            current = str(httpx.URL(current).join(response.headers["location"]))
-                            continue
-                        return _Raw.of(response, current, settings, deadline)
-                except httpx.TimeoutException as error:
-                    if deadline.left() <= 0:
-                        raise _Transient(f"{current} took longer than {total:g} s in all; giving up") from error
-                    raise _Transient(f"{current} did not answer within {settings.fetch_timeout:g} s") from error
-                except httpx.RequestError as error:
-                    raise _Transient(f"could not fetch {current} ({type(error).__name__}: "
-                                     f"{error or 'connection failed'})") from error
-        raise FetchError(f"{url} redirected more than {guard.MAX_REDIRECTS} times; giving up")
+        """One exchange through checker.fetch's guard, paced per host; only a 200/203 body is read."""
+        def wanted(response: httpx.Response, current: str) -> bool:
+            if response.status_code not in (200, 203):
+                return False
+            guard.check_declared_size(response, current, self.settings)
+            return True
 
-
-class _Transient(FetchError):
-    """A timeout or a connection that failed: worth another try."""
+        page = guard.fetch_raw(url, settings=self.settings, headers=headers, user_agent=self.user_agent,
+                               before_hop=lambda hop: self._pace(hop.host), read_body=wanted)
+        return _Raw.of(page)
 
 
 def _transient(error: FetchError) -> bool:
-    return isinstance(error, _Transient)
+    return isinstance(error, FetchUnreachable)
 
 
 @dataclass(frozen=True)
@@ -196,14 +175,8 @@ class _Raw:
     retry_after: float | None
 
     @classmethod
-    def of(cls, response: httpx.Response, url: str, settings: Settings, deadline: guard._Deadline) -> _Raw:
-        headers = response.headers
-        body = b""
-        if response.status_code == 200 or response.status_code == 203:
-            declared = headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > settings.fetch_max_bytes:
-                raise FetchError(guard._too_large(url, settings))
-            body = guard._read_limited(response, url, settings, deadline)
+    def of(cls, page: guard.RawResponse) -> _Raw:
+        headers = page.headers
         retry = headers.get("retry-after", "")
-        return cls(url, response.status_code, headers.get("content-type", ""), body, headers.get("etag"),
+        return cls(page.url, page.status, page.content_type, page.body, headers.get("etag"),
                    headers.get("last-modified"), float(retry) if retry.replace(".", "", 1).isdigit() else None)
