@@ -253,6 +253,7 @@ outlet = "ina"
 
 @pytest.fixture
 def feeds_file(tmp_path: Path, server: str) -> Path:
+    Server.hits.clear()  # each test (and each store engine's run of it) counts its own requests
     path = tmp_path / "FEEDS.toml"
     path.write_text(FEEDS.format(base=server), encoding="utf-8")
     return path
