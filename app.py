@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from checker.desk import actions
+from checker.desk import actions, warmup
 from checker.budget import analysis_budget, page_still_open
 from checker.desk.theme import apply_theme
 from checker.desk.workspace import workspace
@@ -37,8 +37,23 @@ def article_input() -> None:
     else:
         st.text_input("Article URL", placeholder="https://…", key="article_url")
     st.text_input("Title (optional: the first line is used otherwise)", key="article_title")
+    warm = model_warmup()
+    if warm is not None and not warm.done:
+        st.caption(f"{warm.summary()}: an analysis started now waits for it. The desk loads its models once, "
+                   "when it starts serving.")
     if st.button("Analyse", type="primary", key="analyse"):
         run_analysis(mode)
+
+
+@st.cache_resource(show_spinner=False)
+def _started_warmup() -> warmup.Warmup:
+    return warmup.Warmup().start()
+
+
+def model_warmup() -> warmup.Warmup | None:
+    """The models loading in the background since the desk first served a page (one load per process)."""
+    served = bool(getattr(st.context, "headers", None))  # a browser's request; AppTest has none
+    return _started_warmup() if warmup.wanted(served) else None
 
 
 def read_article(mode: str) -> Article:
@@ -66,6 +81,11 @@ def run_analysis(mode: str) -> None:
         try:
             st.write("Reading the article")
             article = read_article(mode)
+            warm = model_warmup()
+            if warm is not None and not warm.done:
+                waiting = st.empty()
+                warm.wait(waiting.write)
+                waiting.write(warm.summary())
             with analysis_budget(still_wanted=page_still_open()):  # a closed tab or the budget stops it
                 report, analysis_id = check_article(session_db(), article, k=5, progress=st.write)
         except CheckerError as error:
@@ -145,6 +165,7 @@ def main() -> None:
     # The icon is a file of ours: a material icon as favicon is fetched from a font CDN (no external assets).
     st.set_page_config(page_title="checker · review desk", page_icon=FAVICON, layout="wide")
     apply_theme()
+    model_warmup()  # started by the first page the desk serves, whichever page it is
     pages = [
         st.Page(review_desk_page, title="Review desk", default=True),
         st.Page(HERE / "pages" / "1_Evidence.py", title="Evidence", url_path="evidence"),

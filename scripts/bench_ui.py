@@ -1,15 +1,21 @@
 """How fast the review desk answers with 20 and with 60 claims: the reruns and clicks a reviewer waits for.
 
-Drives app.py with Streamlit's AppTest (the same script the browser runs, minus the
-network) against a scratch claims.db, and with --browser also serves the desk with
-`streamlit run` and times, in headless Chromium, what a reviewer waits for:
+The analyses are made as the desk makes them (checker.pipeline.check_article) in a scratch claims.db
+with the demo evidence. Then, in one or both of:
 
-- analyse: the first analysis after the server started (model loading included), then a second;
-- rerun: a whole-page rerun with every claim in the triage list;
-- select: a click on a claim row until its detail shows (a fragment rerun);
-- click to saved: a status button until its "Saved" line shows.
+- AppTest (`--apptest`): app.py run by Streamlit's test harness (script time only, no browser);
+- Chromium (`--browser`, the default): `streamlit run app.py` served fresh and driven by Playwright and
+  Debian's chromium, timing what a reviewer waits for:
+  - first analysis: the sample article pasted as soon as the page shows on the fresh server, from the
+    click on *Analyse* until its results show (the models may still be warming up), then a second one;
+  - open: an analysis opened from its address until the triage list shows;
+  - select: a click on a claim row until its detail shows;
+  - click to saved: a status button until its "Saved" line shows (and until the run is over).
 
-    .venv/bin/python scripts/bench_ui.py [ARTICLE] [--claims 20 60] [--seed] [--repeat N] [--browser]
+Every figure is printed with the load average (the machine may be shared) and the CPU time the
+server process and the browser spent, per click.
+
+    .venv/bin/python scripts/bench_ui.py [ARTICLE] [--claims 20 60] [--clicks 20] [--apptest] [--browser]
 
 An article with more claims than asked is cut at a paragraph; with fewer, the project's own Arabic test
 articles (tests/data/attribution*/ar_*.txt) follow it.
@@ -34,12 +40,76 @@ DEFAULT_ARTICLE = ROOT.parent / "shared" / "samples" / "baghdad_embassy_ar.txt"
 MORE_ARTICLES = ROOT / "tests" / "data"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
+
+
+def load() -> str:
+    return "load " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def summary(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return f"median {statistics.median(values):.3f} s, p95 {p95:.3f} s, max {ordered[-1]:.3f} s (n={len(values)})"
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (from /proc; gone processes count 0)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICKS
+
+
+def descendants(root: int, name: str) -> list[int]:
+    """Processes under `root` whose command is `name` (the browser's renderer, GPU and network processes)."""
+    parents: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            names[int(entry.name)] = stat[stat.index("(") + 1:stat.rindex(")")]
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found = []
+    for pid in parents:
+        walk = pid
+        while walk in parents and walk != root and walk > 1:
+            walk = parents[walk]
+        if walk == root and name in names.get(pid, ""):
+            found.append(pid)
+    return found
+
+
+class CpuMeter:
+    """CPU seconds the server and the browser spend on one phase, per action."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+
+    def __enter__(self) -> "CpuMeter":
+        self.browser_pids = descendants(os.getpid(), "chrom")
+        self.start = (cpu_seconds([self.server_pid]), cpu_seconds(self.browser_pids))
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server = cpu_seconds([self.server_pid]) - self.start[0]
+        self.browser = cpu_seconds(self.browser_pids) - self.start[1]
+
+    def per(self, n: int) -> str:
+        return f"CPU per action: server {self.server / n:.3f} s, browser {self.browser / n:.3f} s"
 
 
 def article_with(text: str, claims: int) -> str:
@@ -57,73 +127,76 @@ def article_with(text: str, claims: int) -> str:
     return "\n\n".join(chosen)
 
 
-def summary(values: list[float]) -> str:
-    return f"median {statistics.median(values):.3f} s, max {max(values):.3f} s (n={len(values)})"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", default=str(DEFAULT_ARTICLE))
     parser.add_argument("--claims", type=int, nargs="+", default=[20, 60])
-    parser.add_argument("--seed", action="store_true", help="load the demo evidence first, so claims get evidence")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--browser", action="store_true", help="also time clicks in headless Chromium")
+    parser.add_argument("--clicks", type=int, default=20, help="clicks timed per measure")
+    parser.add_argument("--apptest", action="store_true", help="time the script in AppTest")
+    parser.add_argument("--browser", action="store_true", help="time clicks in headless Chromium (default)")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
     text = Path(args.article).read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as folder:
-        os.environ["CHECKER_DB"] = str(Path(folder) / "claims.db")
-        sys.path.insert(0, str(ROOT))
-        from checker.embeddings import get_embedder
+        db_path = Path(folder) / "claims.db"
+        os.environ["CHECKER_DB"] = str(db_path)
+        from checker.pipeline import Article, check_article
+        from checker.store.db import open_db
+        from checker.store.ingest import load_seed
 
-        print(f"load the sentence model: {timed(lambda: get_embedder().encode(['warm up'])):.2f} s")
-        if args.seed:
-            from checker.store.db import open_db
-            from checker.store.ingest import load_seed
-
-            print(f"seed: {timed(lambda: load_seed(open_db())):.2f} s")
+        db = open_db(db_path)
+        load_seed(db)
         stored = {}
         for wanted in args.claims:
-            stored[wanted] = bench_apptest(article_with(text, wanted), args.repeat)
-        if args.browser:
-            bench_browser(stored, Path(os.environ["CHECKER_DB"]), args.repeat)
+            report, analysis_id = check_article(db, Article(article_with(text, wanted), source="bench"))
+            stored[wanted] = (analysis_id, [claim.id for claim in report.analysis.claims])
+        db.conn.close()
+        print(f"stored analyses: {', '.join(f'{len(c)} claims (#{a})' for a, c in stored.values())}; {load()}")
+        if args.apptest:
+            for analysis_id, claims in stored.values():
+                bench_apptest(analysis_id, claims, args.clicks)
+        if args.browser or not args.apptest:
+            bench_browser(stored, db_path, args.clicks)
     return 0
 
 
-def bench_apptest(text: str, repeat: int) -> tuple[int, list[str]]:
+def bench_apptest(analysis_id: int, claims: list[str], clicks: int) -> None:
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     app.query_params["reviewer"] = "bench"
+    app.query_params["analysis"] = str(analysis_id)
     app.run()
-    app.text_area(key="article_text").input(text)
-    seconds = timed(lambda: app.button(key="analyse").click().run())
     assert not app.exception and not app.error, [e.value for e in (*app.exception, *app.error)]
-    analysis_id = app.session_state["analysis_id"]
-    claims = [b.key.split("-")[1] for b in app.button if b.key and b.key.endswith("-pick")]
     label = f"{len(claims)} claims"
-    print(f"[{label}] analyse ({len(text)} characters): {seconds:.2f} s")
-    print(f"[{label}] AppTest rerun, whole page: {summary([timed(app.run) for _ in range(repeat)])}")
-    picks = [timed(lambda c=c: app.button(key=f"a{analysis_id}-{c}-pick").click().run()) for c in claims[:repeat]]
-    print(f"[{label}] AppTest select a claim (fragment): {summary(picks)}")
-    clicks = []
-    for claim in claims[:repeat]:
+    started = time.process_time()
+    reruns = [timed(app.run) for _ in range(clicks)]
+    print(f"[{label}] AppTest whole-page rerun: {summary(reruns)}; "
+          f"CPU {(time.process_time() - started) / clicks:.3f} s each; {load()}")
+    saves = []
+    started = time.process_time()
+    for n in range(clicks):
+        claim = claims[n % len(claims)]
         app.button(key=f"a{analysis_id}-{claim}-pick").click().run()
-        clicks.append(timed(lambda c=claim: app.button(key=f"a{analysis_id}-{c}-status_done").click().run()))
-    print(f"[{label}] AppTest click to saved (fragment): {summary(clicks)}")
-    return analysis_id, claims
+        saves.append(timed(lambda c=claim: app.button(key=f"a{analysis_id}-{c}-status_done").click().run()))
+    print(f"[{label}] AppTest select + click to saved, the click: {summary(saves)}; "
+          f"CPU {(time.process_time() - started) / clicks:.3f} s per select and save; {load()}")
 
 
-def bench_browser(stored: dict[int, tuple[int, list[str]]], db_path: Path, repeat: int) -> None:
-    """Serve the desk, open each stored analysis in Chromium and time selecting and marking claims."""
+def bench_browser(stored: dict[int, tuple[int, list[str]]], db_path: Path, clicks: int) -> None:
+    """Serve the desk fresh, analyse the sample at once, then time opening, selecting and saving."""
     from playwright.sync_api import sync_playwright
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    started = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
-        cwd=ROOT, env={**os.environ, "CHECKER_DB": str(db_path)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env={**os.environ, "CHECKER_DB": str(db_path)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(url)
@@ -133,36 +206,70 @@ def bench_browser(stored: dict[int, tuple[int, list[str]]], db_path: Path, repea
             page.set_default_timeout(180_000)
             page.goto(f"{url}/?reviewer=bench")
             page.locator(".st-key-article_text textarea").wait_for()
-            sample = DEFAULT_ARTICLE.read_text(encoding="utf-8")
-            page.locator(".st-key-article_text textarea").fill(sample)
-            page.locator(".st-key-article_text textarea").press("Control+Enter")
-            _settle(page)
-            first = timed(lambda: (page.get_by_role("button", name="Analyse").click(),
-                                   page.get_by_text(re.compile(r"Analysis \d+: \d+ of")).wait_for()))
-            print(f"browser: first analysis after the server started (model load included): {first:.2f} s")
-            for wanted, (analysis_id, claims) in stored.items():
-                label = f"{len(claims)} claims"
-                opened = timed(lambda a=analysis_id: (page.goto(f"{url}/?analysis={a}&reviewer=bench"),
-                                                      page.locator(".st-key-triage button").first.wait_for()))
-                _settle(page)
-                print(f"[{label}] browser: open the analysis (full page): {opened:.2f} s")
-                picks = [timed(lambda c=c, a=analysis_id: _pick(page, a, c)) for c in claims[-repeat:]]
-                print(f"[{label}] browser: click a row until its claim shows: {summary(picks)}")
-                last = claims[-1]
-                saves = [timed(lambda n=n, a=analysis_id: _save(page, a, last, ("needs_work", "done")[n % 2]))
-                         for n in range(repeat)]
-                print(f"[{label}] browser: click to saved: {summary(saves)}")
-                reruns = [timed(lambda: (page.reload(), page.locator(".st-key-triage button").first.wait_for(),
-                                         _settle(page))) for _ in range(max(2, repeat // 2))]
-                print(f"[{label}] browser: reload and rerun the whole page: {summary(reruns)}")
+            print(f"browser: server start to the page shown: {time.perf_counter() - started:.2f} s")
+            first_analysis(page, server.pid, started)
+            for analysis_id, claims in stored.values():
+                bench_analysis(page, url, server.pid, analysis_id, claims, clicks)
             browser.close()
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
 
 
-def _settle(page: Any) -> None:
-    page.wait_for_timeout(150)
+def first_analysis(page: Any, server_pid: int, started: float) -> None:
+    sample = DEFAULT_ARTICLE.read_text(encoding="utf-8")
+    for attempt in ("first", "second"):
+        if attempt == "second":
+            page.locator(".st-key-new_article button").click()
+            page.locator(".st-key-article_text textarea").wait_for()
+        box = page.locator(".st-key-article_text textarea")
+        box.fill(sample)
+        box.press("Control+Enter")
+        _settle(page)
+        with CpuMeter(server_pid) as cpu:
+            seconds = timed(lambda: (page.locator(".st-key-analyse button").click(),
+                                     page.get_by_text(re.compile(r"Analysis \d+: \d+ of")).wait_for(),
+                                     page.locator(".st-key-triage button").first.wait_for()))
+        print(f"browser: {attempt} analysis of the sample, Analyse to results shown: {seconds:.2f} s "
+              f"({time.perf_counter() - started:.1f} s after the server started); {cpu.per(1)}; {load()}")
+
+
+def bench_analysis(page: Any, url: str, server_pid: int, analysis_id: int, claims: list[str], clicks: int) -> None:
+    label = f"{len(claims)} claims"
+    with CpuMeter(server_pid) as cpu:
+        opened = timed(lambda: (page.goto(f"{url}/?analysis={analysis_id}&reviewer=bench"),
+                                page.locator(".st-key-triage button").first.wait_for(), _settle(page)))
+    print(f"[{label}] browser: open the analysis from its address: {opened:.2f} s; {cpu.per(1)}; {load()}")
+    order = [claims[(7 * n + 1) % len(claims)] for n in range(clicks)]  # spread over the list
+    with CpuMeter(server_pid) as cpu:
+        picks = []
+        for claim in order:
+            picks.append(timed(lambda c=claim: _pick(page, analysis_id, c)))
+            _settle(page)
+    print(f"[{label}] browser: click a row until its claim shows: {summary(picks)}; {cpu.per(clicks)}; {load()}")
+    saved, finished = [], []
+    with CpuMeter(server_pid) as cpu:
+        for n, claim in enumerate(order):
+            _pick(page, analysis_id, claim)
+            _settle(page)
+            status = ("needs_work", "done")[n % 2]
+            start = time.perf_counter()
+            _save(page, analysis_id, claim, status)
+            saved.append(time.perf_counter() - start)
+            _settle(page, wait=0)
+            finished.append(time.perf_counter() - start)
+    print(f"[{label}] browser: click to saved: {summary(saved)}; {load()}")
+    print(f"[{label}] browser: click to the run over: {summary(finished)}; "
+          f"{cpu.per(clicks)} (a select and a save); {load()}")
+
+
+def _settle(page: Any, wait: int = 150) -> None:
+    if wait:
+        page.wait_for_timeout(wait)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden")
 
 

@@ -176,6 +176,7 @@ def test_status_verdict_and_note_reach_every_export(db_path: Path) -> None:
     assert not app.exception and not app.error
     assert "1 of" in app.subheader[0].value
 
+    app.run()  # AppTest keeps only what the last fragment run drew; a browser keeps the rest of the page
     labels = {button.label for button in app.get("download_button")}
     assert {"Markdown", "CSV", "JSON", "ClaimReview", "HTML"} <= labels
     db = open_db(db_path)
@@ -233,6 +234,7 @@ def test_filters_narrow_the_claims(db_path: Path) -> None:
     app.text_input(key="filter_text").input("").run()
     select(app, every[-1])
     app.button(key=key(app, every[-1], "status_done")).click().run()
+    app.run()  # AppTest keeps only what the last fragment run drew; a browser keeps the filters in place
     app.multiselect(key="filter_status").set_value(["done"]).run()
     assert claim_ids(app) == [every[-1]]
 
@@ -515,6 +517,7 @@ def test_re_check_against_the_evidence_keeps_every_decision(db_path: Path) -> No
     app.button(key=key(app, first, "override")).click().run()
     select(app, second)
     app.button(key=key(app, second, "status_done")).click().run()
+    app.run()  # AppTest keeps only what the last fragment run drew; a browser keeps the toolbar in place
     app.button(key="recheck_all").click().run()
     assert not app.exception and not app.error
     assert any("Every reviewer decision is kept" in s.value for s in app.success)
@@ -550,6 +553,7 @@ def test_a_claim_link_opens_that_claim_and_assignment_and_added_claims_are_kept(
     assert links and "reviewer" not in links[0]
     app.text_input(key=key(app, claim, "assignee")).input("Layla")
     app.button(key=key(app, claim, "assign")).click().run()
+    app.run()  # AppTest keeps only what the last fragment run drew; a browser keeps the panel in place
     app.text_area(key="add_claim_text").input("no casualties were reported")
     app.button(key="add_claim").click().run()
     assert not app.error, [e.value for e in app.error]
@@ -561,3 +565,51 @@ def test_a_claim_link_opens_that_claim_and_assignment_and_added_claims_are_kept(
     colleague.run()
     assert colleague.session_state["selected_claim"] == claim
     assert "assigned to Layla" in "\n".join(c.value for c in colleague.caption)
+
+
+# --- speed: what a click redraws, and the models loaded before the first analysis ---------------------
+
+
+def test_a_status_click_redraws_the_claim_its_row_and_the_progress_but_not_the_article(db_path: Path) -> None:
+    app = analysed(EN_ARTICLE)
+    first, *_ = claim_ids(app)
+    select(app, first)
+    article = "Rockets hit US embassy compound"  # its first line: in the article pane, in no claim's sentence
+    assert any(article in h.value for h in app.html), "a selection outlines the claim in the article"
+    app.button(key=key(app, first, "status_done")).click().run()
+    assert any(s.value.startswith("Saved: ") and "Hala · status\\: done" in s.value for s in app.success)
+    row = next(b for b in app.button if b.key == key(app, first, "pick"))
+    assert "done" in row.label.lower()
+    assert "1 of" in app.subheader[0].value
+    assert any(f"Hala · {first} · done" in m.value for m in app.markdown), "the activity log lists the decision"
+    # Drawn by AppTest only when their fragment ran: the article, the charts and the bulk tools stayed as they were.
+    assert not any(article in h.value for h in app.html)
+    assert not app.get("arrow_vega_lite_chart") and not [s for s in app.slider if s.key == "bulk_confidence"]
+
+
+def test_the_warmup_loads_every_model_once_and_the_analysis_uses_them(db_path: Path, sample_article: str) -> None:
+    from checker.desk.warmup import Warmup
+    from checker.embeddings import get_embedder
+    from checker.pipeline import Article, check_article
+
+    warm = Warmup().start()
+    told: list[str] = []
+    warm.wait(told.append)
+    assert warm.done and set(warm.state.values()) == {"ready"}, warm.state
+    assert warm.summary().startswith("Models ready")
+    assert all(line.startswith("Waiting for the ") for line in told)
+    loaded = get_embedder()
+    report, _ = check_article(open_db(db_path), Article(sample_article, source="pasted text"))
+    assert report.analysis.claims and get_embedder() is loaded
+
+
+def test_a_model_that_cannot_load_is_named_and_left_to_the_analysis(db_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.desk.warmup import STEPS, Warmup
+
+    monkeypatch.setenv("CHECKER_EMBEDDING_MODEL", str(db_path.parent / "no-such-model"))
+    warm = Warmup(steps=STEPS[:2]).start()
+    warm.wait(lambda line: None)
+    assert warm.state[STEPS[0][0]] == "ready"
+    assert warm.state[STEPS[1][0]].startswith("failed: ")
+    assert warm.summary().startswith("Could not load the sentence model") and "try again" in warm.summary()

@@ -1,7 +1,9 @@
 """What the desk's buttons do: each one writes decisions through checker.review and says what it saved.
 
 Callbacks run before the page (or fragment) is drawn again, so the outcome is shown on that run;
-messages go into `st.session_state` under the flash key of the claim (or of the analysis).
+messages go into `st.session_state` under the flash key of the claim (or of the analysis). A callback
+names the parts of the desk its decision changes (`st.rerun([...])` of keyed fragments, see
+workspace.py): a status click redraws the claim, its row, the progress and the log, never the article.
 """
 from __future__ import annotations
 
@@ -11,12 +13,28 @@ import streamlit as st
 
 from checker.errors import CheckerError, InputError
 from checker.models import Report
-from checker.review import ReviewedClaim, current_decisions, load_report, record_decision, reviewed_view
-from checker.ui_state import describe_decision, label, md_escape, session_db, widget_key
+from checker.review import (
+    Decision,
+    ReviewedClaim,
+    current_decisions,
+    decision_history,
+    load_report,
+    record_decision,
+    reviewed_view,
+)
+from checker.ui_state import describe_decision, history_by_claim, label, md_escape, session_db, widget_key
 
 NEW_OUTLET = "__new__"
 NONE_OUTLET = ""
 ANALYSIS_FLASH = "desk_flash"
+
+# The keyed fragments of the open analysis (workspace.py), so a callback can redraw only what it changed.
+DESK, SUMMARY, LIST, ARTICLE, DETAIL, OVERVIEW, LOG = (
+    "desk", "desk-summary", "desk-list", "desk-article", "desk-detail", "desk-overview", "desk-log")
+AFTER_SELECT = [DETAIL, LIST, ARTICLE]
+# What each kind of decision changes on screen; a link or a verdict re-colours the article and the charts.
+AFTER_DECISION = {"status": [DETAIL, LIST, SUMMARY, LOG], "note": [DETAIL, LOG], "assignee": [DETAIL, LOG],
+                  "evidence": [DETAIL, LIST, LOG]}
 
 # Rebuilt on every script run (Streamlit re-executes the page), so an outlet another session added shows up.
 _this_run: dict[str, Any] = {}
@@ -52,11 +70,30 @@ def reviewer() -> str:
 
 
 def items_for(analysis_id: int, report: Report) -> list[ReviewedClaim]:
-    return reviewed_view(report, current_decisions(session_db(), analysis_id))
+    return desk_view(analysis_id, report)[0]
+
+
+def history_for(analysis_id: int, report: Report) -> dict[str, list[Decision]]:
+    return desk_view(analysis_id, report)[1]
+
+
+def desk_view(analysis_id: int, report: Report) -> tuple[list[ReviewedClaim], dict[str, list[Decision]]]:
+    """Every claim as reviewed, and the decisions per claim: read again only when a decision was written
+    (by anyone: the newest decision id and the count are compared), so the fragments of one click share it."""
+    version = tuple(session_db().execute(
+        "SELECT max(id), count(*) FROM decisions WHERE analysis_id = ?", [analysis_id]).fetchone())
+    held = st.session_state.get("_desk_view")
+    if held is None or held[0] != (analysis_id, id(report), version):
+        db = session_db()
+        items = reviewed_view(report, current_decisions(db, analysis_id))
+        held = ((analysis_id, id(report), version), (items, history_by_claim(decision_history(db, analysis_id))))
+        st.session_state["_desk_view"] = held
+    return held[1]
 
 
 def record(analysis_id: int, claim_id: str, field: str, value: Callable[[], Any]) -> None:
-    """Callback: store one decision at once; a link decision re-checks the claim for the link as it now is."""
+    """Callback: store one decision at once; a link decision re-checks the claim for the link as it now is.
+    Then only the parts of the desk this decision changes are drawn again."""
     flash = widget_key(analysis_id, claim_id, "flash")
     try:
         decision = record_decision(session_db(), analysis_id, claim_id, field, value(), reviewer())
@@ -65,8 +102,9 @@ def record(analysis_id: int, claim_id: str, field: str, value: Callable[[], Any]
             message += recheck_message(analysis_id, [claim_id])
     except CheckerError as error:
         st.session_state[flash] = ("error", str(error))
-        return
+        st.rerun([DETAIL])
     st.session_state[flash] = ("success", message)
+    st.rerun(AFTER_DECISION.get(field, [DESK]))
 
 
 def recheck_message(analysis_id: int, claim_ids: Iterable[str]) -> str:
@@ -141,6 +179,12 @@ def select(analysis_id: int, claim_id: str | None) -> None:
         st.query_params["claim"] = claim_id
     else:
         st.query_params.pop("claim", None)
+
+
+def pick(analysis_id: int, claim_id: str | None) -> None:
+    """Callback of a row, a highlight or j/k: a new selection redraws the claim, the list and the article."""
+    select(analysis_id, claim_id)
+    st.rerun(AFTER_SELECT)
 
 
 def show_flash(key: str) -> None:

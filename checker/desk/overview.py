@@ -27,20 +27,20 @@ VERDICT_COLOURS = {"supported": "#1f8a4c", "contradicted": "#c62828", "conflicti
 ACTIVITY_LINES = 200
 
 
-def overview(analysis_id: int, report: Report, items: list[ReviewedClaim],
-             history: dict[str, list[Decision]]) -> None:
+def overview(items: list[ReviewedClaim]) -> None:
     with st.expander("Overview: verdicts, outlets, who cites whom", key="overview_panel"):
         if items:
             charts(items)
             st.graphviz_chart(who_cites_whom(items), width="stretch")
+
+
+def activity_log(history: dict[str, list[Decision]]) -> None:
     with st.expander("Activity log", key="activity_panel"):
         decisions = sorted((d for ds in history.values() for d in ds), key=lambda d: d.id, reverse=True)
         if decisions:
             st.markdown("\n".join(f"- {md_escape(activity_line(d))}" for d in decisions[:ACTIVITY_LINES]))
         else:
             st.caption("Nobody has recorded a decision yet.")
-    claimreview_preview(analysis_id, report)
-    kept_out(analysis_id, report)
 
 
 def charts(items: list[ReviewedClaim]) -> None:

@@ -1,6 +1,7 @@
 """An open analysis: progress, toolbar, the triage list, the article and the selected claim side by side.
 
-The whole workspace is one `st.fragment`: a click reruns it alone, never the sidebar or the input.
+The workspace is one `st.fragment` (a click reruns it, never the sidebar or the input), and each part a
+click may change is a keyed fragment inside it, so a review click redraws only what it changed.
 """
 from __future__ import annotations
 
@@ -11,18 +12,17 @@ import streamlit as st
 
 from checker.desk import actions
 from checker.desk.detail import claim_detail, confirmed_link
-from checker.desk.overview import overview
+from checker.desk.overview import activity_log, claimreview_preview, kept_out, overview
 from checker.desk.theme import SHORTCUTS
 from checker.export import FORMATS, MEDIA_TYPES, export_analysis, export_filename, rating_scale
 from checker.models import Report
 from checker.render import highlight_article_html, legend_html
-from checker.review import STATUSES, decision_history
+from checker.review import STATUSES, Decision, ReviewedClaim
 from checker.ui_state import (
     ClaimFilter,
     db_path,
     desk_link,
     distinct,
-    history_by_claim,
     label,
     neighbour,
     outlet_label,
@@ -47,53 +47,104 @@ def base_url() -> str:
     return rating_scale().desk_url
 
 
-@st.fragment
+@st.fragment(key=actions.DESK)
 def workspace(analysis_id: int, report: Report) -> None:
-    db = session_db()
+    """The open analysis. Each part a click may change is a keyed fragment of its own (actions.py says
+    which a callback redraws): a review click redraws the claim, its row, the progress and the log; the
+    article, the charts and the tools around them stay as they are."""
+    summary(analysis_id)
     items = actions.items_for(analysis_id, report)
-    history = history_by_claim(decision_history(db, analysis_id))
-    counts = progress(items)
-    st.subheader(f"Analysis {analysis_id}: {counts.done} of {counts.total} claims done")
-    st.html(progress_bar(counts.done, counts.needs_work, counts.open, counts.not_a_claim))
-    with st.container(key="desk_flash"):  # always there, so what follows keeps its place (and state)
-        actions.show_flash(actions.ANALYSIS_FLASH)
     chosen = claim_filter_state()
     toolbar(analysis_id, items)
     if not items:
         st.info("No check-worthy claims were found in this text. Add one the machine missed below.")
     else:
-        panes(analysis_id, report, items, history)
+        claim_filter(items)
+        lists, article, detail = st.columns([5, 4, 5])
+        with detail:  # first: after a click its "Saved" line is what the reviewer waits for
+            detail_pane(analysis_id)
+        with lists:
+            triage_list(analysis_id)
+        with article:
+            article_pane(analysis_id)
     more_tools(analysis_id, items, current_selection(items, [i for i in items if chosen.matches(i)]))
-    overview(analysis_id, report, items, history)
+    overview_charts(analysis_id)
+    records(analysis_id)
+    kept_out(analysis_id, report)
 
 
-def panes(analysis_id: int, report: Report, items: list, history: dict) -> None:
-    """The triage list, the article and the selected claim, side by side."""
-    chosen = claim_filter(items)
+def view(analysis_id: int) -> tuple[Report, list[ReviewedClaim], dict[str, list[Decision]]]:
+    """The report and the reviewed claims, shared by the fragments of one click (read once per decision)."""
+    report = actions.report_for(analysis_id)
+    if report is None:
+        st.stop()
+    items, history = actions.desk_view(analysis_id, report)
+    return report, items, history
+
+
+def shown_and_selected(items: list[ReviewedClaim]) -> tuple[list[ReviewedClaim], str | None]:
+    chosen = claim_filter_state()
     shown = [item for item in items if chosen.matches(item)]
-    selected = current_selection(items, shown)
-    lists, article, detail = st.columns([5, 4, 5])
-    with lists:
-        st.caption(f"{len(shown)} of {len(items)} claims, in reading order")
-        with st.container(height=PANE_HEIGHT, key="triage", border=True):
-            for item in shown:
-                st.button(row_label(item), key=widget_key(analysis_id, item.claim.id, "pick"),
-                          type="secondary" if item.claim.id == selected else "tertiary",
-                          on_click=actions.select, args=(analysis_id, item.claim.id), width="stretch",
-                          wrap=True)
-    with article:
-        st.caption("The article: click a highlight to open its claim")
-        corrected = {item.claim.id: item.attribution for item in items}
-        with st.container(height=PANE_HEIGHT, key="article", border=True):
-            st.html(legend_html(report.analysis, attributions=corrected))
-            st.html(highlight_article_html(report.analysis, attributions=corrected, selected=selected))
-    with detail, st.container(key="detail", height=PANE_HEIGHT, border=False):
+    return shown, current_selection(items, shown)
+
+
+@st.fragment(key=actions.SUMMARY)
+def summary(analysis_id: int) -> None:
+    _, items, _ = view(analysis_id)
+    counts = progress(items)
+    st.subheader(f"Analysis {analysis_id}: {counts.done} of {counts.total} claims done")
+    st.html(progress_bar(counts.done, counts.needs_work, counts.open, counts.not_a_claim))
+    with st.container(key="desk_flash"):  # always there, so what follows keeps its place (and state)
+        actions.show_flash(actions.ANALYSIS_FLASH)
+
+
+@st.fragment(key=actions.LIST)
+def triage_list(analysis_id: int) -> None:
+    _, items, _ = view(analysis_id)
+    shown, selected = shown_and_selected(items)
+    st.caption(f"{len(shown)} of {len(items)} claims, in reading order")
+    with st.container(height=PANE_HEIGHT, key="triage", border=True):
+        for item in shown:
+            st.button(row_label(item), key=widget_key(analysis_id, item.claim.id, "pick"),
+                      type="secondary" if item.claim.id == selected else "tertiary",
+                      on_click=actions.pick, args=(analysis_id, item.claim.id), width="stretch", wrap=True)
+
+
+@st.fragment(key=actions.ARTICLE)
+def article_pane(analysis_id: int) -> None:
+    report, items, _ = view(analysis_id)
+    _, selected = shown_and_selected(items)
+    st.caption("The article: click a highlight to open its claim")
+    corrected = {item.claim.id: item.attribution for item in items}
+    with st.container(height=PANE_HEIGHT, key="article", border=True):
+        st.html(legend_html(report.analysis, attributions=corrected))
+        st.html(highlight_article_html(report.analysis, attributions=corrected, selected=selected))
+
+
+@st.fragment(key=actions.DETAIL)
+def detail_pane(analysis_id: int) -> None:
+    report, items, history = view(analysis_id)
+    _, selected = shown_and_selected(items)
+    with st.container(key="detail", height=PANE_HEIGHT, border=False):
         item = next((i for i in items if i.claim.id == selected), None)
         if item is None:
             st.info("No claim matches the filters.")
         else:
             claim_detail(analysis_id, report, item, history.get(item.claim.id, []),
                          desk_link(base_url(), analysis_id, item.claim.id))
+
+
+@st.fragment(key=actions.OVERVIEW)
+def overview_charts(analysis_id: int) -> None:
+    _, items, _ = view(analysis_id)
+    overview(items)
+
+
+@st.fragment(key=actions.LOG)
+def records(analysis_id: int) -> None:
+    report, _, history = view(analysis_id)
+    activity_log(history)
+    claimreview_preview(analysis_id, report)
 
 
 def current_selection(items: list, shown: list) -> str | None:
@@ -111,9 +162,9 @@ def current_selection(items: list, shown: list) -> str | None:
 def toolbar(analysis_id: int, items: list) -> None:
     """Move (j/k), help (?), re-check and the exports."""
     with st.container(horizontal=True, key="toolbar", vertical_alignment="bottom"):
-        st.button("↑ Previous (k)", key="kb_prev", on_click=lambda: actions.select(
+        st.button("↑ Previous (k)", key="kb_prev", on_click=lambda: actions.pick(
             analysis_id, neighbour(items, st.session_state.get("selected_claim"), -1)))
-        st.button("↓ Next (j)", key="kb_next", on_click=lambda: actions.select(
+        st.button("↓ Next (j)", key="kb_next", on_click=lambda: actions.pick(
             analysis_id, neighbour(items, st.session_state.get("selected_claim"), 1)))
         st.button("Keyboard shortcuts (?)", key="kb_help", on_click=lambda: st.session_state.update(
             show_help=not st.session_state.get("show_help", False)))
@@ -176,16 +227,14 @@ def claim_filter_state() -> ClaimFilter:
                        state.get("filter_text") or "")
 
 
-def claim_filter(items: list) -> ClaimFilter:
+def claim_filter(items: list) -> None:
     with st.container(horizontal=True, key="filters"):
-        text = st.text_input("Search the claims (/)", key="filter_text", width=190)
-        outlets = st.multiselect("Outlet", distinct(outlet_label(i) for i in items), key="filter_outlet", width=190)
-        verdicts = st.multiselect("Verdict", distinct(i.verdict or "unchecked" for i in items),
-                                  format_func=label, key="filter_verdict", width=190)
-        statuses = st.multiselect("Status", ["open", *STATUSES], format_func=label, key="filter_status", width=190)
-        minimum = st.slider("Check-worthiness at least", 0.0, 1.0, 0.0, 0.05, key="filter_checkworthiness",
-                            width=190)
-    return ClaimFilter(frozenset(outlets), frozenset(verdicts), frozenset(statuses), minimum, text)
+        st.text_input("Search the claims (/)", key="filter_text", width=190)
+        st.multiselect("Outlet", distinct(outlet_label(i) for i in items), key="filter_outlet", width=190)
+        st.multiselect("Verdict", distinct(i.verdict or "unchecked" for i in items), format_func=label,
+                       key="filter_verdict", width=190)
+        st.multiselect("Status", ["open", *STATUSES], format_func=label, key="filter_status", width=190)
+        st.slider("Check-worthiness at least", 0.0, 1.0, 0.0, 0.05, key="filter_checkworthiness", width=190)
 
 
 def progress_bar(done: int, needs_work: int, open_: int, not_a_claim: int) -> str:
