@@ -107,7 +107,8 @@ def test_outlet_date_and_language_filters_run_inside_milvus(db: sqlite_utils.Dat
     arabic = {pid for pid, (language,) in zip(ids, db.execute(
         "SELECT d.language FROM passages p JOIN documents d ON d.id = p.document_id ORDER BY p.id"))
         if language == "ar"}
-    assert all(set(row) <= arabic for row in search.nearest(queries, 10, filters=SimpleNamespace(outlet_id=None, since=None, until=None, language="ar")))
+    in_arabic = SimpleNamespace(outlet_id=None, since=None, until=None, language="ar")
+    assert all(set(row) <= arabic for row in search.nearest(queries, 10, filters=in_arabic))
     hostile = Filters(outlet_id='wafa" or outlet != "x')
     assert search.nearest(queries, 10, filters=hostile) == [[] for _ in queries]
 

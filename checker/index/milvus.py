@@ -37,6 +37,7 @@ WRITE_BATCH = 2_000  # rows per insert/upsert call (gRPC messages stay well unde
 GET_BATCH = 1_000
 HNSW = {"M": 16, "efConstruction": 128}  # as the usearch graph (checker.index.ann)
 EF_SEARCH = 128
+EF_FILTERED = 512  # a narrow filter cuts the graph's paths: explore more of it (bench recall@10 0.97 -> 0.998)
 MAX_TEXT = 256  # outlet ids and language codes longer than this cannot be stored (or matched)
 CONSISTENCY = "Strong"  # a passage the watch loop just embedded is searchable by the next query of any process
 _ROWID_KEY = "checker.last_rowid"
@@ -286,10 +287,11 @@ class MilvusIndex:
         if not self.dim or not len(vectors):
             return [[] for _ in vectors]
         cutoff = None if archive_searched() else self.settings.cutoff()
+        expression = filter_expression(filters, cutoff)
         found = self.client.search(
-            self.name, data=[np.asarray(v, dtype=np.float32) for v in vectors], limit=depth,
-            filter=filter_expression(filters, cutoff), output_fields=["vector"], consistency_level=CONSISTENCY,
-            search_params={"metric_type": "COSINE", "params": {"ef": max(EF_SEARCH, depth)}})
+            self.name, data=[np.asarray(v, dtype=np.float32) for v in vectors], limit=depth, filter=expression,
+            output_fields=["vector"], consistency_level=CONSISTENCY, search_params={
+                "metric_type": "COSINE", "params": {"ef": max(EF_FILTERED if expression else EF_SEARCH, depth)}})
         return [[(int(hit["passage_id"]), np.asarray(hit["entity"]["vector"], dtype=np.float32)) for hit in hits]
                 for hits in found]
 
