@@ -400,3 +400,20 @@ def test_the_minister_is_the_minister_named_earlier() -> None:
 def test_i_inside_a_quote_is_the_quoted_speaker_not_i() -> None:
     a = only('"I think we will win the vote," said Senator Maria Lopez.')
     assert a.speaker == "Senator Maria Lopez" and a.cue == "said"
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "cue"), [
+    ("Sanders criticized Clinton for her paid speeches to Wall Street banks.", "Sanders", "criticized"),
+    ("Officials dismissed the report as fake news.", "Officials", "dismissed"),
+    ("Trump's claim that millions voted illegally has no basis.", "Trump", "claim"),
+    ("Trump, who has long insisted the system is rigged, said nothing on Tuesday.", "Trump", "insisted"),
+    ("The Clinton campaign released a statement saying the report was false.", "The Clinton campaign", "saying"),
+    ("The candidate reportedly told donors he would win Ohio.", "The candidate", "told"),
+    ("Republican leaders worry that the nominee could cost them the Senate.", "Republican leaders", "worry")])
+def test_judgements_possessed_claims_and_subjects_with_clauses(sentence: str, speaker: str, cue: str) -> None:
+    a = only(sentence)
+    assert (a.speaker, a.cue) == (speaker, cue)
+
+
+def test_attacking_a_place_reports_nothing() -> None:
+    assert only("Militants attacked the base near the border on Sunday.").kind == "none"

@@ -28,7 +28,8 @@ PRONOUN_SENTENCES = 3  # "he added" / "وأضاف" reach at most this many sente
 NAME_SENTENCES = 40  # "the minister" / "Austin" may name a speaker from much earlier
 Agreement = Literal["person", "he", "she", "plural", "org", "feminine", "masculine", "any"]
 _EN_PRONOUN_AGREEMENT: dict[str, Agreement] = {"he": "he", "she": "she", "they": "plural", "it": "org",
-                                              "we": "any", "i": "person", "one of them": "any", "both of them": "plural",
+                                              "we": "any", "i": "person", "his": "he", "her": "she",
+                                              "their": "plural", "its": "org", "one of them": "any", "both of them": "plural",
                                               "هو": "masculine", "هي": "feminine"}
 _EN_ORG_WORDS = frozenset("""ministry department agency party council committee office government commission court
 police army campaign house pentagon company group organization organisation union bank administration authority

@@ -23,6 +23,8 @@ _NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", 
 # What follows a reporting verb that only reports before its content: "that", "whether", "if", a colon, a quotation.
 _COMPLEMENT = re.compile(r"\s*(?:,\s*)?(?:that\b|whether\b|if\b|:|[\"“'‘])")
 _INTENTION = re.compile(r"\s+to\s+[a-z]")  # "wants to build", "plans to run": an intention is an attribution
+_STANCE = re.compile(r"(?:\s+[\w'’.-]+){1,6}?\s+(?:for|as|over)\s|\s*(?:,\s*)?(?:that\b|:|[\"“])")
+_POSSESSIVE = re.compile(r"(?:\w['’]s?|\b(?:his|her|their|its))\s+(?:\w+\s+)?$")  # "Trump's (latest) claim"
 _WORD = re.compile(r"(?<![\w'-])[a-z]+")
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
@@ -44,6 +46,8 @@ class Lexicon:
     patterns: tuple[tuple[CueRole, bool, re.Pattern[str]], ...]
     complement_phrases: dict[str, tuple[str, ...]]  # first word -> English verbs that report only before content
     intention_phrases: dict[str, tuple[str, ...]]  # first word -> English verbs of intention, before "to" + verb
+    stance_phrases: dict[str, tuple[str, ...]]  # "criticized X for", "dismissed X as"
+    noun_phrases: dict[str, tuple[str, ...]]  # "Trump's claim that", "her statement:": after a possessive only
     ar_stops: frozenset[str]
     ar_stop_phrases: tuple[str, ...]
     ar_relatives: frozenset[str]
@@ -110,6 +114,8 @@ def load_lexicon() -> Lexicon:
         patterns=patterns,
         complement_phrases=_by_first_word(data["en"]["speech_complement"]),
         intention_phrases=_by_first_word(data["en"]["intention"]),
+        stance_phrases=_by_first_word(data["en"]["stance"]),
+        noun_phrases=_by_first_word(data["en"]["possessed_nouns"]),
         ar_stops=folded(speaker["ar_stops"]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
         ar_relatives=folded(speaker["ar_relatives"]),
@@ -162,31 +168,34 @@ def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -
     folded = folded_text(text)
     found: list[Cue] = []
     tails = _anonymity_tails(folded, start, end, lexicon)
-    for role, arabic, match_start, match_end in _matches(folded, start, end, lexicon):
+    for role, arabic, match_start, match_end, gated in _matches(folded, start, end, lexicon):
         cue_end = stripped_end(text, match_end, " ـ")
         cue = Cue(text[match_start:cue_end], match_start, cue_end, role, arabic)
         if any(a < cue.end and cue.start < b for a, b in tails):
             continue  # "who asked not to be named": part of the speaker, not a cue of its own
-        if not any(_overlaps(cue, other) for other in found) and _is_cue(cue, folded, start, lexicon):
+        if not any(_overlaps(cue, other) for other in found) and (gated or _is_cue(cue, folded, start, lexicon)):
             found.append(cue)
     return sorted(found, key=lambda c: c.start)
 
 
-def _matches(folded: str, start: int, end: int, lexicon: Lexicon) -> Iterator[tuple[CueRole, bool, int, int]]:
+def _matches(folded: str, start: int, end: int, lexicon: Lexicon) -> Iterator[tuple[CueRole, bool, int, int, bool]]:
     """(role, arabic, start, end) of every listed cue phrase, then of every verb that needs its content after it
     ("pointed out that", "wants to"), looked up word by word: one dictionary probe per word, not one regex branch
     per verb."""
     for role, arabic, pattern in lexicon.patterns:
         for match in pattern.finditer(folded, start, end):
-            yield role, arabic, match.start(), match.end()
-    gated = ((lexicon.complement_phrases, _COMPLEMENT), (lexicon.intention_phrases, _INTENTION))
+            yield role, arabic, match.start(), match.end(), False
+    gated = ((lexicon.complement_phrases, _COMPLEMENT, False), (lexicon.intention_phrases, _INTENTION, False),
+             (lexicon.stance_phrases, _STANCE, False), (lexicon.noun_phrases, _COMPLEMENT, True))
     for word in _WORD.finditer(folded, start, end):
-        for phrases, gate in gated:
+        for phrases, gate, possessed in gated:
+            if possessed and not _POSSESSIVE.search(folded, max(start, word.start() - 30), word.start()):
+                continue
             for phrase in phrases.get(word.group(), ()):
                 phrase_end = word.start() + len(phrase)
                 if folded.startswith(phrase, word.start()) and phrase_end <= end and not (
                         folded[phrase_end:phrase_end + 1].isalnum()) and gate.match(folded, phrase_end):
-                    yield "speech", False, word.start(), phrase_end
+                    yield "speech", False, word.start(), phrase_end, possessed
                     break
 
 

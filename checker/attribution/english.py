@@ -341,8 +341,10 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     if subject and not (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in lexicon.en_determiners \
             and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads:
         return None
-    return Span(text[start + words[0].start():start + words[-1].end()], start + words[0].start(),
-                start + words[-1].end())
+    last_end = start + words[-1].end()
+    if subject and re.search(r"\w['’]s$", words[-1].group()):
+        last_end -= 2  # "Trump's claim that": the possessor is the source
+    return Span(text[start + words[0].start():last_end], start + words[0].start(), last_end)
 
 
 def _titled_name(words: list[str]) -> bool:
