@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable
 
 from checker.models import Outlet
@@ -240,14 +241,22 @@ def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead
     """"the Kurdistan Chronicle newspaper", "Mauritania's AMI news agency", "the daily Le Parisien"."""
     if not words.english:
         return []
-    heads = "|".join(re.escape(w) for w in sorted(words.english, key=len, reverse=True))
-    name = rf"{_LATIN_NAME}(?:[ -]{_LATIN_NAME}){{0,3}}"
+    name_first, head_first = _english_patterns(tuple(words.english))
     found = []
-    for match in re.finditer(rf"(?<![\w-])({name}) ({heads})\b", text):
+    for match in name_first.finditer(text):
         found.append(_english_head(match, 1, 2, match.start(1), match.end(2), words, find))
-    for match in re.finditer(rf"\b(?:[Tt]he|an?|[Ss]tate|[Oo]fficial|[Ss]tate-run) ({heads}) ({name})", text):
+    for match in head_first.finditer(text):
         found.append(_english_head(match, 2, 1, match.start(1), match.end(2), words, find))
     return [h for h in found if h is not None]
+
+
+@lru_cache(maxsize=8)
+def _english_patterns(english: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"X newspaper" and "the newspaper X", built once per word list (not once per sentence)."""
+    heads = "|".join(re.escape(w) for w in sorted(english, key=len, reverse=True))
+    name = rf"{_LATIN_NAME}(?:[ -]{_LATIN_NAME}){{0,3}}"
+    return (re.compile(rf"(?<![\w-])({name}) ({heads})\b"),
+            re.compile(rf"\b(?:[Tt]he|an?|[Ss]tate|[Oo]fficial|[Ss]tate-run) ({heads}) ({name})"))
 
 
 def _english_head(match: re.Match[str], name_group: int, head_group: int, start: int, end: int, words: HeadWords,
