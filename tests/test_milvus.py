@@ -7,6 +7,7 @@ on real text through Milvus is covered by tests/test_retrieval.py and tests/test
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -65,7 +66,7 @@ def test_an_unknown_index_setting_is_one_clear_error(db: sqlite_utils.Database, 
 
 
 def test_without_pymilvus_the_error_says_what_to_install(db: sqlite_utils.Database,
-                                                          monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+                                                          monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CHECKER_INDEX", f"milvus-lite://{tmp_path / 'absent.db'}")
     monkeypatch.setitem(sys.modules, "pymilvus", None)  # as if the scale extras were not installed
     with pytest.raises(InputError, match="requirements-scale.txt"):
@@ -148,3 +149,18 @@ def test_old_passages_are_searched_only_with_the_archive_flag(db: sqlite_utils.D
     assert not old & {pid for row in search.nearest(probe, 5) for pid in row}
     with searching_archive():
         assert [row[0] for row in search.nearest(probe, 5)] == [ids[0], ids[4], ids[8]]
+
+
+def test_a_store_moved_onto_milvus_is_filled_by_one_command(db_path: Path, milvus_lite: str,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.index.__main__ import main
+    from checker.store.db import open_db
+
+    monkeypatch.setenv("CHECKER_EMBEDDING_MODEL", MODEL)  # the stored vectors' model name, no model loaded
+    filled(open_db(db_path), 250, seed=6)
+    assert main(["--db", str(db_path)]) == 0
+    assert f"{milvus_lite}: 250 vectors of {MODEL}" in capsys.readouterr().out
+    monkeypatch.setenv("CHECKER_INDEX", "milvus-lite:///nowhere/index")
+    assert main(["--db", str(db_path)]) == 2
+    assert capsys.readouterr().err.startswith("error: a Milvus Lite index is a file ending in .db")
