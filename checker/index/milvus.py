@@ -124,7 +124,10 @@ def _connect(target: MilvusTarget) -> Any:
     try:
         return MilvusClient(target.uri, **options)
     except Exception as error:  # noqa: BLE001 - unreachable server, missing milvus-lite, unreadable file
-        raise InputError(f"cannot open the Milvus index at {target.uri}: {str(error).splitlines()[0]}") from None
+        hint = " (a Milvus Lite file is open in one process at a time: is another desk or command using it?)" \
+            if target.lite else ""
+        raise InputError(f"cannot open the Milvus index at {target.uri}: {str(error).splitlines()[0]}{hint}"
+                         ) from None
 
 
 def collection_name(model: str) -> str:
