@@ -164,3 +164,17 @@ def test_a_store_moved_onto_milvus_is_filled_by_one_command(db_path: Path, milvu
     monkeypatch.setenv("CHECKER_INDEX", "milvus-lite:///nowhere/index")
     assert main(["--db", str(db_path)]) == 2
     assert capsys.readouterr().err.startswith("error: a Milvus Lite index is a file ending in .db")
+
+
+@pytest.mark.usefixtures("milvus_lite")
+def test_milvus_holds_the_vectors_of_a_postgresql_store(pg_url: str) -> None:
+    from checker.store.db import open_db
+
+    db = open_db(pg_url)  # documents and passages in PostgreSQL, vectors and filters in Milvus
+    ids, vectors = filled(db, 300, seed=7)
+    search = dense_search(db, MODEL)
+    assert isinstance(search, MilvusSearch) and search.size == 300
+    wafa = [pid for n, pid in enumerate(ids) if OUTLETS[n % 3] == "wafa"]
+    found = search.nearest(vectors[:6], 1, filters=Filters(outlet_id="wafa"))
+    assert all(row[0] in wafa for row in found)
+    assert [row[0] for row, pid in zip(found, ids) if pid in wafa] == [pid for pid in ids[:6] if pid in wafa]
