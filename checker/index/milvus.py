@@ -178,6 +178,7 @@ class MilvusIndex:
     settings: IndexSettings
     dim: int = 0
     last_rowid: int = 0
+    filling: bool = False  # this process created the collection and is filling it: insert, not upsert
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     @property
@@ -185,11 +186,17 @@ class MilvusIndex:
         return collection_name(self.model)
 
     def __post_init__(self) -> None:
-        if self.client.has_collection(self.name):
-            self._load()
-            described = self.client.describe_collection(self.name)
-            self.dim = next(int(f["params"]["dim"]) for f in described["fields"] if f["name"] == "vector")
-            self.last_rowid = int(described.get("properties", {}).get(_ROWID_KEY, 0))
+        self._adopt()
+
+    def _adopt(self) -> bool:
+        """Take the collection as it is in Milvus (another process may have made it); False when there is none."""
+        if not self.client.has_collection(self.name):
+            return False
+        self._load()
+        described = self.client.describe_collection(self.name)
+        self.dim = next(int(f["params"]["dim"]) for f in described["fields"] if f["name"] == "vector")
+        self.last_rowid = max(self.last_rowid, int(described.get("properties", {}).get(_ROWID_KEY, 0)))
+        return True
 
     @property
     def size(self) -> int:
@@ -209,25 +216,26 @@ class MilvusIndex:
             if self.last_rowid > latest:  # the newest rows were deleted, or this is another store
                 verify, self.last_rowid = True, latest
                 self._mark()
-            fresh = not self.dim  # a new collection is filled by insert; later rows replace (upsert)
             while self.last_rowid < latest:
                 rows = _rows(db, "e.model = ? AND e.rowid > ? AND e.rowid <= ? ORDER BY e.rowid LIMIT ?",
                              [self.model, self.last_rowid, latest, READ_BATCH])
                 if rows:
-                    self._write(rows, fresh=fresh)
+                    self._write(rows)
                     sent += len(rows)
                 self.last_rowid = rows[-1][0] if rows else latest
                 self._mark()  # after each step, so an interrupted build resumes where it stopped
+            if until is None:  # caught up with the store: from now on rows may replace earlier ones
+                self.filling = False
             if verify and self.size != db.execute("SELECT count(*) FROM embeddings WHERE model = ?",
                                                   [self.model]).fetchone()[0]:
                 sent += self._repair(db)
             return sent
 
-    def _write(self, rows: list[tuple], *, fresh: bool) -> None:
-        """Insert into a collection being filled for the first time, upsert (replace) otherwise."""
-        if not self.dim:
+    def _write(self, rows: list[tuple]) -> None:
+        """Insert into a collection this process is filling for the first time, upsert (replace) otherwise."""
+        if not self.dim and not self._adopt():
             self._create(len(rows[0][2]) // 4)
-        send = self.client.insert if fresh else self.client.upsert
+        send = self.client.insert if self.filling else self.client.upsert
         for start in range(0, len(rows), WRITE_BATCH):
             send(self.name, [{"passage_id": int(pid), "vector": np.frombuffer(blob, dtype=np.float32),
                               "outlet": _text(outlet), "published": day_number(published),
@@ -245,7 +253,7 @@ class MilvusIndex:
             part = lacking[start:start + 500]
             rows = _rows(db, f"e.model = ? AND e.passage_id IN ({', '.join('?' for _ in part)})", [self.model, *part])
             if rows:
-                self._write(rows, fresh=False)
+                self._write(rows)
         return len(extra) + len(lacking)
 
     def passage_ids(self) -> set[int]:
@@ -271,7 +279,7 @@ class MilvusIndex:
         params.add_index(field_name="vector", index_type="HNSW", metric_type="COSINE", params=HNSW)
         self.client.create_collection(self.name, schema=schema, index_params=params, consistency_level=CONSISTENCY)
         self._load()
-        self.dim = dim
+        self.dim, self.filling = dim, True
 
     def _load(self) -> None:
         state = self.client.get_load_state(self.name).get("state")
