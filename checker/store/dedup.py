@@ -36,6 +36,7 @@ import sqlite_utils
 from checker.models import PassageHit
 from checker.normalize import search_form
 from checker.numbers import find_numbers
+from checker.store.db import is_postgres
 
 SHINGLE_WORDS = 3
 BANDS = 10
@@ -146,10 +147,14 @@ def _closest(db: sqlite_utils.Database, mark: Fingerprint, document_id: int) -> 
     Only the MAX_VERIFY candidates sharing the most bands are compared exactly: a real copy shares most of
     them, and template-like text ("X said on Friday") that collides in one band costs nothing.
     """
-    hits: Counter[int] = Counter()
-    for key in mark.bands:
-        hits.update(row[0] for row in db.execute(
-            "SELECT passage_id FROM dedup_bands WHERE key = ? ORDER BY passage_id DESC LIMIT ?", [key, MAX_PER_KEY]))
+    if is_postgres(db):  # one round trip for all bands (a server is a round trip away; SQLite is in-process)
+        rows = db.execute(
+            "SELECT b.passage_id FROM unnest(?::bigint[]) AS k(key), LATERAL (SELECT passage_id FROM dedup_bands "
+            "WHERE dedup_bands.key = k.key ORDER BY passage_id DESC LIMIT ?) AS b", [list(mark.bands), MAX_PER_KEY])
+    else:
+        rows = [row for key in mark.bands for row in db.execute(
+            "SELECT passage_id FROM dedup_bands WHERE key = ? ORDER BY passage_id DESC LIMIT ?", [key, MAX_PER_KEY])]
+    hits: Counter[int] = Counter(row[0] for row in rows)
     if not hits:
         return None
     candidates = [pid for pid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))[:MAX_VERIFY]]
