@@ -250,11 +250,16 @@ class SpacyBaseline:
             raise SystemExit("the baseline needs `pip install -r requirements-eval.txt`") from error
         self.nlp = model.load(exclude=["ner"])
 
-    def spans(self, text: str) -> tuple[set[Span], set[Span]]:
+    def spans(self, text: str, univocal: bool = False) -> tuple[set[Span], set[Span]]:
+        from checker.attribution.quotes import closed_quote_spans
+
         sources: set[Span] = set()
         cues: set[Span] = set()
         doc = self.nlp(text)
+        quotes = closed_quote_spans(text) if univocal else []
         for token in doc:
+            if any(a <= token.idx < b for a, b in quotes):
+                continue  # the same univocal reading as checker's links
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 to = doc[token.i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -331,7 +336,7 @@ def evaluate(docs: Iterable[tuple[str, str, set[Span], set[Span]]], system: str,
     for number, (name, text, gold_sources, gold_cues) in enumerate(docs):
         if limit and number >= limit:
             break
-        predicted = baseline.spans(text) if baseline else (
+        predicted = baseline.spans(text, univocal) if baseline else (
             link_spans(text, fast, univocal) if unit == "links" else checker_spans(text, fast))
         totals.articles += 1
         score_article(text, gold_sources, gold_cues, predicted, totals)
