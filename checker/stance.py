@@ -32,7 +32,8 @@ from checker.stance_model import (CHECK_FEATURES, MODEL_FEATURES, MODEL_FILE, ST
                                   word_difference)
 
 # Re-exported from the split-out modules, for callers that import them from here (scripts/train_stance.py).
-__all__ = ["CHECK_FEATURES", "LEXICON_FILE", "MODEL_FEATURES", "MODEL_FILE", "STANCES", "Checks", "Lexicon",
+__all__ = ["CHECK_FEATURES", "LEXICON_FILE", "MODEL_FEATURES", "MODEL_FILE", "STANCES", "Checks", "CrossEncoderBudget",
+           "Lexicon",
            "NumberConflict", "StanceModel", "StanceResult", "WordDifference", "assess", "assess_many",
            "check_features", "decide", "explicit_checks", "load_lexicon", "load_model", "model_features",
            "pair_features", "plain_text", "rating_verdict", "word_difference"]
@@ -300,7 +301,7 @@ def evidence_sentences(text: str) -> list[str]:
 
 
 def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float | None] | None = None, *,
-                cross_encoder_per_claim: int | None = None) -> list[StanceResult]:
+                cross_encoder: CrossEncoderBudget | None = None) -> list[StanceResult]:
     """Stances for many (claim, passage) pairs with one embedding call for all their texts
     (and one more for the changed words of the Arabic pairs the model reads).
 
@@ -308,7 +309,8 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
     claim (a passage says more than the claim, which would read as a
     difference); the explicit checks read that sentence and its neighbours
     (the whole passage when it has three sentences or fewer). A given
-    similarity replaces the computed one in the decision.
+    similarity replaces the computed one in the decision. `cross_encoder` limits which pairs the stance
+    cross-encoder reads (the verdict path's budget); None gives it every pair it can read.
     """
     if not pairs:
         return []
@@ -328,7 +330,7 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
     windows = [_window(passage, group, sentence) for (_, passage), group, sentence in zip(pairs, pieces, closest)]
     checks = [explicit_checks(c, w, s) for (c, _), w, s in zip(pairs, windows, sims)]
     probabilities: list[np.ndarray | None] = [None] * len(pairs)
-    crossed = _cross_encoded(pairs, sims, checks, cross_encoder_per_claim) if cross_encoder_installed() else []
+    crossed = _cross_encoded(pairs, sims, checks, cross_encoder) if cross_encoder_installed() else []
     cross = cross_encoder_probabilities([(pairs[i][0], closest[i]) for i in crossed])
     if cross is not None:  # trained on Arabic and English pairs: it reads the same-language pairs it is given
         for i, row in zip(crossed, cross):
@@ -350,25 +352,37 @@ def assess_many(pairs: Sequence[tuple[str, str]], similarities: Sequence[float |
             for i, (check, similarity) in enumerate(zip(checks, sims))]
 
 
-# The verdict path reads at most this many passages per claim with the cross-encoder (the closest that are
-# related and not already decided by a slot); the others keep the logistic model / similarity (speed).
-CROSS_ENCODER_MIN_SIMILARITY = RELATED_SIMILARITY
+@dataclass(frozen=True)
+class CrossEncoderBudget:
+    """Which pairs the stance cross-encoder reads on the verdict path (about 10 ms of CPU a pair in bfloat16,
+    30 in float32): per claim the `per_claim` closest same-language pairs at least `min_similarity` close that
+    no slot conflict or other-event judgement has already decided. (Raising the floor to the verdict's own
+    0.55 saved 4 of 15 pairs on the sample article without changing a verdict, but the passages' own stances
+    got worse: contrast set 0.963 -> 0.950 through the verdict path; not done.)"""
+
+    per_claim: int
+    min_similarity: float = RELATED_SIMILARITY
+
+
+# The cross-encoder reads cross-language pairs too only when this is True (scripts/eval_stance_cross.py).
+CROSS_ENCODER_ACROSS_LANGUAGES = False
 
 
 def _cross_encoded(pairs: Sequence[tuple[str, str]], sims: Sequence[float], checks: Sequence[Checks],
-                   per_claim: int | None) -> list[int]:
-    """The pairs the cross-encoder reads: same-language pairs only (it called a plain Arabic translation of an
-    English sentence "other" with p = 0.99: it was not trained across languages, which keep similarity and the
-    slots); all of them, or per claim the `per_claim` closest related ones that no slot conflict or
-    other-event judgement has already decided."""
-    if per_claim is None:
-        return [i for i, check in enumerate(checks) if check.same_language]
+                   budget: CrossEncoderBudget | None) -> list[int]:
+    """The pairs the cross-encoder reads: same-language pairs only unless CROSS_ENCODER_ACROSS_LANGUAGES
+    (it called a plain Arabic translation of an English sentence "other" with p = 0.99: it was not trained
+    across languages, which keep similarity and the slots); all of them without a budget, else those the
+    budget allows."""
+    readable = [check.same_language or CROSS_ENCODER_ACROSS_LANGUAGES for check in checks]
+    if budget is None:
+        return [i for i, ok in enumerate(readable) if ok]
     by_claim: dict[str, list[int]] = {}
     for i, ((claim, _), similarity, check) in enumerate(zip(pairs, sims, checks)):
         decided = check.number_conflicts or check.other_event or (check.slots is not None and check.slots.conflicts)
-        if check.same_language and similarity >= CROSS_ENCODER_MIN_SIMILARITY and not decided:
+        if readable[i] and similarity >= budget.min_similarity and not decided:
             by_claim.setdefault(claim, []).append(i)
-    return sorted(i for group in by_claim.values() for i in sorted(group, key=lambda j: -sims[j])[:per_claim])
+    return sorted(i for group in by_claim.values() for i in sorted(group, key=lambda j: -sims[j])[:budget.per_claim])
 
 
 def cross_encoder_probabilities(pairs: Sequence[tuple[str, str]]) -> np.ndarray | None:
@@ -379,15 +393,26 @@ def cross_encoder_probabilities(pairs: Sequence[tuple[str, str]]) -> np.ndarray 
         return None
     from checker.encoder.stance import StanceModel
 
-    model = StanceModel.get()
-    scores = np.asarray(model.predict(list(pairs)), dtype=np.float64).reshape(len(pairs), -1)
-    return scores[:, [list(model.labels).index(s) for s in STANCES]]
+    model = StanceModel.get(quantize=cross_encoder_int8())
+    unique = list(dict.fromkeys(pairs))  # a syndicated story's copies meet the claim with the same sentence
+    scores = np.asarray(model.predict(unique), dtype=np.float64).reshape(len(unique), -1)
+    row = {pair: i for i, pair in enumerate(unique)}
+    return scores[[row[pair] for pair in pairs]][:, [list(model.labels).index(s) for s in STANCES]]
 
 
 def cross_encoder_installed() -> bool:
     if os.environ.get("CHECKER_STANCE_CROSS_ENCODER", "1") == "0":
         return False
     return (DATA_DIR / "models" / "stance").is_dir()
+
+
+# The cross-encoder's attention layers in int8 (docs/verdict.md: speed and quality measured both ways);
+# CHECKER_STANCE_INT8=0/1 overrides.
+CROSS_ENCODER_INT8 = False
+
+
+def cross_encoder_int8() -> bool:
+    return os.environ.get("CHECKER_STANCE_INT8", "1" if CROSS_ENCODER_INT8 else "0") == "1"
 
 
 def nli_probabilities(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, float, float]] | None:

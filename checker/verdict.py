@@ -21,7 +21,7 @@ from checker.models import Analysis, Claim, ClaimCheck, EvidenceMatch, PassageHi
 from checker.normalize import search_form
 from checker.calibration import calibrated
 from checker.config import DATA_DIR
-from checker.stance import StanceResult, assess_many, rating_verdict
+from checker.stance import CrossEncoderBudget, StanceResult, assess_many, rating_verdict
 
 # A passage counts for or against a claim only this close to it, and when its stance score
 # times its similarity reaches MIN_STRENGTH.
@@ -109,13 +109,19 @@ def assess_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int 
     candidates, documents = _retrieve(db, claims, k)
     pairs = [(claim.text, _evidence_text(hit, documents[hit.document_id]))
              for claim, hits in zip(claims, candidates) for hit in hits]
-    results = iter(assess_many(pairs, cross_encoder_per_claim=CROSS_ENCODER_PER_CLAIM))
+    results = iter(assess_many(pairs, cross_encoder=verdict_budget()))
     found = []
     for claim, hits in zip(claims, candidates):
         assessed = [_assessed(claim, hit, documents[hit.document_id], next(results)) for hit in hits]
         assessed.sort(key=lambda a: (a.strength, a.result.similarity), reverse=True)
         found.append(assessed)
     return found
+
+
+def verdict_budget() -> CrossEncoderBudget:
+    """The pairs the stance cross-encoder reads on the verdict path (also used by the evaluation scripts'
+    --verdict-path, so they measure what the verdict weighs)."""
+    return CrossEncoderBudget(per_claim=CROSS_ENCODER_PER_CLAIM)
 
 
 # --- retrieval -------------------------------------------------------------

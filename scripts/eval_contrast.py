@@ -7,7 +7,11 @@ a true claim (agree); another document's sentence is about another event (other)
 macro-F1 over the three stances, the false-support rate (false claims called agree: what would become
 "supported"), per edit type, with 95% bootstrap intervals (the set has fewer than 200 pairs per language).
 
-    .venv/bin/python scripts/eval_contrast.py [--recipes PATH]
+    .venv/bin/python scripts/eval_contrast.py [--recipes PATH] [--verdict-path]
+
+--verdict-path lets the stance cross-encoder read only the pairs the verdict path gives it
+(`checker.verdict.verdict_budget`: the undecided, same-event pairs close enough to count); the default gives it
+every pair it can read.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.stance import STANCES, assess_many  # noqa: E402
+from checker.verdict import verdict_budget  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "data"
 RECIPES = ROOT / "eval" / "contrast" / "recipes.jsonl"
@@ -83,10 +88,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--recipes", type=Path, default=RECIPES)
     parser.add_argument("--show", type=int, default=0, help="print this many errors")
+    parser.add_argument("--verdict-path", action="store_true", help="the cross-encoder reads what the verdict gives it")
     args = parser.parse_args()
     recipes = [json.loads(line) for line in args.recipes.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = [apply(r) for r in recipes]
-    results = assess_many(pairs)
+    results = assess_many(pairs, cross_encoder=verdict_budget() if args.verdict_path else None)
     predicted = [r.stance for r in results]
     gold = [r["gold"] for r in recipes]
     for language in ("ar", "en", None):

@@ -5,7 +5,10 @@ passing it with --ans. AuSTR is never used for training or tuning: it shows how
 the ANS-trained model transfers to authorities' tweets answering rumours.
 Each set is printed with the majority-class baseline beside it.
 
-    .venv/bin/python scripts/eval_stance.py [--ans PATH] [--austr PATH ...] [--limit N]
+    .venv/bin/python scripts/eval_stance.py [--ans PATH] [--austr PATH ...] [--limit N] [--verdict-path]
+
+--verdict-path lets the stance cross-encoder read only the pairs the verdict path gives it (see
+scripts/eval_contrast.py); the default gives it every same-language pair.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checker.stance import STANCES, assess_many  # noqa: E402
+from checker.verdict import verdict_budget  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "data"
 DEFAULT_ANS = DATA / "ans" / "stance_dev.csv"
@@ -62,18 +66,20 @@ def score(gold: list[str], predicted: list[str]) -> Scores:
     return Scores(accuracy, sum(f for _, _, f, _ in per_class.values()) / len(STANCES), per_class)
 
 
-def predict(pairs: list[Pair]) -> list[str]:
-    return [result.stance for result in assess_many([(claim, evidence) for claim, evidence, _ in pairs])]
+def predict(pairs: list[Pair], verdict_path: bool = False) -> list[str]:
+    budget = verdict_budget() if verdict_path else None
+    return [result.stance for result in assess_many([(claim, evidence) for claim, evidence, _ in pairs],
+                                                    cross_encoder=budget)]
 
 
 def majority(gold: list[str]) -> list[str]:
     return [Counter(gold).most_common(1)[0][0]] * len(gold)
 
 
-def report(name: str, pairs: list[Pair]) -> Scores:
+def report(name: str, pairs: list[Pair], verdict_path: bool = False) -> Scores:
     gold = [label for _, _, label in pairs]
     started = time.perf_counter()
-    ours = score(gold, predict(pairs))
+    ours = score(gold, predict(pairs, verdict_path))
     seconds = time.perf_counter() - started
     base = score(gold, majority(gold))
     print(f"\n{name}: {len(pairs)} pairs {dict(Counter(gold))} ({seconds:.1f} s)")
@@ -89,11 +95,12 @@ def main() -> int:
     parser.add_argument("--ans", type=Path, default=DEFAULT_ANS, help="ANS stance CSV (s1,s2,stance)")
     parser.add_argument("--austr", type=Path, action="append", help="AuSTR TSV; repeat for several (default: full + fold 1)")
     parser.add_argument("--limit", type=int, help="only the first N pairs of each set (quick look)")
+    parser.add_argument("--verdict-path", action="store_true", help="the cross-encoder reads what the verdict gives it")
     args = parser.parse_args()
     sets = [(f"ANS {args.ans.name}", read_ans(args.ans))]
     sets += [(f"AuSTR {path.name}", read_austr(path)) for path in (args.austr or DEFAULT_AUSTR)]
     for name, pairs in sets:
-        report(name, pairs[:args.limit] if args.limit else pairs)
+        report(name, pairs[:args.limit] if args.limit else pairs, args.verdict_path)
     print("\nanchor: ANS paper (Khouja 2020) best BERT macro-F1 0.767 on ANS test")
     return 0
 

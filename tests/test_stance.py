@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from checker.stance import (assess, assess_many, decide, explicit_checks, load_model, plain_text, rating_verdict,
@@ -194,3 +195,27 @@ def test_an_english_rumour_denial_is_read_the_same_way() -> None:
               "the coronavirus and urged people not to spread rumours.")
     result = assess(rumour, denial)
     assert result.stance == "disagree" and result.decided_by == "denial"
+
+
+def test_verdict_path_gives_the_cross_encoder_only_undecided_pairs_that_can_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Speed without a changed verdict: a pair a slot already decided, or too far from the claim for the verdict
+    to weigh it, is not read by the cross-encoder; the closest undecided same-language passages are."""
+    import checker.stance as stance
+    from checker.verdict import verdict_budget
+
+    read: list[list[tuple[str, str]]] = []
+    monkeypatch.setattr(stance, "cross_encoder_installed", lambda: True)
+    monkeypatch.setattr(stance, "cross_encoder_probabilities",
+                        lambda pairs: read.append(list(pairs)) or np.tile([0.1, 0.1, 0.8], (len(pairs), 1)))
+    claim = "The United States has 2,500 troops in Iraq, the Pentagon said on Friday."
+    passages = ["About 2,500 American troops remain in Iraq, the Pentagon said on Friday.",  # undecided, close
+                "The United States has 3,500 troops in Iraq, the Pentagon said on Friday.",  # the count decides
+                "Oil prices rose on Monday after OPEC agreed to extend output cuts.",  # too far to weigh
+                "لا يزال نحو 2500 جندي أمريكي في العراق بحسب البنتاغون."]  # another language
+    results = assess_many([(claim, p) for p in passages], cross_encoder=verdict_budget())
+    assert results[0].similarity >= verdict_budget().min_similarity > results[2].similarity
+    assert [pair[1] for pair in read[0]] == [passages[0]]
+    assert results[0].stance == "other" and results[1].decided_by == "numbers"  # the model's row was used
+    read.clear()
+    assess_many([(claim, p) for p in passages])  # evaluation: every same-language pair
+    assert [pair[1] for pair in read[0]] == passages[:3]

@@ -8,10 +8,18 @@ neither supports nor contradicts the claim (unrelated, or about something else).
     model = StanceModel.get()                       # one load per process (~10 s the first time)
     probs = model.predict([(claim, passage), ...])  # np.ndarray [n, 3], columns in model.labels
     model.labels                                    # ("agree", "disagree", "other")
+
+Speed: where the CPU computes bfloat16 natively (avx512_bf16 / amx_bf16), the forward runs under bfloat16
+autocast: 2.5x less CPU than float32 on this machine's Xeon, the same argmax on 36 ANS/own pairs and
+probabilities within 0.01 (docs/verdict.md has the quality through the verdict path).
+CHECKER_STANCE_BF16=0/1 overrides the detection.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -33,6 +41,7 @@ class StanceModel:
 
         self._head = get_head(HEAD_NAME, quantize=quantize)
         self.labels: tuple[str, ...] = self._head.labels
+        self.bf16 = not quantize and bf16_enabled()
 
     @classmethod
     def get(cls, quantize: bool = False) -> StanceModel:
@@ -40,7 +49,10 @@ class StanceModel:
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """Probabilities [len(pairs), 3] in the order of `labels` (rows sum to 1)."""
-        return self._head.predict(list(pairs), batch_size=batch_size)
+        import torch
+
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            return self._head.predict(list(pairs), batch_size=batch_size)
 
     def classify(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> list[StancePrediction]:
         """The most probable label per pair, with every label's probability."""
@@ -49,3 +61,18 @@ class StanceModel:
             StancePrediction(self.labels[int(row.argmax())], {l: float(p) for l, p in zip(self.labels, row)})
             for row in probs
         ]
+
+
+def bf16_enabled() -> bool:
+    """bfloat16 autocast where the CPU has bfloat16 instructions (elsewhere it is emulated, slower)."""
+    forced = os.environ.get("CHECKER_STANCE_BF16")
+    return forced == "1" if forced in {"0", "1"} else _cpu_has_bf16()
+
+
+@lru_cache(maxsize=1)
+def _cpu_has_bf16() -> bool:
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return " avx512_bf16" in flags or " amx_bf16" in flags
