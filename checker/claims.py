@@ -116,6 +116,7 @@ def _boilerplate() -> dict[str, Any]:
         "note_exceptions": re.compile("|".join(data["newsroom_notes"]["exceptions"]), re.IGNORECASE),
         "note_tail_words": data["newsroom_notes"]["tail_words"],
         "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
+        "roundup": tuple(search_form(p) for p in data["roundup"]["prefixes"]),
     }
 
 
@@ -130,8 +131,15 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
     reasons: dict[int, str] = {}
     seen: set[str] = set()
     earlier = _Earlier()  # the folded text of the lines read so far
+    roundup = False  # under "أبرز عناوين الأخبار ...": the rest is a list of headlines
     for line in lines:
         key = line_key(line.text)
+        if roundup:
+            reasons[line.number] = "headline"
+            continue
+        if line.number > 0 and search_form(line.text[:80]).startswith(_boilerplate()["roundup"]):
+            reasons[line.number], roundup = "site boilerplate", True
+            continue
         if _in_link_list(text, lines, line, reasons):
             reasons[line.number] = "related link"
             continue

@@ -338,3 +338,41 @@ def test_an_english_source_named_again_goes_on_with_the_outlet() -> None:
         "Union leader Tom Brady said workers would strike if the plan went ahead.")
     assert outlet_id(reported) == outlet_id(again) == "bloomberg"
     assert outlet_id(other) is None
+
+
+# ---- 10. interviews: every answer was given to the interviewing outlet ------------------------------------
+
+INTERVIEW = """Friday, January 3, 2014
+
+On Saturday, Wikinews interviewed Tina McKenzie, a former member of the Australian wheelchair basketball team.
+
+Who plays in that one?
+
+It was quite a large Canadian tournament, and we went there as the national team in 2005.
+
+Was that the year you were the captain?
+
+No, I captained the team in 2010, before the World Cup in Birmingham."""
+
+
+def test_interview_answers_carry_the_interviewing_outlet() -> None:
+    claims = analyze(INTERVIEW).claims
+    lead = next(c for c in claims if c.text.startswith("On Saturday"))
+    answers = [c for c in claims if c.text.startswith(("It was quite", "No, I captained"))]
+    assert len(answers) == 2
+    assert all(outlet_id(a.attribution) == "wikinews" and a.attribution.outlet_from == "story" for a in answers)
+    assert lead.attribution.outlet_from != "story"  # the lead reports the interview; it is not an answer
+
+
+def test_an_outlet_named_in_a_story_with_questions_but_no_interview_is_not_carried() -> None:
+    claims = analyze(INTERVIEW.replace("Wikinews interviewed", "a Reuters photographer met")).claims
+    answers = [c for c in claims if c.text.startswith(("It was quite", "No, I captained"))]
+    assert answers and all(a.attribution.outlet is None for a in answers)
+
+
+def test_under_a_dateline_another_body_takes_the_wire_not_the_quoted_paper() -> None:
+    quoted, ministry = attributions(
+        "JERUSALEM (AFP) - Haaretz quoted a security official as saying that the army would expand the operation.\n"
+        "The ministry said three soldiers were wounded overnight.")
+    assert outlet_id(quoted) == "haaretz"
+    assert outlet_id(ministry) == "afp" and ministry.outlet_from == "dateline"

@@ -421,3 +421,48 @@ def test_views_of_unnamed_groups_and_opinion_openers_are_opinion(sentence: str) 
 ])
 def test_named_or_reported_views_stay_claims(sentence: str) -> None:
     assert sentence_reason(sentence, "ar" if sentence[0] > "z" else "en") is None
+
+
+@pytest.mark.parametrize("caption", [
+    "Herrick at RecentChangesCamp 2008 Image: ShakataGaNai.",
+    "File photo of magician David Gish. Image: Paul Budd.",
+    "Beauveria bassiana on a cicada in Bolivia. Image; Danny Newman.",
+])
+def test_a_paragraph_closed_by_an_image_credit_is_a_caption(caption: str) -> None:
+    _, non_claims = extract(WSJ_BODY + "\n\n" + caption + "\n\n" + WSJ_BODY.replace("Iran", "Tehran"))
+    assert reason_of(non_claims, caption[:12]) == "image caption"
+
+
+def test_a_credit_inside_a_statement_keeps_it_a_claim() -> None:
+    text = WSJ_BODY + "\n\nThe museum said the image: a portrait of the queen, was sold for $2 million in London."
+    claims, _ = extract(text)
+    assert any(c.text.startswith("The museum said") for c in claims)
+
+
+def test_wikinews_note_on_its_own_interviews_is_boilerplate() -> None:
+    line = ("This exclusive interview features first-hand journalism by a Wikinews reporter. "
+            "See the collaboration page for more details.")
+    _, non_claims = extract(WSJ_BODY + "\n\n" + line)
+    assert reason_of(non_claims, "This exclusive") == "site boilerplate"
+
+
+def test_a_round_up_of_headlines_is_kept_out_line_by_line() -> None:
+    text = ("أبرز عناوين الأخبار اليوم الاثنين 6 فيفري 2017\n\n"
+            "أبرز عناوين الأخبار والمستجدات المسجلة على الساحة الوطنية والعالمية اليوم الاثنين 6 فيفري 2017.\n"
+            "أطباء سوسة والقيروان في إضراب مفتوح بدءا من اليوم. شفيق صرصار: إجراء الانتخابات البلدية أواخر سنة 2017.\n"
+            "تفكيك شبكة مختصة في الاتجار في الأحجار الكريمة والقطع الأثرية")
+    claims, non_claims = extract(text)
+    assert claims == ()
+    assert reason_of(non_claims, "أطباء سوسة") == reason_of(non_claims, "تفكيك شبكة") == "headline"
+
+
+@pytest.mark.parametrize("sentence", [
+    "ومن المتوقع أن يبلغ استهلاك الكهرباء ذروته خلال شهر أوت القادم.",
+    "It is believed that the fire started in the kitchen of the restaurant.",
+])
+def test_expectations_and_beliefs_without_a_source_are_speculation(sentence: str) -> None:
+    assert sentence_reason(sentence, "ar" if sentence[0] > "z" else "en") == "speculation"
+
+
+def test_an_expectation_with_its_source_stays_a_claim() -> None:
+    assert sentence_reason("ومن المتوقع أن يبلغ الاستهلاك ذروته في أوت، حسب ما أكده مدير الشركة.", "ar") is None

@@ -17,8 +17,8 @@ from typing import Protocol
 
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
-from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_publisher, reporting_outlet,
-                                        story_outlet_id, with_story_outlet)
+from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_interview, find_publisher,
+                                        reporting_outlet, story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import quoted_first_person, sane_speaker
@@ -89,7 +89,8 @@ class _Reader:
         self.publisher = find_publisher(text, registry, url)
         self.history = History()
         self.story: Attribution | None = None
-        self.thread = Thread()
+        self.thread = Thread(strict=self.dateline is not None)
+        self.interview = find_interview(text, registry)
         self.citing = load_lexicon().citing
         self.story_id = story_outlet_id([link for found in links.values() for link in found], self.citing)
         self.done: list[Claim] = []
@@ -113,9 +114,10 @@ class _Reader:
         attribution = self._attribution_for(claim, link)
         if attribution.kind == "none":
             attribution = (self._continued_quote(claim) or self.thread.named_in(claim.text, claim.sentence_index)
-                           or self._dateline_for(claim) or self.publisher or attribution)
+                           or self._answer(claim, attribution) or self._dateline_for(claim) or self.publisher
+                           or attribution)
         else:
-            attribution = self.thread.carry(attribution) or with_story_outlet(
+            attribution = self.thread.carry(attribution) or self._answer(claim, attribution) or with_story_outlet(
                 attribution, self.story, self._dateline_over(claim), self.publisher)
         self.thread.note(attribution, claim.sentence_index)
         if attribution.outlet is not None and attribution.outlet_from is None:
@@ -192,6 +194,14 @@ class _Reader:
             return None
         return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,
                        mention_start=None, mention_end=None)
+
+    def _answer(self, claim: Claim, attribution: Attribution) -> Attribution | None:
+        """An answer in an interview (after its first question) carries the interviewing outlet."""
+        if self.interview is None or claim.start < self.interview[0] or attribution.outlet is not None:
+            return None
+        outlet = self.interview[1]
+        return replace(attribution, outlet=outlet.outlet, outlet_start=outlet.outlet_start,
+                       outlet_end=outlet.outlet_end, outlet_from="story")
 
     def _dateline_over(self, claim: Claim) -> Attribution | None:
         """A heading dateline covers the report under it, not the headline above; a credit line at the foot

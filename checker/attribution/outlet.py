@@ -154,10 +154,14 @@ def find_publisher(text: str, registry: OutletRegistry, url: str | None = None) 
 def _thread_words() -> dict[str, Any]:
     """checker/data/outlet_thread.toml, folded."""
     with open(DATA_DIR / "outlet_thread.toml", "rb") as handle:
-        data = tomllib.load(handle)["thread"]
-    return {"same": frozenset(fold(w) for w in data["same_source_words"]),
-            "titles": frozenset(fold(w) for w in data["title_words"]),
-            "sentences": data["name_sentences"], "opening": data["opening_words"]}
+        data = tomllib.load(handle)
+    thread, interview = data["thread"], data["interview"]
+    words = "|".join(re.escape(fold(w)) for w in sorted(interview["words"], key=len, reverse=True))
+    return {"same": frozenset(fold(w) for w in thread["same_source_words"]),
+            "titles": frozenset(fold(w) for w in thread["title_words"]),
+            "sentences": thread["name_sentences"], "opening": thread["opening_words"],
+            "interview": re.compile(rf"(?<!\w)(?:[وفل]|ال)?(?:{words})(?!\w)"),
+            "lead": interview["lead_chars"], "questions": interview["min_questions"]}
 
 
 class Thread:
@@ -166,17 +170,20 @@ class Thread:
     same name again, or a cue whose speaker was not read carry it; a new named source ends it, and so does a
     new outlet (which starts its own thread)."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool = False) -> None:
+        """`strict` (a story under a dateline): a description ("the ministry") is not taken for the thread's source,
+        since wire copy's other sources carry the dateline's agency; only the same words again are."""
         self.source: Attribution | None = None
         self.sentence = -1
+        self.strict = strict
 
     def carry(self, attribution: Attribution) -> Attribution | None:
         """A claim with a cue and no outlet of its own, on the thread: the thread's outlet ("story")."""
         source = self.source
         if source is None or attribution.outlet is not None or attribution.kind == "none":
             return None
-        if not same_source(attribution.speaker, source.speaker):
-            return None
+        if attribution.carried_from is None and not same_source(attribution.speaker, source.speaker, self.strict):
+            return None  # a speaker carried from before ("وكشف", "he added") is still on the thread
         return _with_outlet_of(attribution, source)
 
     def named_in(self, text: str, sentence: int) -> Attribution | None:
@@ -200,22 +207,30 @@ class Thread:
             if attribution.outlet_from == "sentence" or self.source is None:
                 self.source = attribution
             self.sentence = sentence
-        elif self.source is not None and not same_source(attribution.speaker, self.source.speaker):
+        elif self.source is not None and attribution.carried_from is None and not same_source(
+                attribution.speaker, self.source.speaker, self.strict):
             self.source = None
 
 
-def same_source(speaker: str | None, earlier: str | None) -> bool:
+def same_source(speaker: str | None, earlier: str | None, strict: bool = False) -> bool:
     """A speaker that goes on with an earlier one: none read, a description or pronoun ("المصدر", "ذات المصدر",
-    "الخبير الاقتصادي", "the official", "he"), or a part of the earlier name ("جلول", "Smith")."""
+    "الخبير الاقتصادي", "the official", "he"; not when `strict`), or words of the earlier one ("جلول", "Smith",
+    "المصدر ذاته" after "مصدر أمني")."""
     if speaker is None:
         return True
     same = _thread_words()["same"]
     words = re.findall(r"\w+", speaker)  # not folded: fold lowercases, and a capital marks a name
-    if words and all(fold(w) in same or fold(w).startswith("ال") or (w.isascii() and w.islower())
+    if not strict and words and all(fold(w) in same or fold(w).startswith("ال") or (w.isascii() and w.islower())
                      for w in words):
         return True
     mine = speaker_tokens(speaker) - same
-    return bool(earlier) and bool(mine) and mine <= speaker_tokens(earlier)  # type: ignore[arg-type]
+    theirs = speaker_tokens(earlier) if earlier else frozenset()
+    return bool(mine) and all(any(_same_word(word, other) for other in theirs) for word in mine)
+
+
+def _same_word(word: str, other: str) -> bool:
+    """"اقتصادي" and "اقتصاد", "official" and "officials": one word, give or take an ending."""
+    return word == other or (min(len(word), len(other)) >= 4 and (word.startswith(other) or other.startswith(word)))
 
 
 def _name_words(speaker: str) -> frozenset[str]:
@@ -233,3 +248,25 @@ def _names(word: str) -> bool:
 def _with_outlet_of(attribution: Attribution, source: Attribution) -> Attribution:
     return replace(attribution, outlet=source.outlet, outlet_start=source.outlet_start, outlet_end=source.outlet_end,
                    via=source.via, outlet_from="story")
+
+
+_QUESTION_LINE = re.compile(r"^[^\n]{3,400}[?؟][\s\"”»']*$", re.MULTILINE)
+_INTERVIEW_WINDOW = 80  # characters between the outlet and the interview word
+
+
+def find_interview(text: str, registry: OutletRegistry) -> tuple[int, Attribution] | None:
+    """An interview: an outlet named beside "interviewed" / "حوار" in the opening, then question paragraphs. The
+    offset of the first question and the outlet every answer after it carries."""
+    words = _thread_words()
+    lead = text[:words["lead"]]
+    folded = fold(lead)
+    for outlet, start, end in registry.find_in(lead):
+        window = folded[max(0, start - _INTERVIEW_WINDOW):end + _INTERVIEW_WINDOW]
+        if not words["interview"].search(window):
+            continue
+        questions = [m for m in _QUESTION_LINE.finditer(text, end)]
+        if len(questions) < words["questions"]:
+            return None
+        return questions[0].start(), Attribution(kind="according_to", outlet=outlet, confidence=DATELINE,
+                                                 outlet_start=start, outlet_end=end, outlet_from="story")
+    return None
