@@ -31,10 +31,22 @@ ANALYSIS_FLASH = "desk_flash"
 # The keyed fragments of the open analysis (workspace.py), so a callback can redraw only what it changed.
 DESK, SUMMARY, LIST, ARTICLE, DETAIL, OVERVIEW, LOG = (
     "desk", "desk-summary", "desk-list", "desk-article", "desk-detail", "desk-overview", "desk-log")
-AFTER_SELECT = [DETAIL, LIST, ARTICLE]
+ROW = "row"  # each claim's row is a fragment of its own: row_key() names it
+ROWS_DRAWN = "_desk_rows"  # the row fragments the last list drew (a rerun may name only those)
 # What each kind of decision changes on screen; a link or a verdict re-colours the article and the charts.
-AFTER_DECISION = {"status": [DETAIL, LIST, SUMMARY, LOG], "note": [DETAIL, LOG], "assignee": [DETAIL, LOG],
-                  "evidence": [DETAIL, LIST, LOG]}
+AFTER_DECISION = {"status": [DETAIL, ROW, SUMMARY, LOG], "note": [DETAIL, LOG], "assignee": [DETAIL, LOG],
+                  "evidence": [DETAIL, ROW, LOG]}
+
+
+def row_key(analysis_id: int, claim_id: str) -> str:
+    return f"desk-row-a{analysis_id}-{claim_id}"
+
+
+def rows(analysis_id: int, claim_ids: Iterable[str | None]) -> list[str]:
+    """The row fragments of these claims; the whole list when one of them is not drawn."""
+    drawn = st.session_state.get(ROWS_DRAWN, set())
+    keys = list(dict.fromkeys(row_key(analysis_id, c) for c in claim_ids if c))
+    return keys if all(key in drawn for key in keys) else [LIST]
 
 # Rebuilt on every script run (Streamlit re-executes the page), so an outlet another session added shows up.
 _this_run: dict[str, Any] = {}
@@ -104,7 +116,8 @@ def record(analysis_id: int, claim_id: str, field: str, value: Callable[[], Any]
         st.session_state[flash] = ("error", str(error))
         st.rerun([DETAIL])
     st.session_state[flash] = ("success", message)
-    st.rerun(AFTER_DECISION.get(field, [DESK]))
+    parts = AFTER_DECISION.get(field, [DESK])
+    st.rerun([key for part in parts for key in (rows(analysis_id, [claim_id]) if part == ROW else [part])])
 
 
 def recheck_message(analysis_id: int, claim_ids: Iterable[str]) -> str:
@@ -182,9 +195,11 @@ def select(analysis_id: int, claim_id: str | None) -> None:
 
 
 def pick(analysis_id: int, claim_id: str | None) -> None:
-    """Callback of a row, a highlight or j/k: a new selection redraws the claim, the list and the article."""
+    """Callback of a row, a highlight or j/k: redraws the claim, the rows losing and gaining the selection,
+    and the article (which outlines the selected claim)."""
+    before = st.session_state.get("selected_claim")
     select(analysis_id, claim_id)
-    st.rerun(AFTER_SELECT)
+    st.rerun([DETAIL, *rows(analysis_id, [before, claim_id]), ARTICLE])
 
 
 def show_flash(key: str) -> None:

@@ -92,9 +92,19 @@ KEYS_SCRIPT = """
     var offset = item.getBoundingClientRect().top - pane.getBoundingClientRect().top;
     if (offset < 0 || offset > pane.clientHeight - 40) { pane.scrollTop += offset - pane.clientHeight / 3; }
   }
+  // Once a frame at most, and keyed by attributes: reading innerText on every change forced a layout.
+  var queued = false;
   new MutationObserver(function () {
-    reveal(".st-key-article", "mark.claim[aria-current='true']", function (m) { return m.getAttribute("data-claims"); });
-    reveal(".st-key-triage", "button[kind='secondary']", function (b) { return b.innerText; });
+    if (queued) { return; }
+    queued = true;
+    requestAnimationFrame(function () {
+      queued = false;
+      reveal(".st-key-article", "mark.claim[aria-current='true']", function (m) { return m.getAttribute("data-claims"); });
+      reveal(".st-key-triage", "button[kind='secondary']", function (b) {
+        var row = b.closest("[class*='-pick']");
+        return row ? row.className : "";
+      });
+    });
   }).observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ["aria-current", "kind"]});
 })();
 </script>

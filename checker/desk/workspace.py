@@ -101,13 +101,22 @@ def summary(analysis_id: int) -> None:
 @st.fragment(key=actions.LIST)
 def triage_list(analysis_id: int) -> None:
     _, items, _ = view(analysis_id)
-    shown, selected = shown_and_selected(items)
+    shown, _ = shown_and_selected(items)  # also settles which claim is selected, before its row is drawn
     st.caption(f"{len(shown)} of {len(items)} claims, in reading order")
     with st.container(height=PANE_HEIGHT, key="triage", border=True):
         for item in shown:
-            st.button(row_label(item), key=widget_key(analysis_id, item.claim.id, "pick"),
-                      type="secondary" if item.claim.id == selected else "tertiary",
-                      on_click=actions.pick, args=(analysis_id, item.claim.id), width="stretch", wrap=True)
+            st.fragment(triage_row, key=actions.row_key(analysis_id, item.claim.id))(analysis_id, item.claim.id)
+    st.session_state[actions.ROWS_DRAWN] = {actions.row_key(analysis_id, item.claim.id) for item in shown}
+
+
+def triage_row(analysis_id: int, claim_id: str) -> None:
+    """One claim's row, a fragment of its own: a status click or a new selection redraws this row alone."""
+    _, items, _ = view(analysis_id)
+    item = next((i for i in items if i.claim.id == claim_id), None)
+    if item is not None:
+        st.button(row_label(item), key=widget_key(analysis_id, claim_id, "pick"),
+                  type="secondary" if claim_id == st.session_state.get("selected_claim") else "tertiary",
+                  on_click=actions.pick, args=(analysis_id, claim_id), width="stretch", wrap=True)
 
 
 @st.fragment(key=actions.ARTICLE)
