@@ -127,10 +127,13 @@ def line_key(line: str) -> str:
 
 def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str]:
     repeated = Counter(line_key(line.text) for line in lines)
-    body_start = next((line.number for line in lines if _is_body(line.text)), None)
+    # A first line closed by "!" is a headline, not the body ("مواطن يرفع قضية بكلب في جبل جلود !").
+    body_start = next((line.number for line in lines if _is_body(line.text) and not (
+        line.number == 0 and line.text.rstrip(" \"”»'’)").endswith("!"))), None)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
     earlier = _Earlier()  # the folded text of the lines read so far
+    leading = 0  # how many lines from the top are menu words or labels (the next line may still be the title)
     roundup = False  # under "أبرز عناوين الأخبار ...": the rest is a list of headlines
     for line in lines:
         key = line_key(line.text)
@@ -139,6 +142,7 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
             continue
         if line.number > 0 and search_form(line.text[:80]).startswith(_boilerplate()["roundup"]):
             reasons[line.number], roundup = "site boilerplate", True
+            reasons.setdefault(0, "headline")  # "أبرز أحداث الثلاثاء 21 فيفري 2017" above it
             continue
         if _in_link_list(text, lines, line, reasons):
             reasons[line.number] = "related link"
@@ -149,7 +153,9 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
         seen.add(key)
         earlier.add(search_form(line.text))
         # Menu words and section labels above the headline leave it the first line of its own.
-        title = all(reasons.get(number) not in (None, *_TITLE_REASONS) for number in range(line.number))
+        while leading < line.number and reasons.get(leading) not in (None, *_TITLE_REASONS):
+            leading += 1  # each line's reason is final once read: a pointer, not a scan from the top per line
+        title = leading == line.number
         reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
                               body_start, title) or _under_title(line, lines, reasons, body_start, language)
         if reason:
@@ -264,8 +270,9 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
 
 
 def _is_headline(line: str) -> bool:
-    """The first line above the article's body, short and without a closing full stop: its title."""
-    return not _STATEMENT_END.search(line.rstrip(" \"”»'’)")) and len(words(line)) <= _HEADLINE_WORDS
+    """The first line above the article's body, short and without a closing full stop: its title (an
+    exclamation mark closes many a headline: "الصين تمنع أسماء «محمد» و«جهاد»!")."""
+    return not re.search(r"[.…]$", line.rstrip(" \"”»'’)")) and len(words(line)) <= _HEADLINE_WORDS
 
 
 def _only_dates(line: str) -> bool:

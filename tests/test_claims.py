@@ -466,3 +466,11 @@ def test_expectations_and_beliefs_without_a_source_are_speculation(sentence: str
 
 def test_an_expectation_with_its_source_stays_a_claim() -> None:
     assert sentence_reason("ومن المتوقع أن يبلغ الاستهلاك ذروته في أوت، حسب ما أكده مدير الشركة.", "ar") is None
+
+
+def test_a_headline_closed_by_an_exclamation_mark_is_no_claim() -> None:
+    text = ("الصين تمنع أسماء \"محمد\" و\"جهاد\"!\n\n"
+            "قررت السلطات الصينية الثلاثاء منع الأقلية المسلمة في إقليم شينجيانغ من إطلاق أسماء ذات طابع ديني على المواليد.\n")
+    claims, non_claims = extract(text)
+    assert reason_of(non_claims, "الصين تمنع") == "headline"
+    assert [c.text[:5] for c in claims] == ["قررت "]
