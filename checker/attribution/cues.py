@@ -25,6 +25,9 @@ _COMPLEMENT = re.compile(r"\s*(?:,\s*)?(?:that\b|whether\b|if\b|:|[\"“'‘])")
 _INTENTION = re.compile(r"\s+to\s+[a-z]")  # "wants to build", "plans to run": an intention is an attribution
 _STANCE = re.compile(r"(?:\s+[\w'’.-]+){1,6}?\s+(?:for|as|over)\s|\s*(?:,\s*)?(?:that\b|:|[\"“])")
 _POSSESSIVE = re.compile(r"(?:\w['’]s?|\b(?:his|her|their|its))\s+(?:\w+\s+)?$")  # "Trump's (latest) claim"
+_GATES = {"content": _COMPLEMENT, "intention": _INTENTION, "stance": _STANCE}
+_GATED_LISTS = (("speech_complement", "content", False), ("intention", "intention", False), ("stance", "stance", False),
+                ("possessed_nouns", "content", True))
 _WORD = re.compile(r"(?<![\w'-])[a-z]+")
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
@@ -44,10 +47,9 @@ class Lexicon:
     """Everything attribution reads from data/cues.toml, compiled once."""
 
     patterns: tuple[tuple[CueRole, bool, re.Pattern[str]], ...]
-    complement_phrases: dict[str, tuple[str, ...]]  # first word -> English verbs that report only before content
-    intention_phrases: dict[str, tuple[str, ...]]  # first word -> English verbs of intention, before "to" + verb
-    stance_phrases: dict[str, tuple[str, ...]]  # "criticized X for", "dismissed X as"
-    noun_phrases: dict[str, tuple[str, ...]]  # "Trump's claim that", "her statement:": after a possessive only
+    # First word -> English cues that count only before their content ("pointed out that", "wants to", "criticized
+    # X for", "Trump's claim that"): (phrase, gate name, after a possessive only).
+    gated: dict[str, tuple[tuple[str, str, bool], ...]]
     ar_stops: frozenset[str]
     ar_stop_phrases: tuple[str, ...]
     ar_relatives: frozenset[str]
@@ -112,10 +114,7 @@ def load_lexicon() -> Lexicon:
     folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
     return Lexicon(
         patterns=patterns,
-        complement_phrases=_by_first_word(data["en"]["speech_complement"]),
-        intention_phrases=_by_first_word(data["en"]["intention"]),
-        stance_phrases=_by_first_word(data["en"]["stance"]),
-        noun_phrases=_by_first_word(data["en"]["possessed_nouns"]),
+        gated=_gated(data["en"]),
         ar_stops=folded(speaker["ar_stops"]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
         ar_relatives=folded(speaker["ar_relatives"]),
@@ -185,25 +184,26 @@ def _matches(folded: str, start: int, end: int, lexicon: Lexicon) -> Iterator[tu
     for role, arabic, pattern in lexicon.patterns:
         for match in pattern.finditer(folded, start, end):
             yield role, arabic, match.start(), match.end(), False
-    gated = ((lexicon.complement_phrases, _COMPLEMENT, False), (lexicon.intention_phrases, _INTENTION, False),
-             (lexicon.stance_phrases, _STANCE, False), (lexicon.noun_phrases, _COMPLEMENT, True))
+    gated = lexicon.gated
+    if gated.keys().isdisjoint(_WORD.findall(folded, start, end)):
+        return  # most sentences hold none of these verbs: one C-level scan decides
     for word in _WORD.finditer(folded, start, end):
-        for phrases, gate, possessed in gated:
-            if possessed and not _POSSESSIVE.search(folded, max(start, word.start() - 30), word.start()):
-                continue
-            for phrase in phrases.get(word.group(), ()):
-                phrase_end = word.start() + len(phrase)
-                if folded.startswith(phrase, word.start()) and phrase_end <= end and not (
-                        folded[phrase_end:phrase_end + 1].isalnum()) and gate.match(folded, phrase_end):
-                    yield "speech", False, word.start(), phrase_end, possessed
-                    break
+        for phrase, gate, possessed in gated.get(word.group(), ()):
+            phrase_end = word.start() + len(phrase)
+            if folded.startswith(phrase, word.start()) and phrase_end <= end and not (
+                    folded[phrase_end:phrase_end + 1].isalnum()) and _GATES[gate].match(folded, phrase_end) and (
+                    not possessed or _POSSESSIVE.search(folded, max(start, word.start() - 30), word.start())):
+                yield "speech", False, word.start(), phrase_end, possessed
+                break
 
 
-def _by_first_word(phrases: list[str]) -> dict[str, tuple[str, ...]]:
-    by_word: dict[str, list[str]] = {}
-    for phrase in sorted((fold(p) for p in phrases), key=len, reverse=True):
-        by_word.setdefault(phrase.split()[0], []).append(phrase)
-    return {word: tuple(found) for word, found in by_word.items()}
+def _gated(data: dict[str, list[str]]) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """First word -> (phrase, gate, after a possessive only), longest phrase first, for every gated English list."""
+    by_word: dict[str, list[tuple[str, str, bool]]] = {}
+    for key, gate, possessed in _GATED_LISTS:
+        for phrase in sorted((fold(p) for p in data[key]), key=len, reverse=True):
+            by_word.setdefault(phrase.split()[0], []).append((phrase, gate, possessed))
+    return {word: tuple(sorted(found, key=lambda item: -len(item[0]))) for word, found in by_word.items()}
 
 
 def stripped_end(text: str, end: int, chars: str | None = None) -> int:
