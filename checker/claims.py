@@ -44,6 +44,7 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TITLE_HEADING_WORDS = 5
 _SUBHEADLINE_WORDS = 30
 _AUTHOR_BOX_WORDS = 15
+_CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb is a photo caption
 _PULL_QUOTE_WORDS = 6
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
@@ -266,6 +267,10 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
     if body_start is not None and len(line.sentences) == 1 and _is_heading(line.text, language):
         before_body = line.number < body_start
         return "byline" if before_body and _looks_like_name(line.text, language) else "section heading"
+    if language == "en" and body_start is not None and line.number > body_start and len(line.sentences) == 1 and (
+            3 <= count <= _CAPTION_WORDS and not has_verb(line.text, language)
+            and not _QUESTION_END.search(line.text)):
+        return "image caption"  # "Hill at the Lesser-known candidates forum in 2011.": a photo's caption
     return None
 
 

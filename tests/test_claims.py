@@ -474,3 +474,10 @@ def test_a_headline_closed_by_an_exclamation_mark_is_no_claim() -> None:
     claims, non_claims = extract(text)
     assert reason_of(non_claims, "الصين تمنع") == "headline"
     assert [c.text[:5] for c in claims] == ["قررت "]
+
+
+def test_a_short_english_paragraph_without_a_verb_is_a_caption_not_a_claim() -> None:
+    text = WSJ_BODY + "\n\nHill at the Lesser-known candidates forum in 2011\n\n" + WSJ_BODY.replace("Iran", "Tehran")
+    claims, non_claims = extract(text)
+    assert reason_of(non_claims, "Hill at the") == "image caption"
+    assert len(claims) == 2  # the body paragraphs around it stay claims
