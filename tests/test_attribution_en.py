@@ -417,3 +417,18 @@ def test_judgements_possessed_claims_and_subjects_with_clauses(sentence: str, sp
 
 def test_attacking_a_place_reports_nothing() -> None:
     assert only("Militants attacked the base near the border on Sunday.").kind == "none"
+
+
+def test_a_title_before_a_name_belongs_to_it() -> None:
+    a = only("Speaking after the meeting, Malaysia's Prime Minister, Najib Razak said the navy would help.")
+    assert a.speaker == "Malaysia's Prime Minister, Najib Razak"
+
+
+def test_a_place_before_a_name_does_not() -> None:
+    assert only("In Washington, Najib Razak said the talks had failed.").speaker == "Najib Razak"
+
+
+def test_a_contracted_pronoun_resolves() -> None:
+    found = attributions("Senator Maria Lopez said the bill was dead.\n"
+                         "She'd argued for months that it could not pass.")
+    assert found[1].speaker == "Senator Maria Lopez" and found[1].resolved_from == "She"

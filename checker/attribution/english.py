@@ -19,6 +19,7 @@ _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
 _PARENTHETICAL_WORDS = 4
 _CLAUSE_WORDS = 3
+_TITLE_WORDS = 6
 _MAX_ROLE_WORDS = 14
 _ROLE_REACH = 3
 _FINITE = frozenset("is are was were has have had will would can could may might must should did does do".split())
@@ -181,7 +182,25 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
         segment_end = boundary - 1 if boundary > start else start
     if first is None or last is None:
         return None
-    return _clean_english(text, _appositive_head(text, start, first, lexicon), last, lexicon)
+    return _clean_english(text, _title_before(text, start, _appositive_head(text, start, first, lexicon), last,
+                                              lexicon), last, lexicon)
+
+
+def _title_before(text: str, start: int, first: int, last: int, lexicon: Lexicon) -> int:
+    """"Malaysia's Prime Minister, Najib Razak, said": a title set off by a comma before a name belongs to it."""
+    head = text[start:first].rstrip()
+    name = text[first:last].split()
+    if not head.endswith(",") or not name or len(name) > _APPOSITIVE_NAME_WORDS or not all(
+            w[:1].isupper() for w in name):
+        return first
+    comma = start + len(head) - 1
+    title_start = _last_boundary(text, start, comma)
+    words = text[title_start:comma].split()
+    if not words or len(words) > _TITLE_WORDS or fold(words[0]) in _TIME_OPENERS:
+        return first
+    if fold(words[-1]) not in lexicon.en_roles or not all(w[:1].isupper() or w in ("of", "the") for w in words):
+        return first
+    return title_start + len(text[title_start:comma]) - len(text[title_start:comma].lstrip())
 
 
 def _before_auxiliaries(text: str, start: int, position: int, lexicon: Lexicon) -> int:
@@ -342,8 +361,9 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
             and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads:
         return None
     last_end = start + words[-1].end()
-    if subject and re.search(r"\w['’]s$", words[-1].group()):
-        last_end -= 2  # "Trump's claim that": the possessor is the source
+    clitic = re.search(r"(?<=\w)['’](?:s|d|ve|ll|re)$", words[-1].group()) if subject else None
+    if clitic is not None:
+        last_end -= len(clitic.group())  # "Trump's claim that", "She'd argued", "They've claimed"
     return Span(text[start + words[0].start():last_end], start + words[0].start(), last_end)
 
 
