@@ -217,11 +217,17 @@ class _Reader:
 
     def _backward(self, sentence_index: int, attribution: Attribution) -> None:
         """"جاء ذلك وفق ما أفاد به ..." / "This was reported by X" attributes the sentence before it."""
-        earlier = [c.sentence_index for c in self.done if c.sentence_index < sentence_index]
-        if not earlier:
+        # `done` is in reading order, so the sentence before is found from the end (a scan of every claim per
+        # cue was quadratic in an article of many such sentences).
+        at = len(self.done) - 1
+        while at >= 0 and self.done[at].sentence_index >= sentence_index:
+            at -= 1
+        if at < 0:
             return
-        target = max(earlier)
-        self.done = [self._backward_one(c, attribution) if c.sentence_index == target else c for c in self.done]
+        target = self.done[at].sentence_index
+        while at >= 0 and self.done[at].sentence_index == target:
+            self.done[at] = self._backward_one(self.done[at], attribution)
+            at -= 1
 
     def _backward_one(self, claim: Claim, attribution: Attribution) -> Claim:
         """An unattributed claim takes the whole link; one with a speaker but no outlet of its own gains it."""
