@@ -161,8 +161,8 @@ def main() -> None:
         folder.mkdir(exist_ok=True)
         ids, matrix = first_vectors(db, model, size)
         truth = exact_top(ids, matrix, queries)
-        filtered_truth = exact_top(ids, matrix, queries, [_clip(_allowed_passages(db, f), last_passage)
-                                                          for f in filters])
+        allowed = {f: _clip(_allowed_passages(db, f), last_passage) for f in set(filters)}
+        filtered_truth = exact_top(ids, matrix, queries, [allowed[f] for f in filters])
         del ids, matrix
         for backend in ("usearch", "milvus"):
             if args.only and backend != args.only:
