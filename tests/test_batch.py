@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -94,8 +95,7 @@ def test_a_killed_batch_resumes_losing_nothing_and_repeating_nothing(eval_data: 
     command = [sys.executable, "-m", "checker", "batch", str(archive), "--out", str(out), "--chunk", "2", "--quiet"]
     run = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 180
-    while len(list((out / "done").glob("*.json"))) < 3 and time.monotonic() < deadline and run.poll() is None:
+    while len(list((out / "done").glob("*.json"))) < 3 and run.poll() is None:
         time.sleep(0.05)
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
@@ -115,22 +115,44 @@ def test_batch_on_a_running_cluster_given_its_address(eval_data: Path, tmp_path:
     archive = tmp_path / "archive.jsonl"
     _real_jsonl(eval_data, archive, 4)
     ray_cli = Path(sys.executable).with_name("ray")
-    port = "6391"
+    with socket.socket() as probe:  # a free port, so parallel runs do not meet
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
     short = tempfile.mkdtemp(prefix="ray", dir="/tmp")  # Ray's socket paths must stay under 107 bytes
     env = {**os.environ, "RAY_TMPDIR": short}
-    started = subprocess.run([str(ray_cli), "start", "--head", "--num-cpus", "1", "--port", port,
-                              "--include-dashboard", "false", "--disable-usage-stats"],
-                             capture_output=True, text=True, timeout=180, env=env)
-    assert started.returncode == 0, started.stderr[-2000:]
+    head = subprocess.Popen([str(ray_cli), "start", "--head", "--block", "--num-cpus", "1", "--port", port,
+                             "--node-ip-address", "127.0.0.1", "--include-dashboard", "false",
+                             "--disable-usage-stats", "--temp-dir", short],
+                            env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         done = subprocess.run([sys.executable, "-m", "checker", "batch", str(archive), "--out", str(tmp_path / "out"),
                                "--address", f"127.0.0.1:{port}", "--quiet"],
-                              cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+                              cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
         assert done.returncode == 0, done.stderr[-2000:]
         assert "4 analysed" in done.stderr
     finally:
-        subprocess.run([str(ray_cli), "stop", "--force"], capture_output=True, timeout=120, env=env)
+        os.killpg(head.pid, signal.SIGTERM)  # this cluster only: `ray stop` would stop every Ray on the machine
+        try:
+            head.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(head.pid, signal.SIGKILL)
         shutil.rmtree(short, ignore_errors=True)
+
+
+def test_repeated_ids_and_a_broken_parquet_file_are_refused_in_one_line(tmp_path: Path) -> None:
+    for name in ("d1", "d2"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "story.txt").write_text(WIRE_ARABIC, encoding="utf-8")
+    (tmp_path / "broken.parquet").write_text("not parquet")
+    for inputs, message in (([tmp_path / "d1", tmp_path / "d2"], "error: the article id 'story.txt' appears twice"),
+                            ([tmp_path / "broken.parquet"], "error: ")):
+        done = subprocess.run([sys.executable, "-m", "checker", "batch", *map(str, inputs), "--out",
+                               str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(message), done.stderr
+    assert "not a readable Parquet file" in done.stderr
+    assert not list((tmp_path / "out" / "parts").glob("*.parquet"))
 
 
 def test_batch_without_the_scale_extras_says_how_to_install_them(tmp_path: Path) -> None:

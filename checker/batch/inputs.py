@@ -72,10 +72,15 @@ def _jsonl(path: Path) -> Iterator[BatchArticle]:
 
 
 def _parquet(path: Path) -> Iterator[BatchArticle]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
+    try:
+        table = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as error:
+        raise InputError(f"{path}: not a readable Parquet file ({error})") from None
     offset = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+    for batch in table.iter_batches(batch_size=1024):
         for row, record in enumerate(batch.to_pylist(), offset):
             article = _record(record, f"{path.name}:{row}")
             if article:

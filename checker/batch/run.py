@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from checker.batch.inputs import BatchArticle, read_articles
 from checker.batch.rows import arrow_schema, claim_rows
-from checker.errors import CheckerError
+from checker.errors import CheckerError, InputError
 
 IN_FLIGHT_PER_WORKER = 2
 
@@ -65,7 +65,10 @@ class ArticleWorker:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     def analyse(self, articles: list[BatchArticle]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
-        """Rows of every claim, and the articles that failed with the reason (one bad article fails alone)."""
+        """Rows of every claim, and the articles that failed with the reason (one bad article fails alone).
+
+        Claims not checked because of the evidence bound (CHECKER_EVIDENCE_CLAIMS per article) keep empty verdicts.
+        """
         from checker.models import Report
         from checker.pipeline import analyze
         from checker.text import clean_text
@@ -80,11 +83,13 @@ class ArticleWorker:
                 analysis = analyze(clean_text(article.text), self.registry, tagger=self.tagger, url=article.url)
                 report = None
                 if self.db is not None:
-                    from checker.verdict import check_analysis
+                    from checker.config import get_settings
+                    from checker.pipeline import check_bounded
 
-                    report = Report(analysis, check_analysis(self.db, analysis))
-            except CheckerError as error:
-                failures.append({"id": article.id, "error": str(error)})
+                    report = Report(analysis, check_bounded(self.db, analysis.claims, get_settings().evidence_claims))
+            except Exception as error:  # noqa: BLE001 - one article's failure, whatever it is, must not stop the archive
+                failures.append({"id": article.id, "error": str(error) if isinstance(error, CheckerError)
+                                 else f"{type(error).__name__}: {error}"})
                 continue
             rows.extend(claim_rows(article.id, analysis, site=article.site, url=article.url, report=report))
         return rows, failures
@@ -108,7 +113,6 @@ def _chunks(articles: Iterator[BatchArticle], done: set[str], size: int) -> Iter
     for article in articles:
         if article.id in done:
             continue
-        done.add(article.id)  # an id repeated in the input is analysed once
         chunk.append(article)
         if len(chunk) == size:
             yield chunk
@@ -142,10 +146,14 @@ def _connect(ray: Any, options: BatchOptions) -> bool:
     """Join the cluster at `address`, else start a local Ray with one CPU per worker; True if we started it."""
     if ray.is_initialized():
         return False
-    if options.address:
-        ray.init(address=options.address, log_to_driver=False)
-    else:
-        ray.init(num_cpus=options.workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        if options.address:
+            ray.init(address=options.address, log_to_driver=False)
+        else:
+            ray.init(num_cpus=options.workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    except (ConnectionError, RuntimeError, ValueError) as error:
+        where = f"the Ray cluster at {options.address}" if options.address else "a local Ray"
+        raise CheckerError(f"could not start or join {where} ({error})") from None
     return True
 
 
@@ -154,8 +162,7 @@ def run_batch(inputs: list[Path], options: BatchOptions, *, progress: bool = Tru
     for folder in ("parts", "done"):
         (options.out / folder).mkdir(parents=True, exist_ok=True)
     done = done_ids(options.out)
-    already = len(done)
-    pending = sum(1 for article in read_articles(inputs) if article.id not in done)
+    pending = _count_pending(inputs, done)
     ray = _ray()
     started_ray = _connect(ray, options)
     try:
@@ -163,6 +170,17 @@ def run_batch(inputs: list[Path], options: BatchOptions, *, progress: bool = Tru
     finally:
         if started_ray:
             ray.shutdown()
+
+
+def _count_pending(inputs: list[Path], done: set[str]) -> int:
+    """Articles still to do; an id given twice is refused before any work (resume depends on unique ids)."""
+    seen: set[str] = set()
+    for article in read_articles(inputs):
+        if article.id in seen:
+            raise InputError(f"the article id {article.id!r} appears twice in the inputs: ids must be unique "
+                             "(give each JSONL record an 'id', or folders whose files have distinct paths)")
+        seen.add(article.id)
+    return len(seen - done)
 
 
 def _dispatch(ray: Any, inputs: list[Path], options: BatchOptions, done: set[str], pending: int,
@@ -181,14 +199,18 @@ def _dispatch(ray: Any, inputs: list[Path], options: BatchOptions, done: set[str
         ready, _ = ray.wait(list(in_flight), num_returns=1, timeout=None if block else 0)
         for ref in ready:
             name, ids = in_flight.pop(ref)
-            rows, failures = ray.get(ref)
+            try:
+                rows, failures = ray.get(ref)
+            except ray.exceptions.RayError as error:  # a worker died (out of memory, killed): its chunk stays undone
+                raise CheckerError(f"a Ray worker failed ({type(error).__name__}); the {analysed + failed:,} articles "
+                                   "finished are kept: run the same command again to resume") from None
             _write_part(options.out, name, ids, rows, failures)
             analysed += len(ids) - len(failures)
             failed += len(failures)
             claims += len(rows)
             bar.update(len(ids))
 
-    for number, chunk in enumerate(_chunks(read_articles(inputs), set(done), options.chunk)):
+    for number, chunk in enumerate(_chunks(read_articles(inputs), done, options.chunk)):
         while len(in_flight) >= IN_FLIGHT_PER_WORKER * len(workers):
             collect(block=True)
         ref = workers[number % len(workers)].analyse.remote(chunk)
