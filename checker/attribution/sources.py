@@ -1,4 +1,5 @@
-"""Who a sentence's cue points at: the outlet and the speaker, as written, with spans.
+"""Who a sentence's cue points at: the outlet and the speaker, as written, with spans (speakers read by
+`arabic` and `english`).
 
 Arabic reporting verbs come first and the speaker follows them up to "إن/أن",
 a comma, a colon, "لـ" + outlet or a framing phrase ("قال X لوكالة Y إن ...").
@@ -13,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from checker.attribution.cues import Cue, Lexicon, folded_text, fronted_subject, stripped_end
+from checker.attribution.arabic import arabic_clause_subject, arabic_np, arabic_speaker, chained_verb, cue_verb
+from checker.attribution.cues import Cue, Lexicon, stripped_end
 from checker.attribution.english import english_speaker, english_subject_only, passive, phrase_after
 from checker.attribution.spans import OutletMention, Span
 from checker.models import Outlet
@@ -21,11 +23,7 @@ from checker.normalize import fold, search_form
 from checker.outlets import OutletRegistry
 
 RefersBack = Literal["speaker", "outlet"] | None
-_AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
-_MAX_SPEAKER_WORDS = 16
 _OUTLET_REACH = 45
-_SUBJECT_WORDS = 6
-_CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|\w+ly)\s+)?$", re.IGNORECASE)
 _LEADING_OUTLET = re.compile(r"(?:and |but )?(?:in|writing in|in an article in|in a column in|و?في)$")
 
@@ -121,8 +119,8 @@ def _is_citing(cue: Cue, lexicon: Lexicon) -> bool:
 def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
               lexicon: Lexicon) -> Link | None:
     if cue.arabic:
-        speaker = _arabic_speaker(text, start, cue, end, cues, outlets, lexicon)
-        chained = _chained_verb(text, cue, cues)
+        speaker = arabic_speaker(text, start, cue, end, cues, outlets, lexicon)
+        chained = chained_verb(text, cue, cues)
         if chained is not None:
             cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
     else:
@@ -147,7 +145,7 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
             speaker = None
     if speaker is None and cue.role == "frame" and cue.arabic:
-        speaker = _arabic_clause_subject(text, start, cue, lexicon)
+        speaker = arabic_clause_subject(text, start, cue, lexicon)
     if speaker is not None and cue.arabic and cue.role in ("according_to", "backward"):
         speaker = _after_glued_lam(text, cue, speaker)
     if speaker is not None and cue.arabic:
@@ -199,46 +197,12 @@ def _cited_speaker(text: str, end: int, cue: Cue, cues: list[Cue], anchor: int, 
     citing = [c for c in cues if _is_citing(c, lexicon)]
     chosen = next((c for c in citing if c.start >= cue.start), None) or next(iter(citing), None)
     if chosen is not None:
-        return _arabic_np(text, chosen.end, end, lexicon) if chosen.arabic else phrase_after(text, chosen.end, end, lexicon)
-    if cue.arabic and any(_verb(c).startswith("نقل") for c in cues if 0 <= c.start - cue.start < 12):
+        return arabic_np(text, chosen.end, end, lexicon) if chosen.arabic else phrase_after(text, chosen.end, end, lexicon)
+    if cue.arabic and any(cue_verb(c).startswith("نقل") for c in cues if 0 <= c.start - cue.start < 12):
         position = max(anchor, cue.end)
         after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,3}?)عن\s+", fold(text[position:end]))
         if after and not any(word in lexicon.ar_stops for word in after.group(1).split()):
-            return _arabic_np(text, position + after.end(), end, lexicon)
-    return None
-
-
-def _arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
-    folded = folded_text(text)
-    limits = [end]
-    cut = _arabic_cut(folded, position, end, lexicon)
-    if cut:
-        limits.append(cut.start())
-    for word in re.finditer(r"\S+", folded[position:end]):
-        if _token(word.group()) in lexicon.ar_stops:
-            limits.append(position + word.start())
-            break
-    return _trimmed(text, position, min(limits))
-
-
-def _arabic_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
-    """"أصدر الزعيم السياسي للميليشيا ... تحذيرا في مقابلة مع X": the subject follows the clause's first verb."""
-    folded = folded_text(text)
-    for clause in re.finditer(r"[^،,:؛;.]+", folded[start:cue.start]):
-        words = list(re.finditer(r"\S+", clause.group()))
-        if len(words) < 2 or not words[1].group().startswith("ال"):
-            continue
-        first = words[0].group().lstrip("وف")
-        if first in lexicon.ar_stops or first.startswith("ال") or first[:1].isdigit():
-            continue
-        subject = []
-        for word in words[1:1 + _SUBJECT_WORDS]:
-            if word.group() in lexicon.ar_relatives or word.group() in lexicon.ar_stops:
-                break
-            subject.append(word)
-        base = start + clause.start()
-        return Span(text[base + subject[0].start():base + subject[-1].end()], base + subject[0].start(),
-                    base + subject[-1].end())
+            return arabic_np(text, position + after.end(), end, lexicon)
     return None
 
 
@@ -295,184 +259,7 @@ def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
     return None
 
 
-# ---- Arabic -------------------------------------------------------------
-
-def _arabic_speaker(text: str, start: int, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
-                    lexicon: Lexicon) -> Span | None:
-    """The noun phrase after a verb-first cue, up to where the reported words begin."""
-    folded = folded_text(text)
-    fronted = _fronted_speaker(text, folded, start, cue, lexicon)
-    if fronted is not None:
-        return fronted
-    if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first:
-        clause_start = max(folded.rfind(mark, 0, cue.start) for mark in "،,:.\n") + 1
-        subject = _trimmed(text, clause_start, cue.start)
-        if subject is not None:
-            return subject
-    position = _skip_chained_verb(text, cue, cues)
-    quoted = _quoted_name(text, folded, position, end, lexicon)
-    if quoted is not None:
-        return quoted
-    limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon, text)
-    return _trimmed(text, position, limit)
-
-
-_QUOTED_NAME = re.compile(r'\s*"([^"\n]{2,30})"')
-
-
-def _quoted_name(text: str, folded: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
-    """"وأعلنت "رايان إير" أنها", "أعلن طيارو "رايان إير" في ألمانيا انضمامهم": a short quoted name right after the
-    verb (or after one noun) that the reported words follow is the subject; a longer quotation is the content."""
-    lead = re.match(r"\s*(\S+\s+)?", folded[position:end])
-    for offset in ((0, lead.end()) if lead and lead.group(1) else (0,)):
-        match = _QUOTED_NAME.match(folded, position + offset, end)
-        if match is None or len(match.group(1).split()) > 3:
-            continue
-        after = folded[match.end():end].split()[:1]
-        if after and (_token(after[0]) in lexicon.ar_stops or after[0].startswith(("في", "ال", "،", ",")) or
-                      _token(after[0]) in ("عن", "ان", "انه", "انها")):
-            return _trimmed(text, position, match.end())
-    return None
-
-
-def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
-    """"وكانت صحيفة X قد ذكرت", "أما صحيفة X فقالت": the subject between the opener and the verb."""
-    marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))
-    clause_start = marks[-1].end() if marks else start
-    words = list(re.finditer(r"\S+", folded[clause_start:cue.start]))
-    if not fronted_subject([w.group() for w in words], fold(cue.text), lexicon):
-        return None
-    last = words[-2] if words[-1].group() == "قد" else words[-1]
-    return _trimmed(text, clause_start + words[1].start(), clause_start + last.end())
-
-
-def _chained_verb(text: str, cue: Cue, cues: list[Cue]) -> Cue | None:
-    """The reporting verb of "وفق ما أفاد به X", "حسبما نقلت X": the source follows it, not the according-to cue."""
-    following = next((c for c in cues if c.start >= cue.end and c.role == "speech"), None)
-    if cue.role in ("according_to", "backward") and following and fold(text[cue.end:following.start]).strip() in ("", "ما"):
-        return following
-    return None
-
-
-def _skip_chained_verb(text: str, cue: Cue, cues: list[Cue]) -> int:
-    chained = _chained_verb(text, cue, cues)
-    position = chained.end if chained else cue.end
-    after = re.match(r"\s*(?:به|بها|بهم)(?!\w)", fold(text[position:position + 8]))
-    return position + after.end() if after else position
-
-
-def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
-                  lexicon: Lexicon, text: str = "") -> int:
-    limits = [end]
-    cut = _arabic_cut(folded, position, end, lexicon)
-    if cut:
-        limits.append(cut.start())
-    limits += [c.start for c in cues if c.start > position]
-    words = list(re.finditer(r"\S+", folded[position:end]))
-    for number, word in enumerate(words):
-        token = _token(word.group())
-        absolute = position + word.start()
-        if number >= _MAX_SPEAKER_WORDS:
-            break
-        if _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon) or (
-                number > 0 and _suffixed_masdar(text, absolute, word.group())):
-            limits.append(absolute)
-            break
-    limit = min(limits)
-    body_end = stripped_end(folded, end, " .!?؟\n\"”»")
-    if folded.startswith("عن ", limit) and not any(position <= o.start < limit for o in outlets):
-        # "أعلن X عن ...": X is a bare subject, possibly followed by the announced noun.
-        return _bare_subject_end(folded, position, limit, lexicon)
-    if limit < body_end or cue.role == "according_to":
-        return limit
-    return _bare_subject_end(folded, position, end, lexicon)
-
-
-def _arabic_cut(folded: str, position: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
-    """The punctuation that ends an Arabic phrase; a short quoted name after an organisation word ("النائب في كتلة
-    «التنمية والتحرير» قاسم هاشم") is part of the phrase."""
-    cut = _AR_CUT.search(folded, position, end)
-    while cut is not None and cut.group() == '"':
-        before = folded[position:cut.start()].split()
-        close = folded.find('"', cut.end(), min(end, cut.end() + 40))
-        if not before or _token(before[-1]).lstrip("وب") not in lexicon.ar_name_quoters or close < 0:
-            break
-        cut = _AR_CUT.search(folded, close + 1, end)
-    return cut
-
-
-def _suffixed_masdar(text: str, position: int, word: str) -> bool:
-    """"أكد كيم التزامه ...": a verbal noun opening with ال (form VIII/X: التزام، استعداد) and ending with a
-    possessive pronoun (a real ه, not a folded ة) begins the reported words."""
-    original = text[position:position + len(word)].rstrip("،,.:")
-    return original.startswith(("الت", "الا", "الإ", "است")) and len(original) >= 6 and original.endswith(
-        ("ه", "ها", "هم"))
-
-
-def _token(word: str) -> str:
-    """A word without punctuation or digits glued to it ("فإن3" -> "فإن", "قوله:" -> "قوله")."""
-    return re.sub(r"[\d%٪]+$", "", word.strip("،,.:"))
-
-
-def _unprefixed(token: str) -> str:
-    return token[1:] if token[:1] in "وف" and len(token) > 3 else token
-
-
-def _verb(cue: Cue) -> str:
-    """An Arabic cue verb without its و/ف prefix."""
-    folded = fold(cue.text)
-    return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
-
-
-def _bare_subject_end(folded: str, position: int, end: int, lexicon: Lexicon) -> int:
-    """With nothing marking where the reported words begin ("أعلن الجيش الإسرائيلي مقتل ..."), the subject is its
-    first word and what qualifies it: definite words, a noun that a definite word follows ("هيئة عمليات التجارة"),
-    or a place ("في غزة")."""
-    spans = list(re.finditer(r"\S+", folded[position:end]))
-    words = [span.group() for span in spans]
-    if not spans:
-        return end
-    last, number = 0, 1
-    while number < min(len(words), _MAX_SPEAKER_WORDS):
-        word, following = words[number], words[number + 1] if number + 1 < len(words) else ""
-        if (word == "في" and following and number + 2 < len(words)) or (word in lexicon.ar_name_links and following):
-            last, number = number + 1, number + 2
-        elif word.startswith(("ال", "لل", "باسم")) or (following.startswith("ال") and not word.startswith("ب")):
-            last, number = number, number + 1
-        else:
-            break
-    return position + spans[last].end()
-
-
-def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, position: int,
-                         outlets: list[OutletMention], lexicon: Lexicon) -> bool:
-    if token in lexicon.ar_stops:
-        return True
-    if token == "عن" and number > 0 and _verb(cue) in lexicon.ar_an_verbs:
-        return not folded.endswith(("الكشف", "الافصاح"), 0, stripped_end(folded, position))
-    if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
-        return True
-    if number == 0:
-        return False
-    if token == "ل" or token in lexicon.ar_relatives or _unprefixed(token) in lexicon.ar_speech_verbs:
-        # "مصدر دبلوماسي لـ"العربية.نت"", "الإحاطة التي يعقدها الأنصاري", "صحيفة X تقريرا قالت فيه"
-        return True
-    addressed = token.startswith("ل") and (
-        any(token[1:].startswith(t) for t in lexicon.ar_types) or token.startswith(lexicon.ar_addressees)
-        or (token.startswith("لل") and "ال" + token[2:] in lexicon.outlet_back)
-        or any(o.start in (position, position + 1, position + 2) for o in outlets))
-    return addressed
-
-
 # ---- shared -------------------------------------------------------------
-
-def _trimmed(text: str, start: int, end: int) -> Span | None:
-    segment = text[start:end]
-    stripped = segment.strip(" \t\n،,ـ.:؛")
-    if not stripped:
-        return None
-    offset = start + segment.index(stripped)
-    return Span(stripped, offset, offset + len(stripped))
 
 
 def _outlet_for(cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[OutletMention]) -> OutletMention | None:

@@ -1,0 +1,229 @@
+"""Arabic speakers: the noun phrase after a verb-first cue ("قال X إن ..."), up to where the reported words begin,
+and the subject fronted before one ("وكانت صحيفة X قد ذكرت", "أما X فقالت").
+
+Split from `sources` (which decides links and outlets), like `english`; every function reads the article's own
+text and returns spans into it.
+"""
+from __future__ import annotations
+
+import re
+
+from checker.attribution.cues import Cue, Lexicon, folded_text, fronted_subject, stripped_end
+from checker.attribution.spans import OutletMention, Span
+from checker.normalize import fold
+
+_AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
+_MAX_SPEAKER_WORDS = 16
+_SUBJECT_WORDS = 6
+_CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
+
+
+def arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
+    """The noun phrase starting at `position` ("نقلت الوكالة عن [مسؤول أمني]"), up to a stop word or a cut."""
+    folded = folded_text(text)
+    limits = [end]
+    cut = arabic_cut(folded, position, end, lexicon)
+    if cut:
+        limits.append(cut.start())
+    for word in re.finditer(r"\S+", folded[position:end]):
+        if arabic_token(word.group()) in lexicon.ar_stops:
+            limits.append(position + word.start())
+            break
+    return _trimmed(text, position, min(limits))
+
+
+def arabic_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """"أصدر الزعيم السياسي للميليشيا ... تحذيرا في مقابلة مع X": the subject follows the clause's first verb."""
+    folded = folded_text(text)
+    for clause in re.finditer(r"[^،,:؛;.]+", folded[start:cue.start]):
+        words = list(re.finditer(r"\S+", clause.group()))
+        if len(words) < 2 or not words[1].group().startswith("ال"):
+            continue
+        first = words[0].group().lstrip("وف")
+        if first in lexicon.ar_stops or first.startswith("ال") or first[:1].isdigit():
+            continue
+        subject = []
+        for word in words[1:1 + _SUBJECT_WORDS]:
+            if word.group() in lexicon.ar_relatives or word.group() in lexicon.ar_stops:
+                break
+            subject.append(word)
+        base = start + clause.start()
+        return Span(text[base + subject[0].start():base + subject[-1].end()], base + subject[0].start(),
+                    base + subject[-1].end())
+    return None
+
+
+def arabic_speaker(text: str, start: int, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
+                    lexicon: Lexicon) -> Span | None:
+    """The noun phrase after a verb-first cue, up to where the reported words begin."""
+    folded = folded_text(text)
+    fronted = _fronted_speaker(text, folded, start, cue, lexicon)
+    if fronted is not None:
+        return fronted
+    if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first:
+        clause_start = max(folded.rfind(mark, 0, cue.start) for mark in "،,:.\n") + 1
+        subject = _trimmed(text, clause_start, cue.start)
+        if subject is not None:
+            return subject
+    position = _skip_chained_verb(text, cue, cues)
+    quoted = _quoted_name(text, folded, position, end, lexicon)
+    if quoted is not None:
+        return quoted
+    limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon, text)
+    return _trimmed(text, position, limit)
+
+
+_QUOTED_NAME = re.compile(r'\s*"([^"\n]{2,30})"')
+
+
+def _quoted_name(text: str, folded: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
+    """"وأعلنت "رايان إير" أنها", "أعلن طيارو "رايان إير" في ألمانيا انضمامهم": a short quoted name right after the
+    verb (or after one noun) that the reported words follow is the subject; a longer quotation is the content."""
+    lead = re.match(r"\s*(\S+\s+)?", folded[position:end])
+    for offset in ((0, lead.end()) if lead and lead.group(1) else (0,)):
+        match = _QUOTED_NAME.match(folded, position + offset, end)
+        if match is None or len(match.group(1).split()) > 3:
+            continue
+        after = folded[match.end():end].split()[:1]
+        if after and (arabic_token(after[0]) in lexicon.ar_stops or after[0].startswith(("في", "ال", "،", ",")) or
+                      arabic_token(after[0]) in ("عن", "ان", "انه", "انها")):
+            return _trimmed(text, position, match.end())
+    return None
+
+
+def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """"وكانت صحيفة X قد ذكرت", "أما صحيفة X فقالت": the subject between the opener and the verb."""
+    marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))
+    clause_start = marks[-1].end() if marks else start
+    words = list(re.finditer(r"\S+", folded[clause_start:cue.start]))
+    if not fronted_subject([w.group() for w in words], fold(cue.text), lexicon):
+        return None
+    last = words[-2] if words[-1].group() == "قد" else words[-1]
+    return _trimmed(text, clause_start + words[1].start(), clause_start + last.end())
+
+
+def chained_verb(text: str, cue: Cue, cues: list[Cue]) -> Cue | None:
+    """The reporting verb of "وفق ما أفاد به X", "حسبما نقلت X": the source follows it, not the according-to cue."""
+    following = next((c for c in cues if c.start >= cue.end and c.role == "speech"), None)
+    if cue.role in ("according_to", "backward") and following and fold(text[cue.end:following.start]).strip() in ("", "ما"):
+        return following
+    return None
+
+
+def _skip_chained_verb(text: str, cue: Cue, cues: list[Cue]) -> int:
+    chained = chained_verb(text, cue, cues)
+    position = chained.end if chained else cue.end
+    after = re.match(r"\s*(?:به|بها|بهم)(?!\w)", fold(text[position:position + 8]))
+    return position + after.end() if after else position
+
+
+def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
+                  lexicon: Lexicon, text: str = "") -> int:
+    limits = [end]
+    cut = arabic_cut(folded, position, end, lexicon)
+    if cut:
+        limits.append(cut.start())
+    limits += [c.start for c in cues if c.start > position]
+    words = list(re.finditer(r"\S+", folded[position:end]))
+    for number, word in enumerate(words):
+        token = arabic_token(word.group())
+        absolute = position + word.start()
+        if number >= _MAX_SPEAKER_WORDS:
+            break
+        if _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon) or (
+                number > 0 and _suffixed_masdar(text, absolute, word.group())):
+            limits.append(absolute)
+            break
+    limit = min(limits)
+    body_end = stripped_end(folded, end, " .!?؟\n\"”»")
+    if folded.startswith("عن ", limit) and not any(position <= o.start < limit for o in outlets):
+        # "أعلن X عن ...": X is a bare subject, possibly followed by the announced noun.
+        return _bare_subject_end(folded, position, limit, lexicon)
+    if limit < body_end or cue.role == "according_to":
+        return limit
+    return _bare_subject_end(folded, position, end, lexicon)
+
+
+def arabic_cut(folded: str, position: int, end: int, lexicon: Lexicon) -> re.Match[str] | None:
+    """The punctuation that ends an Arabic phrase; a short quoted name after an organisation word ("النائب في كتلة
+    «التنمية والتحرير» قاسم هاشم") is part of the phrase."""
+    cut = _AR_CUT.search(folded, position, end)
+    while cut is not None and cut.group() == '"':
+        before = folded[position:cut.start()].split()
+        close = folded.find('"', cut.end(), min(end, cut.end() + 40))
+        if not before or arabic_token(before[-1]).lstrip("وب") not in lexicon.ar_name_quoters or close < 0:
+            break
+        cut = _AR_CUT.search(folded, close + 1, end)
+    return cut
+
+
+def _suffixed_masdar(text: str, position: int, word: str) -> bool:
+    """"أكد كيم التزامه ...": a verbal noun opening with ال (form VIII/X: التزام، استعداد) and ending with a
+    possessive pronoun (a real ه, not a folded ة) begins the reported words."""
+    original = text[position:position + len(word)].rstrip("،,.:")
+    return original.startswith(("الت", "الا", "الإ", "است")) and len(original) >= 6 and original.endswith(
+        ("ه", "ها", "هم"))
+
+
+def arabic_token(word: str) -> str:
+    """A word without punctuation or digits glued to it ("فإن3" -> "فإن", "قوله:" -> "قوله")."""
+    return re.sub(r"[\d%٪]+$", "", word.strip("،,.:"))
+
+
+def _unprefixed(token: str) -> str:
+    return token[1:] if token[:1] in "وف" and len(token) > 3 else token
+
+
+def cue_verb(cue: Cue) -> str:
+    """An Arabic cue verb without its و/ف prefix."""
+    folded = fold(cue.text)
+    return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
+
+
+def _bare_subject_end(folded: str, position: int, end: int, lexicon: Lexicon) -> int:
+    """With nothing marking where the reported words begin ("أعلن الجيش الإسرائيلي مقتل ..."), the subject is its
+    first word and what qualifies it: definite words, a noun that a definite word follows ("هيئة عمليات التجارة"),
+    or a place ("في غزة")."""
+    spans = list(re.finditer(r"\S+", folded[position:end]))
+    words = [span.group() for span in spans]
+    if not spans:
+        return end
+    last, number = 0, 1
+    while number < min(len(words), _MAX_SPEAKER_WORDS):
+        word, following = words[number], words[number + 1] if number + 1 < len(words) else ""
+        if (word == "في" and following and number + 2 < len(words)) or (word in lexicon.ar_name_links and following):
+            last, number = number + 1, number + 2
+        elif word.startswith(("ال", "لل", "باسم")) or (following.startswith("ال") and not word.startswith("ب")):
+            last, number = number, number + 1
+        else:
+            break
+    return position + spans[last].end()
+
+
+def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, position: int,
+                         outlets: list[OutletMention], lexicon: Lexicon) -> bool:
+    if token in lexicon.ar_stops:
+        return True
+    if token == "عن" and number > 0 and cue_verb(cue) in lexicon.ar_an_verbs:
+        return not folded.endswith(("الكشف", "الافصاح"), 0, stripped_end(folded, position))
+    if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
+        return True
+    if number == 0:
+        return False
+    if token == "ل" or token in lexicon.ar_relatives or _unprefixed(token) in lexicon.ar_speech_verbs:
+        # "مصدر دبلوماسي لـ"العربية.نت"", "الإحاطة التي يعقدها الأنصاري", "صحيفة X تقريرا قالت فيه"
+        return True
+    addressed = token.startswith("ل") and (
+        any(token[1:].startswith(t) for t in lexicon.ar_types) or token.startswith(lexicon.ar_addressees)
+        or (token.startswith("لل") and "ال" + token[2:] in lexicon.outlet_back)
+        or any(o.start in (position, position + 1, position + 2) for o in outlets))
+    return addressed
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    segment = text[start:end]
+    stripped = segment.strip(" \t\n،,ـ.:؛")
+    if not stripped:
+        return None
+    offset = start + segment.index(stripped)
+    return Span(stripped, offset, offset + len(stripped))
