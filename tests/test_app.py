@@ -589,8 +589,10 @@ def test_a_status_click_redraws_the_claim_its_row_and_the_progress_but_not_the_a
     assert "done" in rows[0].label.lower()
     assert "1 of" in app.subheader[0].value
     assert any(f"Hala · {first} · done" in m.value for m in app.markdown), "the activity log lists the decision"
-    # Drawn by AppTest only when their fragment ran: the article, the charts and the bulk tools stayed as they were.
+    # AppTest shows only what the fragments of the click drew: the article, the charts, the bulk tools and
+    # the card's evidence and forms stayed as they were.
     assert not any(article in h.value for h in app.html)
+    assert key(app, first, "outlet") not in {s.key for s in app.selectbox}, "nor the claim's evidence and forms"
     assert not app.get("arrow_vega_lite_chart") and not [s for s in app.slider if s.key == "bulk_confidence"]
 
 

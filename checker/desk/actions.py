@@ -31,15 +31,20 @@ ANALYSIS_FLASH = "desk_flash"
 # The keyed fragments of the open analysis (workspace.py), so a callback can redraw only what it changed.
 DESK, SUMMARY, LIST, ARTICLE, DETAIL, OVERVIEW, LOG = (
     "desk", "desk-summary", "desk-list", "desk-article", "desk-detail", "desk-overview", "desk-log")
-ROW = "row"  # each claim's row is a fragment of its own: row_key() names it
+# Fragments of one claim: its row in the list, and the head (chips, buttons, "Saved") and history of its card.
+ROW, HEAD, HISTORY = "row", "head", "history"
 ROWS_DRAWN = "_desk_rows"  # the row fragments the last list drew (a rerun may name only those)
 # What each kind of decision changes on screen; a link or a verdict re-colours the article and the charts.
-AFTER_DECISION = {"status": [DETAIL, ROW, SUMMARY, LOG], "note": [DETAIL, LOG], "assignee": [DETAIL, LOG],
-                  "evidence": [DETAIL, ROW, LOG]}
+AFTER_DECISION = {"status": [HEAD, ROW, HISTORY, SUMMARY, LOG], "note": [DETAIL, LOG],
+                  "assignee": [DETAIL, LOG], "evidence": [DETAIL, ROW, LOG]}
+
+
+def part_key(part: str, analysis_id: int, claim_id: str) -> str:
+    return f"desk-{part}-a{analysis_id}-{claim_id}"
 
 
 def row_key(analysis_id: int, claim_id: str) -> str:
-    return f"desk-row-a{analysis_id}-{claim_id}"
+    return part_key(ROW, analysis_id, claim_id)
 
 
 def rows(analysis_id: int, claim_ids: Iterable[str | None]) -> list[str]:
@@ -103,6 +108,15 @@ def desk_view(analysis_id: int, report: Report) -> tuple[list[ReviewedClaim], di
     return held[1]
 
 
+def claim_now(analysis_id: int, claim_id: str) -> tuple[ReviewedClaim | None, list[Decision]]:
+    """One claim as reviewed now, and its decisions, for a fragment of its card."""
+    report = report_for(analysis_id)
+    if report is None:
+        return None, []
+    items, history = desk_view(analysis_id, report)
+    return next((i for i in items if i.claim.id == claim_id), None), history.get(claim_id, [])
+
+
 def record(analysis_id: int, claim_id: str, field: str, value: Callable[[], Any]) -> None:
     """Callback: store one decision at once; a link decision re-checks the claim for the link as it now is.
     Then only the parts of the desk this decision changes are drawn again."""
@@ -116,8 +130,9 @@ def record(analysis_id: int, claim_id: str, field: str, value: Callable[[], Any]
         st.session_state[flash] = ("error", str(error))
         st.rerun([DETAIL])
     st.session_state[flash] = ("success", message)
-    parts = AFTER_DECISION.get(field, [DESK])
-    st.rerun([key for part in parts for key in (rows(analysis_id, [claim_id]) if part == ROW else [part])])
+    keys = {ROW: rows(analysis_id, [claim_id]), HEAD: [part_key(HEAD, analysis_id, claim_id)],
+            HISTORY: [part_key(HISTORY, analysis_id, claim_id)]}
+    st.rerun([key for part in AFTER_DECISION.get(field, [DESK]) for key in keys.get(part, [part])])
 
 
 def recheck_message(analysis_id: int, claim_ids: Iterable[str]) -> str:

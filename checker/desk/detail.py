@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from checker.desk import actions
 from checker.desk.actions import NEW_OUTLET, NONE_OUTLET, new_outlet_id, record, registry
 from checker.models import EvidenceMatch, Report
 from checker.render import highlight_article_html, isolate_rtl, marked_html
@@ -37,19 +38,11 @@ STANCE_WORDS = {"agree": "says the same", "disagree": "says otherwise", "other":
 
 def claim_detail(analysis_id: int, report: Report, item: ReviewedClaim, history: list[Decision],
                  link: str) -> None:
+    """The card. Its head (chips, buttons, the "Saved" line) and its history are fragments of their own: a
+    status click redraws those, not the evidence and the forms below."""
     claim, attribution = item.claim, item.attribution
-    key = lambda what: widget_key(analysis_id, claim.id, what)  # noqa: E731 - reads better than 20 repeats
-    with st.container(border=True, key=key("card")):
-        added = " · added by a reviewer" if item.added_by_reviewer else ""
-        st.markdown(f"#### {claim.id} {chip(VERDICT_CHIPS, item.verdict)} {chip(STATUS_CHIPS, item.status)}")
-        st.caption(f"check-worthiness {claim.checkworthiness:.2f}{added}"
-                   + (f" · assigned to {md_escape(item.assignee)}" if item.assignee else "")
-                   + (f" · last by {md_escape(item.reviewer)}" if item.reviewer else ""))
-        action_buttons(analysis_id, item)
-        with st.container(key=key("saved")):  # always there, so the widgets below keep their place
-            flash = st.session_state.pop(key("flash"), None)
-            if flash:
-                (st.success if flash[0] == "success" else st.error)(flash[1])
+    with st.container(border=True, key=widget_key(analysis_id, claim.id, "card")):
+        st.fragment(claim_head, key=actions.part_key(actions.HEAD, analysis_id, claim.id))(analysis_id, claim.id)
         view, view_attribution = sentence_view(report.analysis, claim, attribution)
         st.html(highlight_article_html(view, attributions={claim.id: view_attribution}))
         st.markdown("\n".join([
@@ -66,9 +59,32 @@ def claim_detail(analysis_id: int, report: Report, item: ReviewedClaim, history:
         evidence_section(analysis_id, item)
         review_form(analysis_id, item)
         people_section(analysis_id, item, link)
-        if history:
-            with st.expander(f"History ({len(history)})", key=key("history")):
-                st.markdown("\n".join(f"- {md_escape(describe_decision(d))}" for d in reversed(history)))
+        st.fragment(claim_history, key=actions.part_key(actions.HISTORY, analysis_id, claim.id))(
+            analysis_id, claim.id)
+
+
+def claim_head(analysis_id: int, claim_id: str) -> None:
+    item, _ = actions.claim_now(analysis_id, claim_id)
+    if item is None:
+        return
+    key = lambda what: widget_key(analysis_id, claim_id, what)  # noqa: E731
+    added = " · added by a reviewer" if item.added_by_reviewer else ""
+    st.markdown(f"#### {claim_id} {chip(VERDICT_CHIPS, item.verdict)} {chip(STATUS_CHIPS, item.status)}")
+    st.caption(f"check-worthiness {item.claim.checkworthiness:.2f}{added}"
+               + (f" · assigned to {md_escape(item.assignee)}" if item.assignee else "")
+               + (f" · last by {md_escape(item.reviewer)}" if item.reviewer else ""))
+    action_buttons(analysis_id, item)
+    with st.container(key=key("saved")):  # always there, so the widgets below keep their place
+        flash = st.session_state.pop(key("flash"), None)
+        if flash:
+            (st.success if flash[0] == "success" else st.error)(flash[1])
+
+
+def claim_history(analysis_id: int, claim_id: str) -> None:
+    _, history = actions.claim_now(analysis_id, claim_id)
+    if history:
+        with st.expander(f"History ({len(history)})", key=widget_key(analysis_id, claim_id, "history")):
+            st.markdown("\n".join(f"- {md_escape(describe_decision(d))}" for d in reversed(history)))
 
 
 def evidence_section(analysis_id: int, item: ReviewedClaim) -> None:
