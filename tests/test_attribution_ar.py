@@ -337,3 +337,12 @@ def test_ala_hadd_qawlihi_is_the_speaker_named_before() -> None:
 def test_expectation_and_admission_verbs_the_old_lexicon_missed(sentence: str, speaker: str) -> None:
     a = only(sentence)
     assert a.kind != "none" and a.speaker == speaker
+
+
+def test_the_minister_and_a_feminine_verb_skip_the_speaker_between() -> None:
+    found = attributions("قال وزير الخارجية الأردني أيمن الصفدي إن المعبر سيفتح الأحد.\n"
+                         "وقالت المتحدثة باسم الأونروا جولييت توما إن الشاحنات تنتظر على الحدود.\n"
+                         "وأضاف الوزير أن القافلة الأولى ستحمل أدوية.\n"
+                         "وأضافت أن المخازن فارغة.")
+    assert found[2].speaker == "وزير الخارجية الأردني أيمن الصفدي" and found[2].resolved_from == "الوزير"
+    assert found[3].speaker == "المتحدثة باسم الأونروا جولييت توما" and found[3].resolved_from == "وأضافت"
