@@ -16,20 +16,19 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Any, Sequence
 
-from checker.checkworthiness import count_terms, score, term_pattern
+from checker.checkworthiness import count_terms, score
 from checker.config import DATA_DIR
 from checker.language import detect_language
 from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
 from checker.segment import lexicon, quote_spans, words
+from checker.sentence_kinds import QUESTION_END, has_verb, is_question, sentence_reason
 
 _END_PUNCT = re.compile(r"[.!?؟…:;؛,،]$")
 _TRAILING = re.compile(r"[\s.:;,،؛\-–—|>»«\"”“'’)(]+$")
 _LEADING = re.compile(r"^[\s\-–—|<»«\"”“'’)(•*]+")
-_QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _BYLINE = re.compile(r"^(?:by|written by|بقلم|كتب|كتبت|إعداد|اعداد)\s*[:\-]?\s+\S", re.IGNORECASE)
-_PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 # A clause that describes what came before ("، وهي مجموعة من المتطوعين", ", which ...") is no claim of its own.
 _RELATIVE_START = re.compile(
     r"^(?:و|ف)?(?:الذي|التي|الذين|اللذين|اللتين|اللواتي|مما|ما|حيث|هو|هي|هم|هما|which|who|whom|that|where)(?!\S)",
@@ -47,7 +46,6 @@ _AUTHOR_BOX_WORDS = 15
 _CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb is a photo caption
 _PULL_QUOTE_WORDS = 6
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
-_ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _EN_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
@@ -113,9 +111,6 @@ def _boilerplate() -> dict[str, Any]:
         "caption_patterns": tuple(re.compile(p) for p in data["caption"]["patterns"]),
         "dateline_prefixes": tuple(search_form(p) for p in data["dateline"]["prefixes"]),
         "dateline_max_words": data["dateline"]["max_words_with_date"],
-        "notes": tuple(re.compile(p, re.IGNORECASE) for p in data["newsroom_notes"]["patterns"]),
-        "note_exceptions": re.compile("|".join(data["newsroom_notes"]["exceptions"]), re.IGNORECASE),
-        "note_tail_words": data["newsroom_notes"]["tail_words"],
         "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
         "roundup": tuple(search_form(p) for p in data["roundup"]["prefixes"]),
     }
@@ -260,7 +255,7 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "section heading"
     if _BYLINE.match(line.text.strip()) and count <= 7:
         return "byline"
-    if title and not _is_body(line.text) and any(_is_question(s.text, language) for s in line.sentences):
+    if title and not _is_body(line.text) and any(is_question(s.text, language) for s in line.sentences):
         return "headline question"
     if title and body_start and line.number < body_start and _is_headline(line.text):
         return "headline"
@@ -269,7 +264,7 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "byline" if before_body and _looks_like_name(line.text, language) else "section heading"
     if language == "en" and body_start is not None and line.number > body_start and len(line.sentences) == 1 and (
             3 <= count <= _CAPTION_WORDS and not has_verb(line.text, language)
-            and not _QUESTION_END.search(line.text)):
+            and not QUESTION_END.search(line.text)):
         return "image caption"  # "Hill at the Lesser-known candidates forum in 2011.": a photo's caption
     return None
 
@@ -330,124 +325,6 @@ def _looks_like_name(line: str, language: str) -> bool:
     arabic = all(re.fullmatch(r"[\u0621-\u064A]+", token) for token in folded.split())
     return arabic and not folded.startswith("ال") and not (
         count_terms(folded, "actors", ["ar"]) or has_verb(line, "ar"))
-
-
-# ---------------------------------------------------------------- sentence kinds
-
-
-def has_verb(text: str, language: str) -> bool:
-    """A rough test for a finite verb, enough to tell a clause from a noun phrase."""
-    folded = fold(text)
-    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
-    if count_terms(folded, "verbs", langs):
-        return True
-    if "ar" in langs and any(_present_tense(token) for token in folded.split()):
-        return True
-    return "en" in langs and bool(_PAST_PARTICIPLE.search(folded))
-
-
-@lru_cache(maxsize=1)
-def _ya_nouns() -> frozenset[str]:
-    return frozenset(fold(word) for word in lexicon()["verbs"]["ya_nouns"])
-
-
-def _present_tense(token: str) -> bool:
-    """يلتقي، ويعلن، سيصل، يستعدون: Arabic present tense starts with ي (after و ف ل س)."""
-    stem = re.sub(r"^[وفلس]{1,2}(?=ي)", "", token)
-    return len(stem) >= 4 and stem.startswith("ي") and stem not in _ya_nouns() and bool(
-        re.fullmatch(r"[\u0621-\u064A]+", stem))
-
-
-def _starts_with(folded: str, section: str, key: str) -> bool:
-    # "في تقديري، ...": the Arabic comma is inside the Arabic block, which the word-end check treats as a letter.
-    head = re.sub(r"^[\s\"“”«»'‘’(\-–—]+", "", folded[:200]).translate(_ARABIC_PUNCT_AS_SPACE)
-    head = re.sub(r"^(?:and|but|so|yet)\s+", "", head)
-    match = term_pattern(section, key).match(head)
-    return bool(match) or bool(re.match(r"^[وف]", head) and term_pattern(section, key).match(head[1:]))
-
-
-def _is_question(sentence: str, language: str) -> bool:
-    if _QUESTION_END.search(sentence):
-        return True
-    folded = fold(sentence)
-    return language == "ar" and _starts_with(folded, "questions", "ar") and len(words(sentence)) < 25
-
-
-def sentence_reason(sentence: str, language: str, title: bool = False) -> str | None:
-    """Why a sentence is not a claim (speculation, question, opinion, fragment), or None."""
-    folded = fold(sentence)
-    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
-    attributed = count_terms(folded, "cues", langs) > 0
-    quoted = sentence.lstrip()[:1] in "\"“«„"
-    if _newsroom_note(sentence):
-        return "newsroom note"
-    if any(_starts_with(folded, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
-        return "speculation"
-    if _is_question(sentence, language):
-        if title:
-            return "headline question"
-        rhetorical = any(_starts_with(folded, "questions", f"rhetorical_{lang}") for lang in langs)
-        return "rhetorical question" if rhetorical else "question"
-    hedges = count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs])
-    if hedges >= 2 and not attributed and not re.search(r"\d", sentence):
-        return "speculation"
-    if not quoted and not attributed and any(_starts_with(folded, "opinion", f"openers_{lang}") for lang in langs):
-        return "opinion"
-    if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
-        return "opinion"
-    if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
-        return "speculation"
-    if len(words(sentence)) < 3 and not has_verb(sentence, language):
-        return "fragment"
-    if sentence.rstrip().endswith((":", "：")) and len(words(sentence)) <= 12:
-        return "lead-in"
-    return None
-
-
-@lru_cache(maxsize=None)
-def _vague_opinion(language: str) -> re.Pattern[str]:
-    """"ويرى مراقبون أن ...", "Some analysts believe ...": an unnamed group's view (claims.toml [opinion] vague_*)."""
-    opinion = lexicon()["opinion"]
-    verbs = "|".join(re.escape(fold(w)) for w in opinion[f"vague_verbs_{language}"])
-    holders = "|".join(re.escape(fold(w)) for w in sorted(opinion[f"vague_holders_{language}"], key=len, reverse=True))
-    if language == "ar":
-        return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
-    return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:many|some|most|several|other)?\s*(?:{holders})\s+"
-                      rf"(?:(?:also|still|now|widely|privately)\s+)?(?:{verbs})\b")
-
-
-def _newsroom_note(sentence: str) -> bool:
-    """"CNN has reached out to the Pentagon for comment.", "This story has been updated.": the newsroom speaking
-    about its own work. A second clause after the note ("... but said ...") keeps the sentence a claim."""
-    data = _boilerplate()
-    for pattern in data["notes"]:
-        match = pattern.search(sentence)
-        if match:
-            tail = sentence[match.end():]
-            return len(words(tail)) <= data["note_tail_words"] and not data["note_exceptions"].search(tail)
-    return False
-
-
-def _modal(folded: str, langs: list[str]) -> bool:
-    """A short sentence built on "may/might/could" or Arabic "قد" + present verb: a possibility, not a fact."""
-    if len(folded.split()) > lexicon()["speculation"]["modal_max_words"]:
-        return False
-    if "en" in langs and count_terms(folded, "speculation", ["modals_en"]):
-        return True
-    return "ar" in langs and any(_present_tense(m.group(1)) or _second_person_present(m.group(1))
-                                 for m in _ar_modal().finditer(folded))
-
-
-def _second_person_present(token: str) -> bool:
-    """تشهد، تتراجع: present tense with ت (a past verb such as تراجعت ends with ت)."""
-    return len(token) >= 4 and token.startswith("ت") and not token.endswith(("ت", "وا"))
-
-
-@lru_cache(maxsize=1)
-def _ar_modal() -> re.Pattern[str]:
-    """An Arabic modal particle and the word after it."""
-    modals = "|".join(re.escape(fold(m)) for m in lexicon()["speculation"]["modals_ar"])
-    return re.compile(rf"(?<![\w\u0600-\u06FF])[وف]?(?:{modals})\s+(\S+)")
 
 
 # ---------------------------------------------------------------- atomic claims

@@ -376,3 +376,21 @@ def test_under_a_dateline_another_body_takes_the_wire_not_the_quoted_paper() -> 
         "The ministry said three soldiers were wounded overnight.")
     assert outlet_id(quoted) == "haaretz"
     assert outlet_id(ministry) == "afp" and ministry.outlet_from == "dateline"
+
+
+BODY_AR = "قال مسؤول محلي إن القوات تقدمت نحو المدينة وسيطرت على عدة مواقع في الريف الشمالي.\n"
+
+
+def test_an_outlet_then_its_city_is_a_dateline_not_a_tv_named_like_the_city() -> None:
+    dateline = find_dateline("اشتباكات في الريف الشمالي\n\nسكاي نيوز عربية - أبوظبي\n" + BODY_AR, load_registry())
+    assert dateline is not None and dateline.outlet.id == "sky-news-arabia"
+
+
+def test_a_sites_credit_of_agency_copy_names_the_agency_carried_by_the_site() -> None:
+    dateline = find_dateline("اشتباكات في الريف الشمالي\n\n" + BODY_AR + "فرانس24/ أ ف ب\n", load_registry())
+    assert dateline is not None and dateline.outlet.id == "afp" and [o.id for o in dateline.via] == ["france-24"]
+
+
+def test_a_wire_named_alone_on_the_last_line_is_a_credit_line_a_sentence_is_not() -> None:
+    assert find_dateline("اشتباكات\n\n" + BODY_AR + "رويترز\n", load_registry()).outlet.id == "reuters"
+    assert find_dateline("اشتباكات\n\n" + BODY_AR + "وقال الوزير إن الحكومة ستعلن القرار\n", load_registry()) is None

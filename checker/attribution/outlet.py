@@ -41,7 +41,10 @@ _PAREN_WIRE = re.compile(r"^[ \t]*[^\s()]+(?:[ \t]+[^\s()]+){0,2}[ \t]*\(\s*([^(
                          r"(?=[ \t]*(?:\S+[ \t]+){4}\S)", re.MULTILINE)
 # Credit lines at the foot: "المصدر: رويترز", "Source: AFP", "(أ ف ب)", "— Reuters".
 _CREDIT = re.compile(r"^[ \t]*(?:\(?\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*([^\n()]{2,40}?)\s*\)?"
-                     r"|\(\s*([^\n()]{2,30}?)\s*\)|[-—–]{1,2}\s*([^\n]{2,30}?))[ \t.]*$", re.MULTILINE | re.IGNORECASE)
+                     r"|\(\s*([^\n()]{2,30}?)\s*\)|[-—–]{1,2}\s*([^\n]{2,30}?)|([^\n()/:]{2,25}?))[ \t.]*$",
+                     re.MULTILINE | re.IGNORECASE)
+# "فرانس24/ أ ف ب", "France 24 / Reuters": the site, a slash and the wire whose copy it carries, on the last lines.
+_SLASH_CREDIT = re.compile(r"^[ \t]*([^\n/()]{2,25}?)[ \t]*/[ \t]*([^\n/()]{2,25}?)[ \t.]*$", re.MULTILINE)
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
 _CORRESPONDENT = frozenset(fold(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة",
@@ -61,6 +64,10 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
                                                                          known=False)))
     for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE):
         for candidate in pattern.finditer(head):
+            first = _outlet_before_dash(candidate, registry) if pattern is _DASH_DATELINE else None
+            if first is not None:  # "سكاي نيوز عربية - أبوظبي": the outlet, then the place (not a TV named like it)
+                found.append((candidate, 0, first))
+                break
             outlet = registry.find(candidate.group(1))
             # A dash or slash line names the wire whose copy it is, or the site whose own reporting it is
             # ("دبي - العربية.نت"); a bracket opening a report line only a wire.
@@ -73,11 +80,23 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     return _credit_line(text, registry)
 
 
+def _outlet_before_dash(match: re.Match[str], registry: OutletRegistry) -> Outlet | None:
+    """The outlet a dash line opens with, when its whole first part is an outlet's name rather than a place."""
+    left = match.group(0)[:match.start(1) - match.start()].strip(" \t-–—«\"“")
+    named = registry.find_in(left)
+    return named[0][0] if named and named[0][1] == 0 and named[0][2] >= len(left) else None
+
+
 def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
-    """A wire named alone on one of the last lines (a site's repost of agency copy)."""
+    """A wire named alone on one of the last lines (a site's repost of agency copy): "(أ ف ب)", "— Reuters",
+    "رويترز"; "فرانس24/ أ ف ب" is the agency's copy carried by the site (outlet AFP, via France 24)."""
     offset = max(0, len(text) - _TAIL_CHARS)
+    for match in reversed(list(_SLASH_CREDIT.finditer(text, offset))):
+        site, wire = registry.find(match.group(1)), registry.find(match.group(2))
+        if wire is not None and registry.kind(wire) == WIRE:
+            return replace(_dateline(match, 2, wire, offset=0), via=(site,) if site and site != wire else ())
     for match in reversed(list(_CREDIT.finditer(text, offset))):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in (1, 2, 3, 4) if match.group(g))
         outlet = registry.find(match.group(group))
         if outlet is not None and (registry.kind(outlet) == WIRE or group == 1):
             return _dateline(match, group, outlet, offset=0)
@@ -86,7 +105,7 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
 
 def _dateline(match: re.Match[str], group: int, outlet: Outlet, offset: int) -> Attribution:
     return Attribution(kind="according_to", outlet=outlet, cue=match.group(0).strip(), confidence=DATELINE,
-                       cue_start=offset + match.start(group) - 1, cue_end=offset + match.end(),
+                       cue_start=max(0, offset + match.start(group) - 1), cue_end=offset + match.end(),
                        outlet_start=offset + match.start(group), outlet_end=offset + match.end(group),
                        outlet_from="dateline")
 

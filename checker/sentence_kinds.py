@@ -1,0 +1,146 @@
+"""What kind of sentence a sentence is: a question, speculation, opinion, a newsroom note, a fragment, or a claim.
+
+`sentence_reason` is the sentence-level half of `checker.claims` (the line-level half reads shapes: headline,
+byline, caption, boilerplate); `has_verb` tells a clause from a noun phrase for both. Word lists in
+checker/data/claims.toml ([speculation], [opinion], [questions], [verbs]) and boilerplate.toml ([newsroom_notes]).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from typing import Any
+
+from checker.checkworthiness import count_terms, term_pattern
+from checker.config import DATA_DIR
+from checker.normalize import fold
+from checker.segment import lexicon, words
+
+QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
+_PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
+_ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
+
+
+@lru_cache(maxsize=1)
+def _notes() -> dict[str, Any]:
+    """boilerplate.toml [newsroom_notes]."""
+    with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
+        data = tomllib.load(handle)["newsroom_notes"]
+    return {"notes": tuple(re.compile(p, re.IGNORECASE) for p in data["patterns"]),
+            "note_exceptions": re.compile("|".join(data["exceptions"]), re.IGNORECASE),
+            "note_tail_words": data["tail_words"]}
+
+
+def has_verb(text: str, language: str) -> bool:
+    """A rough test for a finite verb, enough to tell a clause from a noun phrase."""
+    folded = fold(text)
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    if count_terms(folded, "verbs", langs):
+        return True
+    if "ar" in langs and any(_present_tense(token) for token in folded.split()):
+        return True
+    return "en" in langs and bool(_PAST_PARTICIPLE.search(folded))
+
+
+@lru_cache(maxsize=1)
+def _ya_nouns() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon()["verbs"]["ya_nouns"])
+
+
+def _present_tense(token: str) -> bool:
+    """يلتقي، ويعلن، سيصل، يستعدون: Arabic present tense starts with ي (after و ف ل س)."""
+    stem = re.sub(r"^[وفلس]{1,2}(?=ي)", "", token)
+    return len(stem) >= 4 and stem.startswith("ي") and stem not in _ya_nouns() and bool(
+        re.fullmatch(r"[\u0621-\u064A]+", stem))
+
+
+def _starts_with(folded: str, section: str, key: str) -> bool:
+    # "في تقديري، ...": the Arabic comma is inside the Arabic block, which the word-end check treats as a letter.
+    head = re.sub(r"^[\s\"“”«»'‘’(\-–—]+", "", folded[:200]).translate(_ARABIC_PUNCT_AS_SPACE)
+    head = re.sub(r"^(?:and|but|so|yet)\s+", "", head)
+    match = term_pattern(section, key).match(head)
+    return bool(match) or bool(re.match(r"^[وف]", head) and term_pattern(section, key).match(head[1:]))
+
+
+def is_question(sentence: str, language: str) -> bool:
+    if QUESTION_END.search(sentence):
+        return True
+    folded = fold(sentence)
+    return language == "ar" and _starts_with(folded, "questions", "ar") and len(words(sentence)) < 25
+
+
+def sentence_reason(sentence: str, language: str, title: bool = False) -> str | None:
+    """Why a sentence is not a claim (speculation, question, opinion, fragment), or None."""
+    folded = fold(sentence)
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    attributed = count_terms(folded, "cues", langs) > 0
+    quoted = sentence.lstrip()[:1] in "\"“«„"
+    if _newsroom_note(sentence):
+        return "newsroom note"
+    if any(_starts_with(folded, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
+        return "speculation"
+    if is_question(sentence, language):
+        if title:
+            return "headline question"
+        rhetorical = any(_starts_with(folded, "questions", f"rhetorical_{lang}") for lang in langs)
+        return "rhetorical question" if rhetorical else "question"
+    hedges = count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs])
+    if hedges >= 2 and not attributed and not re.search(r"\d", sentence):
+        return "speculation"
+    if not quoted and not attributed and any(_starts_with(folded, "opinion", f"openers_{lang}") for lang in langs):
+        return "opinion"
+    if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
+        return "opinion"
+    if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
+        return "speculation"
+    if len(words(sentence)) < 3 and not has_verb(sentence, language):
+        return "fragment"
+    if sentence.rstrip().endswith((":", "：")) and len(words(sentence)) <= 12:
+        return "lead-in"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _vague_opinion(language: str) -> re.Pattern[str]:
+    """"ويرى مراقبون أن ...", "Some analysts believe ...": an unnamed group's view (claims.toml [opinion] vague_*)."""
+    opinion = lexicon()["opinion"]
+    verbs = "|".join(re.escape(fold(w)) for w in opinion[f"vague_verbs_{language}"])
+    holders = "|".join(re.escape(fold(w)) for w in sorted(opinion[f"vague_holders_{language}"], key=len, reverse=True))
+    if language == "ar":
+        return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
+    return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:many|some|most|several|other)?\s*(?:{holders})\s+"
+                      rf"(?:(?:also|still|now|widely|privately)\s+)?(?:{verbs})\b")
+
+
+def _newsroom_note(sentence: str) -> bool:
+    """"CNN has reached out to the Pentagon for comment.", "This story has been updated.": the newsroom speaking
+    about its own work. A second clause after the note ("... but said ...") keeps the sentence a claim."""
+    data = _notes()
+    for pattern in data["notes"]:
+        match = pattern.search(sentence)
+        if match:
+            tail = sentence[match.end():]
+            return len(words(tail)) <= data["note_tail_words"] and not data["note_exceptions"].search(tail)
+    return False
+
+
+def _modal(folded: str, langs: list[str]) -> bool:
+    """A short sentence built on "may/might/could" or Arabic "قد" + present verb: a possibility, not a fact."""
+    if len(folded.split()) > lexicon()["speculation"]["modal_max_words"]:
+        return False
+    if "en" in langs and count_terms(folded, "speculation", ["modals_en"]):
+        return True
+    return "ar" in langs and any(_present_tense(m.group(1)) or _second_person_present(m.group(1))
+                                 for m in _ar_modal().finditer(folded))
+
+
+def _second_person_present(token: str) -> bool:
+    """تشهد، تتراجع: present tense with ت (a past verb such as تراجعت ends with ت)."""
+    return len(token) >= 4 and token.startswith("ت") and not token.endswith(("ت", "وا"))
+
+
+@lru_cache(maxsize=1)
+def _ar_modal() -> re.Pattern[str]:
+    """An Arabic modal particle and the word after it."""
+    modals = "|".join(re.escape(fold(m)) for m in lexicon()["speculation"]["modals_ar"])
+    return re.compile(rf"(?<![\w\u0600-\u06FF])[وف]?(?:{modals})\s+(\S+)")
