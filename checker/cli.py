@@ -298,9 +298,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CheckerError as error:
         return _fail(str(error))
     except sqlite3.DatabaseError as error:  # a damaged page or a dropped table met by a read command
-        from checker.store.db import describe
+        from checker.store.db import describe, shown_location
 
-        return _fail(describe(error, args.db or "the database"))
+        return _fail(describe(error, shown_location(getattr(args, "db", None))))
     except MemoryError:  # SQLite answers NOMEM when it reads a damaged page, as well as when memory runs out
         return _fail("ran out of memory: the input is too large for this machine, or the database is damaged "
                      "(check it with `sqlite3 FILE 'PRAGMA integrity_check'`; move it aside or pass --db)")

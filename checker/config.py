@@ -46,10 +46,18 @@ class Settings:
     evidence_claims: int
 
 
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(location: object) -> bool:
+    """Whether a --db / CHECKER_DB value names a PostgreSQL server rather than an SQLite file."""
+    return isinstance(location, (str, os.PathLike)) and os.fspath(location).startswith(DATABASE_URL_SCHEMES)
+
+
 def _location(value: str | os.PathLike[str]) -> Path | str:
     """A file path, or a postgresql:// URL kept as typed (Path would fold its "//")."""
     text = os.fspath(value)
-    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
+    return text if is_database_url(text) else Path(text)
 
 
 def get_settings(db_path: str | os.PathLike[str] | None = None) -> Settings:

@@ -134,6 +134,20 @@ def test_an_unreachable_server_is_one_clear_line(tmp_path: Path, pg_cluster) -> 
     assert "\n" not in str(error.value)
 
 
+def test_a_password_never_reaches_the_error_line() -> None:
+    """A URL psycopg cannot parse, and a server that refuses: one line each, the password in neither."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for url in ("postgresql://desk:s3cr%zz@localhost/claims", "postgresql://desk:s3cret@127.0.0.1:1/claims"):
+        done = subprocess.run([sys.executable, "-m", "checker", "analyses", "--db", url], cwd=root,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert "s3cr" not in done.stderr and done.stderr.startswith("error: ")
+
+
 def test_another_applications_database_is_left_alone(pg_cluster) -> None:
     url = pg_cluster.empty_database()
     try:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.errors import StoreError
-from checker.store.db import Store, describe, is_postgres, open_db, transaction
+from checker.config import is_database_url
+from checker.store.db import Store, describe, is_postgres, open_db, shown_location, transaction
 from checker.store.pg_dialect import NUMBERED, PRIMARY_KEYS, quote
 
 # Parents before children (documents -> outlets, passages -> documents, ...).
@@ -44,10 +45,10 @@ class CopyResult:
 
 def copy_store(source: str | os.PathLike[str], destination: str | os.PathLike[str]) -> CopyResult:
     """Copy every checker table from `source` to the empty store `destination` (file path or postgresql:// URL)."""
-    src_name, dst_name = _shown(source), _shown(destination)
+    src_name, dst_name = shown_location(source), shown_location(destination)
     if os.fspath(source) == os.fspath(destination):
         raise StoreError("the source and the destination are the same store")
-    if not is_url(source) and not os.path.isfile(os.fspath(source)):
+    if not is_database_url(source) and not os.path.isfile(os.fspath(source)):
         raise StoreError(f"no such database file: {src_name}")
     src, dst = open_db(source), open_db(destination)
     try:
@@ -73,18 +74,6 @@ def copy_store(source: str | os.PathLike[str], destination: str | os.PathLike[st
         _close(dst)
 
 
-def is_url(location: str | os.PathLike[str]) -> bool:
-    return os.fspath(location).startswith(("postgresql://", "postgres://"))
-
-
-def _shown(location: str | os.PathLike[str]) -> str:
-    if is_url(location):
-        from checker.store.pg import redacted
-
-        return redacted(os.fspath(location))
-    return os.fspath(location)
-
-
 def _columns(db: Store, table: str) -> list[str]:
     cursor = db.execute(f"SELECT * FROM {quote(table)} LIMIT 0")
     return [column[0] for column in cursor.description or ()]
@@ -99,7 +88,10 @@ def _read(db: Store, table: str, columns: Sequence[str]) -> Iterator[Sequence[An
     """Rows in key order, streamed (a store of a million passages is never all in memory)."""
     sql = f"SELECT {', '.join(map(quote, columns))} FROM {quote(table)} ORDER BY {_order(table)}"
     if is_postgres(db):
-        with db.pool.connection() as conn, conn.transaction(), conn.cursor(name=f"copy_{table}") as cursor:
+        from checker.store.pg import as_sqlite_errors  # a server gone mid-copy: the error line, not a traceback
+
+        with as_sqlite_errors(), db.pool.connection() as conn, conn.transaction(), \
+                conn.cursor(name=f"copy_{table}") as cursor:
             cursor.execute(sql)
             while batch := cursor.fetchmany(BATCH):
                 yield from batch

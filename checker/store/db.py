@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, TypeAlias, TypeVar
 
 import sqlite_utils
 
-from checker.config import get_settings
+from checker.config import get_settings, is_database_url
 from checker.errors import StoreError
 
 if TYPE_CHECKING:
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 # sqlite_utils.Database, or checker.store.pg.PgDatabase (the same calls) for a postgresql:// URL.
 Store: TypeAlias = "sqlite_utils.Database | PgDatabase"
-PG_SCHEMES = ("postgresql://", "postgres://")
 BUSY_TIMEOUT_MS = 5_000
 LOCK_RETRIES = 3
 CHECKER_TABLES = ("outlets", "documents", "passages", "embeddings", "imports", "analyses", "claims", "claim_sources",
@@ -145,7 +144,7 @@ def schema_version(db: Store) -> int:
 
 
 def migrate(db: Store) -> None:
-    if _is_pg(db):
+    if is_postgres(db):
         from checker.store.pg import migrate as migrate_pg
 
         migrate_pg(db, SCHEMA_VERSION)
@@ -182,7 +181,7 @@ def transaction(db: Store) -> Iterator[Store]:
     writes into (and losing them with) another thread's transaction; the same thread may nest. On PostgreSQL
     the transaction takes the store's write lock (checker.store.pg), the same one-writer rule.
     """
-    if _is_pg(db):
+    if is_postgres(db):
         with db.transaction():
             yield db
         return
@@ -264,7 +263,7 @@ def open_db(path: str | os.PathLike[str] | None = None, *, adopt: bool = False) 
     shared store in PostgreSQL instead (checker.store.pg), with the same schema versions and the same refusals.
     """
     location = path if path else get_settings().db_path
-    if str(location).startswith(PG_SCHEMES):
+    if is_database_url(location):
         return _open_pg(str(location), adopt=adopt)
     db_path = Path(location)
     if db_path.exists() and db_path.is_dir():
@@ -321,7 +320,15 @@ def is_postgres(db: Store) -> bool:
     return type(db).__name__ == "PgDatabase"
 
 
-_is_pg = is_postgres
+def shown_location(location: str | os.PathLike[str] | None) -> str:
+    """A database as it may be shown in a message or on the desk: a PostgreSQL URL without its password."""
+    if not location:
+        return "the database"
+    if is_database_url(location):
+        from checker.store.pg import redacted
+
+        return redacted(os.fspath(location))
+    return os.fspath(location)
 
 
 def _damaged(error: sqlite3.Error) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import atexit
 import sqlite3
+import logging
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ from psycopg.types.numeric import NumericLoader
 from psycopg_pool import ConnectionPool, PoolTimeout
 from sqlite_utils.db import NotFoundError
 
+from checker.errors import StoreError
 from checker.store.pg_dialect import NUMBERED, PRIMARY_KEYS, quote, translate
 from checker.store.pg_schema import MIGRATIONS, VERSION_TABLE
 
@@ -38,11 +40,8 @@ WRITE_LOCK = 0x636865636B6572  # "checker": the advisory lock every write transa
 LOCK_WAIT = "5s"  # as long as SQLite's busy timeout; then the caller's retries take over
 POOL_SIZE = 8
 _pools: dict[str, ConnectionPool] = {}
+logging.getLogger("psycopg.pool").setLevel(logging.CRITICAL)  # its retries' warnings: the error line says it once
 _pools_guard = threading.Lock()
-
-
-def is_url(location: object) -> bool:
-    return str(location).startswith(("postgresql://", "postgres://"))
 
 
 def redacted(url: str) -> str:
@@ -72,6 +71,7 @@ def pool_for(url: str) -> ConnectionPool:
     with _pools_guard:
         pool = _pools.get(url)
         if pool is None or pool.closed:
+            _check_url(url)
             pool = ConnectionPool(url, min_size=1, max_size=POOL_SIZE, open=False, configure=_configure,
                                   kwargs={"autocommit": True}, name="checker")
             try:
@@ -83,11 +83,23 @@ def pool_for(url: str) -> ConnectionPool:
         return pool
 
 
+def _check_url(url: str) -> None:
+    """A malformed URL is refused at once, without echoing it (its password would be in psycopg's message)."""
+    try:
+        psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        raise StoreError("the PostgreSQL URL cannot be read: write it as postgresql://user:password@host/dbname, "
+                         "with special characters of the password percent-encoded") from None
+
+
 def _last_error(url: str) -> str:
+    """Why a connection fails, in one line, with the password (if psycopg quotes it) taken out."""
     try:
         psycopg.connect(url, connect_timeout=5).close()
     except psycopg.Error as error:
-        return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        password = psycopg.conninfo.conninfo_to_dict(url).get("password")
+        return message.replace(str(password), "***") if password else message
     return "the server did not answer in time"
 
 
@@ -149,7 +161,7 @@ class PgDatabase:
         statement = translate(sql)
         if statement.pragma:
             return self._pragma(statement.pragma, statement.pragma_value)
-        with self._connection() as conn, _as_sqlite_errors():
+        with self._connection() as conn, as_sqlite_errors():
             cursor = conn.execute(statement.sql, _values(params))
             rows = cursor.fetchall() if cursor.description else []
             if statement.returns_id:
@@ -163,14 +175,14 @@ class PgDatabase:
         batch = [_values(row) for row in rows]
         if not batch:
             return
-        with self._connection() as conn, _as_sqlite_errors(), conn.cursor() as cursor:
+        with self._connection() as conn, as_sqlite_errors(), conn.cursor() as cursor:
             cursor.executemany(sql_text, batch)
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         """Bulk-load rows with COPY (checker.store.copy), in the current transaction if there is one."""
         written = 0
         names = ", ".join(map(quote, columns))
-        with self._connection() as conn, _as_sqlite_errors(), conn.cursor() as cursor:
+        with self._connection() as conn, as_sqlite_errors(), conn.cursor() as cursor:
             with cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
@@ -205,7 +217,7 @@ class PgDatabase:
         if self.in_transaction:
             yield self
             return
-        with _as_sqlite_errors(), self.pool.connection() as conn:
+        with as_sqlite_errors(), self.pool.connection() as conn:
             self._local.conn = conn
             try:
                 with conn.transaction():
@@ -221,7 +233,7 @@ class PgDatabase:
         if held is not None:
             yield held
             return
-        with _as_sqlite_errors(), self.pool.connection() as conn:
+        with as_sqlite_errors(), self.pool.connection() as conn:
             yield conn
 
     def _pragma(self, name: str, value: str | None) -> Cursor:
@@ -367,7 +379,7 @@ def _values(params: Sequence[Any] | Mapping[str, Any] | None) -> list[Any] | dic
 
 
 def schema_version(db: PgDatabase) -> int:
-    with db._connection() as conn, _as_sqlite_errors():
+    with db._connection() as conn, as_sqlite_errors():
         exists = conn.execute("SELECT to_regclass(%s)", [VERSION_TABLE]).fetchone()[0]
         if exists is None:
             return 0
@@ -382,8 +394,6 @@ def migrate(db: PgDatabase, target: int) -> None:
     with db.transaction():
         current = schema_version(db)  # again, under the lock: another desk may have just migrated it
         if current > target:
-            from checker.errors import StoreError
-
             raise StoreError(f"this database has schema version {current}, newer than this checker ({target}): "
                              "upgrade checker")
         with db._connection() as conn:
@@ -415,12 +425,15 @@ class PgDatabaseError(sqlite3.DatabaseError):
 
 
 @contextmanager
-def _as_sqlite_errors() -> Iterator[None]:
+def as_sqlite_errors() -> Iterator[None]:
     """psycopg's errors as the sqlite3 ones checker handles; the original stays as the cause."""
     try:
         yield
+    except PoolTimeout as error:
+        raise PgLocked(f"database is locked: all {POOL_SIZE} connections of this process are busy "
+                       f"({_first_line(error)})") from error
     except (pg_errors.LockNotAvailable, pg_errors.DeadlockDetected, pg_errors.SerializationFailure,
-            pg_errors.QueryCanceled, PoolTimeout) as error:
+            pg_errors.QueryCanceled) as error:
         raise PgLocked(f"database is locked: {_first_line(error)}") from error
     except pg_errors.UndefinedTable as error:
         raise PgOperationalError(f"no such table: {_first_line(error)}") from error

@@ -25,7 +25,7 @@ POOL = 200  # at least this many text-search matches are re-scored by BM25
 LENGTH_SAMPLE = 2_000
 _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r'"([^"]+)"')
-_lengths: dict[str, tuple[int, float]] = {}  # database -> (passage count, mean words per passage)
+_lengths: dict[str, tuple[int | None, int, float]] = {}  # database -> (newest id, passages, mean words each)
 _guard = threading.Lock()
 
 
@@ -73,15 +73,20 @@ def document_counts(db: PgDatabase, terms: Sequence[str]) -> dict[str, int]:
 
 
 def _mean_length(db: PgDatabase) -> tuple[int, float]:
-    """(passages stored, mean words per passage over the latest LENGTH_SAMPLE), kept per passage count."""
-    passages = db.execute("SELECT count(*) FROM passages").fetchone()[0]
+    """(passages stored, mean words per passage over the latest LENGTH_SAMPLE), kept until a passage is added.
+
+    The newest id (an index lookup) tells whether anything was added; count(*) is a full scan on PostgreSQL, so it
+    runs only then, not on every search.
+    """
+    newest = db.execute("SELECT max(id) FROM passages").fetchone()[0]
     with _guard:
         known = _lengths.get(db.url)
-        if known and known[0] == passages:
-            return passages, known[1]
+        if known and known[0] == newest:
+            return known[1], known[2]
+    passages = db.execute("SELECT count(*) FROM passages").fetchone()[0]
     texts = db.execute("SELECT search_text FROM passages ORDER BY id DESC LIMIT ?", [LENGTH_SAMPLE]).fetchall()
     lengths = [len(_WORD.findall((text or "").lower())) for (text,) in texts]
     mean = max(sum(lengths) / len(lengths), 1.0) if lengths else 1.0
     with _guard:
-        _lengths[db.url] = (passages, mean)
+        _lengths[db.url] = (newest, passages, mean)
     return passages, mean
