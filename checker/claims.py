@@ -23,7 +23,7 @@ from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
 from checker.segment import lexicon, quote_spans, words
-from checker.sentence_kinds import QUESTION_END, has_verb, is_question, sentence_reason
+from checker.sentence_kinds import INITIALS, QUESTION_END, has_verb, is_question, sentence_reason
 
 _END_PUNCT = re.compile(r"[.!?؟…:;؛,،]$")
 _TRAILING = re.compile(r"[\s.:;,،؛\-–—|>»«\"”“'’)(]+$")
@@ -253,7 +253,7 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "repeated caption"
     if key in data["sections"]:
         return "section heading"
-    if _BYLINE.match(line.text.strip()) and count <= 7:
+    if (_BYLINE.match(line.text.strip()) and count <= 7) or INITIALS.match(line.text):
         return "byline"
     if title and not _is_body(line.text) and any(is_question(s.text, language) for s in line.sentences):
         return "headline question"

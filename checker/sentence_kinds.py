@@ -19,6 +19,8 @@ from checker.segment import lexicon, words
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
+# An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب".
+INITIALS = re.compile(r"^[\s(]*[\u0621-\u064A]{1,2}(?:[.\s/]+[\u0621-\u064A]{1,2}){1,3}[.)\s]*$")
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +79,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
     quoted = sentence.lstrip()[:1] in "\"“«„"
     if _newsroom_note(sentence):
         return "newsroom note"
+    if INITIALS.match(sentence):
+        return "byline"
     if any(_starts_with(folded, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
         return "speculation"
     if is_question(sentence, language):

@@ -481,3 +481,11 @@ def test_a_short_english_paragraph_without_a_verb_is_a_caption_not_a_claim() -> 
     claims, non_claims = extract(text)
     assert reason_of(non_claims, "Hill at the") == "image caption"
     assert len(claims) == 2  # the body paragraphs around it stay claims
+
+
+@pytest.mark.parametrize("initials", ["ع ب م", "(م.ح)", "ر.ع/ س.ب"])
+@pytest.mark.parametrize("joint", ["\n", " "])
+def test_an_editors_initials_signing_the_story_are_a_byline(initials: str, joint: str) -> None:
+    claims, non_claims = extract(SILWAN_BODY + joint + initials)
+    assert reason_of(non_claims, initials[:2]) == "byline"
+    assert [c.text for c in claims] == [SILWAN_BODY]
