@@ -59,6 +59,11 @@ CASES: dict[str, Callable[[int], str]] = {
     # Many short check-worthy claims, each with a source: attribution's history grows with them.
     "claims": lambda size: _repeat(
         lambda n: f"The official said {n} rockets hit the base on Friday, Reuters reported.\n\n", size),
+    # Short date lines one under another: whether each line may still be the title read every line above it.
+    "dates": lambda size: _repeat(lambda n: f"Friday {n % 28 + 1} December {1990 + n % 30}\n\n", size),
+    # A claim and "This was reported by X" after it, again and again: the backward cue's search for its claim.
+    "backward": lambda size: _repeat(
+        lambda n: f"The base was hit by {n} rockets on Friday. This was reported by Reuters.\n\n", size),
     # Many distinct named speakers referred back to by name: coreference's lookback.
     "speakers": lambda size: _repeat(
         lambda n: f"Minister Name{n} told AFP that {n} troops left. Name{max(0, n - 1)} said {n + 1} more would "
@@ -122,7 +127,7 @@ def _stages(text: str, with_verdict: bool, trace: bool) -> list[tuple[str, float
 
 def _child(case: str, size: int, with_verdict: bool, trace: bool) -> None:
     os.environ["CHECKER_MAX_INPUT_CHARS"] = str(max(LIMIT, size))  # sizes past the limit are measured too
-    text = CASES[case](size)
+    text = CASES[case](size)[:size]  # exactly `size` characters: a case's lead-in may not push it past the limit
     print(json.dumps(_stages(text, with_verdict, trace)))
 
 

@@ -104,3 +104,19 @@ def test_no_sentence_outgrows_the_cap() -> None:
     for case in ("digits", "quotes"):
         sentences = split_sentences(CASES[case](200_000))
         assert max(s.end - s.start for s in sentences) <= MAX_SENTENCE_CHARS
+
+
+@pytest.mark.parametrize(("case", "limit"), [("dates", 60), ("backward", 40)])
+def test_a_megabyte_of_date_lines_or_backward_cues(case: str, limit: float) -> None:
+    """Each date line checked every line above it for the title (400 KB: 32 s; a megabyte: minutes); each
+    "This was reported by X" scanned and rebuilt every claim read before it (a megabyte: about a minute)."""
+    from checker.pipeline import analyze
+
+    text = CASES[case](MB)
+    found: list[object] = []
+    assert cpu_seconds(lambda: found.append(analyze(text))) < limit
+    analysis = found[0]
+    if case == "dates":
+        assert not analysis.claims and sum(n.reason == "date line" for n in analysis.non_claims) > 40_000
+    else:
+        assert all(c.attribution.outlet and c.attribution.outlet.id == "reuters" for c in analysis.claims)
