@@ -18,6 +18,7 @@ from checker.desk.workspace import workspace
 from checker.errors import CheckerError, InputError
 from checker.pipeline import Article, check_article, fetch_article
 from checker.review import list_analyses
+from checker.store.db import shown_location
 from checker.ui_state import db_path, md_escape, session_db
 
 HERE = Path(__file__).resolve().parent
@@ -129,7 +130,7 @@ def sidebar() -> None:
         # Kept in the address (?reviewer=), so a reload or a bookmark keeps the name.
         st.text_input("Reviewer name", key="reviewer", help="Required before recording a decision",
                       bind="query-params")
-        st.caption(f"Database: `{db_path()}`")
+        st.caption(f"Database: {md_escape(shown_location(db_path()))}")  # a PostgreSQL URL without its password
         analyses = list_analyses(session_db())
         if not analyses:
             st.caption("No saved analyses yet.")

@@ -622,3 +622,14 @@ def test_a_model_that_cannot_load_is_named_and_left_to_the_analysis(db_path: Pat
     assert warm.state[STEPS[0][0]] == "ready"
     assert warm.state[STEPS[1][0]].startswith("failed: ")
     assert warm.summary().startswith("Could not load the sentence model") and "try again" in warm.summary()
+
+
+def test_the_sidebar_names_a_shared_database_without_its_password(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A desk on PostgreSQL shows where its reviews go, never the password written in CHECKER_DB."""
+    with_password = pg_url.replace("@/", ":SECRET-PASSWORD@/", 1)  # the test server trusts its socket: any password
+    assert "SECRET-PASSWORD" in with_password
+    monkeypatch.setenv("CHECKER_DB", with_password)
+    app = new_app()
+    captions = " ".join(caption.value for caption in app.sidebar.caption)
+    assert "Database: postgresql" in captions and "checker@" in captions
+    assert "SECRET-PASSWORD" not in captions

@@ -70,7 +70,9 @@ class Warmup:
             except Exception as error:  # noqa: BLE001 - the analysis will load it again and say what failed
                 self.state[name] = f"failed: {error}"
             self.seconds[name] = time.monotonic() - self.started[name]
-        # The models now live as long as the process: keep the collector from walking them after every run.
+        # The models now live as long as the process: keep the collector from walking them after every run
+        # (collected first, so no garbage of this moment is frozen with them and kept for good).
+        gc.collect()
         gc.freeze()
 
     @property
