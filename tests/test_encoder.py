@@ -46,9 +46,7 @@ def test_second_run_reuses_the_cache(built, monkeypatch):
     path, _ = built
     stamp = (path / "model.safetensors").stat().st_mtime_ns
     monkeypatch.setattr(convert, "convert", lambda folder: pytest.fail("rebuilt a cached conversion"))
-    start = time.perf_counter()
     assert convert.ensure_e5() == path
-    assert time.perf_counter() - start < 0.5
     assert (path / "model.safetensors").stat().st_mtime_ns == stamp
 
 

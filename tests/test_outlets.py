@@ -313,14 +313,12 @@ def test_matching_an_article_takes_milliseconds() -> None:
                  "ووكالة الأنباء القطرية (قنا). The New York Times and Reuters reported that officials told the AP "
                  "the talks would resume, citing Haaretz and the Times of Israel. ")
     article = paragraph * 25  # about 1,300 words
-    timings = []
-    for _ in range(3):  # the best of three: the machine is shared
-        start = time.perf_counter()
-        found = registry.find_in(article)
-        heads = registry.heads_in(article)
-        timings.append(time.perf_counter() - start)
+    start = time.process_time()  # CPU time, not wall: the machine is shared; the bound guards against backtracking
+    found = registry.find_in(article)
+    heads = registry.heads_in(article)
+    cpu = time.process_time() - start
     assert len(found) == 25 * 10 and heads
-    assert min(timings) < 0.05, f"{min(timings) * 1000:.0f} ms"
+    assert cpu < 0.5, f"{cpu * 1000:.0f} ms of CPU for 1,300 words (about 11 ms expected: a regex backtracks?)"
 
 
 def test_an_imported_document_finds_its_outlet_by_url(db: sqlite_utils.Database) -> None:
