@@ -132,6 +132,7 @@ class EvidenceMatch:
     title: str | None = None
     reasons: tuple[str, ...] = ()
     from_cited_outlet: bool = False
+    also_carried_by: tuple[str, ...] = ()  # other outlets that ran the same report (syndicated copies)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ does the cited outlet's own stored reporting say this, and if not, who does?
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -91,11 +91,14 @@ def check_analysis(db: sqlite_utils.Database, analysis: Analysis, *, k: int = 5)
 
 def check_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int = 5) -> tuple[ClaimCheck, ...]:
     """The same for claims built elsewhere (evaluation scripts, a single claim typed in the app)."""
+    from checker.store.dedup import other_carriers
+
     checks = []
     for claim, assessed in zip(claims, assess_claims(db, claims, k=k)):
+        carriers = other_carriers(db, [a.hit.passage_id for a in assessed])
         checks.append(ClaimCheck(
             claim_id=claim.id,
-            evidence=tuple(_match(a) for a in assessed),
+            evidence=tuple(replace(_match(a), also_carried_by=carriers.get(a.hit.passage_id, ())) for a in assessed),
             verdict=decide_verdict(assessed),
             source_check=check_source(claim, assessed, _stored_count(db, claim)),
         ))

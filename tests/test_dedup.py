@@ -77,6 +77,24 @@ def test_syndicated_copies_are_grouped_at_ingest_and_counted_once(db: sqlite_uti
     assert len(outlets) == len(set(outlets))
 
 
+def test_a_claims_evidence_names_the_other_outlets_that_carried_the_same_report(db: sqlite_utils.Database) -> None:
+    from checker.pipeline import analyze
+    from checker.verdict import check_analysis
+
+    store(db, AFP_EN, "afp", "2023-12-08", "https://example.org/afp")
+    store(db, AFP_EN.replace("early on Friday", "on Friday") + " (Shafaq)", "Shafaq News", "2023-12-08",
+          "https://example.org/shafaq")
+    store(db, "The central bank raised its main interest rate by half a point on Thursday to curb inflation, the "
+              "governor told reporters in Baghdad.", "reuters", "2023-12-07", "https://example.org/bank")
+    analysis = analyze("Three rockets were fired at the US embassy in Baghdad on Friday, AFP reported, and the "
+                       "embassy's air defence intercepted two of them.")
+    evidence = check_analysis(db, analysis)[0].evidence
+    by_url = {match.url: match for match in evidence}
+    assert by_url["https://example.org/afp"].also_carried_by == ("Shafaq News",)
+    assert by_url["https://example.org/shafaq"].also_carried_by == (by_url["https://example.org/afp"].outlet,)
+    assert all(not match.also_carried_by for match in evidence if match.url == "https://example.org/bank")
+
+
 def test_passages_stored_before_grouping_are_backfilled(db: sqlite_utils.Database) -> None:
     a = store(db, AFP_AR, "afp", "2023-12-08", "https://example.org/ar1")
     b = store(db, AFP_AR + " (نقلا عن فرانس برس)", "shafaq", "2023-12-08", "https://example.org/ar2")

@@ -246,6 +246,18 @@ def distinct_reports(db: sqlite_utils.Database, hits: Sequence[PassageHit]) -> l
     return reports
 
 
+def other_carriers(db: sqlite_utils.Database, passage_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """Passage id -> the other outlets that carried the same report (its near-copies), earliest first."""
+    groups = group_ids(db, passage_ids)
+    members = {group: _members(db, group) for group in set(groups.values())}
+    found: dict[int, tuple[str, ...]] = {}
+    for passage_id, group in groups.items():
+        own = next((m.outlet for m in members[group] if m.passage_id == passage_id), None)
+        names = (m.outlet for m in members[group] if m.passage_id != passage_id and m.outlet and m.outlet != own)
+        found[passage_id] = tuple(dict.fromkeys(names))
+    return found
+
+
 def independent_outlets(db: sqlite_utils.Database, hits: Sequence[PassageHit]) -> tuple[str, ...]:
     """The outlets that reported the hits independently: the first publisher of each distinct report.
 
