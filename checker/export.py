@@ -222,7 +222,8 @@ def _evidence_line(match: EvidenceMatch) -> str:
     label = markdown_text(match.title or match.text[:120])
     where = markdown_text(", ".join(p for p in (match.outlet, match.published) if p))
     link = f"[{label}](<{_url_in_markdown(match.url)}>)" if match.url and _is_web_url(match.url) else label
-    return link + (f" — {where}" if where else "") + f" ({match.stance}, {match.score:.2f})"
+    carried = f"; also carried by {markdown_text(', '.join(match.also_carried_by))}" if match.also_carried_by else ""
+    return link + (f" — {where}" if where else "") + f" ({match.stance}, {match.score:.2f}{carried})"
 
 
 def _url_in_markdown(url: str) -> str:

@@ -48,6 +48,7 @@ def check_to_dict(check: ClaimCheck) -> dict[str, Any]:
                 "stance": match.stance,
                 "score": round(match.score, 4),
                 "from_cited_outlet": match.from_cited_outlet,
+                "also_carried_by": list(match.also_carried_by),
                 "reasons": list(match.reasons),
             }
             for match in check.evidence
@@ -164,8 +165,9 @@ def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
             lines.append(f"- Source check: {check.source_check.status.replace('_', ' ')}")
             for match in check.evidence[:3]:
                 where = " ".join(part for part in (match.outlet, match.published, match.url) if part)
+                carried = f"; also carried by {', '.join(match.also_carried_by)}" if match.also_carried_by else ""
                 lines.append(f"  - [{match.stance} {match.score:.2f}] {markdown_text(match.text[:200])} "
-                             f"({markdown_text(where)})")
+                             f"({markdown_text(where + carried)})")
         elif claim.id in unchecked:
             lines.append(f"- Verdict: {NOT_CHECKED_VERDICT}")
         lines.append("")

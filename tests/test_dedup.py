@@ -94,6 +94,14 @@ def test_a_claims_evidence_names_the_other_outlets_that_carried_the_same_report(
     assert by_url["https://example.org/shafaq"].also_carried_by == (by_url["https://example.org/afp"].outlet,)
     assert all(not match.also_carried_by for match in evidence if match.url == "https://example.org/bank")
 
+    from checker.export import export_analysis
+    from checker.models import Report
+    from checker.review import save_report
+
+    analysis_id = save_report(db, Report(analysis, check_analysis(db, analysis)), source="test")
+    checklist = export_analysis(db, analysis_id, "md").decode()
+    assert "also carried by Shafaq News" in checklist  # the stored analysis keeps it for the checklist
+
 
 def test_passages_stored_before_grouping_are_backfilled(db: sqlite_utils.Database) -> None:
     a = store(db, AFP_AR, "afp", "2023-12-08", "https://example.org/ar1")

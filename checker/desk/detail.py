@@ -118,6 +118,8 @@ def passage_card(analysis_id: int, item: ReviewedClaim, match: EvidenceMatch) ->
         head = f"**{md_escape(where) or 'unknown source'}**{cited} · {STANCE_WORDS.get(match.stance, match.stance)}"
         st.markdown(head + (f" · [open]({url})" if url else ""))
         st.html(marked_html(match.text, passage_marks))
+        if match.also_carried_by:
+            st.caption("Also carried by " + md_escape(", ".join(match.also_carried_by)))
         if claim_marks:
             st.html('<div style="font-size:.85em;opacity:.85">claim: </div>'
                     + marked_html(item.claim.text, claim_marks))
