@@ -30,7 +30,13 @@ ADDED_PREFIX = "r"
 def recheck_claims(db: sqlite_utils.Database, analysis_id: int, report: Report, reviewer: str, *,
                    claim_keys: Iterable[str] | None = None, reason: str = WHOLE_ANALYSIS,
                    k: int = 5) -> list[Decision]:
-    """Check the claims (all, or `claim_keys`) as reviewers left them: corrected links, added claims."""
+    """Check the claims (all, or `claim_keys`) as reviewers left them: corrected links, added claims.
+
+    All of them is bounded like the first analysis (CHECKER_EVIDENCE_CLAIMS, the most check-worthy first); the
+    claims a reviewer names are all checked.
+    """
+    from checker.config import get_settings
+    from checker.pipeline import check_bounded
     from checker.verdict import check_claims
 
     wanted = None if claim_keys is None else set(claim_keys)
@@ -38,9 +44,12 @@ def recheck_claims(db: sqlite_utils.Database, analysis_id: int, report: Report, 
              if wanted is None or item.claim.id in wanted]
     if not items:
         return []
-    checks = check_claims(db, [replace(item.claim, attribution=item.attribution) for item in items], k=k)
-    return [record_machine_check(db, analysis_id, item.claim.id, check, item.check, reviewer, reason)
-            for item, check in zip(items, checks)]
+    claims = [replace(item.claim, attribution=item.attribution) for item in items]
+    found = check_claims(db, claims, k=k) if wanted is not None else \
+        check_bounded(db, claims, get_settings().evidence_claims, k=k)
+    checks = {check.claim_id: check for check in found}
+    return [record_machine_check(db, analysis_id, item.claim.id, checks[item.claim.id], item.check, reviewer, reason)
+            for item in items if item.claim.id in checks]
 
 
 def add_missed_claim(db: sqlite_utils.Database, analysis_id: int, report: Report, text: str, reviewer: str, *,

@@ -98,3 +98,23 @@ def test_within_the_limit_every_claim_is_checked_and_no_note_is_shown(tmp_path: 
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert all("verdict" in c for c in report["claims"]) and "not_checked" not in report
+
+
+def test_re_checking_a_whole_analysis_keeps_to_the_same_bound(tmp_path: Path, monkeypatch) -> None:
+    from checker.recheck import recheck_claims
+    from checker.review import load_report
+
+    path = tmp_path / "claims.db"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("analyze", str(article), "--db", str(path), "--fast", env={"CHECKER_EVIDENCE_CLAIMS": "4"})
+    assert result.returncode == 0, result.stderr
+    analysis_id = json.loads(result.stdout)["analysis_id"]
+    db = open_db(path)
+    report = load_report(db, analysis_id)
+    monkeypatch.setenv("CHECKER_SKIP_EMBEDDINGS", "1")
+    monkeypatch.setenv("CHECKER_EVIDENCE_CLAIMS", "4")
+    written = recheck_claims(db, analysis_id, report, "Huda")
+    assert {decision.claim_key for decision in written} <= {check.claim_id for check in report.checks}
+    named = report.analysis.claims[-1].id  # the least check-worthy may still be re-checked when a reviewer names it
+    assert [d.claim_key for d in recheck_claims(db, analysis_id, report, "Huda", claim_keys=[named])] in ([], [named])
