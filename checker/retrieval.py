@@ -238,14 +238,15 @@ def dense_index(db: sqlite_utils.Database, model: str) -> DenseIndex | AnnSearch
 
 def exact_index(db: sqlite_utils.Database, model: str) -> DenseIndex:
     """This process's exact index for (database, model), brought up to date with the table (the recall reference)."""
-    key = (_database_key(db), model)
+    key = (database_key(db), model)
     with _indexes_lock:
         index = _indexes.setdefault(key, DenseIndex(model))
         index.refresh(db)
         return index
 
 
-def _database_key(db: sqlite_utils.Database) -> str:
+def database_key(db: sqlite_utils.Database) -> str:
+    """Which store this is, for caches of its vectors (never shown: a PostgreSQL URL may hold a password)."""
     if is_postgres(db):  # one dense index per shared database, not per desk session
         return db.url
     path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
@@ -366,7 +367,7 @@ def _idf(db: sqlite_utils.Database, terms: list[str]) -> tuple[dict[str, float],
     counts are kept per process until the number of passages changes.
     """
     passages = db.execute("SELECT count(*) FROM passages").fetchone()[0]
-    key = _database_key(db)
+    key = database_key(db)
     with _indexes_lock:
         if _term_counts.get(key, (None,))[0] != passages:
             _term_counts[key] = (passages, {})

@@ -42,7 +42,7 @@ def dense_search(db: sqlite_utils.Database, model: str, settings: IndexSettings 
                  ) -> AnnSearch | MilvusSearch | None:
     """The ANN or Milvus search for this store and model, or None when the exact scan should serve it."""
     settings = settings or index_settings()
-    milvus = _milvus(db, model, settings)
+    milvus = milvus_index(db, model, settings)
     if milvus is not None:
         milvus.refresh(db)
         return milvus.bound()
@@ -57,7 +57,7 @@ def sync(db: sqlite_utils.Database, model: str, settings: IndexSettings | None =
     """Add what `embeddings` gained to the index files (or Milvus) and write them; None below the threshold
     (unless forced). Milvus is also checked against the store's count and repaired if they differ."""
     settings = settings or index_settings()
-    milvus = _milvus(db, model, settings)
+    milvus = milvus_index(db, model, settings)
     if milvus is not None:
         milvus.refresh(db, verify=True)
         return milvus
@@ -69,7 +69,7 @@ def sync(db: sqlite_utils.Database, model: str, settings: IndexSettings | None =
     return index
 
 
-def _milvus(db: sqlite_utils.Database, model: str, settings: IndexSettings) -> MilvusIndex | None:
+def milvus_index(db: sqlite_utils.Database, model: str, settings: IndexSettings) -> MilvusIndex | None:
     """The Milvus collection of this model when CHECKER_INDEX names a Milvus, else None."""
     location = index_location()
     target = milvus_target(location) if location else None
@@ -77,9 +77,9 @@ def _milvus(db: sqlite_utils.Database, model: str, settings: IndexSettings) -> M
         if location:
             raise InputError(f"CHECKER_INDEX={location!r} is not milvus://host:port or milvus-lite:///path/index.db")
         return None
-    from checker.retrieval import _database_key  # the same store identity as retrieval's exact index
+    from checker.retrieval import database_key  # the same store identity as retrieval's exact index
 
-    key = (f"{target.uri}/{target.database}", model, _database_key(db))
+    key = (f"{target.uri}/{target.database}", model, database_key(db))
     with _lock:
         index = _open.get(key)
         if index is None:

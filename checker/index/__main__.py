@@ -28,14 +28,14 @@ def main(argv: list[str] | None = None) -> int:
 def _fill(db_path: str | None) -> int:
     from checker.config import get_settings
     from checker.embeddings import model_key
-    from checker.index import _milvus, sync
+    from checker.index import milvus_index, sync
     from checker.index.settings import index_location, index_settings
     from checker.store.db import open_db
 
     db = open_db(get_settings(db_path).db_path)
     model, settings = model_key(), index_settings()
     started = time.perf_counter()
-    milvus = _milvus(db, model, settings)
+    milvus = milvus_index(db, model, settings)
     latest = db.execute("SELECT coalesce(max(rowid), 0) FROM embeddings").fetchone()[0]
     while milvus is not None and milvus.last_rowid < latest:
         milvus.refresh(db, until=min(latest, milvus.last_rowid + STEP))
