@@ -56,6 +56,9 @@ def test_index_addresses_are_read_one_way() -> None:
     for wrong in ("milvus-lite:///srv/checker/index", "milvus://:19530"):
         with pytest.raises(InputError):
             milvus_target(wrong)
+    with pytest.raises(InputError, match="CHECKER_MILVUS_TOKEN") as refused:
+        milvus_target("milvus://desk:s3cret@vectors.internal:19530")
+    assert "s3cret" not in str(refused.value)
 
 
 def test_an_unknown_index_setting_is_one_clear_error(db: sqlite_utils.Database, monkeypatch: pytest.MonkeyPatch
@@ -121,7 +124,7 @@ def test_the_sync_point_lives_in_milvus_and_survives_a_restart(db: sqlite_utils.
     index_module._open.clear()
     late = clustered(np.random.default_rng(13), 20)
     late_ids = add_passages(db, late)
-    reopened = index_module._milvus(db, MODEL, IndexSettings())
+    reopened = index_module.milvus_index(db, MODEL, IndexSettings())
     assert reopened.refresh(db) == 20 and reopened.size == 620  # only the rows embedded since were sent
     assert [row[0] for row in reopened.bound().nearest(late, 1)] == late_ids
 

@@ -68,6 +68,9 @@ def milvus_target(raw: str) -> MilvusTarget | None:
     if not separator or scheme.lower() not in SERVER_SCHEMES:
         return None
     address, _, database = rest.partition("/")
+    if "@" in address:  # a password in the address would be echoed by every message that names the index
+        raise InputError("put Milvus credentials in CHECKER_MILVUS_TOKEN (user:password or an API key), "
+                         "not in CHECKER_INDEX")
     if not address or address.startswith(":"):
         raise InputError(f"a Milvus server is named like milvus://host:19530 (got {raw!r})")
     if ":" not in address:
