@@ -382,7 +382,14 @@ def _cross_encoded(pairs: Sequence[tuple[str, str]], sims: Sequence[float], chec
         decided = check.number_conflicts or check.other_event or (check.slots is not None and check.slots.conflicts)
         if readable[i] and similarity >= budget.min_similarity and not decided:
             by_claim.setdefault(claim, []).append(i)
-    return sorted(i for group in by_claim.values() for i in sorted(group, key=lambda j: -sims[j])[:budget.per_claim])
+    chosen: list[int] = []
+    for group in by_claim.values():  # two claims with the same words share a group: count distinct pairs only
+        read: set[tuple[str, str]] = set()
+        for j in sorted(group, key=lambda j: -sims[j]):
+            if pairs[j] in read or len(read) < budget.per_claim:
+                read.add(pairs[j])
+                chosen.append(j)
+    return sorted(chosen)
 
 
 def cross_encoder_probabilities(pairs: Sequence[tuple[str, str]]) -> np.ndarray | None:

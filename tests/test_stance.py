@@ -219,3 +219,21 @@ def test_verdict_path_gives_the_cross_encoder_only_undecided_pairs_that_can_coun
     read.clear()
     assess_many([(claim, p) for p in passages])  # evaluation: every same-language pair
     assert [pair[1] for pair in read[0]] == passages[:3]
+
+
+def test_a_claim_repeated_with_another_source_does_not_crowd_out_its_own_passages(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same words cited from two sources give identical pairs; they count once against the budget."""
+    import checker.stance as stance
+    from checker.stance import CrossEncoderBudget
+
+    read: list[tuple[str, str]] = []
+    monkeypatch.setattr(stance, "cross_encoder_installed", lambda: True)
+    monkeypatch.setattr(stance, "cross_encoder_probabilities",
+                        lambda pairs: read.extend(pairs) or np.tile([0.1, 0.1, 0.8], (len(pairs), 1)))
+    claim = "The United States has 2,500 troops in Iraq, the Pentagon said on Friday."
+    closest = "About 2,500 American troops remain in Iraq, the Pentagon said on Friday."
+    second = "The Pentagon said on Friday that some 2,500 US soldiers are still deployed across Iraq."
+    pairs = [(claim, closest), (claim, second)] * 2  # the claim twice, once per cited source
+    assess_many(pairs, cross_encoder=CrossEncoderBudget(per_claim=2))
+    assert {passage for _, passage in read} == {closest, second}
