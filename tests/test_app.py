@@ -243,6 +243,11 @@ def test_filters_narrow_the_claims(db_path: Path) -> None:
     app.run()  # AppTest keeps only what the last fragment run drew; a browser keeps the filters in place
     app.multiselect(key="filter_status").set_value(["done"]).run()
     assert claim_ids(app) == [every[-1]]
+    # with the Status filter on, a claim whose status changes leaves the list at once (the list is redrawn,
+    # not only its row)
+    app.button(key=key(app, every[-1], "status_needs_work")).click().run()
+    assert any(c.value.endswith("claims, in reading order") for c in app.caption), "the list was not redrawn"
+    assert not [b for b in app.button if b.key and b.key.endswith("-pick")]
 
 
 EVIDENCE_AR = ("قالت وكالة فرانس برس إن صاروخين سقطا قرب السفارة الأمريكية في بغداد فجر الجمعة 8 ديسمبر 2023 "

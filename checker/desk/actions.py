@@ -132,7 +132,10 @@ def record(analysis_id: int, claim_id: str, field: str, value: Callable[[], Any]
     st.session_state[flash] = ("success", message)
     keys = {ROW: rows(analysis_id, [claim_id]), HEAD: [part_key(HEAD, analysis_id, claim_id)],
             HISTORY: [part_key(HISTORY, analysis_id, claim_id)]}
-    st.rerun([key for part in AFTER_DECISION.get(field, [DESK]) for key in keys.get(part, [part])])
+    parts = AFTER_DECISION.get(field, [DESK])
+    if field == "status" and st.session_state.get("filter_status"):
+        parts = [DESK]  # the claim may leave (or join) the filtered list: the list, selection and article change
+    st.rerun([key for part in parts for key in keys.get(part, [part])])
 
 
 def recheck_message(analysis_id: int, claim_ids: Iterable[str]) -> str:
