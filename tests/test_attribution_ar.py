@@ -346,3 +346,15 @@ def test_the_minister_and_a_feminine_verb_skip_the_speaker_between() -> None:
                          "وأضافت أن المخازن فارغة.")
     assert found[2].speaker == "وزير الخارجية الأردني أيمن الصفدي" and found[2].resolved_from == "الوزير"
     assert found[3].speaker == "المتحدثة باسم الأونروا جولييت توما" and found[3].resolved_from == "وأضافت"
+
+
+def test_a_time_word_right_after_the_verb_is_not_read_as_the_subject() -> None:
+    """«أكد اليوم السبت والي قبلي …»: a real JawharaFM opening that crashed the analysis (found by `checker batch`
+    on ANT v1.1); the clause reader skips it and the claim keeps its cue."""
+    from checker.pipeline import analyze
+
+    text = ("أكد اليوم السبت والي قبلي سامي الغابي أن الأمطار الأخيرة تسببت في أضرار بعدد من الطرقات "
+            "وأن فرق التدخل تعمل على إصلاحها.\n")
+    claims = analyze(text).claims
+    assert claims and "الأمطار الأخيرة" in claims[0].text
+    assert claims[0].attribution.cue == "أكد"

@@ -47,6 +47,8 @@ def arabic_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> 
             if word.group() in lexicon.ar_relatives or word.group() in lexicon.ar_stops:
                 break
             subject.append(word)
+        if not subject:  # "وأوضح الذي ..." : a relative or a stop word right after the verb is no subject
+            continue
         base = start + clause.start()
         return Span(text[base + subject[0].start():base + subject[-1].end()], base + subject[0].start(),
                     base + subject[-1].end())
