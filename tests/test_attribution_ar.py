@@ -353,8 +353,8 @@ def test_a_time_word_right_after_the_verb_is_not_read_as_the_subject() -> None:
     on ANT v1.1); the clause reader skips it and the claim keeps its cue."""
     from checker.pipeline import analyze
 
-    text = ("أكد اليوم السبت والي قبلي سامي الغابي أن الأمطار الأخيرة تسببت في أضرار بعدد من الطرقات "
-            "وأن فرق التدخل تعمل على إصلاحها.\n")
+    text = ("أكد اليوم السبت والي قبلي سامي الغابي، في تصريح لـ \"الجوهرة أف أم\"، أن الأمطار الأخيرة تسببت في "
+            "أضرار بعدد من الطرقات وأن فرق التدخل تعمل على إصلاحها.\n")
     claims = analyze(text).claims
     assert claims and "الأمطار الأخيرة" in claims[0].text
-    assert claims[0].attribution.cue == "أكد"
+    assert claims[0].attribution.outlet is not None and claims[0].attribution.outlet.id == "jawhara-fm"
