@@ -43,6 +43,15 @@ def read_articles(paths: list[Path]) -> Iterator[BatchArticle]:
             raise InputError(f"{path}: no such file or folder")
 
 
+def read_ids(paths: list[Path]) -> Iterator[str]:
+    """The ids `read_articles` would give, in the same order; a folder's files are listed, not read and decoded."""
+    for path in paths:
+        if path.is_dir():
+            yield from (file.relative_to(path).as_posix() for file in _folder_files(path))
+        else:
+            yield from (article.id for article in read_articles([path]))
+
+
 def _record(record: dict, fallback_id: str) -> BatchArticle | None:
     text = next((record[name] for name in TEXT_FIELDS if isinstance(record.get(name), str)), None)
     if not text or not text.strip():
@@ -88,8 +97,12 @@ def _parquet(path: Path) -> Iterator[BatchArticle]:
         offset += batch.num_rows
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+
+
 def _folder(folder: Path) -> Iterator[BatchArticle]:
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()):
+    for path in _folder_files(folder):
         yield _file(path, path.relative_to(folder).as_posix())
 
 

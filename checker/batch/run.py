@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from checker.batch.inputs import BatchArticle, read_articles
+from checker.batch.inputs import BatchArticle, read_articles, read_ids
 from checker.batch.rows import arrow_schema, claim_rows
 from checker.errors import CheckerError, InputError
 
@@ -175,11 +175,11 @@ def run_batch(inputs: list[Path], options: BatchOptions, *, progress: bool = Tru
 def _count_pending(inputs: list[Path], done: set[str]) -> int:
     """Articles still to do; an id given twice is refused before any work (resume depends on unique ids)."""
     seen: set[str] = set()
-    for article in read_articles(inputs):
-        if article.id in seen:
-            raise InputError(f"the article id {article.id!r} appears twice in the inputs: ids must be unique "
+    for article_id in read_ids(inputs):
+        if article_id in seen:
+            raise InputError(f"the article id {article_id!r} appears twice in the inputs: ids must be unique "
                              "(give each JSONL record an 'id', or folders whose files have distinct paths)")
-        seen.add(article.id)
+        seen.add(article_id)
     return len(seen - done)
 
 
