@@ -184,3 +184,35 @@ def test_batch_with_evidence_gives_each_claim_a_verdict_from_the_store(tmp_path:
     assert result.analysed == 1 and rows
     assert {row["verdict"] for row in rows} <= {"supported", "contradicted", "conflicting", "not_enough_evidence"}
     assert all(row["verdict"] and row["source_check"] for row in rows)
+
+
+class _SlowStartingRay:
+    """Ray whose first start misses its startup wait, as it does on a loaded machine."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures, self.starts, self.shutdowns = failures, 0, 0
+
+    def is_initialized(self) -> bool:
+        return False
+
+    def init(self, **_: object) -> None:
+        self.starts += 1
+        if self.starts <= self.failures:
+            raise Exception("The current node timed out during startup.")
+
+    def shutdown(self) -> None:
+        self.shutdowns += 1
+
+
+def test_a_ray_start_that_times_out_is_tried_again_then_reported_in_one_line(tmp_path: Path) -> None:
+    from checker.batch.run import _connect
+    from checker.errors import CheckerError
+
+    once = _SlowStartingRay(failures=1)
+    assert _connect(once, BatchOptions(tmp_path)) is True
+    assert (once.starts, once.shutdowns) == (2, 1)
+
+    always = _SlowStartingRay(failures=99)
+    with pytest.raises(CheckerError, match="could not start or join a local Ray after 2 tries.*run the same command"):
+        _connect(always, BatchOptions(tmp_path))
+    assert always.starts == 2

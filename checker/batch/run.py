@@ -20,6 +20,7 @@ from checker.batch.rows import arrow_schema, claim_rows
 from checker.errors import CheckerError, InputError
 
 IN_FLIGHT_PER_WORKER = 2
+STARTUP_ATTEMPTS = 2  # a loaded machine can miss Ray's startup wait once
 
 
 @dataclass(frozen=True)
@@ -146,15 +147,24 @@ def _connect(ray: Any, options: BatchOptions) -> bool:
     """Join the cluster at `address`, else start a local Ray with one CPU per worker; True if we started it."""
     if ray.is_initialized():
         return False
-    try:
-        if options.address:
-            ray.init(address=options.address, log_to_driver=False)
-        else:
-            ray.init(num_cpus=options.workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    except (ConnectionError, RuntimeError, ValueError) as error:
-        where = f"the Ray cluster at {options.address}" if options.address else "a local Ray"
-        raise CheckerError(f"could not start or join {where} ({error})") from None
-    return True
+    where = f"the Ray cluster at {options.address}" if options.address else "a local Ray"
+    attempt = 1
+    while True:
+        try:
+            if options.address:
+                ray.init(address=options.address, log_to_driver=False)
+            else:
+                ray.init(num_cpus=options.workers, include_dashboard=False, log_to_driver=False,
+                         configure_logging=False)
+            return True
+        except (ConnectionError, RuntimeError, ValueError) as error:
+            raise CheckerError(f"could not start or join {where} ({error})") from None
+        except Exception as error:  # Ray raises a bare Exception when its node misses a fixed 30 s startup wait
+            ray.shutdown()
+            if attempt == STARTUP_ATTEMPTS:
+                raise CheckerError(f"could not start or join {where} after {attempt} tries ({error}); "
+                                   "a busy machine slows Ray's start: run the same command again") from None
+            attempt += 1
 
 
 def run_batch(inputs: list[Path], options: BatchOptions, *, progress: bool = True) -> BatchResult:
@@ -164,6 +174,8 @@ def run_batch(inputs: list[Path], options: BatchOptions, *, progress: bool = Tru
     done = done_ids(options.out)
     pending = _count_pending(inputs, done)
     ray = _ray()
+    if pending == 0:  # everything is already done: resuming costs no Ray start
+        return BatchResult(0, len(done), 0, 0, 0.0, ())
     started_ray = _connect(ray, options)
     try:
         return _dispatch(ray, inputs, options, done, pending, progress)
