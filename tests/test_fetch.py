@@ -253,7 +253,7 @@ def fake_dns(monkeypatch: pytest.MonkeyPatch, answers: dict[str, str]) -> None:
             raise socket.gaierror(f"unknown host {host}")
         return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], port))]
 
-    monkeypatch.setattr("checker.fetch.socket.getaddrinfo", getaddrinfo)
+    monkeypatch.setattr("checker.fetch.addresses.socket.getaddrinfo", getaddrinfo)
 
 
 def test_a_name_resolving_to_a_private_address_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
