@@ -14,15 +14,15 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
-from typing import Any, Sequence
+from typing import Any
 
 from checker.checkworthiness import count_terms, score
 from checker.config import DATA_DIR
-from checker.language import detect_language
+from checker.doc import Doc
 from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
-from checker.segment import lexicon, quote_spans, words
+from checker.segment import WORD, lexicon, quote_spans, words
 from checker.sentence_kinds import INITIALS, QUESTION_END, has_verb, is_question, sentence_reason
 
 _END_PUNCT = re.compile(r"[.!?؟…:;؛,،]$")
@@ -51,46 +51,54 @@ _EN_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class _Line:
-    """A paragraph line and the sentences in it."""
+    """A paragraph line, the sentences in it, and what every line rule reads, taken from the `Doc` once."""
 
     number: int
     text: str
     sentences: tuple[Sentence, ...]
+    key: str  # `line_key`: compared with boilerplate and with the other lines
+    form: str  # its search form, for pull quotes
+    head: str  # the search form of its first 200 characters, for prefix lists
+    words: int
 
 
-def extract_claims(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
+def extract_claims(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
     """Claims c1, c2 ... in reading order, and the non-claims with their reasons.
 
     Attribution is left empty: the attribution stage fills it in.
     """
-    language = detect_language(text)
-    lines = _lines(text, sentences)
-    line_reasons = _line_reasons(text, lines, language)
+    lines = _lines(doc)
+    line_reasons = _line_reasons(doc.text, lines, doc.language)
     claims: list[Claim] = []
     non_claims: list[NonClaim] = []
     for line in lines:
         for sentence in line.sentences:
-            reason = line_reasons.get(line.number) or sentence_reason(sentence.text, language, title=line.number == 0)
+            folded = doc.folded[sentence.start:sentence.end]
+            reason = line_reasons.get(line.number) or sentence_reason(sentence.text, doc.language,
+                                                                      title=line.number == 0, folded=folded)
             if reason:
                 non_claims.append(NonClaim(sentence.text, sentence.start, sentence.end, reason))
                 continue
-            for start, end in atomic_spans(sentence, language):
-                claims.append(_claim(text, sentence, start, end, f"c{len(claims) + 1}", language))
+            for start, end in atomic_spans(sentence, doc.language, folded):
+                claims.append(_claim(doc, sentence, start, end, f"c{len(claims) + 1}"))
     return tuple(claims), tuple(non_claims)
 
 
-def _claim(text: str, sentence: Sentence, start: int, end: int, claim_id: str, language: str) -> Claim:
-    claim_text = text[start:end]
-    numbers = find_numbers(claim_text, start)
+def _claim(doc: Doc, sentence: Sentence, start: int, end: int, claim_id: str) -> Claim:
+    claim_text = doc.text[start:end]
+    numbers = find_numbers(claim_text, start, doc.folded[start:end])
     return Claim(id=claim_id, text=claim_text, start=start, end=end, sentence_index=sentence.index,
-                 sentence=sentence.text, checkworthiness=score(claim_text, numbers, language), numbers=numbers)
+                 sentence=sentence.text, checkworthiness=score(claim_text, numbers, doc.language), numbers=numbers)
 
 
-def _lines(text: str, sentences: Sequence[Sentence]) -> list[_Line]:
+def _lines(doc: Doc) -> list[_Line]:
     lines = []
-    for number, (_, group) in enumerate(groupby(sentences, key=lambda s: s.paragraph)):
+    for number, (_, group) in enumerate(groupby(doc.sentences, key=lambda s: s.paragraph)):
         members = tuple(group)
-        lines.append(_Line(number, text[members[0].start:members[-1].end], members))
+        start, end = members[0].start, members[-1].end
+        text = doc.text[start:end]
+        lines.append(_Line(number, text, members, line_key(text), doc.search_form(start, end),
+                           doc.search_form(start, min(end, start + 200)), doc.word_count(start, end)))
     return lines
 
 
@@ -122,9 +130,9 @@ def line_key(line: str) -> str:
 
 
 def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str]:
-    repeated = Counter(line_key(line.text) for line in lines)
+    repeated = Counter(line.key for line in lines)
     # A first line closed by "!" is a headline, not the body ("مواطن يرفع قضية بكلب في جبل جلود !").
-    body_start = next((line.number for line in lines if _is_body(line.text) and not (
+    body_start = next((line.number for line in lines if _is_body(line) and not (
         line.number == 0 and line.text.rstrip(" \"”»'’)").endswith("!"))), None)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
@@ -132,11 +140,11 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
     leading = 0  # how many lines from the top are menu words or labels (the next line may still be the title)
     roundup = False  # under "أبرز عناوين الأخبار ...": the rest is a list of headlines
     for line in lines:
-        key = line_key(line.text)
+        key = line.key
         if roundup:
             reasons[line.number] = "headline"
             continue
-        if line.number > 0 and search_form(line.text[:80]).startswith(_boilerplate()["roundup"]):
+        if line.number > 0 and line.head.startswith(_boilerplate()["roundup"]):
             reasons[line.number], roundup = "site boilerplate", True
             reasons.setdefault(0, "headline")  # "أبرز أحداث الثلاثاء 21 فيفري 2017" above it
             continue
@@ -147,7 +155,7 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
             reasons[line.number] = "repeated line"  # a pull quote: the first copy stays a claim
             continue
         seen.add(key)
-        earlier.add(search_form(line.text))
+        earlier.add(line.form)
         # Menu words and section labels above the headline leave it the first line of its own.
         while leading < line.number and reasons.get(leading) not in (None, *_TITLE_REASONS):
             leading += 1  # each line's reason is final once read: a pointer, not a scan from the top per line
@@ -198,7 +206,7 @@ def _under_title(line: _Line, lines: list[_Line], reasons: dict[int, str], body_
     if body_start is None or line.number == 0 or _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")):
         return None
     above = reasons.get(line.number - 1)
-    count = len(words(line.text))
+    count = line.words
     if line.number < body_start and above in ("headline", "headline question", "subheadline") and (
             count <= _SUBHEADLINE_WORDS):
         return "subheadline"
@@ -215,8 +223,8 @@ def _in_link_list(text: str, lines: list[_Line], line: _Line, reasons: dict[int,
         return False
     previous = lines[line.number - 1]
     between = text[previous.sentences[-1].end:line.sentences[0].start]
-    return between.count("\n") == 1 and not _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")) and len(
-        words(line.text)) <= _LINK_WORDS
+    return between.count("\n") == 1 and not _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")) and (
+        line.words <= _LINK_WORDS)
 
 
 def _is_statement(line: str, language: str) -> bool:
@@ -224,18 +232,16 @@ def _is_statement(line: str, language: str) -> bool:
     return bool(re.search(r"[.!…]$", line.rstrip(" \"”»'’)"))) and has_verb(line, language)
 
 
-def _is_body(line: str) -> bool:
+def _is_body(line: _Line) -> bool:
     """The first real paragraph: a long line ending like a statement (not a question)."""
-    return len(words(line)) >= 12 and bool(re.search(r"[.!:…]$", line.rstrip(" \"”»'’)")))
+    return line.words >= 12 and bool(re.search(r"[.!:…]$", line.text.rstrip(" \"”»'’)")))
 
 
 def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | None, title: bool) -> str | None:
     """Line shapes that are never claims. Heading and byline shapes only count in an article with a
     body: one pasted line such as a headline to check is a claim."""
-    key = line_key(line.text)
-    head = search_form(line.text[:200])
+    key, head, count = line.key, line.head, line.words
     data = _boilerplate()
-    count = len(words(line.text))
     if key in data["lines"] or head.startswith(data["prefixes"]) or any(
             p.search(line.text.strip()) for p in data["patterns"]):
         return "site boilerplate"
@@ -255,11 +261,11 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "section heading"
     if (_BYLINE.match(line.text.strip()) and count <= 7) or INITIALS.match(line.text):
         return "byline"
-    if title and not _is_body(line.text) and any(is_question(s.text, language) for s in line.sentences):
+    if title and not _is_body(line) and any(is_question(s.text, language) for s in line.sentences):
         return "headline question"
-    if title and body_start and line.number < body_start and _is_headline(line.text):
+    if title and body_start and line.number < body_start and _is_headline(line):
         return "headline"
-    if body_start is not None and len(line.sentences) == 1 and _is_heading(line.text, language):
+    if body_start is not None and len(line.sentences) == 1 and _is_heading(line, language):
         before_body = line.number < body_start
         return "byline" if before_body and _looks_like_name(line.text, language) else "section heading"
     if language == "en" and body_start is not None and line.number > body_start and len(line.sentences) == 1 and (
@@ -269,10 +275,10 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
     return None
 
 
-def _is_headline(line: str) -> bool:
+def _is_headline(line: _Line) -> bool:
     """The first line above the article's body, short and without a closing full stop: its title (an
     exclamation mark closes many a headline: "الصين تمنع أسماء «محمد» و«جهاد»!")."""
-    return not re.search(r"[.…]$", line.rstrip(" \"”»'’)")) and len(words(line)) <= _HEADLINE_WORDS
+    return not re.search(r"[.…]$", line.text.rstrip(" \"”»'’)")) and line.words <= _HEADLINE_WORDS
 
 
 def _only_dates(line: str) -> bool:
@@ -290,12 +296,12 @@ def _has_date(line: str) -> bool:
     return bool(_CLOCK.search(line)) or any(m.kind in {"date", "year"} for m in find_numbers(line))
 
 
-def _is_heading(line: str, language: str) -> bool:
+def _is_heading(line: _Line, language: str) -> bool:
     """Short, unpunctuated, and no verb: a heading, not a sentence that lost its full stop."""
-    stripped = line.strip()
+    stripped = line.text.strip()
     if _END_PUNCT.search(stripped.rstrip(" \"”»'’)")):
         return False
-    count = len(words(stripped))
+    count = line.words
     if count <= 3:
         return True
     if count <= _LABEL_HEADING_WORDS and re.search(r"\S\s*:\s*\S", stripped):
@@ -336,13 +342,13 @@ def _separators(language: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(fold(sep)) for sep in sorted(seps, key=len, reverse=True)))
 
 
-def atomic_spans(sentence: Sentence, language: str) -> list[tuple[int, int]]:
-    """Spans of the independent claims in a sentence: split where each side has its own verb.
+def atomic_spans(sentence: Sentence, language: str, folded: str) -> list[tuple[int, int]]:
+    """Spans of the independent claims in a sentence (`folded`: its slice of `Doc.folded`): split where each
+    side has its own verb.
 
     Quotations are never split, and a clause with no verb of its own stays with its sentence.
     """
     segment = sentence.text
-    folded = fold(segment)
     quotes = quote_spans(segment)
     min_words = lexicon()["split"]["min_words"]
     pieces: list[tuple[int, int]] = []
@@ -352,9 +358,11 @@ def atomic_spans(sentence: Sentence, language: str) -> list[tuple[int, int]]:
             continue
         left_end = match.start() + (1 if match.group()[0] in ";؛" else 0)
         right_start = _right_start(segment, match)
-        left, right = segment[start:left_end], segment[right_start:]
-        if (len(words(left)) >= min_words and len(words(right)) >= min_words and has_verb(left, language)
-                and _clause_follows(right, match.group(), language) and not _unbalanced(segment[:left_end])):
+        left, right = folded[start:left_end], folded[right_start:]
+        if (len(WORD.findall(left)) >= min_words and len(WORD.findall(right)) >= min_words
+                and has_verb(segment[start:left_end], language, left)
+                and _clause_follows(segment[right_start:], right, match.group(), language)
+                and not _unbalanced(segment[:left_end])):
             pieces.append((start, left_end))
             start = right_start
     pieces.append((start, len(segment)))
@@ -370,14 +378,14 @@ def _inside_word(folded: str, match: re.Match[str]) -> bool:
     return glued.group() not in _PRONOUN_SUFFIXES
 
 
-def _clause_follows(right: str, separator: str, language: str) -> bool:
+def _clause_follows(right: str, folded: str, separator: str, language: str) -> bool:
     """The right side is a clause of its own; after Arabic "، و" the next word must be the verb."""
-    if _RELATIVE_START.match(fold(right)):
+    if _RELATIVE_START.match(folded):
         return False
     if separator.endswith("و"):
         first = right.split(maxsplit=1)[0] if right.split() else ""
         return has_verb(first[1:] if first.startswith("و") else first, language)
-    return has_verb(right, language)
+    return has_verb(right, language, folded)
 
 
 def _right_start(segment: str, match: re.Match[str]) -> int:

@@ -23,9 +23,11 @@ _UNIT_WINDOW_END = re.compile(r"[,.;:،؛\n()\"“”«»]")
 Finder = Callable[[str, str], Iterator[NumberMention]]
 
 
-def find_numbers(text: str, offset: int = 0) -> tuple[NumberMention, ...]:
-    """Every number, amount, percentage, range and date in `text`; offsets shifted by `offset`."""
-    folded = fold(text)
+def find_numbers(text: str, offset: int = 0, folded: str | None = None) -> tuple[NumberMention, ...]:
+    """Every number, amount, percentage, range and date in `text`; offsets shifted by `offset`.
+
+    `folded`: `fold(text)` when the caller has it (a claim's slice of `Doc.folded`)."""
+    folded = fold(text) if folded is None else folded
     taken: list[NumberMention] = []
     occupied = bytearray(len(folded))  # 1 where a taken mention lies: the overlap check costs the mention's length
     for finder in _finders(folded):

@@ -86,11 +86,13 @@ Finder = Callable[[str], "Outlet | None"]
 Blocked = Callable[[str, int, int], bool]
 
 
-def find_heads(text: str, words: HeadWords, find: Finder, blocked: Blocked) -> list[OutletHead]:
-    """Every head phrase in `text`, left to right, not overlapping."""
+def find_heads(text: str, words: HeadWords, find: Finder, blocked: Blocked, folded: str | None = None
+               ) -> list[OutletHead]:
+    """Every head phrase in `text` (`folded`: its folded form, when the caller has it), left to right, not
+    overlapping."""
     if words.empty:
         return []
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     heads = [*_arabic_heads(text, folded, words, find, blocked), *_english_heads(text, words, find)]
     heads.sort(key=lambda h: (h.start, -h.end))
     kept: list[OutletHead] = []

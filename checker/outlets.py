@@ -210,16 +210,17 @@ class OutletRegistry:
         entry = self._by_id.get(name.strip()) or self._by_key.get(outlet_key(name))
         return entry.outlet() if entry else None
 
-    def find_in(self, text: str, *, story: Collection[str] = (), url: str | None = None
+    def find_in(self, text: str, *, story: Collection[str] = (), url: str | None = None, folded: str | None = None
                 ) -> list[tuple[Outlet, int, int]]:
         """Every outlet mentioned in `text`, with the span of the name (clitics such as "لـ" left out).
 
         `story`: outlet ids named elsewhere in the article (`story_ids`); `url`: the article's address. Both only
-        decide look-alike short names ("the Times" in a New York Times story is the New York Times).
+        decide look-alike short names ("the Times" in a New York Times story is the New York Times). `folded`:
+        `fold(text)` when the caller has it (a slice of `Doc.folded`).
         """
         found = []
-        folded = fold(text)
-        for alias, start, end in self._matches(text):
+        folded = fold(text) if folded is None else folded
+        for alias, start, end in self._matches(text, folded):
             if alias.group:
                 kind = self._data.heads.kind_before(folded[max(0, start - 20):start])
                 outlet = self._pick(alias.group, story, url, kind).outlet()
@@ -228,10 +229,11 @@ class OutletRegistry:
             found.append((outlet, start, end))
         return found
 
-    def story_ids(self, text: str, url: str | None = None) -> tuple[str, ...]:
+    def story_ids(self, text: str, url: str | None = None, folded: str | None = None) -> tuple[str, ...]:
         """Outlets the article names unambiguously (and its URL's outlet), in order of first mention."""
         ids = [outlet.id for outlet in (self.by_domain(url) if url else None,) if outlet]
-        ids += [alias.entry.id for alias, _, _ in self._matches(text) if alias.group is None]
+        folded = fold(text) if folded is None else folded
+        ids += [alias.entry.id for alias, _, _ in self._matches(text, folded) if alias.group is None]
         return tuple(dict.fromkeys(ids))
 
     def by_domain(self, url: str) -> Outlet | None:
@@ -242,12 +244,12 @@ class OutletRegistry:
         entry = self._domain_entry(url)
         return entry.outlet() if entry else None
 
-    def heads_in(self, text: str) -> list[OutletHead]:
+    def heads_in(self, text: str, folded: str | None = None) -> list[OutletHead]:
         """Outlet phrases by their head word ("وكالة الأنباء الموريتانية", "صحيفة «X»", "the X news agency").
 
         Each is an outlet, never a speaker, known or not: `head.outlet.known` says whether the registry has it.
         """
-        return find_heads(text, self._data.heads, self.find, self._blocked)
+        return find_heads(text, self._data.heads, self.find, self._blocked, folded)
 
     def with_extra(self, entries: Iterable[Any]) -> OutletRegistry:
         """This registry plus outlets (or extra aliases of known ones) kept in the database."""
@@ -263,8 +265,7 @@ class OutletRegistry:
                 return entry
         return None
 
-    def _matches(self, text: str) -> Iterable[tuple[_Alias, int, int]]:
-        folded = fold(text)
+    def _matches(self, text: str, folded: str) -> Iterable[tuple[_Alias, int, int]]:
         for alias, start, end in self._matcher.finditer(folded):
             if self._accepts(alias, text, folded, start, end):
                 yield alias, start, end

@@ -1,4 +1,4 @@
-"""text -> sentences -> claims -> attribution (-> evidence -> verdict -> stored report).
+"""text -> Doc (sentences, folded text, tokens, numbers) -> claims -> attribution (-> evidence -> verdict -> report).
 
 `analyze` needs no database and no model, so `analyze --no-evidence` starts fast;
 `check_article` is the whole job the desk and the CLI both run, so neither holds
@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from checker.attribution import attribute
 from checker.claims import extract_claims
-from checker.language import detect_language
+from checker.doc import make_doc
 from checker.models import Analysis, Claim, ClaimCheck, Report
 from checker.outlets import OutletRegistry, load_registry
-from checker.segment import split_sentences
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -38,21 +37,15 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
     was published (its site carries its own reporting). `tagger` lets the learned
     attribution tagger (checker/attribution/tagger.py) decide speaker spans and add cues, when it is installed.
     """
-    sentences = split_sentences(text)
-    claims, non_claims = extract_claims(text, sentences)
+    doc = make_doc(text)
+    claims, non_claims = extract_claims(doc)
     refiner = None
     if tagger:
         from checker.attribution.tagger import load_tagger
 
         refiner = load_tagger()
-    claims = attribute(text, sentences, claims, registry or load_registry(), refiner, url)
-    return Analysis(
-        text=text,
-        language=detect_language(text),
-        sentences=sentences,
-        claims=claims,
-        non_claims=non_claims,
-    )
+    claims = attribute(doc, claims, registry or load_registry(), refiner, url)
+    return Analysis(text=text, language=doc.language, sentences=doc.sentences, claims=claims, non_claims=non_claims)
 
 
 def fetch_article(url: str) -> Article:

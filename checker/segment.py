@@ -28,6 +28,8 @@ _END_PUNCT = re.compile(r"[.!?؟:;…؛,،\"”»)]\s*$")
 # later stages' work per sentence stays bounded; real news sentences stay far below it (the longest seen: ~1,100).
 MAX_SENTENCE_CHARS = 2_000
 _SOFT_BREAK = re.compile(r"[,،;؛:]\s|\s")
+# A word token: Arabic and Latin letters and digits, "U.S" and "don't" kept whole (checker.doc tokenises with it).
+WORD = re.compile(r"[\w\u0600-\u06FF]+(?:[.'’][\w]+)*")
 _QUOTE_CLOSERS = {"“": "”»", "«": "»", "„": "“”", "”": "“”", '"': '"'}
 
 
@@ -210,4 +212,4 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def words(text: str) -> list[str]:
     """Folded word tokens (Arabic and Latin letters, digits), for counting and lookups."""
-    return re.findall(r"[\w\u0600-\u06FF]+(?:[.'’][\w]+)*", fold(text))
+    return WORD.findall(fold(text))

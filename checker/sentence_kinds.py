@@ -14,7 +14,7 @@ from typing import Any
 from checker.checkworthiness import count_terms, term_pattern
 from checker.config import DATA_DIR
 from checker.normalize import fold
-from checker.segment import lexicon, words
+from checker.segment import WORD, lexicon, words
 
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
@@ -33,9 +33,11 @@ def _notes() -> dict[str, Any]:
             "note_tail_words": data["tail_words"]}
 
 
-def has_verb(text: str, language: str) -> bool:
-    """A rough test for a finite verb, enough to tell a clause from a noun phrase."""
-    folded = fold(text)
+def has_verb(text: str, language: str, folded: str | None = None) -> bool:
+    """A rough test for a finite verb, enough to tell a clause from a noun phrase.
+
+    `folded`: the text's slice of the article's folded copy (`Doc.folded`), when the caller has it."""
+    folded = fold(text) if folded is None else folded
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     if count_terms(folded, "verbs", langs):
         return True
@@ -64,16 +66,19 @@ def _starts_with(folded: str, section: str, key: str) -> bool:
     return bool(match) or bool(re.match(r"^[وف]", head) and term_pattern(section, key).match(head[1:]))
 
 
-def is_question(sentence: str, language: str) -> bool:
+def is_question(sentence: str, language: str, folded: str | None = None) -> bool:
     if QUESTION_END.search(sentence):
         return True
-    folded = fold(sentence)
-    return language == "ar" and _starts_with(folded, "questions", "ar") and len(words(sentence)) < 25
+    folded = fold(sentence) if folded is None else folded
+    return language == "ar" and _starts_with(folded, "questions", "ar") and len(WORD.findall(folded)) < 25
 
 
-def sentence_reason(sentence: str, language: str, title: bool = False) -> str | None:
-    """Why a sentence is not a claim (speculation, question, opinion, fragment), or None."""
-    folded = fold(sentence)
+def sentence_reason(sentence: str, language: str, title: bool = False, folded: str | None = None) -> str | None:
+    """Why a sentence is not a claim (speculation, question, opinion, fragment), or None.
+
+    `folded`: the sentence's slice of the article's folded copy (`Doc.folded`), when the caller has it."""
+    folded = fold(sentence) if folded is None else folded
+    word_count = len(WORD.findall(folded))
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     attributed = count_terms(folded, "cues", langs) > 0
     quoted = sentence.lstrip()[:1] in "\"“«„"
@@ -83,7 +88,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
         return "byline"
     if any(_starts_with(folded, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
         return "speculation"
-    if is_question(sentence, language):
+    if is_question(sentence, language, folded):
         if title:
             return "headline question"
         rhetorical = any(_starts_with(folded, "questions", f"rhetorical_{lang}") for lang in langs)
@@ -97,9 +102,9 @@ def sentence_reason(sentence: str, language: str, title: bool = False) -> str | 
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
         return "speculation"
-    if len(words(sentence)) < 3 and not has_verb(sentence, language):
+    if word_count < 3 and not has_verb(sentence, language, folded):
         return "fragment"
-    if sentence.rstrip().endswith((":", "：")) and len(words(sentence)) <= 12:
+    if sentence.rstrip().endswith((":", "：")) and word_count <= 12:
         return "lead-in"
     return None
 

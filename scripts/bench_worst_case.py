@@ -77,7 +77,7 @@ def _stages(text: str, with_verdict: bool, trace: bool) -> list[tuple[str, float
     from checker.attribution import attribute
     from checker.claims import extract_claims
     from checker.outlets import load_registry
-    from checker.segment import split_sentences
+    from checker.doc import make_doc
     from checker.text import clean_text
 
     registry = load_registry()
@@ -98,9 +98,9 @@ def _stages(text: str, with_verdict: bool, trace: bool) -> list[tuple[str, float
         return value
 
     clean = str(run("clean", lambda: clean_text(text)))
-    sentences = run("segment", lambda: split_sentences(clean))
-    claims, non_claims = run("claims", lambda: extract_claims(clean, sentences))  # type: ignore[misc]
-    attributed = run("attribution", lambda: attribute(clean, sentences, claims, registry))  # type: ignore[arg-type]
+    doc = run("doc", lambda: make_doc(clean))
+    claims, non_claims = run("claims", lambda: extract_claims(doc))  # type: ignore[misc]
+    attributed = run("attribution", lambda: attribute(doc, claims, registry))  # type: ignore[arg-type]
     if with_verdict:
         from checker.config import get_settings
         from checker.embeddings import get_embedder

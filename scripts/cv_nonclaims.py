@@ -30,10 +30,11 @@ from real_articles import article_text  # noqa: E402
 
 from checker.checkworthiness import count_terms  # noqa: E402
 from checker.claims import extract_claims  # noqa: E402
+from checker.doc import make_doc  # noqa: E402
 from checker.language import detect_language  # noqa: E402
 from checker.models import Sentence  # noqa: E402
 from checker.normalize import search_form  # noqa: E402
-from checker.segment import split_sentences, words  # noqa: E402
+from checker.segment import words  # noqa: E402
 from checker.text import clean_text  # noqa: E402
 
 C = 1.0
@@ -67,8 +68,9 @@ def examples(gold_path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[
     for doc, items in sorted(by_doc.items()):
         raw = article_text(doc)
         text = clean_text(raw)
-        sentences = split_sentences(text)
-        claims, _ = extract_claims(text, sentences)
+        doc = make_doc(text)
+        sentences = doc.sentences
+        claims, _ = extract_claims(doc)
         claimed = {c.sentence_index for c in claims}
         language = detect_language(text)
         per_line: dict[int, int] = defaultdict(int)

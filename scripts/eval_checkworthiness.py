@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checker.claims import extract_claims  # noqa: E402
 from checker.language import detect_language  # noqa: E402
-from checker.segment import split_sentences  # noqa: E402
+from checker.doc import make_doc  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "data"
 DEFAULT_SETS = (
@@ -97,7 +97,7 @@ def load(path: Path) -> list[Item]:
 
 def best_claim_score(text: str) -> float:
     """The highest check-worthiness among the claims found in `text` (0 when none)."""
-    claims, _ = extract_claims(text, split_sentences(text))
+    claims, _ = extract_claims(make_doc(text))
     return max((claim.checkworthiness for claim in claims), default=0.0)
 
 

@@ -163,15 +163,16 @@ def link_spans(text: str, fast: bool, univocal: bool = False) -> tuple[set[Span]
     quotation, which is the content of the attribution that quotes it."""
     from checker.attribution import sentence_links
     from checker.attribution.quotes import closed_quote_spans
+    from checker.doc import make_doc
     from checker.outlets import load_registry
-    from checker.segment import split_sentences
 
-    sentences = split_sentences(text)
-    links = sentence_links(text, sentences, load_registry())
+    doc = make_doc(text)
+    sentences = doc.sentences
+    links = sentence_links(doc, load_registry())
     if not fast:
         refiner = _refiner()
         if refiner is not None:
-            links = refiner.refine(text, sentences, links)
+            links = refiner.refine(doc, links)
     sources: set[Span] = set()
     cues: set[Span] = set()
     quotes = closed_quote_spans(text) if univocal else []

@@ -5,6 +5,8 @@ Round 2 of the real-article development set and the annotated training set were 
     python scripts/pick_real_articles.py dev2 > eval/real_dev2/articles.txt
     python scripts/pick_real_articles.py train > eval/real_train/articles.txt
 
+and round 3 (drawn 2026-12-02, session 5) with `dev3 > eval/real_dev3/articles.txt`.
+
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
 each one whole.
@@ -82,10 +84,16 @@ def main(which: str) -> list[str]:
         ids += _draw(antv11_ids(train=False), 30, used, rng)
         ids += _draw(polnear_ids(), 12, used, rng)
         return ids
+    if which == "dev3":
+        rng = random.Random(20261203)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
+        ids += _draw(antv11_ids(train=False), 24, used, rng)
+        ids += _draw(polnear_ids(), 12, used, rng)
+        return ids
     if which == "train":
         rng = random.Random(1202)
         return _draw(antv11_ids(train=True), 45, used, rng) + _draw(gum_interview_ids(), 8, used, rng)
-    raise SystemExit("usage: pick_real_articles.py dev2|train")
+    raise SystemExit("usage: pick_real_articles.py dev2|dev3|train")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.doc import make_doc
 from checker.attribution import attribute
 from checker.models import Attribution, Claim, Sentence
 from checker.outlets import load_registry
@@ -21,7 +22,7 @@ def attributions(text: str) -> list[Attribution]:
             sentences.append(Sentence(index, start, start + len(stripped), stripped, paragraph))
             claims.append(Claim(f"c{index + 1}", stripped, start, start + len(stripped), index, stripped, 0.9))
         position += len(line) + 1
-    return [c.attribution for c in attribute(text, tuple(sentences), tuple(claims), load_registry())]
+    return [c.attribution for c in attribute(make_doc(text, sentences), tuple(claims), load_registry())]
 
 
 def only(text: str) -> Attribution:
@@ -192,7 +193,7 @@ def test_backward_sentence_kept_out_of_the_claims_still_attributes() -> None:
     sentences = (Sentence(0, 0, len(first_line), first_line, 0),
                  Sentence(1, len(first_line) + 1, len(text), text[len(first_line) + 1:], 0))
     claim = Claim("c1", first_line, 0, len(first_line), 0, first_line, 0.9)
-    (done,) = attribute(text, sentences, (claim,), load_registry())
+    (done,) = attribute(make_doc(text, sentences), (claim,), load_registry())
     assert (outlet_id(done.attribution), done.attribution.speaker) == ("yedioth", "متحدث عسكري")
 
 

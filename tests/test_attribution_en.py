@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.doc import make_doc
 from checker.attribution import attribute, sentence_links
 from checker.models import Attribution, Claim, Sentence
 from checker.outlets import load_registry
@@ -20,7 +21,7 @@ def attributions(text: str) -> list[Attribution]:
             sentences.append(Sentence(index, start, start + len(stripped), stripped, paragraph))
             claims.append(Claim(f"c{index + 1}", stripped, start, start + len(stripped), index, stripped, 0.9))
         position += len(line) + 1
-    return [c.attribution for c in attribute(text, tuple(sentences), tuple(claims), load_registry())]
+    return [c.attribution for c in attribute(make_doc(text, sentences), tuple(claims), load_registry())]
 
 
 def only(text: str) -> Attribution:
@@ -373,7 +374,7 @@ def test_the_same_verb_without_content_reports_nothing() -> None:
 
 def test_a_second_verb_joined_by_and_shares_the_subject() -> None:
     text = "Shadow Home Secretary Yvette Cooper said her party had backed the idea for months, and said it was damning."
-    links = sentence_links(text, (Sentence(0, 0, len(text), text, 0),), load_registry())[0]
+    links = sentence_links(make_doc(text, [Sentence(0, 0, len(text), text, 0)]), load_registry())[0]
     assert [(link.cue.text, link.speaker.text if link.speaker else None) for link in links] == [
         ("said", "Shadow Home Secretary Yvette Cooper"), ("said", "Shadow Home Secretary Yvette Cooper")]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from checker.doc import make_doc
 from checker.attribution import attribute, find_dateline
 from checker.attribution.coreference import History
 from checker.models import Attribution, Claim, Sentence
@@ -26,7 +27,7 @@ def attributions(text: str) -> list[Attribution]:
             sentences.append(Sentence(index, start, start + len(stripped), stripped, paragraph))
             claims.append(Claim(f"c{index + 1}", stripped, start, start + len(stripped), index, stripped, 0.9))
         position += len(line) + 1
-    return [c.attribution for c in attribute(text, tuple(sentences), tuple(claims), load_registry())]
+    return [c.attribution for c in attribute(make_doc(text, sentences), tuple(claims), load_registry())]
 
 
 def outlet_id(a: Attribution) -> str | None:

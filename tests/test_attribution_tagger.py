@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import checker.attribution.tagger as tagger_module
+from checker.doc import make_doc
 from checker.attribution import attribute, sentence_links
 from checker.attribution.cues import Cue
 from checker.attribution.sources import Link, Span
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def links_of(text: str) -> list:
     sentence = Sentence(0, 0, len(text), text, 0)
-    return sentence_links(text, (sentence,), load_registry()).get(0, [])
+    return sentence_links(make_doc(text, [sentence]), load_registry()).get(0, [])
 
 
 def test_decode_joins_sub_words_and_widens_to_whole_words() -> None:
@@ -75,13 +76,13 @@ def test_model_cue_the_lists_lack_becomes_a_link_only_when_switched_on(monkeypat
 
 def test_a_refiner_decides_through_attribute() -> None:
     class Fixed:
-        def refine(self, text, sentences, links):  # type: ignore[no-untyped-def]
-            return {0: [replace(link, speaker=Span(text[:12], 0, 12), decided_by="model") for link in links[0]]}
+        def refine(self, doc, links):  # type: ignore[no-untyped-def]
+            return {0: [replace(link, speaker=Span(doc.text[:12], 0, 12), decided_by="model") for link in links[0]]}
 
     text = "Aid official Omar Nasser said 40 trucks crossed."
     sentence = Sentence(0, 0, len(text), text, 0)
     claim = Claim("c1", text, 0, len(text), 0, text, 0.9)
-    (done,) = attribute(text, (sentence,), (claim,), load_registry(), Fixed())
+    (done,) = attribute(make_doc(text, [sentence]), (claim,), load_registry(), Fixed())
     assert done.attribution.speaker == "Aid official" and done.attribution.decided_by == "model"
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from checker.claims import extract_claims, sentence_reason
+from checker.doc import make_doc
 from checker.models import Claim, NonClaim
 from checker.normalize import search_form
 from checker.pipeline import analyze
-from checker.segment import split_sentences
 
 SAMPLE_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "baghdad_embassy_ar.gold.jsonl"
 
@@ -72,7 +72,7 @@ Read more: Iraq's prime minister orders probe into embassy attack
 
 
 def extract(text: str) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
-    claims, non_claims = extract_claims(text, split_sentences(text))
+    claims, non_claims = extract_claims(make_doc(text))
     for item in (*claims, *non_claims):
         assert text[item.start:item.end] == item.text
     return claims, non_claims

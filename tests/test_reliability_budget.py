@@ -88,14 +88,13 @@ def test_a_megabyte_of_unclosed_tags_and_comments(piece: str) -> None:
 def test_attribution_of_half_a_megabyte(case: str) -> None:
     from checker.attribution import attribute
     from checker.claims import extract_claims
+    from checker.doc import make_doc
     from checker.outlets import load_registry
-    from checker.segment import split_sentences
 
     registry = load_registry()
-    text = CASES[case](MB // 2)
-    sentences = split_sentences(text)
-    claims, _ = extract_claims(text, sentences)
-    assert cpu_seconds(lambda: attribute(text, sentences, claims, registry)) < 30
+    doc = make_doc(CASES[case](MB // 2))
+    claims, _ = extract_claims(doc)
+    assert cpu_seconds(lambda: attribute(doc, claims, registry)) < 30
 
 
 def test_no_sentence_outgrows_the_cap() -> None:

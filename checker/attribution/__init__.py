@@ -22,7 +22,8 @@ from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_in
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import quoted_first_person, sane_speaker
-from checker.models import NO_ATTRIBUTION, Attribution, Claim, Sentence
+from checker.doc import Doc
+from checker.models import NO_ATTRIBUTION, Attribution, Claim
 from checker.outlets import OutletRegistry
 
 __all__ = ["attribute", "find_dateline", "sentence_links", "DATELINE", "LinkRefiner"]
@@ -38,29 +39,29 @@ _TOPIC_CLAIMS = 2  # unattributed claims opening a paragraph that make it a new 
 class LinkRefiner(Protocol):
     """A learned component that revises the rules' links of one article (see `checker.attribution.tagger`)."""
 
-    def refine(self, text: str, sentences: tuple[Sentence, ...],
-               links: dict[int, list[Link]]) -> dict[int, list[Link]]: ...
+    def refine(self, doc: Doc, links: dict[int, list[Link]]) -> dict[int, list[Link]]: ...
 
 
-def attribute(text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
-              registry: OutletRegistry, refiner: LinkRefiner | None = None, url: str | None = None
-              ) -> tuple[Claim, ...]:
+def attribute(doc: Doc, claims: tuple[Claim, ...], registry: OutletRegistry, refiner: LinkRefiner | None = None,
+              url: str | None = None) -> tuple[Claim, ...]:
     """The claims with `attribution` filled in, reading the article in order; `url` is where it was published."""
-    links = sentence_links(text, sentences, registry)
+    links = sentence_links(doc, registry)
     if refiner is not None:
-        links = refiner.refine(text, sentences, links)
-    return _Reader(text, sentences, claims, registry, links, url).read()
+        links = refiner.refine(doc, links)
+    return _Reader(doc, claims, registry, links, url).read()
 
 
-def sentence_links(text: str, sentences: tuple[Sentence, ...], registry: OutletRegistry) -> dict[int, list[Link]]:
+def sentence_links(doc: Doc, registry: OutletRegistry) -> dict[int, list[Link]]:
     """Every sentence's own links (cue, speaker, outlet), speaker phrases checked for sanity."""
     lexicon = load_lexicon()
+    text = doc.text
     quotes = closed_quote_spans(text)
+    story = registry.story_ids(text, folded=doc.folded)
     links: dict[int, list[Link]] = {}
-    for sentence in sentences:
-        cues = find_cues(text, sentence.start, sentence.end, lexicon)
+    for sentence in doc.sentences:
+        cues = find_cues(doc, sentence.start, sentence.end, lexicon)
         if cues:
-            found = link_sentence(text, sentence.start, sentence.end, cues, registry, lexicon)
+            found = link_sentence(doc, sentence.start, sentence.end, cues, registry, lexicon, story)
             # Only quotations opened in this sentence: straight quotes paired across sentences say nothing here.
             own = [(a, b) for a, b in quotes if sentence.start <= a - 1 < sentence.end]
             links[sentence.index] = quoted_first_person([_sane(text, link, own, lexicon) for link in found], own)
@@ -80,10 +81,12 @@ def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon
 class _Reader:
     """One pass over the claims in reading order, with the history of sources and the story's outlet."""
 
-    def __init__(self, text: str, sentences: tuple[Sentence, ...], claims: tuple[Claim, ...],
-                 registry: OutletRegistry, links: dict[int, list[Link]], url: str | None = None) -> None:
-        self.text, self.claims, self.registry, self.links = text, claims, registry, links
-        self.paragraphs = {s.index: s.paragraph for s in sentences}
+    def __init__(self, doc: Doc, claims: tuple[Claim, ...], registry: OutletRegistry, links: dict[int, list[Link]],
+                 url: str | None = None) -> None:
+        text = doc.text
+        self.doc, self.text, self.claims, self.registry, self.links = doc, text, claims, registry, links
+        self.story_outlets = registry.story_ids(text, folded=doc.folded)
+        self.paragraphs = {s.index: s.paragraph for s in doc.sentences}
         self.quotes = quote_spans(text)
         self.dateline = find_dateline(text, registry)
         self.publisher = find_publisher(text, registry, url)
@@ -178,7 +181,7 @@ class _Reader:
 
     def _remember_mentions(self, claim: Claim) -> None:
         """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""
-        mentions = outlets_in(self.text, claim.start, claim.end, self.registry, load_lexicon())
+        mentions = outlets_in(self.doc, claim.start, claim.end, self.registry, load_lexicon(), self.story_outlets)
         if mentions:
             last = mentions[-1]
             self.history.mention(claim.id, Attribution(kind="none", outlet=last.outlet, outlet_start=last.start,

@@ -1,15 +1,16 @@
 """Arabic speakers: the noun phrase after a verb-first cue ("قال X إن ..."), up to where the reported words begin,
 and the subject fronted before one ("وكانت صحيفة X قد ذكرت", "أما X فقالت").
 
-Split from `sources` (which decides links and outlets), like `english`; every function reads the article's own
-text and returns spans into it.
+Split from `sources` (which decides links and outlets), like `english`; every function reads the article's `Doc` (its
+text and folded copy) and returns spans into the text.
 """
 from __future__ import annotations
 
 import re
 
-from checker.attribution.cues import Cue, Lexicon, folded_text, fronted_subject, stripped_end
+from checker.attribution.cues import Cue, Lexicon, fronted_subject, stripped_end
 from checker.attribution.spans import OutletMention, Span
+from checker.doc import Doc
 from checker.normalize import fold
 
 _AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
@@ -18,9 +19,9 @@ _SUBJECT_WORDS = 6
 _CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
 
 
-def arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
+def arabic_np(doc: Doc, position: int, end: int, lexicon: Lexicon) -> Span | None:
     """The noun phrase starting at `position` ("نقلت الوكالة عن [مسؤول أمني]"), up to a stop word or a cut."""
-    folded = folded_text(text)
+    text, folded = doc.text, doc.folded
     limits = [end]
     cut = arabic_cut(folded, position, end, lexicon)
     if cut:
@@ -32,9 +33,9 @@ def arabic_np(text: str, position: int, end: int, lexicon: Lexicon) -> Span | No
     return _trimmed(text, position, min(limits))
 
 
-def arabic_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+def arabic_clause_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     """"أصدر الزعيم السياسي للميليشيا ... تحذيرا في مقابلة مع X": the subject follows the clause's first verb."""
-    folded = folded_text(text)
+    text, folded = doc.text, doc.folded
     for clause in re.finditer(r"[^،,:؛;.]+", folded[start:cue.start]):
         words = list(re.finditer(r"\S+", clause.group()))
         if len(words) < 2 or not words[1].group().startswith("ال"):
@@ -55,10 +56,10 @@ def arabic_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> 
     return None
 
 
-def arabic_speaker(text: str, start: int, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
-                    lexicon: Lexicon) -> Span | None:
+def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
+                   lexicon: Lexicon) -> Span | None:
     """The noun phrase after a verb-first cue, up to where the reported words begin."""
-    folded = folded_text(text)
+    text, folded = doc.text, doc.folded
     fronted = _fronted_speaker(text, folded, start, cue, lexicon)
     if fronted is not None:
         return fronted

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Iterator, Literal
 
 from checker.config import DATA_DIR
+from checker.doc import Doc
 from checker.normalize import fold, search_form
 
 CueRole = Literal["according_to", "speech", "frame", "backward"]
@@ -161,10 +162,10 @@ def _phrase_end(abbreviations: list[str]) -> re.Pattern[str]:
                       r"|\s(?:that|on|in|at|as|who|after|before|when|because)\s|(?<!\bclose)\sto\s")
 
 
-def find_cues(text: str, start: int, end: int, lexicon: Lexicon | None = None) -> list[Cue]:
+def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) -> list[Cue]:
     """Cues inside text[start:end], in reading order; a longer cue hides any it overlaps."""
     lexicon = lexicon or load_lexicon()
-    folded = folded_text(text)
+    text, folded = doc.text, doc.folded
     found: list[Cue] = []
     tails = _anonymity_tails(folded, start, end, lexicon)
     for role, arabic, match_start, match_end, gated in _matches(folded, start, end, lexicon):
@@ -223,12 +224,6 @@ def _anonymity_tails(folded: str, start: int, end: int, lexicon: Lexicon) -> lis
             spans.append((start + position, start + position + len(phrase)))
             position = sentence.find(phrase.lower(), position + 1)
     return spans
-
-
-@lru_cache(maxsize=4)
-def folded_text(text: str) -> str:
-    """The article folded once: every sentence and cue of it reads the same folded copy."""
-    return fold(text)
 
 
 def _overlaps(a: Cue, b: Cue) -> bool:

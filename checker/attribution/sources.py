@@ -18,6 +18,7 @@ from checker.attribution.arabic import arabic_clause_subject, arabic_np, arabic_
 from checker.attribution.cues import Cue, Lexicon, stripped_end
 from checker.attribution.english import english_speaker, english_subject_only, passive, phrase_after
 from checker.attribution.spans import OutletMention, Span
+from checker.doc import Doc
 from checker.models import Outlet
 from checker.normalize import fold, search_form
 from checker.outlets import OutletRegistry
@@ -42,15 +43,16 @@ class Link:
     decided_by: Literal["rules", "model"] = "rules"  # who chose the speaker span and cue
 
 
-def link_sentence(text: str, start: int, end: int, cues: list[Cue], registry: OutletRegistry,
-                  lexicon: Lexicon) -> list[Link]:
+def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: OutletRegistry, lexicon: Lexicon,
+                  story: tuple[str, ...] = ()) -> list[Link]:
     """Every attribution a sentence states itself, best first: one per cue that names (or points back to) a source.
 
     A sentence split into several claims can attribute them differently ("X told police ..., the source added").
+    `story`: the outlets the whole article names (`OutletRegistry.story_ids`), which decide look-alike names.
     """
-    outlets = outlets_in(text, start, end, registry, lexicon)
-    links = (_link_for(text, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
-    return _via_chains(_nested(_participles(text, [link for link in links if link is not None])), lexicon)
+    outlets = outlets_in(doc, start, end, registry, lexicon, story)
+    links = (_link_for(doc, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
+    return _via_chains(_nested(_participles(doc.text, [link for link in links if link is not None])), lexicon)
 
 
 def _participles(text: str, links: list[Link]) -> list[Link]:
@@ -116,10 +118,11 @@ def _is_citing(cue: Cue, lexicon: Lexicon) -> bool:
     return fold(cue.text).lstrip("وف") in lexicon.citing
 
 
-def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
+def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
               lexicon: Lexicon) -> Link | None:
+    text = doc.text
     if cue.arabic:
-        speaker = arabic_speaker(text, start, cue, end, cues, outlets, lexicon)
+        speaker = arabic_speaker(doc, start, cue, end, cues, outlets, lexicon)
         chained = chained_verb(text, cue, cues)
         if chained is not None:
             cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
@@ -136,7 +139,7 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         speaker = None
     via: tuple[OutletMention, ...] = ()
     if speaker is None and outlet is not None:
-        speaker = _cited_speaker(text, end, cue, cues, outlet.end, lexicon)
+        speaker = _cited_speaker(doc, end, cue, cues, outlet.end, lexicon)
         cited = next((o for o in outlets if speaker is not None and speaker.start <= o.start < speaker.end
                       and o.outlet.id != outlet.outlet.id), None)
         if cited is not None:
@@ -145,7 +148,7 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
         if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
             speaker = None
     if speaker is None and cue.role == "frame" and cue.arabic:
-        speaker = arabic_clause_subject(text, start, cue, lexicon)
+        speaker = arabic_clause_subject(doc, start, cue, lexicon)
     if speaker is not None and cue.arabic and cue.role in ("according_to", "backward"):
         speaker = _after_glued_lam(text, cue, speaker)
     if speaker is not None and cue.arabic:
@@ -159,18 +162,18 @@ def _link_for(text: str, start: int, end: int, cue: Cue, cues: list[Cue], outlet
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
         outlet_kind = lexicon.outlet_back_kinds.get(fold(speaker.text).strip())
-        speaker = speaker if outlet is not None else _cited_speaker(text, end, cue, cues, speaker.end, lexicon)
+        speaker = speaker if outlet is not None else _cited_speaker(doc, end, cue, cues, speaker.end, lexicon)
     if refers_back:
         return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via)
     if speaker is None and outlet is None:
         return Link(cue, None, None) if _coordinated(text, start, cue) else _empty_subject(cue)
-    return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(text, cue, end, lexicon),
+    return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(doc, cue, end, lexicon),
                 via=via)
 
 
-def _addresses_earlier_outlet(text: str, cue: Cue, end: int, lexicon: Lexicon) -> bool:
+def _addresses_earlier_outlet(doc: Doc, cue: Cue, end: int, lexicon: Lexicon) -> bool:
     """"confirmed the proposal to the newspaper", "وقال للصحيفة": told to the outlet named before."""
-    return bool(_addressed_outlet(lexicon.outlet_back).search(fold(text[cue.end:end])))
+    return bool(_addressed_outlet(lexicon.outlet_back).search(doc.folded[cue.end:end]))
 
 
 @lru_cache(maxsize=2)
@@ -191,18 +194,19 @@ def _is_outlet_word(phrase: str, lexicon: Lexicon) -> bool:
     return folded in lexicon.ar_types or (folded[:1] in "وفبل" and folded[1:] in lexicon.ar_types)
 
 
-def _cited_speaker(text: str, end: int, cue: Cue, cues: list[Cue], anchor: int, lexicon: Lexicon) -> Span | None:
+def _cited_speaker(doc: Doc, end: int, cue: Cue, cues: list[Cue], anchor: int, lexicon: Lexicon) -> Span | None:
     """The person an outlet cites: "X, citing an official", "Citing an official, X said", "The paper quotes an
     officer as saying", "نقلت وكالة X عن مسؤول", "وكانت X قد نقلت الأسبوع الماضي عن مسؤول"."""
     citing = [c for c in cues if _is_citing(c, lexicon)]
     chosen = next((c for c in citing if c.start >= cue.start), None) or next(iter(citing), None)
     if chosen is not None:
-        return arabic_np(text, chosen.end, end, lexicon) if chosen.arabic else phrase_after(text, chosen.end, end, lexicon)
+        return (arabic_np(doc, chosen.end, end, lexicon) if chosen.arabic
+                else phrase_after(doc.text, chosen.end, end, lexicon))
     if cue.arabic and any(cue_verb(c).startswith("نقل") for c in cues if 0 <= c.start - cue.start < 12):
         position = max(anchor, cue.end)
-        after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,3}?)عن\s+", fold(text[position:end]))
+        after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,3}?)عن\s+", doc.folded[position:end])
         if after and not any(word in lexicon.ar_stops for word in after.group(1).split()):
-            return arabic_np(text, position + after.end(), end, lexicon)
+            return arabic_np(doc, position + after.end(), end, lexicon)
     return None
 
 
@@ -328,32 +332,27 @@ def _leading_outlet(text: str, start: int, outlets: list[OutletMention]) -> Outl
     return None
 
 
-def outlets_in(text: str, start: int, end: int, registry: OutletRegistry, lexicon: Lexicon) -> list[OutletMention]:
-    """Registry outlets in the sentence (look-alikes decided by the outlets the whole story names: "the Times"
-    in a New York Times story), outlet phrases by head word the registry lacks ("وكالة الأنباء X", "صحيفة «X»":
-    outlets, never speakers), and outlets caught only by their pattern."""
-    sentence = text[start:end]
-    known = [OutletMention(o, start + s, start + e)
-             for o, s, e in registry.find_in(sentence, story=_story_ids(registry, text))]
-    heads = [OutletMention(h.outlet, start + h.start, start + h.end) for h in registry.heads_in(sentence)
+def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon: Lexicon,
+               story: tuple[str, ...] = ()) -> list[OutletMention]:
+    """Registry outlets in text[start:end] (look-alikes decided by `story`, the outlets the whole article names:
+    "the Times" in a New York Times story), outlet phrases by head word the registry lacks ("وكالة الأنباء X",
+    "صحيفة «X»": outlets, never speakers), and outlets caught only by their pattern."""
+    sentence, folded = doc.text[start:end], doc.folded[start:end]
+    known = [OutletMention(o, start + s, start + e) for o, s, e in registry.find_in(sentence, story=story, folded=folded)]
+    heads = [OutletMention(h.outlet, start + h.start, start + h.end) for h in registry.heads_in(sentence, folded)
              if not any(k.start < start + h.end and start + h.start < k.end for k in known)]
     found = known + heads
-    unknown = [m for m in _pattern_outlets(sentence, start, lexicon)
+    unknown = [m for m in _pattern_outlets(sentence, folded, start, lexicon)
                if not any(k.start < m.end and m.start < k.end for k in found)]
     return sorted(found + unknown, key=lambda m: m.start)
 
 
-@lru_cache(maxsize=4)
-def _story_ids(registry: OutletRegistry, text: str) -> tuple[str, ...]:
-    return tuple(registry.story_ids(text))
+def _pattern_outlets(sentence: str, folded: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
+    return [*_arabic_pattern_outlets(sentence, folded, offset, lexicon),
+            *_english_pattern_outlets(sentence, offset, lexicon)]
 
 
-def _pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
-    return [*_arabic_pattern_outlets(sentence, offset, lexicon), *_english_pattern_outlets(sentence, offset, lexicon)]
-
-
-def _arabic_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
-    folded = fold(sentence)
+def _arabic_pattern_outlets(sentence: str, folded: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
     found = []
     for match in _arabic_type_phrase(lexicon.ar_types).finditer(folded):
         if match.group(1):

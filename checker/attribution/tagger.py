@@ -23,7 +23,7 @@ from typing import Any
 from checker.attribution.cues import Cue
 from checker.attribution.sources import Link, Span
 from checker.config import DATA_DIR
-from checker.models import Sentence
+from checker.doc import Doc
 
 TAGS = ("O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON")
 KINDS = {"CUE": "cue", "SRC": "source", "CON": "content"}
@@ -162,8 +162,8 @@ class TaggerRefiner:
                 self._tagger = Tagger(self.folder)
         return self._tagger
 
-    def refine(self, text: str, sentences: tuple[Sentence, ...],
-               links: dict[int, list[Link]]) -> dict[int, list[Link]]:
+    def refine(self, doc: Doc, links: dict[int, list[Link]]) -> dict[int, list[Link]]:
+        text, sentences = doc.text, doc.sentences
         chosen = [s for s in sentences if NEW_CUES or any(_open_speaker(link) for link in links.get(s.index, []))]
         if not chosen:
             return links
