@@ -104,7 +104,6 @@ def _stages(text: str, with_verdict: bool, trace: bool) -> list[tuple[str, float
     if with_verdict:
         from checker.config import get_settings
         from checker.embeddings import get_embedder
-        from checker.language import detect_language
         from checker.models import Analysis, Report
         from checker.pipeline import check_bounded
         from checker.report import report_to_dict
@@ -116,7 +115,7 @@ def _stages(text: str, with_verdict: bool, trace: bool) -> list[tuple[str, float
             run("model", get_embedder)  # a fresh `analyze` process loads it; the desk, once
             db = open_db(Path(folder) / "bench.db")
             load_seed(db)
-            analysis = Analysis(clean, detect_language(clean), sentences, attributed, non_claims)  # type: ignore[arg-type]
+            analysis = Analysis(clean, doc.language, doc.sentences, attributed, non_claims)  # type: ignore[arg-type]
             checks = run("evidence", lambda: check_bounded(db, attributed, get_settings().evidence_claims))  # type: ignore[arg-type]
             report = Report(analysis, checks)  # type: ignore[arg-type]
             analysis_id = run("store", lambda: save_report(db, report, source="bench"))
@@ -151,7 +150,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if not args.no_limit:
         sizes.append(LIMIT)
-    stages = ("clean", "segment", "claims", "attribution") + (
+    stages = ("clean", "doc", "claims", "attribution") + (
         ("model", "evidence", "store", "report") if args.verdict else ())
     memory = "Python peak MB" if args.tracemalloc else "RSS so far MB"
     print(f"{_load()}; per stage: wall s / CPU s / {memory}", flush=True)
