@@ -224,7 +224,8 @@ class DenseIndex:
 
 
 _indexes: dict[tuple[str, str], DenseIndex] = {}
-_term_counts: dict[str, tuple[int, dict[str, int]]] = {}  # per database: (passage count, documents per term)
+# Per database: (newest passage id, number of passages, documents per term).
+_term_counts: dict[str, tuple[int, int, dict[str, int]]] = {}
 _indexes_lock = threading.Lock()
 
 
@@ -364,14 +365,16 @@ def _idf(db: sqlite_utils.Database, terms: list[str]) -> tuple[dict[str, float],
     """Inverse document frequency of each term, from FTS5's own vocabulary (a per-connection temp table).
 
     Counting a common word's documents reads its whole posting list, so the
-    counts are kept per process until the number of passages changes.
+    counts are kept per process until passages are added (passages are never deleted, so the newest id says it
+    in one index probe; counting the passages took 12-21 ms at 1M, twice per claim).
     """
-    passages = db.execute("SELECT count(*) FROM passages").fetchone()[0]
+    newest = db.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
     key = database_key(db)
     with _indexes_lock:
-        if _term_counts.get(key, (None,))[0] != passages:
-            _term_counts[key] = (passages, {})
-        counts = _term_counts[key][1]
+        cached = _term_counts.get(key)
+        if cached is None or cached[0] != newest:
+            cached = _term_counts[key] = (newest, db.execute("SELECT count(*) FROM passages").fetchone()[0], {})
+        _, passages, counts = cached
         unknown = [term for term in terms if term not in counts]
     if unknown and is_postgres(db):
         from checker.store.pg_search import document_counts
