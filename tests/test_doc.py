@@ -1,0 +1,64 @@
+"""The shared document: one folding and tokenisation of the article that every analysis stage slices."""
+from __future__ import annotations
+
+import pytest
+
+import checker.normalize
+from checker.doc import make_doc
+from checker.models import Sentence
+from checker.normalize import fold, search_form
+from checker.pipeline import analyze
+
+MIXED = ("قالَ المتحدثُ باسم الوزارة لـ«رويترز» إنّ ٣ صواريخ أصابت القاعدة.\n\n"
+         "The U.S. embassy said it was \"aware of the reports\", AFP reported.")
+
+
+def test_folded_text_keeps_every_offset_of_the_original() -> None:
+    doc = make_doc(MIXED)
+    assert len(doc.folded) == len(doc.text)
+    for sentence in doc.sentences:
+        assert doc.folded[sentence.start:sentence.end] == fold(sentence.text)
+    digit = doc.text.index("٣")
+    assert doc.folded[digit] == "3"  # Arabic-Indic digits read as digits at the same place
+
+
+def test_tokens_carry_offsets_into_the_text_and_folded_forms() -> None:
+    doc = make_doc(MIXED)
+    words = [doc.text[t.start:t.end] for t in doc.tokens_in(0, doc.sentences[0].end)]
+    assert "رويترز" in words and "الوزارة" in words
+    english = doc.tokens_in(doc.sentences[1].start, doc.sentences[1].end)
+    assert [t.folded for t in english][:3] == ["the", "u.s", "embassy"]
+    assert doc.word_count(0, len(doc.text)) == len(doc.tokens)
+
+
+def test_search_forms_are_the_normalised_span_computed_once() -> None:
+    doc = make_doc(MIXED)
+    first = doc.sentences[0]
+    form = doc.search_form(first.start, first.end)
+    assert form == search_form(first.text) and "َ" not in form
+    assert doc.search_form(first.start, first.end) is form
+
+
+def test_a_callers_own_sentences_are_kept_as_given() -> None:
+    text = "Rockets hit the base.\nThe army said so."
+    mine = [Sentence(0, 0, len(text), text, 0)]
+    assert make_doc(text, mine).sentences == tuple(mine)
+    assert len(make_doc(text).sentences) == 2
+
+
+def test_the_article_is_folded_once_along_the_analysis(sample_article: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A regression guard for the tokenise-once design: the whole article is folded once, and sentence-sized
+    text (40+ characters) only a few times per claim for its own comparison form, not some twenty times."""
+    whole, sized = [], []
+    real = checker.normalize.fold.__wrapped__
+
+    def counting(text: str) -> str:
+        (whole if text == sample_article else sized).append(len(text)) if len(text) >= 40 else None
+        return real(text)
+
+    for module in ("checker.doc", "checker.normalize", "checker.segment", "checker.claims", "checker.outlets",
+                   "checker.outlet_heads", "checker.sentence_kinds", "checker.attribution.sources"):
+        monkeypatch.setattr(f"{module}.fold", counting)
+    analysis = analyze(sample_article)
+    assert len(whole) == 1
+    assert len(sized) <= 6 * len(analysis.claims)
