@@ -17,13 +17,18 @@ a claim's own edges decide whether "2015" ends a date.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 from typing import Sequence
 
 from checker.language import detect_language
 from checker.models import Sentence
 from checker.normalize import fold, search_form
 from checker.segment import WORD, split_sentences
+
+_AROUND_WORDS = re.compile(f"({WORD.pattern})")
 
 
 @dataclass(frozen=True)
@@ -37,26 +42,39 @@ class Token:
 
 @dataclass(frozen=True)
 class Doc:
-    """The article's text and everything read from it once: `folded` is as long as `text`, so offsets agree."""
+    """The article's text and everything read from it once: `folded` is as long as `text`, so offsets agree.
+
+    Words are kept as two sorted offset lists (a `Token` object per word was half the cost of a 2 MB article's
+    `make_doc`); `tokens` and `tokens_in` build the objects on demand."""
 
     text: str
     folded: str
     language: str
     sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
     _token_starts: tuple[int, ...] = field(repr=False, compare=False)
+    _token_ends: tuple[int, ...] = field(repr=False, compare=False)
     _search_forms: dict[tuple[int, int], str] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return self._tokens(0, len(self._token_starts))
 
     def tokens_in(self, start: int, end: int) -> tuple[Token, ...]:
         """The tokens lying wholly inside text[start:end]."""
-        first = bisect.bisect_left(self._token_starts, start)
-        last = first
-        while last < len(self.tokens) and self.tokens[last].end <= end:
-            last += 1
-        return self.tokens[first:last]
+        return self._tokens(*self._token_range(start, end))
 
     def word_count(self, start: int, end: int) -> int:
-        return len(self.tokens_in(start, end))
+        first, last = self._token_range(start, end)
+        return last - first
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [first, last) of the tokens inside text[start:end] (tokens never overlap, so ends are sorted)."""
+        first = bisect.bisect_left(self._token_starts, start)
+        return first, max(first, bisect.bisect_right(self._token_ends, end))
+
+    def _tokens(self, first: int, last: int) -> tuple[Token, ...]:
+        starts, ends, folded = self._token_starts, self._token_ends, self.folded
+        return tuple(Token(starts[i], ends[i], folded[starts[i]:ends[i]]) for i in range(first, last))
 
     def search_form(self, start: int, end: int) -> str:
         """`normalize.search_form` of text[start:end] (diacritics out, spaces collapsed), computed once per span."""
@@ -72,6 +90,8 @@ def make_doc(text: str, sentences: Sequence[Sentence] | None = None) -> Doc:
     `sentences`: the caller's own split (a corpus's gold sentences, one sentence per line), else `split_sentences`.
     """
     folded = fold(text)
-    tokens = tuple(Token(m.start(), m.end(), m.group()) for m in WORD.finditer(folded))
+    # Split around the words (captured), so the pieces alternate gap, word, gap ...: their running lengths are the
+    # words' offsets, without a match object per word.
+    offsets = list(accumulate(map(len, _AROUND_WORDS.split(folded)), initial=0))
     split = tuple(sentences) if sentences is not None else split_sentences(text)
-    return Doc(text, folded, detect_language(text), split, tokens, tuple(t.start for t in tokens))
+    return Doc(text, folded, detect_language(text), split, tuple(offsets[1:-1:2]), tuple(offsets[2::2]))

@@ -31,6 +31,7 @@ _SOFT_BREAK = re.compile(r"[,،;؛:]\s|\s")
 # A word token: Arabic and Latin letters and digits, "U.S" and "don't" kept whole (checker.doc tokenises with it).
 WORD = re.compile(r"[\w\u0600-\u06FF]+(?:[.'’][\w]+)*")
 _QUOTE_CLOSERS = {"“": "”»", "«": "»", "„": "“”", "”": "“”", '"': '"'}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted({*_QUOTE_CLOSERS, *"".join(_QUOTE_CLOSERS.values())}))) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +134,8 @@ def quote_spans(segment: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     closers = ""
-    for i, ch in enumerate(segment):
+    for mark in _QUOTE_MARK.finditer(segment):  # only the marks: a loop over every character cost 0.2 s a 2 MB line
+        i, ch = mark.start(), mark.group()
         if open_at is not None and ch in closers:
             spans.append((open_at, i))
             open_at = None
