@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-import checker.store.ingest as ingest
+import checker.store.ingest.write as ingest_write
 from checker.errors import InputError
 from checker.store.ingest import add_source, add_text, import_file, import_history, load_seed
 
@@ -194,7 +194,7 @@ def test_an_interrupted_import_leaves_the_database_as_it_was(db: sqlite_utils.Da
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     add_text(db, EMBASSY_AR, outlet="reuters")
     before = {table: count(db, table) for table in ("documents", "passages", "passages_fts", "imports", "outlets")}
-    real_store = ingest._store_document
+    real_store = ingest_write._store_document
     calls = []
 
     def fail_on_third(*args: object, **kwargs: object) -> None:
@@ -203,13 +203,13 @@ def test_an_interrupted_import_leaves_the_database_as_it_was(db: sqlite_utils.Da
             raise KeyboardInterrupt
         real_store(*args, **kwargs)
 
-    monkeypatch.setattr(ingest, "_store_document", fail_on_third)
+    monkeypatch.setattr(ingest_write, "_store_document", fail_on_third)
     rows = [{"text": f"Report number {n} about rockets fired at the Green Zone.", "outlet": "New Outlet"}
             for n in range(5)]
     with pytest.raises(KeyboardInterrupt):
         import_file(db, write_jsonl(tmp_path / "big.jsonl", rows))
     assert {table: count(db, table) for table in before} == before
-    monkeypatch.setattr(ingest, "_store_document", real_store)
+    monkeypatch.setattr(ingest_write, "_store_document", real_store)
     assert import_file(db, tmp_path / "big.jsonl").added == 5
 
 
