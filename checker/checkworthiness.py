@@ -82,8 +82,58 @@ def arabic_prefix() -> str:
 
 
 def count_terms(folded: str, section: str, languages: Iterable[str]) -> int:
-    """How many words of a word-list section occur in already folded text."""
-    return sum(len(term_pattern(section, language).findall(folded)) for language in languages)
+    """How many words of a word-list section occur in already folded text.
+
+    A list none of whose first words is among the text's words (`_words_in`) cannot match: its scan is skipped
+    (a claim is looked up in some twenty lists, and most hold none of its words)."""
+    total = 0
+    for language in languages:
+        firsts = _first_words(section, language)
+        if firsts is None or not firsts.isdisjoint(_words_in(folded)):
+            total += len(term_pattern(section, language).findall(folded))
+    return total
+
+
+_WORD_RUN = re.compile(r"[\w\u0600-\u06FF]+")  # the letters `term_pattern`'s edges treat as inside a word
+
+
+@lru_cache(maxsize=None)
+def _first_words(section: str, key: str) -> frozenset[str] | None:
+    """The first word of each term of [section] key; None if a term opens with another character.
+
+    A match of `term_pattern` starts a word of the text (nothing word-like before it), and that word is an
+    Arabic prefix (or none) and then the term's first word, whole: the term goes on with a non-word character,
+    or ends where the pattern wants no word character."""
+    firsts = set()
+    for term in {fold(term) for term in vocabulary()[section].get(key, ())}:
+        first = _WORD_RUN.match(term)
+        if first is None:
+            return None
+        firsts.add(first.group())
+    return frozenset(firsts)
+
+
+@lru_cache(maxsize=16)
+def _words_in(folded: str) -> frozenset[str]:
+    """The text's words, and each without any Arabic prefix it opens with: what a term's first word may be."""
+    prefixes, letters, longest = _prefix_set()
+    words = _WORD_RUN.findall(folded)
+    found = set(words)
+    for word in words:
+        if word[0] in letters:
+            for cut in range(1, min(len(word), longest + 1)):
+                if word[:cut] in prefixes:
+                    found.add(word[cut:])
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _prefix_set() -> tuple[frozenset[str], frozenset[str], int]:
+    """claims.toml [arabic] prefixes, folded; the letters they open with; the longest one's length."""
+    prefixes = frozenset(fold(p) for p in lexicon()["arabic"]["prefixes"])
+    if not all(_WORD_RUN.fullmatch(p) for p in prefixes):
+        raise ValueError("claims.toml [arabic] prefixes must be letters")
+    return prefixes, frozenset(p[0] for p in prefixes), max(map(len, prefixes))
 
 
 @lru_cache(maxsize=None)
