@@ -6,7 +6,10 @@ phrases, `quotes` finds quotation spans, `coreference` carries a source into
 later sentences, `outlet` decides whose reporting carries a claim (its
 sentence's outlet, its speaker's, the story's, the dateline's). An optional
 learned tagger (`tagger`) may replace the speaker span and add cues the lists
-lack; rules keep registry names, datelines and outlet heads. A sentence with
+lack; rules keep registry names, datelines and outlet heads. An optional
+learned carrying (`carry`, off unless $CHECKER_OUTLET_CARRY or its model file
+says "learned") decides instead of the story rules whether a claim with no
+outlet of its own carries one cited earlier in the story. A sentence with
 no cue gets kind "none" and no speaker: checker never guesses a source, though
 a dateline or credit line still names whose copy it is.
 """
@@ -15,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Protocol
 
+from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_interview, find_publisher,
@@ -43,12 +47,16 @@ class LinkRefiner(Protocol):
 
 
 def attribute(doc: Doc, claims: tuple[Claim, ...], registry: OutletRegistry, refiner: LinkRefiner | None = None,
-              url: str | None = None) -> tuple[Claim, ...]:
-    """The claims with `attribution` filled in, reading the article in order; `url` is where it was published."""
+              url: str | None = None, carry: CarryDecider | str | None = None) -> tuple[Claim, ...]:
+    """The claims with `attribution` filled in, reading the article in order; `url` is where it was published.
+    `carry` decides whether a claim carries an outlet cited earlier in the story: "rules", "learned"
+    (`checker.attribution.carry`), a decider, or None for the default ($CHECKER_OUTLET_CARRY, else the model
+    file's)."""
     links = sentence_links(doc, registry)
     if refiner is not None:
         links = refiner.refine(doc, links)
-    return _Reader(doc, claims, registry, links, url).read()
+    decider = carry if carry is not None and not isinstance(carry, str) else load_carry(carry)
+    return _Reader(doc, claims, registry, links, url, decider).read()
 
 
 def sentence_links(doc: Doc, registry: OutletRegistry) -> dict[int, list[Link]]:
@@ -82,7 +90,7 @@ class _Reader:
     """One pass over the claims in reading order, with the history of sources and the story's outlet."""
 
     def __init__(self, doc: Doc, claims: tuple[Claim, ...], registry: OutletRegistry, links: dict[int, list[Link]],
-                 url: str | None = None) -> None:
+                 url: str | None = None, carry: CarryDecider | None = None) -> None:
         text = doc.text
         self.doc, self.text, self.claims, self.registry, self.links = doc, text, claims, registry, links
         self.story_outlets = registry.story_ids(text, folded=doc.folded)
@@ -98,6 +106,8 @@ class _Reader:
         self.story_id = story_outlet_id([link for found in links.values() for link in found], self.citing)
         self.done: list[Claim] = []
         self.topic: tuple[int, int] = (-1, 0)  # (paragraph, unattributed claims opening it)
+        self.carry = carry
+        self.cited = StoryCitations()
 
     def read(self) -> tuple[Claim, ...]:
         backward_only = _backward_only_sentences(self.links, self.claims)
@@ -114,14 +124,17 @@ class _Reader:
     def _read(self, claim: Claim) -> None:
         link = _link_of(claim, self.links.get(claim.sentence_index, []))
         self._note_topic(claim, link)
-        attribution = self._attribution_for(claim, link)
-        if attribution.kind == "none":
+        stated = self._attribution_for(claim, link)
+        if stated.kind == "none":
             attribution = (self._continued_quote(claim) or self.thread.named_in(claim.text, claim.sentence_index)
-                           or self._answer(claim, attribution) or self._dateline_for(claim) or self.publisher
-                           or attribution)
+                           or self._answer(claim, stated) or self._dateline_for(claim) or self.publisher
+                           or stated)
         else:
-            attribution = self.thread.carry(attribution) or self._answer(claim, attribution) or with_story_outlet(
-                attribution, self.story, self._dateline_over(claim), self.publisher)
+            attribution = self.thread.carry(stated) or self._answer(claim, stated) or with_story_outlet(
+                stated, self.story, self._dateline_over(claim), self.publisher)
+        own = _citation_kind(link, stated, self.citing)
+        if self.carry is not None and own is None:
+            attribution = self._learned_carry(claim, stated, attribution)
         self.thread.note(attribution, claim.sentence_index)
         if attribution.outlet is not None and attribution.outlet_from is None:
             attribution = replace(attribution, outlet_from="sentence")
@@ -133,7 +146,34 @@ class _Reader:
         self.history.add(claim.id, attribution, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0))
         if link is None:
             self._remember_mentions(claim)
+        self.cited.note(claim.id, stated, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0), own)
         self.done.append(replace(claim, attribution=attribution))
+
+    def _learned_carry(self, claim: Claim, stated: Attribution, ruled: Attribution) -> Attribution:
+        """The outlet a claim with none of its own carries, chosen by the learned model among those cited
+        earlier; the rules' speaker, kind and quote continuation stay, and so do their dateline and publisher."""
+        paragraph = self.paragraphs.get(claim.sentence_index, 0)
+        continued = self._continued_quote(claim) if stated.kind == "none" else None
+        base = continued or stated
+        context = ClaimContext(
+            claim.id, claim.sentence_index, paragraph, base,
+            opens_paragraph=self.paragraphs.get(claim.sentence_index - 1, -1) != paragraph,
+            quoted=continued is not None, arabic=self.doc.language == "ar", story_id=self.story_id,
+            interview=self.interview, claim_start=claim.start, background=is_background(claim.text),
+            fallback=(self._dateline_over(claim) or self.publisher or NO_ATTRIBUTION).outlet)
+        chosen = self.carry.choose(context, self.cited.candidates(context))
+        if not self.carry.decides:
+            return ruled
+        if chosen is None:  # no earlier outlet carried: the dateline, else the publishing site (rules' order)
+            cleared = replace(base, outlet=None, outlet_start=None, outlet_end=None, via=(), outlet_from=None)
+            if cleared.kind != "none":
+                return with_story_outlet(cleared, None, self._dateline_over(claim), self.publisher)
+            return cleared if continued else self._dateline_for(claim) or self.publisher or cleared
+        if base.outlet is not None and base.outlet.id == chosen.outlet.id:
+            return replace(base, decided_by="model")  # the outlet its carried speaker cited: still "carried"
+        source = chosen.attribution
+        return replace(base, outlet=chosen.outlet, outlet_start=source.outlet_start, outlet_end=source.outlet_end,
+                       via=source.via, outlet_from="story", decided_by="model")
 
     def _note_topic(self, claim: Claim, link: Link | None) -> None:
         """Unattributed claims opening a new paragraph start a new topic: a later "he added" does not reach
@@ -184,8 +224,10 @@ class _Reader:
         mentions = outlets_in(self.doc, claim.start, claim.end, self.registry, load_lexicon(), self.story_outlets)
         if mentions:
             last = mentions[-1]
-            self.history.mention(claim.id, Attribution(kind="none", outlet=last.outlet, outlet_start=last.start,
-                                                       outlet_end=last.end), claim.sentence_index)
+            named = Attribution(kind="none", outlet=last.outlet, outlet_start=last.start, outlet_end=last.end)
+            self.history.mention(claim.id, named, claim.sentence_index)
+            self.cited.note(claim.id, named, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0),
+                            "mention_only")
 
     def _continued_quote(self, claim: Claim) -> Attribution | None:
         """'"We are ready," he said. "This is not over."': the second sentence is still his quote."""
@@ -249,6 +291,20 @@ def _backward_only_sentences(links: dict[int, list[Link]], claims: tuple[Claim, 
     """"جاء ذلك وفق ما أفاد به ..." is often kept out of the claims, yet still attributes the sentence before it."""
     claimed = {c.sentence_index for c in claims}
     return sorted(i for i, found in links.items() if i not in claimed and found and found[0].cue.role == "backward")
+
+
+def _citation_kind(link: Link | None, stated: Attribution, citing: frozenset[str]) -> str | None:
+    """How the claim's own sentence cites its outlet ("told" X, X "speaks", X "quotes" someone), or None when the
+    outlet (if any) is not its sentence's: the learned carrying decides that one."""
+    if link is None or stated.outlet is None:
+        return None
+    if stated.outlet_from == "sentence":
+        if reporting_outlet(link, citing):
+            return "told"
+        return "outlet_speaks" if link.speaker is None else "outlet_quotes"
+    if link.refers_back == "outlet" or link.addressed_back or stated.speaker is None:
+        return "outlet_speaks"  # "the agency said", "the Post": the outlet is named again here
+    return None
 
 
 def _link_of(claim: Claim, links: list[Link]) -> Link | None:
