@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Callable
 
 from checker.models import Outlet
@@ -18,6 +18,7 @@ from checker.normalize import fold, search_form
 
 _QUOTED_NAME = re.compile(r"\s*\"([^\"\n]{2,40})\"")
 _WORD = re.compile(r"[^\s،,.:;؛!?؟()\"]+")
+_CLITICS = "وفبلك"  # letters a head word may carry in front ("لصحيفة", "وقناة")
 _DESCRIPTION = re.compile(r"-(?:linked|based|run|owned|affiliated|language|backed|controlled)$")
 _LATIN_NAME = r"(?:[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*|al|el|de|du|la|le|of)"  # no trailing dot: "Ramadan. State"
 
@@ -70,6 +71,17 @@ class HeadWords:
         """Every head word, Arabic and English, for context patterns."""
         return (*self.kinds, *self.english)
 
+    @cached_property
+    def head_forms(self) -> frozenset[str]:
+        """Every word `_head_word` finds a head in: an Arabic head word with up to two clitics before it."""
+        clitics = ["", *_CLITICS, *(a + b for a in _CLITICS for b in _CLITICS)]
+        return frozenset(clitic + head for clitic in clitics for head in self.kinds if head)
+
+    @cached_property
+    def english_heads(self) -> re.Pattern[str]:
+        """Any English head word anywhere: both English head patterns need one."""
+        return re.compile("|".join(re.escape(w) for w in sorted(self.english, key=len, reverse=True)))
+
     def kind_before(self, folded_before: str) -> str | None:
         """The kind the head word right before a name says ("قناة الجزيرة" -> tv), if there is one."""
         match = re.search(r"([^\s\"']+)[\s\"']*$", folded_before)
@@ -77,7 +89,7 @@ class HeadWords:
             return None
         word = match.group(1)
         for cut in (0, 1, 2):
-            if word[cut:] in self.kinds and all(c in "وفبلك" for c in word[:cut]):
+            if word[cut:] in self.kinds and all(c in _CLITICS for c in word[:cut]):
                 return self.kinds[word[cut:]]
         return self.english.get(word)
 
@@ -103,6 +115,8 @@ def find_heads(text: str, words: HeadWords, find: Finder, blocked: Blocked, fold
 
 
 def _arabic_heads(text: str, folded: str, words: HeadWords, find: Finder, blocked: Blocked) -> list[OutletHead]:
+    if words.head_forms.isdisjoint(_WORD.findall(folded)):
+        return []  # most sentences hold no head word: one set test instead of a lookup per word
     found = []
     for match in _WORD.finditer(folded):
         head, kind = _head_word(match.group(), words)
@@ -125,7 +139,7 @@ def _head_word(word: str, words: HeadWords) -> tuple[str, str | None]:
     """The head in a word, clitics ("لصحيفة", "وقناة") allowed: (head, kind) or ("", None)."""
     for cut in (0, 1, 2):
         head = word[cut:]
-        if cut and not all(c in "وفبلك" for c in word[:cut]):
+        if cut and not all(c in _CLITICS for c in word[:cut]):
             break
         if head in words.kinds:
             return head, words.kinds[head]
@@ -241,7 +255,7 @@ def _media_index(names: list[str], words: HeadWords) -> int | None:
 
 def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead]:
     """"the Kurdistan Chronicle newspaper", "Mauritania's AMI news agency", "the daily Le Parisien"."""
-    if not words.english:
+    if not words.english or not words.english_heads.search(text):
         return []
     name_first, head_first = _english_patterns(tuple(words.english))
     found = []
