@@ -30,6 +30,7 @@ _GATES = {"content": _COMPLEMENT, "intention": _INTENTION, "stance": _STANCE}
 _GATED_LISTS = (("speech_complement", "content", False), ("intention", "intention", False), ("stance", "stance", False),
                 ("possessed_nouns", "content", True))
 _WORD = re.compile(r"(?<![\w'-])[a-z]+")
+_LETTERS = re.compile(r"\w+")  # what the cue patterns' edges (?<!\w), (?!\w) count as inside a word
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
 
@@ -48,6 +49,8 @@ class Lexicon:
     """Everything attribution reads from data/cues.toml, compiled once."""
 
     patterns: tuple[tuple[CueRole, bool, re.Pattern[str]], ...]
+    # Per pattern, the first words of its phrases (`_first_words`): a sentence holding none is not scanned.
+    first_words: tuple[frozenset[str] | None, ...]
     # First word -> English cues that count only before their content ("pointed out that", "wants to", "criticized
     # X for", "Trump's claim that"): (phrase, gate name, after a possessive only).
     gated: dict[str, tuple[tuple[str, str, bool], ...]]
@@ -111,10 +114,12 @@ def load_lexicon() -> Lexicon:
         data = tomllib.load(handle)
     patterns = tuple((role, lang == "ar", _compile(data[lang][role], lang == "ar"))
                      for role in ROLES for lang in ("ar", "en"))
+    first_words = tuple(_first_words(data[lang][role], lang == "ar") for role in ROLES for lang in ("ar", "en"))
     speaker, pattern = data["speaker"], data["outlet_pattern"]
     folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
     return Lexicon(
         patterns=patterns,
+        first_words=first_words,
         gated=_gated(data["en"]),
         ar_stops=folded(speaker["ar_stops"]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
@@ -155,6 +160,29 @@ def load_lexicon() -> Lexicon:
     )
 
 
+def _first_words(phrases: list[str], arabic: bool) -> frozenset[str] | None:
+    """The word each phrase's match opens with (its first word's letters up to any other character); None when a
+    phrase could open otherwise (with a symbol, or a lone glued "ل").
+
+    `_compile`'s pattern matches only where no letter precedes, so a match opens a word of the text: that word,
+    without a leading و/ف for Arabic, is the phrase's first word (which is followed by a space, a non-letter, or
+    the end of the phrase, where the pattern wants no letter)."""
+    firsts = set()
+    for phrase in phrases:
+        words = fold(phrase).split()
+        first = _LETTERS.match(words[0]) if words else None
+        if first is None or (arabic and len(words) == 1 and words[0] == "ل"):
+            return None
+        firsts.add(first.group())
+    return frozenset(firsts)
+
+
+def _words_in(folded: str, start: int, end: int) -> set[str]:
+    """The words of folded[start:end], and each Arabic one without a leading و/ف (`_compile`'s optional prefix)."""
+    words = set(_LETTERS.findall(folded, start, end))
+    return words | {word[1:] for word in words if word[0] in "وف"}
+
+
 def _phrase_end(abbreviations: list[str]) -> re.Pattern[str]:
     """Where a phrase after a cue ends ("according to X, ..."); "U.S." and "Mr." do not end it."""
     not_abbreviation = "".join(rf"(?<!\b{re.escape(a)})" for a in abbreviations)
@@ -182,7 +210,10 @@ def _matches(folded: str, start: int, end: int, lexicon: Lexicon) -> Iterator[tu
     """(role, arabic, start, end) of every listed cue phrase, then of every verb that needs its content after it
     ("pointed out that", "wants to"), looked up word by word: one dictionary probe per word, not one regex branch
     per verb."""
-    for role, arabic, pattern in lexicon.patterns:
+    words = _words_in(folded, start, end)
+    for (role, arabic, pattern), firsts in zip(lexicon.patterns, lexicon.first_words):
+        if firsts is not None and firsts.isdisjoint(words):
+            continue  # none of its phrases can open here (an English sentence skips every Arabic list)
         for match in pattern.finditer(folded, start, end):
             yield role, arabic, match.start(), match.end(), False
     gated = lexicon.gated
