@@ -53,19 +53,29 @@ class AliasMatcher(Generic[T]):
         self._two_firsts = frozenset(first for first, _ in self._by_two)
         for candidates in self._by_two.values():
             candidates.sort(key=lambda item: -len(item[0]))
+        self._openers = _written_forms(self._two_firsts | self._single.keys())
 
     def finditer(self, folded: str) -> Iterable[tuple[T, int, int]]:
-        """(alias, start, end) left to right, longest first, not overlapping; Arabic clitics left out of the span."""
-        tokens = _tokens(folded)
-        position = 0
-        while position < len(tokens):
-            found = self._match_at(folded, tokens, position)
+        """(alias, start, end) left to right, longest first, not overlapping; Arabic clitics left out of the span.
+
+        Only words that may open an alias (`_written_forms`) are tried: one set intersection over the text's
+        words leaves most sentences with none."""
+        plain = folded.translate(_LATIN_ACCENTS)
+        words = _TOKEN.findall(plain)
+        openers = self._openers.intersection(words)
+        if not openers:
+            return
+        tokens = list(_TOKEN.finditer(plain))
+        position = 0  # the first token not yet inside a match
+        for candidate in [number for number, word in enumerate(words) if word in openers]:
+            if candidate < position:
+                continue
+            found = self._match_at(folded, tokens, candidate)
             if found is None:
-                position += 1
                 continue
             alias, start, end, used = found
             yield alias, start, end
-            position += used
+            position = candidate + used
 
     def _match_at(self, folded: str, tokens: list[re.Match[str]], position: int
                   ) -> tuple[T, int, int, int] | None:
@@ -93,6 +103,19 @@ class AliasMatcher(Generic[T]):
                 return (rest[0] in self._single and len(rest) == 1) or any(
                     found == rest for found, _ in self._by_two.get(rest[:2], ()))
         return False
+
+
+def _written_forms(firsts: Iterable[str]) -> frozenset[str]:
+    """Every word in which `_first_forms` may find one of `firsts`: the word, with a possessive after it, with up
+    to two clitics before it, and "ال..." written "لل..." after ل (a few more than that: only a filter)."""
+    forms = set()
+    clitics = ["", *_CLITIC_LETTERS, *(a + b for a in _CLITIC_LETTERS for b in _CLITIC_LETTERS)]
+    for first in firsts:
+        forms.update((first, first + "'", first + "'s"))
+        forms.update(clitic + first for clitic in clitics)
+        if first.startswith("ال"):
+            forms.update(clitic + "لل" + first[2:] for clitic in clitics)
+    return frozenset(forms)
 
 
 def _first_forms(word: str) -> list[tuple[str, int, int]]:
