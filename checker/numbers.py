@@ -6,6 +6,7 @@ lists (number words, months, currencies, approximation cues) are in claims.toml.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator
@@ -281,6 +282,8 @@ def _lookup(word: str, table: dict[str, Any] | frozenset[str]) -> tuple[str, boo
 def _number_words(folded: str, text: str) -> Iterator[NumberMention]:
     units, scales, vague, duals, ordinals = _word_values()
     starters = _starters()
+    if starters.isdisjoint(_WORD.findall(folded)):
+        return  # no word here can open a number: one set test instead of a lookup per word
     tokens = list(_WORD.finditer(folded))
     i = 0
     while i < len(tokens):
@@ -436,15 +439,23 @@ def _after_cues() -> list[tuple[str, str]]:
     return cues + [(fold(c), "more") for c in data["approx_after_more"]]
 
 
+def _initial(match: re.Match[str]) -> str:
+    return match.group(1) + " "
+
+
 def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
     """What is counted: the first content word after a count ('2,500 US troops' -> troops)."""
     if mention.unit or mention.kind not in {"number"}:
         return mention
     skip = _folded_table("unit_skip")
     stop = _folded_table("unit_stop")
-    window = _INITIAL_DOT.sub(r"\1 ", folded[mention.end:mention.end + 40])  # "u.s. troops"
-    window = _UNIT_WINDOW_END.split(window, maxsplit=1)[0]
-    for word in list(_WORD.finditer(window))[:3]:
+    window = folded[mention.end:mention.end + 40]
+    if "." in window:
+        window = _INITIAL_DOT.sub(_initial, window)  # "u.s. troops"
+    end = _UNIT_WINDOW_END.search(window)
+    if end:
+        window = window[:end.start()]
+    for word in itertools.islice(_WORD.finditer(window), 3):
         original = text[mention.end + word.start():mention.end + word.end()]
         if word.group() in stop:
             break
