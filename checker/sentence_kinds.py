@@ -19,6 +19,8 @@ from checker.segment import WORD, lexicon, words
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
+_LEADING_MARKS = re.compile(r"^[\s\"“”«»'‘’(\-–—]+")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+")
 # An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب".
 INITIALS = re.compile(r"^[\s(]*[\u0621-\u064A]{1,2}(?:[.\s/]+[\u0621-\u064A]{1,2}){1,3}[.)\s]*$")
 
@@ -58,19 +60,32 @@ def _present_tense(token: str) -> bool:
         re.fullmatch(r"[\u0621-\u064A]+", stem))
 
 
-def _starts_with(folded: str, section: str, key: str) -> bool:
+def _opening(folded: str) -> str:
+    """A sentence's first 200 characters as its opening words are looked up: no leading quotes or dashes, no
+    "and"/"but" (computed once per sentence, for every list `_starts_with` tries)."""
     # "في تقديري، ...": the Arabic comma is inside the Arabic block, which the word-end check treats as a letter.
-    head = re.sub(r"^[\s\"“”«»'‘’(\-–—]+", "", folded[:200]).translate(_ARABIC_PUNCT_AS_SPACE)
-    head = re.sub(r"^(?:and|but|so|yet)\s+", "", head)
+    head = _LEADING_MARKS.sub("", folded[:200]).translate(_ARABIC_PUNCT_AS_SPACE)
+    return _LEADING_CONJUNCTION.sub("", head)
+
+
+def _starts_with(head: str, section: str, key: str) -> bool:
+    """`head` (an `_opening`) opens with a term of [section] key, or with و/ف and one."""
     match = term_pattern(section, key).match(head)
-    return bool(match) or bool(re.match(r"^[وف]", head) and term_pattern(section, key).match(head[1:]))
+    return bool(match) or bool(head[:1] in ("و", "ف") and term_pattern(section, key).match(head[1:]))
 
 
 def is_question(sentence: str, language: str, folded: str | None = None) -> bool:
+    return _is_question(sentence, language, folded, None)
+
+
+def _is_question(sentence: str, language: str, folded: str | None, head: str | None) -> bool:
     if QUESTION_END.search(sentence):
         return True
+    if language != "ar":
+        return False
     folded = fold(sentence) if folded is None else folded
-    return language == "ar" and _starts_with(folded, "questions", "ar") and len(WORD.findall(folded)) < 25
+    head = _opening(folded) if head is None else head
+    return _starts_with(head, "questions", "ar") and len(WORD.findall(folded)) < 25
 
 
 def sentence_reason(sentence: str, language: str, title: bool = False, folded: str | None = None) -> str | None:
@@ -86,17 +101,18 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "newsroom note"
     if INITIALS.match(sentence):
         return "byline"
-    if any(_starts_with(folded, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
+    head = _opening(folded)
+    if any(_starts_with(head, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
         return "speculation"
-    if is_question(sentence, language, folded):
+    if _is_question(sentence, language, folded, head):
         if title:
             return "headline question"
-        rhetorical = any(_starts_with(folded, "questions", f"rhetorical_{lang}") for lang in langs)
+        rhetorical = any(_starts_with(head, "questions", f"rhetorical_{lang}") for lang in langs)
         return "rhetorical question" if rhetorical else "question"
     hedges = count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs])
     if hedges >= 2 and not attributed and not re.search(r"\d", sentence):
         return "speculation"
-    if not quoted and not attributed and any(_starts_with(folded, "opinion", f"openers_{lang}") for lang in langs):
+    if not quoted and not attributed and any(_starts_with(head, "opinion", f"openers_{lang}") for lang in langs):
         return "opinion"
     if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
         return "opinion"
