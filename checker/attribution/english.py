@@ -25,6 +25,16 @@ _ROLE_REACH = 3
 _FINITE = frozenset("is are was were has have had will would can could may might must should did does do".split())
 _NAME_JOINS = frozenset({"of", "for", "to", "and", "the", "de", "'s", "’s", "on", "in"})
 _RELATIVE = re.compile(r",\s+(?:who|which)\s")
+# Compiled once (through `re.search(str, ...)` each call looked its pattern up in re's cache, per cue).
+_IT_BEFORE = re.compile(r"(?<![\w'’])it\s+$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twice|also|not|never|later|since|"
+                        r"already|once|again|first)\s+)?$", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S+")
+_QUOTE_OR_COMMA_BEFORE = re.compile(r"(?:[\"”“,]|'')\s*$")
+_ROLE_CLOSE = re.compile(r"[,;:.!?\"”]|$")
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_CLITIC_END = re.compile(r"(?<=\w)['’](?:s|d|ve|ll|re)$")
+_LOWER_WORD = re.compile(r"[a-z-]+")
 _CLAUSE_OPENERS = frozenset({"what", "that", "whether", "how", "why", "when", "where", "because", "if"})
 _OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those"})
 _TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since", "by", "for", "with", "from", "last",
@@ -38,7 +48,7 @@ def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon)
     if cue.role == "frame":
         return _subject_before(text, start, _clause_start(text, start, cue.start), lexicon)
     verb = fold(cue.text)
-    pronoun = re.search(r"(?<![\w'’])it\s+$", text[start:cue.start], re.IGNORECASE)
+    pronoun = _IT_BEFORE.search(text[start:cue.start])
     if pronoun and verb in lexicon.en_pronoun_verbs:
         # "A passing vessel picked up the sailors, it added.": "it" is the organisation quoted before.
         return Span(pronoun.group().strip(), start + pronoun.start(), start + pronoun.start() + 2)
@@ -53,8 +63,7 @@ def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon)
 def passive(head: str, verb: str) -> bool:
     """"were reported", "was reportedly rejected", "was told": a past participle after a form of "be"."""
     return (verb.endswith("ed") or verb in ("said", "told", "written", "shown", "thought", "known", "found")) and bool(
-        re.search(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twice|also|not|never|later|since|already|"
-                  r"once|again|first)\s+)?$", head, re.IGNORECASE))
+        _BE_BEFORE.search(head))
 
 
 def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[Cue], lexicon: Lexicon) -> Span | None:
@@ -79,7 +88,7 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
         if not rest:
             return None
         return _clean_english(text, speaker.end - len(rest), speaker.end, lexicon)
-    words = list(re.finditer(r"\S+", speaker.text))
+    words = list(_NON_SPACE.finditer(speaker.text))
     verb = _verb_with_object(words, lexicon)
     if verb is not None:
         # "The Clinton campaign released a statement saying": the subject ends before its own verb phrase.
@@ -101,7 +110,7 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
 def _relative_antecedent(text: str, speaker: Span, lexicon: Lexicon) -> Span | None:
     """"He went to meet Devocht, who had told him": the speaker of "who" is the name before it; "Pop art was about
     what American culture thought": a subject holding its own verb keeps only what follows the last "what"/"that"."""
-    words = list(re.finditer(r"\S+", speaker.text))
+    words = list(_NON_SPACE.finditer(speaker.text))
     last = fold(words[-1].group()) if words else ""
     if last in ("who", "which") and len(words) > 1 and words[-2].group().endswith(","):
         names: list[re.Match[str]] = []
@@ -206,7 +215,7 @@ def _title_before(text: str, start: int, first: int, last: int, lexicon: Lexicon
 def _before_auxiliaries(text: str, start: int, position: int, lexicon: Lexicon) -> int:
     """"Valeska Paris, a former member, has claimed": the auxiliaries and adverbs before the verb are not the
     subject, so the comma before them still closes it."""
-    words = list(re.finditer(r"\S+", text[start:position]))
+    words = list(_NON_SPACE.finditer(text[start:position]))
     kept = len(words)
     while kept and fold(words[kept - 1].group()) in lexicon.en_auxiliaries:
         kept -= 1
@@ -273,7 +282,7 @@ def _is_anonymity_tail(folded: str, lexicon: Lexicon) -> bool:
 
 def _inverted_speaker(text: str, start: int, cue: Cue, end: int, lexicon: Lexicon) -> Span | None:
     """'"...," said Lloyd Austin, the defense secretary.' The speaker follows the verb."""
-    if cue.start > start and not re.search(r"(?:[\"”“,]|'')\s*$", text[start:cue.start]):
+    if cue.start > start and not _QUOTE_OR_COMMA_BEFORE.search(text[start:cue.start]):
         return None
     speaker = phrase_after(text, cue.end, end, lexicon)
     if speaker is None or (not text[start:cue.start].rstrip().endswith(",") and cue.start > start):
@@ -300,7 +309,7 @@ def _with_role(text: str, position: int, limit: int, end: int, lexicon: Lexicon)
     appositive that names a role stays with it (up to the next comma or the end of the sentence)."""
     if text[limit:limit + 1] != "," or not text[position:limit].strip()[:1].isupper():
         return limit
-    closing = re.compile(r"[,;:.!?\"”]|$").search(text, limit + 1, end)
+    closing = _ROLE_CLOSE.search(text, limit + 1, end)
     close = closing.start() if closing and closing.group() else stripped_end(text, end, " .!?\"”")
     words = [fold(w).strip(",") for w in text[limit + 1:close].split()]
     if not words or len(words) > _MAX_ROLE_WORDS or not any(w in lexicon.en_roles for w in words[:_ROLE_REACH]):
@@ -327,7 +336,7 @@ def _name_end(text: str, position: int, limit: int, lexicon: Lexicon) -> int:
     capitalised name ends at the first lower-case word that neither joins it ("of", "for") nor is a role
     ("spokesman"), when a clause follows (three words or more with a finite verb: "Mr. Smith's office" and "Gaza
     civil defence spokesman Mahmud Bassal" stay whole)."""
-    words = list(re.finditer(r"\S+", text[position:limit]))
+    words = list(_NON_SPACE.finditer(text[position:limit]))
     first = 1 if words and words[0].group() in ("the", "a", "an") else 0
     if len(words) <= first or not words[first].group()[:1].isupper():
         return limit
@@ -344,11 +353,11 @@ def _name_end(text: str, position: int, limit: int, lexicon: Lexicon) -> int:
 
 
 def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject: bool = True) -> Span | None:
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_NON_SPACE.finditer(text[start:end]))
     while words and fold(words[0].group()) in lexicon.en_leading:
         words.pop(0)
     while words and (fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries or (
-            subject and len(words) > 1 and re.fullmatch(r"[a-z]{3,}ly", words[-1].group()))):
+            subject and len(words) > 1 and _ADVERB.fullmatch(words[-1].group()))):
         words.pop()  # "has also", "reportedly": between the subject and its verb
     if subject and len(words) > 2 and fold(words[-2].group()) == "no" and fold(words[-1].group()) == "longer":
         words = words[:-2]  # "Microsoft no longer wants"
@@ -361,7 +370,7 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
             and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads:
         return None
     last_end = start + words[-1].end()
-    clitic = re.search(r"(?<=\w)['’](?:s|d|ve|ll|re)$", words[-1].group()) if subject else None
+    clitic = _CLITIC_END.search(words[-1].group()) if subject else None
     if clitic is not None:
         last_end -= len(clitic.group())  # "Trump's claim that", "She'd argued", "They've claimed"
     return Span(text[start + words[0].start():last_end], start + words[0].start(), last_end)
@@ -373,4 +382,4 @@ def _titled_name(words: list[str]) -> bool:
     if len(words) > _TITLED_NAME_WORDS or True not in capitalised:
         return False
     name_start = capitalised.index(True)
-    return all(capitalised[name_start:]) and all(re.fullmatch(r"[a-z-]+", w) for w in words[:name_start])
+    return all(capitalised[name_start:]) and all(_LOWER_WORD.fullmatch(w) for w in words[:name_start])
