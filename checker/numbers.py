@@ -44,6 +44,7 @@ def find_numbers(text: str, offset: int = 0, folded: str | None = None) -> tuple
 
 
 _DIGIT = re.compile(r"\d")
+_ORDINAL_END = re.compile(r"\d(?:st|nd|rd|th)")  # what every "ordinal" match holds
 
 
 def _finders(folded: str) -> list[Finder]:
@@ -207,9 +208,14 @@ def _ranges(folded: str, text: str) -> Iterator[NumberMention]:
 
 
 def _digits(folded: str, text: str) -> Iterator[NumberMention]:
-    for m in _patterns()["ordinal"].finditer(folded):
-        yield _mention(text, m.start(), m.end(), float(m.group("num")), "ordinal")
-    for m in _patterns()["number"].finditer(folded):
+    # Both patterns open with a digit: the scans start at the first one (their look-behinds still see before it).
+    first = _DIGIT.search(folded)
+    if first is None:
+        return
+    if _ORDINAL_END.search(folded, first.start()):
+        for m in _patterns()["ordinal"].finditer(folded, first.start()):
+            yield _mention(text, m.start(), m.end(), float(m.group("num")), "ordinal")
+    for m in _patterns()["number"].finditer(folded, first.start()):
         if not m.group("scale") and _is_label(folded, m.start(), m.end()):
             continue
         value = _scaled(m)
