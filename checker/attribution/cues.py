@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator, Literal
 
 from checker.config import DATA_DIR
@@ -248,13 +248,23 @@ def stripped_end(text: str, end: int, chars: str | None = None) -> int:
 def _anonymity_tails(folded: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Spans of "who asked not to be named", "speaking on condition of anonymity", "طلب عدم الكشف عن هويته"."""
     sentence = folded[start:end].lower()
+    phrases, any_phrase = _lowered(lexicon.anonymous)
+    if not any_phrase.search(sentence):
+        return []  # the usual case, in one scan instead of a search per phrase
     spans = []
-    for phrase in lexicon.anonymous:
-        position = sentence.find(phrase.lower())
+    for phrase, lowered in zip(lexicon.anonymous, phrases):
+        position = sentence.find(lowered)
         while position != -1:
             spans.append((start + position, start + position + len(phrase)))
-            position = sentence.find(phrase.lower(), position + 1)
+            position = sentence.find(lowered, position + 1)
     return spans
+
+
+@lru_cache(maxsize=4)
+def _lowered(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The phrases in lower case, and a regex finding any of them."""
+    lowered = tuple(phrase.lower() for phrase in phrases)
+    return lowered, re.compile("|".join(re.escape(phrase) for phrase in lowered) or "(?!)")
 
 
 def _overlaps(a: Cue, b: Cue) -> bool:
