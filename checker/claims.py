@@ -21,7 +21,7 @@ from checker.config import DATA_DIR
 from checker.doc import Doc
 from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold, search_form
-from checker.numbers import find_numbers
+from checker.numbers import dates_only, find_numbers
 from checker.segment import WORD, lexicon, quote_spans, words
 from checker.sentence_kinds import INITIALS, QUESTION_END, has_verb, is_question, sentence_reason
 
@@ -291,8 +291,8 @@ def _is_headline(line: _Line) -> bool:
 
 def _only_dates(line: str) -> bool:
     """'Friday 8 December 2023 10:45', '08/12/2023': a date or time and nothing to check."""
-    mentions = find_numbers(line)
-    if not mentions or any(m.kind not in {"date", "year"} for m in mentions) or has_verb(line, "ar"):
+    mentions = dates_only(line)
+    if not mentions or has_verb(line, "ar"):
         return False
     rest = line
     for mention in reversed(mentions):

@@ -28,19 +28,35 @@ def find_numbers(text: str, offset: int = 0, folded: str | None = None) -> tuple
 
     `folded`: `fold(text)` when the caller has it (a claim's slice of `Doc.folded`)."""
     folded = fold(text) if folded is None else folded
-    taken: list[NumberMention] = []
-    occupied = bytearray(len(folded))  # 1 where a taken mention lies: the overlap check costs the mention's length
-    for finder in _finders(folded):
-        for mention in finder(folded, text):
-            if occupied.find(1, mention.start, mention.end) == -1:
-                taken.append(mention)
-                occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-    mentions = sorted((_with_approximation(_with_unit(m, folded, text), folded, text) for m in taken),
+    mentions = sorted((_with_approximation(_with_unit(m, folded, text), folded, text) for m in _taken(folded, text)),
                       key=lambda m: m.start)
     if not offset:
         return tuple(mentions)
     return tuple(NumberMention(m.text, m.start + offset, m.end + offset, m.value, m.kind, m.low, m.high,
                                m.approximate, m.unit) for m in mentions)
+
+
+def dates_only(text: str) -> tuple[NumberMention, ...] | None:
+    """`find_numbers(text)` if every mention is a date or a year, else None; stops at the first other one.
+
+    (Units and approximation cues, which `find_numbers` adds afterwards, never touch a date or a year.)"""
+    folded = fold(text)
+    found = []
+    for mention in _taken(folded, text):
+        if mention.kind not in {"date", "year"}:
+            return None
+        found.append(mention)
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _taken(folded: str, text: str) -> Iterator[NumberMention]:
+    """Each finder's mentions in order of precedence, those overlapping one taken before left out."""
+    occupied = bytearray(len(folded))  # 1 where a taken mention lies: the overlap check costs the mention's length
+    for finder in _finders(folded):
+        for mention in finder(folded, text):
+            if occupied.find(1, mention.start, mention.end) == -1:
+                occupied[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+                yield mention
 
 
 _DIGIT = re.compile(r"\d")
