@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 import sqlite_utils
@@ -21,6 +21,8 @@ from checker.models import Analysis, Claim, ClaimCheck, EvidenceMatch, PassageHi
 from checker.normalize import search_form
 from checker.calibration import calibrated
 from checker.config import DATA_DIR
+from checker.slots.align import best_coverage
+from checker.slots import SlotDecision
 from checker.stance import CrossEncoderBudget, StanceResult, assess_many, rating_verdict
 
 # A passage counts for or against a claim only this close to it, and when its stance score
@@ -40,6 +42,21 @@ SNIPPET_CHARS = 160
 # Passages per claim the stance cross-encoder reads (when installed): the closest related ones; speed.
 CROSS_ENCODER_PER_CLAIM = 2
 SQL_IDS = 500
+# Claim coverage (checker.slots.align.coverage: the share of the claim's content words, numbers and names the
+# passage's best sentence holds, spelling variants included), same-language pairs. Chosen by cross-validation
+# on the training half of eval/verdict_cases (scripts/tune_verdict_coverage.py; docs/verdict.md).
+# A passage the stance step found unrelated to the claim by similarity or by the model, with no slot in
+# conflict, says the same when its sentence holds this much of the claim:
+COVERAGE_AGREE = 0.6
+# A verifiable contradiction (a slot, a denial) counts down to RELATED_SIMILARITY, below MIN_SIMILARITY, when
+# the passage holds this much of the claim: the same event reworded, which sentence similarity undervalues.
+COVERAGE_SAME_EVENT = 0.5
+# Agreement from similarity alone (English pairs: the stance model reads Arabic ones; cross-language pairs have no
+# words to count) needs this much of the claim said.
+COVERAGE_SIMILARITY_AGREE = 0.5
+RELATED_SIMILARITY = 0.35
+# The slots that tell one event from another: changed in a passage about the same event, they contradict.
+SAME_EVENT_SLOTS = ("actor_role", "place", "date")
 
 
 @dataclass(frozen=True)
@@ -64,24 +81,68 @@ class AssessedPassage:
     result: StanceResult
     from_cited_outlet: bool
     review: str | None  # "agree"/"disagree" when a matching fact-check rated the claim true/false
+    claim_text: str = ""
+
+    @cached_property
+    def coverage(self) -> float:
+        """How much of the claim the passage's best sentence holds (0 across languages)."""
+        if self.result.cross_language or not self.claim_text:
+            return 0.0
+        return best_coverage(self.claim_text, self.hit.text)[0]
+
+    @property
+    def covered(self) -> bool:
+        """Said in other words: the stance step found it unrelated by similarity or the model alone, but the
+        passage holds most of the claim and no slot conflicts."""
+        result = self.result
+        return (result.stance == "other" and result.decided_by in {"model", "similarity"}
+                and not result.cross_language and result.similarity >= RELATED_SIMILARITY
+                and not any(d.outcome == "conflict" for d in result.slot_decisions)
+                and self.coverage >= COVERAGE_AGREE)
+
+    @property
+    def slot_conflict(self) -> SlotDecision | None:
+        """A place, date or role the passage gives otherwise, where the stance step could not tell the event
+        was the same (its wording share is below [event] same_wording) but the passage holds
+        COVERAGE_SAME_EVENT of the claim: the same event, reworded, with one slot changed."""
+        result = self.result
+        if (result.stance == "disagree" and result.explicit or result.same_event is False or result.cross_language
+                or result.similarity < RELATED_SIMILARITY or self.coverage < COVERAGE_SAME_EVENT):
+            return None
+        return next((d for d in result.slot_decisions if d.outcome == "conflict" and d.slot in SAME_EVENT_SLOTS), None)
 
     @property
     def stance(self) -> str:
-        return self.review or self.result.stance
+        if self.review:
+            return self.review
+        if self.slot_conflict:
+            return "disagree"
+        if self.covered:
+            return "agree"
+        if (self.result.stance == "agree" and self.result.decided_by == "similarity"
+                and not self.result.cross_language and self.coverage < COVERAGE_SIMILARITY_AGREE):
+            return "other"
+        return self.result.stance
 
     @property
     def strength(self) -> float:
         if self.review:
             return REVIEW_STRENGTH
-        floor = MIN_SIMILARITY_ACROSS_LANGUAGES if self.result.cross_language else MIN_SIMILARITY
-        if self.result.stance == "other" or self.result.similarity < floor:
+        result = self.result
+        if self.covered or self.slot_conflict:
+            return self.coverage * max(result.similarity, MIN_SIMILARITY)  # weighs at least as at the floor
+        floor = MIN_SIMILARITY_ACROSS_LANGUAGES if result.cross_language else MIN_SIMILARITY
+        if (result.explicit and result.stance == "disagree" and result.similarity >= RELATED_SIMILARITY
+                and self.coverage >= COVERAGE_SAME_EVENT):
+            floor = RELATED_SIMILARITY
+        if self.stance == "other" or result.similarity < floor:
             return 0.0
-        return self.result.score * self.result.similarity
+        return result.score * result.similarity
 
     @property
     def explicit(self) -> bool:
         """A fact-check rating or a check a person can verify decided this passage's stance."""
-        return bool(self.review) or self.result.explicit
+        return bool(self.review) or self.result.explicit or self.slot_conflict is not None
 
 
 def check_analysis(db: sqlite_utils.Database, analysis: Analysis, *, k: int = 5) -> tuple[ClaimCheck, ...]:
@@ -185,7 +246,7 @@ def _assessed(claim: Claim, hit: PassageHit, document: EvidenceDocument, result:
     rated = rating_verdict(document.rating) if document.claim_reviewed else None
     if rated and result.similarity >= REVIEW_SIMILARITY and not result.number_conflicts and result.stance != "disagree":
         review = rated
-    return AssessedPassage(hit, document, result, _is_cited_outlet(claim, document), review)
+    return AssessedPassage(hit, document, result, _is_cited_outlet(claim, document), review, claim.text)
 
 
 def _is_cited_outlet(claim: Claim, document: EvidenceDocument) -> bool:
@@ -234,6 +295,11 @@ def _why_against(assessed: AssessedPassage) -> str:
     result = assessed.result
     if assessed.review:
         return f"{_who(assessed)} rated this claim «{assessed.document.rating}»"
+    slot = assessed.slot_conflict
+    if slot is not None:
+        spans = f" (claim «{slot.claim.text}», passage «{slot.passage.text}»)" if slot.claim and slot.passage else ""
+        return (f"{_who(assessed)}: {slot.slot.replace('_', ' ')}: {slot.reason}{spans}, in a passage holding "
+                f"{assessed.coverage:.0%} of the claim's words: «{_snippet(assessed.hit.text)}»")
     if result.decided_by == "numbers":
         conflict = result.number_conflicts[0]
         return f"{_who(assessed)} reports {conflict.evidence_phrase}, the claim says {conflict.claim}"
@@ -255,6 +321,10 @@ def _why_for(assessed: AssessedPassage) -> str:
         return f"{_who(assessed)} rated this claim «{assessed.document.rating}»"
     agreeing = next((s for s in result.signals if s.startswith("numbers agree")), None)
     detail = f"similarity {result.similarity:.2f}" + (f"; {agreeing}" if agreeing else "")
+    if assessed.covered:
+        share, sentence = best_coverage(assessed.claim_text, assessed.hit.text)
+        return (f"{_who(assessed)} says the same in other words (its sentence holds {share:.0%} of the claim's "
+                f"words, names and numbers; {detail}; no slot differs): «{_snippet(sentence)}»")
     return f"{_who(assessed)} says the same ({detail}): «{_snippet(assessed.hit.text)}»"
 
 

@@ -77,3 +77,40 @@ def test_roles_are_read_for_names_the_gazetteer_lacks_in_both_languages() -> Non
     arabic = assess("فاز ريال مدريد على برشلونة 3-1 يوم الأحد", "فاز برشلونة على ريال مدريد 3-1 يوم الأحد")
     assert english.decided_by == arabic.decided_by == "actor_role"
     assert same_name("برشلونة", "Barcelona") and same_name("غزة", "Gaza")
+
+
+def test_arabic_names_the_gazetteer_lacks_match_in_another_spelling() -> None:
+    from checker.slots.align import same_phrase
+
+    assert same_phrase("مانشستر يونايتد", "مان يوناتيد")
+    assert same_phrase("نيوكاسل", "نيوكاسيل") and same_phrase("Donald Trump", "Trump")
+    assert not same_phrase("مانشستر سيتي", "مانشستر يونايتد")
+    assert not same_phrase("Manchester City", "Manchester United")
+
+
+def test_swapped_arabic_actors_written_another_way_are_a_role_swap() -> None:
+    claim = "ساوثهامبتون يتغلب على برايتون بهدفين نظيفين في الدوري الإنجليزي"
+    swapped = compare(claim, "برايتون يفوز على ساوثمبتون بهدفين دون رد", 0.7)
+    assert [d.slot for d in swapped.conflicts] == ["actor_role"]
+    assert "winner ساوثهامبتون" in swapped.conflicts[0].reason and "winner برايتون" in swapped.conflicts[0].reason
+    same = compare(claim, "ساوثمبتون يفوز على برايتون بهدفين دون رد", 0.7)
+    assert not same.conflicts and [d.slot for d in same.agreements] == ["actor_role"]
+
+
+def test_a_day_and_month_without_a_year_are_compared_by_day() -> None:
+    other_day = compare("النقابة تقرر الدخول في إضراب عام يوم 15 ديسمبر",
+                        "قررت النقابة الدخول في إضراب عام يوم 5 ديسمبر", 0.6)
+    assert [d.slot for d in other_day.conflicts] == ["date"] and other_day.same_event
+    assert not compare("The strike starts on Dec. 5", "Unions will strike from Dec. 5, they said.", 0.6).conflicts
+
+
+def test_a_weekday_is_not_counted_as_a_number() -> None:
+    assert not read("وأقر البرلمان القانون يوم الاثنين بأغلبية 62 صوتا").quantities[0].number.text == "الاثنين"
+    assert [q.number.text for q in read("وأقر البرلمان القانون يوم الاثنين بأغلبية 62 صوتا").quantities] == ["62"]
+
+
+def test_a_city_the_gazetteer_now_knows_is_a_changed_place() -> None:
+    result = assess("مقتل شرطي وإصابة أربعة آخرين في انفجار عبوة ناسفة في الإسكندرية",
+                    "مقتل شرطي وإصابة أربعة آخرين في انفجار عبوة ناسفة في القاهرة")
+    assert (result.stance, result.decided_by) == ("disagree", "place")
+    assert (result.slot.claim.text, result.slot.passage.text) == ("الإسكندرية", "القاهرة")

@@ -202,3 +202,74 @@ def test_source_check_confirms_a_close_paraphrase_without_a_conflict() -> None:
     assert source_confirms(StanceResult("other", 0.5, (), similarity=0.56, decided_by="similarity"))
     assert not source_confirms(StanceResult("disagree", 0.8, (), similarity=0.9, decided_by="numbers"))
     assert not source_confirms(StanceResult("other", 0.6, (), similarity=0.56, decided_by="other_event"))
+
+
+def _passage(text: str, claim_text: str, stance: str, decided_by: str, similarity: float,
+             slot_decisions: tuple = (), cross_language: bool = False):
+    from checker.models import PassageHit
+    from checker.stance import StanceResult
+    from checker.verdict import AssessedPassage, EvidenceDocument
+
+    hit = PassageHit(passage_id=1, document_id=1, text=text, score=1.0, similarity=similarity)
+    document = EvidenceDocument("jawhara", "Jawhara FM", "2016-12-03", None, None, None, None)
+    slot = next((d for d in slot_decisions if d.outcome == "conflict" and d.slot == decided_by), None)
+    result = StanceResult(stance, 0.8 if stance != "other" else 0.99, (), similarity=similarity, decided_by=decided_by,
+                          slot=slot, slot_decisions=slot_decisions, cross_language=cross_language)
+    return AssessedPassage(hit, document, result, False, None, claim_text)
+
+
+def test_a_reworded_report_holding_the_claim_supports_it_though_the_model_calls_it_unrelated() -> None:
+    from checker.verdict import decide_verdict
+
+    claim_text = "وزير الصحة يعلن إغلاق المدارس في ولاية صفاقس لمدة أسبوعين بسبب انتشار الحصبة"
+    passage = ("أعلن وزير الصحة غلق المدارس بولاية صفاقس لمدة أسبوعين بسبب انتشار مرض الحصبة. "
+               "وقال الوزير إن القرار مؤقت.")
+    verdict = decide_verdict([_passage(passage, claim_text, "other", "model", 0.47)])
+    assert verdict.label == "supported"
+    assert "in other words" in verdict.reasons[0] and "no slot differs" in verdict.reasons[0]
+    # the same sentence about the topic without the claim's particulars is not support
+    vague = "تحدث وزير الصحة عن الوضع الصحي في البلاد. وقال إن الوزارة تتابع الوضع."
+    assert decide_verdict([_passage(vague, claim_text, "other", "model", 0.47)]).label == "not_enough_evidence"
+    # nor is a passage across languages, whose words cannot be counted
+    assert decide_verdict([_passage(passage, "The health minister closed schools in Sfax for two weeks",
+                                    "other", "similarity", 0.47, cross_language=True)]).label == "not_enough_evidence"
+
+
+def test_a_slot_conflict_counts_below_the_similarity_floor_when_the_passage_holds_the_claim() -> None:
+    from checker.slots import compare
+    from checker.verdict import MIN_SIMILARITY, decide_verdict
+
+    claim_text = "هيئة المحامين تقرر الدخول في إضراب عام مفتوح يوم 15 ديسمبر"
+    passage = "قررت الهيئة الوطنية للمحامين الدخول في إضراب عام مفتوح يوم 5 ديسمبر الحالي."
+    decisions = compare(claim_text, passage, 0.46).decisions
+    assert 0.46 < MIN_SIMILARITY
+    verdict = decide_verdict([_passage(passage, claim_text, "disagree", "date", 0.46, decisions)])
+    assert verdict.label == "contradicted" and "15 ديسمبر" in verdict.reasons[0]
+    elsewhere = "نظم المحامون وقفة احتجاجية أمام قصر العدالة يوم 5 ديسمبر الحالي."
+    assert decide_verdict([_passage(elsewhere, claim_text, "disagree", "date", 0.46)]).label == "not_enough_evidence"
+
+
+def test_similarity_alone_does_not_support_an_english_claim_the_passage_does_not_say() -> None:
+    from checker.verdict import decide_verdict
+
+    claim_text = "Senator Warren said the bill would cut taxes for 40 million families."
+    passage = "Warren spoke at length about the economy at a rally in Boston on Tuesday."
+    assert decide_verdict([_passage(passage, claim_text, "agree", "similarity", 0.65)]).label == "not_enough_evidence"
+    said = "Warren said the bill would cut taxes for 40 million families, her office added."
+    assert decide_verdict([_passage(said, claim_text, "agree", "similarity", 0.65)]).label == "supported"
+
+
+def test_a_changed_place_in_a_reworded_report_of_the_same_event_contradicts() -> None:
+    from checker.slots import compare
+    from checker.verdict import decide_verdict
+
+    claim_text = "عامل في مطار بورتلاند يسرق طائرة ركاب فارغة ويقلع بها قبل أن تتحطم"
+    passage = "قالت السلطات إن عاملا في مطار سياتل سرق طائرة ركاب فارغة وأقلع بها قبل أن تتحطم في جزيرة."
+    decisions = compare(claim_text, passage, 0.45).decisions
+    verdict = decide_verdict([_passage(passage, claim_text, "other", "model", 0.45, decisions)])
+    assert verdict.label == "contradicted"
+    assert "بورتلاند" in verdict.reasons[0] and "سياتل" in verdict.reasons[0]
+    # another event at another airport that shares only the topic is not a contradiction
+    other = "افتتح مطار سياتل صالة جديدة للمسافرين هذا الأسبوع."
+    assert decide_verdict([_passage(other, claim_text, "other", "model", 0.45,
+                                    compare(claim_text, other, 0.45).decisions)]).label == "not_enough_evidence"

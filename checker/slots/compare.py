@@ -7,6 +7,7 @@ from typing import Sequence
 
 from checker.models import NumberMention
 from checker.normalize import search_form
+from checker.slots.align import coverage
 from checker.slots.extract import TextSlots, _content_stems, read
 from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
 from checker.slots.names import _SENTENCE_END, _names_in, load_rules, places_compatible, same_entity
@@ -19,7 +20,8 @@ def compare(claim: str, passage: str, similarity: float) -> Comparison:
     ours, theirs = read(claim), read(passage)
     rules = load_rules()
     same_language = ours.language == theirs.language
-    wording = (len(ours.stems & theirs.stems) / len(ours.stems) if ours.stems else None) if same_language else None
+    wording = (max(len(ours.stems & theirs.stems) / len(ours.stems), coverage(claim, passage)) if ours.stems else None
+               ) if same_language else None
     aligned = (wording is not None and wording >= rules.same_wording) or (
         not same_language and similarity >= rules.same_wording_similarity)
     decisions = [*_compare_actors(ours, theirs), *_compare_places(ours, theirs, aligned),
@@ -118,6 +120,8 @@ def _date_parts(number: NumberMention) -> tuple[int | None, int | None, int | No
     if number.kind == "year":
         return int(number.value or 0), None, None
     iso = number.unit or ""
+    if iso.startswith("--"):  # a day and month without the year: "--12-05"
+        iso = iso[1:]
     parts = iso.split("-")
     year = int(parts[0]) if parts[0] else None
     month = int(parts[1]) if len(parts) > 1 and parts[1] else None

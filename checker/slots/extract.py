@@ -43,12 +43,14 @@ class TextSlots:
 @lru_cache(maxsize=4096)
 def read(text: str) -> TextSlots:
     found = mentions(text)
-    numbers = find_numbers(text)
+    weekdays = _weekdays(text)
+    days = [span for _, span in weekdays]  # الاثنين is Monday, not "the two"
+    numbers = [n for n in find_numbers(text) if not any(d.start <= n.start < d.end for d in days)]
     return TextSlots(
         text=text, language=detect_language(text), mentions=found,
         quantities=_quantities(text, numbers, found),
         dates=tuple(n for n in numbers if n.kind in {"date", "year"}),
-        weekdays=_weekdays(text), roles=_roles(text, found), negated=_negated(text),
+        weekdays=weekdays, roles=_roles(text, found), negated=_negated(text),
         stems=frozenset(_content_stems(text)),
     )
 
@@ -171,9 +173,11 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
         after = [m for m in names if end <= m.span.start < clause_end
                  and len(_WORD.findall(text[end:m.span.start])) <= rules.window]
         if not before:
-            before = _opening_name(text, clause_start, start)
+            before = _opening_name(text, clause_start, start) or _arabic_subject(text, clause_start, start)
         if not before and len(after) < 2:
             after = _phrases_around_marker(text, end, clause_end, rules) or after
+        elif before and not after:
+            after = _object_phrase(text, end, clause_end, rules)
         if before:
             first, second = before[-1], (after[0] if after else None)
         elif len(after) >= 2:  # Arabic verb first: فاز الأهلي على الزمالك
@@ -202,6 +206,41 @@ def _opening_name(text: str, clause_start: int, verb_start: int) -> list[Mention
     return [Mention("actor", "name:" + search_form(name), Span(match.start(1), match.end(1), name))]
 
 
+def _arabic_subject(text: str, clause_start: int, verb_start: int) -> list[Mention]:
+    """An Arabic name the gazetteer lacks opening the clause right before the verb (مانشستر يونايتد يتغلب
+    على ...): the clause's words before the verb, one to three, none a stopword or a number."""
+    words = list(_WORD.finditer(text, clause_start, verb_start))
+    stop = _stopwords()
+    if not 1 <= len(words) <= 3 or any(w.group().isascii() or _PHRASE_STOP.search(w.group())
+                                       or search_form(w.group()) in stop for w in words):
+        return []
+    return [_phrase_mention(text, words)]
+
+
+def _object_phrase(text: str, verb_end: int, clause_end: int, rules: SlotRules) -> list[Mention]:
+    """The words right after an object marker following the verb (يتغلب على نيوكاسل), up to three."""
+    words = list(_WORD.finditer(text, verb_end, clause_end))
+    if not words or fold(words[0].group()) not in rules.object_markers or words[0].group().isascii():
+        return []
+    tail = _phrase_words(text, words[1:4])
+    return [_phrase_mention(text, tail)] if tail else []
+
+
+def _phrase_words(text: str, words: Sequence[re.Match[str]]) -> list[re.Match[str]]:
+    stop = _stopwords()
+    tail = []
+    for word in words:
+        if _PHRASE_STOP.search(text[word.start():word.end()]) or search_form(word.group()) in stop:
+            break
+        tail.append(word)
+    return tail
+
+
+def _phrase_mention(text: str, words: Sequence[re.Match[str]]) -> Mention:
+    start, end = words[0].start(), words[-1].end()
+    return Mention("actor", "name:" + search_form(text[start:end]), Span(start, end, text[start:end]))
+
+
 def _phrases_around_marker(text: str, verb_end: int, clause_end: int, rules: SlotRules) -> list[Mention]:
     """Arabic verb-first clauses with names the gazetteer lacks: the words between the verb and an object
     marker (فاز ريال مدريد على برشلونة) are the first role, the words after the marker the second, up to
@@ -212,15 +251,10 @@ def _phrases_around_marker(text: str, verb_end: int, clause_end: int, rules: Slo
         return []
     stop = _stopwords()
     subject = [w for w in words[:at] if search_form(w.group()) not in stop]
-    tail = []
-    for word in words[at + 1:at + 4]:
-        if _PHRASE_STOP.search(text[word.start():word.end()]) or search_form(word.group()) in stop:
-            break
-        tail.append(word)
+    tail = _phrase_words(text, words[at + 1:at + 4])
     if not subject or not tail:
         return []
-    return [Mention("actor", "name:" + search_form(text[ws[0].start():ws[-1].end()]),
-                    Span(ws[0].start(), ws[-1].end(), text[ws[0].start():ws[-1].end()])) for ws in (subject, tail)]
+    return [_phrase_mention(text, ws) for ws in (subject, tail)]
 
 
 def _marked(text: str, candidates: Sequence[Mention], rules: SlotRules) -> Mention | None:

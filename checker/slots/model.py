@@ -66,7 +66,7 @@ class Comparison:
 
     decisions: tuple[SlotDecision, ...]
     same_event: bool | None  # None: nothing tells either way
-    wording: float | None  # share of the claim's content words the passage holds (same language only)
+    wording: float | None  # share of the claim's content words the passage holds, spelling variants included (same language)
     other_event_reason: str | None
 
     @property

@@ -211,7 +211,11 @@ def same_entity(a: Mention, b: Mention) -> bool:
     if a.key == b.key:
         return True
     if a.key.startswith("name:") or b.key.startswith("name:"):
-        return same_name(a.span.text, b.span.text)
+        from checker.slots.align import same_phrase
+
+        return same_name(a.span.text, b.span.text) or (
+            search_form(a.span.text).isascii() == search_form(b.span.text).isascii()
+            and same_phrase(a.span.text, b.span.text))
     return False
 
 

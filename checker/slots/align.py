@@ -1,0 +1,91 @@
+"""Words of a claim found again in a passage sentence, spelling variants included.
+
+Names the gazetteer lacks are written many ways within one script (مانشستر يونايتد / مان يوناتيد,
+نيوكاسل / نيوكاسيل): two name phrases are one actor when every word of the shorter is found in the longer by
+consonant skeleton, a shared beginning (an abbreviation) or a close spelling. The same word matching
+measures how much of a claim a passage sentence says (`coverage`): the share of the claim's content
+words, numbers and names found in it, which tells a reworded report of the same event from a sentence that
+only shares its topic better than sentence similarity does.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from checker.normalize import search_form
+from checker.stems import light_stem
+
+# Two spellings of one word: folded character ratio at least this (يونايتد / يوناتيد, نيوكاسل / نيوكاسيل).
+SPELLING_RATIO = 0.8
+# A shortened word (مان for مانشستر) is the same when it is at least this long and begins the other.
+ABBREVIATION_CHARS = 3
+_WORDS = re.compile(r"[^\W_]+")
+_ARTICLE = ("وال", "بال", "فال", "لل", "ال")
+
+
+def _bare(word: str) -> str:
+    """A folded word without an attached article or conjunction (الأهلي, وللأهلي -> اهلي)."""
+    for prefix in _ARTICLE:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def same_word(a: str, b: str) -> bool:
+    """Two folded words that are one word in two spellings, or a word and its abbreviation."""
+    from checker.slots.names import skeleton
+
+    if a == b:
+        return True
+    x, y = _bare(a), _bare(b)
+    if x == y:
+        return True
+    if a.isascii() != b.isascii():
+        return False
+    short, long = sorted((x, y), key=len)
+    if len(short) >= ABBREVIATION_CHARS and long.startswith(short) and not short.isascii():
+        return True
+    if min(len(x), len(y)) >= 4 and SequenceMatcher(None, x, y).ratio() >= SPELLING_RATIO:
+        return True
+    sx, sy = skeleton(x), skeleton(y)
+    return len(sx) >= 3 and sx == sy and abs(len(x) - len(y)) <= 2
+
+
+def same_phrase(a: str, b: str) -> bool:
+    """Two name phrases of one script naming one actor: every word of the shorter found in the longer
+    (in any spelling), at least one of them four letters long."""
+    words_a, words_b = _WORDS.findall(search_form(a)), _WORDS.findall(search_form(b))
+    if not words_a or not words_b:
+        return False
+    short, long = sorted((words_a, words_b), key=len)
+    return (all(any(same_word(w, v) for v in long) for w in short)
+            and any(len(_bare(w)) >= 4 for w in short))
+
+
+def _claim_terms(text: str) -> list[str]:
+    from checker.slots.extract import _stopwords
+
+    stop = _stopwords()
+    return [w for w in _WORDS.findall(search_form(text)) if w not in stop and (len(w) >= 2 or w.isdigit())]
+
+
+def coverage(claim: str, sentence: str) -> float:
+    """Share of the claim's content words, numbers and names that the sentence holds (same script only;
+    words matched by light stem, spelling variant or abbreviation; numbers by their digits)."""
+    ours, theirs = _claim_terms(claim), _claim_terms(sentence)
+    if not ours:
+        return 0.0
+    stems = {light_stem(w) for w in theirs}
+    found = sum(1 for w in ours if light_stem(w) in stems or any(same_word(w, v) for v in theirs))
+    return found / len(ours)
+
+
+@lru_cache(maxsize=8192)
+def best_coverage(claim: str, passage: str) -> tuple[float, str]:
+    """The passage sentence that holds most of the claim, and how much of it."""
+    from checker.slots.compare import sentences
+
+    scored = [(coverage(claim, piece), piece) for _, piece in sentences(passage)]
+    return max(scored, default=(0.0, ""), key=lambda pair: pair[0])
