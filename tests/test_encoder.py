@@ -105,10 +105,8 @@ def test_head_saved_small_and_merged_at_load(built, tmp_path):
 
     head = heads.PairHead(folder)
     assert head.meta == meta
-    tok = head.tokenizer
-    batch = tok([a for a, _ in pairs], [b for _, b in pairs], padding=True, return_tensors="pt")
     with torch.inference_mode():
-        unmerged = model(batch["input_ids"], batch["attention_mask"]).numpy()
+        unmerged = model(*head.batch(pairs)).numpy()
     assert np.allclose(head.logits(pairs), unmerged, atol=1e-4)
     probs = head.predict(pairs)
     assert probs.shape == (2, 3) and np.allclose(probs.sum(1), 1.0, atol=1e-5)

