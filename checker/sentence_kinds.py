@@ -19,6 +19,8 @@ from checker.segment import WORD, lexicon, words
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
+_PRESENT_PREFIX = re.compile(r"^[وفلس]{1,2}(?=ي)")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 _LEADING_MARKS = re.compile(r"^[\s\"“”«»'‘’(\-–—]+")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+")
 # An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب".
@@ -55,9 +57,10 @@ def _ya_nouns() -> frozenset[str]:
 
 def _present_tense(token: str) -> bool:
     """يلتقي، ويعلن، سيصل، يستعدون: Arabic present tense starts with ي (after و ف ل س)."""
-    stem = re.sub(r"^[وفلس]{1,2}(?=ي)", "", token)
-    return len(stem) >= 4 and stem.startswith("ي") and stem not in _ya_nouns() and bool(
-        re.fullmatch(r"[\u0621-\u064A]+", stem))
+    if "ي" not in token[:3]:
+        return False  # the stem's ي is the word's first, second or third letter
+    stem = _PRESENT_PREFIX.sub("", token)
+    return len(stem) >= 4 and stem.startswith("ي") and stem not in _ya_nouns() and bool(_ARABIC_WORD.fullmatch(stem))
 
 
 def _opening(folded: str) -> str:

@@ -17,6 +17,8 @@ _AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
 _MAX_SPEAKER_WORDS = 16
 _SUBJECT_WORDS = 6
 _CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
+_NON_SPACE = re.compile(r"\S+")  # compiled once: `re.finditer(str, ...)` looked it up in re's cache per word run
+_CLAUSES = re.compile(r"[^،,:؛;.]+")
 
 
 def arabic_np(doc: Doc, position: int, end: int, lexicon: Lexicon) -> Span | None:
@@ -26,7 +28,7 @@ def arabic_np(doc: Doc, position: int, end: int, lexicon: Lexicon) -> Span | Non
     cut = arabic_cut(folded, position, end, lexicon)
     if cut:
         limits.append(cut.start())
-    for word in re.finditer(r"\S+", folded[position:end]):
+    for word in _NON_SPACE.finditer(folded[position:end]):
         if arabic_token(word.group()) in lexicon.ar_stops:
             limits.append(position + word.start())
             break
@@ -36,8 +38,8 @@ def arabic_np(doc: Doc, position: int, end: int, lexicon: Lexicon) -> Span | Non
 def arabic_clause_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     """"أصدر الزعيم السياسي للميليشيا ... تحذيرا في مقابلة مع X": the subject follows the clause's first verb."""
     text, folded = doc.text, doc.folded
-    for clause in re.finditer(r"[^،,:؛;.]+", folded[start:cue.start]):
-        words = list(re.finditer(r"\S+", clause.group()))
+    for clause in _CLAUSES.finditer(folded[start:cue.start]):
+        words = list(_NON_SPACE.finditer(clause.group()))
         if len(words) < 2 or not words[1].group().startswith("ال"):
             continue
         first = words[0].group().lstrip("وف")
@@ -98,7 +100,7 @@ def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexi
     """"وكانت صحيفة X قد ذكرت", "أما صحيفة X فقالت": the subject between the opener and the verb."""
     marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))
     clause_start = marks[-1].end() if marks else start
-    words = list(re.finditer(r"\S+", folded[clause_start:cue.start]))
+    words = list(_NON_SPACE.finditer(folded[clause_start:cue.start]))
     if not fronted_subject([w.group() for w in words], fold(cue.text), lexicon):
         return None
     last = words[-2] if words[-1].group() == "قد" else words[-1]
@@ -127,7 +129,7 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
     if cut:
         limits.append(cut.start())
     limits += [c.start for c in cues if c.start > position]
-    words = list(re.finditer(r"\S+", folded[position:end]))
+    words = list(_NON_SPACE.finditer(folded[position:end]))
     for number, word in enumerate(words):
         token = arabic_token(word.group())
         absolute = position + word.start()
@@ -187,7 +189,7 @@ def _bare_subject_end(folded: str, position: int, end: int, lexicon: Lexicon) ->
     """With nothing marking where the reported words begin ("أعلن الجيش الإسرائيلي مقتل ..."), the subject is its
     first word and what qualifies it: definite words, a noun that a definite word follows ("هيئة عمليات التجارة"),
     or a place ("في غزة")."""
-    spans = list(re.finditer(r"\S+", folded[position:end]))
+    spans = list(_NON_SPACE.finditer(folded[position:end]))
     words = [span.group() for span in spans]
     if not spans:
         return end
