@@ -18,7 +18,7 @@ from typing import Any
 
 from checker.checkworthiness import count_terms, score
 from checker.config import DATA_DIR
-from checker.doc import Doc
+from checker.doc import Doc, cycle_collector_paused
 from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold, search_form
 from checker.numbers import dates_only, find_numbers
@@ -67,6 +67,11 @@ def extract_claims(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
 
     Attribution is left empty: the attribution stage fills it in.
     """
+    with cycle_collector_paused():
+        return _extract(doc)
+
+
+def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
     lines = _lines(doc)
     line_reasons = _line_reasons(doc.text, lines, doc.language)
     claims: list[Claim] = []
