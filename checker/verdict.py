@@ -21,7 +21,7 @@ from checker.models import Analysis, Claim, ClaimCheck, EvidenceMatch, PassageHi
 from checker.normalize import search_form
 from checker.calibration import calibrated
 from checker.config import DATA_DIR
-from checker.slots.align import best_coverage
+from checker.slots.align import best_coverage, negates_more
 from checker.slots import SlotDecision
 from checker.stance import CrossEncoderBudget, StanceResult, assess_many, rating_verdict
 
@@ -47,13 +47,13 @@ SQL_IDS = 500
 # on the training half of eval/verdict_cases (scripts/tune_verdict_coverage.py; docs/verdict.md).
 # A passage the stance step found unrelated to the claim by similarity or by the model, with no slot in
 # conflict, says the same when its sentence holds this much of the claim:
-COVERAGE_AGREE = 0.6
+COVERAGE_AGREE = 0.55
 # A verifiable contradiction (a slot, a denial) counts down to RELATED_SIMILARITY, below MIN_SIMILARITY, when
 # the passage holds this much of the claim: the same event reworded, which sentence similarity undervalues.
-COVERAGE_SAME_EVENT = 0.5
+COVERAGE_SAME_EVENT = 0.4
 # Agreement from similarity alone (English pairs: the stance model reads Arabic ones; cross-language pairs have no
 # words to count) needs this much of the claim said.
-COVERAGE_SIMILARITY_AGREE = 0.5
+COVERAGE_SIMILARITY_AGREE = 0.6
 RELATED_SIMILARITY = 0.35
 # The slots that tell one event from another: changed in a passage about the same event, they contradict.
 SAME_EVENT_SLOTS = ("actor_role", "place", "date")
@@ -93,12 +93,15 @@ class AssessedPassage:
     @property
     def covered(self) -> bool:
         """Said in other words: the stance step found it unrelated by similarity or the model alone, but the
-        passage holds most of the claim and no slot conflicts."""
+        passage's best sentence holds most of the claim, negates nothing the claim does not, and no slot
+        conflicts."""
         result = self.result
-        return (result.stance == "other" and result.decided_by in {"model", "similarity"}
+        if not (result.stance == "other" and result.decided_by in {"model", "similarity"}
                 and not result.cross_language and result.similarity >= RELATED_SIMILARITY
                 and not any(d.outcome == "conflict" for d in result.slot_decisions)
-                and self.coverage >= COVERAGE_AGREE)
+                and self.coverage >= COVERAGE_AGREE):
+            return False
+        return not negates_more(self.claim_text, best_coverage(self.claim_text, self.hit.text)[1])
 
     @property
     def slot_conflict(self) -> SlotDecision | None:
@@ -109,7 +112,8 @@ class AssessedPassage:
         if (result.stance == "disagree" and result.explicit or result.same_event is False or result.cross_language
                 or result.similarity < RELATED_SIMILARITY or self.coverage < COVERAGE_SAME_EVENT):
             return None
-        return next((d for d in result.slot_decisions if d.outcome == "conflict" and d.slot in SAME_EVENT_SLOTS), None)
+        found = next((d for d in result.slot_decisions if d.outcome == "conflict" and d.slot in SAME_EVENT_SLOTS), None)
+        return found if found is not None and not _other_anchor(result, found) else None
 
     @property
     def stance(self) -> str:
@@ -133,7 +137,7 @@ class AssessedPassage:
             return self.coverage * max(result.similarity, MIN_SIMILARITY)  # weighs at least as at the floor
         floor = MIN_SIMILARITY_ACROSS_LANGUAGES if result.cross_language else MIN_SIMILARITY
         if (result.explicit and result.stance == "disagree" and result.similarity >= RELATED_SIMILARITY
-                and self.coverage >= COVERAGE_SAME_EVENT):
+                and self.coverage >= COVERAGE_SAME_EVENT and not _other_anchor(result, result.slot)):
             floor = RELATED_SIMILARITY
         if self.stance == "other" or result.similarity < floor:
             return 0.0
@@ -143,6 +147,13 @@ class AssessedPassage:
     def explicit(self) -> bool:
         """A fact-check rating or a check a person can verify decided this passage's stance."""
         return bool(self.review) or self.result.explicit or self.slot_conflict is not None
+
+
+def _other_anchor(result: StanceResult, deciding: SlotDecision | None) -> bool:
+    """Another place, date or set of actors differs besides the deciding slot: the passage may be about another
+    event (an earthquake elsewhere with another magnitude), so coverage alone does not make it the same one."""
+    return any(d.outcome == "conflict" and d.slot in {"place", "date", "actors", "actor_role"} and d != deciding
+               for d in result.slot_decisions)
 
 
 def check_analysis(db: sqlite_utils.Database, analysis: Analysis, *, k: int = 5) -> tuple[ClaimCheck, ...]:

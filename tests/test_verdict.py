@@ -273,3 +273,13 @@ def test_a_changed_place_in_a_reworded_report_of_the_same_event_contradicts() ->
     other = "افتتح مطار سياتل صالة جديدة للمسافرين هذا الأسبوع."
     assert decide_verdict([_passage(other, claim_text, "other", "model", 0.45,
                                     compare(claim_text, other, 0.45).decisions)]).label == "not_enough_evidence"
+
+
+def test_a_sentence_holding_the_claim_but_negating_it_is_not_support() -> None:
+    from checker.verdict import decide_verdict
+
+    claim_text = "طائرتان عسكريتان روسيتان تدخلان المجال الجوي الكندي فوق القطب الشمالي"
+    passage = "ولم تدخل الطائرتان العسكريتان الروسيتان المجال الجوي الكندي فوق القطب الشمالي، بحسب قيادة الدفاع الجوي."
+    assert decide_verdict([_passage(passage, claim_text, "other", "model", 0.5)]).label == "not_enough_evidence"
+    said = "دخلت الطائرتان العسكريتان الروسيتان المجال الجوي الكندي فوق القطب الشمالي، بحسب قيادة الدفاع الجوي."
+    assert decide_verdict([_passage(said, claim_text, "other", "model", 0.5)]).label == "supported"

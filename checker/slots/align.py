@@ -89,3 +89,11 @@ def best_coverage(claim: str, passage: str) -> tuple[float, str]:
 
     scored = [(coverage(claim, piece), piece) for _, piece in sentences(passage)]
     return max(scored, default=(0.0, ""), key=lambda pair: pair[0])
+
+
+def negates_more(claim: str, sentence: str) -> bool:
+    """The sentence negates something («لم تدخل», "did not") where the claim negates nothing: it cannot be
+    the claim said in other words, whatever share of its words it holds."""
+    from checker.slots.extract import read
+
+    return bool(read(sentence).negated) and not read(claim).negated

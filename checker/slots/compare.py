@@ -63,7 +63,8 @@ def _compare_actors(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
 def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[SlotDecision]:
     """Where the two texts are worded alike, a place named more often on one side than the other is an edit
     (كركوك where the passage has سوسة); otherwise a claim place with nothing compatible in the passage,
-    while the passage names another place of the same level, is a conflict."""
+    while the passage names another place of the same level (even one inside a place the claim also names),
+    is a conflict."""
     claim_places = _distinct(ours.places)
     passage_places = _distinct(theirs.places)
     if not claim_places or not passage_places:
@@ -76,8 +77,9 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
                                  f"the claim says {a.span.text}, the passage {b.span.text}")]
     matched = [(a, b) for a in claim_places for b in passage_places if places_compatible(a.key, b.key)]
     unmatched_claim = [a for a in claim_places if not any(places_compatible(a.key, b.key) for b in passage_places)]
-    unmatched_passage = [b for b in passage_places if not any(places_compatible(a.key, b.key) for a in claim_places)]
-    conflicts = [(a, b) for a in unmatched_claim for b in unmatched_passage if _same_level(a.level, b.level)]
+    # a passage place inside a broader place the claim also names still differs from the claim's own place
+    # at its level (Lombok, Indonesia against Sulawesi, Indonesia)
+    conflicts = [(a, b) for a in unmatched_claim for b in passage_places if _same_level(a.level, b.level)]
     if conflicts:
         a, b = conflicts[0]
         return [SlotDecision("place", "conflict", a.span, b.span, f"the claim says {a.span.text}, the passage {b.span.text}")]
