@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 import time
 
 import numpy as np
@@ -132,3 +133,28 @@ def test_shipped_stance_head(built):
     results = model.classify(pairs)
     assert [r.label for r in results] == ["agree", "disagree", "other"]
     assert all(abs(sum(r.probabilities.values()) - 1) < 1e-5 for r in results)
+
+
+def test_the_heads_encoder_without_transformers_gives_bertmodels_bits(built, eval_data):
+    """The stance head runs on checker.encoder.bert (no transformers import, merged weights cached); its hidden
+    states must be transformers' BertModel's to the bit, in float32 and under bfloat16 autocast, padded or not."""
+    import torch
+
+    from checker.encoder.heads import MODELS_DIR, pair_tokenizer
+    from checker.encoder.merged import ensure_merged, lean_encoder, merged_encoder
+
+    with open(eval_data / "ans" / "stance_dev.csv", encoding="utf-8") as fh:
+        pairs = [(row["s1"], row["s2"]) for row in csv.DictReader(fh)][:24]
+    pairs.append(("The senate passed the budget bill on Tuesday.", "Heavy rain is expected in Sydney this weekend."))
+    encodings = pair_tokenizer(128).encode_batch(pairs)
+    ids = torch.tensor([e.ids for e in encodings])
+    mask = torch.tensor([e.attention_mask for e in encodings])
+    assert not bool(mask.all()) and bool(mask[:1, : int(mask[0].sum())].all())
+    folder = MODELS_DIR / "stance"
+    for dtype in (torch.float32, torch.bfloat16):
+        ours, theirs = lean_encoder(folder, dtype), merged_encoder(folder, dtype).eval()
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=dtype == torch.bfloat16):
+            for batch in ((ids, mask), (ids[:1, : int(mask[0].sum())], mask[:1, : int(mask[0].sum())])):
+                assert torch.equal(ours(*batch).last_hidden_state, theirs(*batch).last_hidden_state), dtype
+        assert ensure_merged(folder, dtype).parent == built[0].parent / "heads"
+    assert "transformers" in sys.modules  # merged_encoder imported it: the comparison was against the real thing

@@ -137,14 +137,15 @@ def read_meta(folder: Path) -> HeadMeta:
 def load_head(folder: Path, quantize: bool = False,
               dtype: torch.dtype = torch.float32) -> tuple[Any, PairClassifier, HeadMeta]:
     """Base from the package with the adapter merged in (`checker.encoder.merged`: built once, then read by memory
-    map) + classifier, in eval mode; its encoder's Linear weights in `dtype` (bfloat16 only for a forward pass
-    under bfloat16 autocast, where it gives the same logits), or int8 attention layers with `quantize`."""
+    map; run by `checker.encoder.bert`, without transformers) + classifier, in eval mode; its encoder's Linear
+    weights in `dtype` (bfloat16 only for a forward pass under bfloat16 autocast, where it gives the same
+    logits), or transformers' BertModel with int8 attention layers with `quantize`."""
     from safetensors.torch import load_file
 
-    from checker.encoder.merged import merged_encoder
+    from checker.encoder.merged import lean_encoder, merged_encoder
 
     meta = read_meta(folder)
-    merged = merged_encoder(folder, torch.float32 if quantize else dtype)
+    merged = merged_encoder(folder, torch.float32) if quantize else lean_encoder(folder, dtype)
     tokenizer = pair_tokenizer(meta.max_length)
     model = PairClassifier(merged, len(meta.labels))
     model.classifier.load_state_dict(load_file(str(folder / "classifier.safetensors")))

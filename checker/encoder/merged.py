@@ -21,6 +21,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
+from checker.encoder.bert import Encoder
 from checker.encoder.convert import cache_root, ensure_e5, model_dir
 from checker.encoder.rows import FileRows
 
@@ -79,8 +80,8 @@ def linear_layers(model: nn.Module) -> list[tuple[str, nn.Linear]]:
 
 
 def merged_encoder(folder: Path, dtype: torch.dtype) -> nn.Module:
-    """The base `BertModel` with the head's merged Linear weights in `dtype`, read from the cache file by
-    memory map: nothing is materialised in float32 first and nothing is merged in this process."""
+    """transformers' `BertModel` with the head's merged Linear weights in `dtype` (the int8 path quantises its
+    Linear modules): nothing is materialised in float32 first and nothing is merged in this process."""
     from safetensors.torch import load_file
 
     from checker.encoder.heads import base_model
@@ -95,3 +96,21 @@ def merged_encoder(folder: Path, dtype: torch.dtype) -> nn.Module:
         setattr(layers[name], part, nn.Parameter(tensor, requires_grad=False))
     encoder.embeddings.word_embeddings = FileRows(ensure_e5() / "model.safetensors", WORD_EMBEDDINGS)
     return encoder
+
+
+def lean_encoder(folder: Path, dtype: torch.dtype) -> Encoder:
+    """The same encoder without importing transformers (`checker.encoder.bert`, the same bits): the merged
+    Linear weights memory-mapped from the cache file, the base's layer norms and position embeddings read
+    from its file, its word embeddings row by row."""
+    from safetensors import safe_open
+    from safetensors.torch import load_file
+
+    base = ensure_e5()
+    tensors = load_file(str(ensure_merged(folder, dtype)))
+    with safe_open(str(base / "model.safetensors"), framework="pt") as state:
+        if not set(tensors) <= set(state.keys()):
+            raise ValueError(f"{folder.name}: the merged weights file does not fit the base model; delete it to rebuild")
+        for name in state.keys():
+            if name.startswith(("embeddings.", "encoder.")) and name not in tensors and name != WORD_EMBEDDINGS:
+                tensors[name] = state.get_tensor(name)
+    return Encoder.from_folder(base, tensors, FileRows(base / "model.safetensors", WORD_EMBEDDINGS))
