@@ -46,6 +46,7 @@ _AUTHOR_BOX_WORDS = 15
 _CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb is a photo caption
 _PULL_QUOTE_WORDS = 6
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 _EN_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 
 
@@ -134,6 +135,8 @@ def _any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     instead of one per pattern."""
     for pattern in patterns:
         re.compile(pattern, flags)  # a broken pattern is named by its own error
+        if _BACKREFERENCE.search(pattern):
+            raise ValueError(f"boilerplate.toml: no backreferences (their numbers change once joined): {pattern}")
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), flags)
 
 
