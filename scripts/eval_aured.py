@@ -44,7 +44,9 @@ from checker.stance import load_lexicon  # noqa: E402
 from checker.verdict import AssessedPassage, assess_claims, decide_verdict  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "data" / "aured"
-LABELS = {"supported": "SUPPORTS", "contradicted": "REFUTES", "not_enough_evidence": "NOT ENOUGH INFO"}
+# "conflicting" (independent outlets on both sides) asserts neither: scored as NOT ENOUGH INFO.
+LABELS = {"supported": "SUPPORTS", "contradicted": "REFUTES", "not_enough_evidence": "NOT ENOUGH INFO",
+          "conflicting": "NOT ENOUGH INFO"}
 CLASSES = ("SUPPORTS", "REFUTES", "NOT ENOUGH INFO")
 
 

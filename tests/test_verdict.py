@@ -283,3 +283,11 @@ def test_a_sentence_holding_the_claim_but_negating_it_is_not_support() -> None:
     assert decide_verdict([_passage(passage, claim_text, "other", "model", 0.5)]).label == "not_enough_evidence"
     said = "دخلت الطائرتان العسكريتان الروسيتان المجال الجوي الكندي فوق القطب الشمالي، بحسب قيادة الدفاع الجوي."
     assert decide_verdict([_passage(said, claim_text, "other", "model", 0.5)]).label == "supported"
+
+
+def test_a_sentence_holding_the_claim_but_denying_it_is_not_support() -> None:
+    from checker.verdict import decide_verdict
+
+    claim_text = "The ministry confirmed that the factory in Sfax will close in March."
+    denied = "The ministry denied reports that the factory in Sfax will close in March."
+    assert decide_verdict([_passage(denied, claim_text, "other", "similarity", 0.5)]).label == "not_enough_evidence"

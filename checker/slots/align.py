@@ -92,8 +92,15 @@ def best_coverage(claim: str, passage: str) -> tuple[float, str]:
 
 
 def negates_more(claim: str, sentence: str) -> bool:
-    """The sentence negates something («لم تدخل», "did not") where the claim negates nothing: it cannot be
-    the claim said in other words, whatever share of its words it holds."""
+    """The sentence negates or denies something («لم تدخل», "did not", «نفت», "denied") where the claim does
+    not: it cannot be the claim said in other words, whatever share of its words it holds."""
     from checker.slots.extract import read
+    from checker.stance_lexicon import _denials, _forms, _tokens, load_lexicon
 
-    return bool(read(sentence).negated) and not read(claim).negated
+    lexicon = load_lexicon()
+
+    def denials(text: str) -> tuple[str, ...]:
+        return _denials(text, [(token, frozenset(_forms(token, lexicon))) for token in _tokens(text)], lexicon)
+
+    negated = bool(read(sentence).negated) and not read(claim).negated
+    return negated or bool(set(denials(sentence)) - set(denials(claim)))

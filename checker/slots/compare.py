@@ -63,8 +63,8 @@ def _compare_actors(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
 def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[SlotDecision]:
     """Where the two texts are worded alike, a place named more often on one side than the other is an edit
     (كركوك where the passage has سوسة); otherwise a claim place with nothing compatible in the passage,
-    while the passage names another place of the same level (even one inside a place the claim also names),
-    is a conflict."""
+    while the passage names another place of the same level (not one the claim names, unless both lie inside
+    a broader place the claim names), is a conflict."""
     claim_places = _distinct(ours.places)
     passage_places = _distinct(theirs.places)
     if not claim_places or not passage_places:
@@ -77,9 +77,11 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
                                  f"the claim says {a.span.text}, the passage {b.span.text}")]
     matched = [(a, b) for a in claim_places for b in passage_places if places_compatible(a.key, b.key)]
     unmatched_claim = [a for a in claim_places if not any(places_compatible(a.key, b.key) for b in passage_places)]
-    # a passage place inside a broader place the claim also names still differs from the claim's own place
-    # at its level (Lombok, Indonesia against Sulawesi, Indonesia)
-    conflicts = [(a, b) for a in unmatched_claim for b in passage_places if _same_level(a.level, b.level)]
+    unmatched_passage = [b for b in passage_places if not any(places_compatible(a.key, b.key) for a in claim_places)]
+    # a passage place that lies, like the claim's own, inside a broader place the claim also names still
+    # differs from it (Lombok, Indonesia against Sulawesi, Indonesia)
+    conflicts = [(a, b) for a in unmatched_claim for b in passage_places if _same_level(a.level, b.level)
+                 and (b in unmatched_passage or _both_inside(a, b, claim_places))]
     if conflicts:
         a, b = conflicts[0]
         return [SlotDecision("place", "conflict", a.span, b.span, f"the claim says {a.span.text}, the passage {b.span.text}")]
@@ -87,6 +89,12 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
         a, b = matched[0]
         return [SlotDecision("place", "agree", a.span, b.span, f"{a.span.text} / {b.span.text}")]
     return []
+
+
+def _both_inside(a: Mention, b: Mention, claim_places: Sequence[Mention]) -> bool:
+    """Another claim place contains both a and b (Indonesia for Sulawesi and Lombok)."""
+    return any(c.key not in {a.key, b.key} and places_compatible(c.key, a.key) and places_compatible(c.key, b.key)
+               for c in claim_places)
 
 
 def _swapped_places(ours: TextSlots, theirs: TextSlots) -> tuple[Mention, Mention] | None:
