@@ -15,6 +15,7 @@ a dateline or credit line still names whose copy it is.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Protocol
 
@@ -26,7 +27,7 @@ from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_in
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import quoted_first_person, sane_speaker
-from checker.doc import Doc
+from checker.doc import Doc, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim
 from checker.outlets import OutletRegistry
 
@@ -52,26 +53,29 @@ def attribute(doc: Doc, claims: tuple[Claim, ...], registry: OutletRegistry, ref
     `carry` decides whether a claim carries an outlet cited earlier in the story: "rules", "learned"
     (`checker.attribution.carry`), a decider, or None for the default ($CHECKER_OUTLET_CARRY, else the model
     file's)."""
-    links = sentence_links(doc, registry)
-    if refiner is not None:
-        links = refiner.refine(doc, links)
     decider = carry if carry is not None and not isinstance(carry, str) else load_carry(carry)
-    return _Reader(doc, claims, registry, links, url, decider).read()
+    with cycle_collector_paused():  # as in the claims stage: its passes over a long article freed nothing
+        links = sentence_links(doc, registry)
+        if refiner is not None:
+            links = refiner.refine(doc, links)
+        return _Reader(doc, claims, registry, links, url, decider).read()
 
 
 def sentence_links(doc: Doc, registry: OutletRegistry) -> dict[int, list[Link]]:
     """Every sentence's own links (cue, speaker, outlet), speaker phrases checked for sanity."""
     lexicon = load_lexicon()
     text = doc.text
-    quotes = closed_quote_spans(text)
+    quotes = closed_quote_spans(text)  # in reading order, so a sentence's own are found by bisection
+    starts = [start for start, _ in quotes]
     story = registry.story_ids(text, folded=doc.folded)
     links: dict[int, list[Link]] = {}
     for sentence in doc.sentences:
         cues = find_cues(doc, sentence.start, sentence.end, lexicon)
         if cues:
             found = link_sentence(doc, sentence.start, sentence.end, cues, registry, lexicon, story)
-            # Only quotations opened in this sentence: straight quotes paired across sentences say nothing here.
-            own = [(a, b) for a, b in quotes if sentence.start <= a - 1 < sentence.end]
+            # Only quotations opened in this sentence (the mark just before the quoted words lies inside it):
+            # straight quotes paired across sentences say nothing here.
+            own = quotes[bisect.bisect_left(starts, sentence.start + 1):bisect.bisect_left(starts, sentence.end + 1)]
             links[sentence.index] = quoted_first_person([_sane(text, link, own, lexicon) for link in found], own)
     return links
 
