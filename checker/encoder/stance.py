@@ -5,14 +5,14 @@ input, Arabic, English or one of each, truncated to 128 tokens together. "other"
 neither supports nor contradicts the claim (unrelated, or about something else).
 
     from checker.encoder.stance import StanceModel
-    model = StanceModel.get()                       # one load per process (~10 s the first time)
+    model = StanceModel.get()                       # one load per process (0.35 s CPU; ~5 s more once per user)
     probs = model.predict([(claim, passage), ...])  # np.ndarray [n, 3], columns in model.labels
     model.labels                                    # ("agree", "disagree", "other")
 
 Speed: where the CPU computes bfloat16 natively (avx512_bf16 / amx_bf16), the forward runs under bfloat16
-autocast: 2.5x less CPU than float32 on this machine's Xeon, the same argmax on 36 ANS/own pairs and
-probabilities within 0.01 (docs/verdict.md has the quality through the verdict path).
-CHECKER_STANCE_BF16=0/1 overrides the detection.
+autocast, its Linear weights stored in bfloat16: 2.5x less CPU than float32 on this machine's Xeon, the same
+argmax on 36 ANS/own pairs and probabilities within 0.01 (docs/verdict.md has the quality through the verdict
+path). CHECKER_STANCE_BF16=0/1 overrides the detection. Memory and load time: docs/encoder.md.
 """
 from __future__ import annotations
 
