@@ -76,7 +76,7 @@ class Doc:
 
     def _tokens(self, first: int, last: int) -> tuple[Token, ...]:
         starts, ends, folded = self._token_starts, self._token_ends, self.folded
-        return tuple(Token(starts[i], ends[i], folded[starts[i]:ends[i]]) for i in range(first, last))
+        return tuple(Token(starts[i], ends[i], folded[starts[i]:ends[i]].replace(" ", "")) for i in range(first, last))
 
     def search_form(self, start: int, end: int) -> str:
         """`normalize.search_form` of text[start:end] (diacritics out, spaces collapsed), computed once per span."""
@@ -110,7 +110,8 @@ def make_doc(text: str, sentences: Sequence[Sentence] | None = None) -> Doc:
     """
     folded = fold(text)
     # Split around the words (captured), so the pieces alternate gap, word, gap ...: their running lengths are the
-    # words' offsets, without a match object per word.
-    offsets = list(accumulate(map(len, _AROUND_WORDS.split(folded)), initial=0))
+    # words' offsets, without a match object per word. Words are found in the text itself, where a diacritic or a
+    # tatweel stays inside its word ("قالَ" is one word; in the folded copy the mark is a space).
+    offsets = list(accumulate(map(len, _AROUND_WORDS.split(text)), initial=0))
     split = tuple(sentences) if sentences is not None else split_sentences(text)
     return Doc(text, folded, detect_language(text), split, tuple(offsets[1:-1:2]), tuple(offsets[2::2]))

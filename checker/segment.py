@@ -213,5 +213,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def words(text: str) -> list[str]:
-    """Folded word tokens (Arabic and Latin letters, digits), for counting and lookups."""
-    return WORD.findall(fold(text))
+    """Folded word tokens (Arabic and Latin letters, digits), for counting and lookups; a diacritic or a tatweel
+    inside a word keeps it one word ("مُحَمَّد")."""
+    return [fold(word).replace(" ", "") for word in WORD.findall(text)]

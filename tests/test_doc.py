@@ -25,7 +25,8 @@ def test_folded_text_keeps_every_offset_of_the_original() -> None:
 def test_tokens_carry_offsets_into_the_text_and_folded_forms() -> None:
     doc = make_doc(MIXED)
     words = [doc.text[t.start:t.end] for t in doc.tokens_in(0, doc.sentences[0].end)]
-    assert "رويترز" in words and "الوزارة" in words
+    assert words[:2] == ["قالَ", "المتحدثُ"] and "رويترز" in words  # a diacritic stays inside its word
+    assert [t.folded for t in doc.tokens_in(0, len("قالَ المتحدثُ"))] == ["قال", "المتحدث"]
     english = doc.tokens_in(doc.sentences[1].start, doc.sentences[1].end)
     assert [t.folded for t in english][:3] == ["the", "u.s", "embassy"]
     assert doc.word_count(0, len(doc.text)) == len(doc.tokens)
