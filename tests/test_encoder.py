@@ -158,3 +158,21 @@ def test_the_heads_encoder_without_transformers_gives_bertmodels_bits(built, eva
                 assert torch.equal(ours(*batch).last_hidden_state, theirs(*batch).last_hidden_state), dtype
         assert ensure_merged(folder, dtype).parent == built[0].parent / "heads"
     assert "transformers" in sys.modules  # merged_encoder imported it: the comparison was against the real thing
+
+
+def test_word_embedding_rows_read_from_the_file_are_the_tables_rows(built):
+    """The stance head reads word embeddings with pread (checker.encoder.rows) instead of holding or mapping the
+    384 MB table; every row must be the table's, in the input's shape, repeated ids included."""
+    import torch
+    from safetensors import safe_open
+
+    from checker.encoder.rows import FileRows
+
+    path = built[0] / "model.safetensors"
+    with safe_open(str(path), framework="pt") as state:
+        table = state.get_tensor("embeddings.word_embeddings.weight")
+    rows = FileRows(path, "embeddings.word_embeddings.weight")
+    ids = torch.tensor([[0, 5, 250036, 5, 1], [17, 250001, 3, 2, 1]])
+    assert torch.equal(rows(ids), torch.nn.functional.embedding(ids, table))
+    with pytest.raises(IndexError):
+        rows(torch.tensor([[table.shape[0]]]))
