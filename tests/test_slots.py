@@ -114,3 +114,19 @@ def test_a_city_the_gazetteer_now_knows_is_a_changed_place() -> None:
                     "مقتل شرطي وإصابة أربعة آخرين في انفجار عبوة ناسفة في القاهرة")
     assert (result.stance, result.decided_by) == ("disagree", "place")
     assert (result.slot.claim.text, result.slot.passage.text) == ("الإسكندرية", "القاهرة")
+
+
+def test_host_and_guest_swapped_in_arabic_is_a_role_swap_and_the_same_order_is_not() -> None:
+    claim = "الرئيس المصري استقبل الملك عبدالله في القاهرة يوم الأحد لبحث الأوضاع في غزة"
+    swapped = compare(claim, "الملك عبدالله استقبل الرئيس المصري في القاهرة يوم الأحد", 0.7)
+    assert [d.slot for d in swapped.conflicts] == ["actor_role"]
+    assert "host الرئيس المصري" in swapped.conflicts[0].reason
+    assert not compare(claim, "الرئيس المصري استقبل الملك عبدالله في القاهرة يوم الأحد", 0.7).conflicts
+
+
+def test_who_sacked_whom_swapped_in_english_is_a_role_swap() -> None:
+    result = assess("The club sacked coach Graham Potter on Sunday, Chelsea said.",
+                    "Chelsea coach Graham Potter sacked the club's director on Sunday.")
+    assert result.decided_by != "actor_role"  # the club / the director are not names: nothing to swap
+    swapped = compare("Chelsea sacked Graham Potter on Sunday", "Graham Potter sacked Chelsea on Sunday", 0.8)
+    assert [d.slot for d in swapped.conflicts] == ["actor_role"]

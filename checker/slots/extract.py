@@ -218,11 +218,13 @@ def _arabic_subject(text: str, clause_start: int, verb_start: int) -> list[Menti
 
 
 def _object_phrase(text: str, verb_end: int, clause_end: int, rules: SlotRules) -> list[Mention]:
-    """The words right after an object marker following the verb (يتغلب على نيوكاسل), up to three."""
+    """The object of an Arabic verb whose subject came before it: the words after an object marker (يتغلب على
+    نيوكاسل), up to three, or the two words right after the verb (استقبل الملك عبدالله)."""
     words = list(_WORD.finditer(text, verb_end, clause_end))
-    if not words or fold(words[0].group()) not in rules.object_markers or words[0].group().isascii():
+    if not words or words[0].group().isascii():
         return []
-    tail = _phrase_words(text, words[1:4])
+    marked = fold(words[0].group()) in rules.object_markers
+    tail = _phrase_words(text, words[1:4] if marked else words[:2])
     return [_phrase_mention(text, tail)] if tail else []
 
 
