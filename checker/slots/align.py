@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from checker.normalize import search_form
+from checker.slots.names import _SENTENCE_END
 from checker.stems import light_stem
 
 # Two spellings of one word: folded character ratio at least this (يونايتد / يوناتيد, نيوكاسل / نيوكاسيل).
@@ -85,8 +86,6 @@ def coverage(claim: str, sentence: str) -> float:
 @lru_cache(maxsize=8192)
 def best_coverage(claim: str, passage: str) -> tuple[float, str]:
     """The passage sentence that holds most of the claim, and how much of it."""
-    from checker.slots.compare import sentences
-
     scored = [(coverage(claim, piece), piece) for _, piece in sentences(passage)]
     return max(scored, default=(0.0, ""), key=lambda pair: pair[0])
 
@@ -104,3 +103,13 @@ def negates_more(claim: str, sentence: str) -> bool:
 
     negated = bool(read(sentence).negated) and not read(claim).negated
     return negated or bool(set(denials(sentence)) - set(denials(claim)))
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of a passage."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append((start, text[start:match.start()]))
+        start = match.end()
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]

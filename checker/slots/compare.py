@@ -7,10 +7,10 @@ from typing import Sequence
 
 from checker.models import NumberMention
 from checker.normalize import search_form
-from checker.slots.align import coverage
+from checker.slots.align import coverage, sentences
 from checker.slots.extract import TextSlots, _content_stems, read
 from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
-from checker.slots.names import _SENTENCE_END, _names_in, load_rules, places_compatible, same_entity
+from checker.slots.names import _names_in, load_rules, places_compatible, same_entity
 from checker.stems import light_stem
 
 # --- comparison -------------------------------------------------------------------
@@ -273,16 +273,6 @@ def _word_span(text: str, stem: str) -> Span | None:
         if light_stem(search_form(match.group())) == stem:
             return Span(match.start(), match.end(), match.group())
     return None
-
-
-def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pieces of a passage."""
-    pieces, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        pieces.append((start, text[start:match.start()]))
-        start = match.end()
-    pieces.append((start, text[start:]))
-    return [(offset, piece) for offset, piece in pieces if piece.strip()]
 
 
 def denial_in_scope(claim: str, passage: str, denial_words: Sequence[str]) -> bool:
