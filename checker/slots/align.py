@@ -48,8 +48,11 @@ def same_word(a: str, b: str) -> bool:
     short, long = sorted((x, y), key=len)
     if len(short) >= ABBREVIATION_CHARS and long.startswith(short) and not short.isascii():
         return True
-    if min(len(x), len(y)) >= 4 and SequenceMatcher(None, x, y).ratio() >= SPELLING_RATIO:
-        return True
+    # a ratio of 0.8 needs the shorter word to be at least 2/3 of the longer: most pairs stop there
+    if min(len(x), len(y)) >= 4 and 3 * len(short) >= 2 * len(long):
+        matcher = SequenceMatcher(None, x, y)
+        if matcher.quick_ratio() >= SPELLING_RATIO and matcher.ratio() >= SPELLING_RATIO:
+            return True
     sx, sy = skeleton(x), skeleton(y)
     return len(sx) >= 3 and sx == sy and abs(len(x) - len(y)) <= 2
 
@@ -65,21 +68,25 @@ def same_phrase(a: str, b: str) -> bool:
             and any(len(_bare(w)) >= 4 for w in short))
 
 
-def _claim_terms(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _terms(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """A text's content words, their light stems, and its distinct words (computed once: a claim meets many
+    sentences)."""
     from checker.slots.extract import _stopwords
 
     stop = _stopwords()
-    return [w for w in _WORDS.findall(search_form(text)) if w not in stop and (len(w) >= 2 or w.isdigit())]
+    words = tuple(w for w in _WORDS.findall(search_form(text)) if w not in stop and (len(w) >= 2 or w.isdigit()))
+    return words, frozenset(map(light_stem, words)), tuple(dict.fromkeys(words))
 
 
 def coverage(claim: str, sentence: str) -> float:
     """Share of the claim's content words, numbers and names that the sentence holds (same script only;
     words matched by light stem, spelling variant or abbreviation; numbers by their digits)."""
-    ours, theirs = _claim_terms(claim), _claim_terms(sentence)
+    ours, _, _ = _terms(claim)
     if not ours:
         return 0.0
-    stems = {light_stem(w) for w in theirs}
-    found = sum(1 for w in ours if light_stem(w) in stems or any(same_word(w, v) for v in theirs))
+    _, stems, distinct = _terms(sentence)
+    found = sum(1 for w in ours if light_stem(w) in stems or any(same_word(w, v) for v in distinct))
     return found / len(ours)
 
 
