@@ -375,7 +375,8 @@ def atomic_spans(sentence: Sentence, language: str, folded: str) -> list[tuple[i
         left_end = match.start() + (1 if match.group()[0] in ";؛" else 0)
         right_start = _right_start(segment, match)
         left, right = folded[start:left_end], folded[right_start:]
-        if (len(WORD.findall(left)) >= min_words and len(WORD.findall(right)) >= min_words
+        if (len(WORD.findall(segment, start, left_end)) >= min_words
+                and len(WORD.findall(segment, right_start)) >= min_words
                 and has_verb(segment[start:left_end], language, left)
                 and _clause_follows(segment[right_start:], right, match.group(), language)
                 and not _unbalanced(segment[:left_end])):

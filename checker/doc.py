@@ -93,7 +93,9 @@ def cycle_collector_paused() -> Iterator[None]:
     The claims and attribution stages build hundreds of thousands of small objects from a long article and make
     next to no reference cycles (about twenty in a 400,000-character run): the collector's full passes over them
     freed nothing and cost a fifth of those stages' CPU at 2,000,000 characters. Reference counting still frees
-    everything as before; the collector is back on (if it was on) when the stage ends."""
+    everything as before; the collector is back on (if it was on) when the stage ends, also after an error. The
+    switch is the process's: in a desk serving several analyses at once, the others' stages run without the
+    collector meanwhile, which costs them nothing but the delay of collecting their cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -17,6 +17,7 @@ _FOLD_TABLE = str.maketrans({
     "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "’": "'", "‘": "'", "ـ": " ",
     "\u064B": " ", "\u064C": " ", "\u064D": " ", "\u064E": " ", "\u064F": " ", "\u0650": " ",
     "\u0651": " ", "\u0652": " ", "\u0670": " ",
+    "\u0130": "i",  # "İstanbul": the one character whose lower case is longer ("i̇"), folded to keep the length
 })
 _DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 
@@ -25,12 +26,10 @@ _DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 def fold(text: str) -> str:
     """Same-length folding: alef forms, ya/ta marbuta, digits, quotes, lower case.
 
-    Diacritics and tatweel become spaces rather than vanishing, to keep offsets. Cached: every stage folds the
-    same sentences and phrases again.
+    Diacritics and tatweel become spaces rather than vanishing, to keep offsets. Cached: phrases and words are
+    folded again by every lookup (an article is folded once, into its `Doc`).
     """
-    folded = text.translate(_FOLD_TABLE)
-    lowered = folded.lower()
-    return lowered if len(lowered) == len(text) else folded
+    return text.translate(_FOLD_TABLE).lower()
 
 
 def search_form(text: str) -> str:

@@ -88,7 +88,7 @@ def _is_question(sentence: str, language: str, folded: str | None, head: str | N
         return False
     folded = fold(sentence) if folded is None else folded
     head = _opening(folded) if head is None else head
-    return _starts_with(head, "questions", "ar") and len(WORD.findall(folded)) < 25
+    return _starts_with(head, "questions", "ar") and len(WORD.findall(sentence)) < 25  # words as `words` counts
 
 
 def sentence_reason(sentence: str, language: str, title: bool = False, folded: str | None = None) -> str | None:
@@ -96,7 +96,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
 
     `folded`: the sentence's slice of the article's folded copy (`Doc.folded`), when the caller has it."""
     folded = fold(sentence) if folded is None else folded
-    word_count = len(WORD.findall(folded))
+    word_count = len(WORD.findall(sentence))  # in the text itself, as `words` counts: "مُحَمَّد" is one word
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     attributed = count_terms(folded, "cues", langs) > 0
     quoted = sentence.lstrip()[:1] in "\"“«„"

@@ -65,12 +65,12 @@ def examples(gold_path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[
     for item in gold:
         by_doc[item["doc"]].append(item)
     shapes, labels, groups, kept, texts = [], [], [], [], []
-    for doc, items in sorted(by_doc.items()):
-        raw = article_text(doc)
+    for article_id, items in sorted(by_doc.items()):
+        raw = article_text(article_id)
         text = clean_text(raw)
-        doc = make_doc(text)
-        sentences = doc.sentences
-        claims, _ = extract_claims(doc)
+        document = make_doc(text)
+        sentences = document.sentences
+        claims, _ = extract_claims(document)
         claimed = {c.sentence_index for c in claims}
         language = detect_language(text)
         per_line: dict[int, int] = defaultdict(int)
@@ -84,9 +84,9 @@ def examples(gold_path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[
                 continue
             shapes.append(sentence_features(sentence, per_line[sentence.paragraph], language))
             labels.append(0 if item.get("claim", True) else 1)
-            groups.append(doc)
+            groups.append(article_id)
             texts.append(sentence.text)
-            kept.append({"kept": sentence.index in claimed, "why": item.get("why"), "doc": doc})
+            kept.append({"kept": sentence.index in claimed, "why": item.get("why"), "doc": article_id})
     rows = np.hstack([embed(texts), np.array(shapes)])
     return rows, np.array(labels), np.array(groups), kept
 

@@ -1,7 +1,8 @@
 """Train the learned outlet carrying (checker/attribution/carry.py) on annotated training articles.
 
 Examples: every claim the tool finds whose own sentence cites no outlet, with the candidate outlets cited earlier in
-the story and the dateline's (`StoryCitations.candidates`, the same code the reader runs); label = the annotated
+the story (`StoryCitations.candidates`, the same code the reader runs; the dateline is the rules' fallback, never a
+candidate); label = the annotated
 outlet (gold `outlet`, matched with the shared scorer's outlet patterns). A logistic regression (numpy, L2) scores
 each candidate; the claim carries the best one if its probability reaches a threshold. The L2 strength and the
 threshold are chosen by grouped k-fold cross-validation over ARTICLES on the training data only.

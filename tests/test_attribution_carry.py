@@ -6,13 +6,18 @@ line, a blank line starting a new paragraph (the story tests' reader). $CHECKER_
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
 from test_attribution_story import attributions
 
 from checker.attribution.carry import ENV, FEATURES, MODEL_PATH, load_carry
+from checker.errors import CheckerError
 from checker.models import Attribution
 from checker.report import attribution_to_dict
 
@@ -91,12 +96,17 @@ def test_the_environment_chooses_rules_or_learned_and_refuses_anything_else(monk
     monkeypatch.setenv(ENV, "learned")
     assert load_carry() is not None
     monkeypatch.setenv(ENV, "model")
-    with pytest.raises(ValueError, match=ENV):
+    with pytest.raises(CheckerError, match=ENV):
         load_carry()
+    done = subprocess.run([sys.executable, "-m", "checker", "analyze", "-", "--fast", "--no-evidence"],
+                          input="Rockets hit the base, AFP said.", capture_output=True, text=True, timeout=120,
+                          env={**os.environ, ENV: "model"}, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 2 and done.stderr.strip().splitlines() == [
+        f"error: {ENV} must be 'rules' or 'learned', not 'model'"]
 
 
 def test_the_model_file_a_person_edits_names_every_feature_and_no_other() -> None:
     with open(MODEL_PATH, "rb") as handle:
         data = tomllib.load(handle)
     assert set(data["weights"]) == set(FEATURES)
-    assert 0 < data["threshold"] < 1 and data["default"] in ("rules")
+    assert 0 < data["threshold"] < 1 and data["default"] in ("rules", "learned")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import checker.normalize
+from checker.claims import extract_claims
 from checker.doc import make_doc
 from checker.models import Sentence
 from checker.normalize import fold, search_form
@@ -63,3 +64,33 @@ def test_the_article_is_folded_once_along_the_analysis(sample_article: str, monk
     analysis = analyze(sample_article)
     assert len(whole) == 1
     assert len(sized) <= 6 * len(analysis.claims)
+
+
+def test_a_turkish_dotted_capital_keeps_the_whole_article_lower_cased() -> None:
+    """"İ" lower-cases to two characters; it once turned lower-casing off for every sentence of the article."""
+    text = ("The meeting took place in İstanbul last week.\n\n"
+            "Perhaps the government will fall before the summer.")
+    doc = make_doc(text)
+    assert len(doc.folded) == len(text) and doc.folded.startswith("the meeting took place in istanbul")
+    _, non_claims = extract_claims(doc)
+    assert [n.reason for n in non_claims] == ["speculation"]
+
+
+def test_the_cycle_collector_comes_back_after_a_stage_even_one_that_fails() -> None:
+    import gc
+
+    from checker.doc import cycle_collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        with cycle_collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("a stage failed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collector_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

@@ -1,6 +1,8 @@
 """Slot-by-slot comparison: quantities with what and where, roles, places, dates, negation, same event."""
 from __future__ import annotations
 
+import pytest
+
 from checker.slots import compare, places_compatible, read, same_name, skeleton
 from checker.stance import assess, explicit_checks
 
@@ -130,3 +132,15 @@ def test_who_sacked_whom_swapped_in_english_is_a_role_swap() -> None:
     assert result.decided_by != "actor_role"  # the club / the director are not names: nothing to swap
     swapped = compare("Chelsea sacked Graham Potter on Sunday", "Graham Potter sacked Chelsea on Sunday", 0.8)
     assert [d.slot for d in swapped.conflicts] == ["actor_role"]
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("Air strikes hit Sanaa and Aden in Yemen on Monday, killing 12 people.",
+     "Air strikes hit Sanaa on Monday, killing 12 people, officials said."),
+    ("غارات جوية تضرب صنعاء وعدن في اليمن يوم الاثنين وتقتل 12 شخصا",
+     "غارات جوية تضرب صنعاء يوم الاثنين وتقتل 12 شخصا بحسب مسؤولين"),
+])
+def test_a_passage_confirming_one_of_the_claims_places_is_no_place_conflict(claim: str, passage: str) -> None:
+    """Sanaa and Aden, Yemen against Sanaa: the passage says nothing of Aden, it does not contradict it."""
+    decisions = [d for d in compare(claim, passage, 0.7).decisions if d.slot == "place"]
+    assert [d.outcome for d in decisions] == ["agree"]

@@ -23,6 +23,7 @@ from typing import Protocol
 
 from checker.attribution.outlet import same_source
 from checker.config import DATA_DIR
+from checker.errors import CheckerError
 from checker.models import Attribution, Outlet
 from checker.normalize import fold
 
@@ -216,7 +217,7 @@ def load_carry(mode: str | None = None) -> CarryModel | None:
     data = _model_file()
     mode = mode or os.environ.get(ENV) or (data or {}).get("default", "rules")
     if mode not in ("rules", "learned"):
-        raise ValueError(f"{ENV} must be 'rules' or 'learned', not {mode!r}")
+        raise CheckerError(f"{ENV} must be 'rules' or 'learned', not {mode!r}")
     if mode == "rules" or data is None:
         return None
     weights = data["weights"]

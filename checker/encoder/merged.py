@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import threading
 from pathlib import Path
@@ -70,8 +71,10 @@ def _build(folder: Path, dtype: torch.dtype, target: Path) -> None:
         os.replace(tmp, target)
     finally:
         Path(tmp).unlink(missing_ok=True)
-    for stale in target.parent.glob(f"{folder.name}-*-{_kind(dtype)}.safetensors"):  # an older adapter's file
-        if stale != target:
+    # An older adapter's file of this head: its name, a 16-digit digest, a version ("stance-ar" is another head).
+    own = re.compile(rf"{re.escape(folder.name)}-[0-9a-f]{{16}}-m\d+-{re.escape(_kind(dtype))}\.safetensors")
+    for stale in target.parent.glob(f"{folder.name}-*-{_kind(dtype)}.safetensors"):
+        if stale != target and own.fullmatch(stale.name):
             stale.unlink(missing_ok=True)
 
 

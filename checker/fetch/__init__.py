@@ -16,16 +16,20 @@ over the exchange), `body` (how much of a body is read, and its decompression),
 an article's text).
 """
 from checker.fetch.addresses import REFUSED_NETWORKS, check_url_allowed, refusal
-from checker.fetch.body import check_declared_size
+from checker.fetch.body import ACCEPT_ENCODING, MAX_ENCODING_LAYERS, check_declared_size
 from checker.fetch.charset import decode_body
+from checker.fetch.deadline import TOTAL_TIME_FACTOR
 from checker.fetch.exchange import MAX_REDIRECTS, USER_AGENT, RawResponse, fetch_raw, fetch_url
 from checker.fetch.page import HTML_TYPES, READABLE_TYPES, FetchedPage, extract_html, extract_json_ld, parse_page
 
 __all__ = [
+    "ACCEPT_ENCODING",
     "HTML_TYPES",
+    "MAX_ENCODING_LAYERS",
     "MAX_REDIRECTS",
     "READABLE_TYPES",
     "REFUSED_NETWORKS",
+    "TOTAL_TIME_FACTOR",
     "USER_AGENT",
     "FetchedPage",
     "RawResponse",

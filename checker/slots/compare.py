@@ -79,9 +79,11 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
     unmatched_claim = [a for a in claim_places if not any(places_compatible(a.key, b.key) for b in passage_places)]
     unmatched_passage = [b for b in passage_places if not any(places_compatible(a.key, b.key) for a in claim_places)]
     # a passage place that lies, like the claim's own, inside a broader place the claim also names still
-    # differs from it (Lombok, Indonesia against Sulawesi, Indonesia)
+    # differs from it (Lombok, Indonesia against Sulawesi, Indonesia), unless the claim names it too at its
+    # level (Sanaa and Aden, Yemen against Sanaa: the passage confirms a part and says nothing of Aden)
     conflicts = [(a, b) for a in unmatched_claim for b in passage_places if _same_level(a.level, b.level)
-                 and (b in unmatched_passage or _both_inside(a, b, claim_places))]
+                 and (b in unmatched_passage or (_both_inside(a, b, claim_places)
+                                                 and not _named_at_its_level(b, claim_places)))]
     if conflicts:
         a, b = conflicts[0]
         return [SlotDecision("place", "conflict", a.span, b.span, f"the claim says {a.span.text}, the passage {b.span.text}")]
@@ -89,6 +91,10 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
         a, b = matched[0]
         return [SlotDecision("place", "agree", a.span, b.span, f"{a.span.text} / {b.span.text}")]
     return []
+
+
+def _named_at_its_level(b: Mention, claim_places: Sequence[Mention]) -> bool:
+    return any(_same_level(c.level, b.level) and places_compatible(c.key, b.key) for c in claim_places)
 
 
 def _both_inside(a: Mention, b: Mention, claim_places: Sequence[Mention]) -> bool:
