@@ -18,7 +18,6 @@ import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
-from types import SimpleNamespace
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
@@ -26,21 +25,19 @@ from checker.config import DATA_DIR
 from checker.errors import InputError
 from checker.models import Outlet
 from checker.normalize import fold, search_form
+from checker.outlet_entries import (KINDS, Lookalike, OutletContext, OutletEntry, entry_from, merge_entries,
+                                     parse_entry)
 from checker.outlet_heads import HeadWords, OutletHead, find_heads
 from checker.outlet_match import AliasMatcher, alias_words
 
 __all__ = ["KINDS", "Lookalike", "OutletContext", "OutletEntry", "OutletHead", "OutletRegistry", "load_registry",
            "outlet_key", "parse_registry"]
 
-KINDS = frozenset({"wire", "newspaper", "tv", "radio", "site", "magazine", "fact-checker"})
-KIND_SYNONYMS = {"agency": "wire", "news agency": "wire", "website": "site", "television": "tv"}
 OUTLETS_DIR = DATA_DIR / "outlets"
 _SEPARATOR = r"[\s\-‐.·]+"
 _QUOTES = "\"'"
 _KEY_NOISE = re.compile(r"[^\w\s]")
 _KEY_OUTLET_WORDS = ("صحيفه", "جريده", "وكاله", "قناه", "موقع", "مجله", "اذاعه", "شبكه")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
-_DOMAIN = re.compile(r"^[a-z0-9-]+(?:\.[a-z0-9-]+)+$")
 _NEXT_WORD = re.compile(r"[ \t]+(\S)")
 _PREVIOUS_WORD = re.compile(r"(\S+) $")
 _SENTENCE_END = re.compile(r"[.!?:;\"”]\s*$")
@@ -49,33 +46,6 @@ _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "by", "from", "for", "
                       "before", "whereas", "since", "because", "if", "though", "although", "meanwhile", "also"})
 _SAID_FOLLOWS = re.compile(r"\s*(?:ان|بان|انه|انها|[،,:\"])")
 _PARENTHESISED = re.compile(r"(.+?)\s*\(([^()]+)\)")
-
-
-@dataclass(frozen=True)
-class OutletEntry:
-    """One organisation as listed in the registry data (or added by a reviewer)."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    kind: str | None = None
-    country: str | None = None
-    ambiguous: tuple[str, ...] = ()
-    name_ar: str | None = None
-    domains: tuple[str, ...] = ()
-    strict: tuple[str, ...] = ()
-
-    def outlet(self) -> Outlet:
-        return Outlet(id=self.id, name=self.name, known=True)
-
-
-@dataclass(frozen=True)
-class Lookalike:
-    """A short name several outlets answer to ("the Times"); `outlets` in order of preference, first = default."""
-
-    names: tuple[str, ...]
-    outlets: tuple[str, ...]
-    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,14 +61,6 @@ class _Alias:
         """Acronyms such as "SANA" or "AP" are names only when written in capitals."""
         letters = [c for c in self.text if c.isalpha()]
         return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
-
-
-@dataclass(frozen=True)
-class OutletContext:
-    """Words that make an ambiguous alias an outlet: before it, and after it."""
-
-    before: tuple[str, ...]
-    after: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -119,7 +81,7 @@ class OutletRegistry:
         """`tolerant`: a spelling two outlets share keeps its first outlet instead of refusing the data (used for
         outlets and spellings reviewers stored, which must never stop an analysis)."""
         self._tolerant = tolerant
-        self._entries = _merge(entries)
+        self._entries = merge_entries(entries)
         self._context = context
         self._data = data or MatchData()
         self._by_id = {entry.id: entry for entry in self._entries}
@@ -261,7 +223,7 @@ class OutletRegistry:
 
     def with_extra(self, entries: Iterable[Any]) -> OutletRegistry:
         """This registry plus outlets (or extra aliases of known ones) kept in the database."""
-        extra = [_entry_from(item) for item in entries]
+        extra = [entry_from(item) for item in entries]
         return OutletRegistry((*self._entries, *extra), self._context, self._data, tolerant=True)
 
     def _domain_entry(self, url: str) -> OutletEntry | None:
@@ -425,62 +387,9 @@ def _is_latin(text: str) -> bool:
     return any("a" <= c.lower() <= "z" for c in text)
 
 
-def _merge(entries: Iterable[OutletEntry]) -> tuple[OutletEntry, ...]:
-    """One entry per id; a later entry with a known id adds its aliases to the earlier one."""
-    merged: dict[str, OutletEntry] = {}
-    for entry in entries:
-        base = merged.get(entry.id)
-        if base is None:
-            merged[entry.id] = entry
-            continue
-        new_aliases = tuple(a for a in entry.aliases if a not in base.aliases and a != base.name)
-        merged[entry.id] = OutletEntry(base.id, base.name, base.aliases + new_aliases, base.kind or entry.kind,
-                                       base.country or entry.country, base.ambiguous, base.name_ar, base.domains, base.strict)
-    return tuple(merged.values())
-
-
-def _entry_from(item: Any) -> OutletEntry:
-    """Database rows and other registries' entries are read by attribute (id, name, aliases, kind, country)."""
-    if isinstance(item, OutletEntry):
-        return item
-    if isinstance(item, dict):
-        item = SimpleNamespace(**item)
-    aliases = getattr(item, "aliases", ()) or ()
-    if isinstance(aliases, str):
-        aliases = (aliases,)
-    return OutletEntry(id=str(item.id), name=str(item.name), aliases=tuple(aliases),
-                       kind=getattr(item, "kind", None), country=getattr(item, "country", None),
-                       ambiguous=tuple(getattr(item, "ambiguous", ()) or ()),
-                       domains=tuple(getattr(item, "domains", ()) or ()))
-
-
-def _parse_entry(number: int, raw: dict[str, Any]) -> OutletEntry:
-    if not raw.get("id") or not raw.get("name"):
-        raise InputError(f"outlet number {number} in the registry data needs an id and a name")
-    where = f"outlet {raw['id']!r}"
-    aliases = tuple(raw.get("aliases", ()))
-    ambiguous = tuple(raw.get("ambiguous", ()))
-    strict = tuple(raw.get("strict", ()))
-    unknown = [a for a in (*ambiguous, *strict) if a not in aliases and a != raw["name"] and a != raw.get("name_ar")]
-    if unknown:
-        raise InputError(f"{where}: ambiguous names {unknown} are not among its aliases")
-    kind = KIND_SYNONYMS.get(raw.get("kind"), raw.get("kind"))  # type: ignore[arg-type]
-    if kind is not None and kind not in KINDS:
-        raise InputError(f"{where}: kind {raw['kind']!r} is not one of {sorted(KINDS)}")
-    if raw.get("country") is not None and not _COUNTRY.match(raw["country"]):
-        raise InputError(f"{where}: country {raw['country']!r} is not a two-letter ISO code")
-    domains = tuple(d.lower() for d in raw.get("domains", ()))
-    bad = [d for d in domains if not _DOMAIN.match(d)]
-    if bad:
-        raise InputError(f"{where}: {bad} are not bare domains (write 'example.com', no scheme or path)")
-    return OutletEntry(id=raw["id"], name=raw["name"], aliases=aliases, kind=kind,
-                       country=raw.get("country"), ambiguous=ambiguous, name_ar=raw.get("name_ar"), domains=domains,
-                       strict=strict)
-
-
 def parse_registry(data: dict[str, Any], context: OutletContext) -> OutletRegistry:
     """A registry from parsed registry data (outlets, look-alikes, words); bad data names the entry at fault."""
-    entries = [_parse_entry(number, raw) for number, raw in enumerate(data.get("outlet", []), start=1)]
+    entries = [parse_entry(number, raw) for number, raw in enumerate(data.get("outlet", []), start=1)]
     lookalikes = tuple(Lookalike(tuple(raw["names"]), tuple(raw["outlets"]), bool(raw.get("strict", False)))
                        for raw in data.get("lookalike", []))
     blocked = data.get("not_outlet", {})
