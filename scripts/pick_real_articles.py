@@ -76,18 +76,17 @@ def gum_interview_ids() -> list[str]:
     return sorted(f"gum/{p.stem}" for p in (DATA / "gum_attribution" / "dep").glob("GUM_interview_*.conllu"))
 
 
+# Development rounds: (seed, JawharaFM articles); each also draws 6 ANT multisource articles per outlet and 12 PolNeAR.
+DEV_ROUNDS = {"dev2": (20261202, 30), "dev3": (20261203, 24)}
+
+
 def main(which: str) -> list[str]:
     used = used_ids()
-    if which == "dev2":
-        rng = random.Random(20261202)
+    if which in DEV_ROUNDS:
+        seed, jawhara = DEV_ROUNDS[which]
+        rng = random.Random(seed)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
-        ids += _draw(antv11_ids(train=False), 30, used, rng)
-        ids += _draw(polnear_ids(), 12, used, rng)
-        return ids
-    if which == "dev3":
-        rng = random.Random(20261203)
-        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
-        ids += _draw(antv11_ids(train=False), 24, used, rng)
+        ids += _draw(antv11_ids(train=False), jawhara, used, rng)
         ids += _draw(polnear_ids(), 12, used, rng)
         return ids
     if which == "train":

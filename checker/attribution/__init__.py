@@ -55,19 +55,23 @@ def attribute(doc: Doc, claims: tuple[Claim, ...], registry: OutletRegistry, ref
     file's)."""
     decider = carry if carry is not None and not isinstance(carry, str) else load_carry(carry)
     with cycle_collector_paused():  # as in the claims stage: its passes over a long article freed nothing
-        links = sentence_links(doc, registry)
+        story = registry.story_ids(doc.text, folded=doc.folded)
+        links = sentence_links(doc, registry, story)
         if refiner is not None:
             links = refiner.refine(doc, links)
-        return _Reader(doc, claims, registry, links, url, decider).read()
+        return _Reader(doc, claims, registry, links, story, url, decider).read()
 
 
-def sentence_links(doc: Doc, registry: OutletRegistry) -> dict[int, list[Link]]:
-    """Every sentence's own links (cue, speaker, outlet), speaker phrases checked for sanity."""
+def sentence_links(doc: Doc, registry: OutletRegistry, story: tuple[str, ...] | None = None
+                   ) -> dict[int, list[Link]]:
+    """Every sentence's own links (cue, speaker, outlet), speaker phrases checked for sanity; `story` is the
+    outlets the article names (`OutletRegistry.story_ids`, read here when not given)."""
     lexicon = load_lexicon()
     text = doc.text
     quotes = closed_quote_spans(text)  # in reading order, so a sentence's own are found by bisection
     starts = [start for start, _ in quotes]
-    story = registry.story_ids(text, folded=doc.folded)
+    if story is None:
+        story = registry.story_ids(text, folded=doc.folded)
     links: dict[int, list[Link]] = {}
     for sentence in doc.sentences:
         cues = find_cues(doc, sentence.start, sentence.end, lexicon)
@@ -94,10 +98,10 @@ class _Reader:
     """One pass over the claims in reading order, with the history of sources and the story's outlet."""
 
     def __init__(self, doc: Doc, claims: tuple[Claim, ...], registry: OutletRegistry, links: dict[int, list[Link]],
-                 url: str | None = None, carry: CarryDecider | None = None) -> None:
+                 story: tuple[str, ...], url: str | None = None, carry: CarryDecider | None = None) -> None:
         text = doc.text
         self.doc, self.text, self.claims, self.registry, self.links = doc, text, claims, registry, links
-        self.story_outlets = registry.story_ids(text, folded=doc.folded)
+        self.story_outlets = story
         self.paragraphs = {s.index: s.paragraph for s in doc.sentences}
         self.quotes = quote_spans(text)
         self.dateline = find_dateline(text, registry)
