@@ -5,7 +5,9 @@ Round 2 of the real-article development set and the annotated training set were 
     python scripts/pick_real_articles.py dev2 > eval/real_dev2/articles.txt
     python scripts/pick_real_articles.py train > eval/real_train/articles.txt
 
-and round 3 (drawn 2026-12-02, session 5) with `dev3 > eval/real_dev3/articles.txt`.
+round 3 (drawn 2026-12-02, session 5) with `dev3 > eval/real_dev3/articles.txt`, and in session 6 round 4 with
+`dev4 > eval/real_dev4/articles.txt` and the second verdict set's articles with
+`verdict2 > eval/verdict_cases2/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -37,19 +39,19 @@ def used_ids() -> set[str]:
     return used
 
 
-def _fits(article_id: str) -> bool:
-    return 600 <= len(article_text(article_id)) <= 4000
+def _fits(article_id: str, longest: int = 4000) -> bool:
+    return 600 <= len(article_text(article_id)) <= longest
 
 
 def _docno_is_train(path: Path) -> bool:
     return hashlib.md5(path.stem.encode("utf-8")).hexdigest()[-1] in TRAIN_HEX
 
 
-def _draw(candidates: list[str], count: int, used: set[str], rng: random.Random) -> list[str]:
+def _draw(candidates: list[str], count: int, used: set[str], rng: random.Random, longest: int = 4000) -> list[str]:
     rng.shuffle(candidates)
     picked = []
     for article_id in candidates:
-        if article_id in used or article_id.rsplit("/", 1)[-1] in used or not _fits(article_id):
+        if article_id in used or article_id.rsplit("/", 1)[-1] in used or not _fits(article_id, longest):
             continue
         picked.append(article_id)
         if len(picked) == count:
@@ -76,23 +78,25 @@ def gum_interview_ids() -> list[str]:
     return sorted(f"gum/{p.stem}" for p in (DATA / "gum_attribution" / "dep").glob("GUM_interview_*.conllu"))
 
 
-# Development rounds: (seed, JawharaFM articles); each also draws 6 ANT multisource articles per outlet and 12 PolNeAR.
-DEV_ROUNDS = {"dev2": (20261202, 30), "dev3": (20261203, 24)}
+# Development rounds: (seed, JawharaFM articles, PolNeAR articles, PolNeAR's longest); each also draws 6 ANT
+# multisource articles per outlet. PolNeAR's articles of up to 4,000 characters ran out after round 3.
+DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000),
+              "dev4": (20261204, 24, 8, 9000), "verdict2": (20261205, 15, 8, 9000)}
 
 
 def main(which: str) -> list[str]:
     used = used_ids()
     if which in DEV_ROUNDS:
-        seed, jawhara = DEV_ROUNDS[which]
+        seed, jawhara, polnear, longest = DEV_ROUNDS[which]
         rng = random.Random(seed)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
         ids += _draw(antv11_ids(train=False), jawhara, used, rng)
-        ids += _draw(polnear_ids(), 12, used, rng)
+        ids += _draw(polnear_ids(), polnear, used, rng, longest)
         return ids
     if which == "train":
         rng = random.Random(1202)
         return _draw(antv11_ids(train=True), 45, used, rng) + _draw(gum_interview_ids(), 8, used, rng)
-    raise SystemExit("usage: pick_real_articles.py dev2|dev3|train")
+    raise SystemExit(f"usage: pick_real_articles.py {'|'.join(DEV_ROUNDS)}|train")
 
 
 if __name__ == "__main__":
