@@ -40,7 +40,7 @@ ANT_OUTLETS = {"Alarabia": "Al Arabiya", "BBC": "BBC Arabic", "CNN": "CNN Arabic
                "SkyNews": "Sky News Arabia"}
 POLNEAR_OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "politico": "Politico",
                    "wash-post": "The Washington Post", "west-journal": "The Western Journal",
-                   "usa-today": "USA Today"}
+                   "usa-today": "USA Today", "nyt": "The New York Times"}
 
 
 def split_of(case_id: str) -> str:
