@@ -58,6 +58,56 @@ def arabic_clause_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> S
     return None
 
 
+_OPENERS = ("كما", "ثم", "من جهته", "من جهتها", "من جهتهم", "من جانبه", "من جانبها", "من جانبهم", "بدوره", "بدورها",
+            "بدورهم", "في المقابل", "بالمقابل", "في حين", "بينما")
+_SUBJECT_BREAKS = frozenset({"في", "على", "عن", "الى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "امام", "عبر",
+                             "حول", "ان", "انه", "انها", "بان", "التي", "الذي", "الذين", "حيث", "اثر", "عقب", "لدى"})
+
+
+def is_participle(cue: Cue, lexicon: Lexicon) -> bool:
+    """"...، مؤكدا أن", "قائلا إن": a circumstantial participle, whose subject is its clause's."""
+    return cue.arabic and cue_verb(cue) in lexicon.ar_participles
+
+
+def participle_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """"وأبدى سييرا إعجابه بعمل ...، مؤكدا أن": the subject right after the verb that opens the sentence (verb
+    first, as Arabic news sentences are), up to a preposition, a stop word, a comma or a possessed noun ("إعجابه")."""
+    text, folded = doc.text, doc.folded
+    position = start
+    while position < cue.start and folded[position] in " \"'“”«»(-–—":
+        position += 1
+    for opener in _OPENERS:
+        form = next((f for f in (opener, "و" + opener) if folded.startswith(f, position)
+                     and folded[position + len(f):position + len(f) + 1] in (" ", "،", ",")), None)
+        if form:
+            position += len(form)
+            while position < cue.start and folded[position] in " ،,":
+                position += 1
+            break
+    words = list(_NON_SPACE.finditer(folded, position, cue.start))
+    if len(words) < 2:
+        return None
+    verb = _unprefixed(arabic_token(words[0].group()))
+    if verb.startswith(("ال", "لل")) or not 3 <= len(verb) <= 7 or verb[:1].isdigit() or (
+            verb in _SUBJECT_BREAKS or verb in lexicon.ar_stops or verb in lexicon.ar_relatives):
+        return None
+    subject: list[re.Match[str]] = []
+    for word in words[1:1 + _SUBJECT_WORDS]:
+        token = arabic_token(word.group())
+        original = text[word.start():word.end()].rstrip("،,.:؛")
+        if token in _SUBJECT_BREAKS or token in lexicon.ar_stops or token in lexicon.ar_relatives or (
+                token[:1] in "بل" and token[1:3] == "ال") or _unprefixed(token) in lexicon.ar_speech_verbs:
+            break
+        if subject and original.endswith(("ه", "ها", "هم")) and not original.endswith("الله"):
+            break  # "إعجابه": the object, owned by the subject
+        subject.append(word)
+        if word.group().endswith(("،", ",")):
+            break
+    if not subject:
+        return None
+    return _trimmed(text, subject[0].start(), subject[-1].end())
+
+
 def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], outlets: list[OutletMention],
                    lexicon: Lexicon) -> Span | None:
     """The noun phrase after a verb-first cue, up to where the reported words begin."""

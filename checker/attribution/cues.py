@@ -17,6 +17,7 @@ from checker.normalize import fold, search_form
 CueRole = Literal["according_to", "speech", "frame", "backward"]
 _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
 _FRONTED_WORDS = 14
+_FRONTED_BARE_WORDS = 7  # "وكان رئيس الحكومة أعلن": without قد, only a short subject
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
 _NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", "would", "of", "from", "by", "about",
@@ -69,6 +70,9 @@ class Lexicon:
     en_source_heads: frozenset[str]
     en_roles: frozenset[str]
     ar_speech_verbs: frozenset[str]
+    ar_participles: frozenset[str]
+    ar_act_verbs: frozenset[str]
+    ar_address_frames: tuple[str, ...]
     ar_name_quoters: frozenset[str]
     en_aside_participles: frozenset[str]
     en_determiners: frozenset[str]
@@ -112,6 +116,7 @@ def _compile(phrases: list[str], arabic: bool) -> re.Pattern[str]:
 def load_lexicon() -> Lexicon:
     with open(DATA_DIR / "cues.toml", "rb") as handle:
         data = tomllib.load(handle)
+    data["ar"]["speech"] = [*data["ar"]["speech"], *data["ar"]["act"]]  # statements by act are read as speech
     patterns = tuple((role, lang == "ar", _compile(data[lang][role], lang == "ar"))
                      for role in ROLES for lang in ("ar", "en"))
     first_words = tuple(_first_words(data[lang][role], lang == "ar") for role in ROLES for lang in ("ar", "en"))
@@ -136,6 +141,9 @@ def load_lexicon() -> Lexicon:
         en_source_heads=folded(speaker["en_source_heads"]),
         en_roles=folded(speaker["en_roles"]),
         ar_speech_verbs=folded(data["ar"]["speech"]),
+        ar_participles=folded(speaker["ar_participles"]),
+        ar_act_verbs=folded(data["ar"]["act"]),
+        ar_address_frames=tuple(sorted((fold(w) for w in speaker["ar_address_frames"]), key=len, reverse=True)),
         ar_name_quoters=folded(speaker["ar_name_quoters"]),
         en_aside_participles=folded(data["en"]["aside_participles"]),
         en_determiners=folded([*speaker["en_determiners"], *speaker["pronouns"]]),
@@ -308,5 +316,7 @@ def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:
     if opener[:1] in "وف" and opener[1:] in lexicon.ar_pluperfect | lexicon.ar_topic:
         opener = opener[1:]
     if opener in lexicon.ar_pluperfect:
-        return len(clause) >= 3 and clause[-1] == "قد"
+        # "وكانت صحيفة X قد ذكرت", and without قد: "وكان رئيس الحكومة أعلن" (a past verb after its subject).
+        return (len(clause) >= 3 and clause[-1] == "قد") or (
+            len(clause) <= _FRONTED_BARE_WORDS and not cue.startswith(("ي", "ت")) and clause[-1] != "قد")
     return opener in lexicon.ar_topic and cue.startswith("ف")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from checker.attribution.arabic import arabic_clause_subject, arabic_np, arabic_speaker, chained_verb, cue_verb
+from checker.attribution.arabic import (arabic_clause_subject, arabic_np, arabic_speaker, chained_verb, cue_verb,
+                                        is_participle, participle_subject)
 from checker.attribution.cues import Cue, Lexicon, stripped_end
 from checker.attribution.english import english_speaker, english_subject_only, passive, phrase_after
 from checker.attribution.spans import OutletMention, Span
@@ -52,21 +53,30 @@ def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: Out
     """
     outlets = outlets_in(doc, start, end, registry, lexicon, story)
     links = (_link_for(doc, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
-    return _via_chains(_nested(_participles(doc.text, [link for link in links if link is not None])), lexicon)
+    links = [link for link in links if link is not None]
+    return _via_chains(_nested(_participles(doc, start, links, lexicon)), lexicon)
 
 
-def _participles(text: str, links: list[Link]) -> list[Link]:
-    """"Trump said ..., adding that ...", "..., saying ...": a participle after a comma shares the subject of the
-    clause it hangs on, the link before it."""
+def _participles(doc: Doc, start: int, links: list[Link], lexicon: Lexicon) -> list[Link]:
+    """"Trump said ..., adding that ...", "..., saying ...", "...، مؤكدا أن": a participle shares the subject of the
+    clause it hangs on, the link before it; an Arabic one with no link before takes the subject after the verb
+    that opens the sentence ("وأبدى سييرا إعجابه ...، مؤكدا"), else the speaker before, like "وأضاف"."""
+    text = doc.text
     ordered = sorted(links, key=lambda link: link.cue.start)
     shared = []
     for number, link in enumerate(ordered):
+        arabic = is_participle(link.cue, lexicon)
         participle = not link.cue.arabic and link.cue.text.endswith("ing") and " " not in link.cue.text and (
             text.endswith((",", "—", "–"), 0, stripped_end(text, link.cue.start)))
-        participle = participle or (link.speaker is None and link.outlet is None and not link.refers_back)
-        before = [m for m in ordered[:number] if m.speaker is not None and m.cue.role == "speech"]
+        participle = participle or arabic or (link.speaker is None and link.outlet is None and not link.refers_back)
+        before = [m for m in ordered[:number] if (m.speaker is not None or m.refers_back == "speaker")
+                  and m.cue.role == "speech" and not is_participle(m.cue, lexicon)]
         if participle and before:
-            link = replace(link, speaker=before[-1].speaker, outlet=link.outlet or before[-1].outlet)
+            link = replace(link, speaker=before[-1].speaker, outlet=link.outlet or before[-1].outlet,
+                           refers_back=before[-1].refers_back if before[-1].speaker is None else link.refers_back)
+        elif arabic:
+            subject = participle_subject(doc, start, link.cue, lexicon)
+            link = replace(link, speaker=subject, refers_back=None) if subject is not None else link
         elif participle:
             continue
         shared.append(link)
@@ -110,8 +120,10 @@ def _main_cues(cues: list[Cue], lexicon: Lexicon) -> list[Cue]:
     """Speech verbs and according-to cues first; then "citing X", whose X is usually the speaker the outlet
     cites ("Citing a source, the newspaper said"); framing phrases, which rarely name the speaker, last."""
     citing = [c for c in cues if c.role == "according_to" and _is_citing(c, lexicon)]
-    main = [c for c in cues if c.role != "frame" and c not in citing]
-    return main + citing + [c for c in cues if c.role == "frame"]
+    # A statement by act ("أعربت X عن قلق ...، وفق ما جاء في بيان لـY") yields to any other cue the sentence has.
+    acts = [c for c in cues if c.arabic and cue_verb(c) in lexicon.ar_act_verbs]
+    main = [c for c in cues if c.role != "frame" and c not in citing and c not in acts]
+    return main + citing + [c for c in cues if c.role == "frame"] + acts
 
 
 def _is_citing(cue: Cue, lexicon: Lexicon) -> bool:
@@ -121,7 +133,9 @@ def _is_citing(cue: Cue, lexicon: Lexicon) -> bool:
 def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
               lexicon: Lexicon) -> Link | None:
     text = doc.text
-    if cue.arabic:
+    if is_participle(cue, lexicon):
+        speaker = None  # "مؤكدا أن ...": the reported words follow; the subject is the clause's (`_participles`)
+    elif cue.arabic:
         speaker = arabic_speaker(doc, start, cue, end, cues, outlets, lexicon)
         chained = chained_verb(text, cue, cues)
         if chained is not None:
@@ -156,7 +170,7 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
-    if speaker is None and outlet is not None and cue.arabic and cue.role == "speech" and _addressed(text, cue, outlet):
+    if speaker is None and outlet is not None and cue.arabic and cue.role == "speech" and _addressed(text, cue, outlet, lexicon):
         refers_back = "speaker"  # "وقال لقناة X": the last speaker, now to X
     outlet_kind = None
     if refers_back == "outlet" and speaker is not None:
@@ -245,10 +259,17 @@ def _own_words(speaker: Span | None, cue: Cue) -> RefersBack:
     return "speaker" if re.search(r"\w{3}(?:ه|ها|هم|هما)$", words[0]) else None
 
 
-def _addressed(text: str, cue: Cue, outlet: OutletMention) -> bool:
-    """"وقال لقناة X", "وأضاف لوكالة X": the outlet is addressed right after the verb with ل."""
-    between = fold(text[cue.end:outlet.start]).split()
-    return 1 <= len(between) <= 2 and between[0].startswith("ل")
+def _addressed(text: str, cue: Cue, outlet: OutletMention, lexicon: Lexicon) -> bool:
+    """"وقال لقناة X", "وأضاف لوكالة X", "وقال في تصريح لـ"الجوهرة اف ام"": the outlet is addressed right after the
+    verb with ل, or after a framing phrase (`ar_address_frames`)."""
+    between = fold(text[cue.end:outlet.start]).strip()
+    frame = next((f for f in lexicon.ar_address_frames if between.startswith(f)), None)
+    if frame:
+        between = between[len(frame):].strip()
+        if between.startswith(("مع", "ل")) and len(between.split()) <= 2:
+            return True
+    words = between.split()
+    return 1 <= len(words) <= 2 and words[0].startswith("ل")
 
 
 def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:

@@ -50,7 +50,7 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     if any(start <= speaker.start and speaker.end <= end for start, end in quotes) or (
             quoted_share(quotes, speaker.start, speaker.end) > _QUOTED and not _holds_quotes(speaker, quotes)):
         return None  # the quoted words, not who said them (a quoted name inside the phrase is fine)
-    if _fragment(speaker.text):
+    if _fragment(speaker.text) or _participle_first(speaker.text, lexicon):
         return None
     if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon) or _named_appositive(
             speaker.text, lexicon):
@@ -100,6 +100,12 @@ def _fragment(phrase: str) -> bool:
         return True  # «على», "على ضرورة", "فيه": the reported words or a preposition, never who spoke
     first = re.sub(r"\W", "", words[0])
     return len(first) < 2 and not first.isascii()  # Arabic has no one-letter word standing alone
+
+
+def _participle_first(phrase: str, lexicon: Lexicon) -> bool:
+    """"وأضاف قائلا", "واستطرد قائلا:": the participle tells how the speaker before spoke, it is no speaker."""
+    first = fold(phrase).split()[0].strip("،,:.")
+    return first in lexicon.ar_participles or (first[:1] == "و" and first[1:] in lexicon.ar_participles)
 
 
 def _counted_words(phrase: str, lexicon: Lexicon) -> int:
