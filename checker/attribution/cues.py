@@ -85,6 +85,7 @@ class Lexicon:
     en_phrase_end: re.Pattern[str]
     ar_subject_first: frozenset[str]
     ar_an_verbs: frozenset[str]
+    ar_content_openers: dict[str, str]
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
     ar_pluperfect: frozenset[str]
@@ -156,6 +157,7 @@ def load_lexicon() -> Lexicon:
         en_phrase_end=_phrase_end(speaker["en_abbreviations"]),
         ar_subject_first=folded(speaker["ar_subject_first"]),
         ar_an_verbs=folded(speaker["ar_an_verbs"]),
+        ar_content_openers={fold(verb): fold(word) for word, verbs in data["content_openers"].items() for verb in verbs},
         ar_name_links=folded(speaker["ar_name_links"]),
         ar_name_titles=frozenset(search_form(w) for w in speaker["ar_name_titles"]),
         ar_pluperfect=folded(speaker["ar_pluperfect"]),
@@ -298,6 +300,8 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
             return False  # "Recent reports have revealed", "claims of fraud": a noun
         return not (cue.text.lower() in lexicon.en_aside_participles and _ASIDE.match(folded, cue.end)
                     and head.endswith(","))
+    if fold(cue.text) == "فحسب":
+        return False  # "ليس ... فحسب، بل": "only", not "according to"
     if cue.role != "speech":
         return True
     clause = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])[-1].split()

@@ -41,6 +41,8 @@ _TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since
                            "this", "earlier", "later", "late", "early", "monday", "tuesday", "wednesday", "thursday",
                            "friday", "saturday", "sunday", "yesterday", "today"})
 
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+                         "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
 
 def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     if cue.role in ("according_to", "backward"):
@@ -284,8 +286,11 @@ def _inverted_speaker(text: str, start: int, cue: Cue, end: int, lexicon: Lexico
     """'"...," said Lloyd Austin, the defense secretary.' The speaker follows the verb."""
     if cue.start > start and not _QUOTE_OR_COMMA_BEFORE.search(text[start:cue.start]):
         return None
+    head = text[start:cue.start].rstrip()
+    if head.endswith(",") and fold(cue.text) not in lexicon.en_inverting:
+        return None  # "X, a professor at Y, described Trump's approach": the words after the verb are its object
     speaker = phrase_after(text, cue.end, end, lexicon)
-    if speaker is None or (not text[start:cue.start].rstrip().endswith(",") and cue.start > start):
+    if speaker is None or (not head.endswith(",") and cue.start > start):
         return speaker
     # After a plain comma the words may be the reported clause ("..., said the group would retaliate").
     words = [fold(w) for w in speaker.text.split()]
@@ -361,6 +366,9 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
         words.pop()  # "has also", "reportedly": between the subject and its verb
     if subject and len(words) > 2 and fold(words[-2].group()) == "no" and fold(words[-1].group()) == "longer":
         words = words[:-2]  # "Microsoft no longer wants"
+    if subject and len(words) > 2 and fold(words[-2].group()) in ("on", "last", "this") and (
+            fold(words[-1].group()).strip(",") in _TIME_WORDS):
+        words = words[:-2]  # "Sanders on Tuesday said": when, not who
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return None
     if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:
