@@ -208,11 +208,16 @@ def _roles_text(role: Role) -> str:
     return f"{first} {role.first.span.text}, {second} {role.second.span.text}"
 
 
-def _things_match(a: Quantity, b: Quantity) -> bool:
-    """The same counted thing by name, or, when either does not name it, a word around both numbers in common."""
+def _things_match(a: Quantity, b: Quantity, cross: bool = False) -> bool:
+    """The same counted thing by name; when one side names it and the other does not, the named thing among
+    the other's words ("16 points" is not the 6 of a 6-1 score); when neither names it, a word around both
+    numbers in common, or across languages, where no word is shared, two shares (62% / 52 percent)."""
     if a.thing is not None and b.thing is not None:
         return a.thing == b.thing
-    return bool(a.context & b.context)
+    if a.thing is None and b.thing is None:
+        return bool(a.context & b.context) or (cross and a.number.kind == b.number.kind == "percent")
+    named, other = (a, b) if a.thing is not None else (b, a)
+    return named.thing in other.context
 
 
 def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -> list[SlotDecision]:
@@ -220,16 +225,17 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
     from checker.stance import LONE_NUMBER_SIMILARITY
 
     decisions = []
-    lone = (len(ours.quantities) == 1 and len(theirs.quantities) == 1 and ours.language != theirs.language
+    cross = ours.language != theirs.language
+    lone = (len(ours.quantities) == 1 and len(theirs.quantities) == 1 and cross
             and similarity >= LONE_NUMBER_SIMILARITY)
     for q in ours.quantities:
         comparable = [p for p in theirs.quantities if _family(p) == _family(q)
-                      and (_things_match(q, p) or lone)
+                      and (_things_match(q, p, cross) or lone)
                       and (q.place is None or p.place is None or places_compatible(q.place, p.place))]
         if not comparable:
             continue
         placed = [p for p in comparable if q.place and p.place]
-        if q.place and not placed and any(p.place for p in theirs.quantities if _things_match(q, p)):
+        if q.place and not placed and any(p.place for p in theirs.quantities if _things_match(q, p, cross)):
             continue  # the passage counts the thing only elsewhere ("2,500 in Iraq" says nothing of Syria)
         matching = [p for p in comparable if _overlaps(_bounds(q), _bounds(p))]
         if matching:
@@ -243,7 +249,9 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
 
 
 def _family(q: Quantity) -> str:
-    return {"money": "number"}.get(q.number.kind, q.number.kind)
+    """Sums of money are compared with sums of money, counts with counts, shares with shares ("5 million
+    euros" is not "twice")."""
+    return q.number.kind
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -279,6 +287,26 @@ def _word_span(text: str, stem: str) -> Span | None:
         if light_stem(search_form(match.group())) == stem:
             return Span(match.start(), match.end(), match.group())
     return None
+
+
+def anchors(claim: str, passage: str) -> tuple[int, int]:
+    """How many of the claim's anchors — the people, organisations and places it names, its figures and its
+    dates — the passage names too, and how many it has: across languages, where no word can be counted, the
+    share of them tells a report of the same event (Abiy Ahmed, Asmara, Eritrea all there) from one that only
+    shares the topic. Names match through the gazetteer or by consonant skeleton, figures by value, dates at
+    the granularity both give."""
+    ours, theirs = read(claim), read(passage)
+    cross = ours.language != theirs.language
+    names = _distinct([m for m in ours.mentions if m.kind in {"actor", "place"}])
+    found = sum(1 for a in names if any(same_entity(a, b) for b in theirs.mentions)
+                or (cross and a.key.startswith("name:") and _names_in(theirs.text, a) is not None))
+    counts = [q for q in ours.quantities if q.number.kind != "year"]
+    found += sum(1 for q in counts if any(_overlaps(_bounds(q), _bounds(p)) for p in theirs.quantities))
+    found += sum(1 for d in ours.dates if any(_dates_meet(d, e) for e in theirs.dates))
+    days = {d for d, _ in theirs.weekdays}
+    found += sum(1 for d, _ in ours.weekdays if d in days)
+    total = len(names) + len(counts) + len(ours.dates) + len(ours.weekdays)
+    return found, total
 
 
 def denial_in_scope(claim: str, passage: str, denial_words: Sequence[str]) -> bool:

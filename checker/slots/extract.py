@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -109,7 +109,9 @@ def _near_words(text: str, at: int, *, before: bool) -> list[str]:
 def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Mention]) -> tuple[Quantity, ...]:
     """Counts with what they count and where; "and 900 in Syria" borrows "troops" from the count before it."""
     stop = _stopwords()
-    counts = [n for n in numbers if n.kind in {"number", "money", "percent"} and n.value is not None]
+    counts = [_as_percent(text, n) for n in numbers if n.kind in {"number", "money", "percent"}
+              and n.value is not None and not _year_like(n) and not _inside_word(text, n)
+              and not _ordinal_tail(text, n, numbers) and not _percent_word(text, n, numbers)]
     quantities: list[Quantity] = []
     places = sorted((m for m in found if m.kind == "place"), key=lambda m: m.span.start)
     place_starts = [m.span.start for m in places]
@@ -119,7 +121,7 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         limit = min(following, clause_end.start() if clause_end else len(text), number.end + 60)
         after = text[number.end:limit]
         thing = _thing(number.unit) if number.unit else None
-        if thing is None:
+        if thing is None and number.kind != "percent":  # a share's "%" says how it counts, not what
             words = [w for w in _WORD.findall(after)[:3] if search_form(w) not in stop]
             thing = next((t for t in map(_thing, words) if t), None)
             if thing is None and number.unit:
@@ -132,10 +134,50 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         low = number.low if number.low is not None else number.value
         high = number.high if number.high is not None else number.value
         assert low is not None and high is not None
+        sign = _PERCENT_AFTER.match(text, number.end)  # the words after «في المئة» tell what the share is of
         context = frozenset(_content_stems(" ".join(_near_words(text, number.start, before=True)
-                                                     + _near_words(text, number.end, before=False))))
+                                                     + _near_words(text, sign.end() if sign else number.end,
+                                                                   before=False))))
         quantities.append(Quantity(number, thing, place, low, high, context))
     return tuple(quantities)
+
+
+def _year_like(number: NumberMention) -> bool:
+    """A bare four-digit figure from 1900 to 2100 counting nothing the gazetteer knows ("the entire 2012
+    election") is a year, not a count ("2000 soldiers" stays a count)."""
+    return (number.kind == "number" and number.text.strip().isdigit() and len(number.text.strip()) == 4
+            and 1900 <= (number.value or 0) <= 2100 and (number.unit is None or _thing(number.unit) is None))
+
+
+def _inside_word(text: str, number: NumberMention) -> bool:
+    """Digits glued to letters belong to a name (Future45), not a count; an Arabic preposition or conjunction
+    attached to the figure (ل500, ب300) is not a letter of a name."""
+    before = re.search(r"[^\W\d_]+$", text[max(0, number.start - 12):number.start])
+    return before is not None and not (len(before.group()) <= 2 and all(c in "لبوفك" for c in before.group()))
+
+
+_PERCENT_AFTER = re.compile(r"\s*(?:في\s*ال(?:مئة|مائة|ماية)|بال(?:مئة|مائة)|percent\b|per cent\b)")
+
+
+def _as_percent(text: str, number: NumberMention) -> NumberMention:
+    """A figure in words followed by «في المئة» / "percent" is a share (نحو ستين في المئة: about 60%)."""
+    if number.kind == "number" and _PERCENT_AFTER.match(text, number.end):
+        return replace(number, kind="percent", unit="%")
+    return number
+
+
+def _percent_word(text: str, number: NumberMention, numbers: Sequence[NumberMention]) -> bool:
+    """The «المئة» of «ستين في المئة», read as a count of 100, is the share's sign."""
+    return any(n is not number and n.kind == "number" and (match := _PERCENT_AFTER.match(text, n.end)) is not None
+               and n.end <= number.start < match.end() for n in numbers)
+
+
+def _ordinal_tail(text: str, number: NumberMention, numbers: Sequence[NumberMention]) -> bool:
+    """The tens of a compound Arabic ordinal (الدقيقة الرابعة والثمانين: the 84th minute; الثالث والعشرين:
+    the 23rd), read alone as a count of 80 or 20."""
+    return (number.text.startswith("و") and number.kind == "number"
+            and any(n.kind == "ordinal" and n.end <= number.start and not text[n.end:number.start].strip()
+                    for n in numbers))
 
 
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|near|inside|across|from)\s+(?:the\s+)?|(?<![\w\u0600-\u06FF])"
