@@ -37,6 +37,7 @@ _BULLET = re.compile(r"[-–—•*·▪●◦]\s+")
 _STATEMENT_END = re.compile(r"[.!…]$")
 _LINK_WORDS = 20
 _HEADLINE_WORDS = 20
+_BODY_WORDS = 12  # a line this long ending like a statement is the body, not a title
 _LABEL_HEADING_WORDS = 6
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ني", "نا"})
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -149,7 +150,7 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
     repeated = Counter(line.key for line in lines)
     # A first line closed by "!" is a headline, not the body ("مواطن يرفع قضية بكلب في جبل جلود !").
     body_start = next((line.number for line in lines if _is_body(line) and not (
-        line.number == 0 and line.text.rstrip(" \"”»'’)").endswith("!"))), None)
+        line.number == 0 and (line.text.rstrip(" \"”»'’)").endswith("!") or _title_line(line)))), None)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
     earlier = _Earlier()  # the folded text of the lines read so far
@@ -177,7 +178,7 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
             leading += 1  # each line's reason is final once read: a pointer, not a scan from the top per line
         title = leading == line.number
         reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
-                              body_start, title) or _under_title(line, lines, reasons, body_start, language)
+                              body_start, title) or _under_title(text, line, lines, reasons, body_start, language)
         if reason:
             reasons[line.number] = reason
     return reasons
@@ -214,17 +215,24 @@ class _Earlier:
         return any(key in self._lines[number] for number in rarest)
 
 
-def _under_title(line: _Line, lines: list[_Line], reasons: dict[int, str], body_start: int | None,
+def _under_title(text: str, line: _Line, lines: list[_Line], reasons: dict[int, str], body_start: int | None,
                  language: str) -> str | None:
     """A short unpunctuated line right under the headline, before the body, is its subheadline ("standfirst",
     Anadolu's summary bullets); a short line under a byline or under an author's name after the body describes
     the author."""
-    if body_start is None or line.number == 0 or _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")):
+    if body_start is None or line.number == 0:
         return None
     above = reasons.get(line.number - 1)
+    if _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")):
+        # "Super PAC haul surges past $1B;" / "Small group of rich donors pushes tally beyond total for 2012.": an
+        # English standfirst may close with a full stop too, when it is shorter than a body line.
+        between = text[lines[0].sentences[-1].end:line.sentences[0].start]
+        standfirst = language == "en" and line.number == 1 and above == "headline" and line.words < _BODY_WORDS and (
+            between.count("\n") == 1)  # right under it, no blank line between
+        return "subheadline" if standfirst and line.number < body_start else None
     count = line.words
     if line.number < body_start and above in ("headline", "headline question", "subheadline") and (
-            count <= _SUBHEADLINE_WORDS):
+            count <= _SUBHEADLINE_WORDS) and len(line.sentences) == 1:
         return "subheadline"
     after_name = above in ("byline", "section heading") and _looks_like_name(lines[line.number - 1].text, language)
     if count <= _AUTHOR_BOX_WORDS and (above == "byline" or (line.number > body_start and after_name)):
@@ -250,7 +258,7 @@ def _is_statement(line: str, language: str) -> bool:
 
 def _is_body(line: _Line) -> bool:
     """The first real paragraph: a long line ending like a statement (not a question)."""
-    return line.words >= 12 and bool(re.search(r"[.!:…]$", line.text.rstrip(" \"”»'’)")))
+    return line.words >= _BODY_WORDS and bool(re.search(r"[.!:…]$", line.text.rstrip(" \"”»'’)")))
 
 
 def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | None, title: bool) -> str | None:
@@ -293,8 +301,23 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
 
 def _is_headline(line: _Line) -> bool:
     """The first line above the article's body, short and without a closing full stop: its title (an
-    exclamation mark closes many a headline: "الصين تمنع أسماء «محمد» و«جهاد»!")."""
-    return not re.search(r"[.…]$", line.text.rstrip(" \"”»'’)")) and line.words <= _HEADLINE_WORDS
+    exclamation mark closes many a headline: "الصين تمنع أسماء «محمد» و«جهاد»!"). Some sites close it with a full
+    stop: then the first line counts when it is in Title Case ("Black Lawmakers Rip Donald Trump As A ‘Disgusting
+    Fraud.’") or shorter than a body line ("Poll: Clinton and Trump in dead heat heading into first debate.")."""
+    if line.words > _HEADLINE_WORDS:
+        return False
+    if not re.search(r"[.…]$", line.text.rstrip(" \"”»'’)")):
+        return True
+    return line.number == 0 and (_title_line(line) or line.words < _BODY_WORDS)
+
+
+def _title_line(line: _Line) -> bool:
+    """"Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.": a headline-long line, at least four
+    fifths of its Latin words of four letters or more capitalised (a "this" or "from" may stay lower case)."""
+    latin = re.findall(r"[A-Za-z][\w'’-]*", line.text)
+    long_words = [w for w in latin if len(w) > 3]
+    return line.words <= _HEADLINE_WORDS and len(long_words) >= 3 and (
+        sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words))
 
 
 def _only_dates(line: str) -> bool:

@@ -137,6 +137,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         speaker = None  # "مؤكدا أن ...": the reported words follow; the subject is the clause's (`_participles`)
     elif cue.arabic:
         speaker = arabic_speaker(doc, start, cue, end, cues, outlets, lexicon)
+        if cue_verb(cue) in lexicon.ar_act_verbs and speaker is not None and _possessed(speaker.text):
+            return None  # "وبررت أفعالها بـ...": the act's object follows a subject left unsaid; no one speaks
         chained = chained_verb(text, cue, cues)
         if chained is not None:
             cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
@@ -183,6 +185,12 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         return Link(cue, None, None) if _coordinated(text, start, cue) else _empty_subject(cue)
     return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(doc, cue, end, lexicon),
                 via=via)
+
+
+def _possessed(phrase: str) -> bool:
+    """"أفعالها", "إعجابه": a noun with a possessive pronoun (a real ه, not a ة) opens an object, not a subject."""
+    first = phrase.split()[0].rstrip("،,.:")
+    return len(first) > 4 and first.endswith(("ه", "ها", "هم", "هما")) and not first.endswith("الله")
 
 
 def _addresses_earlier_outlet(doc: Doc, cue: Cue, end: int, lexicon: Lexicon) -> bool:
