@@ -17,6 +17,7 @@ from checker.normalize import fold
 from checker.segment import WORD, lexicon, words
 
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
+_EXCLAIMED = re.compile(r"(?<![!?؟])![\s)]*$")  # closed by one "!" outside quotation marks
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _PRESENT_PREFIX = re.compile(r"^[وفلس]{1,2}(?=ي)")
@@ -119,6 +120,10 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "opinion"
     if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
         return "opinion"
+    if not quoted and not attributed and not re.search(r"\d", sentence) and _evaluative(folded, langs) >= 2:
+        return "opinion"
+    if not quoted and not attributed and _EXCLAIMED.search(sentence) and not re.search(r"\d", sentence):
+        return "opinion"  # "She is right!", "الحل مقاعد مكيفة مناسبة للجميع!": the writer exclaims, states nothing
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
         return "speculation"
     if word_count < 3 and not has_verb(sentence, language, folded):
@@ -138,6 +143,12 @@ def _vague_opinion(language: str) -> re.Pattern[str]:
         return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
     return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:many|some|most|several|other)?\s*(?:{holders})\s+"
                       rf"(?:(?:also|still|now|widely|privately)\s+)?(?:{verbs})\b")
+
+
+def _evaluative(folded: str, langs: list[str]) -> int:
+    """Words of evaluation in a sentence (claims.toml [opinion] evaluative_*; the broader judgement words, "good",
+    "right", "should", also fill factual sentences of interviews, so they do not count here)."""
+    return count_terms(folded, "opinion", [f"evaluative_{lang}" for lang in langs])
 
 
 def _newsroom_note(sentence: str) -> bool:
