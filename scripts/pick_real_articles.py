@@ -7,7 +7,8 @@ Round 2 of the real-article development set and the annotated training set were 
 
 round 3 (drawn 2026-12-02, session 5) with `dev3 > eval/real_dev3/articles.txt`, and in session 6 round 4 with
 `dev4 > eval/real_dev4/articles.txt` and the second verdict set's articles with
-`verdict2 > eval/verdict_cases2/articles.txt`.
+`verdict2 > eval/verdict_cases2/articles.txt`, and a second training draw of ANT multisource copy (wire and site
+reporting, which the first training draw lacks) with `train2 > eval/real_train2/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -96,7 +97,10 @@ def main(which: str) -> list[str]:
     if which == "train":
         rng = random.Random(1202)
         return _draw(antv11_ids(train=True), 45, used, rng) + _draw(gum_interview_ids(), 8, used, rng)
-    raise SystemExit(f"usage: pick_real_articles.py {'|'.join(DEV_ROUNDS)}|train")
+    if which == "train2":  # wire and site copy to write rules from (read, never used to train a shipped model)
+        rng = random.Random(20261206)
+        return [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 7, used, rng)]
+    raise SystemExit(f"usage: pick_real_articles.py {'|'.join(DEV_ROUNDS)}|train|train2")
 
 
 if __name__ == "__main__":
