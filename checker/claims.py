@@ -23,7 +23,7 @@ from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold, search_form
 from checker.numbers import dates_only, find_numbers
 from checker.segment import WORD, lexicon, quote_spans, words
-from checker.sentence_kinds import INITIALS, QUESTION_END, has_verb, is_question, sentence_reason
+from checker.sentence_kinds import INITIALS, QUESTION_END, exclaimed, has_verb, is_question, sentence_reason
 
 _END_PUNCT = re.compile(r"[.!?؟…:;؛,،]$")
 _TRAILING = re.compile(r"[\s.:;,،؛\-–—|>»«\"”“'’)(]+$")
@@ -38,6 +38,7 @@ _STATEMENT_END = re.compile(r"[.!…]$")
 _LINK_WORDS = 20
 _HEADLINE_WORDS = 20
 _BODY_WORDS = 12  # a line this long ending like a statement is the body, not a title
+_ARTICLE_LINES = 3  # paragraphs that make a text an article, whose exclamations are the writer's
 _LABEL_HEADING_WORDS = 6
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ني", "نا"})
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -83,6 +84,8 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
             folded = doc.folded[sentence.start:sentence.end]
             reason = line_reasons.get(line.number) or sentence_reason(sentence.text, doc.language,
                                                                       title=line.number == 0, folded=folded)
+            if reason is None and len(lines) >= _ARTICLE_LINES and exclaimed(sentence.text, doc.language, folded):
+                reason = "opinion"
             if reason:
                 non_claims.append(NonClaim(sentence.text, sentence.start, sentence.end, reason))
                 continue

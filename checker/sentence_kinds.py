@@ -122,8 +122,6 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _evaluative(folded, langs) >= 2:
         return "opinion"
-    if not quoted and not attributed and _EXCLAIMED.search(sentence) and not re.search(r"\d", sentence):
-        return "opinion"  # "She is right!", "الحل مقاعد مكيفة مناسبة للجميع!": the writer exclaims, states nothing
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
         return "speculation"
     if word_count < 3 and not has_verb(sentence, language, folded):
@@ -143,6 +141,16 @@ def _vague_opinion(language: str) -> re.Pattern[str]:
         return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
     return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:many|some|most|several|other)?\s*(?:{holders})\s+"
                       rf"(?:(?:also|still|now|widely|privately)\s+)?(?:{verbs})\b")
+
+
+def exclaimed(sentence: str, language: str, folded: str | None = None) -> bool:
+    """"She is right!", "الحل مقاعد مكيفة مناسبة للجميع!": in an article's body the writer exclaims and states nothing
+    to check (no source, no quotation, no figure). Tweets exclaim their claims too, so `checker.claims` asks this only
+    of articles."""
+    folded = fold(sentence) if folded is None else folded
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    return bool(_EXCLAIMED.search(sentence)) and sentence.lstrip()[:1] not in "\"“«„" and not re.search(
+        r"\d", sentence) and count_terms(folded, "cues", langs) == 0
 
 
 def _evaluative(folded: str, langs: list[str]) -> int:
