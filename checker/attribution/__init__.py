@@ -26,9 +26,10 @@ from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_in
                                         reporting_outlet, story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
-from checker.attribution.speakers import quoted_first_person, sane_speaker
+from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
 from checker.doc import Doc, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim
+from checker.normalize import fold
 from checker.outlets import OutletRegistry
 
 __all__ = ["attribute", "find_dateline", "sentence_links", "DATELINE", "LinkRefiner"]
@@ -110,6 +111,7 @@ class _Reader:
         self.story: Attribution | None = None
         self.thread = Thread(strict=self.dateline is not None)
         self.interview = find_interview(text, registry)
+        self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         self.citing = load_lexicon().citing
         self.story_id = story_outlet_id([link for found in links.values() for link in found], self.citing)
         self.done: list[Claim] = []
@@ -249,12 +251,17 @@ class _Reader:
                        mention_start=None, mention_end=None)
 
     def _answer(self, claim: Claim, attribution: Attribution) -> Attribution | None:
-        """An answer in an interview (after its first question) carries the interviewing outlet."""
+        """An answer in an interview (after its first question) carries the interviewing outlet, and the
+        interviewee named in the lead speaks it unless it names someone else ("I think ..." is the interviewee)."""
         if self.interview is None or claim.start < self.interview[0] or attribution.outlet is not None:
             return None
         outlet = self.interview[1]
-        return replace(attribution, outlet=outlet.outlet, outlet_start=outlet.outlet_start,
-                       outlet_end=outlet.outlet_end, outlet_from="story")
+        answer = replace(attribution, outlet=outlet.outlet, outlet_start=outlet.outlet_start,
+                         outlet_end=outlet.outlet_end, outlet_from="story")
+        if self.answerer and (attribution.speaker is None or fold(attribution.speaker).strip() in ("i", "we")):
+            answer = replace(answer, speaker=self.answerer, speaker_start=None, speaker_end=None,
+                             kind="direct_quote" if attribution.kind == "none" else attribution.kind)
+        return answer
 
     def _dateline_over(self, claim: Claim) -> Attribution | None:
         """A heading dateline covers the report under it, not the headline above; a credit line at the foot

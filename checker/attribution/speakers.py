@@ -10,12 +10,15 @@ dropped: no speaker is better than a wrong one.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from checker.attribution.cues import Lexicon
 from checker.attribution.quotes import quoted_share
 from checker.attribution.sources import Link, Span
+from checker.config import DATA_DIR
 from checker.normalize import fold, search_form
 
 MAX_WORDS = 8
@@ -167,3 +170,47 @@ def quoted_first_person(links: list[Link], quotes: list[tuple[int, int]]) -> lis
     nested = [replace(link, refers_back="speaker") if link.speaker is not None and not link.refers_back
               and fold(link.speaker.text).strip() in _FIRST_PERSON else link for link in inside]
     return [link for link in links if link not in inside] + nested
+
+
+_INTERVIEWEE_WORDS = 6
+_NAME_END = re.compile(r"(?<![A-Z])\.\s|[,،:;؛\n(]")  # a full stop, not an initial's ("Mario J. Lucero")
+
+
+@lru_cache(maxsize=1)
+def _interviewee_words() -> dict[str, list[str]]:
+    with open(DATA_DIR / "cues.toml", "rb") as handle:
+        return tomllib.load(handle)["interviewee"]
+
+
+def interviewee(lead: str, lexicon: Lexicon) -> str | None:
+    """Who answers an interview, named in its lead: the first name after "interviewed" / "spoke with" / "حوار مع"
+    that is a person ("Tina McKenzie", "Mario J. Lucero and Isabel Ruiz"), not a bare title ("President of the
+    International Brotherhood of Magicians"); a lower-case description before it ("academic Simon Ličen") is left out."""
+    words = _interviewee_words()
+    for opener in re.finditer("|".join(re.escape(w) for w in words["en"] + words["ar"]), lead):
+        phrase = _NAME_END.split(lead[opener.end():opener.end() + 200].strip() + "\n")[0]
+        for end in words["ends"]:
+            phrase = phrase.split(end)[0]
+        name = _name_in(phrase.strip(), lexicon)
+        if name:
+            return name
+    return None
+
+
+def _name_in(phrase: str, lexicon: Lexicon) -> str | None:
+    """"academic Simon Ličen" -> "Simon Ličen"; an Arabic phrase of at most six words as it stands."""
+    tokens = phrase.split()
+    if re.search(r"[\u0621-\u064A]", phrase):
+        return phrase if 1 <= len(tokens) <= _INTERVIEWEE_WORDS else None
+    while tokens and not tokens[0][:1].isupper():
+        tokens.pop(0)  # "academic Simon Ličen"
+    while tokens and fold(tokens[-1]) in _WEEKDAYS:
+        tokens.pop()  # "... Magicians Wednesday"
+    if len(tokens) < 2 or len(tokens) > _INTERVIEWEE_WORDS or fold(tokens[0]) in lexicon.en_roles:
+        return None
+    if not all(t[:1].isupper() or t in ("and", "&") or fold(t) in _NAME_PARTICLES for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
