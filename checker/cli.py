@@ -12,7 +12,7 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from checker.errors import CheckerError, InputError
 
@@ -132,10 +132,23 @@ def _print(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _print_pieces(pieces: Iterable[str]) -> None:
+    """`_print("".join(pieces))` without the joined text: a report at the input limit is ~60 M characters."""
+    batch: list[str] = []
+    last = ""
+    for piece in pieces:
+        if piece:
+            batch.append(piece)
+            last = piece
+        if len(batch) >= 1024:
+            sys.stdout.write("".join(batch))
+            batch.clear()
+    sys.stdout.write("".join(batch) + ("" if last.endswith("\n") else "\n"))
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     from checker.budget import analysis_budget
     from checker.pipeline import Article, fetch_article
-    from checker.report import report_to_dict, report_to_markdown
     from checker.text import clean_text, decode_text
 
     if _is_url(args.path):
@@ -147,11 +160,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         article = Article(clean_text(decoded.text), source=args.path)
     with analysis_budget():
         report, analysis_id = _analysed(args, article)
-    if args.format == "md":
-        _print(report_to_markdown(report, analysis_id=analysis_id))
-    else:
-        _print(json.dumps(report_to_dict(report, analysis_id=analysis_id), ensure_ascii=False, indent=1))
+    print_report(report, analysis_id, args.format)
     return 0
+
+
+def print_report(report: Report, analysis_id: int | None, form: str) -> None:
+    """The report on standard output as it is made, never whole in memory (a claim's dict at a time)."""
+    from checker.report import markdown_lines, report_json
+
+    if form == "md":
+        lines = markdown_lines(report, analysis_id=analysis_id)
+        _print_pieces(line if i == 0 else "\n" + line for i, line in enumerate(lines))
+    else:
+        _print_pieces(report_json(report, analysis_id=analysis_id))
 
 
 def _analysed(args: argparse.Namespace, article: Article) -> tuple[Report, int | None]:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from checker.config import EVIDENCE_CLAIMS_ENV
+from checker.json_stream import Lazy, iter_json, plain
 from checker.models import Attribution, Claim, ClaimCheck, Report, to_plain
 
 
@@ -99,13 +100,19 @@ def claim_to_dict(claim: Claim, check: ClaimCheck | None) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report, analysis_id: int | None = None) -> dict[str, Any]:
+    return plain(report_fields(report, analysis_id))
+
+
+def report_fields(report: Report, analysis_id: int | None = None) -> dict[str, Any]:
+    """The JSON contract with its long lists (claims, non-claims) `Lazy`: `iter_json` writes them a claim at a
+    time, so a report of tens of thousands of claims is never one dict (issue 13)."""
     analysis = report.analysis
     unchecked = set(report.not_checked)
     data: dict[str, Any] = {
         "language": analysis.language,
-        "claims": [{**claim_to_dict(claim, report.check_for(claim.id)), **({"evidence_checked": False}
-                   if claim.id in unchecked else {})} for claim in analysis.claims],
-        "non_claims": [to_plain(non_claim) for non_claim in analysis.non_claims],
+        "claims": Lazy(lambda: ({**claim_to_dict(claim, report.check_for(claim.id)), **({"evidence_checked": False}
+                                if claim.id in unchecked else {})} for claim in analysis.claims)),
+        "non_claims": Lazy(lambda: (to_plain(non_claim) for non_claim in analysis.non_claims)),
     }
     if unchecked:
         data["not_checked"] = {"count": len(unchecked), "claim_ids": list(report.not_checked),
@@ -113,6 +120,11 @@ def report_to_dict(report: Report, analysis_id: int | None = None) -> dict[str, 
     if analysis_id is not None:
         data["analysis_id"] = analysis_id
     return data
+
+
+def report_json(report: Report, analysis_id: int | None = None) -> Iterator[str]:
+    """The pieces of `json.dumps(report_to_dict(...), ensure_ascii=False, indent=1)`: what `analyze` prints."""
+    return iter_json(report_fields(report, analysis_id), indent=1)
 
 
 def source_line(attribution: Attribution) -> str:
@@ -143,36 +155,42 @@ def markdown_text(text: str) -> str:
 
 
 def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
+    return "\n".join(markdown_lines(report, analysis_id))
+
+
+def markdown_lines(report: Report, analysis_id: int | None = None) -> Iterator[str]:
+    """The Markdown report a line at a time, so `analyze --format md` writes it as it goes."""
     analysis = report.analysis
     title = f"# Claims ({analysis.language})" + (f" — analysis {analysis_id}" if analysis_id is not None else "")
-    lines = [title, ""]
+    yield title
+    yield ""
     note = not_checked_note(report)
     if note:
-        lines.extend([f"**{markdown_text(note)}**", ""])
+        yield f"**{markdown_text(note)}**"
+        yield ""
     unchecked = set(report.not_checked)
     for claim in analysis.claims:
-        lines.append(f"## {claim.id} · check-worthiness {claim.checkworthiness:.2f}")
-        lines.append("")
-        lines.append(f"> {markdown_text(claim.text)}")
-        lines.append("")
-        lines.append(f"- Source: {markdown_text(source_line(claim.attribution))}")
+        yield f"## {claim.id} · check-worthiness {claim.checkworthiness:.2f}"
+        yield ""
+        yield f"> {markdown_text(claim.text)}"
+        yield ""
+        yield f"- Source: {markdown_text(source_line(claim.attribution))}"
         if claim.numbers:
-            lines.append("- Numbers: " + ", ".join(markdown_text(number.text) for number in claim.numbers))
+            yield "- Numbers: " + ", ".join(markdown_text(number.text) for number in claim.numbers)
         check = report.check_for(claim.id)
         if check is not None:
-            lines.append(f"- Verdict: **{check.verdict.label.replace('_', ' ')}** ({check.verdict.score:.2f})")
-            lines.extend(f"  - {markdown_text(reason)}" for reason in check.verdict.reasons)
-            lines.append(f"- Source check: {check.source_check.status.replace('_', ' ')}")
+            yield f"- Verdict: **{check.verdict.label.replace('_', ' ')}** ({check.verdict.score:.2f})"
+            yield from (f"  - {markdown_text(reason)}" for reason in check.verdict.reasons)
+            yield f"- Source check: {check.source_check.status.replace('_', ' ')}"
             for match in check.evidence[:3]:
                 where = " ".join(part for part in (match.outlet, match.published, match.url) if part)
                 carried = f"; also carried by {', '.join(match.also_carried_by)}" if match.also_carried_by else ""
-                lines.append(f"  - [{match.stance} {match.score:.2f}] {markdown_text(match.text[:200])} "
-                             f"({markdown_text(where + carried)})")
+                yield (f"  - [{match.stance} {match.score:.2f}] {markdown_text(match.text[:200])} "
+                       f"({markdown_text(where + carried)})")
         elif claim.id in unchecked:
-            lines.append(f"- Verdict: {NOT_CHECKED_VERDICT}")
-        lines.append("")
+            yield f"- Verdict: {NOT_CHECKED_VERDICT}"
+        yield ""
     if analysis.non_claims:
-        lines.append("## Kept out")
-        lines.append("")
-        lines.extend(f"- {non_claim.reason}: {markdown_text(non_claim.text)}" for non_claim in analysis.non_claims)
-    return "\n".join(lines)
+        yield "## Kept out"
+        yield ""
+        yield from (f"- {non_claim.reason}: {markdown_text(non_claim.text)}" for non_claim in analysis.non_claims)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterator
@@ -15,11 +16,13 @@ import sqlite_utils
 
 from checker.errors import CheckerError
 from checker.models import Analysis, NonClaim, Report, Sentence, to_plain
-from checker.report import report_to_dict
+from checker.json_stream import Lazy, iter_json
+from checker.report import report_fields
 from checker.review.plain import check_from_plain, claim_from_plain, from_plain
-from checker.store.db import run_write
+from checker.store.db import is_postgres, run_write
 
 STORAGE_FORMAT = 1
+SPOOL_CHUNK = 1 << 20  # bytes of the stored report copied into SQLite at a time
 TITLE_CHARS = 90
 
 
@@ -53,7 +56,7 @@ def save_report(db: sqlite_utils.Database, report: Report, *, source: str, title
 
     def write() -> int:
         analysis_id = db["analyses"].insert({**row, "report": ""}).last_pk
-        db["analyses"].update(analysis_id, {"report": dump_json(_stored_report(report, analysis_id))})
+        _write_stored_report(db, report, analysis_id)
         _insert_claims(db, report, analysis_id)
         return analysis_id
 
@@ -122,18 +125,54 @@ def analysis_row(db: sqlite_utils.Database, analysis_id: int) -> dict[str, Any]:
 
 
 def _stored_report(report: Report, analysis_id: int) -> dict[str, Any]:
-    """The JSON contract for outside readers, plus the unrounded dataclasses to rebuild from."""
+    """The JSON contract for outside readers, plus the unrounded dataclasses to rebuild from (long lists `Lazy`)."""
     analysis = report.analysis
     return {
         "format": STORAGE_FORMAT,
-        **report_to_dict(report, analysis_id=analysis_id),
+        **report_fields(report, analysis_id=analysis_id),
         "rebuild": {
-            "sentences": to_plain(analysis.sentences),
-            "claims": to_plain(analysis.claims),
-            "non_claims": to_plain(analysis.non_claims),
-            "checks": to_plain(report.checks),
+            "sentences": _lazy_plain(analysis.sentences),
+            "claims": _lazy_plain(analysis.claims),
+            "non_claims": _lazy_plain(analysis.non_claims),
+            "checks": _lazy_plain(report.checks),
         },
     }
+
+
+def _lazy_plain(items: tuple[Any, ...]) -> Lazy:
+    return Lazy(lambda: (to_plain(item) for item in items))
+
+
+def stored_report_json(report: Report, analysis_id: int) -> Iterator[str]:
+    """The pieces of the stored report: `dump_json` of the whole, written a claim at a time."""
+    return iter_json(_stored_report(report, analysis_id), sort_keys=True)
+
+
+def _write_stored_report(db: sqlite_utils.Database, report: Report, analysis_id: int) -> None:
+    """Store the report JSON without ever holding it whole in Python (issue 13: at the input limit it is ~95 M
+    characters, and as one string plus SQLite's copies it took ~475 MB).
+
+    The UTF-8 text goes to a temporary file as it is made; SQLite then gets a TEXT value of that many bytes
+    (`CAST(zeroblob(n) AS TEXT)`, the same type a bound string gets) and the bytes are written into it through
+    incremental blob I/O. PostgreSQL, or an SQLite file not in UTF-8, gets the joined string as before.
+    """
+    if is_postgres(db) or db.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
+        db["analyses"].update(analysis_id, {"report": "".join(stored_report_json(report, analysis_id))})
+        return
+    with tempfile.TemporaryFile() as spool:
+        batch: list[str] = []
+        for piece in stored_report_json(report, analysis_id):
+            batch.append(piece)
+            if len(batch) >= 1024:
+                spool.write("".join(batch).encode("utf-8"))
+                batch.clear()
+        spool.write("".join(batch).encode("utf-8"))
+        size = spool.tell()
+        db.execute("UPDATE analyses SET report = CAST(zeroblob(?) AS TEXT) WHERE id = ?", [size, analysis_id])
+        spool.seek(0)
+        with db.conn.blobopen("analyses", "report", analysis_id) as blob:
+            while chunk := spool.read(SPOOL_CHUNK):
+                blob.write(chunk)
 
 
 def _insert_claims(db: sqlite_utils.Database, report: Report, analysis_id: int) -> None:
