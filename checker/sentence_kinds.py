@@ -23,7 +23,7 @@ _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _PRESENT_PREFIX = re.compile(r"^[وفلس]{1,2}(?=ي)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 _LEADING_MARKS = re.compile(r"^[\s\"“”«»'‘’(\-–—]+")
-_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+")
+_LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|yet)\s+|(?:well|oh|yes|no),\s+)")  # "Well, that would be sad."
 # An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب".
 INITIALS = re.compile(r"^[\s(]*[\u0621-\u064A]{1,2}(?:[.\s/]+[\u0621-\u064A]{1,2}){1,3}[.)\s]*$")
 
