@@ -24,6 +24,7 @@ from checker.config import DATA_DIR
 from checker.slots.align import best_coverage, negates_more
 from checker.slots import SlotDecision
 from checker.slots.compare import anchors
+from checker.slots.swap import swapped_names
 from checker.stance import CrossEncoderBudget, StanceResult, assess_many, rating_verdict
 
 # A passage counts for or against a claim only this close to it, and when its stance score
@@ -137,9 +138,11 @@ class AssessedPassage:
 
     @property
     def slot_conflict(self) -> SlotDecision | None:
-        """A place, date or role the passage gives otherwise, where the stance step could not tell the event
-        was the same (its wording share is below [event] same_wording) but the passage holds
-        COVERAGE_SAME_EVENT of the claim: the same event, reworded, with one slot changed."""
+        """A place, date or role the passage gives otherwise (roles also by two names in the opposite order,
+        checker.slots.swap), where the stance step could not tell the event was the same (its wording share is
+        below [event] same_wording) but the passage holds COVERAGE_SAME_EVENT of the claim (across languages
+        ANCHORS_SAME_EVENT of its anchors): the same event, reworded, with one slot changed. Down to
+        LOW_SIMILARITY when it holds COVERAGE_STRONG, where a changed count counts too."""
         result = self.result
         if (result.stance == "disagree" and result.explicit or result.same_event is False
                 or result.similarity < self.similarity_floor or not self.same_event_share):
@@ -147,6 +150,8 @@ class AssessedPassage:
         # a changed figure is decided by the stance step down to RELATED_SIMILARITY; below it, only here
         slots = SAME_EVENT_SLOTS + (("quantity",) if result.similarity < RELATED_SIMILARITY else ())
         found = next((d for d in result.slot_decisions if d.outcome == "conflict" and d.slot in slots), None)
+        if found is None and not result.cross_language:
+            found = swapped_names(self.claim_text, self.hit.text)  # roles exchanged without a frame verb
         return found if found is not None and not _other_anchor(result, found) else None
 
     @property
@@ -441,6 +446,7 @@ def independent(assessed: Sequence[AssessedPassage]) -> list[AssessedPassage]:
     return sorted(kept, key=lambda a: order[id(a)])
 
 
+@lru_cache(maxsize=8192)
 def _shingles(text: str) -> frozenset[str]:
     words = search_form(text).split()
     return frozenset(" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2)))

@@ -97,6 +97,7 @@ def best_coverage(claim: str, passage: str) -> tuple[float, str]:
     return max(scored, default=(0.0, ""), key=lambda pair: pair[0])
 
 
+@lru_cache(maxsize=8192)
 def negates_more(claim: str, sentence: str) -> bool:
     """The sentence negates or denies something («لم تدخل», "did not", «نفت», "denied") where the claim does
     not: it cannot be the claim said in other words, whatever share of its words it holds."""

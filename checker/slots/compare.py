@@ -10,7 +10,7 @@ from checker.normalize import search_form
 from checker.slots.align import coverage, sentences
 from checker.slots.extract import TextSlots, _content_stems, read
 from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
-from checker.slots.names import _names_in, load_rules, places_compatible, same_entity
+from checker.slots.names import _ancestors, _names_in, load_rules, places_compatible, same_entity
 from checker.stems import light_stem
 
 # --- comparison -------------------------------------------------------------------
@@ -29,6 +29,8 @@ def compare(claim: str, passage: str, similarity: float) -> Comparison:
                  *_compare_roles(ours, theirs), *_compare_quantities(ours, theirs, similarity)]
     if aligned:
         decisions += _compare_negation(ours, theirs)
+    elif same_language:
+        decisions += _negation_in_scope(ours, theirs)
     anchors = {d.slot for d in decisions if d.outcome == "conflict" and d.slot in {"place", "date", "actors"}}
     agreeing = {d.slot for d in decisions if d.outcome == "agree" and d.slot in {"place", "date", "actors", "actor_role"}}
     reason = None
@@ -76,7 +78,11 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
             return [SlotDecision("place", "conflict", a.span, b.span,
                                  f"the claim says {a.span.text}, the passage {b.span.text}")]
     matched = [(a, b) for a in claim_places for b in passage_places if places_compatible(a.key, b.key)]
-    unmatched_claim = [a for a in claim_places if not any(places_compatible(a.key, b.key) for b in passage_places)]
+    # a claim place the passage matches only by a broader one (Bali by Indonesia) is still open to a place the
+    # passage names at its own level (Lombok)
+    unmatched_claim = [a for a in claim_places if not any(places_compatible(a.key, b.key) for b in passage_places
+                                                          if b.key not in _ancestors(a.key) - {a.key}
+                                                          or not _names_level(passage_places, a))]
     unmatched_passage = [b for b in passage_places if not any(places_compatible(a.key, b.key) for a in claim_places)]
     # a passage place that lies, like the claim's own, inside a broader place the claim also names still
     # differs from it (Lombok, Indonesia against Sulawesi, Indonesia), unless the claim names it too at its
@@ -91,6 +97,11 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
         a, b = matched[0]
         return [SlotDecision("place", "agree", a.span, b.span, f"{a.span.text} / {b.span.text}")]
     return []
+
+
+def _names_level(places: Sequence[Mention], a: Mention) -> bool:
+    """The passage names a place at a's level that is not a itself."""
+    return any(_same_level(b.level, a.level) and b.key != a.key for b in places)
 
 
 def _named_at_its_level(b: Mention, claim_places: Sequence[Mention]) -> bool:
@@ -279,6 +290,27 @@ def _compare_negation(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
         if stem in theirs.stems and stem not in passage_negated:
             return [SlotDecision("negation", "conflict", span, _word_span(theirs.text, stem),
                                  f"the claim says «{span.text}», the passage does not negate it")]
+    return []
+
+
+def _negation_in_scope(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
+    """A passage worded otherwise that negates a word the claim asserts («لم تكن إرهابية» for «عملا إرهابيا»,
+    "didn't apologize" for "apologized"), in a sentence about the claim: one sharing its names or
+    [negation] shared_words of its other words; the word is not asserted elsewhere in the passage."""
+    rules = load_rules()
+    claim_negated = {stem for stem, _ in ours.negated}
+    asserted = Counter(_content_stems(theirs.text))
+    negated_count = Counter(stem for stem, _ in theirs.negated)
+    for stem, span in theirs.negated:
+        if stem not in ours.stems or stem in claim_negated or asserted[stem] > negated_count[stem]:
+            continue
+        sentence = next((piece for offset, piece in sentences(theirs.text)
+                         if offset <= span.start < offset + len(piece)), theirs.text)
+        held = read(sentence)
+        if (len((ours.stems & held.stems) - {stem}) >= rules.negation_shared_words
+                or any(same_entity(a, b) for a in ours.mentions for b in held.mentions)):
+            return [SlotDecision("negation", "conflict", _word_span(ours.text, stem), span,
+                                 f"the passage says «{span.text}»")]
     return []
 
 

@@ -13,7 +13,7 @@ from checker.models import NumberMention
 from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
 from checker.slots.model import Mention, Quantity, Role, Span
-from checker.slots.names import (CONTEXT_WORDS, _CLAUSE, _WORD, SlotRules, load_gazetteer,
+from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, load_gazetteer,
                                  load_rules, mentions, same_entity)
 from checker.stems import light_stem
 
@@ -150,10 +150,13 @@ def _year_like(number: NumberMention) -> bool:
 
 
 def _inside_word(text: str, number: NumberMention) -> bool:
-    """Digits glued to letters belong to a name (Future45), not a count; an Arabic preposition or conjunction
-    attached to the figure (ل500, ب300) is not a letter of a name."""
+    """Digits glued to letters belong to a name (Future45), not a count; an Arabic preposition, conjunction or
+    article attached to the figure (ل500, ب300, ال6) is not a letter of a name."""
     before = re.search(r"[^\W\d_]+$", text[max(0, number.start - 12):number.start])
-    return before is not None and not (len(before.group()) <= 2 and all(c in "لبوفك" for c in before.group()))
+    return before is not None and not _ATTACHED.fullmatch(before.group())
+
+
+_ATTACHED = re.compile(r"[وف]?[بلك]?(?:ال)?")
 
 
 _PERCENT_AFTER = re.compile(r"\s*(?:في\s*ال(?:مئة|مائة|ماية)|بال(?:مئة|مائة)|percent\b|per cent\b)")
@@ -180,7 +183,7 @@ def _ordinal_tail(text: str, number: NumberMention, numbers: Sequence[NumberMent
                     for n in numbers))
 
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|inside|across|from)\s+(?:the\s+)?|(?<![\w\u0600-\u06FF])"
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|inside|across|from)\s+(?:the\s+)?|(?<!" + INSIDE_WORD + r")"
                        r"(?:في|داخل|قرب|بـ?|من)\s*)$", re.IGNORECASE)
 
 
@@ -316,14 +319,22 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
     negation, stop = _negation_words(), _stopwords()
     words = list(re.finditer(r"[^\W_]+(?:['’]t)?", text))
     found = []
+    cues = negation | rules.negation_cues
     for i, match in enumerate(words):
         word = search_form(match.group())
-        if not (word in negation or (word[:1] in "وف" and word[1:] in negation)):
+        if not (word in cues or (word[:1] in "وف" and word[1:] in cues)):
             continue
-        for other in words[i + 1:i + 1 + rules.scope_words]:
+        scope = words[i + 1:i + 1 + rules.scope_words]
+        if any(search_form(w.group()) in rules.not_only for w in words[i + 1:i + 8]):
+            continue  # "not only ... but": nothing is negated
+        for other in scope:
             folded = search_form(other.group())
-            if folded in stop or folded in negation or len(folded) < 2:
+            if folded in stop or folded in negation or len(folded) < 2 or _light_verb(folded, rules):
                 continue
             found.append((light_stem(folded), Span(match.start(), other.end(), text[match.start():other.end()])))
             break
     return tuple(found)
+
+
+def _light_verb(word: str, rules: SlotRules) -> bool:
+    return word in rules.light_verbs or (word[:1] in "وف" and word[1:] in rules.light_verbs)

@@ -23,6 +23,9 @@ _NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)(?:\s+(?:(?:al|bin
 _CLAUSE = re.compile(r"[,;:،؛.!?؟()\n]")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _ARABIC_ATTACHED = "وفبلك"
+# Inside a word: letters, digits, tatweel and Arabic vowel marks. Not the whole Arabic block, which holds the
+# Arabic comma, semicolon and question mark: «بجدة،» is Jeddah followed by a comma.
+INSIDE_WORD = r"[\w\u0640\u064B-\u065F\u0670]"
 
 
 # --- data ---------------------------------------------------------------------
@@ -82,8 +85,8 @@ def load_gazetteer() -> Gazetteer:
                     entries.setdefault(variant, replace(entry, adjective=adjective) if adjective else entry)
     weekdays = {fold(day): i for group in ("en", "ar") for i, day in enumerate(data["weekdays"][group])}
     alternation = "|".join(re.escape(form) for form in sorted({*entries, *weekdays}, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\u0600-\u06FF])(?:[{_ARABIC_ATTACHED}](?=[\u0600-\u06FF]))?"
-                         rf"(?P<form>{alternation})(?![\w\u0600-\u06FF])")
+    pattern = re.compile(rf"(?<!{INSIDE_WORD})(?:[{_ARABIC_ATTACHED}](?=[\u0621-\u064A]))?"
+                         rf"(?P<form>{alternation})(?!{INSIDE_WORD})")
     return Gazetteer(entries, pattern, frozenset(acronyms), parents, weekdays)
 
 
@@ -102,6 +105,10 @@ class SlotRules:
     object_markers: frozenset[str]
     window: int
     scope_words: int
+    light_verbs: frozenset[str]
+    negation_cues: frozenset[str]
+    not_only: frozenset[str]
+    negation_shared_words: int
     same_wording: float
     same_wording_similarity: float
     other_event_similarity: float
@@ -118,10 +125,14 @@ def load_rules() -> SlotRules:
         frames.append(frame)
         verb_frame.update({verb: (frame, forward) for verb, forward in verbs.items()})
     alternation = "|".join(re.escape(v) for v in sorted(verb_frame, key=len, reverse=True))
-    verb_pattern = re.compile(rf"(?<![\w\u0600-\u06FF])[وف]?(?P<verb>{alternation})(?![\w\u0600-\u06FF])")
+    verb_pattern = re.compile(rf"(?<!{INSIDE_WORD})[وف]?(?P<verb>{alternation})(?!{INSIDE_WORD})")
     return SlotRules(tuple(frames), verb_pattern, verb_frame,
                      frozenset(fold(m) for m in data["roles"]["object_markers"]), int(data["roles"]["window"]),
-                     int(data["negation"]["scope_words"]), float(data["event"]["same_wording"]),
+                     int(data["negation"]["scope_words"]),
+                     frozenset(search_form(w) for w in data["negation"]["light_verbs"]),
+                     frozenset(search_form(w) for w in data["negation"]["cues"]),
+                     frozenset(search_form(w) for w in data["negation"]["not_only"]),
+                     int(data["negation"]["shared_words"]), float(data["event"]["same_wording"]),
                      float(data["event"]["same_wording_similarity"]), float(data["event"]["other_event_similarity"]))
 
 

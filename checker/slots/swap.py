@@ -1,0 +1,107 @@
+"""Roles exchanged without a frame verb: two names in the opposite order around the same words.
+
+The frames of slots.toml read who did what to whom for the verbs they list. A fact-checker also catches
+"Donald Trump's campaign asked Lester Holt to fact-check Hillary Clinton" against "Hillary Clinton's campaign
+has asked NBC's Lester Holt ... to fact check Donald Trump": the claim and a passage sentence hold the same two
+names and the same words between them, in the opposite order. A passive on one side only ("was asked by") turns
+the order round and is no swap; nor are verbs whose two sides may come in either order ("met", «التقى»), listed
+under [swap] in checker/data/slots.toml.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.normalize import search_form
+from checker.slots.align import sentences
+from checker.slots.extract import _content_stems, read
+from checker.slots.model import Mention, SlotDecision, Span
+from checker.slots.names import SLOTS_FILE, same_entity
+
+
+@dataclass(frozen=True)
+class SwapRules:
+    window: int
+    passive: tuple[str, ...]
+    mutual: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_swap_rules() -> SwapRules:
+    data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))["swap"]
+    return SwapRules(int(data["window"]), tuple(search_form(w) for w in data["passive"]),
+                     frozenset(search_form(w) for w in data["mutual"]))
+
+
+def _names(text: str) -> list[Mention]:
+    return [m for m in read(text).mentions if m.kind in {"actor", "place"} and not m.adjective]
+
+
+def _between(text: str, first: Mention, second: Mention, names: list[Mention]) -> str | None:
+    """The words between two names, other names left out; None when too far apart."""
+    gap = text[first.span.end:second.span.start]
+    if len(re.findall(r"[^\W_]+", gap)) > load_swap_rules().window:
+        return None
+    for m in names:  # "Lester Holt" between both pairs is a name, not what was done
+        if first.span.end <= m.span.start and m.span.end <= second.span.start:
+            gap = gap.replace(text[m.span.start:m.span.end], " ")
+    return gap
+
+
+def _passive(gap: str) -> bool:
+    folded = f" {search_form(gap)} "
+    return any(f" {marker} " in folded for marker in load_swap_rules().passive)
+
+
+def _mutual(gap: str) -> bool:
+    rules = load_swap_rules()
+    return any(w in rules.mutual or (w[:1] in "وف" and w[1:] in rules.mutual)
+               for w in search_form(gap).split())
+
+
+@lru_cache(maxsize=8192)
+def swapped_names(claim: str, passage: str) -> SlotDecision | None:
+    """Two names the claim orders A ... B around some words, and a passage sentence orders B ... A around the
+    same words (and never A ... B), same language: an actor_role conflict with both spans."""
+    ours = _names(claim)
+    if len(ours) < 2 or read(claim).language != read(passage).language:
+        return None
+    pairs = [(a, b) for i, a in enumerate(ours) for b in ours[i + 1:]
+             if not same_entity(a, b) and b.span.start >= a.span.end]
+    for a, b in sorted(pairs, key=lambda pair: pair[0].span.start - pair[1].span.end):  # the widest pair first
+        claim_gap = _between(claim, a, b, ours)
+        if claim_gap is None or _mutual(claim_gap):
+            continue
+        words = set(_content_stems(claim_gap))
+        if not words:
+            continue
+        for offset, sentence in sentences(passage):
+            found = _reversed(sentence, a, b, words, _passive(claim_gap))
+            if found is not None:
+                first, second = found
+                return SlotDecision(
+                    "actor_role", "conflict", Span(a.span.start, b.span.end, claim[a.span.start:b.span.end]),
+                    Span(offset + first.span.start, offset + second.span.end,
+                         sentence[first.span.start:second.span.end]),
+                    f"roles swapped: {a.span.text} before {b.span.text} in the claim, after it in the passage")
+    return None
+
+
+def _reversed(sentence: str, a: Mention, b: Mention, words: set[str],
+              claim_passive: bool) -> tuple[Mention, Mention] | None:
+    names = _names(sentence)
+    at_a = [m for m in names if same_entity(a, m)]
+    at_b = [m for m in names if same_entity(b, m)]
+    if not at_a or not at_b or any(x.span.end <= y.span.start for x in at_a for y in at_b):
+        return None  # one missing, or the sentence also has them in the claim's order
+    for y in at_b:
+        for x in at_a:
+            if y.span.end > x.span.start:
+                continue
+            gap = _between(sentence, y, x, names)
+            if (gap is not None and not _mutual(gap) and _passive(gap) == claim_passive
+                    and words & set(_content_stems(gap))):
+                return y, x
+    return None
