@@ -54,6 +54,13 @@ def _arabic_domain() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _letter_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"(سي. إن. إن)", "بي. بي. سي": Latin letters spelled in Arabic, each with its full stop, before the next one."""
+    names = "|".join(re.escape(n) for n in sorted(lexicon()["segment"]["arabic_letter_names"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w\u0600-\u06FF])(?:{names})$"), re.compile(rf"\s*(?:{names})(?![\w\u0600-\u06FF])")
+
+
+@lru_cache(maxsize=1)
 def _capitalised_abbreviations() -> frozenset[str]:
     return frozenset(lexicon()["segment"]["capitalised_abbreviations"])
 
@@ -191,6 +198,9 @@ def _full_stop_ends(segment: str, at: int, following: str) -> bool:
             return False
     if _ARABIC_INITIAL.search(before):
         return False  # "د. محمد", "(أ.ف.ب)": one Arabic letter is an abbreviation
+    letter_before, letter_after = _letter_names()
+    if letter_before.search(before) and letter_after.match(following):
+        return False  # "(سي. إن. إن)": an acronym spelled out, not a sentence end
     if following[:1].isspace() or not following[:1].isalpha():
         return True
     if _ARABIC_LETTER.match(following[:1]):
