@@ -1,0 +1,204 @@
+"""Issue 9, verdicts a fact-checker can trust: the slot capabilities added for the hand-written verdict cases,
+on news-style Arabic and English sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from checker.models import Attribution, Claim, PassageHit
+from checker.numbers import find_numbers
+from checker.slots import compare, mentions, read
+from checker.slots.compare import anchors
+from checker.slots.swap import swapped_names
+from checker.stance import assess
+from checker.verdict import AssessedPassage, EvidenceDocument, check_source, claim_said, decide_verdict
+
+
+def _passage(claim: str, text: str, similarity: float, *, outlet: str = "Jawhara FM", cited: bool = False,
+             number: int = 1) -> AssessedPassage:
+    """A stored passage assessed against the claim as the verdict path does, at a given similarity."""
+    result = assess(claim, text, similarity=similarity)
+    hit = PassageHit(passage_id=number, document_id=number, text=text, score=1.0, similarity=similarity)
+    document = EvidenceDocument(outlet.lower(), outlet, "2017-02-25", None, None, None, None)
+    return AssessedPassage(hit, document, result, cited, None, claim)
+
+
+def _conflicts(claim: str, passage: str, slot: str, similarity: float = 0.5) -> list:
+    return [d for d in compare(claim, passage, similarity).decisions if d.slot == slot and d.outcome == "conflict"]
+
+
+# --- quantities ------------------------------------------------------------------
+
+def test_a_sum_of_money_is_not_compared_with_a_number_of_times() -> None:
+    assert not _conflicts("رجل الأعمال نقل 5 ملايين يورو نقدا إلى باريس", "سافر رجل الأعمال مرتين إلى باريس حاملا الأموال",
+                          "quantity")
+
+
+def test_a_match_score_is_not_a_count_of_points() -> None:
+    claim = "فاز الترجي على النجم الساحلي 6-1 في ملعب رادس"
+    assert not _conflicts(claim, "يتصدر الترجي ترتيب البطولة برصيد 16 نقطة بعد الفوز على النجم الساحلي", "quantity")
+
+
+def test_a_compound_ordinal_is_not_read_as_a_count_of_tens() -> None:
+    assert not read("سجل المهاجم هدف التعادل في الدقيقة الرابعة والثمانين").quantities
+    assert not _conflicts("سجل المهاجم هدف التعادل في الدقيقة الرابعة والثمانين", "وسجل المهاجم هدف التعادل في الدقيقة 84",
+                          "quantity")
+
+
+def test_a_year_and_the_digits_of_a_name_are_not_counts() -> None:
+    assert not _conflicts("Super PACs raised more this cycle than in the entire 2012 election.",
+                          "Super PACs raised more in the 2016 election than ever before.", "quantity")
+    [conflict] = _conflicts("Adelson pledged $10 million to the Future45 super PAC.",
+                            "Adelson has committed $5 million to Future45, a group opposing Clinton.", "quantity")
+    assert conflict.claim.text == "$10 million" and conflict.passage.text == "$5 million"
+
+
+def test_a_share_written_in_words_is_compared_with_a_share_in_figures() -> None:
+    [conflict] = _conflicts("الهيئة حصلت نحو ستين في المئة من الغرامات التي فرضتها العام الماضي",
+                            "وتشكل الغرامات المحصلة نحو 6 في المائة من مجموع الغرامات المفروضة", "quantity")
+    assert conflict.claim.text == "نحو ستين" and "6" in conflict.passage.text
+
+
+def test_a_count_with_the_article_attached_is_still_a_count() -> None:
+    [conflict] = _conflicts("وصلت جثث ال6 الذين قتلوا في الاشتباك إلى المستشفى", "وصلت جثث ال4 الذين قتلوا في الاشتباك إلى المستشفى",
+                            "quantity", 0.9)
+    assert conflict.claim.text == "6" and conflict.passage.text == "4"
+
+
+# --- a reworded report below the similarity floor ---------------------------------
+
+CLAIM_RUNNERS = "نزل بمدينة الحمامات يستقبل ثلاثة آلاف عداء أجنبي في ماراطون رأس السنة"
+
+
+def test_a_changed_count_in_a_passage_holding_most_of_the_claim_counts_below_the_similarity_floor() -> None:
+    report = "استقبل النزل بمدينة الحمامات 300 عداء أجنبي في ماراطون رأس السنة، وفق ما أفاد به مدير النزل."
+    verdict = decide_verdict([_passage(CLAIM_RUNNERS, report, 0.27)])
+    assert verdict.label == "contradicted"
+    assert "ثلاثة آلاف" in verdict.reasons[0] and "300" in verdict.reasons[0]
+
+
+def test_a_passage_sharing_little_of_the_claim_stays_unweighed_below_the_floor() -> None:
+    other = "افتتح وزير السياحة موسم الشتاء في الحمامات باستقبال 300 سائح من ألمانيا في أحد النزل."
+    assert decide_verdict([_passage(CLAIM_RUNNERS, other, 0.27)]).label == "not_enough_evidence"
+
+
+# --- across languages ----------------------------------------------------------------
+
+ABIY_EN = "Ethiopia's prime minister Abiy Ahmed arrived in Asmara on Friday for a historic visit to Eritrea."
+ABIY_AR = "وصل رئيس الوزراء الإثيوبي آبي أحمد صباح الأحد إلى أسمرة في زيارة تاريخية إلى إريتريا."
+
+
+def test_names_places_and_days_are_anchors_across_languages() -> None:
+    found, total = anchors(ABIY_EN, ABIY_AR)
+    assert found >= 3 and total >= found + 1  # the day is the one not found
+
+
+def test_a_changed_day_across_languages_contradicts_when_the_passage_names_the_claims_anchors() -> None:
+    verdict = decide_verdict([_passage(ABIY_EN, ABIY_AR, 0.52, outlet="France 24")])
+    assert verdict.label == "contradicted"
+    assert "Friday" in verdict.reasons[0] and "الأحد" in verdict.reasons[0]
+    unrelated = "وصل وفد من رجال الأعمال صباح الأحد إلى العاصمة في زيارة تستمر ثلاثة أيام."
+    assert decide_verdict([_passage(ABIY_EN, unrelated, 0.52, outlet="France 24")]).label == "not_enough_evidence"
+
+
+def test_maghreb_month_names_are_dates_and_compared_across_languages() -> None:
+    [date] = find_numbers("ندد الرئيس اليوم الثلاثاء 18 فيفري 2014 بالحملة")
+    assert date.kind == "date" and date.unit == "2014-02-18"
+    claim = "On 18 March 2014 the Algerian president denounced a campaign against the army."
+    assert _conflicts(claim, "ندد الرئيس الجزائري اليوم الثلاثاء 18 فيفري 2014 بحملة ضد الجيش", "date")
+
+
+# --- places -------------------------------------------------------------------------
+
+def test_a_place_before_an_arabic_comma_is_read() -> None:
+    assert [m.key for m in mentions("تقام المباراة في ملعب المدينة بجدة، حيث ينتظر حضور جماهيري كبير")] == ["jeddah"]
+
+
+def test_a_place_matched_only_by_its_country_is_open_to_another_place_of_its_level() -> None:
+    claim = "أكثر من مئة سائح عالقون فوق جبل في جزيرة بالي بعد الزلزال"
+    [conflict] = _conflicts(claim, "علق أكثر من مئة سائح فوق جبل بجزيرة لومبوك في إندونيسيا، بعد الزلزال.", "place", 0.7)
+    assert conflict.claim.text == "جزيرة بالي" and conflict.passage.text == "لومبوك"
+    assert not _conflicts(claim, "علق أكثر من مئة سائح فوق جبل في إندونيسيا بعد الزلزال.", "place", 0.7)
+
+
+# --- negation and its scope -----------------------------------------------------------
+
+def test_a_negated_predicate_in_a_sentence_about_the_claim_contradicts() -> None:
+    claim = "Trump apologized on Friday for questioning where Obama was born."
+    passage = "Trump spoke for less than a minute at the hotel. Trump did not apologize for his past statements."
+    [conflict] = _conflicts(claim, passage, "negation")
+    assert conflict.passage.text == "not apologize"
+    arabic = _conflicts("الشرطة تصنف الهجوم على المطار عملا إرهابيا",
+                        "وقالت الشرطة إن الهجوم على المطار لم يكن عملا إرهابيا، بل تصرفا فرديا.", "negation")
+    assert arabic and arabic[0].passage.text == "لم يكن عملا"
+
+
+def test_a_negation_outside_the_claims_scope_or_a_not_only_negates_nothing() -> None:
+    claim = "The minister opened the new bridge in Sfax on Monday."
+    assert not _conflicts(claim, "The new bridge is finished. Residents of the old quarter said the market had not opened.",
+                          "negation")
+    assert read("لم يكن الهدف الفوز بالمباراة فحسب بل تقديم عرض جيد").negated == ()
+
+
+def test_declined_to_negates_the_verb_after_it() -> None:
+    [(stem, span)] = read("After the meeting the president declined to threaten Moscow with sanctions.").negated
+    assert span.text == "declined to threaten"
+
+
+# --- roles exchanged without a frame verb ---------------------------------------------
+
+def test_two_names_in_the_opposite_order_around_the_same_words_are_a_role_swap() -> None:
+    swap = swapped_names("On Monday Rached Ghannouchi asked Youssef Chahed to reshuffle the cabinet.",
+                         "On Monday Youssef Chahed asked Rached Ghannouchi to reshuffle the cabinet before the vote.")
+    assert swap is not None and swap.slot == "actor_role" and swap.outcome == "conflict"
+    assert swap.claim.text.endswith("Rached Ghannouchi asked Youssef Chahed")
+    assert swap.passage.text.endswith("Youssef Chahed asked Rached Ghannouchi")
+    assert swapped_names("مصر تطالب إثيوبيا بوقف ملء السد قبل التوصل إلى اتفاق", "إثيوبيا تطالب مصر بوقف الحملة الإعلامية ضدها")
+
+
+def test_mutual_verbs_a_passive_and_the_same_order_are_no_swap() -> None:
+    assert swapped_names("On Monday Rached Ghannouchi met Youssef Chahed in Tunis.",
+                         "On Monday Youssef Chahed met Rached Ghannouchi in Tunis.") is None
+    assert swapped_names("On Monday Youssef Chahed thanked Rached Ghannouchi for his support.",
+                         "On Monday Rached Ghannouchi was thanked by Youssef Chahed for his support.") is None
+    assert swapped_names("On Monday Rached Ghannouchi asked Youssef Chahed to resign.",
+                         "On Monday Rached Ghannouchi asked Youssef Chahed to resign within a week.") is None
+
+
+def test_a_role_swap_turns_a_close_passage_into_a_contradiction() -> None:
+    claim = "Donald Trump's campaign asked the moderator Lester Holt to fact-check Hillary Clinton during the debate."
+    passage = ("Hillary Clinton's campaign has asked the moderator Lester Holt to fact check Donald Trump during the "
+               "debate on Monday.")
+    verdict = decide_verdict([_passage(claim, passage, 0.82, outlet="The Western Journal")])
+    assert verdict.label == "contradicted" and "roles swapped" in verdict.reasons[0]
+
+
+# --- the source check ----------------------------------------------------------------------
+
+def _cited(text: str) -> Claim:
+    from checker.outlets import load_registry
+
+    outlet = load_registry().resolve("USA Today")
+    return Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
+                 attribution=Attribution(kind="according_to", outlet=outlet, outlet_from="sentence"))
+
+
+def test_the_cited_outlets_name_is_not_part_of_what_the_claim_says() -> None:
+    assert claim_said(_cited("USA Today: super PAC donations reached $2 billion by August.")) == \
+        "super PAC donations reached $2 billion by August."
+
+
+def test_a_verifiable_difference_in_the_cited_outlets_own_story_outweighs_a_close_passage() -> None:
+    claim = _cited("USA Today: super PAC donations reached $2 billion by the end of August.")
+    said = claim_said(claim)
+    differs = _passage(said, "Donations to super PACs hit nearly $1.1 billion through the end of August.", 0.67,
+                       outlet="USA Today", cited=True, number=1)
+    close = _passage(said, "Super PAC donations have surged this year, driven by a small group of rich donors.", 0.7,
+                     outlet="USA Today", cited=True, number=2)
+    assert check_source(claim, [differs, close], 2).status == "contradicted"
+
+
+def test_a_close_passage_that_holds_little_of_the_claim_does_not_confirm_the_source() -> None:
+    claim = _cited("USA Today reports a new poll showing Clinton and Trump virtually tied before the first debate.")
+    near = _passage(claim_said(claim), "Trump has complimented the moderator of Monday night's first debate, Lester Holt.",
+                    0.64, outlet="USA Today", cited=True)
+    assert check_source(claim, [near], 1).status == "not_found"
