@@ -17,6 +17,7 @@ from checker.normalize import fold
 from checker.segment import WORD, lexicon, words
 
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
+_HEDGE_REACH = 5  # a strong hedge this early qualifies the whole statement, not a tail of it
 _EXCLAIMED = re.compile(r"(?<![!?؟])![\s)]*$")  # closed by one "!" outside quotation marks
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
@@ -114,8 +115,9 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         rhetorical = any(_starts_with(head, "questions", f"rhetorical_{lang}") for lang in langs)
         return "rhetorical question" if rhetorical else "question"
     hedges = count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs])
-    if hedges >= 2 and not attributed and not re.search(r"\d", sentence):
-        return "speculation"
+    if not attributed and not re.search(r"\d", sentence) and (hedges >= 2 or count_terms(
+            " ".join(folded.split()[:_HEDGE_REACH]), "speculation", [f"strong_{lang}" for lang in langs])):
+        return "speculation"  # two hedges, or a strong one in the opening words ("والهجوم ربما جاء ردا على")
     if not quoted and not attributed and any(_starts_with(head, "opinion", f"openers_{lang}") for lang in langs):
         return "opinion"
     if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
