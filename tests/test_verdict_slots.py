@@ -35,6 +35,8 @@ def test_a_sum_of_money_is_not_compared_with_a_number_of_times() -> None:
 
 def test_a_match_score_is_not_a_count_of_points() -> None:
     claim = "فاز الترجي على النجم الساحلي 6-1 في ملعب رادس"
+    assert not read(claim).quantities and not read("Manchester City thrashed Huddersfield 6-1 on Sunday").quantities
+    assert [q.number.text for q in read("between 10-15 soldiers were killed").quantities] == ["10-15"]
     assert not _conflicts(claim, "يتصدر الترجي ترتيب البطولة برصيد 16 نقطة بعد الفوز على النجم الساحلي", "quantity")
 
 

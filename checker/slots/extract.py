@@ -110,7 +110,7 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
     """Counts with what they count and where; "and 900 in Syria" borrows "troops" from the count before it."""
     stop = _stopwords()
     counts = [_as_percent(text, n) for n in numbers if n.kind in {"number", "money", "percent"}
-              and n.value is not None and not _year_like(n) and not _inside_word(text, n)
+              and n.value is not None and not _year_like(n) and not _inside_word(text, n) and not _score(text, n)
               and not _ordinal_tail(text, n, numbers) and not _percent_word(text, n, numbers)]
     quantities: list[Quantity] = []
     places = sorted((m for m in found if m.kind == "place"), key=lambda m: m.span.start)
@@ -173,6 +173,18 @@ def _percent_word(text: str, number: NumberMention, numbers: Sequence[NumberMent
     """The «المئة» of «ستين في المئة», read as a count of 100, is the share's sign."""
     return any(n is not number and n.kind == "number" and (match := _PERCENT_AFTER.match(text, n.end)) is not None
                and n.end <= number.start < match.end() for n in numbers)
+
+
+_SCORE = re.compile(r"\s*[-–]\s*\d")
+
+
+def _score(text: str, number: NumberMention) -> bool:
+    """A match score (6-1, 3–0) is not a count: its first figure is read alone when the second is smaller."""
+    return number.kind == "number" and bool(_SCORE.match(text, number.end)
+                                            or _SCORE_END.search(text, max(0, number.start - 6), number.start))
+
+
+_SCORE_END = re.compile(r"\d\s*[-–]\s*$")
 
 
 def _ordinal_tail(text: str, number: NumberMention, numbers: Sequence[NumberMention]) -> bool:
