@@ -17,6 +17,7 @@ from checker.normalize import fold
 from checker.segment import WORD, lexicon, words
 
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
+_ENGLISH_MODAL = re.compile(r"(?:^|[^\w])(?:may|might|could)\b|^\W*(?:May|Might|Could)\b")
 _HEDGE_REACH = 5  # a strong hedge this early qualifies the whole statement, not a tail of it
 _EXCLAIMED = re.compile(r"(?<![!?؟])![\s)]*$")  # closed by one "!" outside quotation marks
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
@@ -124,7 +125,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _evaluative(folded, langs) >= 2:
         return "opinion"
-    if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(folded, langs):
+    if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(sentence, folded, langs):
         return "speculation"
     if word_count < 3 and not has_verb(sentence, language, folded):
         return "fragment"
@@ -173,11 +174,12 @@ def _newsroom_note(sentence: str) -> bool:
     return False
 
 
-def _modal(folded: str, langs: list[str]) -> bool:
-    """A short sentence built on "may/might/could" or Arabic "قد" + present verb: a possibility, not a fact."""
+def _modal(sentence: str, folded: str, langs: list[str]) -> bool:
+    """A short sentence built on "may/might/could" or Arabic "قد" + present verb: a possibility, not a fact. "May"
+    written with a capital inside a sentence is the month ("... championships in May.")."""
     if len(folded.split()) > lexicon()["speculation"]["modal_max_words"]:
         return False
-    if "en" in langs and count_terms(folded, "speculation", ["modals_en"]):
+    if "en" in langs and count_terms(folded, "speculation", ["modals_en"]) and _ENGLISH_MODAL.search(sentence):
         return True
     return "ar" in langs and any(_present_tense(m.group(1)) or _second_person_present(m.group(1))
                                  for m in _ar_modal().finditer(folded))

@@ -163,6 +163,9 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
             outlet, via = cited, (outlet,)
         if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
             speaker = None
+    if speaker is not None and cue.role == "frame" and cue.arabic and not fold(cue.text).endswith("ل") and (
+            not fold(speaker.text).startswith("ل")):
+        speaker = None  # "في بيان منفصل", "في بيان أصدره اليوم": what follows describes the statement, not whose
     if speaker is None and cue.role == "frame" and cue.arabic:
         speaker = arabic_clause_subject(doc, start, cue, lexicon)
     if speaker is not None and cue.arabic and cue.role in ("according_to", "backward"):
