@@ -175,9 +175,9 @@ class AssessedPassage:
         if self.covered or self.slot_conflict:
             return self.coverage * max(result.similarity, MIN_SIMILARITY)  # weighs at least as at the floor
         floor = MIN_SIMILARITY_ACROSS_LANGUAGES if result.cross_language else MIN_SIMILARITY
-        if (result.explicit and result.stance == "disagree" and result.similarity >= RELATED_SIMILARITY
+        if (result.explicit and result.stance == "disagree" and RELATED_SIMILARITY <= result.similarity < floor
                 and self.same_event_share and not _other_anchor(result, result.slot)):
-            floor = RELATED_SIMILARITY
+            return result.score * floor  # the same event reworded: weighs as at the floor, like a slot conflict
         if self.stance == "other" or result.similarity < floor:
             return 0.0
         return result.score * result.similarity
