@@ -204,3 +204,10 @@ def test_a_close_passage_that_holds_little_of_the_claim_does_not_confirm_the_sou
     near = _passage(claim_said(claim), "Trump has complimented the moderator of Monday night's first debate, Lester Holt.",
                     0.64, outlet="USA Today", cited=True)
     assert check_source(claim, [near], 1).status == "not_found"
+
+
+def test_a_denial_in_a_passage_holding_the_claim_weighs_below_the_similarity_floor() -> None:
+    claim = "الوزير يقر بتسلم أموال من رجل الأعمال خلال الحملة الانتخابية"
+    denial = "ونفى الوزير بشدة تسلم أي أموال من رجل الأعمال خلال الحملة الانتخابية، وقال إن الاتهامات باطلة."
+    verdict = decide_verdict([_passage(claim, denial, 0.37, outlet="France 24")])
+    assert verdict.label == "contradicted" and "France 24" in verdict.reasons[0]
