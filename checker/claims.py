@@ -297,7 +297,7 @@ def _line_reason(line: _Line, language: str, repeated: bool, body_start: int | N
         return "byline" if before_body and _looks_like_name(line.text, language) else "section heading"
     if language == "en" and body_start is not None and line.number > body_start and len(line.sentences) == 1 and (
             3 <= count <= _CAPTION_WORDS and not has_verb(line.text, language)
-            and not QUESTION_END.search(line.text)):
+            and not QUESTION_END.search(line.text) and not line.text.rstrip(" \"”’)").endswith("!")):
         return "image caption"  # "Hill at the Lesser-known candidates forum in 2011.": a photo's caption
     return None
 
