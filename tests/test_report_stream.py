@@ -74,6 +74,22 @@ def test_a_report_in_a_utf16_database_reopens_exactly(tmp_path: Path) -> None:
     assert stored["analysis_id"] == analysis_id and len(stored["claims"]) == len(report.analysis.claims)
 
 
+def test_a_full_temporary_folder_still_stores_the_same_report(db_path: Path, monkeypatch) -> None:
+    report = checked(Report(analyze(ENGLISH)))
+    db = open_db(db_path)
+    spooled = save_report(db, report, source="paste")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("checker.review.stored.tempfile.TemporaryFile", full_disk)
+    joined = save_report(db, report, source="paste")
+    first, second = (next(db.query("SELECT report FROM analyses WHERE id = ?", [i]))["report"]
+                     for i in (spooled, joined))
+    assert second == first.replace(f'"analysis_id": {spooled},', f'"analysis_id": {joined},', 1)
+    assert load_report(db, joined) == report
+
+
 def test_analyze_prints_the_report_whole_in_both_formats(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(ENGLISH, encoding="utf-8")

@@ -10,7 +10,7 @@ import json
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterator
+from typing import IO, Any, Iterator
 
 import sqlite_utils
 
@@ -154,25 +154,41 @@ def _write_stored_report(db: sqlite_utils.Database, report: Report, analysis_id:
 
     The UTF-8 text goes to a temporary file as it is made; SQLite then gets a TEXT value of that many bytes
     (`CAST(zeroblob(n) AS TEXT)`, the same type a bound string gets) and the bytes are written into it through
-    incremental blob I/O. PostgreSQL, or an SQLite file not in UTF-8, gets the joined string as before.
+    incremental blob I/O. PostgreSQL, an SQLite file not in UTF-8, or a temporary folder that cannot take the
+    file get the joined string as before: more memory, nothing lost.
     """
-    if is_postgres(db) or db.execute("PRAGMA encoding").fetchone()[0] != "UTF-8":
-        db["analyses"].update(analysis_id, {"report": "".join(stored_report_json(report, analysis_id))})
-        return
-    with tempfile.TemporaryFile() as spool:
+    if not is_postgres(db) and db.execute("PRAGMA encoding").fetchone()[0] == "UTF-8":
+        try:
+            spool = _spooled(stored_report_json(report, analysis_id))
+        except OSError:
+            pass
+        else:
+            with spool:
+                size = spool.tell()
+                db.execute("UPDATE analyses SET report = CAST(zeroblob(?) AS TEXT) WHERE id = ?", [size, analysis_id])
+                spool.seek(0)
+                with db.conn.blobopen("analyses", "report", analysis_id) as blob:
+                    while chunk := spool.read(SPOOL_CHUNK):
+                        blob.write(chunk)
+            return
+    db["analyses"].update(analysis_id, {"report": "".join(stored_report_json(report, analysis_id))})
+
+
+def _spooled(pieces: Iterator[str]) -> IO[bytes]:
+    """The pieces as UTF-8 in a temporary file (deleted when closed), positioned at its end."""
+    spool = tempfile.TemporaryFile()
+    try:
         batch: list[str] = []
-        for piece in stored_report_json(report, analysis_id):
+        for piece in pieces:
             batch.append(piece)
             if len(batch) >= 1024:
                 spool.write("".join(batch).encode("utf-8"))
                 batch.clear()
         spool.write("".join(batch).encode("utf-8"))
-        size = spool.tell()
-        db.execute("UPDATE analyses SET report = CAST(zeroblob(?) AS TEXT) WHERE id = ?", [size, analysis_id])
-        spool.seek(0)
-        with db.conn.blobopen("analyses", "report", analysis_id) as blob:
-            while chunk := spool.read(SPOOL_CHUNK):
-                blob.write(chunk)
+    except BaseException:
+        spool.close()
+        raise
+    return spool
 
 
 def _insert_claims(db: sqlite_utils.Database, report: Report, analysis_id: int) -> None:
