@@ -41,6 +41,7 @@ _TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since
                            "this", "earlier", "later", "late", "early", "monday", "tuesday", "wednesday", "thursday",
                            "friday", "saturday", "sunday", "yesterday", "today"})
 
+_PERSONAL = frozenset({"i", "we", "he", "she", "they"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
                          "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
 
@@ -62,6 +63,19 @@ def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon)
     return _inverted_speaker(text, start, cue, end, lexicon) or before
 
 
+def _pronoun_subject(speaker: Span) -> Span | None:
+    """A personal pronoun takes no modifier: "We just didn't play as well as [we] thought" -> "we", "[I] came up with
+    an individual story called" -> "I"."""
+    words = list(_NON_SPACE.finditer(speaker.text))
+    if len(words) < 2:
+        return None
+    for word in (words[-1], words[0]):
+        if fold(word.group()).strip(",") in _PERSONAL:
+            return Span(word.group().rstrip(","), speaker.start + word.start(), speaker.start + word.start()
+                        + len(word.group().rstrip(",")))
+    return None
+
+
 def passive(head: str, verb: str) -> bool:
     """"were reported", "was reportedly rejected", "was told": a past participle after a form of "be"."""
     return (verb.endswith("ed") or verb in ("said", "told", "written", "shown", "thought", "known", "found")) and bool(
@@ -74,6 +88,9 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
     "Police"."""
     if speaker is None or speaker.end > cue.start:
         return speaker
+    pronoun = _pronoun_subject(speaker)
+    if pronoun is not None:
+        return pronoun
     antecedent = _relative_antecedent(text, speaker, lexicon)
     if antecedent is not speaker:
         return antecedent
