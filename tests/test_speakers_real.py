@@ -118,3 +118,24 @@ def test_the_answers_of_an_interview_are_the_interviewees() -> None:
     assert len(answers) == 2, [c.text for c in claims]
     assert all(c.attribution.outlet is not None and c.attribution.outlet.id == "wikinews" for c in answers)
     assert all(c.attribution.speaker == "Helen Marsh" for c in answers), [c.attribution for c in answers]
+
+
+def test_hasab_before_a_measure_means_depending_on_and_cites_no_one() -> None:
+    a = only("وتتراوح المنحة بين 100 و300 دينار بحسب نسب الدخل في كل عائلة.")
+    assert a.speaker is None and a.kind == "none"
+
+
+def test_a_report_issued_by_a_body_is_the_source_not_just_report() -> None:
+    a = only("كشف تقرير صادر عن البنك الدولي الخميس أن نسبة الفقر ارتفعت إلى 21 بالمائة.")
+    assert a.speaker == "تقرير صادر عن البنك الدولي"
+
+
+def test_a_title_too_long_to_report_gives_way_to_the_name_after_it() -> None:
+    a = only("وأفاد المدير العام للديوان الوطني للحماية المدنية المكلف بالإعلام والاتصال بالإدارة الجهوية بصفاقس، "
+             "معز التريكي، بأن الحريق أتى على 40 هكتارا.")
+    assert a.speaker == "معز التريكي"
+
+
+def test_a_radio_framing_phrase_ends_the_speaker() -> None:
+    a = only("أكد الخبير في الشأن الفلاحي أنيس بن ريانة في مداخلة له على الجوهرة اف ام أن صابة الزيتون قياسية.")
+    assert a.speaker == "الخبير في الشأن الفلاحي أنيس بن ريانة"

@@ -260,7 +260,8 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
     if token in lexicon.ar_stops:
         return True
     if token == "عن" and number > 0 and cue_verb(cue) in lexicon.ar_an_verbs:
-        return not folded.endswith(("الكشف", "الافصاح"), 0, stripped_end(folded, position))
+        # "أعلن الجيش عن": the content; "عن الكشف", "تقرير صادر عن الأمم المتحدة": still the subject
+        return not folded.endswith(("الكشف", "الافصاح", "صادر", "صادره"), 0, stripped_end(folded, position))
     if number > 0 and lexicon.ar_content_openers.get(cue_verb(cue)) == token:
         return True  # "أشار X إلى", "شدد X على أهمية": the reported content begins
     if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):

@@ -71,6 +71,7 @@ class Lexicon:
     en_roles: frozenset[str]
     ar_speech_verbs: frozenset[str]
     ar_participles: frozenset[str]
+    ar_not_sources: frozenset[str]
     ar_act_verbs: frozenset[str]
     ar_address_frames: tuple[str, ...]
     ar_name_quoters: frozenset[str]
@@ -143,6 +144,7 @@ def load_lexicon() -> Lexicon:
         en_roles=folded(speaker["en_roles"]),
         ar_speech_verbs=folded(data["ar"]["speech"]),
         ar_participles=folded(speaker["ar_participles"]),
+        ar_not_sources=folded(speaker["ar_not_sources"]),
         ar_act_verbs=folded(data["ar"]["act"]),
         ar_address_frames=tuple(sorted((fold(w) for w in speaker["ar_address_frames"]), key=len, reverse=True)),
         ar_name_quoters=folded(speaker["ar_name_quoters"]),

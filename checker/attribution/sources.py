@@ -170,6 +170,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         speaker = arabic_clause_subject(doc, start, cue, lexicon)
     if speaker is not None and cue.arabic and cue.role in ("according_to", "backward"):
         speaker = _after_glued_lam(text, cue, speaker)
+        if outlet is None and _depending_on(speaker.text, lexicon):
+            return None  # "بحسب نسب الأجور": "depending on", no one is cited
     if speaker is not None and cue.arabic:
         speaker = _outlet_back_citing(text, speaker, lexicon) or speaker
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
@@ -188,6 +190,12 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         return Link(cue, None, None) if _coordinated(text, start, cue) else _empty_subject(cue)
     return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(doc, cue, end, lexicon),
                 via=via)
+
+
+def _depending_on(phrase: str, lexicon: Lexicon) -> bool:
+    """"نسب الأجور", "نوع المخالفة", "ما هو مبين": after "حسب" these say "depending on", not whose words."""
+    words = fold(phrase).split()
+    return bool(words) and (words[0] in lexicon.ar_not_sources or words[0].removeprefix("ال") in lexicon.ar_not_sources)
 
 
 def _possessed(phrase: str) -> bool:

@@ -66,7 +66,22 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     head = _leading_name(speaker.text)
     if head:
         return Span(head, speaker.start, speaker.start + len(head))
-    return None
+    return _name_after_title(text, speaker)
+
+
+_NAME_AFTER = re.compile(r"\s*[،,]\s*((?:[\u0621-\u064A]{2,}\s+){1,2}[\u0621-\u064A]{2,})\s*[،,]")
+
+
+def _name_after_title(text: str, speaker: Span) -> Span | None:
+    """"وأفاد مساعد وكيل الجمهورية ... الناطق الرسمي باسم القطب القضائي، سفيان السليطي، ...": a title too long to
+    report, then the name set off by commas: the name is the speaker."""
+    match = _NAME_AFTER.match(text, speaker.end)
+    if match is None:
+        return None
+    words = fold(match.group(1)).split()
+    if words[0].startswith(("ال", "لل")) or any(w in _FUNCTION_WORDS or w in _PREPOSITIONS for w in words):
+        return None  # a name opens without the article ("سفيان السليطي"); a description does not
+    return Span(match.group(1), match.start(1), match.end(1))
 
 
 def _leading_name(phrase: str) -> str | None:
