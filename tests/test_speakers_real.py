@@ -139,3 +139,8 @@ def test_a_title_too_long_to_report_gives_way_to_the_name_after_it() -> None:
 def test_a_radio_framing_phrase_ends_the_speaker() -> None:
     a = only("أكد الخبير في الشأن الفلاحي أنيس بن ريانة في مداخلة له على الجوهرة اف ام أن صابة الزيتون قياسية.")
     assert a.speaker == "الخبير في الشأن الفلاحي أنيس بن ريانة"
+
+
+def test_a_fronted_subject_set_off_by_a_comma_before_qad_is_the_speaker() -> None:
+    a = only("وكانت وزارة الصحة، قد نشرت أمس على صفحتها الرسمية حصيلة جديدة تضم 120 إصابة.")
+    assert a.speaker == "وزارة الصحة"

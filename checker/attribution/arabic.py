@@ -150,7 +150,9 @@ def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexi
     """"وكانت صحيفة X قد ذكرت", "أما صحيفة X فقالت": the subject between the opener and the verb."""
     marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))
     clause_start = marks[-1].end() if marks else start
-    words = list(_NON_SPACE.finditer(folded[clause_start:cue.start]))
+    if folded[clause_start:cue.start].split() == ["قد"] and marks:
+        clause_start = marks[-2].end() if len(marks) > 1 else start  # "وكانت وزارة الدفاع، قد نشرت"
+    words = [w for w in _NON_SPACE.finditer(folded[clause_start:cue.start]) if w.group() not in ("،", ",")]
     if not fronted_subject([w.group() for w in words], fold(cue.text), lexicon):
         return None
     last = words[-2] if words[-1].group() == "قد" else words[-1]

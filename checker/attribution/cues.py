@@ -306,7 +306,10 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         return False  # "ليس ... فحسب، بل": "only", not "according to"
     if cue.role != "speech":
         return True
-    clause = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])[-1].split()
+    clauses = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])
+    clause = clauses[-1].split()
+    if clause == ["قد"] and len(clauses) > 1:
+        clause = clauses[-2].split() + clause  # "وكانت وزارة الدفاع، قد نشرت": the subject before the comma
     if clause and clause[-1] in _CHAINED:
         return True
     if fronted_subject(clause, fold(cue.text), lexicon):
