@@ -144,3 +144,19 @@ def test_a_radio_framing_phrase_ends_the_speaker() -> None:
 def test_a_fronted_subject_set_off_by_a_comma_before_qad_is_the_speaker() -> None:
     a = only("وكانت وزارة الصحة، قد نشرت أمس على صفحتها الرسمية حصيلة جديدة تضم 120 إصابة.")
     assert a.speaker == "وزارة الصحة"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("ورغم تراجع الإقبال، إلا أن رئيسة الجمعية، سلمى العياري، قالت إن الدورة حققت أهدافها.", "سلمى العياري"),
+    ("وحاولت البلدية تنظيم السوق مع التجار، غير أن هؤلاء أكدوا أنهم لن يغادروا المكان.", "هؤلاء"),
+])
+def test_a_subject_before_the_verb_speaks_when_the_words_follow_the_verb_at_once(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker
+
+
+def test_a_time_phrase_or_a_joined_verb_before_a_cue_is_no_subject() -> None:
+    first, later, joined = attributions("قال رئيس البلدية إن الأشغال ستنطلق في مارس.\n"
+                                        "وفي وقت لاحق قال إن الميزانية تبلغ مليون دينار.\n"
+                                        "وحددت اللجنة المواقع، وهي ثلاثة أحياء، وكشفت أن الأشغال ستدوم عامين.")
+    assert later.speaker == first.speaker == "رئيس البلدية"
+    assert joined.speaker is None or "أحياء" not in joined.speaker

@@ -61,7 +61,9 @@ def arabic_clause_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> S
 _OPENERS = ("كما", "ثم", "من جهته", "من جهتها", "من جهتهم", "من جانبه", "من جانبها", "من جانبهم", "بدوره", "بدورها",
             "بدورهم", "في المقابل", "بالمقابل", "في حين", "بينما")
 _SUBJECT_BREAKS = frozenset({"في", "على", "عن", "الى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "امام", "عبر",
-                             "حول", "ان", "انه", "انها", "بان", "التي", "الذي", "الذين", "حيث", "اثر", "عقب", "لدى"})
+                             "حول", "ان", "انه", "انها", "بان", "التي", "الذي", "الذين", "حيث", "اثر", "عقب", "لدى",
+                             "الان", "حاليا", "موخرا", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "كذلك", "ايضا",
+                             "وقتها", "حينها", "هنا", "هناك", "ثم", "كما", "اذ", "لما", "عندما", "حين", "حينما"})
 
 
 def is_participle(cue: Cue, lexicon: Lexicon) -> bool:
@@ -125,7 +127,42 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
     if quoted is not None:
         return quoted
     limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon, text)
-    return _trimmed(text, position, limit)
+    after = _trimmed(text, position, limit)
+    if after is None and cue.role == "speech" and not is_participle(cue, lexicon):
+        return _subject_before_verb(doc, start, cue, lexicon)
+    return after
+
+
+_CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")
+_SUBJECT_BEFORE_WORDS = 4
+
+
+def _subject_before_verb(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """"الا أن منظمته، فاطمة خلف، قالت إنه", "غير أن هذه الأخيرة أكدت أنها": the reported words follow the verb at
+    once, so its subject stands before it (subject first), between a comma or a contrast particle and the verb."""
+    text, folded = doc.text, doc.folded
+    if fold(cue.text)[:1] in ("و", "ف"):
+        return None  # "...، وكشفت": a verb joined by و shares the subject of the clause before, no new one
+    marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))
+    clause_start = marks[-1].end() if marks else start
+    head = folded[clause_start:cue.start]
+    if not head.strip() and marks:  # "منظمته، فاطمة خلف، قالت": the name set off by commas
+        clause_start = marks[-2].end() if len(marks) > 1 else start
+        head = folded[clause_start:marks[-1].start()]
+    for particle in _CONTRAST:
+        at = head.rfind(particle + " ")
+        if at >= 0 and (at == 0 or head[at - 1] == " "):
+            clause_start, head = clause_start + at + len(particle) + 1, head[at + len(particle) + 1:]
+            break
+    words = list(_NON_SPACE.finditer(head))
+    if not 1 <= len(words) <= _SUBJECT_BEFORE_WORDS:
+        return None
+    tokens = [_bare(arabic_token(w.group())) for w in words]
+    first = tokens[0]
+    if first in _SUBJECT_BREAKS or first.startswith(("ب", "ل", "ك")) or any(
+            t in lexicon.ar_stops or t in lexicon.ar_relatives or t in _SUBJECT_BREAKS for t in tokens):
+        return None  # "وفي وقت لاحق قال", "بدوره قال", "كما قال": not a subject
+    return _trimmed(text, clause_start + words[0].start(), clause_start + words[-1].end())
 
 
 _QUOTED_NAME = re.compile(r'\s*"([^"\n]{2,30})"')
@@ -225,6 +262,11 @@ def _suffixed_masdar(text: str, position: int, word: str) -> bool:
 def arabic_token(word: str) -> str:
     """A word without punctuation or digits glued to it ("فإن3" -> "فإن", "قوله:" -> "قوله")."""
     return re.sub(r"[\d%٪]+$", "", word.strip("،,.:"))
+
+
+def _bare(token: str) -> str:
+    """A word without its و/ف when what is left is a particle ("وفي" -> "في")."""
+    return token[1:] if token[:1] in "وف" and token[1:] in _SUBJECT_BREAKS else _unprefixed(token)
 
 
 def _unprefixed(token: str) -> str:

@@ -32,6 +32,7 @@ _GATED_LISTS = (("speech_complement", "content", False), ("intention", "intentio
                 ("possessed_nouns", "content", True))
 _WORD = re.compile(r"(?<![\w'-])[a-z]+")
 _LETTERS = re.compile(r"\w+")  # what the cue patterns' edges (?<!\w), (?!\w) count as inside a word
+_CONTRAST_OPENERS = (("الا", "ان"), ("غير", "ان"), ("لكن",), ("ولكن",), ("بيد", "ان"))
 _CHAINED = {"ما", "حسبما", "كما", "وفق", "بحسب", "حسب", "وفقا"}
 ROLES: tuple[CueRole, ...] = ("backward", "frame", "according_to", "speech")
 
@@ -310,6 +311,10 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     clause = clauses[-1].split()
     if clause == ["قد"] and len(clauses) > 1:
         clause = clauses[-2].split() + clause  # "وكانت وزارة الدفاع، قد نشرت": the subject before the comma
+    for particle in _CONTRAST_OPENERS:
+        if clause[:len(particle)] == list(particle):
+            clause = clause[len(particle):]  # "غير أن هذه الأخيرة أكدت": the clause opens after the particle
+            break
     if clause and clause[-1] in _CHAINED:
         return True
     if fronted_subject(clause, fold(cue.text), lexicon):
