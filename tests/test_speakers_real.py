@@ -160,3 +160,12 @@ def test_a_time_phrase_or_a_joined_verb_before_a_cue_is_no_subject() -> None:
                                         "وحددت اللجنة المواقع، وهي ثلاثة أحياء، وكشفت أن الأشغال ستدوم عامين.")
     assert later.speaker == first.speaker == "رئيس البلدية"
     assert joined.speaker is None or "أحياء" not in joined.speaker
+
+
+def test_an_english_time_clause_before_the_subject_is_left_out_and_a_noun_report_is_no_cue() -> None:
+    from test_attribution_en import only as only_en
+
+    after = only_en("Lawmakers met on Friday afternoon, shortly after the governor said the plant would close.")
+    assert after.speaker == "the governor"
+    noun = only_en("Spending rose to $2 billion in June, a review of the council's budget reports shows.")
+    assert noun.speaker is None or "review" not in noun.speaker

@@ -21,7 +21,8 @@ _FRONTED_BARE_WORDS = 7  # "وكان رئيس الحكومة أعلن": without 
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
 _NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", "would", "of", "from", "by", "about",
-                             "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for", "on", "to"})
+                             "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for", "on", "to",
+                             "shows", "suggests", "indicates", "found", "finds", "reveal", "reveals", "revealed"})
 # What follows a reporting verb that only reports before its content: "that", "whether", "if", a colon, a quotation.
 _COMPLEMENT = re.compile(r"\s*(?:,\s*)?(?:that\b|whether\b|if\b|:|[\"“'‘])")
 _INTENTION = re.compile(r"\s+to\s+[a-z]")  # "wants to build", "plans to run": an intention is an attribution
@@ -299,7 +300,7 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         if folded[cue.start - 1:cue.start] == "-" or folded[cue.end:cue.end + 1] == "-":
             return False  # "quasi-state", "claim-": part of a hyphenated word
         following = folded[cue.end:cue.end + 12].split()[:1]
-        if fold(cue.text) in lexicon.en_noun_cues and following and following[0] in _NOUN_FOLLOWERS:
+        if fold(cue.text) in lexicon.en_noun_cues and following and following[0].strip(".,;:") in _NOUN_FOLLOWERS:
             return False  # "Recent reports have revealed", "claims of fraud": a noun
         return not (cue.text.lower() in lexicon.en_aside_participles and _ASIDE.match(folded, cue.end)
                     and head.endswith(","))
