@@ -123,7 +123,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "opinion"
     if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
         return "opinion"
-    if not quoted and not attributed and not re.search(r"\d", sentence) and _evaluative(folded, langs) >= 2:
+    if not quoted and not attributed and not re.search(r"\d", sentence) and (
+            _evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)):
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(sentence, folded, langs):
         return "speculation"
@@ -154,6 +155,13 @@ def exclaimed(sentence: str, language: str, folded: str | None = None) -> bool:
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     return bool(_EXCLAIMED.search(sentence)) and sentence.lstrip()[:1] not in "\"“«„" and not re.search(
         r"\d", sentence) and count_terms(folded, "cues", langs) == 0
+
+
+def _emphatic(head: str, word_count: int, langs: list[str]) -> bool:
+    """"إنه امتحان صعب.": a short sentence opened by إنه/إنها, the writer's own emphasis (claims.toml [speculation]
+    emphatic_ar)."""
+    data = lexicon()["speculation"]
+    return "ar" in langs and word_count <= data["emphatic_max_words"] and _starts_with(head, "speculation", "emphatic_ar")
 
 
 def _evaluative(folded: str, langs: list[str]) -> int:

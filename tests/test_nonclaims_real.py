@@ -120,3 +120,12 @@ def test_an_app_promotion_is_site_furniture_and_a_spelled_acronym_is_one_sentenc
     assert any(n.reason == "site boilerplate" and n.text.startswith("يمكنكم تسلم") for n in analysis.non_claims)
     assert not any(n.reason == "fragment" for n in analysis.non_claims)
     assert any("(سي. إن. إن) إن فرق الإنقاذ" in c.text for c in analysis.claims)
+
+
+def test_a_short_emphatic_judgement_and_an_impression_are_no_claims() -> None:
+    arabic = ("ريال مدريد أمام اختبار أوروبي\n\nيواجه ريال مدريد نادي باريس سان جرمان مساء الأربعاء في ذهاب ثمن النهائي.\n\n"
+              "إنها مواجهة مصيرية.\n\nوقال المدرب إن فريقه جاهز.\n")
+    assert reasons(arabic).get("إنها مواجهة مصيرية.") == "opinion"
+    english = ("Mayor skips council meeting\n\nThe mayor missed Tuesday's council meeting for the third time this year.\n\n"
+               "Now the mayor seems to have lost interest in the job.\n")
+    assert reasons(english).get("Now the mayor seems to have lost interest in the job.") == "speculation"
