@@ -131,7 +131,7 @@ class AssessedPassage:
         conflicts."""
         result = self.result
         if not (result.stance == "other" and result.decided_by in {"model", "similarity"}
-                and not result.cross_language and result.similarity >= RELATED_SIMILARITY
+                and not result.cross_language and result.similarity >= self.similarity_floor
                 and not any(d.outcome == "conflict" for d in result.slot_decisions)
                 and self.coverage >= COVERAGE_AGREE):
             return False

@@ -72,7 +72,7 @@ CLAIM_RUNNERS = "نزل بمدينة الحمامات يستقبل ثلاثة آ
 
 
 def test_a_changed_count_in_a_passage_holding_most_of_the_claim_counts_below_the_similarity_floor() -> None:
-    report = "استقبل النزل بمدينة الحمامات 300 عداء أجنبي في ماراطون رأس السنة، وفق ما أفاد به مدير النزل."
+    report = "استقبل النزل بمدينة الحمامات 300 عداء أجنبي في ماراطون رأس السنة، حسب مدير النزل."
     verdict = decide_verdict([_passage(CLAIM_RUNNERS, report, 0.27)])
     assert verdict.label == "contradicted"
     assert "ثلاثة آلاف" in verdict.reasons[0] and "300" in verdict.reasons[0]
@@ -211,3 +211,19 @@ def test_a_denial_in_a_passage_holding_the_claim_weighs_below_the_similarity_flo
     denial = "ونفى الوزير بشدة تسلم أي أموال من رجل الأعمال خلال الحملة الانتخابية، وقال إن الاتهامات باطلة."
     verdict = decide_verdict([_passage(claim, denial, 0.37, outlet="France 24")])
     assert verdict.label == "contradicted" and "France 24" in verdict.reasons[0]
+
+
+def test_a_reworded_report_holding_most_of_the_claim_supports_it_below_the_similarity_floor() -> None:
+    from dataclasses import replace
+
+    claim = "نزل بمدينة الحمامات يستقبل 300 عداء أجنبي في ماراطون رأس السنة"
+    report = "استقبل النزل بمدينة الحمامات 300 عداء أجنبي في ماراطون رأس السنة، حسب مدير النزل."
+    passage = _passage(claim, report, 0.3)
+    # the stance model's reading of a reworded report: unrelated (what it says of many Arabic paraphrases)
+    unrelated = replace(passage, result=replace(passage.result, stance="other", decided_by="model", score=0.9))
+    verdict = decide_verdict([unrelated])
+    assert verdict.label == "supported" and "in other words" in verdict.reasons[0]
+    other = "افتتح وزير السياحة موسم الشتاء في الحمامات باستقبال 300 سائح من ألمانيا في أحد النزل."
+    far = _passage(claim, other, 0.3)
+    assert decide_verdict([replace(far, result=replace(far.result, stance="other", decided_by="model"))]).label \
+        == "not_enough_evidence"
