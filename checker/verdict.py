@@ -72,7 +72,7 @@ MIN_ANCHORS = 2
 # The cited outlet confirms by a close passage (source_confirms) only when, in the same language, its best
 # sentence also holds this much of the claim: a USA Today passage about the same debate at similarity 0.64 that
 # holds 31% of the claim does not say what the claim attributes to USA Today.
-SOURCE_COVERAGE = 0.5
+SOURCE_COVERAGE = 0.6
 # The slots that tell one event from another: changed in a passage about the same event, they contradict.
 SAME_EVENT_SLOTS = ("actor_role", "place", "date")
 
