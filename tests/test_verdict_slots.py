@@ -60,6 +60,11 @@ def test_a_share_written_in_words_is_compared_with_a_share_in_figures() -> None:
     assert conflict.claim.text == "نحو ستين" and "6" in conflict.passage.text
 
 
+def test_the_construct_dual_of_two_hundred_is_a_count() -> None:
+    [count] = read("رئيس الحكومة يصطحب مئتي رجل أعمال في جولته الإفريقية").quantities
+    assert count.number.value == 200
+
+
 def test_a_count_with_the_article_attached_is_still_a_count() -> None:
     [conflict] = _conflicts("وصلت جثث ال6 الذين قتلوا في الاشتباك إلى المستشفى", "وصلت جثث ال4 الذين قتلوا في الاشتباك إلى المستشفى",
                             "quantity", 0.9)
