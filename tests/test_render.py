@@ -239,3 +239,18 @@ def test_the_outlet_and_speaker_names_are_bold_where_the_text_gives_them() -> No
     markup = highlight_article_html(Analysis(ARABIC, "ar", (), (first, second, third), ()))
     assert re.findall(r'<b class="source"[^>]*>([^<]*)</b>', markup) == ["وكالة فرانس برس", "مسؤول عراقي"]
     assert "".join(parse(markup).text).strip() == ARABIC
+
+
+def test_a_claim_and_a_cue_over_a_paragraph_break_are_marked_in_both_paragraphs() -> None:
+    text = ARABIC
+    across = claim(text, "لم يسفر عن إصابات.\n\nوأكد مسؤول", "c9", cue(text, "إصابات.\n\nوأكد", AFP))
+    later = claim(text, "التحقيق جارٍ", "c1", cue(text, "وأكد", None, "مسؤول عراقي"))
+    first = claim(text, "خمسة صواريخ", "c2", cue(text, "قالت", REUTERS))
+    analysis = Analysis(text=text, language="ar", sentences=(), claims=(across, later, first), non_claims=())
+    markup = highlight_article_html(analysis)
+    assert "".join(parse(markup).text).strip() == text
+    paragraphs = re.findall(r"<p .*?</p>", markup)
+    assert [p.count('data-claims="c9"') > 0 for p in paragraphs] == [False, True, True]
+    assert marks_text(markup) == {"c9": "لم يسفر عن إصابات.وأكد مسؤول", "c1": "التحقيق جارٍ", "c2": "خمسة صواريخ"}
+    assert [html.unescape(re.sub(r"<[^>]+>", "", u)) for u in re.findall(r'<u class="cue"[^>]*>(.*?)</u>', markup)] == [
+        "قالت", "إصابات.", "وأكد"]

@@ -1,29 +1,29 @@
 """The checklist as JSON: the `analyze` contract, each claim with its review, and the whole decision history."""
 from __future__ import annotations
 
-import json
 from typing import Any, Mapping, Sequence
 
 from checker.export.checklist import left_to_do, to_review
+from checker.json_stream import Lazy, iter_json
 from checker.models import Report
-from checker.report import report_to_dict
+from checker.report import report_fields
 from checker.review import AnalysisSummary, ClaimDecisions, Decision, ReviewedClaim, reviewed_view
 
 
 def to_json(report: Report, decisions: Mapping[str, ClaimDecisions], *, summary: AnalysisSummary | None = None,
             history: Sequence[Decision] = ()) -> str:
     """The JSON contract of `analyze`, each claim with its review, plus every decision ever recorded."""
-    data = report_to_dict(report, analysis_id=summary.id if summary else None)
+    data = report_fields(report, analysis_id=summary.id if summary else None)
     items = {item.claim.id: item for item in reviewed_view(report, decisions)}
-    for claim in data["claims"]:
-        claim["review"] = _review_dict(items[claim["id"]])
+    claims = data["claims"]
+    data["claims"] = Lazy(lambda: ({**claim, "review": _review_dict(items[claim["id"]])} for claim in claims))
     if summary:
         data["analysis"] = {"id": summary.id, "title": summary.title, "created_at": summary.created_at,
                             "source": summary.source, "url": summary.url}
     data["progress"] = {"claims": len(to_review(list(items.values()))),
                         "done": sum(item.done for item in items.values())}
     data["decision_history"] = [_decision_dict(d) for d in history]
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    return "".join(iter_json(data, indent=1))  # a claim's dict at a time, not the whole report's (issue 13)
 
 
 def _review_dict(item: ReviewedClaim) -> dict[str, Any]:
