@@ -169,3 +169,13 @@ def test_an_english_time_clause_before_the_subject_is_left_out_and_a_noun_report
     assert after.speaker == "the governor"
     noun = only_en("Spending rose to $2 billion in June, a review of the council's budget reports shows.")
     assert noun.cue == "shows" and noun.speaker == "a review of the council's budget reports"
+
+
+def test_a_name_with_a_field_before_its_role_is_the_speaker_and_she_refers_to_it() -> None:
+    from test_attribution_en import attributions as attributions_en
+
+    described, quoted = attributions_en(
+        "Dana Whitfield, political science professor at Ohio State University, described the governor's plan as a "
+        "gamble.\n\"If the vote fails, he will have to start again,\" she said.")
+    assert described.speaker is not None and described.speaker.startswith("Dana Whitfield")
+    assert quoted.speaker == described.speaker

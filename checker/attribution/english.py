@@ -283,6 +283,8 @@ def _describes_name(appositive: str, lexicon: Lexicon) -> bool:
     first = fold(words[0]).strip(",")
     if first in ("the", "a", "an") or first in lexicon.en_roles:
         return True
+    if words[0][:1].islower() and any(fold(w).strip(",") in lexicon.en_roles for w in words[1:3]):
+        return True  # "political science professor at Seton Hall": the role after its field
     return words[0][:1].isupper() and len(words) > 1 and fold(words[1]).strip(",") in lexicon.en_roles
 
 
