@@ -142,6 +142,7 @@ class _Reader:
         else:
             attribution = self.thread.carry(stated) or self._answer(claim, stated) or with_story_outlet(
                 stated, self.story, self._dateline_over(claim), self.publisher)
+            attribution = self._answerer_speaks(claim, attribution)
         own = _citation_kind(link, stated, self.citing)
         if self.carry is not None and own is None:
             attribution = self._learned_carry(claim, stated, attribution)
@@ -258,10 +259,16 @@ class _Reader:
         outlet = self.interview[1]
         answer = replace(attribution, outlet=outlet.outlet, outlet_start=outlet.outlet_start,
                          outlet_end=outlet.outlet_end, outlet_from="story")
-        if self.answerer and (attribution.speaker is None or fold(attribution.speaker).strip() in ("i", "we")):
-            answer = replace(answer, speaker=self.answerer, speaker_start=None, speaker_end=None,
-                             kind="direct_quote" if attribution.kind == "none" else attribution.kind)
-        return answer
+        return self._answerer_speaks(claim, answer)
+
+    def _answerer_speaks(self, claim: Claim, attribution: Attribution) -> Attribution:
+        """In an interview's answers "I" / "we" (or no one named) is the interviewee, even when the story thread
+        carried the outlet."""
+        if self.interview is None or claim.start < self.interview[0] or not self.answerer or (
+                attribution.speaker is not None and fold(attribution.speaker).strip() not in ("i", "we")):
+            return attribution
+        return replace(attribution, speaker=self.answerer, speaker_start=None, speaker_end=None,
+                       kind="direct_quote" if attribution.kind == "none" else attribution.kind)
 
     def _dateline_over(self, claim: Claim) -> Attribution | None:
         """A heading dateline covers the report under it, not the headline above; a credit line at the foot
