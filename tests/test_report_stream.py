@@ -8,10 +8,12 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.cli import main, print_report
+from checker.errors import CheckerError
 from checker.json_stream import Lazy, iter_json, plain
 from checker.models import ClaimCheck, Report, SourceCheck, Verdict
 from checker.pipeline import analyze
@@ -124,3 +126,13 @@ def test_streamed_json_is_what_json_dumps_writes(head: dict, elements: list, ind
     value = {**head, "items": Lazy(lambda: iter(elements)), "nested": {"more": Lazy(lambda: iter(elements[:1]))}}
     assert "".join(iter_json(value, indent=indent, sort_keys=sort_keys)) == json.dumps(
         plain(value), ensure_ascii=False, indent=indent, sort_keys=sort_keys)
+
+
+def test_a_stored_report_cut_short_is_one_clear_error(db_path: Path) -> None:
+    report = checked(Report(analyze(ENGLISH)))
+    db = open_db(db_path)
+    analysis_id = save_report(db, report, source="paste")
+    db.execute("UPDATE analyses SET report = substr(report, 1, length(report) - 2) WHERE id = ?", [analysis_id])
+    db.conn.commit()
+    with pytest.raises(CheckerError, match=f"analysis {analysis_id} is stored in a form this checker cannot read"):
+        load_report(db, analysis_id)
