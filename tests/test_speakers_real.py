@@ -179,3 +179,14 @@ def test_a_name_with_a_field_before_its_role_is_the_speaker_and_she_refers_to_it
         "gamble.\n\"If the vote fails, he will have to start again,\" she said.")
     assert described.speaker is not None and described.speaker.startswith("Dana Whitfield")
     assert quoted.speaker == described.speaker
+
+
+def test_words_that_fold_like_a_statement_verb_are_no_cues() -> None:
+    """"هنا" (here) folds like هنأ (congratulated), "ثمن" (price) like ثمّن (praised)."""
+    here, price = attributions("ولا تتوقف القائمة هنا، بل تضم أسماء أخرى.\nوارتفع ثمن الخبز في الأسواق.")
+    assert here.cue is None and price.cue is None
+
+
+def test_a_long_subject_before_a_dual_verb_speaks() -> None:
+    a = only("لكن وزير الطاقة السعودي ونظيره الإماراتي رجحا أن ترتفع الأسعار بنسبة 5 بالمائة.")
+    assert a.speaker == "وزير الطاقة السعودي ونظيره الإماراتي"

@@ -134,7 +134,7 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
 
 
 _CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")
-_SUBJECT_BEFORE_WORDS = 4
+_SUBJECT_BEFORE_WORDS = 6
 
 
 def _subject_before_verb(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:

@@ -17,6 +17,8 @@ from checker.normalize import fold, search_form
 CueRole = Literal["according_to", "speech", "frame", "backward"]
 _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
 _FRONTED_WORDS = 14
+_SUBJECT_FIRST_WORDS = 6
+_CONTENT_AFTER = re.compile(r"\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
 _FRONTED_BARE_WORDS = 7  # "وكان رئيس الحكومة أعلن": without قد, only a short subject
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
@@ -320,7 +322,12 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         return True
     if fronted_subject(clause, fold(cue.text), lexicon):
         return True
-    return len(clause) <= _CLAUSE_OPENING_WORDS and (not clause or clause[-1] not in lexicon.ar_relatives)
+    if clause and clause[-1] in lexicon.ar_relatives:
+        return False
+    # "لكن الفالح ووزير الطاقة الإماراتي سهيل المزروعي رجحا أن": a longer subject before the verb when the reported
+    # words follow it at once.
+    return len(clause) <= _CLAUSE_OPENING_WORDS or (
+        len(clause) <= _SUBJECT_FIRST_WORDS and bool(_CONTENT_AFTER.match(folded, cue.end)))
 
 
 def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:
