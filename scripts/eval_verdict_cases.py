@@ -130,8 +130,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES)
     parser.add_argument("--split", choices=["all", "train", "dev"], default="all")
-    parser.add_argument("-v", action="store_true", help="each case's result")
+    parser.add_argument("-v", action="store_true", help="each case's result (not for a measurement-only set)")
     args = parser.parse_args()
+    if args.v and (args.cases.parent / "first_contact.txt").exists() and args.cases.resolve() != CASES.resolve():
+        parser.error(f"{args.cases.parent.name} is measured in aggregate only: no -v")
 
     from checker.outlets import load_registry
     from checker.verdict import check_claims
