@@ -285,15 +285,24 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _write_file(path: Path, payload: bytes) -> None:
-    """All of it or nothing: written beside the target, then renamed over it."""
+    """All of it or nothing: written beside the target, then renamed over it. A link is written through (the
+    link stays), and a device or pipe (`-o /dev/null`, a FIFO) is written to, never renamed over."""
     if path.is_dir():
         raise CheckerError(f"{path} is a folder: give a file name for the export (-o {path / 'checklist.md'})")
-    if not path.parent.is_dir():
-        raise CheckerError(f"cannot write {path}: the folder {path.parent} does not exist")
-    partial = path.with_name(f".{path.name}.partial")
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "wb") as handle:
+                handle.write(payload)
+        except OSError as error:
+            raise CheckerError(f"cannot write {path} ({error.strerror or error})") from error
+        return
+    if not target.parent.is_dir():
+        raise CheckerError(f"cannot write {path}: the folder {target.parent} does not exist")
+    partial = target.with_name(f".{target.name}.partial")
     try:
         partial.write_bytes(payload)
-        partial.replace(path)
+        partial.replace(target)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise CheckerError(f"cannot write {path} ({error.strerror or error})") from error

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -283,6 +284,26 @@ def test_export_to_bad_destinations_is_one_line(stored_analysis: tuple[Path, str
                                 timeout=120)
     assert result.returncode == 2 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_export_writes_through_a_link_and_into_a_pipe(stored_analysis: tuple[Path, str], tmp_path: Path) -> None:
+    """`-o` on a link keeps the link and fills its target; on a device or pipe (`-o /dev/null`) it writes into
+    it and never renames a file over it."""
+    path, analysis_id = stored_analysis
+    target, link = tmp_path / "checklist.md", tmp_path / "latest.md"
+    target.write_text("old", encoding="utf-8")
+    link.symlink_to(target)
+    assert run_cli("export", analysis_id, "-o", str(link), "--db", str(path)).returncode == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("#")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run_cli("export", analysis_id, "-o", str(fifo), "--db", str(path))
+    reader.join(timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and received and received[0].startswith(b"#")
 
 
 def test_analyze_stdin_closed_is_one_line() -> None:
