@@ -136,3 +136,7 @@ def test_a_stored_report_cut_short_is_one_clear_error(db_path: Path) -> None:
     db.conn.commit()
     with pytest.raises(CheckerError, match=f"analysis {analysis_id} is stored in a form this checker cannot read"):
         load_report(db, analysis_id)
+    db.execute("UPDATE analyses SET report = NULL WHERE id = ?", [analysis_id])  # a row with no report at all
+    db.conn.commit()
+    with pytest.raises(CheckerError, match="no stored report"):
+        load_report(db, analysis_id)

@@ -88,13 +88,15 @@ def load_report(db: sqlite_utils.Database, analysis_id: int) -> Report:
         raise CheckerError(f"analysis {analysis_id} is stored in a form this checker cannot read ({error})") from error
 
 
-def _rebuild_member(text: str) -> Any:
+def _rebuild_member(text: str | None) -> Any:
     """The stored report's "rebuild" member, without parsing the JSON contract beside it (issue 13: at the input
     limit the whole parse took +344 MB, this +169 MB).
 
     `dump_json` sorts the keys, so "rebuild" is the last member: a dict decoded from just after its key that ends
     one "}" before the end of the text is that member. Anything else is parsed whole, as before.
     """
+    if not isinstance(text, str):  # a row with no report (written by hand, or a damaged file)
+        raise TypeError("no stored report")
     start = text.rfind(_REBUILD_KEY)
     if start >= 0:
         try:
