@@ -151,6 +151,12 @@ def test_declined_to_negates_the_verb_after_it() -> None:
     assert span.text == "declined to threaten"
 
 
+def test_a_failed_coup_or_a_refused_visa_negates_nothing() -> None:
+    assert read("Turkey's justice minister said 6,000 people had been detained after the failed coup attempt.").negated == ()
+    assert read("وقالت الوزارة إن السلطات امتنعت عن تسليم المتهمين").negated != ()
+    assert read("وأعلنت السلطات أن الانقلاب الفاشل أدى إلى اعتقال 6 آلاف شخص").negated == ()
+
+
 # --- roles exchanged without a frame verb ---------------------------------------------
 
 def test_two_names_in_the_opposite_order_around_the_same_words_are_a_role_swap() -> None:
@@ -159,7 +165,16 @@ def test_two_names_in_the_opposite_order_around_the_same_words_are_a_role_swap()
     assert swap is not None and swap.slot == "actor_role" and swap.outcome == "conflict"
     assert swap.claim.text.endswith("Rached Ghannouchi asked Youssef Chahed")
     assert swap.passage.text.endswith("Youssef Chahed asked Rached Ghannouchi")
-    assert swapped_names("مصر تطالب إثيوبيا بوقف ملء السد قبل التوصل إلى اتفاق", "إثيوبيا تطالب مصر بوقف الحملة الإعلامية ضدها")
+    assert swapped_names("مصر تطالب إثيوبيا بوقف ملء السد قبل التوصل إلى اتفاق", "إثيوبيا تطالب مصر بوقف ملء السد فورا")
+
+
+def test_reciprocal_acts_and_a_passage_that_also_says_it_the_claims_way_are_no_swap() -> None:
+    # Each side asks something else of the other: two acts, not the roles exchanged.
+    assert swapped_names("مصر تطالب إثيوبيا بوقف ملء السد قبل التوصل إلى اتفاق",
+                         "إثيوبيا تطالب مصر بوقف الحملة الإعلامية ضدها") is None
+    assert swapped_names("Iran accused Israel of attacking its nuclear site in Natanz.",
+                         "Iran accused Israel of attacking its nuclear site in Natanz. "
+                         "Israel has often accused Iran of seeking a bomb.") is None
 
 
 def test_mutual_verbs_a_passive_and_the_same_order_are_no_swap() -> None:

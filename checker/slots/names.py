@@ -107,6 +107,7 @@ class SlotRules:
     scope_words: int
     light_verbs: frozenset[str]
     negation_cues: frozenset[str]
+    negation_cue_objects: frozenset[str]
     not_only: frozenset[str]
     negation_shared_words: int
     same_wording: float
@@ -131,6 +132,7 @@ def load_rules() -> SlotRules:
                      int(data["negation"]["scope_words"]),
                      frozenset(search_form(w) for w in data["negation"]["light_verbs"]),
                      frozenset(search_form(w) for w in data["negation"]["cues"]),
+                     frozenset(search_form(w) for w in data["negation"]["cue_objects"]),
                      frozenset(search_form(w) for w in data["negation"]["not_only"]),
                      int(data["negation"]["shared_words"]), float(data["event"]["same_wording"]),
                      float(data["event"]["same_wording_similarity"]), float(data["event"]["other_event_similarity"]))

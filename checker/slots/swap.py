@@ -77,8 +77,12 @@ def swapped_names(claim: str, passage: str) -> SlotDecision | None:
         words = set(_content_stems(claim_gap))
         if not words:
             continue
-        for offset, sentence in sentences(passage):
-            found = _reversed(sentence, a, b, words, _passive(claim_gap))
+        split = list(sentences(passage))
+        if any(_in_order(sentence, a, b) for _, sentence in split):
+            continue  # the passage also says it the claim's way: "Israel has often accused Iran" is no swap
+        tail = _tail(claim, b.span.end)
+        for offset, sentence in split:
+            found = _reversed(sentence, a, b, words, _passive(claim_gap), tail)
             if found is not None:
                 first, second = found
                 return SlotDecision(
@@ -89,19 +93,35 @@ def swapped_names(claim: str, passage: str) -> SlotDecision | None:
     return None
 
 
-def _reversed(sentence: str, a: Mention, b: Mention, words: set[str],
-              claim_passive: bool) -> tuple[Mention, Mention] | None:
+def _in_order(sentence: str, a: Mention, b: Mention) -> bool:
+    names = _names(sentence)
+    return any(x.span.end <= y.span.start for x in names if same_entity(a, x) for y in names if same_entity(b, y))
+
+
+def _tail(text: str, start: int) -> set[str]:
+    """What the act is about: the content words right after the second name ("to reshuffle the cabinet")."""
+    return set(_content_stems(" ".join(re.findall(r"[^\W_]+", text[start:])[:load_swap_rules().window // 2])))
+
+
+def _reversed(sentence: str, a: Mention, b: Mention, words: set[str], claim_passive: bool,
+              tail: set[str]) -> tuple[Mention, Mention] | None:
+    """B ... A around at least half the claim's words between them, about the same thing when the claim says
+    what (Egypt urging Ethiopia to stop filling the dam is not Ethiopia urging Egypt to stop a campaign)."""
     names = _names(sentence)
     at_a = [m for m in names if same_entity(a, m)]
     at_b = [m for m in names if same_entity(b, m)]
-    if not at_a or not at_b or any(x.span.end <= y.span.start for x in at_a for y in at_b):
-        return None  # one missing, or the sentence also has them in the claim's order
+    if not at_a or not at_b:
+        return None
     for y in at_b:
         for x in at_a:
             if y.span.end > x.span.start:
                 continue
             gap = _between(sentence, y, x, names)
-            if (gap is not None and not _mutual(gap) and _passive(gap) == claim_passive
-                    and words & set(_content_stems(gap))):
+            if (gap is None or _mutual(gap) or _passive(gap) != claim_passive
+                    or 2 * len(words & set(_content_stems(gap))) < len(words)):
+                continue
+            theirs = _tail(sentence, x.span.end)
+            shared = tail & theirs
+            if not tail or not theirs or (shared and 2 * len(shared) >= min(len(tail), len(theirs))):
                 return y, x
     return None
