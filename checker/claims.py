@@ -231,7 +231,7 @@ def _under_title(text: str, line: _Line, lines: list[_Line], reasons: dict[int, 
         # English standfirst may close with a full stop too, when it is shorter than a body line.
         between = text[lines[0].sentences[-1].end:line.sentences[0].start]
         standfirst = language == "en" and line.number == 1 and above == "headline" and line.words < _BODY_WORDS and (
-            between.count("\n") == 1)  # right under it, no blank line between
+            between.count("\n") == 1) and not _reports(line.text)  # right under it, no blank line between
         return "subheadline" if standfirst and line.number < body_start else None
     count = line.words
     if line.number < body_start and above in ("headline", "headline question", "subheadline") and (
@@ -311,7 +311,13 @@ def _is_headline(line: _Line) -> bool:
         return False
     if not re.search(r"[.…]$", line.text.rstrip(" \"”»'’)")):
         return True
-    return line.number == 0 and (_title_line(line) or line.words < _BODY_WORDS)
+    return line.number == 0 and (_title_line(line) or (line.words < _BODY_WORDS and not _reports(line.text)))
+
+
+def _reports(text: str) -> bool:
+    """A figure or a speech verb: "Police said 12 people were killed in Kabul." opens a report, not a headline."""
+    speech = {fold(v) for v in lexicon()["segment"]["speech_verbs"]}
+    return bool(re.search(r"\d", text)) or any(w in speech for w in re.findall(r"[^\W_]+", fold(text)))
 
 
 def _title_line(line: _Line) -> bool:

@@ -119,8 +119,9 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     if not attributed and not re.search(r"\d", sentence) and (hedges >= 2 or count_terms(
             " ".join(folded.split()[:_HEDGE_REACH]), "speculation", [f"strong_{lang}" for lang in langs])):
         return "speculation"  # two hedges, or a strong one in the opening words ("والهجوم ربما جاء ردا على")
-    if not quoted and not attributed and any(_starts_with(head, "opinion", f"openers_{lang}") for lang in langs):
-        return "opinion"
+    if not quoted and not attributed and not re.search(r"\d", sentence) and any(
+            _starts_with(head, "opinion", f"openers_{lang}") for lang in langs):
+        return "opinion"  # (not "I don't know the exact figure, but we treated 500 people": a figure is reported)
     if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and (

@@ -129,3 +129,27 @@ def test_a_short_emphatic_judgement_and_an_impression_are_no_claims() -> None:
     english = ("Mayor skips council meeting\n\nThe mayor missed Tuesday's council meeting for the third time this year.\n\n"
                "Now the mayor seems to have lost interest in the job.\n")
     assert reasons(english).get("Now the mayor seems to have lost interest in the job.") == "speculation"
+
+
+@pytest.mark.parametrize("report", [
+    "Police said 12 people were killed in Kabul.\n\nThe attack happened at noon near the interior ministry, "
+    "witnesses told local television, and ambulances took the wounded to two hospitals in the city.",
+    "قالت الشرطة إن 12 شخصا قتلوا في كابول.\n\nووقع الهجوم ظهرا قرب مبنى وزارة الداخلية في وسط المدينة، "
+    "بحسب ما قال شهود عيان للتلفزيون المحلي اليوم.",
+])
+def test_a_short_first_line_that_reports_a_figure_or_a_statement_is_a_claim_not_a_headline(report: str) -> None:
+    first = report.split("\n", 1)[0]
+    assert first not in reasons(report) and first in claim_texts(report)
+
+
+def test_evidence_that_appears_to_show_something_and_a_figure_after_i_dont_know_are_claims() -> None:
+    text = ("Russia appears to have moved troops closer to the border, satellite images show.\n\n"
+            "\"I don't know the exact figure, but we treated 500 people that night,\" a nurse said.")
+    kept = " ".join(claim_texts(text))
+    assert "moved troops closer to the border" in kept and "we treated 500 people" in kept
+
+
+def test_a_sentence_about_implementing_an_agreement_is_no_app_promotion() -> None:
+    text = ("حمل الاتحاد العام التونسي للشغل الحكومة مسؤولية التأخر في تطبيق اتفاق الزيادة في الأجور.\n\n"
+            "نزل آلاف المحتجين إلى شوارع صفاقس للمطالبة بتطبيق الاتفاق.")
+    assert not reasons(text) and len(claim_texts(text)) == 2

@@ -190,3 +190,10 @@ def test_words_that_fold_like_a_statement_verb_are_no_cues() -> None:
 def test_a_long_subject_before_a_dual_verb_speaks() -> None:
     a = only("لكن وزير الطاقة السعودي ونظيره الإماراتي رجحا أن ترتفع الأسعار بنسبة 5 بالمائة.")
     assert a.speaker == "وزير الطاقة السعودي ونظيره الإماراتي"
+
+
+def test_a_coordinated_subject_with_a_pronoun_stays_whole() -> None:
+    from test_attribution_en import attributions as english
+    [both] = english("He and Macron said in a joint statement that 200 trucks would cross the border on Monday.")
+    [team] = english("She and two colleagues told reporters that the hospital had run out of fuel.")
+    assert both.speaker == "He and Macron" and team.speaker == "She and two colleagues"

@@ -67,8 +67,8 @@ def _pronoun_subject(speaker: Span) -> Span | None:
     """A personal pronoun takes no modifier: "We just didn't play as well as [we] thought" -> "we", "[I] came up with
     an individual story called" -> "I"."""
     words = list(_NON_SPACE.finditer(speaker.text))
-    if len(words) < 2:
-        return None
+    if len(words) < 2 or any(fold(w.group()).strip(",") in ("and", "or", "both", "&") for w in words):
+        return None  # "He and Macron", "She and two colleagues": a coordinated subject stays whole
     for word in (words[-1], words[0]):
         if fold(word.group()).strip(",") in _PERSONAL:
             return Span(word.group().rstrip(","), speaker.start + word.start(), speaker.start + word.start()
