@@ -321,6 +321,8 @@ COMMANDS = {"analyze": cmd_analyze, "evidence": cmd_evidence, "export": cmd_expo
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if sys.stdout is None:  # `checker analyze FILE >&-`
+        return _fail("the standard output is closed: redirect it to a file (or use export -o)")
     try:
         code = COMMANDS[args.command](args)
         sys.stdout.flush()
@@ -338,6 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`| head`, a closed pipe): say so once, and keep Python from a second complaint
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return _fail("the output was closed before everything was written")
+    except OSError as error:  # the output refused a write: a full disk (`> /dev/full`), a quota
+        if error.filename is not None:
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _fail(f"cannot write the output ({error.strerror or error})")
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130

@@ -312,6 +312,15 @@ def test_analyze_stdin_closed_is_one_line() -> None:
     assert one_line_error(result), result.stderr
 
 
+@pytest.mark.parametrize("redirect", ["> /dev/full", ">&-"])
+def test_analyze_onto_a_full_or_closed_output_is_one_line(redirect: str, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Reuters reported that 2,500 US troops are in Iraq.\n", encoding="utf-8")
+    result = subprocess.run(f"{sys.executable} -m checker analyze {article} --no-evidence {redirect}", shell=True,
+                            cwd=ROOT, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 2 and result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+
+
 def test_claimreview_json_ld_cannot_close_its_script_element(tmp_path: Path) -> None:
     from checker.export import export_analysis
     from checker.review import record_decision
