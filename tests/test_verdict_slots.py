@@ -69,6 +69,8 @@ def test_a_count_with_the_article_attached_is_still_a_count() -> None:
     [conflict] = _conflicts("وصلت جثث ال6 الذين قتلوا في الاشتباك إلى المستشفى", "وصلت جثث ال4 الذين قتلوا في الاشتباك إلى المستشفى",
                             "quantity", 0.9)
     assert conflict.claim.text == "6" and conflict.passage.text == "4"
+    [money] = read("خصصت الحكومة بـ500 مليون دولار لإعادة إعمار المدينة").quantities  # a tatweel after the prefix
+    assert money.number.value == 500_000_000
 
 
 # --- a reworded report below the similarity floor ---------------------------------

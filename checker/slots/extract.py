@@ -156,7 +156,7 @@ def _inside_word(text: str, number: NumberMention) -> bool:
     return before is not None and not _ATTACHED.fullmatch(before.group())
 
 
-_ATTACHED = re.compile(r"[وف]?[بلك]?(?:ال)?")
+_ATTACHED = re.compile(r"[وف]?[بلك]?(?:ال)?\u0640*")  # "بـ500", "الـ30": a tatweel after the prefix
 
 
 _PERCENT_AFTER = re.compile(r"\s*(?:في\s*ال(?:مئة|مائة|ماية)|بال(?:مئة|مائة)|percent\b|per cent\b)")
