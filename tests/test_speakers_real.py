@@ -197,3 +197,9 @@ def test_a_coordinated_subject_with_a_pronoun_stays_whole() -> None:
     [both] = english("He and Macron said in a joint statement that 200 trucks would cross the border on Monday.")
     [team] = english("She and two colleagues told reporters that the hospital had run out of fuel.")
     assert both.speaker == "He and Macron" and team.speaker == "She and two colleagues"
+
+
+@pytest.mark.parametrize("sentence", ["وبكل أسف ارتفع عدد الضحايا إلى 30 شخصا في المدينة.",
+                                      "ولم يعد هناك وصف دقيق لما جرى في المدينة التي فقدت 40 من سكانها."])
+def test_a_noun_spelled_like_a_verb_of_statement_is_no_cue(sentence: str) -> None:
+    assert only(sentence).speaker is None
