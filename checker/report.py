@@ -100,6 +100,8 @@ def claim_to_dict(claim: Claim, check: ClaimCheck | None) -> dict[str, Any]:
 
 
 def report_to_dict(report: Report, analysis_id: int | None = None) -> dict[str, Any]:
+    """The JSON report as one dict, for library callers (and the tests' oracle): the CLI streams the same
+    fields piece by piece instead (`report_json`), so an article at the input limit is never one dict."""
     return plain(report_fields(report, analysis_id))
 
 
@@ -155,6 +157,7 @@ def markdown_text(text: str) -> str:
 
 
 def report_to_markdown(report: Report, analysis_id: int | None = None) -> str:
+    """The Markdown report as one string, for library callers; the CLI prints `markdown_lines` as they come."""
     return "\n".join(markdown_lines(report, analysis_id))
 
 
