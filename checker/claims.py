@@ -316,8 +316,14 @@ def _is_headline(line: _Line) -> bool:
 
 def _reports(text: str) -> bool:
     """A figure or a speech verb: "Police said 12 people were killed in Kabul." opens a report, not a headline."""
-    speech = {fold(v) for v in lexicon()["segment"]["speech_verbs"]}
+    speech = _speech_verbs()
     return bool(re.search(r"\d", text)) or any(w in speech for w in re.findall(r"[^\W_]+", fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """The segmenter's speech verbs (claims.toml [segment]), folded once."""
+    return frozenset(fold(v) for v in lexicon()["segment"]["speech_verbs"])
 
 
 def _title_line(line: _Line) -> bool:
