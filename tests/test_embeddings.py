@@ -178,3 +178,23 @@ def test_vectors_of_two_models_are_kept_apart(db: sqlite_utils.Database, tiny_mo
     dims = dict(db.execute("SELECT model, group_concat(DISTINCT dim) FROM embeddings GROUP BY model").fetchall())
     assert dims == {DEFAULT_EMBEDDING_MODEL: "512", tiny: "16"}
     assert embed_missing(db) == 0 and embed_missing(db, tiny) == 0
+
+
+def test_a_stored_vector_costs_about_its_own_size_on_disk(tmp_path: Path) -> None:
+    """A 2 KiB vector took a whole 4 KiB page of its own: a 10M-passage archive needed twice the disk."""
+    path = tmp_path / "claims.db"
+    database = open_db(path)
+    document = database["documents"].insert({"text": "x", "content_hash": "h", "language": "en"}).last_pk
+
+    def grow(numbers: range) -> int:
+        texts = [f"{text} ({number})" for number in numbers for text in (EMBASSY_AR, EMBASSY_EN, OIL_EN)]
+        database["passages"].insert_all({"document_id": document, "idx": 0, "text": text,
+                                         "search_text": search_form(text), "start": 0, "end": len(text)}
+                                        for text in texts)
+        assert embed_missing(database) == len(texts)
+        database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return path.stat().st_size
+
+    before = grow(range(100))
+    per_passage = (grow(range(100, 400)) - before) / 900
+    assert per_passage < 2_900, f"{per_passage:.0f} bytes per 2,048-byte vector and its short passage"
