@@ -8,7 +8,9 @@ Round 2 of the real-article development set and the annotated training set were 
 round 3 (drawn 2026-12-02, session 5) with `dev3 > eval/real_dev3/articles.txt`, and in session 6 round 4 with
 `dev4 > eval/real_dev4/articles.txt` and the second verdict set's articles with
 `verdict2 > eval/verdict_cases2/articles.txt`, and a second training draw of ANT multisource copy (wire and site
-reporting, which the first training draw lacks) with `train2 > eval/real_train2/articles.txt`.
+reporting, which the first training draw lacks) with `train2 > eval/real_train2/articles.txt`. Session 7 drew
+round 5 with `dev5 > eval/real_train3/articles.txt` and a third verdict set with
+`verdict3 > eval/verdict_cases3/articles.txt`: both measured first (first contact), then read as training data.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -82,7 +84,8 @@ def gum_interview_ids() -> list[str]:
 # Development rounds: (seed, JawharaFM articles, PolNeAR articles, PolNeAR's longest); each also draws 6 ANT
 # multisource articles per outlet. PolNeAR's articles of up to 4,000 characters ran out after round 3.
 DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000),
-              "dev4": (20261204, 24, 8, 9000), "verdict2": (20261205, 15, 8, 9000)}
+              "dev4": (20261204, 24, 8, 9000), "verdict2": (20261205, 15, 8, 9000),
+              "dev5": (20261207, 24, 6, 9000), "verdict3": (20261208, 15, 6, 12000)}
 
 
 def main(which: str) -> list[str]:
