@@ -39,7 +39,7 @@ from checker.store.db import open_db  # noqa: E402
 from checker.store.ingest import import_file  # noqa: E402
 from dataclasses import replace  # noqa: E402
 
-from checker import verdict as verdict_module  # noqa: E402
+from checker.verdict import passage as verdict_module  # noqa: E402  (the module that reads the thresholds)
 from checker.stance import load_lexicon  # noqa: E402
 from checker.verdict import AssessedPassage, assess_claims, decide_verdict  # noqa: E402
 

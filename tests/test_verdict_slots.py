@@ -228,6 +228,24 @@ def test_a_close_passage_that_holds_little_of_the_claim_does_not_confirm_the_sou
     assert check_source(claim, [near], 1).status == "not_found"
 
 
+def test_the_source_check_and_the_verdict_read_their_thresholds_where_a_trial_sets_them(monkeypatch) -> None:
+    """The source check is its own part (checker.verdict.source): a tuning script that moves its threshold, or the
+    verdict's strength floor (checker.verdict.passage), changes what the check and the verdict say."""
+    import checker.verdict.passage as weighing
+    import checker.verdict.source as source
+
+    claim = _cited("USA Today reports a new poll showing Clinton and Trump virtually tied before the first debate.")
+    near = _passage(claim_said(claim), "Trump has complimented the moderator of Monday night's first debate, Lester Holt.",
+                    0.64, outlet="USA Today", cited=True)  # close in wording, holds a third of the claim
+    monkeypatch.setattr(source, "SOURCE_COVERAGE", 0.3)
+    assert check_source(claim, [near], 1).status == "confirmed"
+    same = _passage(claim_said(claim), "A new poll shows Clinton and Trump virtually tied before the first debate.", 0.64,
+                    outlet="USA Today", cited=True)
+    assert decide_verdict([same]).label == "supported"
+    monkeypatch.setattr(weighing, "MIN_STRENGTH", 0.99)
+    assert decide_verdict([same]).label == "not_enough_evidence"
+
+
 def test_a_denial_in_a_passage_holding_the_claim_weighs_below_the_similarity_floor() -> None:
     claim = "الوزير يقر بتسلم أموال من رجل الأعمال خلال الحملة الانتخابية"
     denial = "ونفى الوزير بشدة تسلم أي أموال من رجل الأعمال خلال الحملة الانتخابية، وقال إن الاتهامات باطلة."

@@ -1,0 +1,95 @@
+"""The verdict on a claim from its weighed passages: supported, contradicted, conflicting or not enough evidence.
+
+Contradicted needs a contradiction a person can verify; copies of one story count once; independent outlets on
+both sides make the claim conflicting.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from checker.calibration import calibrated
+from checker.models import Verdict
+from checker.normalize import search_form
+from checker.verdict.passage import AssessedPassage
+from checker.verdict.reasons import who, why_against, why_for
+
+# Two passages sharing this share of their word 3-grams are one story (syndicated or copied), counted once.
+DUPLICATE_JACCARD = 0.6
+
+
+def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
+    """Contradicted needs a contradiction a person can verify (a slot: number, actor roles, place, date,
+    negation; a denial, an opposite, a "False" rating) from a passage about the same event. When independent
+    outlets (not copies of one story) support the claim and others verifiably contradict it, the verdict is
+    "conflicting", unless a fact-check rating decides. The stance model alone never contradicts: off its
+    training data it reads reworded agreement as disagreement (see docs/verdict.md)."""
+    kept = independent(assessed)
+    against = [a for a in kept if a.stance == "disagree" and a.weighs]
+    for_it = [a for a in kept if a.stance == "agree" and a.weighs]
+    verifiable = [a for a in against if a.explicit]
+    rated = [a for a in verifiable if a.review]
+    if verifiable and for_it and not rated and _outlets(verifiable) - _outlets(for_it) and _outlets(for_it) - _outlets(verifiable):
+        reasons = [f"conflicting: {why_against(verifiable[0])}", f"but {why_for(for_it[0])}",
+                   _tally(for_it, against)]
+        score = calibrated(max(verifiable[0].strength, for_it[0].strength), "conflicting")
+        return Verdict("conflicting", score, tuple(reasons))
+    if verifiable:
+        reasons = [f"contradicted: {why_against(verifiable[0])}"]
+        reasons += [f"but {why_for(for_it[0])}"] if for_it else []
+        return Verdict("contradicted", calibrated(verifiable[0].strength, "contradicted"),
+                       tuple(reasons + [_tally(for_it, against)]))
+    if for_it:
+        reasons = [f"supported: {why_for(for_it[0])}"]
+        reasons += [f"but {why_against(against[0])}"] if against else []
+        return Verdict("supported", calibrated(for_it[0].strength, "supported"), tuple(reasons + [_tally(for_it, against)]))
+    if against:
+        return Verdict("not_enough_evidence", 0.0, (
+            f"not enough evidence: only the stance model finds a disagreement: {why_against(against[0])}",))
+    return Verdict("not_enough_evidence", 0.0, (_why_not_enough(assessed),))
+
+
+def independent(assessed: Sequence[AssessedPassage]) -> list[AssessedPassage]:
+    """One passage per story: near-duplicates (a wire story syndicated by several outlets) count once,
+    the strongest copy kept; the rest keep their order."""
+    kept: list[AssessedPassage] = []
+    shingles: list[frozenset[str]] = []
+    for item in sorted(assessed, key=lambda a: a.strength, reverse=True):
+        own = _shingles(item.hit.text)
+        if any(_jaccard(own, other) >= DUPLICATE_JACCARD for other in shingles):
+            continue
+        kept.append(item)
+        shingles.append(own)
+    order = {id(a): i for i, a in enumerate(assessed)}
+    return sorted(kept, key=lambda a: order[id(a)])
+
+
+@lru_cache(maxsize=8192)
+def _shingles(text: str) -> frozenset[str]:
+    words = search_form(text).split()
+    return frozenset(" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2)))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _outlets(assessed: Sequence[AssessedPassage]) -> set[str]:
+    return {search_form(who(a).split(" (")[0]) for a in assessed}
+
+
+def _tally(for_it: Sequence[AssessedPassage], against: Sequence[AssessedPassage]) -> str:
+    return (f"{len(for_it)} passage(s) agree, {len(against)} disagree "
+            f"(independent stories; outlets: {len(_outlets(for_it))} for, {len(_outlets(against))} against)")
+
+
+def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
+    if not assessed:
+        return "not enough evidence: nothing in the evidence store matches this claim"
+    closest = max(assessed, key=lambda a: a.result.similarity)
+    if closest.result.decided_by == "other_event":
+        why = next((s for s in closest.result.signals if s.startswith("about another event")), "about another event")
+        return (f"not enough evidence: the closest passage ({who(closest)}, similarity "
+                f"{closest.result.similarity:.2f}) is {why}")
+    return (f"not enough evidence: no stored passage addresses this claim "
+            f"(closest: {who(closest)}, similarity {closest.result.similarity:.2f}, {closest.result.stance})")

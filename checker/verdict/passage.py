@@ -1,0 +1,179 @@
+"""What one stored passage says of a claim, and how much it weighs in the verdict.
+
+The stance step (`checker.stance`) reads the passage against the claim; here that reading is completed with what
+sentence similarity undervalues (a reworded report of the same event: how much of the claim the passage's best
+sentence holds) and the floors below which a passage weighs nothing. The thresholds were chosen by
+cross-validation (scripts/tune_verdict_coverage.py, docs/verdict.md); a trial that changes one sets it here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from checker.models import PassageHit
+from checker.slots import SlotDecision
+from checker.slots.align import best_coverage, negates_more
+from checker.slots.compare import anchors
+from checker.slots.swap import swapped_names
+from checker.stance import StanceResult
+
+# A passage counts for or against a claim only this close to it, and when its stance score
+# times its similarity reaches MIN_STRENGTH.
+MIN_SIMILARITY = 0.55
+# Translations score lower than same-language paraphrases in the multilingual space.
+MIN_SIMILARITY_ACROSS_LANGUAGES = 0.45
+MIN_STRENGTH = 0.3
+# A fact-check rating on the claim weighs this much (checker.verdict.check decides when it matches).
+REVIEW_STRENGTH = 0.95
+# Claim coverage (checker.slots.align.coverage: the share of the claim's content words, numbers and names the
+# passage's best sentence holds, spelling variants included), same-language pairs. These thresholds (and
+# checker.verdict.source.SOURCE_COVERAGE) were chosen by 5-fold cross-validation over all 140 cases of eval/verdict_cases, folds grouped
+# by article (scripts/tune_verdict_coverage.py; docs/verdict.md): each is the choice of most folds.
+# A passage the stance step found unrelated to the claim by similarity or by the model, with no slot in
+# conflict, says the same when its sentence holds this much of the claim:
+COVERAGE_AGREE = 0.55
+# A verifiable contradiction (a slot, a denial) counts down to RELATED_SIMILARITY, below MIN_SIMILARITY, when
+# the passage holds this much of the claim: the same event reworded, which sentence similarity undervalues.
+COVERAGE_SAME_EVENT = 0.4
+# Agreement from similarity alone (English pairs: the stance model reads Arabic ones; cross-language pairs have no
+# words to count) needs this much of the claim said.
+COVERAGE_SIMILARITY_AGREE = 0.5
+RELATED_SIMILARITY = 0.35
+# A passage whose best sentence holds this much of the claim is the same event even below RELATED_SIMILARITY
+# (down to LOW_SIMILARITY): sentence similarity falls to 0.25 for a reworded Arabic report whose sentence holds
+# two thirds of the claim's words, names and figures ("5000 lawyers" where the report says 500).
+COVERAGE_STRONG = 0.6
+LOW_SIMILARITY = 0.1
+# Across languages no word can be counted: the share of the claim's anchors (names through the gazetteer or
+# by skeleton, figures, dates; checker.slots.compare.anchors) the passage names too stands in for coverage
+# when a slot conflict or a verifiable contradiction is weighed (Abiy Ahmed, Asmara, Eritrea named, Friday
+# where the passage says Sunday). At least MIN_ANCHORS of them must be found.
+ANCHORS_SAME_EVENT = 0.75
+MIN_ANCHORS = 2
+# The slots that tell one event from another: changed in a passage about the same event, they contradict.
+SAME_EVENT_SLOTS = ("actor_role", "place", "date")
+
+
+@dataclass(frozen=True)
+class EvidenceDocument:
+    """The stored document behind a passage: who published it, when, and any fact-check rating."""
+
+    outlet_id: str | None
+    outlet_name: str | None
+    published: str | None
+    url: str | None
+    title: str | None
+    rating: str | None
+    claim_reviewed: str | None
+
+
+@dataclass(frozen=True)
+class AssessedPassage:
+    """One retrieved passage with its stance towards the claim: the unit the verdict weighs."""
+
+    hit: PassageHit
+    document: EvidenceDocument
+    result: StanceResult
+    from_cited_outlet: bool
+    review: str | None  # "agree"/"disagree" when a matching fact-check rated the claim true/false
+    claim_text: str = ""
+
+    @cached_property
+    def coverage(self) -> float:
+        """How much of the claim the passage's best sentence holds; across languages, the share of the claim's
+        anchors (names, figures, dates) the passage names, 0 below MIN_ANCHORS found."""
+        if not self.claim_text:
+            return 0.0
+        if self.result.cross_language:
+            found, total = anchors(self.claim_text, self.hit.text)
+            return found / total if found >= MIN_ANCHORS else 0.0
+        return best_coverage(self.claim_text, self.hit.text)[0]
+
+    @property
+    def same_event_share(self) -> bool:
+        """The passage holds enough of the claim to be about the same event (its slot conflicts count)."""
+        threshold = ANCHORS_SAME_EVENT if self.result.cross_language else COVERAGE_SAME_EVENT
+        return self.coverage >= threshold
+
+    @property
+    def similarity_floor(self) -> float:
+        """Below this similarity the passage is not weighed even for a verifiable contradiction."""
+        strong = not self.result.cross_language and self.coverage >= COVERAGE_STRONG
+        return LOW_SIMILARITY if strong else RELATED_SIMILARITY
+
+    @property
+    def covered(self) -> bool:
+        """Said in other words: the stance step found it unrelated by similarity or the model alone, but the
+        passage's best sentence holds most of the claim, negates nothing the claim does not, and no slot
+        conflicts."""
+        result = self.result
+        if not (result.stance == "other" and result.decided_by in {"model", "similarity"}
+                and not result.cross_language and result.similarity >= self.similarity_floor
+                and not any(d.outcome == "conflict" for d in result.slot_decisions)
+                and self.coverage >= COVERAGE_AGREE):
+            return False
+        return not negates_more(self.claim_text, best_coverage(self.claim_text, self.hit.text)[1])
+
+    @property
+    def slot_conflict(self) -> SlotDecision | None:
+        """A place, date or role the passage gives otherwise (roles also by two names in the opposite order,
+        checker.slots.swap), where the stance step could not tell the event was the same (its wording share is
+        below [event] same_wording) but the passage holds COVERAGE_SAME_EVENT of the claim (across languages
+        ANCHORS_SAME_EVENT of its anchors): the same event, reworded, with one slot changed. Down to
+        LOW_SIMILARITY when it holds COVERAGE_STRONG, where a changed count counts too."""
+        result = self.result
+        if (result.stance == "disagree" and result.explicit or result.same_event is False
+                or result.similarity < self.similarity_floor or not self.same_event_share):
+            return None
+        # a changed figure is decided by the stance step down to RELATED_SIMILARITY; below it, only here
+        slots = SAME_EVENT_SLOTS + (("quantity",) if result.similarity < RELATED_SIMILARITY else ())
+        found = next((d for d in result.slot_decisions if d.outcome == "conflict" and d.slot in slots), None)
+        if found is None and not result.cross_language:
+            found = swapped_names(self.claim_text, self.hit.text)  # roles exchanged without a frame verb
+        return found if found is not None and not _other_anchor(result, found) else None
+
+    @property
+    def stance(self) -> str:
+        if self.review:
+            return self.review
+        if self.slot_conflict:
+            return "disagree"
+        if self.covered:
+            return "agree"
+        if (self.result.stance == "agree" and self.result.decided_by == "similarity"
+                and not self.result.cross_language and self.coverage < COVERAGE_SIMILARITY_AGREE):
+            return "other"
+        return self.result.stance
+
+    @property
+    def strength(self) -> float:
+        if self.review:
+            return REVIEW_STRENGTH
+        result = self.result
+        if self.covered or self.slot_conflict:
+            return self.coverage * max(result.similarity, MIN_SIMILARITY)  # weighs at least as at the floor
+        floor = MIN_SIMILARITY_ACROSS_LANGUAGES if result.cross_language else MIN_SIMILARITY
+        if (result.explicit and result.stance == "disagree" and RELATED_SIMILARITY <= result.similarity < floor
+                and self.same_event_share and not _other_anchor(result, result.slot)):
+            return result.score * floor  # the same event reworded: weighs as at the floor, like a slot conflict
+        if self.stance == "other" or result.similarity < floor:
+            return 0.0
+        return result.score * result.similarity
+
+    @property
+    def weighs(self) -> bool:
+        """Strong enough to count for or against the claim (MIN_STRENGTH)."""
+        return self.strength >= MIN_STRENGTH
+
+    @property
+    def explicit(self) -> bool:
+        """A fact-check rating or a check a person can verify decided this passage's stance."""
+        return bool(self.review) or self.result.explicit or self.slot_conflict is not None
+
+
+def _other_anchor(result: StanceResult, deciding: SlotDecision | None) -> bool:
+    """Another place, date or set of actors differs besides the deciding slot: the passage may be about another
+    event (an earthquake elsewhere with another magnitude), so coverage alone does not make it the same one."""
+    return any(d.outcome == "conflict" and d.slot in {"place", "date", "actors", "actor_role"} and d != deciding
+               for d in result.slot_decisions)
+
