@@ -266,7 +266,7 @@ class OutletRegistry:
         """A strict alias ("البيان", "الدستور") is an outlet only after an outlet word, in quotes or a dateline."""
         before = folded[max(0, start - 40):start]
         after = folded[end:end + 25]
-        return _quoted(before, after) or _in_dateline(before, after) or bool(self._head_before and (
+        return _quoted(before, after) or _opens_report(before, after) or bool(self._head_before and (
             self._head_before.search(before) or self._head_after.match(after)))
 
     def _blocked(self, folded: str, start: int, end: int) -> bool:
@@ -373,6 +373,12 @@ def _inside_longer_quote(folded: str, start: int, end: int) -> bool:
 
 def _in_dateline(before: str, after: str) -> bool:
     return before.rstrip()[-1:] == "(" and after.lstrip()[:1] == ")"
+
+
+def _opens_report(before: str, after: str) -> bool:
+    """A dateline's brackets followed by its dash or colon ("القاهرة (الأهرام) -"), not a bracketed word inside a
+    sentence ("بمحافظة دير الزور (شرق)،": east, not the Iranian daily Shargh)."""
+    return _in_dateline(before, after) and re.match(r"\s*\)\s*(?:[-—–:]|$)", after) is not None
 
 
 def _is_latin(text: str) -> bool:

@@ -22,8 +22,8 @@ from typing import Protocol
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
-from checker.attribution.outlet import (DATELINE, Thread, find_dateline, find_interview, find_publisher,
-                                        reporting_outlet, story_outlet_id, with_story_outlet)
+from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
+                                        find_publisher, reporting_outlet, story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
@@ -113,7 +113,9 @@ class _Reader:
         self.interview = find_interview(text, registry)
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         self.citing = load_lexicon().citing
-        self.story_id = story_outlet_id([link for found in links.values() for link in found], self.citing)
+        flat = [link for found in links.values() for link in found]
+        self.story_id = story_outlet_id(flat, self.citing)
+        self.carried = carried_mentions(flat, self.citing)
         self.done: list[Claim] = []
         self.topic: tuple[int, int] = (-1, 0)  # (paragraph, unattributed claims opening it)
         self.carry = carry
@@ -151,7 +153,7 @@ class _Reader:
             attribution = replace(attribution, outlet_from="sentence")
         if link is not None and link.cue.role == "backward":
             self._backward(claim.sentence_index, attribution)
-        if link is not None and self.story_id is not None and reporting_outlet(link, self.citing) and (
+        if link is not None and self.story_id is not None and reporting_outlet(link, self.citing, self.carried) and (
                 attribution.outlet is not None and attribution.outlet.id == self.story_id):
             self.story = attribution
         self.history.add(claim.id, attribution, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0))

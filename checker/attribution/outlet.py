@@ -110,30 +110,47 @@ def _dateline(match: re.Match[str], group: int, outlet: Outlet, offset: int) -> 
                        outlet_from="dateline")
 
 
-def reporting_outlet(link: Link, citing: frozenset[str] = frozenset()) -> bool:
+def reporting_outlet(link: Link, citing: frozenset[str] = frozenset(),
+                     carried: frozenset[tuple[int, int]] = frozenset()) -> bool:
     """Whether the link's outlet is one whose own reporting carries the story: a source spoke to it ("told
     Reuters", "قال مصدر ... لـ«موقع X»", "In an interview with X"), its correspondent reports ("أفاد مراسل X"),
     or it "has learned". An outlet that quotes someone ("نقلت رويترز عن", "Haaretz quoted") only carries them."""
     outlet, speaker, cue = link.outlet, link.speaker, link.cue
-    if outlet is None or link.via or link.refers_back:
+    if outlet is None or link.via or link.refers_back or (outlet.start, outlet.end) in carried:
         return False
     if speaker is not None and speaker.start <= outlet.start < speaker.end:
         return any(fold(w) in _CORRESPONDENT for w in re.findall(r"\w+", speaker.text))
     if speaker is None:
         return fold(cue.text).lower() in _LEARNED
-    if fold(cue.text).lstrip("وف") in citing or fold(cue.text).startswith(("نقل", "ونقل", "فنقل")):
+    if _carrying(cue.text, citing):
         return False
     return outlet.start > cue.start and (speaker.start < outlet.start or cue.role == "frame")
 
 
 def story_outlet_id(links: list[Link], citing: frozenset[str] = frozenset()) -> str | None:
     """The outlet whose own reporting the story is, when the story cites no other outlet: sources spoke to it
-    and to no one else. A round-up citing several outlets has none (its dateline still counts)."""
+    and to no one else. A round-up citing several outlets has none (its dateline still counts), and neither has
+    a story whose one outlet only carries what someone said (`carried_mentions`)."""
     cited = {link.outlet.outlet.id for link in links if link.outlet is not None}
     if len(cited) != 1:
         return None
-    reporting = [link for link in links if reporting_outlet(link, citing)]
+    carried = carried_mentions(links, citing)
+    reporting = [link for link in links if reporting_outlet(link, citing, carried)]
     return reporting[0].outlet.outlet.id if reporting and reporting[0].outlet else None
+
+
+def carried_mentions(links: list[Link], citing: frozenset[str] = frozenset()) -> frozenset[tuple[int, int]]:
+    """Outlet mentions that a carrying cue of their sentence governs: "قال يلدريم ...، وفقا لما نقلته وكالة
+    الأناضول", "أعلن X ...، بحسب ما نقلت وكالة Y", "X said, according to Reuters". The speaker did not speak to
+    that outlet, so its mention makes no story outlet, whichever cue of the sentence it is linked to ("وفق ما
+    أكده X لمراسل Y" still has X speak to Y)."""
+    return frozenset((link.outlet.start, link.outlet.end) for link in links if link.outlet is not None and (
+        _carrying(link.cue.text, citing) or link.cue.role == "according_to" and link.outlet.start >= link.cue.end
+        and (link.speaker is None or link.outlet.start < link.speaker.start)))
+
+
+def _carrying(cue: str, citing: frozenset[str]) -> bool:
+    return any(word.lstrip("وف").startswith("نقل") for word in fold(cue).split()) or fold(cue).lstrip("وف") in citing
 
 
 def with_story_outlet(attribution: Attribution, story: Attribution | None, dateline: Attribution | None,

@@ -149,9 +149,10 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         speaker = english_subject_only(text, english_speaker(text, start, end, cue, lexicon), cue, cues, lexicon)
     if speaker is not None and _is_outlet_word(speaker.text, lexicon):
         speaker = None
-    outlet = _outlet_for(cue, cues, speaker, outlets) or _leading_outlet(text, start, outlets)
+    outlet = _outlet_for(text, cue, cues, speaker, outlets, lexicon) or _leading_outlet(text, start, outlets)
     if speaker is not None and outlet is not None and (
-            _is_just_outlet(speaker, outlet, lexicon) or _names_outlet_beside(text, speaker, outlet, lexicon)):
+            _is_just_outlet(speaker, outlet, lexicon) or _names_outlet_beside(text, speaker, outlet, lexicon)
+            or _outlet_described_before(text, speaker, outlet, lexicon)):
         speaker = None
     via: tuple[OutletMention, ...] = ()
     if speaker is None and outlet is not None:
@@ -306,7 +307,8 @@ def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
 # ---- shared -------------------------------------------------------------
 
 
-def _outlet_for(cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[OutletMention]) -> OutletMention | None:
+def _outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[OutletMention],
+                lexicon: Lexicon) -> OutletMention | None:
     """The outlet inside the speaker phrase, or addressed right after it or after a cue ("told X", "لوكالة X").
 
     An outlet merely mentioned in the reported words is not the source.
@@ -319,9 +321,28 @@ def _outlet_for(cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[O
     # sentence's ("In an email to Newsweek, X said").
     own = [c for c in cues if c.start >= cue.start or c.role == "frame"]
     anchors = [c.end for c in own] + ([speaker.end] if speaker else [])
-    near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH for anchor in anchors)
-            or any(0 <= c.start - o.end <= 3 for c in own)]
+    near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH and (
+                _one_clause(text, anchor, o.start) or _ADDRESSED.search(text[anchor:o.start])
+                or _OPENER_NEXT.match(text, o.end)) for anchor in anchors)
+            or any(0 <= c.start - o.end <= 3 and (_one_clause(text, o.end, c.start) or not is_participle(c, lexicon))
+                   for c in own)]
     return near[0] if near else None
+
+
+# "...، فريد بن جحا لمراسل "الجوهرة"", "...، لصحيفة لوموند", "..., told": the outlet addressed past an appositive.
+_ADDRESSED = re.compile(r"(?:(?<!\w)(?:ل\w*|لـ|told|to)\s*[«\"“]?|(?<!\w)ل)$")
+
+
+# "...، وتلقت الجوهرة أف أم نسخة منه، أن", "...، سفيان السليطي، وكالة تونس افريقيا للأنباء بأن": the reported words
+# open right after the outlet, so it is the speech act's, past any aside.
+_OPENER_NEXT = re.compile(r"[^.،,\n]{0,20}?(?:[،,]\s*)?(?:ب?[أإا]ن\w{0,3}|that)(?!\w)")
+
+
+def _one_clause(text: str, start: int, end: int) -> bool:
+    """No comma between a cue (or its speaker) and the outlet it addresses unless it is addressed ("لمراسل X"):
+    "من خلال تعزيز وكالة "فرونتكس"" and, before a participle, "لشبكة "روسيا اليوم"، معتبرة" belong to other
+    clauses ("وفي صحيفة هآرتس، كتب" does not)."""
+    return not any(mark in text[start:end] for mark in (",", "،"))
 
 
 def _is_just_outlet(speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
@@ -356,6 +377,15 @@ def _describes(after: str) -> bool:
     return stripped.startswith((",", "،")) or fold(stripped).startswith("ال")
 
 
+def _outlet_described_before(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
+    """"وأفاد الموقع الكوبي الإلكتروني الرسمي "كوبا ديبايت" أن": an outlet word with "ال" and its description,
+    then the outlet's name: the outlet speaks, no one else."""
+    words = fold(speaker.text).split()
+    head = words[0].lstrip("وف") if words else ""
+    return (0 <= outlet.start - speaker.end <= 3 and head.startswith("ال") and head[2:] in lexicon.ar_types
+            and not text[speaker.end:outlet.start].strip(" \"«“"))
+
+
 def _names_outlet_beside(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
     """"بحسب إحصاء لوكالة رويترز", "according to a tally by AFP": a generic word that only introduces the outlet."""
     gap = text[speaker.end:outlet.start]
@@ -381,10 +411,29 @@ def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon
     known = [OutletMention(o, start + s, start + e) for o, s, e in registry.find_in(sentence, story=story, folded=folded)]
     heads = [OutletMention(h.outlet, start + h.start, start + h.end) for h in registry.heads_in(sentence, folded)
              if not any(k.start < start + h.end and start + h.start < k.end for k in known)]
+    known, heads = _bracketed_names(doc.text, known, heads)
     found = known + heads
     unknown = [m for m in _pattern_outlets(sentence, folded, start, lexicon)
                if not any(k.start < m.end and m.start < k.end for k in found)]
     return sorted(found + unknown, key=lambda m: m.start)
+
+
+_BRACKET_AFTER_HEAD = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+)?\s*\(\s*$")
+
+
+def _bracketed_names(text: str, known: list[OutletMention], heads: list[OutletMention]
+                     ) -> tuple[list[OutletMention], list[OutletMention]]:
+    """"وكالة الأنباء الرسمية السورية (سانا)", "وكالة الأنباء الروسية (سبوتنيك)": a description the registry lacks,
+    then the outlet's own name in brackets: one mention of that outlet, spanning the phrase."""
+    merged: list[OutletMention] = []
+    for head in heads:
+        named = next((k for k in known if not head.outlet.known and 0 <= k.start - head.end <= 30
+                      and _BRACKET_AFTER_HEAD.fullmatch(text[head.end:k.start])), None)
+        if named is None:
+            merged.append(head)
+            continue
+        known = [OutletMention(named.outlet, head.start, named.end) if k is named else k for k in known]
+    return known, merged
 
 
 def _pattern_outlets(sentence: str, folded: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
