@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
@@ -23,7 +23,8 @@ from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold, search_form
 from checker.numbers import dates_only, find_numbers
 from checker.segment import WORD, lexicon, quote_spans, words
-from checker.sentence_kinds import INITIALS, QUESTION_END, exclaimed, has_verb, is_question, sentence_reason
+from checker.sentence_kinds import (INITIALS, QUESTION_END, exclaimed, has_verb, is_question, question_tail,
+                                    sentence_reason)
 
 _END_PUNCT = re.compile(r"[.!?؟…:;؛,،]$")
 _TRAILING = re.compile(r"[\s.:;,،؛\-–—|>»«\"”“'’)(]+$")
@@ -36,6 +37,7 @@ _RELATIVE_START = re.compile(
 _BULLET = re.compile(r"[-–—•*·▪●◦]\s+")
 _STATEMENT_END = re.compile(r"[.!…]$")
 _LINK_WORDS = 20
+_LINK_HEADER_WORDS = 5  # "ربما يعجبك أيضا", "Related stories": a header over links is this short
 _HEADLINE_WORDS = 20
 _BODY_WORDS = 12  # a line this long ending like a statement is the body, not a title
 _ARTICLE_LINES = 3  # paragraphs that make a text an article, whose exclamations are the writer's
@@ -86,12 +88,28 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
                                                                       title=line.number == 0, folded=folded)
             if reason is None and len(lines) >= _ARTICLE_LINES and exclaimed(sentence.text, doc.language, folded):
                 reason = "opinion"
+            if reason in ("question", "rhetorical question"):
+                sentence, tail = _report_before_question(sentence, doc.language, folded)
+                if tail:
+                    non_claims.append(tail)
+                    reason, folded = None, doc.folded[sentence.start:sentence.end]
             if reason:
                 non_claims.append(NonClaim(sentence.text, sentence.start, sentence.end, reason))
                 continue
             for start, end in atomic_spans(sentence, doc.language, folded):
                 claims.append(_claim(doc, sentence, start, end, f"c{len(claims) + 1}"))
     return tuple(claims), tuple(non_claims)
+
+
+def _report_before_question(sentence: Sentence, language: str, folded: str) -> tuple[Sentence, NonClaim | None]:
+    """"أصدر العاهل السعودي أمرا ملكيا بإعفاء ...، فمن هو القحطاني؟": the report as its own sentence, the short
+    question after it a non-claim."""
+    tail = question_tail(sentence.text, language, folded)
+    if tail is None:
+        return sentence, None
+    cut = len(sentence.text[:tail].rstrip(" ,،"))
+    question = NonClaim(sentence.text[tail:], sentence.start + tail, sentence.end, "question")
+    return replace(sentence, text=sentence.text[:cut], end=sentence.start + cut), question
 
 
 def _claim(doc: Doc, sentence: Sentence, start: int, end: int, claim_id: str) -> Claim:
@@ -131,6 +149,7 @@ def _boilerplate() -> dict[str, Any]:
         "dateline_max_words": data["dateline"]["max_words_with_date"],
         "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
         "roundup": tuple(search_form(p) for p in data["roundup"]["prefixes"]),
+        "author_note": _any_of(data["author_note"]["patterns"]),
     }
 
 
@@ -182,6 +201,10 @@ def _line_reasons(text: str, lines: list[_Line], language: str) -> dict[int, str
         title = leading == line.number
         reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
                               body_start, title) or _under_title(text, line, lines, reasons, body_start, language)
+        if reason is None and body_start is not None and line.number == len(lines) - 1 > body_start and len(
+                line.sentences) == 1 and line.words <= _AUTHOR_BOX_WORDS + 5 and _boilerplate()["author_note"].match(
+                line.text.strip()):
+            reason = "author box"  # "Aaron Kall is director of debate at the University of Michigan." closing it
         if reason:
             reasons[line.number] = reason
     return reasons
@@ -249,6 +272,8 @@ def _in_link_list(text: str, lines: list[_Line], line: _Line, reasons: dict[int,
     if line.number == 0 or reasons.get(line.number - 1) not in ("site boilerplate", "related link"):
         return False
     previous = lines[line.number - 1]
+    if reasons[line.number - 1] == "site boilerplate" and previous.words > _LINK_HEADER_WORDS:
+        return False  # "قد يهمك/ سعود القحطاني بعد إعفائه: ..." is the link itself, not a header over a list
     between = text[previous.sentences[-1].end:line.sentences[0].start]
     return between.count("\n") == 1 and not _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")) and (
         line.words <= _LINK_WORDS)

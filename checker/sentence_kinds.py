@@ -14,20 +14,26 @@ from typing import Any
 from checker.checkworthiness import count_terms, term_pattern
 from checker.config import DATA_DIR
 from checker.normalize import fold
-from checker.segment import WORD, lexicon, words
+from checker.numbers import find_numbers
+from checker.segment import WORD, lexicon, quote_spans, words
 
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _ENGLISH_MODAL = re.compile(r"(?:^|[^\w])(?:may|might|could)\b|^\W*(?:May|Might|Could)\b")
+_QUESTION_TAIL_WORDS = 5  # "، فمن هو القحطاني؟" after a report of at least _REPORT_WORDS words
+_REPORT_WORDS = 15
 _HEDGE_REACH = 5  # a strong hedge this early qualifies the whole statement, not a tail of it
 _EXCLAIMED = re.compile(r"(?<![!?؟])![\s)]*$")  # closed by one "!" outside quotation marks
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _PRESENT_PREFIX = re.compile(r"^[وفلس]{1,2}(?=ي)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+_PAST_PERFECT = re.compile(r"(?<![\u0621-\u064A])[وف]?كان(?:ت|وا)?\s+$")  # "وكان قد تغيب": past, not a modal
 _LEADING_MARKS = re.compile(r"^[\s\"“”«»'‘’(\-–—]+")
 _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|yet)\s+|(?:well|oh|yes|no),\s+)")  # "Well, that would be sad."
-# An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب".
-INITIALS = re.compile(r"^[\s(]*[\u0621-\u064A]{1,2}(?:[.\s/]+[\u0621-\u064A]{1,2}){1,3}[.)\s]*$")
+# An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب", also with
+# the photo note that follows them ("ع ب م (صورة أرشيفية)").
+INITIALS = re.compile(r"^[\s(]*[\u0621-\u064A]{1,2}(?:[.\s/]+[\u0621-\u064A]{1,2}){1,3}[.)\s]*"
+                      r"(?:\((?:صورة|صور|الصورة)[\u0621-\u064A\s]{0,20}\)[.\s]*)?$")
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +74,20 @@ def _present_tense(token: str) -> bool:
 
 def _opening(folded: str) -> str:
     """A sentence's first 200 characters as its opening words are looked up: no leading quotes or dashes, no
-    "and"/"but" (computed once per sentence, for every list `_starts_with` tries)."""
+    "and"/"but", no connective such as لذا / therefore (computed once per sentence, for every list `_starts_with`
+    tries)."""
     # "في تقديري، ...": the Arabic comma is inside the Arabic block, which the word-end check treats as a letter.
     head = _LEADING_MARKS.sub("", folded[:200]).translate(_ARABIC_PUNCT_AS_SPACE)
-    return _LEADING_CONJUNCTION.sub("", head)
+    head = _LEADING_CONJUNCTION.sub("", head)
+    return _connective().sub("", head)
+
+
+@lru_cache(maxsize=1)
+def _connective() -> re.Pattern[str]:
+    """A connective opening a sentence and the comma or space after it (claims.toml [opinion] connectives_*)."""
+    opinion = lexicon()["opinion"]
+    terms = sorted({fold(t) for t in opinion["connectives_ar"] + opinion["connectives_en"]}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, terms))})(?![\w\u0600-\u06FF])[\s,]*")
 
 
 def _starts_with(head: str, section: str, key: str) -> bool:
@@ -110,11 +126,14 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     head = _opening(folded)
     if any(_starts_with(head, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
         return "speculation"
-    if _is_question(sentence, language, folded, head):
+    if _is_question(sentence, language, folded, head) and not (
+            not title and _reported_question(sentence, head, attributed, langs)):
         if title:
             return "headline question"
         rhetorical = any(_starts_with(head, "questions", f"rhetorical_{lang}") for lang in langs)
         return "rhetorical question" if rhetorical else "question"
+    if not attributed and any(_starts_with(head, "questions", f"frames_{lang}") for lang in langs):
+        return "rhetorical question"  # "ويبقى السؤال بشأن ...": a question left open, without its mark
     hedges = count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs])
     if not attributed and not re.search(r"\d", sentence) and (hedges >= 2 or count_terms(
             " ".join(folded.split()[:_HEDGE_REACH]), "speculation", [f"strong_{lang}" for lang in langs])):
@@ -124,16 +143,86 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "opinion"  # (not "I don't know the exact figure, but we treated 500 people": a figure is reported)
     if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
         return "opinion"
-    if not quoted and not attributed and not re.search(r"\d", sentence) and (
+    if not quoted and not attributed and not _has_figure(sentence, folded) and (
             _evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)):
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(sentence, folded, langs):
         return "speculation"
+    judged = _judged(head, folded, langs, attributed, quoted, sentence)
+    if judged:
+        return judged
     if word_count < 3 and not has_verb(sentence, language, folded):
         return "fragment"
     if sentence.rstrip().endswith((":", "：")) and word_count <= 12:
         return "lead-in"
     return None
+
+
+def _judged(head: str, folded: str, langs: list[str], attributed: bool, quoted: bool, sentence: str) -> str | None:
+    """The writer's judgement or guess where no opening frame shows it (claims.toml [speculation] anywhere_*,
+    conditionals_*, seeming_ar, unnamed_sources_*; [opinion] stance_*)."""
+    if re.search(r"\d", sentence):
+        return None  # a figure is reported, not guessed
+    if _unnamed_guess(head, folded, langs):
+        return "speculation"  # "ويقول علماء إن هذا النوع ربما يكون قد عاش ...": no one in particular, guessing
+    if attributed or quoted:
+        return None
+    if count_terms(folded, "speculation", [f"anywhere_{lang}" for lang in langs]) or _conditional(head, folded, langs):
+        return "speculation"
+    if count_terms(folded, "opinion", [f"stance_{lang}" for lang in langs]):
+        return "opinion"
+    if "ar" in langs and count_terms(" ".join(head.split()[:_HEDGE_REACH]), "speculation", ["seeming_ar"]):
+        return "opinion"  # "وهي أعباء تبدو ثقيلة على رجل ...": how a thing seems to the writer
+    return None
+
+
+def _conditional(head: str, folded: str, langs: list[str]) -> bool:
+    """Opens with a condition and holds a modal: "ففي حال رفض كيم ...، يمكن أن تتضمن اتفاقية القمة ..."."""
+    return any(_starts_with(head, "speculation", f"conditionals_{lang}")
+               and count_terms(folded, "speculation", [f"conditional_modals_{lang}"]) for lang in langs)
+
+
+def _unnamed_guess(head: str, folded: str, langs: list[str]) -> bool:
+    """An unnamed group in the opening words as the source, and a hedge: "ويقول علماء إن ... ربما ...",
+    "Scientists say it probably ..." (a strong hedge: "خبراء قالوا إن الصفقة المحتملة تثير تساؤلات" is a claim)."""
+    opening = " ".join(head.split()[:3])
+    return any(count_terms(opening, "speculation", [f"unnamed_sources_{lang}"])
+               and count_terms(folded, "speculation", [f"strong_{lang}"]) for lang in langs)
+
+
+def _reported_question(sentence: str, head: str, attributed: bool, langs: list[str]) -> bool:
+    """A speaker's statement quoted whole and closed by "؟" ('وقال: "لم أتوقف عن تحديث شاشة النتائج. هل نسوا شخصا
+    ما"؟'): what they said is reported. A sentence that opens as a question stays one."""
+    if _opens_question(head, langs):
+        return False
+    body = sentence.rstrip(" \"”»'’)?؟")
+    return attributed and bool(re.search(r"[:：]\s*[\"“«]", sentence)) and bool(re.search(r"[.!]", body))
+
+
+def _opens_question(head: str, langs: list[str]) -> bool:
+    return any(_starts_with(head, "questions", key) for key in ("ar", *(f"rhetorical_{lang}" for lang in langs)))
+
+
+def question_tail(sentence: str, language: str, folded: str | None = None) -> int | None:
+    """Where a short question tacked onto a long report starts ("أصدر العاهل السعودي أمرا ملكيا بإعفاء ...، فمن هو
+    القحطاني؟" -> the offset of "فمن"), or None. The report before it is a claim; the question is not."""
+    folded = fold(sentence) if folded is None else folded
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    if not QUESTION_END.search(sentence) or _opens_question(_opening(folded), langs):
+        return None
+    body = sentence.rstrip(" \"”»'’)?؟")
+    comma = max(body.rfind("،"), body.rfind(","))
+    if comma < 0 or any(start < comma < end for start, end in quote_spans(sentence)) or re.search(
+            r"[?؟\"“”«»]", body[:comma]):
+        return None
+    tail = comma + 1 + len(body[comma + 1:]) - len(body[comma + 1:].lstrip())
+    short = len(words(sentence[tail:])) <= _QUESTION_TAIL_WORDS
+    return tail if short and len(words(body[:comma])) >= _REPORT_WORDS and has_verb(body[:comma], language) else None
+
+
+def _has_figure(sentence: str, folded: str) -> bool:
+    """A digit or a number word ("تتدرب فقط منذ سبعة أشهر"): something counted is reported."""
+    return bool(re.search(r"\d", sentence)) or any(m.kind != "ordinal" for m in find_numbers(sentence, 0, folded))
 
 
 @lru_cache(maxsize=None)
@@ -185,13 +274,13 @@ def _newsroom_note(sentence: str) -> bool:
 
 def _modal(sentence: str, folded: str, langs: list[str]) -> bool:
     """A short sentence built on "may/might/could" or Arabic "قد" + present verb: a possibility, not a fact. "May"
-    written with a capital inside a sentence is the month ("... championships in May.")."""
+    written with a capital inside a sentence is the month ("... championships in May."); "وكان قد تغيب" is past."""
     if len(folded.split()) > lexicon()["speculation"]["modal_max_words"]:
         return False
     if "en" in langs and count_terms(folded, "speculation", ["modals_en"]) and _ENGLISH_MODAL.search(sentence):
         return True
-    return "ar" in langs and any(_present_tense(m.group(1)) or _second_person_present(m.group(1))
-                                 for m in _ar_modal().finditer(folded))
+    return "ar" in langs and any((_present_tense(m.group(1)) or _second_person_present(m.group(1)))
+                                 and not _PAST_PERFECT.search(folded, 0, m.start()) for m in _ar_modal().finditer(folded))
 
 
 def _second_person_present(token: str) -> bool:
