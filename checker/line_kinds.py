@@ -40,6 +40,10 @@ _SUBHEADLINE_WORDS = 30
 _AUTHOR_BOX_WORDS = 15
 _CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb is a photo caption
 _PULL_QUOTE_WORDS = 6
+_SUBHEADING_WORDS = (4, 15)  # an unclosed line this long between closed paragraphs is a heading
+_PUNCTUATED_LINES = 3
+_PUNCTUATED_SHARE = 0.9
+_LIST_ITEM = re.compile(r"^[-–—•*·▪●◦\d]")
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
@@ -110,6 +114,7 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
     # A first line closed by "!" is a headline, not the body ("مواطن يرفع قضية بكلب في جبل جلود !").
     body_start = next((line.number for line in lines if _is_body(line) and not (
         line.number == 0 and (line.text.rstrip(" \"”»'’)").endswith("!") or _title_line(line)))), None)
+    punctuated = _punctuated(lines)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
     earlier = _Earlier()  # the folded text of the lines read so far
@@ -138,13 +143,36 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
         title = leading == line.number
         reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
                               body_start, title) or _under_title(text, line, lines, reasons, body_start, language)
-        if reason is None and body_start is not None and line.number == len(lines) - 1 > body_start and len(
-                line.sentences) == 1 and line.words <= _AUTHOR_BOX_WORDS + 5 and _boilerplate()["author_note"].match(
-                line.text.strip()):
-            reason = "author box"  # "Aaron Kall is director of debate at the University of Michigan." closing it
+        if reason is None and body_start is not None and line.number > body_start:
+            reason = _inside_body(line, lines, punctuated)
         if reason:
             reasons[line.number] = reason
     return reasons
+
+
+def _inside_body(line: Line, lines: list[Line], punctuated: bool) -> str | None:
+    """Lines between the body's paragraphs that are not the story: an author's note closing it ("Aaron Kall is
+    director of debate at the University of Michigan."), and, in an article whose paragraphs end with a full stop, a
+    short line with none: a subheading or another story's headline ("ألمانيا تسجل هدفا في الثواني الأخيرة وتفوز على
+    السويد 2-1"). A list item ("- عمل مستشارا بالديوان الملكي ... عام 2015") is the story's own."""
+    stripped = line.text.strip()
+    if len(line.sentences) != 1:
+        return None
+    if line.number == len(lines) - 1 and line.words <= _AUTHOR_BOX_WORDS + 5 and _boilerplate()["author_note"].match(
+            stripped):
+        return "author box"
+    unclosed = not _END_PUNCT.search(stripped.rstrip(" \"”»'’)")) and not _LIST_ITEM.match(stripped)
+    if punctuated and unclosed and _SUBHEADING_WORDS[0] <= line.words <= _SUBHEADING_WORDS[1]:
+        return "section heading"
+    return None
+
+
+def _punctuated(lines: list[Line]) -> bool:
+    """Most of the article's long lines end with a full stop (or "!", "?", ":"): an unclosed short line is then a
+    heading, not a sentence whose site drops full stops."""
+    long_lines = [line for line in lines if line.words >= _BODY_WORDS]
+    closed = sum(bool(re.search(r"[.!?؟…:]$", line.text.rstrip(" \"”»'’)"))) for line in long_lines)
+    return len(long_lines) >= _PUNCTUATED_LINES and closed >= _PUNCTUATED_SHARE * len(long_lines)
 
 
 def _pulled_quote(key: str, earlier: _Earlier) -> bool:

@@ -11,6 +11,7 @@ from checker.doc import make_doc
 from checker.models import Claim, NonClaim
 from checker.normalize import search_form
 from checker.pipeline import analyze
+from checker.sentence_kinds import has_verb
 
 SAMPLE_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "samples" / "baghdad_embassy_ar.gold.jsonl"
 
@@ -205,11 +206,17 @@ def test_a_single_pasted_line_is_a_claim_even_without_a_full_stop(text: str) -> 
 
 
 def test_arabic_present_tense_makes_a_short_line_a_sentence_not_a_heading() -> None:
+    """A short line with a present-tense verb and a full stop is a sentence; without its full stop, between
+    paragraphs that have one, it reads as another story's headline or a subheading (round 5: 27 of 27 such lines in
+    450 training articles were)."""
     body = "\n\nقالت وزارة الخارجية في بيان إن الوزير سيبحث ملفات إقليمية عدة خلال الزيارة التي تستمر يومين."
-    line = "\n\nالرئيس يلتقي وزير الخارجية الأمريكي"
+    line = "\n\nالرئيس يلتقي وزير الخارجية الأمريكي."
     claims, non_claims = extract("زيارة مرتقبة" + body + line + body + "\n\nملفات الزيارة" + body)
-    assert "الرئيس يلتقي وزير الخارجية الأمريكي" in [c.text for c in claims]
+    assert "الرئيس يلتقي وزير الخارجية الأمريكي." in [c.text for c in claims]
     assert reason_of(non_claims, "ملفات الزيارة") == "section heading"
+    assert has_verb("الرئيس يلتقي وزير الخارجية الأمريكي", "ar") and not has_verb("ملفات الزيارة", "ar")
+    _, non_claims = extract("زيارة مرتقبة" + body + line.rstrip(".") + body + body)
+    assert reason_of(non_claims, "الرئيس يلتقي") == "section heading"
 
 
 def test_a_repeated_sentence_is_a_pull_quote_kept_once() -> None:

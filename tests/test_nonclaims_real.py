@@ -289,3 +289,19 @@ def test_round5_training_items_on_the_real_articles(eval_data: Path, draw: str, 
     key = search_form(text[gold["start"]:gold["end"]])
     kept = any(key in search_form(c.text) for c in analyze(text).claims)
     assert kept == gold.get("claim", True), text[gold["start"]:gold["end"]]
+
+
+def test_an_unclosed_short_line_between_closed_paragraphs_is_a_heading_unless_the_site_drops_full_stops() -> None:
+    """BBC Arabic and France 24 print other stories' headlines and subheadings between paragraphs; a site whose
+    paragraphs all lack a full stop keeps its lines as claims, and so does a list item."""
+    body = ("تمكن منتخب كولومبيا من إنعاش آماله في التأهل لدور الستة عشر بعد فوز عريض على بولندا بثلاثة أهداف.\n"
+            "وسجل لكولومبيا ياري مينا من رأسية في الدقيقة 40 ثم عزز راداميل فالكاو النتيجة في الدقيقة 70.\n"
+            "ألمانيا تسجل هدفا في الثواني الأخيرة وتفوز على السويد 2-1\n"
+            "- فاز المنتخب الألماني باللقب أربع مرات آخرها عام 2014\n"
+            "وفي المجموعة نفسها تعادل فريقا السنغال واليابان بهدفين لكل منهما في مباراة مثيرة.\n")
+    text = "انكلترا تسحق بنما وتبلغ ثمن النهائي\n\n" + body
+    found = reasons(text)
+    assert found.get("ألمانيا تسجل هدفا في الثواني الأخيرة وتفوز على السويد 2-1") == "section heading"
+    assert any("آخرها عام 2014" in c for c in claim_texts(text))
+    unpunctuated = "انكلترا تسحق بنما وتبلغ ثمن النهائي\n\n" + body.replace(".\n", "\n")
+    assert any("وتفوز على السويد 2-1" in c for c in claim_texts(unpunctuated))
