@@ -107,3 +107,24 @@ def test_outlets_added_to_the_registry_are_found(text: str, outlet: str) -> None
 
 def test_the_metro_as_a_train_is_no_outlet() -> None:
     assert load_registry().find_in("وركب آلاف الركاب المترو صباح اليوم.") == []
+
+
+# ---- speakers: more statements by act, and where a speaker phrase ends -----------------------------------
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("وخلصت الشرطة إلى أن الضحية توفيت جراء تعرضها للخنق.", "الشرطة"),
+    ("ولمح وزير الخارجية الروسي إلى أن لندن قد تكون وراء الهجوم.", "وزير الخارجية الروسي"),
+    ("وحثت الأمم المتحدة، في بيان، الأطراف على ضبط النفس.", "الأمم المتحدة"),
+    ("وتعهد الرئيس أيضا بنزع صفة الوطنية عن النقابة بعد معارضتها الحملة.", "الرئيس"),
+    ("وادعت الموظفة السابقة أن الشركة جمعت بيانات ملايين المستخدمين.", "الموظفة السابقة"),
+])
+def test_more_statements_by_act_name_who_made_them(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("وقال المدرب بعد المباراة: \"قدمنا أداء جيدا في الشوط الثاني\".", "المدرب"),
+    ("وقال اللاعب قبل مباراة ودية في أستراليا: \"أعتقد أنه أفضل لاعب لدينا\".", "اللاعب"),
+])
+def test_an_arabic_speaker_ends_before_a_time_phrase(sentence: str, speaker: str) -> None:
+    assert only(sentence).speaker == speaker
