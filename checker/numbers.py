@@ -68,7 +68,8 @@ def _finders(folded: str) -> list[Finder]:
     something more (a month's name, a currency, a joiner between two figures ...): these cheap tests, each a
     part every match of that finder contains, skip the scans that cannot match (most of them, in most sentences)."""
     if not _DIGIT.search(folded):
-        return [_number_words]
+        return [finder for finder, needed in _prefilters()
+                if finder in {_ordinal_dates, _month_alone, _fractions, _number_words} and (needed is None or needed.search(folded))]
     return [finder for finder, needed in _prefilters() if needed is None or needed.search(folded)]
 
 
@@ -79,10 +80,13 @@ def _prefilters() -> tuple[tuple[Finder, re.Pattern[str] | None], ...]:
     joiners = _alternation(b for _, b in data["range_ar"] + data["range_en"])
     return (
         (_iso_dates, re.compile(r"\d[-/]\d")),
+        (_ordinal_dates, re.compile(_alternation(data["months"]))),
         (_text_dates, re.compile(_alternation(data["months"]))),
+        (_month_alone, re.compile(_alternation(data["months"]))),
         (_money, re.compile(_alternation(data["currencies"]))),
         (_ranges, re.compile(rf"\d\s*(?:{joiners}|[-–])\s*\d")),
         (_percents, re.compile(_alternation(data["percent_words"]))),
+        (_fractions, re.compile(_alternation(data["fractions"]))),
         (_digits, None),
         (_number_words, None),
     )
@@ -183,6 +187,84 @@ def _text_dates(folded: str, text: str) -> Iterator[NumberMention]:
                           m.groupdict().get("day"))
             if found:
                 yield found
+
+
+# The day of a month in ordinal words: the tens after «و» (الثالث والعشرين: 23rd), «عشر» after a unit (الحادي عشر:
+# 11th); «الحادي» is the one of 11, 21, 31.
+_DAY_TENS = {"عشرين": 20, "ثلاثين": 30}
+_DAY_ONE = "الحادي"
+
+
+@lru_cache(maxsize=1)
+def _ordinal_day_pattern() -> re.Pattern[str]:
+    ordinals = {k: v for k, v in _word_values()[4].items() if v <= 10}
+    words = _alternation([*ordinals, fold(_DAY_ONE)])
+    tens = _alternation(_DAY_TENS)
+    month = rf"{arabic_prefix()}(?P<month>{_alternation(_data()['months'])})(?![a-z\u0621-\u064A])\.?"
+    return re.compile(
+        rf"(?<![a-z\u0621-\u064A])(?:the\s+)?(?P<day>(?:{words})(?:\s+عشر[ةه]?|\s+و(?:ال)?(?:{tens}))?)(?![a-z\u0621-\u064A])"
+        rf"\s+(?:(?:من|of)\s+)?(?:(?:شهر|الشهر)\s+)?{month}(?:\s*,?\s*(?P<year>(?:1[89]|20|21)\d\d))?(?!\d)")
+
+
+def _ordinal_dates(folded: str, text: str) -> Iterator[NumberMention]:
+    """A day in ordinal words before its month: «السابع من مايو», «الثالث والعشرين من حزيران/يونيو», "the third of
+    May": a date, compared by day and month like «23 مايو» (the words alone are an ordinal and a count)."""
+    ordinals = _word_values()[4]
+    months = _folded_table("months")
+    for m in _ordinal_day_pattern().finditer(folded):
+        if text[m.start("month")].isascii() and not text[m.start("month")].isupper():
+            continue  # "the third may be"
+        first, *rest = m.group("day").split()
+        day = 1 if first == fold(_DAY_ONE) else int(ordinals[first])
+        if rest and rest[0].startswith("عشر"):
+            day += 10
+        elif rest:
+            day += next(v for k, v in _DAY_TENS.items() if rest[0].endswith(k))
+        found = _date(text, m.start("day"), m.end(), m.group("year"), months[m.group("month")], str(day))
+        if found:
+            yield found
+
+
+# A month named alone after one of these is a date of that month («أعلنت الاستقلال في أكتوبر», "in October").
+_MONTH_ALONE_AFTER = ("في", "خلال", "منذ", "شهر", "in", "since", "during", "until")
+
+
+@lru_cache(maxsize=1)
+def _month_alone_pattern() -> re.Pattern[str]:
+    month = rf"{arabic_prefix()}(?P<month>{_alternation(_data()['months'])})(?![a-z\u0621-\u064A])"
+    return re.compile(rf"(?<![a-z\u0621-\u064A])(?:{_alternation(_MONTH_ALONE_AFTER)})\s+(?:(?:شهر)\s+)?{month}"
+                      rf"(?![\s/،,]*(?:[a-z\u0621-\u064A]+\s*)?\d)")
+
+
+def _month_alone(folded: str, text: str) -> Iterator[NumberMention]:
+    """A month without day or year («في ديسمبر», "in October"): compared at the month (December is not October)."""
+    months = _folded_table("months")
+    for m in _month_alone_pattern().finditer(folded):
+        if text[m.start("month")].isascii() and not text[m.start("month")].isupper():
+            continue  # "in may"
+        found = _date(text, m.start("month"), m.end("month"), None, months[m.group("month")], None)
+        if found:
+            yield found
+
+
+@lru_cache(maxsize=1)
+def _fraction_pattern() -> re.Pattern[str]:
+    data = _data()
+    arabic = _alternation(k for k in data["fractions"] if not k.isascii())
+    english = _alternation(k for k in data["fractions"] if k.isascii())
+    blocked = _alternation(data["fraction_rules"]["not_before"])
+    letter = r"[a-z\u0621-\u064A]"
+    return re.compile(
+        rf"(?<!{letter})(?:{arabic_prefix()}(?P<ar>{arabic})(?!{letter})(?=\s+(?!(?:{blocked})(?!{letter})){letter})"
+        rf"|(?P<en>{english})\s+of(?!{letter}))")
+
+
+def _fractions(folded: str, text: str) -> Iterator[NumberMention]:
+    """«نصف قيمتها», "a third of the voters": a share of a whole, compared with a percentage (29% is not half)."""
+    values = _folded_table("fractions")
+    for m in _fraction_pattern().finditer(folded):
+        name = "ar" if m.group("ar") else "en"
+        yield _mention(text, m.start(), m.end(name), float(values[m.group(name)]), "percent", unit="%")  # «النصف»
 
 
 def _money(folded: str, text: str) -> Iterator[NumberMention]:

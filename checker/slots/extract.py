@@ -336,7 +336,7 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
         word = search_form(match.group())
         if not (word in cues or (word[:1] in "وف" and word[1:] in cues)):
             continue
-        verb = word.lstrip("وف") if word not in negation else word
+        verb = word if word in cues else word[1:]  # ولم، فلا; but فشل keeps its ف
         if verb in rules.negation_cues and verb not in negation and not (
                 i + 1 < len(words) and search_form(words[i + 1].group()) in rules.negation_cue_objects):
             continue  # "the failed coup": a verb of refusal negates only what follows its "to"/«عن»

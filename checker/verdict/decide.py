@@ -11,6 +11,7 @@ from typing import Sequence
 from checker.calibration import calibrated
 from checker.models import Verdict
 from checker.normalize import search_form
+from checker.verdict import passage
 from checker.verdict.passage import AssessedPassage
 from checker.verdict.reasons import who, why_against, why_for
 
@@ -26,7 +27,8 @@ def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
     training data it reads reworded agreement as disagreement (see docs/verdict.md)."""
     kept = independent(assessed)
     against = [a for a in kept if a.stance == "disagree" and a.weighs]
-    for_it = [a for a in kept if a.stance == "agree" and a.weighs]
+    doubts = {id(a): doubt for a in kept if (doubt := doubted(a, assessed)) is not None}
+    for_it = [a for a in kept if a.stance == "agree" and a.weighs and id(a) not in doubts]
     verifiable = [a for a in against if a.explicit]
     rated = [a for a in verifiable if a.review]
     if verifiable and for_it and not rated and _outlets(verifiable) - _outlets(for_it) and _outlets(for_it) - _outlets(verifiable):
@@ -46,7 +48,25 @@ def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
     if against:
         return Verdict("not_enough_evidence", 0.0, (
             f"not enough evidence: only the stance model finds a disagreement: {why_against(against[0])}",))
+    doubtful = [a for a in kept if id(a) in doubts and a.weighs]
+    if doubtful:
+        return Verdict("not_enough_evidence", 0.0, (
+            f"not enough evidence: {why_for(doubtful[0])}; but its own story reads otherwise: "
+            f"{why_against(doubts[id(doubtful[0])])}",))
     return Verdict("not_enough_evidence", 0.0, (_why_not_enough(assessed),))
+
+
+def doubted(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -> AssessedPassage | None:
+    """A passage of the same story the stance model reads as disagreeing (similarity >= DOUBT_SIMILARITY, score >=
+    DOUBT_SCORE), when
+    `item` agrees only by its words (coverage): then its agreement does not support the claim."""
+    if not item.covered:
+        return None
+    return next((other for other in assessed
+                 if other is not item and other.hit.document_id == item.hit.document_id
+                 and other.stance == "disagree" and not other.explicit
+                 and other.result.similarity >= passage.DOUBT_SIMILARITY
+                 and other.result.score >= passage.DOUBT_SCORE), None)
 
 
 def independent(assessed: Sequence[AssessedPassage]) -> list[AssessedPassage]:
