@@ -114,7 +114,6 @@ def test_the_metro_as_a_train_is_no_outlet() -> None:
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("وخلصت الشرطة إلى أن الضحية توفيت جراء تعرضها للخنق.", "الشرطة"),
     ("ولمح وزير الخارجية الروسي إلى أن لندن قد تكون وراء الهجوم.", "وزير الخارجية الروسي"),
-    ("وحثت الأمم المتحدة، في بيان، الأطراف على ضبط النفس.", "الأمم المتحدة"),
     ("وتعهد الرئيس أيضا بنزع صفة الوطنية عن النقابة بعد معارضتها الحملة.", "الرئيس"),
     ("وادعت الموظفة السابقة أن الشركة جمعت بيانات ملايين المستخدمين.", "الموظفة السابقة"),
 ])
@@ -128,3 +127,91 @@ def test_more_statements_by_act_name_who_made_them(sentence: str, speaker: str) 
 ])
 def test_an_arabic_speaker_ends_before_a_time_phrase(sentence: str, speaker: str) -> None:
     assert only(sentence).speaker == speaker
+
+
+# ---- the outlet a lead paragraph retells covers the story -----------------------------------------------
+
+def test_an_agency_retold_in_the_lead_covers_the_story_with_no_dateline() -> None:
+    headline, lead, background, minister = attributions(
+        "قمة سنغافورة.. صفقة كبرى على الطاولة\n\n"
+        "ذكرت وكالة يونهاب الكورية الجنوبية، الاثنين، أن القمة ستركز على إعلان اتفاق شامل.\n\n"
+        "ويتمسك الجانب الأميركي بإدراج بند التحقق الكامل في الاتفاق.\n"
+        "وقال وزير الخارجية الأميركي، في وقت سابق، إن بلاده تنتظر قرارا حاسما.")
+    assert outlet_id(lead) == "yonhap"
+    assert outlet_id(background) == "yonhap" and background.outlet_from == "story"
+    assert outlet_id(minister) == "yonhap" and minister.speaker == "وزير الخارجية الأميركي"
+    assert outlet_id(headline) is None
+
+
+def test_english_lead_according_to_an_agency_covers_the_story() -> None:
+    _, lead, later = attributions(
+        "Turkish court detains students over protest\n\n"
+        "A Turkish court ordered nine students held pending trial over a protest, Reuters reported.\n\n"
+        "Opposition leader Kemal Kilicdaroglu said the students' fate was not for the president to decide.")
+    assert outlet_id(lead) == "reuters"
+    assert outlet_id(later) == "reuters" and later.outlet_from == "story"
+
+
+def test_a_round_up_whose_lead_cites_one_of_several_outlets_has_no_story_outlet() -> None:
+    _, lead, later, other = attributions(
+        "Washington weighs new strikes\n\n"
+        "The Pentagon is preparing options for new strikes on militias in Iraq, the Washington Post reported.\n\n"
+        "Central Command said five soldiers were wounded in the drone attack.\n"
+        "The Wall Street Journal reported that the White House asked for a list of targets.")
+    assert outlet_id(lead) == "washington-post"
+    assert outlet_id(later) is None
+
+
+def test_an_agency_quoting_a_source_in_the_lead_does_not_cover_the_background() -> None:
+    _, lead, background = attributions(
+        "ضربات في دير الزور\n\n"
+        "نقلت وكالة الأنباء السورية (سانا) عن مصدر عسكري قوله إن التحالف شن ضربات فجر الخميس.\n\n"
+        "وشكلت البوكمال لوقت طويل معقلا للجهاديين قبل أن يخسروها نهاية 2017.")
+    assert outlet_id(lead) == "sana"
+    assert outlet_id(background) is None
+
+
+def test_an_outlet_named_after_the_lead_paragraph_does_not_cover_the_story() -> None:
+    _, first, second, background = attributions(
+        "غارة على رفح\n\n"
+        "استشهد فلسطينيان في غارة إسرائيلية على نفق جنوب قطاع غزة.\n\n"
+        "وأفادت وكالة الأنباء الفلسطينية \"وفا\" باستشهاد شاب من رفح.\n"
+        "وتشن إسرائيل غارات متكررة على الأنفاق.")
+    assert outlet_id(first) is None and outlet_id(background) is None
+
+
+# ---- an outlet quoting an outlet; the source an outlet quotes past time words -------------------------------
+
+def test_a_site_quoting_a_newspaper_gives_the_newspaper_and_no_speaker() -> None:
+    a = only("غادر الأب منزله باكرا ليقود سيارته، حسبما ذكر موقع \"العربية\" نقلا عن صحيفة \"واشنطن بوست\" الأميركية.")
+    assert outlet_id(a) == "washington-post" and [o.id for o in a.via] == ["al-arabiya"]
+    assert a.speaker is None
+
+
+@pytest.mark.parametrize(("sentence", "outlet", "speaker"), [
+    ("ونقلت صحيفة \"الحياة\" السعودية اليوم الخميس عن مصادرها أن الاتحاد سيعدل لائحة البطولة.", "al-hayat",
+     "مصادرها"),
+    ("اتفق البلدان على خفض الرسوم، بحسب ما نقلت وكالة أنباء الصين الجديدة (شينخوا) الرسمية السبت عن نائب رئيس "
+     "الوزراء الصيني ليو هي.", "xinhua", "نائب رئيس الوزراء الصيني ليو هي"),
+])
+def test_the_source_an_outlet_quotes_is_read_past_time_words(sentence: str, outlet: str, speaker: str) -> None:
+    a = only(sentence)
+    assert (outlet_id(a), a.speaker) == (outlet, speaker)
+
+
+# ---- an interview on a programme names its broadcaster ----------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "outlet", "speaker"), [
+    ("During a May interview on CNBC's Squawk Box, Trump said he won every single debate.", "cnbc", "Trump"),
+    ("In an interview on CBS's \"Face the Nation,\" House Speaker Paul D. Ryan said the shootings demand more "
+     "listening.", "cbs", "House Speaker Paul D. Ryan"),
+    ("Clinton said in an interview on Fox News that she would release her records.", "fox-news", "Clinton"),
+])
+def test_an_interview_on_a_programme_names_its_broadcaster(sentence: str, outlet: str, speaker: str) -> None:
+    a = only(sentence)
+    assert outlet_id(a) == outlet and a.speaker == speaker
+
+
+def test_an_arabic_interview_on_a_channel_names_it() -> None:
+    a = only("وقال وزير الخارجية في مقابلة مطولة على قناة الحدث إن المفاوضات متواصلة.")
+    assert outlet_id(a) == "al-hadath" and a.speaker == "وزير الخارجية"

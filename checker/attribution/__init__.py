@@ -23,7 +23,8 @@ from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
-                                        find_publisher, reporting_outlet, story_outlet_id, with_story_outlet)
+                                        find_lead_citation, find_publisher, reporting_outlet, story_outlet_id,
+                                        with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
 from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
@@ -105,14 +106,16 @@ class _Reader:
         self.story_outlets = story
         self.paragraphs = {s.index: s.paragraph for s in doc.sentences}
         self.quotes = quote_spans(text)
-        self.dateline = find_dateline(text, registry)
+        self.citing = load_lexicon().citing
+        wire = find_dateline(text, registry)
+        self.interview = find_interview(text, registry)
+        # With no dateline, the outlet the lead retells covers the story as a dateline would (outlet_from "story").
+        self.dateline = wire or (None if self.interview else find_lead_citation(doc, links, load_lexicon()))
         self.publisher = find_publisher(text, registry, url)
         self.history = History()
         self.story: Attribution | None = None
-        self.thread = Thread(strict=self.dateline is not None)
-        self.interview = find_interview(text, registry)
+        self.thread = Thread(strict=wire is not None)
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
-        self.citing = load_lexicon().citing
         flat = [link for found in links.values() for link in found]
         self.story_id = story_outlet_id(flat, self.citing)
         self.carried = carried_mentions(flat, self.citing)

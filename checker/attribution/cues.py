@@ -60,6 +60,7 @@ class Lexicon:
     # X for", "Trump's claim that"): (phrase, gate name, after a possessive only).
     gated: dict[str, tuple[tuple[str, str, bool], ...]]
     ar_stops: frozenset[str]
+    ar_time_words: frozenset[str]
     ar_stop_phrases: tuple[str, ...]
     ar_relatives: frozenset[str]
     anonymous: tuple[str, ...]
@@ -133,6 +134,7 @@ def load_lexicon() -> Lexicon:
         first_words=first_words,
         gated=_gated(data["en"]),
         ar_stops=folded(speaker["ar_stops"]),
+        ar_time_words=folded(speaker["ar_time_words"]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
         ar_relatives=folded(speaker["ar_relatives"]),
         anonymous=tuple(fold(w) for w in speaker["anonymous"]),

@@ -19,8 +19,10 @@ from functools import cache
 from typing import Any
 
 from checker.attribution.coreference import speaker_tokens
+from checker.attribution.cues import Lexicon
 from checker.attribution.sources import Link, outlet_slug
 from checker.config import DATA_DIR
+from checker.doc import Doc
 from checker.models import Attribution, Outlet
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
@@ -159,11 +161,40 @@ def with_story_outlet(attribution: Attribution, story: Attribution | None, datel
     publishing site's."""
     if attribution.outlet is not None or attribution.kind == "none":
         return attribution
-    for earlier, origin in ((story, "story"), (dateline, "dateline"), (publisher, "story")):
+    for earlier, origin in ((story, "story"), (dateline, dateline and dateline.outlet_from or "dateline"),
+                            (publisher, "story")):
         if earlier is not None and earlier.outlet is not None:
             return replace(attribution, outlet=earlier.outlet, outlet_start=earlier.outlet_start,
-                           outlet_end=earlier.outlet_end, outlet_from=origin)  # type: ignore[arg-type]
+                           outlet_end=earlier.outlet_end, via=earlier.via,
+                           outlet_from=origin)  # type: ignore[arg-type]
     return attribution
+
+
+def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon) -> Attribution | None:
+    """A story with no dateline whose lead paragraph retells one outlet's report, the outlet itself speaking or
+    cited with "according to": "ذكرت وكالة يونهاب الكورية الجنوبية، الاثنين، أن ...", "... حسب ما نقلت رويترز.",
+    "نستعرض أبرزها وفق ما ذكر موقع "إنغادجت" التقني": the rest of the story is that outlet's reporting, claims
+    with no source of their own included. Not an outlet quoting someone ("نقلت وكالة X عن مصدر عسكري": that
+    source's words), spoken to ("وصرح لوكالة X", `story_outlet_id`), named only after the lead paragraph, or one of
+    several outlets the story cites."""
+    cited = {link.outlet.outlet.id for found in links.values() for link in found if link.outlet is not None}
+    if len(cited) != 1 or not doc.sentences:
+        return None  # a round-up citing several outlets is no one outlet's story
+    headline = doc.sentences[0]
+    lead = [s for s in doc.sentences if s.paragraph > headline.paragraph]
+    lead = [s for s in lead if s.paragraph == lead[0].paragraph] if lead else []
+    for sentence in lead:
+        for link in links.get(sentence.index, []):
+            outlet = link.outlet
+            if outlet is None or link.refers_back or link.speaker is not None or link.via:
+                continue
+            gap = (link.cue.end, outlet.start) if outlet.start >= link.cue.end else (outlet.end, link.cue.start)
+            between = re.findall(r"\w+", fold(doc.text[gap[0]:gap[1]]))
+            if all(word in lexicon.ar_types or word in lexicon.outlet_generic for word in between):
+                return Attribution(kind="according_to", outlet=outlet.outlet, confidence=DATELINE,
+                                   cue_start=headline.end, cue_end=headline.end, outlet_start=outlet.start,
+                                   outlet_end=outlet.end, outlet_from="story")
+    return None
 
 
 _URL = re.compile(r"https?://[^\s<>\"]+")

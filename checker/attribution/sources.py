@@ -157,11 +157,13 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     via: tuple[OutletMention, ...] = ()
     if speaker is None and outlet is not None:
         speaker = _cited_speaker(doc, end, cue, cues, outlet.end, lexicon)
-        cited = next((o for o in outlets if speaker is not None and speaker.start <= o.start < speaker.end
-                      and o.outlet.id != outlet.outlet.id), None)
+        cited = next((o for o in outlets if speaker is not None and o.outlet.id != outlet.outlet.id and (
+            speaker.start <= o.start < speaker.end or _outlet_word_before(text, speaker, o, lexicon))), None)
         if cited is not None:
             # "نقلت رويترز عن صحيفة X", "Reuters, citing the Wall Street Journal": X is the original.
             outlet, via = cited, (outlet,)
+            if speaker is not None and not speaker.start <= cited.start < speaker.end:
+                speaker = None  # "نقلا عن صحيفة": the outlet word was all the cited phrase read
         if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
             speaker = None
     if speaker is not None and cue.role == "frame" and cue.arabic and not fold(cue.text).endswith("ل") and (
@@ -238,10 +240,19 @@ def _cited_speaker(doc: Doc, end: int, cue: Cue, cues: list[Cue], anchor: int, l
                 else phrase_after(doc.text, chosen.end, end, lexicon))
     if cue.arabic and any(cue_verb(c).startswith("نقل") for c in cues if 0 <= c.start - cue.start < 12):
         position = max(anchor, cue.end)
-        after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,3}?)عن\s+", doc.folded[position:end])
-        if after and not any(word in lexicon.ar_stops for word in after.group(1).split()):
+        after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,5}?)عن\s+", doc.folded[position:end])
+        # Time words may stand between ("نقلت صحيفة X السعودية اليوم الخميس عن مصادرها"), reported words not.
+        if after and not any(word in lexicon.ar_stops and word not in lexicon.ar_time_words
+                             for word in after.group(1).split()):
             return arabic_np(doc, position + after.end(), end, lexicon)
     return None
+
+
+def _outlet_word_before(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
+    """"نقلا عن صحيفة "واشنطن بوست"": the cited phrase stopped at the quotation mark, an outlet word before the
+    quoted name."""
+    return 0 <= outlet.start - speaker.end <= 3 and _is_outlet_word(speaker.text, lexicon) and not text[
+        speaker.end:outlet.start].strip(" \"«“")
 
 
 def _empty_subject(cue: Cue) -> Link | None:
