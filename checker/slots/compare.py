@@ -8,6 +8,7 @@ from typing import Sequence
 from checker.models import NumberMention
 from checker.normalize import search_form
 from checker.slots.align import coverage, sentences
+from checker.slots.counting import bare_year_figure, named_thing
 from checker.slots.extract import TextSlots, _content_stems, read
 from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
 from checker.slots.names import _ancestors, _names_in, load_rules, places_compatible, same_entity
@@ -222,13 +223,25 @@ def _roles_text(role: Role) -> str:
 def _things_match(a: Quantity, b: Quantity, cross: bool = False) -> bool:
     """The same counted thing by name; when one side names it and the other does not, the named thing among
     the other's words ("16 points" is not the 6 of a 6-1 score); when neither names it, a word around both
-    numbers in common, or across languages, where no word is shared, two shares (62% / 52 percent)."""
+    numbers in common, or across languages, where no word is shared, two shares (62% / 52 percent).
+    Two counts governed by acts (checker.slots.counting) are the same act's victims or not: compared when it is
+    the same act and they name no two different things ("Five ... were killed" / "killed 50", «قتل خمسة»);
+    never for two acts ("Five people were killed" / "20 people were wounded")."""
+    if a.act and b.act:
+        named_a, named_b = named_thing(a), named_thing(b)
+        return a.act == b.act and (named_a is None or named_b is None or named_a == named_b)
     if a.thing is not None and b.thing is not None:
         return a.thing == b.thing
     if a.thing is None and b.thing is None:
         return bool(a.context & b.context) or (cross and a.number.kind == b.number.kind == "percent")
     named, other = (a, b) if a.thing is not None else (b, a)
     return named.thing in other.context
+
+
+def _lone_pair(a: Quantity, b: Quantity) -> bool:
+    """The only count on each side, across languages, may be compared without a named thing, unless two acts
+    govern them or one is a bare year-like figure ("2018" counting what it names, never what the other does)."""
+    return not (a.act and b.act and a.act != b.act) and not (bare_year_figure(a.number) or bare_year_figure(b.number))
 
 
 def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -> list[SlotDecision]:
@@ -241,7 +254,7 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
             and similarity >= LONE_NUMBER_SIMILARITY)
     for q in ours.quantities:
         comparable = [p for p in theirs.quantities if _family(p) == _family(q)
-                      and (_things_match(q, p, cross) or lone)
+                      and (_things_match(q, p, cross) or (lone and _lone_pair(q, p)))
                       and (q.place is None or p.place is None or places_compatible(q.place, p.place))]
         if not comparable:
             continue

@@ -12,6 +12,7 @@ from checker.language import detect_language
 from checker.models import NumberMention
 from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
+from checker.slots.counting import governing_act, thing_of, year_like
 from checker.slots.model import Mention, Quantity, Role, Span
 from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, load_gazetteer,
                                  load_rules, mentions, same_entity)
@@ -81,19 +82,6 @@ def _weekdays(text: str) -> tuple[tuple[int, Span], ...]:
                  and (not text[m.start("form")].isascii() or text[m.start("form")].isupper()))
 
 
-def _thing(word: str) -> str | None:
-    """The gazetteer's id for a counted word (الصواريخ, soldiers), prefixes stripped."""
-    gazetteer = load_gazetteer()
-    folded = fold(word)
-    candidates = [folded] + [folded[len(p):] for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
-                             if folded.startswith(p) and len(folded) - len(p) >= 3]
-    for candidate in candidates:
-        entry = gazetteer.entries.get(candidate)
-        if entry is not None and entry.kind == "thing":
-            return entry.key
-    return None
-
-
 def _near_words(text: str, at: int, *, before: bool) -> list[str]:
     """The CONTEXT_WORDS words nearest `at` on one side, from a window that grows until it holds them: reading
     the whole text for every number made a figure-dense text quadratic."""
@@ -107,10 +95,12 @@ def _near_words(text: str, at: int, *, before: bool) -> list[str]:
 
 
 def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Mention]) -> tuple[Quantity, ...]:
-    """Counts with what they count and where; "and 900 in Syria" borrows "troops" from the count before it."""
+    """Counts with what they count, where, and the act that governs them (checker.slots.counting); "and 900 in
+    Syria" borrows "troops" from the count before it."""
     stop = _stopwords()
     counts = [_as_percent(text, n) for n in numbers if n.kind in {"number", "money", "percent"}
-              and n.value is not None and not _year_like(n) and not _inside_word(text, n) and not _score(text, n)
+              and n.value is not None and not year_like(text, n, numbers) and not _inside_word(text, n)
+              and not _score(text, n)
               and not _ordinal_tail(text, n, numbers) and not _percent_word(text, n, numbers)]
     quantities: list[Quantity] = []
     places = sorted((m for m in found if m.kind == "place"), key=lambda m: m.span.start)
@@ -120,10 +110,10 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         clause_end = _CLAUSE.search(text, number.end)
         limit = min(following, clause_end.start() if clause_end else len(text), number.end + 60)
         after = text[number.end:limit]
-        thing = _thing(number.unit) if number.unit else None
+        thing = thing_of(number.unit) if number.unit else None
         if thing is None and number.kind != "percent":  # a share's "%" says how it counts, not what
             words = [w for w in _WORD.findall(after)[:3] if search_form(w) not in stop]
-            thing = next((t for t in map(_thing, words) if t), None)
+            thing = next((t for t in map(thing_of, words) if t), None)
             if thing is None and number.unit:
                 thing = light_stem(search_form(number.unit))
         if thing is None and quantities and not _between(text, quantities[-1], number):
@@ -138,15 +128,9 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         context = frozenset(_content_stems(" ".join(_near_words(text, number.start, before=True)
                                                      + _near_words(text, sign.end() if sign else number.end,
                                                                    before=False))))
-        quantities.append(Quantity(number, thing, place, low, high, context))
+        act = governing_act(text, number, numbers) if number.kind == "number" else None
+        quantities.append(Quantity(number, thing, place, low, high, context, act))
     return tuple(quantities)
-
-
-def _year_like(number: NumberMention) -> bool:
-    """A bare four-digit figure from 1900 to 2100 counting nothing the gazetteer knows ("the entire 2012
-    election") is a year, not a count ("2000 soldiers" stays a count)."""
-    return (number.kind == "number" and number.text.strip().isdigit() and len(number.text.strip()) == 4
-            and 1900 <= (number.value or 0) <= 2100 and (number.unit is None or _thing(number.unit) is None))
 
 
 def _inside_word(text: str, number: NumberMention) -> bool:
@@ -209,7 +193,7 @@ def _between(text: str, previous: Quantity, number: NumberMention) -> str:
     gap = text[previous.number.end:number.start]
     words = [w for w in _WORD.findall(gap)]
     stop = _stopwords()
-    kept = [w for w in words if _thing(w) is None and search_form(w) not in stop and w not in {"و", "and"}
+    kept = [w for w in words if thing_of(w) is None and search_form(w) not in stop and w not in {"و", "and"}
             and not any(m.kind == "place" for m in mentions(w))]
     return " ".join(kept)
 

@@ -37,6 +37,7 @@ class Quantity:
     low: float
     high: float
     context: frozenset[str]  # content-word stems around the number, when the thing is not named
+    act: str | None = None  # what happened to those counted: killed, wounded, arrested ... (slots.toml [[act]])
 
 
 @dataclass(frozen=True)
