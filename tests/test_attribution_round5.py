@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from checker.attribution import attribute
+from checker.doc import make_doc
+from checker.models import Attribution, Claim, Sentence
 from checker.outlets import load_registry
 from test_attribution_ar import attributions, only, outlet_id
 
@@ -215,3 +218,38 @@ def test_an_interview_on_a_programme_names_its_broadcaster(sentence: str, outlet
 def test_an_arabic_interview_on_a_channel_names_it() -> None:
     a = only("وقال وزير الخارجية في مقابلة مطولة على قناة الحدث إن المفاوضات متواصلة.")
     assert outlet_id(a) == "al-hadath" and a.speaker == "وزير الخارجية"
+
+
+# ---- one unattributed sentence split into two claims is one sentence of a new topic ------------------------
+
+def _split_second_sentence(lines: list[str], cut: str) -> list[Attribution]:
+    """One sentence per line, one claim each, but the third line split into two claims at `cut` (as the claim
+    splitter does with "...، لكنه ..."), all in one paragraph per line."""
+    text = "\n".join(lines)
+    sentences, claims, position = [], [], 0
+    for index, line in enumerate(lines):
+        sentences.append(Sentence(index, position, position + len(line), line, index))
+        parts = line.split(cut, 1) if index == 2 else [line]
+        offset = position
+        for number, part in enumerate(parts):
+            part = part if number == 0 else cut + part
+            claims.append(Claim(f"c{index}-{number}", part, offset, offset + len(part), index, part, 0.9))
+            offset += len(part)
+        position += len(line) + 1
+    return [c.attribution for c in attribute(make_doc(text, sentences), tuple(claims), load_registry())]
+
+
+@pytest.mark.parametrize(("lines", "cut", "speaker"), [
+    (["قال محمد صلاح، مهاجم ليفربول، إنه يحلم بالفوز بالدوري الإنجليزي.",
+      "وقال نجم ليفربول: \"أعمل بكل طاقتي لأحقق شيئا للنادي\".",
+      "علاوة على تسجيل 22 هدفا، تمكن صلاح من صناعة سبعة أهداف، لكنه يصر على أن ينسب الفضل لليفربول.",
+      "وقال: \"لقد وهبت حياتي لكرة القدم\"."], "لكنه", "نجم ليفربول"),
+    (["Mohamed Salah, the Liverpool forward, said he dreamed of winning the league.",
+      "\"I came here to win trophies,\" Salah said.",
+      "Besides scoring 22 goals, Salah has set up seven more, but he insists the credit belongs to the club.",
+      "He added: \"I gave my life to football.\""], "but", "Salah"),
+])
+def test_an_added_remark_reaches_back_over_one_sentence_split_into_two_claims(lines: list[str], cut: str,
+                                                                               speaker: str) -> None:
+    last = _split_second_sentence(lines, cut)[-1]
+    assert last.speaker is not None and speaker in last.speaker

@@ -40,7 +40,7 @@ CARRIED = 0.7
 QUOTE_CONTINUED = 0.6
 _QUOTED = 0.3
 _QUOTE_WORDS = 4
-_TOPIC_CLAIMS = 2  # unattributed claims opening a paragraph that make it a new topic
+_TOPIC_CLAIMS = 2  # unattributed sentences opening a paragraph that make it a new topic
 
 
 class LinkRefiner(Protocol):
@@ -120,7 +120,8 @@ class _Reader:
         self.story_id = story_outlet_id(flat, self.citing)
         self.carried = carried_mentions(flat, self.citing)
         self.done: list[Claim] = []
-        self.topic: tuple[int, int] = (-1, 0)  # (paragraph, unattributed claims opening it)
+        self.topic: tuple[int, int] = (-1, 0)  # (paragraph, unattributed sentences opening it)
+        self.topic_sentence = -1  # the last sentence counted there
         self.carry = carry
         self.cited = StoryCitations()
 
@@ -192,8 +193,8 @@ class _Reader:
                        via=source.via, outlet_from="story", decided_by="model")
 
     def _note_topic(self, claim: Claim, link: Link | None) -> None:
-        """Unattributed claims opening a new paragraph start a new topic: a later "he added" does not reach
-        back over them."""
+        """Unattributed sentences opening a new paragraph start a new topic: a later "he added" does not reach
+        back over them. One sentence split into two claims ("علاوة على ...، لكنه يصر على ...") counts once."""
         paragraph = self.paragraphs.get(claim.sentence_index, 0)
         opened, count = self.topic
         if paragraph != opened:
@@ -202,6 +203,9 @@ class _Reader:
         if link is not None or count < 0:
             self.topic = (paragraph, -1)
             return
+        if claim.sentence_index == self.topic_sentence:
+            return
+        self.topic_sentence = claim.sentence_index
         self.topic = (paragraph, count + 1)
         if count + 1 >= _TOPIC_CLAIMS:
             self.history.topic_break(claim.sentence_index)

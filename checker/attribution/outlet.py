@@ -186,8 +186,8 @@ def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon)
     for sentence in lead:
         for link in links.get(sentence.index, []):
             outlet = link.outlet
-            if outlet is None or link.refers_back or link.speaker is not None or link.via:
-                continue
+            if outlet is None or link.refers_back or link.speaker is not None or link.via or link.cue.role == "frame":
+                continue  # a frame ("in an interview on X") is someone speaking to the outlet
             gap = (link.cue.end, outlet.start) if outlet.start >= link.cue.end else (outlet.end, link.cue.start)
             between = re.findall(r"\w+", fold(doc.text[gap[0]:gap[1]]))
             if all(word in lexicon.ar_types or word in lexicon.outlet_generic for word in between):
