@@ -42,6 +42,7 @@ _CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb
 _PULL_QUOTE_WORDS = 6
 _SUBHEADING_WORDS = (4, 15)  # an unclosed line this long between closed paragraphs is a heading
 _PUNCTUATED_LINES = 3
+_DATELINE_REACH = 3  # the place line opening the body comes within the first lines
 _PUNCTUATED_SHARE = 0.9
 _LIST_ITEM = re.compile(r"^[-–—•*·▪●◦\d]")
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
@@ -91,6 +92,7 @@ def _boilerplate() -> dict[str, Any]:
         "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
         "roundup": tuple(search_form(p) for p in data["roundup"]["prefixes"]),
         "author_note": _any_of(data["author_note"]["patterns"]),
+        "body_openers": _any_of(data["dateline"]["body_openers"]),
     }
 
 
@@ -114,6 +116,9 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
     # A first line closed by "!" is a headline, not the body ("مواطن يرفع قضية بكلب في جبل جلود !").
     body_start = next((line.number for line in lines if _is_body(line) and not (
         line.number == 0 and (line.text.rstrip(" \"”»'’)").endswith("!") or _title_line(line)))), None)
+    dated = _dateline_opening(lines)
+    if dated is not None and (body_start is None or body_start < dated):
+        body_start = dated  # "CHARLOTTE - Nearly a week ...": the body starts at its place line
     punctuated = _punctuated(lines)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
@@ -165,6 +170,13 @@ def _inside_body(line: Line, lines: list[Line], punctuated: bool) -> str | None:
     if punctuated and unclosed and _SUBHEADING_WORDS[0] <= line.words <= _SUBHEADING_WORDS[1]:
         return "section heading"
     return None
+
+
+def _dateline_opening(lines: list[Line]) -> int | None:
+    """The line among the first few that opens with the story's place line ("CHARLOTTE - ", "دبي، الإمارات العربية
+    المتحدة (CNN) --"), if any."""
+    openers = _boilerplate()["body_openers"]
+    return next((line.number for line in lines[1:_DATELINE_REACH + 1] if openers.match(line.text.strip())), None)
 
 
 def _punctuated(lines: list[Line]) -> bool:
@@ -220,6 +232,9 @@ def _under_title(text: str, line: Line, lines: list[Line], reasons: dict[int, st
         between = text[lines[0].sentences[-1].end:line.sentences[0].start]
         standfirst = language == "en" and line.number == 1 and above == "headline" and line.words < _BODY_WORDS and (
             between.count("\n") == 1) and not _reports(line.text)  # right under it, no blank line between
+        dated = line.number + 1 == body_start and _boilerplate()["body_openers"].match(lines[body_start].text.strip())
+        if dated and above in _TITLE_REASONS and line.words <= _SUBHEADLINE_WORDS and len(line.sentences) == 1:
+            return "subheadline"  # "Curfew lifted, but city still in limbo ...", then "CHARLOTTE - ..."
         return "subheadline" if standfirst and line.number < body_start else None
     count = line.words
     if line.number < body_start and above in ("headline", "headline question", "subheadline") and (

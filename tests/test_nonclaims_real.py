@@ -305,3 +305,17 @@ def test_an_unclosed_short_line_between_closed_paragraphs_is_a_heading_unless_th
     assert any("آخرها عام 2014" in c for c in claim_texts(text))
     unpunctuated = "انكلترا تسحق بنما وتبلغ ثمن النهائي\n\n" + body.replace(".\n", "\n")
     assert any("وتفوز على السويد 2-1" in c for c in claim_texts(unpunctuated))
+
+
+def test_a_standfirst_above_the_place_line_that_opens_the_body_is_a_subheadline() -> None:
+    """"CHARLOTTE - ..." opens the body: the full sentence between the headline and it is the standfirst, however
+    long; the place line's own report is a claim, in English and in Arabic."""
+    text = ("Charlotte struggles to return to normal after shooting.\n\n"
+            "Curfew lifted, but city still in limbo as Guard occupies quiet streets.\n\n"
+            "CHARLOTTE - Nearly a week after the police shooting of a black man sparked protests, the city remains "
+            "in a state of limbo.\n\nNational Guard members are scattered throughout the area with armored vehicles.\n")
+    assert reasons(text).get("Curfew lifted, but city still in limbo as Guard occupies quiet streets.") == "subheadline"
+    assert any(c.startswith("CHARLOTTE - Nearly a week") for c in claim_texts(text))
+    arabic = ("إعفاء مستشار بالديوان الملكي\n\nدبي، الإمارات العربية المتحدة (CNN) -- أصدر العاهل السعودي أمرا ملكيا "
+              "بإعفاء المستشار بالديوان الملكي سعود القحطاني من منصبه.\n\nوجاء القرار ضمن سلسلة أوامر ملكية صدرت فجر السبت.\n")
+    assert any("أصدر العاهل السعودي أمرا ملكيا" in c for c in claim_texts(arabic))
