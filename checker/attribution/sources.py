@@ -240,7 +240,7 @@ def _cited_speaker(doc: Doc, end: int, cue: Cue, cues: list[Cue], anchor: int, l
                 else phrase_after(doc.text, chosen.end, end, lexicon))
     if cue.arabic and any(cue_verb(c).startswith("نقل") for c in cues if 0 <= c.start - cue.start < 12):
         position = max(anchor, cue.end)
-        after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,5}?)عن\s+", doc.folded[position:end])
+        after = re.match(r"[\s\"'»”]*((?:\S+\s+){0,3}?)عن\s+", doc.folded[position:end])
         # Time words may stand between ("نقلت صحيفة X السعودية اليوم الخميس عن مصادرها"), reported words not.
         if after and not any(word in lexicon.ar_stops and word not in lexicon.ar_time_words
                              for word in after.group(1).split()):
