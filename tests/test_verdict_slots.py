@@ -305,6 +305,9 @@ def test_the_claims_words_in_another_speakers_mouth_are_a_role_swap() -> None:
                            "Putin: any new strikes on Syria could bring chaos to international relations")
     assert speaker_swapped("Putin warns that new Western strikes on Syria will bring chaos to world affairs",
                            "Putin: any new strikes on Syria could bring chaos to international relations") is None
+    # an outlet before the colon cites a source; a fact-checker that "said" it is no speaker either
+    assert speaker_swapped("Politico: PolitiFact found the mayor's claim about the shootings to be true",
+                           "PolitiFact said the mayor's claim about the shootings was true") is None
 
 
 def test_a_verbal_noun_of_winning_reads_as_its_verb() -> None:

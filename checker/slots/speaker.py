@@ -95,6 +95,14 @@ def _named_in(name: str, text: str) -> bool:
     return bool(ours) and all(any(same_word(w, v) for v in theirs) for w in ours)
 
 
+def _outlet(name: str) -> bool:
+    """A news outlet or fact-checker ("Politico: PolitiFact found ...") attributes a report: it is the source the
+    claim cites, not a speaker whose words another is given (the source check compares outlets)."""
+    from checker.outlets import load_registry
+
+    return load_registry().resolve(name) is not None
+
+
 def _shared(ours: str, theirs: str) -> int:
     """How many of our content words the other text holds, by light stem or spelling (استقالته / الاستقالة)."""
     _, stems, distinct = _terms(theirs)
@@ -104,15 +112,16 @@ def _shared(ours: str, theirs: str) -> int:
 @lru_cache(maxsize=8192)
 def speaker_swapped(claim: str, passage: str) -> SlotDecision | None:
     """The claim has A say what a passage sentence has B say, where B is named in the claim in another role (the
-    one warned, the one spoken of) and no sentence of the passage has A say it: an actor_role conflict."""
+    one warned, the one spoken of) and no sentence of the passage has A say it: an actor_role conflict. News
+    outlets are never speakers here."""
     ours = speaker_of(claim)
-    if ours is None:
+    if ours is None or _outlet(ours.name.text):
         return None
     rest = claim[:ours.name.start] + " " + claim[ours.name.end:]
     found = None
     for offset, sentence in sentences(passage):
         theirs = speaker_of(sentence)
-        if theirs is None:
+        if theirs is None or _outlet(theirs.name.text):
             continue
         if same_phrase(ours.name.text, theirs.name.text) or _named_in(ours.name.text, theirs.name.text):
             return None  # the passage also has the claim's speaker say something

@@ -20,7 +20,7 @@ from checker.verdict.reasons import who, why_against, why_for
 # sentence also holds this much of the claim: a USA Today passage about the same debate at similarity 0.64 that
 # holds 31% of the claim does not say what the claim attributes to USA Today. Chosen with the coverage
 # thresholds of checker.verdict.passage (scripts/tune_verdict_coverage.py).
-SOURCE_COVERAGE = 0.6
+SOURCE_COVERAGE = 0.4
 
 
 @lru_cache(maxsize=1)
