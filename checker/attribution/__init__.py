@@ -26,7 +26,8 @@ from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find
                                         find_lead_citation, find_publisher, reporting_outlet, story_outlet_id,
                                         with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
-from checker.attribution.sources import Link, OutletMention, Span, link_sentence, outlets_in
+from checker.attribution.mentions import outlets_in
+from checker.attribution.sources import Link, OutletMention, Span, link_sentence
 from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
 from checker.doc import Doc, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim

@@ -20,7 +20,8 @@ from typing import Any
 
 from checker.attribution.coreference import speaker_tokens
 from checker.attribution.cues import Lexicon
-from checker.attribution.sources import Link, outlet_slug
+from checker.attribution.mentions import outlet_slug
+from checker.attribution.sources import Link
 from checker.config import DATA_DIR
 from checker.doc import Doc
 from checker.models import Attribution, Outlet

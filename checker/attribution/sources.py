@@ -18,10 +18,10 @@ from checker.attribution.arabic import (arabic_clause_subject, arabic_np, arabic
                                         is_participle, participle_subject)
 from checker.attribution.cues import Cue, Lexicon, stripped_end
 from checker.attribution.english import english_speaker, english_subject_only, passive, phrase_after
+from checker.attribution.mentions import outlets_in
 from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
-from checker.models import Outlet
-from checker.normalize import fold, search_form
+from checker.normalize import fold
 from checker.outlets import OutletRegistry
 
 RefersBack = Literal["speaker", "outlet"] | None
@@ -411,95 +411,3 @@ def _leading_outlet(text: str, start: int, outlets: list[OutletMention]) -> Outl
         if _LEADING_OUTLET.fullmatch(lead) and rest[:1] in (",", "،"):
             return mention
     return None
-
-
-def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon: Lexicon,
-               story: tuple[str, ...] = ()) -> list[OutletMention]:
-    """Registry outlets in text[start:end] (look-alikes decided by `story`, the outlets the whole article names:
-    "the Times" in a New York Times story), outlet phrases by head word the registry lacks ("وكالة الأنباء X",
-    "صحيفة «X»": outlets, never speakers), and outlets caught only by their pattern."""
-    sentence, folded = doc.text[start:end], doc.folded[start:end]
-    known = [OutletMention(o, start + s, start + e) for o, s, e in registry.find_in(sentence, story=story, folded=folded)]
-    heads = [OutletMention(h.outlet, start + h.start, start + h.end) for h in registry.heads_in(sentence, folded)
-             if not any(k.start < start + h.end and start + h.start < k.end for k in known)]
-    known, heads = _bracketed_names(doc.text, known, heads)
-    found = known + heads
-    unknown = [m for m in _pattern_outlets(sentence, folded, start, lexicon)
-               if not any(k.start < m.end and m.start < k.end for k in found)]
-    return sorted(found + unknown, key=lambda m: m.start)
-
-
-_BRACKET_AFTER_HEAD = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+)?\s*\(\s*$")
-
-
-def _bracketed_names(text: str, known: list[OutletMention], heads: list[OutletMention]
-                     ) -> tuple[list[OutletMention], list[OutletMention]]:
-    """"وكالة الأنباء الرسمية السورية (سانا)", "وكالة الأنباء الروسية (سبوتنيك)": a description the registry lacks,
-    then the outlet's own name in brackets: one mention of that outlet, spanning the phrase."""
-    merged: list[OutletMention] = []
-    for head in heads:
-        named = next((k for k in known if not head.outlet.known and 0 <= k.start - head.end <= 30
-                      and _BRACKET_AFTER_HEAD.fullmatch(text[head.end:k.start])), None)
-        if named is None:
-            merged.append(head)
-            continue
-        known = [OutletMention(named.outlet, head.start, named.end) if k is named else k for k in known]
-    return known, merged
-
-
-def _pattern_outlets(sentence: str, folded: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
-    return [*_arabic_pattern_outlets(sentence, folded, offset, lexicon),
-            *_english_pattern_outlets(sentence, offset, lexicon)]
-
-
-def _arabic_pattern_outlets(sentence: str, folded: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
-    found = []
-    for match in _arabic_type_phrase(lexicon.ar_types).finditer(folded):
-        if match.group(1):
-            name_start, name_end = match.span(1)
-        else:
-            span = _unquoted_arabic_name(folded, match.start(2), match.end(2), lexicon)
-            if span is None:
-                continue
-            name_start, name_end = span
-        name = sentence[name_start:name_end]
-        found.append(OutletMention(Outlet(outlet_slug(name), name, known=False), offset + name_start, offset + name_end))
-    return found
-
-
-@lru_cache(maxsize=4)
-def _arabic_type_phrase(types: tuple[str, ...]) -> re.Pattern[str]:
-    """"صحيفة X" / "وكالة "X"": compiled once, not once per sentence."""
-    alternatives = "|".join(map(re.escape, types))
-    return re.compile(rf"(?<!\w)[وفبل]?(?:{alternatives})\s+(?:\"([^\"]{{2,40}})\"|((?:\S+\s*){{1,4}}))")
-
-
-def _unquoted_arabic_name(folded: str, start: int, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
-    """"وكالة مهر للأنباء", "قناة الشرق نيوز": only with a word that says it is a news organisation."""
-    words = list(re.finditer(r"[^\s،,.:]+", folded[start:end]))
-    for number, word in enumerate(words[1:], start=1):
-        if any(word.group().startswith(m) or word.group() == m for m in lexicon.ar_media_words):
-            last = number if word.group() in ("للانباء", "انباء") else number + 1
-            last = max(last, 1)
-            return start + words[0].start(), start + words[last - 1].end()
-    return None
-
-
-def _english_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
-    """Capitalised names with a media word ("the Kurdistan Chronicle"), and dateline parentheses."""
-    found = []
-    for match in re.finditer(r"(?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*", sentence):
-        words = match.group().split()
-        while words and words[0] in ("The", "A", "An", "In", "On", "According", "Citing"):
-            words.pop(0)
-        if len(words) >= 2 and words[-1].strip(".'’s") in lexicon.en_media_words:
-            name = " ".join(words)
-            name_start = match.start() + match.group().index(words[0])
-            found.append(OutletMention(Outlet(outlet_slug(name), name, known=False), offset + name_start,
-                                       offset + name_start + len(name)))
-    return found
-
-
-def outlet_slug(name: str) -> str:
-    """A readable id for an outlet the registry lacks: 'Kurdistan Chronicle' -> 'kurdistan-chronicle'."""
-    return re.sub(r"[^\w]+", "-", search_form(name).lower()).strip("-_") or "unknown-outlet"
