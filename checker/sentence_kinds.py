@@ -143,8 +143,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "opinion"  # (not "I don't know the exact figure, but we treated 500 people": a figure is reported)
     if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
         return "opinion"
-    if not quoted and not attributed and not _has_figure(sentence, folded) and (
-            _evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)):
+    if not quoted and not attributed and (_evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)) and (
+            not _has_figure(sentence, folded)):
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(sentence, folded, langs):
         return "speculation"
