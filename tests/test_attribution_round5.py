@@ -202,24 +202,6 @@ def test_the_source_an_outlet_quotes_is_read_past_time_words(sentence: str, outl
     assert (outlet_id(a), a.speaker) == (outlet, speaker)
 
 
-# ---- an interview on a programme names its broadcaster ----------------------------------------------------
-
-@pytest.mark.parametrize(("sentence", "outlet", "speaker"), [
-    ("During a May interview on CNBC's Squawk Box, Trump said he won every single debate.", "cnbc", "Trump"),
-    ("In an interview on CBS's \"Face the Nation,\" House Speaker Paul D. Ryan said the shootings demand more "
-     "listening.", "cbs", "House Speaker Paul D. Ryan"),
-    ("Clinton said in an interview on Fox News that she would release her records.", "fox-news", "Clinton"),
-])
-def test_an_interview_on_a_programme_names_its_broadcaster(sentence: str, outlet: str, speaker: str) -> None:
-    a = only(sentence)
-    assert outlet_id(a) == outlet and a.speaker == speaker
-
-
-def test_an_arabic_interview_on_a_channel_names_it() -> None:
-    a = only("وقال وزير الخارجية في مقابلة مطولة على قناة الحدث إن المفاوضات متواصلة.")
-    assert outlet_id(a) == "al-hadath" and a.speaker == "وزير الخارجية"
-
-
 # ---- one unattributed sentence split into two claims is one sentence of a new topic ------------------------
 
 def _split_second_sentence(lines: list[str], cut: str) -> list[Attribution]:
