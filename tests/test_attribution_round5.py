@@ -235,3 +235,17 @@ def test_an_added_remark_reaches_back_over_one_sentence_split_into_two_claims(li
                                                                                speaker: str) -> None:
     last = _split_second_sentence(lines, cut)[-1]
     assert last.speaker is not None and speaker in last.speaker
+
+
+# ---- "according to" that means "depending on" ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "ومن ثم أبناء الأمير وفقا للعمر، ليكون ترتيبهم كالتالي: الأمير جورج ثم الأميرة شارلوت.",
+    "وسيتيح التطبيق فرز الرسائل الواردة وفق 10 فئات، بحسب ما نقلت صحيفة \"مترو\" البريطانية.",
+])
+def test_according_to_an_age_or_a_count_of_categories_cites_no_one(sentence: str) -> None:
+    assert only(sentence).speaker is None
+
+
+def test_according_to_a_count_of_sources_still_cites_them() -> None:
+    assert only("وقتل 14 شخصا في الهجوم بحسب 3 مصادر أمنية.").speaker == "3 مصادر أمنية"

@@ -173,8 +173,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         speaker = arabic_clause_subject(doc, start, cue, lexicon)
     if speaker is not None and cue.arabic and cue.role in ("according_to", "backward"):
         speaker = _after_glued_lam(text, cue, speaker)
-        if outlet is None and _depending_on(speaker.text, lexicon):
-            return None  # "بحسب نسب الأجور": "depending on", no one is cited
+        if _depending_on(speaker.text, lexicon) and (outlet is None or not speaker.start <= outlet.start < speaker.end):
+            return None  # "بحسب نسب الأجور", "وفق 10 فئات": "depending on", no one is cited
     if speaker is not None and cue.arabic:
         speaker = _outlet_back_citing(text, speaker, lexicon) or speaker
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
@@ -196,9 +196,11 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
 
 
 def _depending_on(phrase: str, lexicon: Lexicon) -> bool:
-    """"نسب الأجور", "نوع المخالفة", "ما هو مبين": after "حسب" these say "depending on", not whose words."""
-    words = fold(phrase).split()
-    return bool(words) and (words[0] in lexicon.ar_not_sources or words[0].removeprefix("ال") in lexicon.ar_not_sources)
+    """"نسب الأجور", "نوع المخالفة", "ما هو مبين", "(وفقا ل)لعمر", "وفق 10 فئات": after "حسب" these say
+    "depending on", not whose words ("بحسب 3 مصادر أمنية" still cites)."""
+    words = [w for w in fold(phrase).split() if not w.isdigit()]
+    return bool(words) and any(form in lexicon.ar_not_sources for form in (
+        words[0], words[0].removeprefix("ال"), "ال" + words[0]))
 
 
 def _possessed(phrase: str) -> bool:
