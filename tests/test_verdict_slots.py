@@ -368,3 +368,15 @@ def test_failed_to_negates_allow_and_forbid_are_opposites_and_a_denial_keeps_its
     claim, sentence, _ = _set3("a042")  # the army admits shortages; its spokesman denied the accusations
     result = assess(claim, sentence, similarity=0.44)
     assert result.stance == "disagree" and result.decided_by == "denial"
+
+
+def test_a_place_the_gazetteer_lacks_is_read_by_its_head_word() -> None:
+    claim, sentence, _ = _set3("a035")  # the blackbuck were killed in Gujarat, where the article says Rajasthan
+    [conflict] = _conflicts(claim, sentence, "place")
+    assert conflict.claim.text == "غوجارات" and conflict.passage.text == "راجاستان"
+    assert [m.span.text for m in mentions("in the state of Gujarat") if m.kind == "place"] == ["Gujarat"]
+    # a kind, not a name; an article on the head makes it "the old town"; a head-named town is not compared with a
+    # region of the gazetteer it may lie in
+    assert not [m for m in mentions("فاز بولاية ثانية في المدينة القديمة") if m.kind == "place"]
+    assert not _conflicts("هدمت القوات 12 منزلا في بلدة حوارة بالضفة الغربية",
+                          "Twelve houses in Huwara in the occupied West Bank were torn down", "place")
