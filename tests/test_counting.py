@@ -90,3 +90,12 @@ def test_a_changed_death_toll_contradicts_a_claim_the_report_words_otherwise() -
                               result, False, None, claim)
     verdict = decide_verdict([passage])
     assert verdict.label == "contradicted" and "50" in verdict.reasons[0] and "Five" in verdict.reasons[0]
+
+
+def test_a_prison_term_is_a_span_of_time_not_a_count_of_the_killing_it_punishes() -> None:
+    assert [q.act for q in read("قضت محكمة هندية بسجن سلمان خان خمسة أعوام في قضية قتل ظباء نادرة").quantities] \
+        == [None]
+    assert [q.act for q in read("He was jailed for five years over the killing of two rare antelopes.").quantities] \
+        == [None, "killed"]
+    assert not _quantity_decisions("محكمة تقضي بسجن سلمان خان خمسة أعوام بسبب قتل ظباء نادرة",
+                                   "حكم على سلمان خان بالسجن بعد إدانته بقتل اثنين من الظباء السوداء")

@@ -38,6 +38,7 @@ class CountingRules:
     conjunctions: frozenset[str]
     relatives: frozenset[str]
     act_window: int
+    durations: frozenset[str]  # light stems of time units: a figure counting them is a span, not victims
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,8 @@ def load_counting() -> CountingRules:
                          frozenset(w.lower() for w in rules["not_persons_en"]),
                          frozenset(search_form(w) for w in rules["partitive"]),
                          frozenset(search_form(w) for w in rules["conjunctions"]),
-                         frozenset(search_form(w) for w in rules["relatives"]), int(rules["act_window"]))
+                         frozenset(search_form(w) for w in rules["relatives"]), int(rules["act_window"]),
+                         frozenset(_stem(w) for w in rules["durations"]))
 
 
 def _stem(word: str) -> str:
@@ -96,6 +98,9 @@ def governing_act(text: str, number: NumberMention, numbers: Sequence[NumberMent
     if number.value is None or number.value != int(number.value):
         return None
     rules = load_counting()
+    unit = _WORD.search(text, number.end)
+    if unit and _stem(unit.group()) in rules.durations:  # "jailed for five years": a span of time, no victims
+        return None
     previous, following = _neighbours(number, numbers)
     clause_start = max([0] + [m.end() for m in _CLAUSE.finditer(text, max(0, number.start - 200), number.start)])
     low = max(clause_start, previous.end if previous else 0)
