@@ -173,8 +173,8 @@ def with_story_outlet(attribution: Attribution, story: Attribution | None, datel
 
 def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon) -> Attribution | None:
     """A story with no dateline whose lead paragraph retells one outlet's report, the outlet itself speaking or
-    cited with "according to": "ذكرت وكالة يونهاب الكورية الجنوبية، الاثنين، أن ...", "... حسب ما نقلت رويترز.",
-    "نستعرض أبرزها وفق ما ذكر موقع "إنغادجت" التقني": the rest of the story is that outlet's reporting, claims
+    cited with "according to": "أفادت وكالة X، الأحد، أن ...", "... حسب ما نقلت رويترز.",
+    "إليكم أهمها وفق ما ذكر موقع "X" التقني": the rest of the story is that outlet's reporting, claims
     with no source of their own included. Not an outlet quoting someone ("نقلت وكالة X عن مصدر عسكري": that
     source's words), spoken to ("وصرح لوكالة X", `story_outlet_id`), named only after the lead paragraph, or one of
     several outlets the story cites."""

@@ -346,14 +346,15 @@ def _outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outl
 _ADDRESSED = re.compile(r"(?:(?<!\w)(?:ل\w*|لـ|told|to)\s*[«\"“]?|(?<!\w)ل)$")
 
 
-# "...، وتلقت الجوهرة أف أم نسخة منه، أن", "...، سفيان السليطي، وكالة تونس افريقيا للأنباء بأن": the reported words
+# "...، وتحصل موقع X على نسخة منه، أن", "...، [اسم المتحدث]، وكالة X بأن": the reported words
 # open right after the outlet, so it is the speech act's, past any aside.
-_OPENER_NEXT = re.compile(r"[^.،,\n]{0,20}?(?:[،,]\s*)?(?:ب?[أإا]ن\w{0,3}|that)(?!\w)")
+# The opener is a word of its own: "في اليونان", "والبلدان", "لبنان" end in "ان" and open nothing.
+_OPENER_NEXT = re.compile(r"[^.،,\n]{0,20}?(?:[،,]\s*)?(?<![\w\u0600-\u06FF])(?:ب?[أإا]ن\w{0,3}|that)(?!\w)")
 
 
 def _one_clause(text: str, start: int, end: int) -> bool:
     """No comma between a cue (or its speaker) and the outlet it addresses unless it is addressed ("لمراسل X"):
-    "من خلال تعزيز وكالة "فرونتكس"" and, before a participle, "لشبكة "روسيا اليوم"، معتبرة" belong to other
+    "عبر دعم وكالة "X"" and, before a participle, "رخصة قناة "X"، معتبرة" belong to other
     clauses ("وفي صحيفة هآرتس، كتب" does not)."""
     return not any(mark in text[start:end] for mark in (",", "،"))
 
@@ -391,7 +392,7 @@ def _describes(after: str) -> bool:
 
 
 def _outlet_described_before(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
-    """"وأفاد الموقع الكوبي الإلكتروني الرسمي "كوبا ديبايت" أن": an outlet word with "ال" and its description,
+    """"وذكر الموقع الإخباري الحكومي "X" أن": an outlet word with "ال" and its description,
     then the outlet's name: the outlet speaks, no one else."""
     words = fold(speaker.text).split()
     head = words[0].lstrip("وف") if words else ""
