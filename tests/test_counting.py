@@ -34,8 +34,8 @@ def test_a_year_like_figure_counting_people_named_after_it_is_compared() -> None
 def test_a_year_like_figure_with_no_people_after_it_stays_a_year() -> None:
     for text in ("Turnout fell after the 2014 protests in the capital.",
                  "Emissions returned to 2000 levels in most regions.",
-                 "وكان قد تقرر بمقتضى قانون المالية 2017 مراجعة السلم الضريبي للأجراء",
-                 "فقد نشرت موسكو منذ بداية 2018 مدربين عسكريين في بانغي",
+                 "وقد أقر قانون الموازنة 2021 مضاعفة المنح الجامعية للطلبة",
+                 "وقد أرسلت أنقرة منذ مطلع 2019 مستشارين أمنيين إلى طرابلس",
                  "وعمل أستاذا بكلية الحقوق بين 2001 و 2003 وكذلك في المرصد",
                  "حكم على شاب من مواليد 1992 كان قد قتل صديقه",
                  "يرجح أن يحتضن المغرب كأس العالم 2026 بشكل مشترك"):
@@ -99,3 +99,14 @@ def test_a_prison_term_is_a_span_of_time_not_a_count_of_the_killing_it_punishes(
         == [None, "killed"]
     assert not _quantity_decisions("محكمة تقضي بسجن سلمان خان خمسة أعوام بسبب قتل ظباء نادرة",
                                    "حكم على سلمان خان بالسجن بعد إدانته بقتل اثنين من الظباء السوداء")
+
+
+def test_a_long_list_of_years_joined_by_and_is_read_without_error() -> None:
+    # A claim listing 2,000 years («2001 و 2002 و ...», "1901 and 1902 and ...") once crashed (each figure asked
+    # the one before it, recursively) and took quadratic time; every figure stays a year.
+    years = [str(1901 + i % 200) for i in range(2000)]
+    for text in ("شهدت المنطقة فيضانات في أعوام " + " و ".join(years) + " حسب السجلات",
+                 "The region flooded in " + " and ".join(years) + ", the records show."):
+        assert not _figures(text)
+    assert not assess("شهدت المنطقة فيضانات في أعوام " + " و ".join(years[:1100]),
+                      "شهدت المنطقة فيضانات في أعوام 1901 و 1902", similarity=0.7).number_conflicts

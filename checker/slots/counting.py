@@ -147,7 +147,8 @@ def bare_year_figure(number: NumberMention) -> bool:
     return number.kind == "number" and raw.isdigit() and len(raw) == 4 and 1900 <= (number.value or 0) <= 2100
 
 
-def year_like(text: str, number: NumberMention, numbers: Sequence[NumberMention]) -> bool:
+def year_like(text: str, number: NumberMention, numbers: Sequence[NumberMention],
+              known: dict[int, bool] | None = None) -> bool:
     """A bare figure from 1900 to 2100 is a year, not a count, unless the text names what it counts: a thing the
     gazetteer knows ("2000 soldiers"), the act whose verb governs it ("killed 2000", «قتل 2000»), a part of a
     group after it («شمل 2002 من كبار السن», "2000 of the protesters") or the people it counts, right after it:
@@ -155,30 +156,57 @@ def year_like(text: str, number: NumberMention, numbers: Sequence[NumberMention]
     participle or nisba noun, indefinite and opening no construct («2000 محام», «الـ 2000 مقاتل», not
     «قانون المالية 2017 مراجعة السلم»). After a determiner, a preposition or a time word ("the 2012 elections",
     «منذ بداية 2018 مدربين», «مواليد 1994») or, in Arabic, after a definite word or a name («كأس العالم 2026»)
-    it is a year; a figure joined to another by "and" reads as that one ("between 2001 and 2003")."""
-    if not bare_year_figure(number):
-        return False
-    if number.unit is not None and thing_of(number.unit) is not None:
-        return False
+    it is a year; a figure joined to another by "and" reads as that one ("between 2001 and 2003").
+
+    A chain of such links is walked back in a loop (a list of 2,000 years once overflowed the stack); `known`,
+    figure start -> answer, filled as it goes, lets a caller reading every figure in order walk each link once."""
     rules = load_counting()
+    chain: list[NumberMention] = []
+    current = number
+    while True:
+        if current is not number and known is not None and current.start in known:
+            answer = known[current.start]
+            break
+        alone, earlier = _year_alone(text, current, numbers, rules)
+        if alone is not None or earlier is None:
+            answer = bool(alone)
+            break
+        chain.append(current)
+        if earlier.kind in {"year", "date"}:
+            answer = True
+            break
+        current = earlier
+    if known is not None:
+        known.update((link.start, answer) for link in chain + [current])
+    return answer
+
+
+def _year_alone(text: str, number: NumberMention, numbers: Sequence[NumberMention],
+                rules: CountingRules) -> tuple[bool | None, NumberMention | None]:
+    """`year_like` for one figure: (the answer, None), or (None, the figure before it) when an "and" joins it to
+    that one, whose reading it takes."""
+    if not bare_year_figure(number):
+        return False, None
+    if number.unit is not None and thing_of(number.unit) is not None:
+        return False, None
     previous = _WORD.findall(text, max(0, number.start - 40), number.start)
     before = search_form(previous[-1]) if previous else ""
     bare = before[1:] if before[:1] in "وفبل" and len(before) > 3 else before
     if before in rules.year_before or bare in rules.year_before or before.endswith(("'s", "’s")):
-        return True
+        return True, None
     earlier, _ = _neighbours(number, numbers)
     if before in rules.conjunctions and earlier and len(_WORD.findall(text, earlier.end, number.start)) == 1:
-        return earlier.kind in {"year", "date"} or year_like(text, earlier, numbers)
+        return None, earlier
     if _act_before(text, number, earlier, rules):
-        return False
+        return False, None
     following = _WORD.findall(text, number.end, min(len(text), number.end + 60))
     if not following or _CLAUSE.search(text, number.end, text.find(following[0], number.end)):
-        return True
+        return True, None
     if search_form(following[0]) in rules.partitive and len(following) > 1:
-        return False
+        return False, None
     if before and not before.isascii() and before != "ال" and _definite_or_name(previous[-1]):
-        return True  # «كأس العالم 2026»: a year after its noun
-    return not _counted_noun(following[0], following[1] if len(following) > 1 else "", rules)
+        return True, None  # «كأس العالم 2026»: a year after its noun
+    return not _counted_noun(following[0], following[1] if len(following) > 1 else "", rules), None
 
 
 def _act_before(text: str, number: NumberMention, earlier: NumberMention | None, rules: CountingRules) -> bool:

@@ -98,8 +98,9 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
     """Counts with what they count, where, and the act that governs them (checker.slots.counting); "and 900 in
     Syria" borrows "troops" from the count before it."""
     stop = _stopwords()
+    years: dict[int, bool] = {}  # figure start -> a year: each "and" link of a list of years is read once
     counts = [_as_percent(text, n) for n in numbers if n.kind in {"number", "money", "percent"}
-              and n.value is not None and not year_like(text, n, numbers) and not _inside_word(text, n)
+              and n.value is not None and not year_like(text, n, numbers, years) and not _inside_word(text, n)
               and not _score(text, n)
               and not _ordinal_tail(text, n, numbers) and not _percent_word(text, n, numbers)]
     quantities: list[Quantity] = []
