@@ -16,6 +16,8 @@ from typing import Literal
 
 from checker.attribution.arabic import (arabic_clause_subject, arabic_np, arabic_speaker, chained_verb, cue_verb,
                                         is_participle, participle_subject)
+from checker.attribution.cue_outlet import (is_just_outlet, leading_outlet, names_outlet_beside, outlet_described_before,
+                                             outlet_for)
 from checker.attribution.cues import Cue, Lexicon, stripped_end
 from checker.attribution.english import english_speaker, english_subject_only, passive, phrase_after
 from checker.attribution.mentions import outlets_in
@@ -25,9 +27,7 @@ from checker.normalize import fold
 from checker.outlets import OutletRegistry
 
 RefersBack = Literal["speaker", "outlet"] | None
-_OUTLET_REACH = 45
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|later|then|\w+ly)\s+)?$", re.IGNORECASE)
-_LEADING_OUTLET = re.compile(r"(?:and |but )?(?:in|writing in|in an article in|in a column in|و?في)$")
 
 
 @dataclass(frozen=True)
@@ -149,10 +149,10 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         speaker = english_subject_only(text, english_speaker(text, start, end, cue, lexicon), cue, cues, lexicon)
     if speaker is not None and _is_outlet_word(speaker.text, lexicon):
         speaker = None
-    outlet = _outlet_for(text, cue, cues, speaker, outlets, lexicon) or _leading_outlet(text, start, outlets)
+    outlet = outlet_for(text, cue, cues, speaker, outlets, lexicon) or leading_outlet(text, start, outlets)
     if speaker is not None and outlet is not None and (
-            _is_just_outlet(speaker, outlet, lexicon) or _names_outlet_beside(text, speaker, outlet, lexicon)
-            or _outlet_described_before(text, speaker, outlet, lexicon)):
+            is_just_outlet(speaker, outlet, lexicon) or names_outlet_beside(text, speaker, outlet, lexicon)
+            or outlet_described_before(text, speaker, outlet, lexicon)):
         speaker = None
     via: tuple[OutletMention, ...] = ()
     if speaker is None and outlet is not None:
@@ -164,7 +164,7 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
             outlet, via = cited, (outlet,)
             if speaker is not None and not speaker.start <= cited.start < speaker.end:
                 speaker = None  # "نقلا عن صحيفة": the outlet word was all the cited phrase read
-        if speaker is not None and _is_just_outlet(speaker, outlet, lexicon):
+        if speaker is not None and is_just_outlet(speaker, outlet, lexicon):
             speaker = None
     if speaker is not None and cue.role == "frame" and cue.arabic and not fold(cue.text).endswith("ل") and (
             not fold(speaker.text).startswith("ل")):
@@ -314,103 +314,4 @@ def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
     if key in lexicon.outlet_back or (key.startswith("ل") and "ا" + key in lexicon.outlet_back) or (
             "ال" + key in lexicon.outlet_back):
         return "outlet"  # "وفقا للتقرير": the cue took the ل of لل
-    return None
-
-
-# ---- shared -------------------------------------------------------------
-
-
-def _outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outlets: list[OutletMention],
-                lexicon: Lexicon) -> OutletMention | None:
-    """The outlet inside the speaker phrase, or addressed right after it or after a cue ("told X", "لوكالة X").
-
-    An outlet merely mentioned in the reported words is not the source.
-    """
-    if speaker is not None:
-        inside = [o for o in outlets if speaker.start <= o.start < speaker.end]
-        if inside:
-            return inside[0]
-    # An earlier verb's outlet is that verb's ("قال X لـY إن ...، لكنه أشار"); a framing phrase names the whole
-    # sentence's ("In an email to Newsweek, X said").
-    own = [c for c in cues if c.start >= cue.start or c.role == "frame"]
-    anchors = [c.end for c in own] + ([speaker.end] if speaker else [])
-    near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH and (
-                _one_clause(text, anchor, o.start) or _ADDRESSED.search(text[anchor:o.start])
-                or _OPENER_NEXT.match(text, o.end)) for anchor in anchors)
-            or any(0 <= c.start - o.end <= 3 and (_one_clause(text, o.end, c.start) or not is_participle(c, lexicon))
-                   for c in own)]
-    return near[0] if near else None
-
-
-# "...، فريد بن جحا لمراسل "الجوهرة"", "...، لصحيفة لوموند", "..., told": the outlet addressed past an appositive.
-_ADDRESSED = re.compile(r"(?:(?<!\w)(?:ل\w*|لـ|told|to)\s*[«\"“]?|(?<!\w)ل)$")
-
-
-# "...، وتحصل موقع X على نسخة منه، أن", "...، [اسم المتحدث]، وكالة X بأن": the reported words
-# open right after the outlet, so it is the speech act's, past any aside.
-# The opener is a word of its own: "في اليونان", "والبلدان", "لبنان" end in "ان" and open nothing.
-_OPENER_NEXT = re.compile(r"[^.،,\n]{0,20}?(?:[،,]\s*)?(?<![\w\u0600-\u06FF])(?:ب?[أإا]ن\w{0,3}|that)(?!\w)")
-
-
-def _one_clause(text: str, start: int, end: int) -> bool:
-    """No comma between a cue (or its speaker) and the outlet it addresses unless it is addressed ("لمراسل X"):
-    "عبر دعم وكالة "X"" and, before a participle, "رخصة قناة "X"، معتبرة" belong to other
-    clauses ("وفي صحيفة هآرتس، كتب" does not)."""
-    return not any(mark in text[start:end] for mark in (",", "،"))
-
-
-def _is_just_outlet(speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
-    """"صحيفة “إسرائيل اليوم”", "the AP" name the outlet, not a person; so does the outlet with a description
-    after it ("صحيفة X المقربة من نتنياهو", "Israel Hayom, the free daily close to Netanyahu")."""
-    if not (speaker.start <= outlet.start < speaker.end):
-        return False
-    before = speaker.text[:outlet.start - speaker.start]
-    after = speaker.text[outlet.end - speaker.start:]
-    if not _is_generic(before, lexicon):
-        return False
-    return _is_generic(after, lexicon) or _describes(_without_generic_words(after, lexicon))
-
-
-def _is_generic(phrase: str, lexicon: Lexicon) -> bool:
-    words = re.sub(r"[^\w\s.]", " ", fold(phrase)).split()
-    return all(word in lexicon.outlet_generic or word.lstrip("ل") in lexicon.ar_types for word in words)
-
-
-def _without_generic_words(after: str, lexicon: Lexicon) -> str:
-    """" newspaper, which is close to Hezbollah" -> ", which is close to Hezbollah"."""
-    words = re.match(r"\s*([\w.-]+)", after)
-    while words and _is_generic(words.group(1), lexicon):
-        after = after[words.end():]
-        words = re.match(r"\s*([\w.-]+)", after)
-    return after
-
-
-def _describes(after: str) -> bool:
-    """What follows an outlet's name is a description of it: an appositive or a definite Arabic adjective."""
-    stripped = after.lstrip(" \"'”»’")
-    return stripped.startswith((",", "،")) or fold(stripped).startswith("ال")
-
-
-def _outlet_described_before(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
-    """"وذكر الموقع الإخباري الحكومي "X" أن": an outlet word with "ال" and its description,
-    then the outlet's name: the outlet speaks, no one else."""
-    words = fold(speaker.text).split()
-    head = words[0].lstrip("وف") if words else ""
-    return (0 <= outlet.start - speaker.end <= 3 and head.startswith("ال") and head[2:] in lexicon.ar_types
-            and not text[speaker.end:outlet.start].strip(" \"«“"))
-
-
-def _names_outlet_beside(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
-    """"بحسب إحصاء لوكالة رويترز", "according to a tally by AFP": a generic word that only introduces the outlet."""
-    gap = text[speaker.end:outlet.start]
-    return 0 <= len(gap) <= 20 and _is_generic(speaker.text, lexicon) and _is_generic(gap, lexicon)
-
-
-def _leading_outlet(text: str, start: int, outlets: list[OutletMention]) -> OutletMention | None:
-    """"In Haaretz, analyst Amos Harel writes", "وفي صحيفة هآرتس، كتب ...": the outlet opening the sentence."""
-    for mention in outlets:
-        lead = fold(text[start:mention.start]).strip(" \"“«")
-        rest = text[mention.end:mention.end + 3].lstrip(" \"”»")
-        if _LEADING_OUTLET.fullmatch(lead) and rest[:1] in (",", "،"):
-            return mention
     return None
