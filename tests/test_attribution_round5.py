@@ -210,6 +210,18 @@ def test_the_source_an_outlet_quotes_is_read_past_time_words(sentence: str, outl
 
 # ---- an interview on a channel names its broadcaster ------------------------------------------------------
 
+@pytest.mark.parametrize(("sentence", "outlet", "speaker"), [
+    ("During a June interview on CNBC's Closing Bell, the senator said the tariffs had cost farmers billions.", "cnbc",
+     "the senator"),
+    ("In an interview on NBC's \"Meet the Press,\" Governor Jane Holloway said the schools would reopen in March.",
+     "nbc", "Governor Jane Holloway"),
+    ("In an appearance on CNN, the treasury secretary said inflation had peaked.", "cnn", "the treasury secretary"),
+])
+def test_an_interview_on_a_programme_names_its_broadcaster(sentence: str, outlet: str, speaker: str) -> None:
+    a = only(sentence)
+    assert (outlet_id(a), a.speaker) == (outlet, speaker)
+
+
 def test_an_arabic_interview_on_a_channel_names_it() -> None:
     a = only("وقال وزير الخارجية في مقابلة مطولة على قناة الحدث إن المفاوضات متواصلة.")
     assert outlet_id(a) == "al-hadath" and a.speaker == "وزير الخارجية"
