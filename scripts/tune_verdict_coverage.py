@@ -30,6 +30,8 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -40,10 +42,15 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import eval_verdict_cases as cases_script  # noqa: E402
 
+if TYPE_CHECKING:
+    from checker.models import Claim
+    from checker.verdict import AssessedPassage
+
 # Round 5 narrowed the round-4 values (run time: the two new pairs multiply the grid by 35) before any result of
 # the new code was seen: COVERAGE_SAME_EVENT and LOW_SIMILARITY stay at 0.4 and 0.1, the choice of every fold in
-# round 4 (15/15) and on the pooled sets with the code before round 5 (25/25). 1.01 turns a rule off, as does 0.6
-# for XL_AGREE_SIMILARITY (the bar the stance step already applies).
+# round 4 (15/15) and on the pooled sets with the code before round 5 (25/25). 1.01 turns a rule off. (Round 5's
+# cross-language agreement bar, XL_AGREE_SIMILARITY, is gone: the folds chose it off, its only value that could
+# fire, and the product no longer has it; docs/verdict.md.)
 GRID = {"COVERAGE_AGREE": (0.45, 0.5, 0.55, 0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.0, 0.5, 0.6),
@@ -51,11 +58,9 @@ GRID = {"COVERAGE_AGREE": (0.45, 0.5, 0.55, 0.6, 0.7, 1.01),
         "LOW_SIMILARITY": (0.1,),
         "ANCHORS_SAME_EVENT": (0.5, 0.75, 1.01),
         "DOUBT_SIMILARITY": (0.35, 0.5, 1.01),
-        "DOUBT_SCORE": (0.5, 0.8, 0.9),
-        "XL_AGREE_SIMILARITY": (0.5, 0.55, 0.6),
-        "XL_ANCHORS_AGREE": (0.0, 0.5)}
+        "DOUBT_SCORE": (0.5, 0.8, 0.9)}
 # A threshold that means nothing while its rule is off: only its first value is tried then.
-SWITCHED_BY = {"DOUBT_SCORE": ("DOUBT_SIMILARITY", 1.01), "XL_ANCHORS_AGREE": ("XL_AGREE_SIMILARITY", 0.6)}
+SWITCHED_BY = {"DOUBT_SCORE": ("DOUBT_SIMILARITY", 1.01)}
 # Ties go to the stricter setting: for these a lower value is the stricter (more doubt; round 4's LOW_SIMILARITY).
 LOWER_IS_STRICTER = {"LOW_SIMILARITY", "DOUBT_SIMILARITY", "DOUBT_SCORE"}
 SOURCE_GRID = (0.0, 0.3, 0.4, 0.5, 0.6)
@@ -78,7 +83,7 @@ def grouped_folds(groups: list[str], seed: int) -> list[list[int]]:
     return folds
 
 
-def owner(name: str):  # type: ignore[no-untyped-def]
+def owner(name: str) -> ModuleType | None:
     """The module whose functions read the threshold `name`: setting it there changes the verdict (the package
     checker.verdict only re-exports the values; a tree from before the split has them in checker/verdict.py)."""
     import importlib
@@ -93,7 +98,7 @@ def owner(name: str):  # type: ignore[no-untyped-def]
     return None
 
 
-def load_sets(paths: list[Path]):  # type: ignore[no-untyped-def]
+def load_sets(paths: list[Path]) -> tuple[list[dict[str, Any]], list[Claim], list[list[AssessedPassage]], list[str]]:
     """Every case of the given sets with its claim and assessed passages, each set checked against its own store."""
     import checker.verdict as verdict
     from checker.outlets import load_registry
@@ -199,23 +204,25 @@ def main() -> None:
         print(f"  chosen per fold {chosen}")
     print("most folds chose: " + ", ".join(f"{name} {count.most_common(1)[0][0]} ({count.most_common(1)[0][1]}/"
                                            f"{sum(count.values())})" for name, count in votes.items()))
-    if owner("SOURCE_COVERAGE") is not None:
-        source_cv(verdict, cases, claims, assessed, groups)
+    source = owner("SOURCE_COVERAGE")
+    if source is not None:
+        source_cv(verdict, cases, claims, assessed, groups, source)
 
 
-def source_cv(verdict, cases: list[dict], claims: list, assessed: list, groups: list[str]) -> None:  # type: ignore[no-untyped-def]
+def source_cv(verdict: ModuleType, cases: list[dict[str, Any]], claims: list[Claim],
+              assessed: list[list[AssessedPassage]], groups: list[str], source: ModuleType) -> None:
     """SOURCE_COVERAGE by the same grouped folds, on the cases that cite an outlet: how often the source check
     says "confirmed" exactly when the case says the outlet reported the claim."""
     cited = [i for i, c in enumerate(cases) if c.get("outlet_reported") is not None]
-    shipped = owner("SOURCE_COVERAGE").SOURCE_COVERAGE
+    shipped = source.SOURCE_COVERAGE
 
     def agrees(value: float, i: int) -> bool:
-        owner("SOURCE_COVERAGE").SOURCE_COVERAGE = value
+        source.SOURCE_COVERAGE = value
         status = verdict.check_source(claims[i], assessed[i], 1).status
         return (status == "confirmed") == bool(cases[i]["outlet_reported"])
 
     table = {(value, i): agrees(value, i) for value in SOURCE_GRID for i in cited}
-    owner("SOURCE_COVERAGE").SOURCE_COVERAGE = shipped
+    source.SOURCE_COVERAGE = shipped
     print(f"source check, {len(cited)} cases citing an outlet; in sample: "
           + ", ".join(f"{v}: {sum(table[v, i] for i in cited)}" for v in SOURCE_GRID))
     for seed in range(SHUFFLES):

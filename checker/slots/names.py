@@ -211,19 +211,20 @@ def mentions(text: str) -> tuple[Mention, ...]:
 
 
 @lru_cache(maxsize=1)
-def _place_heads() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], frozenset[str]]:
+def _place_heads() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
     data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))["places"]
     heads = {fold(k): v for k, v in {**data["heads_ar"], **data["heads_en"]}.items()}
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w\u0640])[وفب]?(?P<head>{alternation})\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)?)",
                          re.IGNORECASE)
     return (pattern, heads, frozenset(search_form(w) for w in data["name_starts_ar"]),
-            frozenset(search_form(w) for w in data["not_names_ar"]))
+            frozenset(search_form(w) for w in data["not_names_ar"]),
+            frozenset(fold(w) for w in data["owing_heads_ar"]))
 
 
 def _headed_places(text: str, found: list[Mention]) -> list[Mention]:
     """Places the gazetteer lacks, named after a head word («ولاية غوجارات»: a region; "the city of Qingyuan")."""
-    pattern, heads, starts, not_names = _place_heads()
+    pattern, heads, starts, not_names, owing = _place_heads()
     places = []
     for match in pattern.finditer(fold(text)):  # fold keeps offsets
         head, words = match.group("head"), text[match.start("name"):match.end("name")].split()
@@ -233,7 +234,9 @@ def _headed_places(text: str, found: list[Mention]) -> list[Mention]:
                 continue
         else:
             first = search_form(words[0])
-            if first in not_names or first.endswith(("يه", "ية")) or len(first) < 3 and first not in starts:
+            if (first in not_names or first.endswith(("يه", "ية")) or len(first) < 3 and first not in starts
+                    or _not_a_name(first) or head in owing and first[:1] in "بل"
+                    and _after_definite(text, match.start("head"))):
                 continue
             words = words[:2] if first in starts and len(words) > 1 else words[:1]
         start = match.start("name")
@@ -245,6 +248,39 @@ def _headed_places(text: str, found: list[Mention]) -> list[Mention]:
         # where it lies among the gazetteer's places is unknown (a town Huwara and the West Bank never conflict)
         places.append(Mention("place", "name:" + search_form(name), Span(start, end, name), "headed " + heads[head]))
     return places
+
+
+@lru_cache(maxsize=1)
+def _amount_words() -> frozenset[str]:
+    """Arabic number words and ordinals of claims.toml [numbers], without their article: «ولاية خامسة» is a fifth
+    term of office, «مدينة بخمسة ملايين» owes five million."""
+    from checker.segment import lexicon
+
+    tables = lexicon()["numbers"]
+    words = [w for name in ("units_ar", "scales", "ordinals", "fractions") for w in tables[name]]
+    return frozenset(_bare(search_form(w)) for w in words if not w.isascii())
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _not_a_name(word: str) -> bool:
+    """A word after a place head that names nothing: a number word or ordinal (with ب/ل/ك or not), or a word
+    carrying ب/ل/ك and the article («بالكامل»): a preposition opens what the head is said to be or owe."""
+    clitic = word[1:] if word[:1] in "بلك" and len(word) > 3 else None
+    return (_bare(word) in _amount_words() or (clitic is not None and _bare(clitic) in _amount_words())
+            or word.startswith(("بال", "لل", "كال")))
+
+
+def _after_definite(text: str, head: int) -> bool:
+    """The head comes right after a noun with the article: «الشركة مدينة بمبلغ» (the company owes), not «في مدينة»
+    or «سكان مدينة» (a preposition or a construct noun before a place's head)."""
+    before = _WORD.findall(text[max(0, head - 40):head])
+    if not before:
+        return False
+    word = search_form(before[-1])
+    return word.startswith(("ال", "وال", "فال")) and len(word) > 4 and not text[:head].rstrip().endswith((",", "،", ":"))
 
 
 @lru_cache(maxsize=1)

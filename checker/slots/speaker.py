@@ -1,11 +1,12 @@
-"""Who says it: the speaker of a headline ("Putin: new strikes would bring chaos") or of a speech verb
-("Rouhani warns Putin: ...", «شفيق صرصار يكشف أن ...»), so that a claim putting the words in the mouth of the
-person the passage quotes them about is a role swap.
+"""Who says it: the speaker of a headline (a name and a colon before the words) or of a speech verb ("X warns
+Y: ...", «فلان يكشف أن ...»), so that a claim putting the words in the mouth of the person the passage quotes them
+about is a role swap.
 
-A fact-checker reads «روحاني يحذر بوتين: أي ضربات ... ستجر العلاقات الدولية إلى الفوضى» against the headline
-«بوتين: أي ضربات جديدة على سوريا قد تؤدي إلى "فوضى" دولية» as the same words from another mouth. The frames of
-slots.toml need two named roles around a verb; a headline names only its speaker, before the colon. The verbs,
-the words that open what is said and the longest speaker phrase are in `[speaker]` of checker/data/slots.toml.
+A fact-checker reads a claim that has one leader warn another that new strikes would bring chaos, against a
+headline that gives those words to the second leader (his name, a colon, the warning), as the same words from
+another mouth. The frames of slots.toml need two named roles around a verb; a headline names only its speaker,
+before the colon. The verbs, the words that open what is said, the longest speaker phrase and the labels a headline
+opens with ("Breaking:", «عاجل:») are in `[speaker]` of checker/data/slots.toml.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.normalize import search_form
+from checker.normalize import fold, search_form
 from checker.slots.align import _terms, same_phrase, same_word, sentences
 from checker.slots.extract import read
 from checker.slots.model import SlotDecision, Span
@@ -30,6 +31,8 @@ class SpeakerRules:
     verbs: frozenset[str]
     openers: frozenset[str]
     name_words: int
+    determiners: frozenset[str]
+    label: re.Pattern[str]  # a headline label and its colon, at the start
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,27 @@ class Speaker:
 @lru_cache(maxsize=1)
 def load_speaker_rules() -> SpeakerRules:
     data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))["speaker"]
+    labels = "|".join(re.escape(fold(w)) for w in sorted(data["headline_labels"], key=len, reverse=True))
     return SpeakerRules(frozenset(search_form(v) for v in data["verbs_en"] + data["verbs_ar"]),
-                        frozenset(search_form(w) for w in data["openers"]), int(data["name_words"]))
+                        frozenset(search_form(w) for w in data["openers"]), int(data["name_words"]),
+                        frozenset(w.lower() for w in data["determiners_en"]),
+                        re.compile(rf"\s*(?:{labels})\s*[:：]\s*", re.IGNORECASE))
 
 
 def _verb(word: str, rules: SpeakerRules) -> bool:
+    """A speech verb; in English only in lower case ("Claims" in a title or a name is none)."""
+    if word.isascii() and not word[:1].islower():
+        return False
     folded = search_form(word)
     return folded in rules.verbs or (folded[:1] in "وف" and folded[1:] in rules.verbs)
+
+
+def _english_subject(words: list[str], rules: SpeakerRules) -> bool:
+    """An English subject before a speech verb is a name: "Assad", "The White House"; not "Assad's" (his claims),
+    not "The" alone (the claims)."""
+    last = words[-1]
+    return (last[:1].isupper() and not re.search(r"['’]s?$", last)
+            and not all(w.lower() in rules.determiners for w in words))
 
 
 @lru_cache(maxsize=8192)
@@ -57,18 +74,25 @@ def speaker_of(text: str) -> Speaker | None:
     """The speaker a sentence opens with: a short name before a colon, the subject before a speech verb, or
     (verb first) the words after it up to «إن»/«أن»/"that" or a colon. None when it names none."""
     rules = load_speaker_rules()
+    label = rules.label.match(fold(text))  # fold keeps offsets
+    if label and label.end() < len(text):  # "Breaking: Assad: ...": the label is no speaker
+        inner = speaker_of(text[label.end():])
+        return None if inner is None else Speaker(_shift(inner.name, label.end()), _shift(inner.said, label.end()))
     words = list(_WORD.finditer(text))
     colon = _COLON.search(text)
     head = [w for w in words if colon is None or w.end() <= colon.start()]
     for i, word in enumerate(words[:rules.name_words + 1]):
         if not _verb(word.group(), rules):
             continue
-        if i:  # subject first: «شفيق صرصار يكشف أن ...», "Rouhani warns Putin: ..."
+        if i:  # subject first: «فلان يكشف أن ...», "X warns Y: ..."
+            subject = [w.group() for w in words[:i]]
+            if word.group().isascii() and not _english_subject(subject, rules):
+                return None
             return Speaker(_span(text, words[0].start(), words[i - 1].end()), _span(text, word.end(), len(text)))
         after = words[1:rules.name_words + 2]
         end = next((k for k, w in enumerate(after) if search_form(w.group()) in rules.openers
                     or (colon is not None and w.start() >= colon.start())), None)
-        if end:  # verb first: «قال الأمين العام محمد الكيلاني إن ...»
+        if end:  # verb first: «قال الأمين العام فلان إن ...»
             return Speaker(_span(text, after[0].start(), after[end - 1].end()), _span(text, after[end].start(), len(text)))
         return None
     if colon is None or not head or len(head) > rules.name_words or len(head) != len(words[:len(head)]):
@@ -80,6 +104,10 @@ def speaker_of(text: str) -> Speaker | None:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
+
+
+def _shift(span: Span, by: int) -> Span:
+    return Span(span.start + by, span.end + by, span.text)
 
 
 def _only_places(phrase: str) -> bool:

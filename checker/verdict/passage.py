@@ -16,7 +16,7 @@ from checker.slots.align import best_coverage, negates_more
 from checker.slots.compare import anchors
 from checker.slots.speaker import speaker_swapped
 from checker.slots.swap import swapped_names
-from checker.stance import SIMILARITY_AGREE_UNTRAINED, StanceResult
+from checker.stance import StanceResult
 
 # A passage counts for or against a claim only this close to it, and when its stance score
 # times its similarity reaches MIN_STRENGTH.
@@ -52,12 +52,6 @@ LOW_SIMILARITY = 0.1
 # where the passage says Sunday). At least MIN_ANCHORS of them must be found.
 ANCHORS_SAME_EVENT = 0.5
 MIN_ANCHORS = 2
-# A translation scores 0.5-0.6 in the multilingual space, below the untrained agreement bar (0.6,
-# checker.stance.SIMILARITY_AGREE_UNTRAINED) where a same-language paraphrase sits. A cross-language passage the
-# stance step left "other" by similarity says the same when it is at least XL_AGREE_SIMILARITY close, no slot
-# conflicts and it names XL_ANCHORS_AGREE of the claim's anchors (0: none needed). 0.6 leaves the bar as it is.
-XL_AGREE_SIMILARITY = 0.6
-XL_ANCHORS_AGREE = 0.0
 # A report that says the same only in other words (COVERAGE_AGREE: its words, not its meaning, are counted) is
 # doubted when the stance model reads another passage of the same story at this similarity or more as a
 # disagreement: the headline "Ghannouchi: Sarsar ready to withdraw his resignation" against a claim whose words
@@ -122,13 +116,10 @@ class AssessedPassage:
     def covered(self) -> bool:
         """Said in other words: the stance step found it unrelated by similarity or the model alone, but the
         passage's best sentence holds most of the claim, negates nothing the claim does not, and no slot
-        conflicts; across languages, a translation below the agreement bar that names the claim's anchors."""
+        conflicts. Same language only: across languages no word can be counted, and a translation the stance
+        step left below its agreement bar stays unweighed (a lower bar for it lost in cross-validation)."""
         result = self.result
-        if result.cross_language:
-            return (result.stance == "other" and result.decided_by == "similarity"
-                    and result.similarity >= XL_AGREE_SIMILARITY and self.coverage >= XL_ANCHORS_AGREE
-                    and not any(d.outcome == "conflict" for d in result.slot_decisions))
-        if not (result.stance == "other" and result.decided_by in {"model", "similarity"}
+        if result.cross_language or not (result.stance == "other" and result.decided_by in {"model", "similarity"}
                 and result.similarity >= self.similarity_floor
                 and not any(d.outcome == "conflict" for d in result.slot_decisions)
                 and self.coverage >= COVERAGE_AGREE):
@@ -172,8 +163,6 @@ class AssessedPassage:
         if self.review:
             return REVIEW_STRENGTH
         result = self.result
-        if self.covered and result.cross_language:  # weighs as an agreement by similarity at the bar
-            return result.similarity * SIMILARITY_AGREE_UNTRAINED
         if self.covered or self.slot_conflict:
             return self.coverage * max(result.similarity, MIN_SIMILARITY)  # weighs at least as at the floor
         floor = MIN_SIMILARITY_ACROSS_LANGUAGES if result.cross_language else MIN_SIMILARITY

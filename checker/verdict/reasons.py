@@ -59,9 +59,6 @@ def why_for(assessed: AssessedPassage) -> str:
         return f"{who(assessed)} rated this claim «{assessed.document.rating}»"
     agreeing = next((s for s in result.signals if s.startswith("numbers agree")), None)
     detail = f"similarity {result.similarity:.2f}" + (f"; {agreeing}" if agreeing else "")
-    if assessed.covered and result.cross_language:
-        return (f"{who(assessed)} says the same in the other language ({detail}; it names {assessed.coverage:.0%} "
-                f"of the claim's names, figures and dates; no slot differs): «{snippet(assessed.hit.text)}»")
     if assessed.covered:
         share, sentence = best_coverage(assessed.claim_text, assessed.hit.text)
         return (f"{who(assessed)} says the same in other words (its sentence holds {share:.0%} of the claim's "
