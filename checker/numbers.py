@@ -11,9 +11,11 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
+from checker.checkworthiness import arabic_prefix
+from checker.dates import iso_dates, month_alone, ordinal_dates, text_dates
 from checker.models import NumberMention
 from checker.normalize import fold
-from checker.checkworthiness import arabic_prefix
+from checker.number_lexicon import alternation, data, folded_table, mention, ordinals
 from checker.segment import lexicon
 
 _NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
@@ -69,66 +71,38 @@ def _finders(folded: str) -> list[Finder]:
     part every match of that finder contains, skip the scans that cannot match (most of them, in most sentences)."""
     if not _DIGIT.search(folded):
         return [finder for finder, needed in _prefilters()
-                if finder in {_ordinal_dates, _month_alone, _fractions, _number_words} and (needed is None or needed.search(folded))]
+                if finder in {ordinal_dates, month_alone, _fractions, _number_words} and (needed is None or needed.search(folded))]
     return [finder for finder, needed in _prefilters() if needed is None or needed.search(folded)]
 
 
 @lru_cache(maxsize=1)
 def _prefilters() -> tuple[tuple[Finder, re.Pattern[str] | None], ...]:
     """Bare alternations (no look-arounds), which the regex engine scans fast by their first characters."""
-    data = _data()
-    joiners = _alternation(b for _, b in data["range_ar"] + data["range_en"])
+    table = data()
+    joiners = alternation(b for _, b in table["range_ar"] + table["range_en"])
     return (
-        (_iso_dates, re.compile(r"\d[-/]\d")),
-        (_ordinal_dates, re.compile(_alternation(data["months"]))),
-        (_text_dates, re.compile(_alternation(data["months"]))),
-        (_month_alone, re.compile(_alternation(data["months"]))),
-        (_money, re.compile(_alternation(data["currencies"]))),
+        (iso_dates, re.compile(r"\d[-/]\d")),
+        (ordinal_dates, re.compile(alternation(table["months"]))),
+        (text_dates, re.compile(alternation(table["months"]))),
+        (month_alone, re.compile(alternation(table["months"]))),
+        (_money, re.compile(alternation(table["currencies"]))),
         (_ranges, re.compile(rf"\d\s*(?:{joiners}|[-–])\s*\d")),
-        (_percents, re.compile(_alternation(data["percent_words"]))),
-        (_fractions, re.compile(_alternation(data["fractions"]))),
+        (_percents, re.compile(alternation(table["percent_words"]))),
+        (_fractions, re.compile(alternation(table["fractions"]))),
         (_digits, None),
         (_number_words, None),
     )
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    return lexicon()["numbers"]
-
-
-@lru_cache(maxsize=None)
-def _folded_table(name: str) -> dict[str, Any]:
-    """A claims.toml [numbers] table or list with its words folded (a list gives a dict of None)."""
-    entries = _data()[name]
-    if isinstance(entries, dict):
-        return {fold(key): value for key, value in entries.items()}
-    return dict.fromkeys(fold(word) for word in entries)
-
-
-def _alternation(words: Any) -> str:
-    return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = _data()
-    months = _alternation(data["months"])
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?P<year>(?:1[89]|20|21)\d\d)"
-    month = rf"(?<![a-z\u0621-\u064A]){arabic_prefix()}(?P<month>{months})(?![a-z\u0621-\u064A])\.?"
-    scale = _alternation(data["scales"])
-    currency_words = _alternation(k for k in data["currencies"] if k[0].isalpha())
+    scale = alternation(data()["scales"])
+    currency_words = alternation(k for k in data()["currencies"] if k[0].isalpha())
     number = rf"(?P<num>{_NUM})(?:\s?(?P<scale>{scale})(?![a-z\u0621-\u064A]))?"
     return {
-        "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-        "dmy_slash": re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
-        "day_month": re.compile(rf"(?<![\d.,]){day}\s*(?:of\s+)?{month}(?:\s*,?\s*{year})?(?!\d)"),
-        "month_day": re.compile(rf"{month}\s+{day}(?![\d:])(?:(?:\s*,\s*|\s+){year})?(?!\d)"),
-        "month_year": re.compile(rf"{month}\s*,?\s*{year}(?!\d)"),
         "money_before": re.compile(rf"(?P<cur>us\$|\$|€|£)\s?{number}"),
         "money_after": re.compile(rf"(?<![\d.,]){number}\s?{arabic_prefix()}(?P<cur>{currency_words})(?![a-z\u0621-\u064A])"),
-        "percent": re.compile(rf"(?<![\d.,]){number}\s?(?P<pct>%|٪|{_alternation(data['percent_words'])})"),
+        "percent": re.compile(rf"(?<![\d.,]){number}\s?(?P<pct>%|٪|{alternation(data()['percent_words'])})"),
         "number": re.compile(rf"(?<![\d.,٬٫/\-])(?<!\d:){number}(?![\d])(?!:\d\d)"),  # not a clock time
         "scale_only": re.compile(rf"\s?(?P<scale>{scale})(?![a-z\u0621-\u064A])"),
         "ordinal": re.compile(r"(?<![\d.,])(?P<num>\d+)(?:st|nd|rd|th)(?![a-z])"),
@@ -142,147 +116,57 @@ def _value(raw: str) -> float:
 def _scaled(match: re.Match[str]) -> float:
     value = _value(match.group("num"))
     scale = match.group("scale") if "scale" in match.re.groupindex else None
-    return value * _folded_table("scales").get(scale, 1) if scale else value
-
-
-def _mention(text: str, start: int, end: int, value: float | None, kind: str = "number", **extra: Any) -> NumberMention:
-    low = extra.pop("low", value)
-    high = extra.pop("high", value)
-    return NumberMention(text=text[start:end], start=start, end=end, value=value, kind=kind,  # type: ignore[arg-type]
-                         low=low, high=high, **extra)
-
-
-def _date(text: str, start: int, end: int, year: str | None, month: int, day: str | None) -> NumberMention | None:
-    day_number = int(day) if day else 0
-    if not 1 <= month <= 12 or day_number > 31:
-        return None
-    year_number = int(year) if year else 0
-    iso = f"{year:0>4}" if year else "-"
-    iso = f"{iso}-{month:02d}" + (f"-{day_number:02d}" if day_number else "")
-    value = float(year_number * 10000 + month * 100 + day_number) if year else None
-    return _mention(text, start, end, value, "date", unit=iso)
-
-
-def _iso_dates(folded: str, text: str) -> Iterator[NumberMention]:
-    for m in _patterns()["iso"].finditer(folded):
-        found = _date(text, m.start(), m.end(), m.group("year"), int(m.group("month")), m.group("day"))
-        if found:
-            yield found
-    for m in _patterns()["dmy_slash"].finditer(folded):
-        a, b = int(m.group("a")), int(m.group("b"))
-        day, month = (a, b) if a > 12 or not text.isascii() else (b, a)
-        found = _date(text, m.start(), m.end(), m.group("year"), month, str(day))
-        if found:
-            yield found
-
-
-def _text_dates(folded: str, text: str) -> Iterator[NumberMention]:
-    months = _folded_table("months")
-    for name in ("day_month", "month_day", "month_year"):
-        for m in _patterns()[name].finditer(folded):
-            month_at = m.start("month")
-            if text[month_at].isascii() and not text[month_at].isupper():
-                continue  # "may", "march" as ordinary English words
-            found = _date(text, m.start(), m.end(), m.group("year"), months[m.group("month")],
-                          m.groupdict().get("day"))
-            if found:
-                yield found
-
-
-# The day of a month in ordinal words: the tens after «و» (الثالث والعشرين: 23rd), «عشر» after a unit (الحادي عشر:
-# 11th); «الحادي» is the one of 11, 21, 31.
-_DAY_TENS = {"عشرين": 20, "ثلاثين": 30}
-_DAY_ONE = "الحادي"
-
-
-@lru_cache(maxsize=1)
-def _ordinal_day_pattern() -> re.Pattern[str]:
-    ordinals = {k: v for k, v in _word_values()[4].items() if v <= 10}
-    words = _alternation([*ordinals, fold(_DAY_ONE)])
-    tens = _alternation(_DAY_TENS)
-    month = rf"{arabic_prefix()}(?P<month>{_alternation(_data()['months'])})(?![a-z\u0621-\u064A])\.?"
-    return re.compile(
-        rf"(?<![a-z\u0621-\u064A])(?:the\s+)?(?P<day>(?:{words})(?:\s+عشر[ةه]?|\s+و(?:ال)?(?:{tens}))?)(?![a-z\u0621-\u064A])"
-        rf"\s+(?:(?:من|of)\s+)?(?:(?:شهر|الشهر)\s+)?{month}(?:\s*,?\s*(?P<year>(?:1[89]|20|21)\d\d))?(?!\d)")
-
-
-def _ordinal_dates(folded: str, text: str) -> Iterator[NumberMention]:
-    """A day in ordinal words before its month: «السابع من مايو», «الثالث والعشرين من حزيران/يونيو», "the third of
-    May": a date, compared by day and month like «23 مايو» (the words alone are an ordinal and a count)."""
-    ordinals = _word_values()[4]
-    months = _folded_table("months")
-    for m in _ordinal_day_pattern().finditer(folded):
-        if text[m.start("month")].isascii() and not text[m.start("month")].isupper():
-            continue  # "the third may be"
-        first, *rest = m.group("day").split()
-        day = 1 if first == fold(_DAY_ONE) else int(ordinals[first])
-        if rest and rest[0].startswith("عشر"):
-            day += 10
-        elif rest:
-            day += next(v for k, v in _DAY_TENS.items() if rest[0].endswith(k))
-        found = _date(text, m.start("day"), m.end(), m.group("year"), months[m.group("month")], str(day))
-        if found:
-            yield found
-
-
-# A month named alone after one of these is a date of that month («أعلنت الاستقلال في أكتوبر», "in October").
-_MONTH_ALONE_AFTER = ("في", "خلال", "منذ", "شهر", "in", "since", "during", "until")
-
-
-@lru_cache(maxsize=1)
-def _month_alone_pattern() -> re.Pattern[str]:
-    month = rf"{arabic_prefix()}(?P<month>{_alternation(_data()['months'])})(?![a-z\u0621-\u064A])"
-    return re.compile(rf"(?<![a-z\u0621-\u064A])(?:{_alternation(_MONTH_ALONE_AFTER)})\s+(?:(?:شهر)\s+)?{month}"
-                      rf"(?![\s/،,]*(?:[a-z\u0621-\u064A]+\s*)?\d)")
-
-
-def _month_alone(folded: str, text: str) -> Iterator[NumberMention]:
-    """A month without day or year («في ديسمبر», "in October"): compared at the month (December is not October)."""
-    months = _folded_table("months")
-    for m in _month_alone_pattern().finditer(folded):
-        if text[m.start("month")].isascii() and not text[m.start("month")].isupper():
-            continue  # "in may"
-        found = _date(text, m.start("month"), m.end("month"), None, months[m.group("month")], None)
-        if found:
-            yield found
+    return value * folded_table("scales").get(scale, 1) if scale else value
 
 
 @lru_cache(maxsize=1)
 def _fraction_pattern() -> re.Pattern[str]:
-    data = _data()
-    arabic = _alternation(k for k in data["fractions"] if not k.isascii())
-    english = _alternation(k for k in data["fractions"] if k.isascii())
-    blocked = _alternation(data["fraction_rules"]["not_before"])
+    table, rules = data(), data()["fraction_rules"]
+    arabic = alternation(k for k in table["fractions"] if not k.isascii())
+    english = alternation(k for k in table["fractions"] if k.isascii())
+    times_ar = alternation(k for k in rules["time_units"] if not k.isascii())
+    times_en = alternation(k for k in rules["time_units"] if k.isascii())
+    months_en = alternation(k for k in table["months"] if k.isascii())
+    blocked = rf"(?:{alternation(rules['not_before'])}|(?:ال)?(?:{times_ar}))"
     letter = r"[a-z\u0621-\u064A]"
+    time_en = (rf"\s+(?:(?:the|this|that|last|next|a|an|each|every)\s+)?(?:(?:{times_en})s?|{months_en})(?!{letter})"
+               r"|\s+(?:1[89]|20|21)\d\d")
     return re.compile(
-        rf"(?<!{letter})(?:{arabic_prefix()}(?P<ar>{arabic})(?!{letter})(?=\s+(?!(?:{blocked})(?!{letter})){letter})"
-        rf"|(?P<en>{english})\s+of(?!{letter}))")
+        rf"(?<!{letter})(?:{arabic_prefix()}(?P<part>{arabic}|{english})\s+(?:(?:of\s+)?an?\s+)?"
+        rf"(?P<count>{alternation(rules['counts'])})(?!{letter})"
+        rf"|{arabic_prefix()}(?P<ar>{arabic})(?!{letter})(?=\s+(?!{blocked}(?!{letter})){letter})"
+        rf"|(?P<en>{english})\s+of(?!{letter})(?!{time_en}))")
 
 
 def _fractions(folded: str, text: str) -> Iterator[NumberMention]:
-    """«نصف قيمتها», "a third of the voters": a share of a whole, compared with a percentage (29% is not half)."""
-    values = _folded_table("fractions")
+    """«نصف قيمتها», "a third of the voters": a share of a whole, compared with a percentage (29% is not half);
+    «نصف مليون», "half a million": a count (500,000 is not a million)."""
+    values = folded_table("fractions")
     for m in _fraction_pattern().finditer(folded):
+        if m.group("count"):
+            value = float(values[m.group("part")]) / 100 * folded_table("scales")[m.group("count")]
+            yield mention(text, m.start("part"), m.end(), round(value))
+            continue
         name = "ar" if m.group("ar") else "en"
-        yield _mention(text, m.start(), m.end(name), float(values[m.group(name)]), "percent", unit="%")  # «النصف»
+        yield mention(text, m.start(), m.end(name), float(values[m.group(name)]), "percent", unit="%")  # «النصف»
 
 
 def _money(folded: str, text: str) -> Iterator[NumberMention]:
-    currencies = _folded_table("currencies")
+    currencies = folded_table("currencies")
     for name in ("money_before", "money_after"):
         for m in _patterns()[name].finditer(folded):
-            yield _mention(text, m.start(), m.end(), _scaled(m), "money", unit=currencies[m.group("cur")])
+            yield mention(text, m.start(), m.end(), _scaled(m), "money", unit=currencies[m.group("cur")])
 
 
 def _percents(folded: str, text: str) -> Iterator[NumberMention]:
     for m in _patterns()["percent"].finditer(folded):
-        yield _mention(text, m.start(), m.end(), _scaled(m), "percent", unit="%")
+        yield mention(text, m.start(), m.end(), _scaled(m), "percent", unit="%")
 
 
 @lru_cache(maxsize=1)
 def _range_pattern() -> re.Pattern[str]:
-    data = _data()
-    pairs = [(fold(a), fold(b)) for a, b in data["range_ar"] + data["range_en"]]
+    table = data()
+    pairs = [(fold(a), fold(b)) for a, b in table["range_ar"] + table["range_en"]]
     forms = []
     for before, between in pairs:
         lead = rf"(?<![a-z\u0621-\u064A]){arabic_prefix()}{re.escape(before)}\s+" if before else ""
@@ -299,10 +183,10 @@ def _ranges(folded: str, text: str) -> Iterator[NumberMention]:
             continue  # "2022-2023" is a period; "10-5" is a score
         end = m.end()
         scale = _patterns()["scale_only"].match(folded, end)
-        factor = _folded_table("scales").get(scale.group("scale"), 1) if scale else 1
+        factor = folded_table("scales").get(scale.group("scale"), 1) if scale else 1
         if scale:
             end = scale.end()
-        yield _mention(text, m.start(), end, (a + b) / 2 * factor, low=a * factor, high=b * factor)
+        yield mention(text, m.start(), end, (a + b) / 2 * factor, low=a * factor, high=b * factor)
 
 
 def _digits(folded: str, text: str) -> Iterator[NumberMention]:
@@ -312,22 +196,22 @@ def _digits(folded: str, text: str) -> Iterator[NumberMention]:
         return
     if _ORDINAL_END.search(folded, first.start()):
         for m in _patterns()["ordinal"].finditer(folded, first.start()):
-            yield _mention(text, m.start(), m.end(), float(m.group("num")), "ordinal")
+            yield mention(text, m.start(), m.end(), float(m.group("num")), "ordinal")
     for m in _patterns()["number"].finditer(folded, first.start()):
         if not m.group("scale") and _is_label(folded, m.start(), m.end()):
             continue
         value = _scaled(m)
         raw = m.group("num")
         if not m.group("scale") and raw.isdigit() and len(raw) == 4 and _is_year(folded, m.start(), m.end(), value):
-            yield _mention(text, m.start(), m.end(), value, "year")
+            yield mention(text, m.start(), m.end(), value, "year")
         else:
-            yield _mention(text, m.start(), m.end(), value)
+            yield mention(text, m.start(), m.end(), value)
 
 
 @lru_cache(maxsize=1)
 def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    before = _alternation(_data()["label_before"])
-    after = _alternation(_data()["label_after"])
+    before = alternation(data()["label_before"])
+    after = alternation(data()["label_after"])
     return (re.compile(rf"(?<![a-z\u0621-\u064A])[وفبل]?(?:{before})(?:\s+[a-z\u0621-\u064A]+)?\s*$"),
             re.compile(rf"\s*(?:$|[،,.;:؛)\]!?\n]|(?:{after})(?![a-z\u0621-\u064A]))"))
 
@@ -342,7 +226,7 @@ def _is_year(folded: str, start: int, end: int, value: float) -> bool:
     if not 1900 <= value <= 2100:
         return False
     before = _WORD.findall(folded[max(0, start - 20):start])
-    cues = _folded_table("year_cues")
+    cues = folded_table("year_cues")
     if before and before[-1] in cues:
         return True
     after = folded[end:end + 3].lstrip()
@@ -351,13 +235,12 @@ def _is_year(folded: str, start: int, end: int, value: float) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_values() -> tuple[dict[str, float], dict[str, float], dict[str, list[float]], frozenset[str], dict[str, float]]:
-    data = _data()
-    units = {fold(k): float(v) for k, v in {**data["units_ar"], **data["units_en"]}.items()}
-    scales = {fold(k): float(v) for k, v in data["scales"].items() if len(k) > 2}
-    vague = {fold(k): v for k, v in data["vague"].items()}
-    duals = frozenset(fold(w) for w in data["dual_ar"])
-    ordinals = {fold(k): float(v) for k, v in data["ordinals"].items()}
-    return units, scales, vague, duals, ordinals
+    table = data()
+    units = {fold(k): float(v) for k, v in {**table["units_ar"], **table["units_en"]}.items()}
+    scales = {fold(k): float(v) for k, v in table["scales"].items() if len(k) > 2}
+    vague = {fold(k): v for k, v in table["vague"].items()}
+    duals = frozenset(fold(w) for w in table["dual_ar"])
+    return units, scales, vague, duals, ordinals()
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +283,7 @@ def _number_words(folded: str, text: str) -> Iterator[NumberMention]:
             continue
         end_index, value, low, high, kind, approximate = consumed
         start, end = tokens[i].start(), tokens[end_index].end()
-        yield _mention(text, start, end, value, kind, low=low, high=high, approximate=approximate)
+        yield mention(text, start, end, value, kind, low=low, high=high, approximate=approximate)
         i = end_index + 1
 
 
@@ -480,10 +363,10 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
 
 @lru_cache(maxsize=1)
 def _approximation_cues() -> list[tuple[str, str]]:
-    data = _data()
-    cues = [(fold(c), "about") for c in data["approx_about"]]
-    cues += [(fold(c), "more") for c in data["approx_more"]]
-    cues += [(fold(c), "less") for c in data["approx_less"]]
+    table = data()
+    cues = [(fold(c), "about") for c in table["approx_about"]]
+    cues += [(fold(c), "more") for c in table["approx_more"]]
+    cues += [(fold(c), "less") for c in table["approx_less"]]
     return sorted(cues, key=lambda cue: len(cue[0]), reverse=True)
 
 
@@ -538,9 +421,9 @@ def _after_cue(cue: str) -> str:
 
 @lru_cache(maxsize=1)
 def _after_cues() -> list[tuple[str, str]]:
-    data = _data()
-    cues = [(fold(c), "about") for c in data["approx_after_about"]]
-    return cues + [(fold(c), "more") for c in data["approx_after_more"]]
+    table = data()
+    cues = [(fold(c), "about") for c in table["approx_after_about"]]
+    return cues + [(fold(c), "more") for c in table["approx_after_more"]]
 
 
 def _initial(match: re.Match[str]) -> str:
@@ -551,8 +434,8 @@ def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
     """What is counted: the first content word after a count ('2,500 US troops' -> troops)."""
     if mention.unit or mention.kind not in {"number"}:
         return mention
-    skip = _folded_table("unit_skip")
-    stop = _folded_table("unit_stop")
+    skip = folded_table("unit_skip")
+    stop = folded_table("unit_stop")
     window = folded[mention.end:mention.end + 40]
     if "." in window:
         window = _INITIAL_DOT.sub(_initial, window)  # "u.s. troops"

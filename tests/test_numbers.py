@@ -142,3 +142,51 @@ def test_labels_and_clock_times_are_not_amounts(text: str) -> None:
 
 def test_a_number_after_a_label_word_that_counts_something_stays() -> None:
     assert only("أطلقت على القاعدة 3 صواريخ").value == 3
+
+
+# --- a day in ordinal words, and the ordinals that are no day ---------------------------
+
+def _days(text: str) -> list[str | None]:
+    return [m.unit for m in find_numbers(text) if m.kind == "date"]
+
+
+def test_an_ordinal_describing_the_noun_before_it_is_no_day_of_the_month() -> None:
+    assert _days("افتتح المعرض أبوابه في الأسبوع الأول من مارس بحضور الوزير") == []
+    assert _days("تراجعت صادرات القمح خلال النصف الأول من يونيو") == []
+    assert _days("وتبدأ المرحلة الثانية من مايو وفق الجدول المعلن") == []
+    assert _days("وصلت البعثة في الثالث من أبريل") == ["--04-03"]  # a day still, after a preposition
+
+
+def test_compound_ordinal_days_are_read_whole() -> None:
+    assert _days("The ceasefire took effect on the twenty-third of May.") == ["--05-23"]
+    assert _days("Voting closes on the thirty-first of October, 2024.") == ["2024-10-31"]
+    assert _days("أجريت الانتخابات البلدية في العشرين من مارس") == ["--03-20"]
+    assert _days("انتهت المهلة في الثلاثين من يونيو 2021") == ["2021-06-30"]
+
+
+def test_a_week_or_a_compound_ordinal_day_does_not_contradict_the_same_date() -> None:
+    from checker.slots import compare
+    dates = [d.outcome for d in compare("The ceasefire took effect on the twenty-third of May.",
+                                        "The ceasefire took effect on May 23.", 0.8).decisions if d.slot == "date"]
+    assert "conflict" not in dates
+    dates = [d.outcome for d in compare("افتتح المعرض أبوابه في الأسبوع الأول من مارس",
+                                        "افتتح المعرض أبوابه في 12 مارس", 0.8).decisions if d.slot == "date"]
+    assert "conflict" not in dates
+
+
+# --- fractions: a share, a part of a span of time, a part of a million -------------------
+
+@pytest.mark.parametrize("text", [
+    "Exports rose sharply in the first half of 2020.", "Prices fell in the second half of May.",
+    "The striker was injured for half of the season.", "تضاعفت الأسعار خلال نصف العام الماضي",
+    "أغلقت المدارس نصف الأسبوع بسبب العاصفة", "غاب المهاجم عن نصف المباراة بسبب الإصابة",
+    "انخفض الإنتاج في نصف السنة الأولى"])
+def test_half_of_a_span_of_time_is_no_share(text: str) -> None:
+    assert [m for m in find_numbers(text) if m.kind == "percent"] == []
+
+
+def test_a_fraction_of_a_million_is_a_count() -> None:
+    assert [(m.text, m.value) for m in find_numbers("نزح نصف مليون شخص من المدينة")] == [("نصف مليون", 500_000)]
+    assert [m.value for m in find_numbers("وصل ربع مليون زائر إلى المهرجان")] == [250_000]
+    assert [m.value for m in find_numbers("Half a million people fled the city.")] == [500_000]
+    assert [m.value for m in find_numbers("half of the voters stayed home")] == [50]  # still a share
