@@ -66,7 +66,7 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
 
 
 def _report_before_question(sentence: Sentence, language: str, folded: str) -> tuple[Sentence, NonClaim | None]:
-    """"أصدر العاهل السعودي أمرا ملكيا بإعفاء ...، فمن هو القحطاني؟": the report as its own sentence, the short
+    """"أقال الوزير مدير الميناء بعد سلسلة تحقيقات ...، فمن هو المدير الجديد؟": the report as its own sentence, the short
     question after it a non-claim."""
     tail = question_tail(sentence.text, language, folded)
     if tail is None:

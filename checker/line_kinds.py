@@ -47,6 +47,8 @@ _PUNCTUATED_SHARE = 0.9
 _LIST_ITEM = re.compile(r"^[-–—•*·▪●◦\d]")
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+# A sentence's finite verb, which headlines leave out: an auxiliary or a past tense.
+_FINITE_EN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|been)\b|\b[a-z]{3,}ed\b")
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
         line.number == 0 and (line.text.rstrip(" \"”»'’)").endswith("!") or _title_line(line)))), None)
     dated = _dateline_opening(lines)
     if dated is not None and (body_start is None or body_start < dated):
-        body_start = dated  # "CHARLOTTE - Nearly a week ...": the body starts at its place line
+        body_start = dated  # "DAYTON - Four days after ...": the body starts at its place line
     punctuated = _punctuated(lines)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
@@ -149,27 +151,52 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
         reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
                               body_start, title) or _under_title(text, line, lines, reasons, body_start, language)
         if reason is None and body_start is not None and line.number > body_start:
-            reason = _inside_body(line, lines, punctuated)
+            reason = _inside_body(line, lines, punctuated, language)
         if reason:
             reasons[line.number] = reason
     return reasons
 
 
-def _inside_body(line: Line, lines: list[Line], punctuated: bool) -> str | None:
-    """Lines between the body's paragraphs that are not the story: an author's note closing it ("Aaron Kall is
-    director of debate at the University of Michigan."), and, in an article whose paragraphs end with a full stop, a
-    short line with none: a subheading or another story's headline ("ألمانيا تسجل هدفا في الثواني الأخيرة وتفوز على
-    السويد 2-1"). A list item ("- عمل مستشارا بالديوان الملكي ... عام 2015") is the story's own."""
+def _inside_body(line: Line, lines: list[Line], punctuated: bool, language: str) -> str | None:
+    """Lines between the body's paragraphs that are not the story: an author's note closing it ("Dana Reyes is
+    a professor of law at a state university.", about someone the story never named), and, in an article whose
+    paragraphs end with a full stop, a short line with none: a subheading or another story's headline ("البرازيل
+    تقلب تأخرها وتفوز على المكسيك 3-2"). A list item ("- تولى المنصب عام 2019") and a report that lost its full
+    stop ("The mayor resigned on Friday, police said") are the story's own."""
     stripped = line.text.strip()
     if len(line.sentences) != 1:
         return None
     if line.number == len(lines) - 1 and line.words <= _AUTHOR_BOX_WORDS + 5 and _boilerplate()["author_note"].match(
-            stripped):
+            stripped) and not _named_earlier(stripped.split(" is ", 1)[0], lines[:line.number]):
         return "author box"
     unclosed = not _END_PUNCT.search(stripped.rstrip(" \"”»'’)")) and not _LIST_ITEM.match(stripped)
-    if punctuated and unclosed and _SUBHEADING_WORDS[0] <= line.words <= _SUBHEADING_WORDS[1]:
+    if punctuated and unclosed and _SUBHEADING_WORDS[0] <= line.words <= _SUBHEADING_WORDS[1] and not (
+            _sentence_shaped(stripped, language)):
         return "section heading"
     return None
+
+
+def _named_earlier(name: str, before: list[Line]) -> bool:
+    """Any word of the name (its surname, say) in the lines above: the story's own subject, not its writer."""
+    text = " ".join(line.text for line in before)
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in name.split() if len(word) > 2)
+
+
+def _sentence_shaped(text: str, language: str) -> bool:
+    """A report that lost its full stop, not a heading: it names a source ("..., police said"), quotes someone
+    ('Alvarez told reporters: "..."'), or joins a figure to a finite verb of a sentence ("Construction is expected
+    to begin in March 2027"; in Arabic a line opening with و/ف and a verb, "وتبدأ الأعمال في مارس 2027", continues
+    the paragraphs above). Headlines drop the auxiliaries and use the present
+    ("البرازيل تقلب تأخرها وتفوز على المكسيك 3-2", "Germany score late to beat Sweden")."""
+    folded = fold(text)
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    if count_terms(folded, "cues", langs) or re.search(r"[\"“«„][^\"“”«»„]{6,}[\"”»]", text):
+        return True
+    if not re.search(r"\d", text) and not any(m.kind != "ordinal" for m in find_numbers(text)):
+        return False
+    english = "en" in langs and bool(_FINITE_EN.search(folded))
+    first = folded.split()[0] if folded.split() else ""
+    return english or ("ar" in langs and first[:1] in ("و", "ف") and has_verb(first, "ar"))  # "وتبدأ", "وسجل"
 
 
 def _dateline_opening(lines: list[Line]) -> int | None:
@@ -234,7 +261,7 @@ def _under_title(text: str, line: Line, lines: list[Line], reasons: dict[int, st
             between.count("\n") == 1) and not _reports(line.text)  # right under it, no blank line between
         dated = line.number + 1 == body_start and _boilerplate()["body_openers"].match(lines[body_start].text.strip())
         if dated and above in _TITLE_REASONS and line.words <= _SUBHEADLINE_WORDS and len(line.sentences) == 1:
-            return "subheadline"  # "Curfew lifted, but city still in limbo ...", then "CHARLOTTE - ..."
+            return "subheadline"  # "Schools reopen, but families still wary ...", then "DAYTON - ..."
         return "subheadline" if standfirst and line.number < body_start else None
     count = line.words
     if line.number < body_start and above in ("headline", "headline question", "subheadline") and (
@@ -253,7 +280,7 @@ def _in_link_list(text: str, lines: list[Line], line: Line, reasons: dict[int, s
         return False
     previous = lines[line.number - 1]
     if reasons[line.number - 1] == "site boilerplate" and previous.words > _LINK_HEADER_WORDS:
-        return False  # "قد يهمك/ سعود القحطاني بعد إعفائه: ..." is the link itself, not a header over a list
+        return False  # "قد يهمك/ الوزير المقال يرد: ..." is the link itself, not a header over a list
     between = text[previous.sentences[-1].end:line.sentences[0].start]
     return between.count("\n") == 1 and not _STATEMENT_END.search(line.text.rstrip(" \"”»'’)")) and (
         line.words <= _LINK_WORDS)

@@ -19,7 +19,7 @@ from checker.segment import WORD, lexicon, quote_spans, words
 
 QUESTION_END = re.compile(r"[?؟][\s\"”»'’)]*$")
 _ENGLISH_MODAL = re.compile(r"(?:^|[^\w])(?:may|might|could)\b|^\W*(?:May|Might|Could)\b")
-_QUESTION_TAIL_WORDS = 5  # "، فمن هو القحطاني؟" after a report of at least _REPORT_WORDS words
+_QUESTION_TAIL_WORDS = 5  # "، فمن هو المدير الجديد؟" after a report of at least _REPORT_WORDS words
 _REPORT_WORDS = 15
 _HEDGE_REACH = 5  # a strong hedge this early qualifies the whole statement, not a tail of it
 _EXCLAIMED = re.compile(r"(?<![!?؟])![\s)]*$")  # closed by one "!" outside quotation marks
@@ -133,7 +133,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         rhetorical = any(_starts_with(head, "questions", f"rhetorical_{lang}") for lang in langs)
         return "rhetorical question" if rhetorical else "question"
     if not attributed and any(_starts_with(head, "questions", f"frames_{lang}") for lang in langs):
-        return "rhetorical question"  # "ويبقى السؤال بشأن ...": a question left open, without its mark
+        return "rhetorical question"  # "ويبقى السؤال حول ...": a question left open, without its mark
     hedges = count_terms(folded, "speculation", [f"hedges_{lang}" for lang in langs])
     if not attributed and not re.search(r"\d", sentence) and (hedges >= 2 or count_terms(
             " ".join(folded.split()[:_HEDGE_REACH]), "speculation", [f"strong_{lang}" for lang in langs])):
@@ -172,27 +172,30 @@ def _judged(head: str, folded: str, langs: list[str], attributed: bool, quoted: 
     if count_terms(folded, "opinion", [f"stance_{lang}" for lang in langs]):
         return "opinion"
     if "ar" in langs and count_terms(" ".join(head.split()[:_HEDGE_REACH]), "speculation", ["seeming_ar"]):
-        return "opinion"  # "وهي أعباء تبدو ثقيلة على رجل ...": how a thing seems to the writer
+        return "opinion"  # "وهي مهمة تبدو شاقة على حكومة ...": how a thing seems to the writer
     return None
 
 
 def _conditional(head: str, folded: str, langs: list[str]) -> bool:
-    """Opens with a condition and holds a modal: "ففي حال رفض كيم ...، يمكن أن تتضمن اتفاقية القمة ..."."""
+    """Opens with a condition and holds a modal: "وإذا رفض المجلس العرض، يمكن أن تتوقف المفاوضات". قد counts only
+    before a present verb, as in `_modal`: "وإذا كانت الحكومة قد وافقت على الخطة، فإن ..." states what happened."""
     return any(_starts_with(head, "speculation", f"conditionals_{lang}")
-               and count_terms(folded, "speculation", [f"conditional_modals_{lang}"]) for lang in langs)
+               and (count_terms(folded, "speculation", [f"conditional_modals_{lang}"])
+                    or (lang == "ar" and _ar_present_modal(folded))) for lang in langs)
 
 
 def _unnamed_guess(head: str, folded: str, langs: list[str]) -> bool:
-    """An unnamed group in the opening words as the source, and a hedge: "ويقول علماء إن ... ربما ...",
-    "Scientists say it probably ..." (a strong hedge: "خبراء قالوا إن الصفقة المحتملة تثير تساؤلات" is a claim)."""
+    """An unnamed group in the opening words as the source, and a hedge: "ويقول باحثون إن ... ربما ...",
+    "Scientists say it probably ..." (a strong hedge: a weak one, "محامون قالوا إن العقد المحتمل يطرح أسئلة", leaves
+    a claim)."""
     opening = " ".join(head.split()[:3])
     return any(count_terms(opening, "speculation", [f"unnamed_sources_{lang}"])
                and count_terms(folded, "speculation", [f"strong_{lang}"]) for lang in langs)
 
 
 def _reported_question(sentence: str, head: str, attributed: bool, langs: list[str]) -> bool:
-    """A speaker's statement quoted whole and closed by "؟" ('وقال: "لم أتوقف عن تحديث شاشة النتائج. هل نسوا شخصا
-    ما"؟'): what they said is reported. A sentence that opens as a question stays one."""
+    """A speaker's statement quoted whole and closed by "؟" ('وقال: "انتظرت الرد أسبوعا كاملا. هل نسيني
+    أحد"؟'): what they said is reported. A sentence that opens as a question stays one."""
     if _opens_question(head, langs):
         return False
     body = sentence.rstrip(" \"”»'’)?؟")
@@ -204,8 +207,8 @@ def _opens_question(head: str, langs: list[str]) -> bool:
 
 
 def question_tail(sentence: str, language: str, folded: str | None = None) -> int | None:
-    """Where a short question tacked onto a long report starts ("أصدر العاهل السعودي أمرا ملكيا بإعفاء ...، فمن هو
-    القحطاني؟" -> the offset of "فمن"), or None. The report before it is a claim; the question is not."""
+    """Where a short question tacked onto a long report starts ("أقال الوزير مدير الميناء بعد سلسلة تحقيقات ...، فمن هو
+    المدير الجديد؟" -> the offset of "فمن"), or None. The report before it is a claim; the question is not."""
     folded = fold(sentence) if folded is None else folded
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     if not QUESTION_END.search(sentence) or _opens_question(_opening(folded), langs):
@@ -279,8 +282,13 @@ def _modal(sentence: str, folded: str, langs: list[str]) -> bool:
         return False
     if "en" in langs and count_terms(folded, "speculation", ["modals_en"]) and _ENGLISH_MODAL.search(sentence):
         return True
-    return "ar" in langs and any((_present_tense(m.group(1)) or _second_person_present(m.group(1)))
-                                 and not _PAST_PERFECT.search(folded, 0, m.start()) for m in _ar_modal().finditer(folded))
+    return "ar" in langs and _ar_present_modal(folded)
+
+
+def _ar_present_modal(folded: str) -> bool:
+    """Arabic قد before a present verb (a possibility), not after كان (past perfect) nor before a past verb."""
+    return any((_present_tense(m.group(1)) or _second_person_present(m.group(1)))
+               and not _PAST_PERFECT.search(folded, 0, m.start()) for m in _ar_modal().finditer(folded))
 
 
 def _second_person_present(token: str) -> bool:

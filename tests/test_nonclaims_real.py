@@ -168,35 +168,32 @@ def test_a_sentence_about_implementing_an_agreement_is_no_app_promotion() -> Non
 
 JUDGEMENT_CASES = [
     pytest.param(  # a connective before an opener; a question left open without its mark
-        "التنظيم يبث فيديو لنساء يقاتلن\n\nنشر التنظيم مقطعا مصورا يظهر نساء يحملن السلاح في ريف دير الزور.\n\n"
-        "لذا يرجح أن التنظيم كان يستخدم هذه المقاطع لإحراج مقاتليه.\n\nويبقى السؤال بشأن مصير الاتفاق بعد انسحاب واشنطن منه.\n",
-        {"لذا يرجح أن التنظيم كان يستخدم هذه المقاطع لإحراج مقاتليه.": "speculation",
-         "ويبقى السؤال بشأن مصير الاتفاق بعد انسحاب واشنطن منه.": "rhetorical question"},
-        ["نساء يحملن السلاح"], id="connective-and-open-question"),
+        "الشركة تسحب هاتفا من الأسواق\n\nسحبت شركة الاتصالات طرازا من هواتفها من متاجر عمان بعد شكاوى من ارتفاع حرارته.\n\n"
+        "لذا يرجح أن الشركة كانت تعلم بالعيب قبل طرح الهاتف.\n\nويبقى السؤال حول مصير المشترين الذين دفعوا ثمنه كاملا.\n",
+        {"لذا يرجح أن الشركة كانت تعلم بالعيب قبل طرح الهاتف.": "speculation",
+         "ويبقى السؤال حول مصير المشترين الذين دفعوا ثمنه كاملا.": "rhetorical question"},
+        ["من متاجر عمان"], id="connective-and-open-question"),
     pytest.param(  # a rumour, a condition with a modal, how a thing seems
-        "الممثلة تعود إلى السينما بعد غياب\n\nعادت الممثلة إلى الشاشة بفيلم جديد عرض في مهرجان كان الأسبوع الماضي.\n\n"
-        "وفي صباها كانت تهوى التنس وكان قد تردد أنها كانت تواعد نجما شهيرا.\n\n"
-        "ففي حال رفضت الحكومة المقترح، يمكن أن تلجأ النقابات إلى الإضراب العام.\n\nوهي أعباء تبدو ثقيلة على رجل صعد في الظل.\n",
-        {"وفي صباها كانت تهوى التنس وكان قد تردد أنها كانت تواعد نجما شهيرا.": "speculation",
-         "ففي حال رفضت الحكومة المقترح، يمكن أن تلجأ النقابات إلى الإضراب العام.": "speculation",
-         "وهي أعباء تبدو ثقيلة على رجل صعد في الظل.": "opinion"},
-        ["بفيلم جديد"], id="rumour-condition-seeming"),
-    pytest.param(  # unnamed scientists guessing; experts who told a paper, and a named minister's hedge, are claims
-        "اكتشاف ثعبان في البرازيل\n\nعثر باحثون على نوع جديد من الثعابين في غابات الأمازون الشهر الماضي.\n\n"
-        "ويقول علماء إن هذا النوع من الثعابين ربما عاش لملايين السنين قبل أن ينقرض.\n\n"
-        "وقال خبراء قانونيون للصحيفة إن الصفقة المحتملة تثير تساؤلات حول تضارب المصالح.\n\nوقال وزير الصحة إن الوباء ربما بلغ ذروته.\n",
-        {"ويقول علماء إن هذا النوع من الثعابين ربما عاش لملايين السنين قبل أن ينقرض.": "speculation"},
-        ["الصفقة المحتملة تثير تساؤلات", "الوباء ربما بلغ ذروته"], id="unnamed-source-and-hedge"),
+        "المدرب يقود فريقه إلى النهائي\n\nقاد المدرب فريقه إلى نهائي الكأس بعد فوز صعب في مدينة سوسة مساء السبت.\n\n"
+        "وفي الصيف الماضي كان يدرب فريق الشباب وكان قد تردد أنه سيرحل إلى الخليج.\n\n"
+        "ففي حال رفض المجلس العرض، يمكن أن تتوقف المفاوضات مع المستثمر الجديد.\n\nوهي مهمة تبدو شاقة على مدرب شاب في موسمه الأول.\n",
+        {"وفي الصيف الماضي كان يدرب فريق الشباب وكان قد تردد أنه سيرحل إلى الخليج.": "speculation",
+         "ففي حال رفض المجلس العرض، يمكن أن تتوقف المفاوضات مع المستثمر الجديد.": "speculation",
+         "وهي مهمة تبدو شاقة على مدرب شاب في موسمه الأول.": "opinion"},
+        ["نهائي الكأس"], id="rumour-condition-seeming"),
+    pytest.param(  # unnamed researchers guessing; lawyers who told a paper, and a named minister's hedge, are claims
+        "اكتشاف كهف في الأردن\n\nعثر فريق تنقيب على كهف واسع قرب مدينة الكرك الشهر الماضي.\n\n"
+        "ويقول باحثون إن الكهف ربما سكنه البشر قبل آلاف السنين.\n\n"
+        "وقال محامون للصحيفة إن العقد المحتمل يطرح أسئلة حول الشفافية.\n\nوقال وزير السياحة إن الموقع ربما يفتح للزوار قريبا.\n",
+        {"ويقول باحثون إن الكهف ربما سكنه البشر قبل آلاف السنين.": "speculation"},
+        ["العقد المحتمل يطرح أسئلة", "الموقع ربما يفتح للزوار"], id="unnamed-source-and-hedge"),
     pytest.param(  # English stance adverbs and a forecast
-        "Ready for the debate\n\nThe first presidential debate takes place at Hofstra University on Monday night.\n\n"
-        "He entered each debate with a game plan and flawlessly executed it.\n\n"
-        "Race and gender have undeniably shaped the attorney general's life.\n\n"
-        "Given the criticism of the last forum, the moderators will likely be tougher on both candidates.\n",
-        {"He entered each debate with a game plan and flawlessly executed it.": "opinion",
-         "Race and gender have undeniably shaped the attorney general's life.": "opinion",
-         "Given the criticism of the last forum, the moderators will likely be tougher on both candidates.":
-             "speculation"},
-        ["Hofstra University"], id="stance-and-forecast"),
+        "Port reopens after strike\n\nThe port of Galveston reopened on Thursday after a nine-day strike by dock workers.\n\n"
+        "The strike has undeniably hurt the region's farmers.\n\n"
+        "After the long dispute, the board will likely delay its vote on the new contract.\n",
+        {"The strike has undeniably hurt the region's farmers.": "opinion",
+         "After the long dispute, the board will likely delay its vote on the new contract.": "speculation"},
+        ["port of Galveston"], id="stance-and-forecast"),
 ]
 
 
@@ -221,37 +218,37 @@ def test_past_perfect_qad_and_a_figure_in_words_stay_claims() -> None:
 
 
 def test_a_report_ending_in_a_short_question_keeps_the_report_and_a_quoted_statement_closed_by_a_question_mark_is_a_claim() -> None:
-    text = ("إعفاء مستشار بالديوان الملكي\n\nأصدر العاهل السعودي أمرا ملكيا بإعفاء المستشار بالديوان الملكي سعود القحطاني، "
-            "وسط سلسلة أوامر ملكية في إطار التحقيقات في قضية الصحفي، فمن هو القحطاني؟\n\n"
-            "وقال مدربها: \"لم أتوقف عن تحديث شاشة النتائج. هل نسوا أحدا ما\"؟\n")
+    text = ("إقالة مدير ميناء صفاقس\n\nأقال وزير النقل مدير ميناء صفاقس كمال العياري من منصبه صباح الاثنين، "
+            "بعد سلسلة تحقيقات في صفقات تفريغ الحاويات خلال العام الماضي، فمن هو المدير الجديد؟\n\n"
+            "وقال عامل في الميناء: \"انتظرنا أجورنا شهرين كاملين. هل نسينا أحد\"؟\n")
     analysis = analyze(text)
-    assert any(c.text.startswith("أصدر العاهل السعودي") and c.text.endswith("في قضية الصحفي") for c in analysis.claims)
-    assert any(n.text == "فمن هو القحطاني؟" and n.reason == "question" for n in analysis.non_claims)
-    assert any("لم أتوقف عن تحديث شاشة النتائج" in c.text for c in analysis.claims)
+    assert any(c.text.startswith("أقال وزير النقل") and c.text.endswith("خلال العام الماضي") for c in analysis.claims)
+    assert any(n.text == "فمن هو المدير الجديد؟" and n.reason == "question" for n in analysis.non_claims)
+    assert any("انتظرنا أجورنا شهرين كاملين" in c.text for c in analysis.claims)
     for claim in analysis.claims:
         assert text[claim.start:claim.end] == claim.text
 
 
 def test_links_disclaimers_update_notes_initials_and_an_author_note_are_site_furniture() -> None:
-    arabic = ("إعفاء مستشار بالديوان الملكي\n\nأصدر العاهل السعودي أمرا ملكيا بإعفاء المستشار سعود القحطاني من منصبه اليوم.\n"
-              "قد يهمك/ سعود القحطاني بعد إعفائه: سأظل خادما وفيا لبلادي\n"
-              "- عمل مستشارا بالديوان الملكي بمرتبة وزير عام 2015\n"
-              "للمزيد: سوريا تتوعد الدول الغربية بالرد في حال تعرضت لهجوم\n"
+    arabic = ("إقالة مدير ميناء صفاقس\n\nأقال وزير النقل مدير ميناء صفاقس كمال العياري من منصبه صباح اليوم.\n"
+              "قد يهمك/ كمال العياري بعد إقالته: سأكشف كل الملفات أمام القضاء\n"
+              "- تولى إدارة الميناء بقرار من رئيس الحكومة عام 2019\n"
+              "للمزيد: نقابة الموانئ تهدد بالإضراب في حال تأخرت الأجور\n"
               "** جميع المقالات المنشورة تمثل رأي كتابها فقط.\n"
               "ع ب م  (صورة أرشيفية)\n")
     found = reasons(arabic)
-    assert found.get("قد يهمك/ سعود القحطاني بعد إعفائه: سأظل خادما وفيا لبلادي") == "site boilerplate"
-    assert found.get("للمزيد: سوريا تتوعد الدول الغربية بالرد في حال تعرضت لهجوم") == "site boilerplate"
+    assert found.get("قد يهمك/ كمال العياري بعد إقالته: سأكشف كل الملفات أمام القضاء") == "site boilerplate"
+    assert found.get("للمزيد: نقابة الموانئ تهدد بالإضراب في حال تأخرت الأجور") == "site boilerplate"
     assert found.get("** جميع المقالات المنشورة تمثل رأي كتابها فقط.") == "site boilerplate"
     assert found.get("ع ب م  (صورة أرشيفية)") == "byline"
-    assert any("بمرتبة وزير عام 2015" in c for c in claim_texts(arabic))  # the profile under the link is the story's
-    english = ("Warren hammers bank chief\n\nSenator Elizabeth Warren questioned the bank's chief executive for two hours "
-               "on Tuesday.\n\nThis post has been updated with comment from Clinton as well as additional information "
-               "from the hearing.\n\nAaron Kall is director of debate at the University of Michigan.\n")
+    assert any("رئيس الحكومة عام 2019" in c for c in claim_texts(arabic))  # the profile under the link is the story's
+    english = ("Senator grills airline boss\n\nSenator Maria Okafor questioned the airline's chief executive for two hours "
+               "on Wednesday.\n\nThis story has been updated with a response from the airline and further details "
+               "of the hearing.\n\nDana Reyes is a professor of law at Ohio State University.\n")
     found = reasons(english)
-    assert found.get("This post has been updated with comment from Clinton as well as additional information from "
-                     "the hearing.") == "newsroom note"
-    assert found.get("Aaron Kall is director of debate at the University of Michigan.") == "author box"
+    assert found.get("This story has been updated with a response from the airline and further details of the "
+                     "hearing.") == "newsroom note"
+    assert found.get("Dana Reyes is a professor of law at Ohio State University.") == "author box"
     assert any("for two hours" in c for c in claim_texts(english))
 
 
@@ -271,7 +268,6 @@ ROUND5_TRAINING_ITEMS = [
     ("real_train3", "antms/SkyNews/sport/SK-sport-731-20180417", 102),  # "سبعة أشهر" is a figure (claim)
     ("real_train3", "antms/SkyNews/sport/SK-sport-731-20180417", 1165),  # a quotation closed by "؟" (claim)
     ("real_train3", "polnear/huff-post_2016-09-20_elizabeth-warren-hammers-wells-f", 5363),  # "This post has been updated"
-    ("real_train3", "polnear/usa-today_2016-09-23_ready-for-trump-vs-clinton-his-p", 950),  # "flawlessly"
     ("real_train3", "polnear/usa-today_2016-09-23_ready-for-trump-vs-clinton-his-p", 3320),  # "will likely"
     ("real_train3", "polnear/usa-today_2016-09-23_ready-for-trump-vs-clinton-his-p", 4515),  # the author's note
     ("real_train3", "antms/BBC/technology/BB-technology-324-20180719", 1404),  # "ويقول علماء إن ... ربما"
@@ -291,31 +287,94 @@ def test_round5_training_items_on_the_real_articles(eval_data: Path, draw: str, 
     assert kept == gold.get("claim", True), text[gold["start"]:gold["end"]]
 
 
+HEADING = "البرازيل تقلب تأخرها وتفوز على المكسيك 3-2"
+HEADING_BODY = ("حقق منتخب المغرب فوزا ثمينا على البرتغال بهدفين دون رد ليقترب من بلوغ ربع النهائي للمرة الثانية.\n"
+                "وسجل للمغرب مهاجمه في الدقيقة 25 ثم أضاف زميله الهدف الثاني من ركلة جزاء في الدقيقة 81.\n"
+                "{line}\n"
+                "- فاز المنتخب البرازيلي باللقب خمس مرات آخرها عام 2002\n"
+                "وفي المجموعة نفسها تعادل فريقا غانا وكوريا الجنوبية بهدف لكل منهما في مباراة مثيرة.\n")
+
+
 def test_an_unclosed_short_line_between_closed_paragraphs_is_a_heading_unless_the_site_drops_full_stops() -> None:
     """BBC Arabic and France 24 print other stories' headlines and subheadings between paragraphs; a site whose
     paragraphs all lack a full stop keeps its lines as claims, and so does a list item."""
-    body = ("تمكن منتخب كولومبيا من إنعاش آماله في التأهل لدور الستة عشر بعد فوز عريض على بولندا بثلاثة أهداف.\n"
-            "وسجل لكولومبيا ياري مينا من رأسية في الدقيقة 40 ثم عزز راداميل فالكاو النتيجة في الدقيقة 70.\n"
-            "ألمانيا تسجل هدفا في الثواني الأخيرة وتفوز على السويد 2-1\n"
-            "- فاز المنتخب الألماني باللقب أربع مرات آخرها عام 2014\n"
-            "وفي المجموعة نفسها تعادل فريقا السنغال واليابان بهدفين لكل منهما في مباراة مثيرة.\n")
-    text = "انكلترا تسحق بنما وتبلغ ثمن النهائي\n\n" + body
+    text = "المغرب يهزم البرتغال ويقترب من ربع النهائي\n\n" + HEADING_BODY.format(line=HEADING)
     found = reasons(text)
-    assert found.get("ألمانيا تسجل هدفا في الثواني الأخيرة وتفوز على السويد 2-1") == "section heading"
-    assert any("آخرها عام 2014" in c for c in claim_texts(text))
-    unpunctuated = "انكلترا تسحق بنما وتبلغ ثمن النهائي\n\n" + body.replace(".\n", "\n")
-    assert any("وتفوز على السويد 2-1" in c for c in claim_texts(unpunctuated))
+    assert found.get(HEADING) == "section heading"
+    assert any("آخرها عام 2002" in c for c in claim_texts(text))
+    unpunctuated = "المغرب يهزم البرتغال ويقترب من ربع النهائي\n\n" + HEADING_BODY.format(line=HEADING).replace(".\n", "\n")
+    assert any("وتفوز على المكسيك 3-2" in c for c in claim_texts(unpunctuated))
 
 
 def test_a_standfirst_above_the_place_line_that_opens_the_body_is_a_subheadline() -> None:
-    """"CHARLOTTE - ..." opens the body: the full sentence between the headline and it is the standfirst, however
+    """"DAYTON - ..." opens the body: the full sentence between the headline and it is the standfirst, however
     long; the place line's own report is a claim, in English and in Arabic."""
-    text = ("Charlotte struggles to return to normal after shooting.\n\n"
-            "Curfew lifted, but city still in limbo as Guard occupies quiet streets.\n\n"
-            "CHARLOTTE - Nearly a week after the police shooting of a black man sparked protests, the city remains "
-            "in a state of limbo.\n\nNational Guard members are scattered throughout the area with armored vehicles.\n")
-    assert reasons(text).get("Curfew lifted, but city still in limbo as Guard occupies quiet streets.") == "subheadline"
-    assert any(c.startswith("CHARLOTTE - Nearly a week") for c in claim_texts(text))
-    arabic = ("إعفاء مستشار بالديوان الملكي\n\nدبي، الإمارات العربية المتحدة (CNN) -- أصدر العاهل السعودي أمرا ملكيا "
-              "بإعفاء المستشار بالديوان الملكي سعود القحطاني من منصبه.\n\nوجاء القرار ضمن سلسلة أوامر ملكية صدرت فجر السبت.\n")
-    assert any("أصدر العاهل السعودي أمرا ملكيا" in c for c in claim_texts(arabic))
+    text = ("Dayton slowly reopens after the flood.\n\n"
+            "Schools reopen, but families still wary as crews pump out flooded basements.\n\n"
+            "DAYTON - Four days after the Miami River burst its banks, most of the city's schools opened their doors "
+            "again on Monday.\n\nCity crews are working in shifts to clear mud from the streets of the east side.\n")
+    assert reasons(text).get("Schools reopen, but families still wary as crews pump out flooded basements.") == (
+        "subheadline")
+    assert any(c.startswith("DAYTON - Four days after") for c in claim_texts(text))
+    arabic = ("إقالة مدير ميناء صفاقس\n\nتونس، تونس (CNN) -- أقال وزير النقل التونسي مدير ميناء صفاقس كمال العياري "
+              "من منصبه بعد تحقيق في صفقات الميناء.\n\nوجاء القرار بعد اجتماع طارئ للحكومة صباح الاثنين.\n")
+    assert any("أقال وزير النقل التونسي" in c for c in claim_texts(arabic))
+
+
+# ---------------------------------------------------------------- review fixes: rules that ate reports
+
+@pytest.mark.parametrize("line", [
+    "The mayor resigned on Friday, police said",
+    'Alvarez told reporters: "We cannot wait another year"',
+    "Construction is expected to begin in March 2027",
+    "وقال رئيس البلدية إن الأشغال ستنطلق في مارس 2027",
+    "وتبدأ أعمال البناء في الجسر الجديد في مارس 2027",
+])
+def test_a_report_that_lost_its_full_stop_between_closed_paragraphs_is_a_claim_not_a_heading(line: str) -> None:
+    """Only a headline-shaped line is a heading: one naming a source, quoting someone, or joining a figure to a
+    sentence's finite verb is the story's own report."""
+    if line.isascii():
+        text = ("Council backs new bridge\n\nThe city council voted on Tuesday to spend $40 million on a new bridge "
+                "over the Harlan River, ending a long dispute.\n\nOfficials said the old bridge carried thousands of "
+                "cars a day and failed its last inspection in 2022.\n\n" + line + "\n\nThe council will meet again "
+                "next month to choose a contractor for the work on the bridge.\n")
+    else:
+        text = "المغرب يهزم البرتغال ويقترب من ربع النهائي\n\n" + HEADING_BODY.format(line=line)
+    assert line not in reasons(text)
+    assert any(line in c or c in line for c in claim_texts(text))
+
+
+def test_a_last_line_about_someone_the_story_names_or_in_the_past_tense_is_no_author_box() -> None:
+    story = ("Kabul reporter honoured\n\nThe Afghan journalist Ahmad Shah received a press freedom award in London on "
+             "Monday for his coverage of the war.\n\nHe fled Kabul in 2021 and now lives in Germany with his family.\n\n")
+    for last in ("Ahmad Shah was a reporter for the BBC Afghan service for six years.",
+                 "Ahmad Shah is a reporter for the BBC Afghan service in Germany."):
+        assert last not in reasons(story + last + "\n")
+        assert last in claim_texts(story + last + "\n")
+    note = "Dana Reyes is a professor of law at Ohio State University."
+    assert reasons(story + note + "\n").get(note) == "author box"
+
+
+def test_a_condition_about_what_happened_is_a_claim_and_one_about_what_may_happen_is_speculation() -> None:
+    """قد before a past verb ("كانت الحكومة قد وافقت") states what happened; before a present verb it is a modal."""
+    text = ("البرلمان يرفض خطة الإصلاح\n\nصوت البرلمان مساء الثلاثاء ضد خطة الحكومة لإصلاح نظام التقاعد.\n\n"
+            "وإذا كانت الحكومة قد وافقت على الخطة، فإن البرلمان رفضها بأغلبية واسعة.\n\n"
+            "وإذا أصرت الحكومة على الخطة، قد يلجأ النواب إلى سحب الثقة منها.\n")
+    found = reasons(text)
+    assert "وإذا كانت الحكومة قد وافقت على الخطة، فإن البرلمان رفضها بأغلبية واسعة." in claim_texts(text)
+    assert found.get("وإذا أصرت الحكومة على الخطة، قد يلجأ النواب إلى سحب الثقة منها.") == "speculation"
+
+
+@pytest.mark.parametrize("sentence", [
+    "He flawlessly landed the plane on the Hudson river.",
+    "Whatever the cause, the plant stopped production on Monday.",
+    "وفاز المرشح بلا منازع بعد انسحاب منافسيه.",
+    "ومهما كان السبب، توقف المصنع عن الإنتاج يوم الاثنين.",
+    "وتبقى معرفة النتائج رهينة فرز الأصوات في الدوائر الريفية.",
+])
+def test_a_manner_word_or_a_concessive_opener_does_not_make_a_report_an_opinion(sentence: str) -> None:
+    head = "Plant halts work\n\n" if sentence.isascii() else "توقف مصنع الإسمنت\n\n"
+    first = ("The cement plant near the port employs 400 workers and has run since 1998 without a long stop.\n\n"
+             if sentence.isascii() else "يشغل مصنع الإسمنت قرب الميناء 400 عامل ويعمل منذ عام 1998 دون توقف طويل.\n\n")
+    text = head + first + sentence + "\n"
+    assert sentence not in reasons(text) and sentence in claim_texts(text)
