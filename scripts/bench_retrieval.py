@@ -20,7 +20,8 @@ passage, four passages per document. Vectors, by `--vectors`:
 Stores are built once in --dir and grown in place (an interrupted build
 resumes: rows are committed in chunks and the ANN files are saved every
 SAVE_EVERY vectors). The measurements run in a fresh subprocess, so the peak
-RSS printed is that of a process that only searches (plus the analyze run).
+RSS printed is that of a process that only searches (plus the analyze run); the
+exact scan that recall is measured against runs in a process of its own.
 """
 from __future__ import annotations
 
@@ -222,6 +223,26 @@ def exact_top(db: sqlite_utils.Database, model: str, queries: np.ndarray, k: int
     return [set(row.tolist()) for row in best_ids]
 
 
+def exact_truth(path: Path, db: sqlite_utils.Database, count: int) -> list[set[int]]:
+    """The exact top 10 of each claim, from a process of its own (the reference scan is not what a desk that
+    searches holds in memory), kept beside the store for re-runs until the store grows."""
+    rows = db.execute("SELECT coalesce(max(rowid), 0) FROM embeddings").fetchone()[0]
+    cache = Path(f"{path}.exact-{count}-{rows}.json")
+    if not cache.exists():
+        subprocess.run([sys.executable, __file__, "--exact", str(path), "--claims", str(count)], check=True)
+    return [set(ids) for ids in json.loads(cache.read_text())]
+
+
+def write_exact_truth(path: Path, count: int) -> None:
+    from checker.embeddings import encode, model_key
+
+    db = open_db(path)
+    model = model_key()
+    truth = exact_top(db, model, encode(claims(count), model), 10)
+    rows = db.execute("SELECT coalesce(max(rowid), 0) FROM embeddings").fetchone()[0]
+    Path(f"{path}.exact-{count}-{rows}.json").write_text(json.dumps([sorted(ids) for ids in truth]))
+
+
 def measure(path: Path, article: Path | None, count: int) -> dict[str, float]:
     """Run in a fresh process: what a desk that only searches this store costs."""
     from checker.embeddings import encode, model_key
@@ -250,7 +271,7 @@ def measure(path: Path, article: Path | None, count: int) -> dict[str, float]:
             ann.nearest(vector[None, :], 10)
             dense.append(time.perf_counter() - started)
         found = ann.nearest(vectors, 10)
-        truth = exact_top(db, model, vectors, 10)
+        truth = exact_truth(path, db, count)
         result |= {"ann_p50_ms": round(statistics.median(dense) * 1000, 2),
                    "recall_at_10": round(sum(len(set(f) & t) for f, t in zip(found, truth)) / (10 * len(truth)), 4)}
     if article:
@@ -290,8 +311,12 @@ def main() -> None:
     parser.add_argument("--article", type=Path, help="also time the full analyze of this article (default: the "
                                                      "sample article when it is there)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
+    parser.add_argument("--exact", type=Path, help=argparse.SUPPRESS)  # the reference scan's process
     args = parser.parse_args()
     article = args.article or (SAMPLE if SAMPLE.is_file() else None)
+    if args.exact:
+        write_exact_truth(args.exact, args.claims)
+        return
     if args.measure:
         print(json.dumps(measure(args.measure, article, args.claims)))
         return
