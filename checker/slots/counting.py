@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -17,7 +16,7 @@ from checker.models import NumberMention
 from checker.normalize import fold, search_form
 from checker.segment import lexicon
 from checker.slots.model import Quantity
-from checker.slots.names import _CLAUSE, _WORD, SLOTS_FILE, load_gazetteer, mentions
+from checker.slots.names import _CLAUSE, _WORD, load_gazetteer, mentions, slots_data
 from checker.stems import light_stem
 
 _PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
@@ -43,7 +42,7 @@ class CountingRules:
 
 @lru_cache(maxsize=1)
 def load_counting() -> CountingRules:
-    data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))
+    data = slots_data()
     acts = {_stem(form): item["id"] for item in data["act"] for key in ("en", "ar") for form in item[key]}
     rules = data["counting"]
     victims = frozenset(item["thing"] for item in data["act"] if item.get("thing"))

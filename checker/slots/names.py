@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Any
 
 from checker.config import DATA_DIR
 from checker.normalize import fold, search_form
@@ -116,8 +117,14 @@ class SlotRules:
 
 
 @lru_cache(maxsize=1)
+def slots_data() -> dict[str, Any]:
+    """checker/data/slots.toml, parsed once for every slot module that reads a section of it."""
+    return tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def load_rules() -> SlotRules:
-    data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))
+    data = slots_data()
     frames, verb_frame = [], {}
     for item in data["frame"]:
         verbs = {fold(v): True for key in ("forward_en", "forward_ar") for v in item.get(key, ())}
@@ -212,7 +219,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
 
 @lru_cache(maxsize=1)
 def _place_heads() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
-    data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))["places"]
+    data = slots_data()["places"]
     heads = {fold(k): v for k, v in {**data["heads_ar"], **data["heads_en"]}.items()}
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w\u0640])[وفب]?(?P<head>{alternation})\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)?)",

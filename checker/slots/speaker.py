@@ -11,7 +11,6 @@ opens with ("Breaking:", «عاجل:») are in `[speaker]` of checker/data/slots
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +18,7 @@ from checker.normalize import fold, search_form
 from checker.slots.align import _terms, same_phrase, same_word, sentences
 from checker.slots.extract import read
 from checker.slots.model import SlotDecision, Span
-from checker.slots.names import SLOTS_FILE
+from checker.slots.names import slots_data
 from checker.stems import light_stem
 
 _WORD = re.compile(r"[^\W_]+")
@@ -45,7 +44,7 @@ class Speaker:
 
 @lru_cache(maxsize=1)
 def load_speaker_rules() -> SpeakerRules:
-    data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))["speaker"]
+    data = slots_data()["speaker"]
     labels = "|".join(re.escape(fold(w)) for w in sorted(data["headline_labels"], key=len, reverse=True))
     return SpeakerRules(frozenset(search_form(v) for v in data["verbs_en"] + data["verbs_ar"]),
                         frozenset(search_form(w) for w in data["openers"]), int(data["name_words"]),

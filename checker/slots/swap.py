@@ -10,7 +10,6 @@ under [swap] in checker/data/slots.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +17,7 @@ from checker.normalize import search_form
 from checker.slots.align import sentences
 from checker.slots.extract import _content_stems, read
 from checker.slots.model import Mention, SlotDecision, Span
-from checker.slots.names import SLOTS_FILE, same_entity
+from checker.slots.names import same_entity, slots_data
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,7 @@ class SwapRules:
 
 @lru_cache(maxsize=1)
 def load_swap_rules() -> SwapRules:
-    data = tomllib.loads(SLOTS_FILE.read_text(encoding="utf-8"))["swap"]
+    data = slots_data()["swap"]
     return SwapRules(int(data["window"]), tuple(search_form(w) for w in data["passive"]),
                      frozenset(search_form(w) for w in data["mutual"]))
 
