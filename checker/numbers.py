@@ -18,8 +18,12 @@ from checker.normalize import fold
 from checker.number_lexicon import alternation, data, folded_table, mention, ordinals
 from checker.segment import lexicon
 
-_NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?"
+# Thousands grouped by commas; or a decimal comma, as Arabic and French copy write it ("3,1 ملايين", "2,5%"): one or
+# two digits after the comma and a word or percent sign next (never "1,200" nor "70, said").
+_DECIMAL_COMMA = r"\d+,\d{1,2}(?![\d,.])(?=\s?(?:[^\W\d_]|%|٪))"
+_NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|" + _DECIMAL_COMMA + r"|\d+(?:[.٫]\d+)?"
 _WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
+_TEN = frozenset({fold("عشر"), fold("عشرة")})  # the second word of a teen, «ست عشرة»: compared folded
 _INITIAL_DOT = re.compile(r"\b([a-z])\.(?=[a-z]\.|\s)")
 _UNIT_WINDOW_END = re.compile(r"[,.;:،؛\n()\"“”«»]")
 Finder = Callable[[str, str], Iterator[NumberMention]]
@@ -110,6 +114,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _value(raw: str) -> float:
+    if re.fullmatch(r"\d+,\d{1,2}", raw):
+        return float(raw.replace(",", "."))  # a decimal comma (_DECIMAL_COMMA)
     return float(raw.replace(",", "").replace("٬", "").replace("٫", "."))
 
 
@@ -346,7 +352,7 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
             if scales[scale[0]] >= 1000:
                 total, value = total + value, 0.0
             last = j
-        elif word in {"عشر", "عشرة"} and value < 10:
+        elif word in _TEN and value < 10:
             value += 10
             last = j
         else:

@@ -255,6 +255,13 @@ def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
         if contradiction >= entailment:
             return "disagree", contradiction, "nli", [f"NLI model: contradiction {contradiction:.2f}"]
         return "agree", entailment, "nli", [f"NLI model: entailment {entailment:.2f}"]
+    if (not checks.same_language and not checks.evidence_negations and not checks.evidence_denials
+            and load_lexicon().polarity.intersection(checks.claim_negations)):
+        # "have not arrested" against «اعتقال»: close in the multilingual space, opposite in what they assert;
+        # the scope cannot be read across languages, so the pair says nothing either way. (Only this way round:
+        # the passage's window holds its neighbours' negations too.)
+        return "other", max(0.6, _p(probabilities, 2)), "polarity", [
+            "the claim is negated and the passage is not: across languages the scope cannot be compared"]
     if not modelled:
         why = "stance from similarity (the model is trained on Arabic pairs only)" if not checks.model_language \
             else "no stance model: stance from similarity"

@@ -30,6 +30,7 @@ class Lexicon:
     suffixes: tuple[str, ...]
     verb_prefixes: tuple[str, ...]
     negation: frozenset[str]
+    polarity: frozenset[str]  # the negation particles that negate a verb outright
     denial: frozenset[str]
     denial_phrases: tuple[str, ...]
     retelling: tuple[str, ...]
@@ -60,6 +61,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         suffixes=_folded(sorted(data["arabic"]["suffixes"], key=len, reverse=True)),
         verb_prefixes=_folded(data["arabic"]["verb_prefixes"]),
         negation=frozenset(_both(data["negation"], "ar", "en")),
+        polarity=frozenset(_both(data["negation"], "polarity_ar", "polarity_en")),
         denial=frozenset(_both(data["denial"], "ar", "en")),
         denial_phrases=_both(data["denial"], "phrases_ar", "phrases_en"),
         retelling=_both(data["denial"], "retelling_ar", "retelling_en"),

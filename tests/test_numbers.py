@@ -190,3 +190,17 @@ def test_a_fraction_of_a_million_is_a_count() -> None:
     assert [m.value for m in find_numbers("وصل ربع مليون زائر إلى المهرجان")] == [250_000]
     assert [m.value for m in find_numbers("Half a million people fled the city.")] == [500_000]
     assert [m.value for m in find_numbers("half of the voters stayed home")] == [50]  # still a share
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ودعي 3,1 ملايين ناخب مسجل للتصويت", 3_100_000), ("ارتفع التضخم إلى 2,5% في مارس", 2.5),
+    ("يكلف سبعة جنيهات لأكثر من ست عشرة محطة", 16), ("أنهى السباق في ثلاث عشرة ساعة", 13),
+    ("خسر المنتخب أمام البلد المضيف بخماسية نظيفة", 5), ("1,200 people marched in Tunis", 1200),
+])
+def test_decimal_commas_feminine_teens_and_scores_in_one_word(text: str, value: float) -> None:
+    """Arabic copy writes decimals with a comma, teens with a feminine «ست عشرة», a 5-0 defeat as «بخماسية»."""
+    assert max(m.value or 0 for m in find_numbers(text)) == value
+
+
+def test_a_comma_after_a_figure_in_running_english_is_no_decimal() -> None:
+    assert [m.value for m in find_numbers("Trump, 70, said on Monday")] == [70]

@@ -340,18 +340,39 @@ def anchors(claim: str, passage: str) -> tuple[int, int]:
     share of them tells a report of the same event (Abiy Ahmed, Asmara, Eritrea all there) from one that only
     shares the topic. Names match through the gazetteer or by consonant skeleton, figures by value, dates at
     the granularity both give."""
+    found, missing = _anchor_match(claim, passage)
+    return found, found + len(missing)
+
+
+def missing_anchors(claim: str, passage: str) -> tuple[str, ...]:
+    """The claim's anchors (as the claim writes them) the passage does not name: what a reason says is unconfirmed."""
+    return _anchor_match(claim, passage)[1]
+
+
+def _anchor_match(claim: str, passage: str) -> tuple[int, tuple[str, ...]]:
     ours, theirs = read(claim), read(passage)
     cross = ours.language != theirs.language
     names = _distinct([m for m in ours.mentions if m.kind in {"actor", "place"}])
-    found = sum(1 for a in names if any(same_entity(a, b) for b in theirs.mentions)
-                or (cross and a.key.startswith("name:") and _names_in(theirs.text, a) is not None))
     counts = [q for q in ours.quantities if q.number.kind != "year"]
-    found += sum(1 for q in counts if any(_overlaps(_bounds(q), _bounds(p)) for p in theirs.quantities))
-    found += sum(1 for d in ours.dates if any(_dates_meet(d, e) for e in theirs.dates))
     days = {d for d, _ in theirs.weekdays}
-    found += sum(1 for d, _ in ours.weekdays if d in days)
-    total = len(names) + len(counts) + len(ours.dates) + len(ours.weekdays)
-    return found, total
+    checks = ([(a.span.text, any(same_entity(a, b) for b in theirs.mentions)
+                or (a.key.startswith("name:") and _surname_in(theirs.text, a, cross))) for a in names]
+              + [(q.number.text, any(_overlaps(_bounds(q), _bounds(p)) for p in theirs.quantities)) for q in counts]
+              + [(d.text, any(_dates_meet(d, e) for e in theirs.dates)) for d in ours.dates]
+              + [(span.text, d in days) for d, span in ours.weekdays])
+    return sum(1 for _, ok in checks if ok), tuple(text for text, ok in checks if not ok)
+
+
+def _surname_in(text: str, name: Mention, cross: bool) -> bool:
+    """A name the gazetteer lacks, found in the other text by its last word ("Senator Warren" / "Warren said"):
+    the passage need not mark it as a name (a capital opening its sentence is not one); across scripts by
+    consonant skeleton."""
+    if cross:
+        return _names_in(text, name) is not None
+    from checker.slots.align import same_word
+
+    last = search_form(name.span.text).split()[-1:]
+    return bool(last) and len(last[0]) >= 3 and any(same_word(last[0], word) for word in search_form(text).split())
 
 
 def denial_in_scope(claim: str, passage: str, denial_words: Sequence[str]) -> bool:

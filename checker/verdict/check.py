@@ -27,6 +27,9 @@ CITED_OUTLET_DEPTH = 4
 # Passages per claim the stance cross-encoder reads (when installed): the closest related ones; speed.
 CROSS_ENCODER_PER_CLAIM = 2
 SQL_IDS = 500
+# A document's first characters kept for the verdict (the story a claim's anchors are looked up in): bounds the
+# work on a long page; news stories are shorter.
+STORY_CHARS = 12_000
 
 
 def check_analysis(db: sqlite_utils.Database, analysis: Analysis, *, k: int = 5) -> tuple[ClaimCheck, ...]:
@@ -100,8 +103,8 @@ def _documents(db: sqlite_utils.Database, ids: set[int]) -> dict[int, EvidenceDo
         chunk = ordered[first:first + SQL_IDS]
         marks = ", ".join("?" for _ in chunk)
         rows = db.execute(
-            "SELECT d.id, d.outlet_id, o.name, d.published, d.url, d.title, d.rating, d.claim_reviewed "
-            f"FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id IN ({marks})", chunk,
+            "SELECT d.id, d.outlet_id, o.name, d.published, d.url, d.title, d.rating, d.claim_reviewed, "
+            f"coalesce(substr(d.text, 1, {STORY_CHARS}), '') FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE d.id IN ({marks})", chunk,
         ).fetchall()
         found.update((row[0], EvidenceDocument(*row[1:])) for row in rows)
     return found

@@ -13,7 +13,7 @@ from checker.models import Verdict
 from checker.normalize import search_form
 from checker.verdict import passage
 from checker.verdict.passage import AssessedPassage
-from checker.verdict.reasons import who, why_against, why_for
+from checker.verdict.reasons import snippet, who, why_against, why_for
 
 # Two passages sharing this share of their word 3-grams are one story (syndicated or copied), counted once.
 DUPLICATE_JACCARD = 0.6
@@ -106,6 +106,11 @@ def _tally(for_it: Sequence[AssessedPassage], against: Sequence[AssessedPassage]
 def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
     if not assessed:
         return "not enough evidence: nothing in the evidence store matches this claim"
+    unanchored = next((a for a in assessed if a.unanchored), None)
+    if unanchored is not None:
+        names = ", ".join(f"«{text}»" for text in unanchored.unanchored)
+        return (f"not enough evidence: {who(unanchored)} says much the same, but its story never names {names}: "
+                f"«{snippet(unanchored.hit.text)}»")
     closest = max(assessed, key=lambda a: a.result.similarity)
     if closest.result.decided_by == "other_event":
         why = next((s for s in closest.result.signals if s.startswith("about another event")), "about another event")

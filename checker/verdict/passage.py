@@ -13,7 +13,8 @@ from functools import cached_property
 from checker.models import PassageHit
 from checker.slots import SlotDecision
 from checker.slots.align import best_coverage, negates_more
-from checker.slots.compare import anchors
+from checker.slots.compare import anchors, missing_anchors
+from checker.slots.nationality import changed_nationality
 from checker.slots.speaker import speaker_swapped
 from checker.slots.swap import swapped_names
 from checker.stance import StanceResult
@@ -33,7 +34,7 @@ REVIEW_STRENGTH = 0.95
 # docs/verdict.md, round 5): each is the choice of most of the 25 folds.
 # A passage the stance step found unrelated to the claim by similarity or by the model, with no slot in
 # conflict, says the same when its sentence holds this much of the claim:
-COVERAGE_AGREE = 0.55
+COVERAGE_AGREE = 0.7
 # A verifiable contradiction (a slot, a denial) counts down to RELATED_SIMILARITY, below MIN_SIMILARITY, when
 # the passage holds this much of the claim: the same event reworded, which sentence similarity undervalues.
 COVERAGE_SAME_EVENT = 0.4
@@ -61,6 +62,11 @@ MIN_ANCHORS = 2
 DOUBT_SIMILARITY = 0.35
 # ... and the model is at least this sure of it (its weak disagreements are as often reworded agreement).
 DOUBT_SCORE = 0.8
+# Agreement needs the claim's own anchors: a passage saying the same of another actor, place, figure or date
+# ("planted by US intelligence" where it says British; "Abadi's list won" where it says Sadr's) does not support
+# it. The share of the claim's anchors (checker.slots.compare.anchors: names, figures, dates) the passage names
+# must reach this for any agreement but a fact-check rating; 0 turns it off.
+ANCHORS_SUPPORT = 1.0
 # The slots that tell one event from another: changed in a passage about the same event, they contradict.
 SAME_EVENT_SLOTS = ("actor_role", "place", "date")
 
@@ -76,6 +82,7 @@ class EvidenceDocument:
     title: str | None
     rating: str | None
     claim_reviewed: str | None
+    story: str = ""  # the document's text, its first STORY_CHARS characters: where a claim's anchors are looked up
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,15 @@ class AssessedPassage:
             found, total = anchors(self.claim_text, self.hit.text)
             return found / total if found >= MIN_ANCHORS else 0.0
         return best_coverage(self.claim_text, self.hit.text)[0]
+
+    @cached_property
+    def anchor_share(self) -> float:
+        """The share of the claim's anchors (names, figures, dates) the passage's story names too (a report names
+        the figure in one paragraph and the place in the next); 1 when the claim has none."""
+        if not self.claim_text:
+            return 1.0
+        found, total = anchors(self.claim_text, self.document.story or self.hit.text)
+        return found / total if total else 1.0
 
     @property
     def same_event_share(self) -> bool:
@@ -141,8 +157,10 @@ class AssessedPassage:
         slots = SAME_EVENT_SLOTS + (("quantity",) if result.similarity < RELATED_SIMILARITY else ())
         found = next((d for d in result.slot_decisions if d.outcome == "conflict" and d.slot in slots), None)
         if found is None and not result.cross_language:
-            # roles exchanged without a frame verb, or the claim's words in another speaker's mouth
-            found = swapped_names(self.claim_text, self.hit.text) or speaker_swapped(self.claim_text, self.hit.text)
+            # roles exchanged without a frame verb, the claim's words in another speaker's mouth, or its noun
+            # given another nationality
+            found = (swapped_names(self.claim_text, self.hit.text) or speaker_swapped(self.claim_text, self.hit.text)
+                     or changed_nationality(self.claim_text, self.hit.text))
         return found if found is not None and not _other_anchor(result, found) else None
 
     @property
@@ -151,12 +169,25 @@ class AssessedPassage:
             return self.review
         if self.slot_conflict:
             return "disagree"
+        if self._agreement():
+            return "agree" if self.anchor_share >= ANCHORS_SUPPORT else "other"
+        return "other" if self.result.stance == "agree" else self.result.stance
+
+    @property
+    def unanchored(self) -> tuple[str, ...]:
+        """The claim's anchors its story never names, when that alone keeps this passage from agreeing."""
+        if self.review or self.slot_conflict or not self._agreement() or self.anchor_share >= ANCHORS_SUPPORT:
+            return ()
+        return missing_anchors(self.claim_text, self.document.story or self.hit.text)
+
+    def _agreement(self) -> bool:
+        """Says the same, by the stance step or in other words (covered), before the anchors are counted;
+        agreement by similarity alone must hold COVERAGE_SIMILARITY_AGREE of the claim (same language)."""
         if self.covered:
-            return "agree"
-        if (self.result.stance == "agree" and self.result.decided_by == "similarity"
-                and not self.result.cross_language and self.coverage < COVERAGE_SIMILARITY_AGREE):
-            return "other"
-        return self.result.stance
+            return True
+        result = self.result
+        return result.stance == "agree" and not (result.decided_by == "similarity" and not result.cross_language
+                                                  and self.coverage < COVERAGE_SIMILARITY_AGREE)
 
     @property
     def strength(self) -> float:

@@ -1,0 +1,52 @@
+"""Support needs the claim's own anchors; a changed nationality and a negation across languages are caught."""
+from __future__ import annotations
+
+from checker.models import PassageHit
+from checker.slots import compare
+from checker.stance import StanceResult, assess
+from checker.verdict import AssessedPassage, EvidenceDocument, decide_verdict
+
+
+def _passage(text: str, claim: str, stance: str, decided_by: str, similarity: float, story: str = "",
+             cross_language: bool = False) -> AssessedPassage:
+    hit = PassageHit(passage_id=1, document_id=1, text=text, score=1.0, similarity=similarity)
+    document = EvidenceDocument("cnn", "CNN", "2018-05-27", None, None, None, None, story)
+    decisions = compare(claim, text, similarity).decisions
+    result = StanceResult(stance, 0.8, (f"similarity {similarity:.2f}",), similarity=similarity,
+                          decided_by=decided_by, slot_decisions=decisions, cross_language=cross_language)
+    return AssessedPassage(hit, document, result, False, None, claim)
+
+
+def test_a_passage_that_never_names_the_claims_figure_does_not_support_it() -> None:
+    claim = "زوكربيرغ اعترف بأخطاء بعد إساءة استخدام بيانات 70 مليون مستخدم"
+    passage = "اعترف مارك زوكربيرغ بأن الشبكة الاجتماعية ارتكبت أخطاء في حماية بيانات المستخدمين."
+    verdict = decide_verdict([_passage(passage, claim, "agree", "model", 0.72, story=passage)])
+    assert verdict.label == "not_enough_evidence"
+    assert "never names «70 مليون»" in verdict.reasons[0]
+    # the figure named elsewhere in the same story: the passage's agreement stands
+    story = passage + " وكانت بيانات 50 مليون مستخدم قد استخدمت، وقيل لاحقا 70 مليون مستخدم."
+    assert decide_verdict([_passage(passage, claim, "agree", "model", 0.72, story=story)]).label == "supported"
+
+
+def test_the_same_noun_with_another_nationality_contradicts() -> None:
+    claim = "أيمن دين جاسوس سابق زرعته الاستخبارات الأمريكية داخل تنظيم القاعدة"
+    passage = ("نيويورك، الولايات المتحدة الأمريكية (CNN)— قال أيمن دين، الجاسوس السابق الذي زرعته الاستخبارات "
+               "الخارجية البريطانية داخل تنظيم القاعدة، إن التنظيم بعيد عن الاحتضار.")
+    verdict = decide_verdict([_passage(passage, claim, "agree", "model", 0.57)])
+    assert verdict.label == "contradicted"
+    assert "الأمريكية" in verdict.reasons[0] and "البريطانية" in verdict.reasons[0]
+    english = decide_verdict([_passage("Dean, a spy planted inside al-Qaeda by British intelligence, spoke to CNN.",
+                                       "Aimen Dean was a spy planted inside al-Qaeda by American intelligence",
+                                       "agree", "similarity", 0.8)])
+    assert english.label == "contradicted"
+
+
+def test_a_negated_claim_is_not_supported_by_an_affirmative_passage_in_the_other_language() -> None:
+    arrest = "اعتقال لبناني ظهر في فيديو يضرب طفلا سوريا لاجئا"
+    negated = assess("Lebanese security forces have not arrested the man filmed beating a Syrian refugee child.", arrest)
+    assert negated.stance == "other" and negated.decided_by == "polarity"
+    assert assess("Lebanese security forces arrested the man filmed beating a Syrian refugee child.",
+                  arrest).stance == "agree"
+    # «لا يزال» (still) is no negation: a translation still agrees
+    assert assess("لا يزال نحو 2500 جندي أمريكي في العراق ضمن التحالف",
+                  "Roughly 2,500 American soldiers are still deployed in Iraq with the coalition.").decided_by != "polarity"
