@@ -50,3 +50,14 @@ def test_a_negated_claim_is_not_supported_by_an_affirmative_passage_in_the_other
     # «لا يزال» (still) is no negation: a translation still agrees
     assert assess("لا يزال نحو 2500 جندي أمريكي في العراق ضمن التحالف",
                   "Roughly 2,500 American soldiers are still deployed in Iraq with the coalition.").decided_by != "polarity"
+
+
+def test_the_reason_says_a_cross_language_passage_asserts_what_the_claim_negates() -> None:
+    claim = "Lebanese security forces have not arrested the man filmed beating a Syrian refugee child."
+    passage = "اعتقال لبناني ظهر في فيديو يضرب طفلا سوريا لاجئا"
+    result = assess(claim, passage)
+    hit = PassageHit(passage_id=1, document_id=1, text=passage, score=1.0, similarity=result.similarity)
+    document = EvidenceDocument("jawhara", "Jawhara FM", "2017-05-02", None, None, None, None, passage)
+    verdict = decide_verdict([AssessedPassage(hit, document, result, False, None, claim)])
+    assert verdict.label == "not_enough_evidence"
+    assert "asserts what the claim negates" in verdict.reasons[0] and "Jawhara FM" in verdict.reasons[0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 from checker.models import NumberMention
@@ -372,7 +373,16 @@ def _surname_in(text: str, name: Mention, cross: bool) -> bool:
     from checker.slots.align import same_word
 
     last = search_form(name.span.text).split()[-1:]
-    return bool(last) and len(last[0]) >= 3 and any(same_word(last[0], word) for word in search_form(text).split())
+    if not last or len(last[0]) < 3:
+        return False
+    words = _folded_words(text)
+    return last[0] in words or any(same_word(last[0], word) for word in words)
+
+
+@lru_cache(maxsize=256)
+def _folded_words(text: str) -> frozenset[str]:
+    """The distinct folded words of a text (a story is looked up once per claim name)."""
+    return frozenset(search_form(text).split())
 
 
 def denial_in_scope(claim: str, passage: str, denial_words: Sequence[str]) -> bool:

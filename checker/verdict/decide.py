@@ -112,6 +112,10 @@ def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
         return (f"not enough evidence: {who(unanchored)} says much the same, but its story never names {names}: "
                 f"«{snippet(unanchored.hit.text)}»")
     closest = max(assessed, key=lambda a: a.result.similarity)
+    if closest.result.decided_by == "polarity":
+        return (f"not enough evidence: the closest passage ({who(closest)}, similarity "
+                f"{closest.result.similarity:.2f}) is in the other language and asserts what the claim negates: "
+                f"«{snippet(closest.hit.text)}»")
     if closest.result.decided_by == "other_event":
         why = next((s for s in closest.result.signals if s.startswith("about another event")), "about another event")
         return (f"not enough evidence: the closest passage ({who(closest)}, similarity "
