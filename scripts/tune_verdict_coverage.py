@@ -7,9 +7,9 @@ then re-decided for each setting of COVERAGE_AGREE (a passage the stance step fo
 best sentence holds this share of the claim), COVERAGE_SAME_EVENT (a passage holding this share is the same event:
 its slot conflicts count, and count below the similarity floor), COVERAGE_SIMILARITY_AGREE (agreement from
 similarity alone needs this share), COVERAGE_STRONG and LOW_SIMILARITY (a passage holding this share is the same
-event down to this similarity) and ANCHORS_SAME_EVENT (across languages, the share of the claim's names, figures and
-dates that does the same) and ANCHORS_SUPPORT (the share of the claim's anchors a passage's story must name for
-any agreement). Cases are grouped by set and deciding article (those without one by their own id), the
+event down to this similarity), ANCHORS_SAME_EVENT (across languages, the share of the claim's names, figures and
+dates that does the same), and ANCHORS_SUPPORT (the share of the claim's anchors a passage's story must name for any
+agreement). Cases are grouped by set and deciding article (those without one by their own id), the
 groups dealt into 5 folds, SHUFFLES shuffles: each fold picks the setting with the best macro-F1 minus
 false-support rate on its training folds (ties: the stricter setting; the criterion of round 4, kept unchanged in
 round 5 and fixed before its results were seen; `--criterion safe` is round 3's). Printed: the shipped setting in
@@ -47,13 +47,13 @@ if TYPE_CHECKING:
     from checker.models import Claim
     from checker.verdict import AssessedPassage
 
-# Round 6 (session 8) added ANCHORS_SUPPORT and lower COVERAGE_AGREE values (with the claim's anchors required,
-# a lower share of its words may be safe) and kept the others to the values any fold chose in round 5, before any
-# result of the new grid was seen. Round 5 narrowed the round-4 values (run time: the two new pairs multiply the grid by 35) before any result of
-# the new code was seen: COVERAGE_SAME_EVENT and LOW_SIMILARITY stay at 0.4 and 0.1, the choice of every fold in
-# round 4 (15/15) and on the pooled sets with the code before round 5 (25/25). 1.01 turns a rule off. (Round 5's
-# cross-language agreement bar, XL_AGREE_SIMILARITY, is gone: the folds chose it off, its only value that could
-# fire, and the product no longer has it; docs/verdict.md.)
+# Round 6 (session 8) added ANCHORS_SUPPORT and lower COVERAGE_AGREE values (with the claim's anchors required, a
+# lower share of its words may be safe) and kept the others to the values any fold chose in
+# round 5, before any result of the new grid was seen. Round 5 narrowed the round-4 values (run time: the two new
+# pairs multiply the grid by 35) before any result of the new code was seen: COVERAGE_SAME_EVENT and
+# LOW_SIMILARITY stay at 0.4 and 0.1, the choice of every fold in round 4 (15/15) and on the pooled sets with the
+# code before round 5 (25/25). 1.01 turns a rule off. (Round 5's cross-language agreement bar, XL_AGREE_SIMILARITY,
+# is gone: the folds chose it off, its only value that could fire, and the product no longer has it; docs/verdict.md.)
 GRID = {"COVERAGE_AGREE": (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.0, 0.5, 0.6),

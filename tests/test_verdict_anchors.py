@@ -61,3 +61,12 @@ def test_the_reason_says_a_cross_language_passage_asserts_what_the_claim_negates
     verdict = decide_verdict([AssessedPassage(hit, document, result, False, None, claim)])
     assert verdict.label == "not_enough_evidence"
     assert "asserts what the claim negates" in verdict.reasons[0] and "Jawhara FM" in verdict.reasons[0]
+
+
+def test_a_name_is_found_in_its_plural_and_by_its_last_word() -> None:
+    from checker.slots.compare import missing_anchors
+
+    assert missing_anchors("Super PAC donations reached $2 billion by August",
+                           "Donations to super PACs hit $2 billion through August.") == ()
+    assert missing_anchors("Senator Warren said the bill cuts taxes", "Warren said the bill cuts taxes.") == ()
+    assert missing_anchors("المنتخب التونسي يخسر أمام إنجلترا", "فاز منتخب انجلترا على تونس") == ()

@@ -376,13 +376,24 @@ def _surname_in(text: str, name: Mention, cross: bool) -> bool:
     if not last or len(last[0]) < 3:
         return False
     words = _folded_words(text)
-    return last[0] in words or any(same_word(last[0], word) for word in words)
+    return (last[0] in words or _plural_free(last[0]) in _folded_singulars(text)
+            or any(same_word(last[0], word) for word in words))
 
 
 @lru_cache(maxsize=256)
 def _folded_words(text: str) -> frozenset[str]:
     """The distinct folded words of a text (a story is looked up once per claim name)."""
     return frozenset(search_form(text).split())
+
+
+def _plural_free(word: str) -> str:
+    return word[:-1] if word.isascii() and len(word) > 3 and word.endswith("s") else word
+
+
+@lru_cache(maxsize=256)
+def _folded_singulars(text: str) -> frozenset[str]:
+    """The same words, an English plural's "s" dropped ("super PACs" names the claim's "PAC")."""
+    return frozenset(_plural_free(word) for word in _folded_words(text))
 
 
 def denial_in_scope(claim: str, passage: str, denial_words: Sequence[str]) -> bool:
