@@ -19,6 +19,7 @@ import bisect
 from dataclasses import replace
 from typing import Protocol
 
+from checker.attribution.arabic import cue_verb
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
@@ -88,7 +89,8 @@ def sentence_links(doc: Doc, registry: OutletRegistry, story: tuple[str, ...] | 
 
 
 def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon) -> Link:
-    speaker = sane_speaker(text, link.speaker, quotes, lexicon, link.cue.start)
+    act = link.cue.arabic and cue_verb(link.cue) in lexicon.ar_act_verbs
+    speaker = sane_speaker(text, link.speaker, quotes, lexicon, link.cue.start, act)
     if speaker == link.speaker:
         return link
     if speaker is None and link.outlet is None and link.refers_back is None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution.cues import Cue, Lexicon, fronted_subject, stripped_end
+from checker.attribution.cues import SUBJECT_THEN_CONTENT, Cue, Lexicon, fronted_subject, stripped_end
 from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
-from checker.normalize import fold
+from checker.normalize import fold, search_form
 
 _AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
 _MAX_SPEAKER_WORDS = 16
@@ -117,7 +117,8 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
     fronted = _fronted_speaker(text, folded, start, cue, lexicon)
     if fronted is not None:
         return fronted
-    if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first:
+    if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first and not SUBJECT_THEN_CONTENT.match(
+            folded, cue.end):  # "... تقول السلطات البريطانية إن": the subject after the verb, then the words
         clause_start = max(folded.rfind(mark, 0, cue.start) for mark in "،,:.\n") + 1
         subject = _trimmed(text, clause_start, cue.start)
         if subject is not None:
@@ -146,6 +147,8 @@ def _subject_before_verb(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Sp
     marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))
     clause_start = marks[-1].end() if marks else start
     head = folded[clause_start:cue.start]
+    if head.split()[-1:] in (["و"], ["ف"]):
+        return None  # "و أضاف" (the و written apart, as in Tunisian copy) is "وأضاف"
     if not head.strip() and marks:  # "منظمته، فاطمة خلف، قالت": the name set off by commas
         clause_start = marks[-2].end() if len(marks) > 1 else start
         head = folded[clause_start:marks[-1].start()]
@@ -190,7 +193,7 @@ def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexi
     if folded[clause_start:cue.start].split() == ["قد"] and marks:
         clause_start = marks[-2].end() if len(marks) > 1 else start  # "وكانت وزارة الدفاع، قد نشرت"
     words = [w for w in _NON_SPACE.finditer(folded[clause_start:cue.start]) if w.group() not in ("،", ",")]
-    if not fronted_subject([w.group() for w in words], fold(cue.text), lexicon):
+    if not fronted_subject([w.group() for w in words], search_form(cue.text), lexicon):
         return None
     last = words[-2] if words[-1].group() == "قد" else words[-1]
     return _trimmed(text, clause_start + words[1].start(), clause_start + last.end())
@@ -275,7 +278,7 @@ def _unprefixed(token: str) -> str:
 
 def cue_verb(cue: Cue) -> str:
     """An Arabic cue verb without its و/ف prefix."""
-    folded = fold(cue.text)
+    folded = search_form(cue.text)  # without the marks of "ثمّنت"
     return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
 
 
@@ -311,7 +314,8 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
     if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
         return True
     if number == 0:
-        return False
+        # "ريمي دانجينو، قال للتلفزيون الحكومي إن": the verb speaks to an addressee; its subject is before it
+        return token.startswith(lexicon.ar_addressees)
     if token == "ل" or token in lexicon.ar_relatives or _unprefixed(token) in lexicon.ar_speech_verbs:
         # "مصدر دبلوماسي لـ"العربية.نت"", "الإحاطة التي يعقدها الأنصاري", "صحيفة X تقريرا قالت فيه"
         return True

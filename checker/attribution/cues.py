@@ -19,6 +19,9 @@ _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته ق�
 _FRONTED_WORDS = 14
 _SUBJECT_FIRST_WORDS = 6
 _CONTENT_AFTER = re.compile(r"\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
+# "غاز للأعصاب تقول السلطات البريطانية إن مصدره": a verb inside a clause still reports when a definite subject of
+# at most three words and then the reported words follow it at once.
+SUBJECT_THEN_CONTENT = re.compile(r"\s+ال\w+(?:\s+ال\w+){0,2}\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
 _FRONTED_BARE_WORDS = 7  # "وكان رئيس الحكومة أعلن": without قد, only a short subject
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
@@ -74,6 +77,7 @@ class Lexicon:
     en_passive_speaker: frozenset[str]
     en_source_heads: frozenset[str]
     en_roles: frozenset[str]
+    en_study_nouns: frozenset[str]
     ar_speech_verbs: frozenset[str]
     ar_participles: frozenset[str]
     ar_not_sources: frozenset[str]
@@ -92,6 +96,7 @@ class Lexicon:
     ar_subject_first: frozenset[str]
     ar_an_verbs: frozenset[str]
     ar_content_openers: dict[str, str]
+    ar_complement: dict[str, str]
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
     ar_pluperfect: frozenset[str]
@@ -123,7 +128,10 @@ def _compile(phrases: list[str], arabic: bool) -> re.Pattern[str]:
 def load_lexicon() -> Lexicon:
     with open(DATA_DIR / "cues.toml", "rb") as handle:
         data = tomllib.load(handle)
-    data["ar"]["speech"] = [*data["ar"]["speech"], *data["ar"]["act"]]  # statements by act are read as speech
+    complement = {fold(verb): fold(word) for word, verbs in data["complement"].items() for verb in verbs}
+    # Statements by act, and the verbs that need their complement ("وبيّن X أن"), are read as speech.
+    data["ar"]["speech"] = [*data["ar"]["speech"], *data["ar"]["act"], *(v for vs in data["complement"].values()
+                                                                         for v in vs)]
     patterns = tuple((role, lang == "ar", _compile(data[lang][role], lang == "ar"))
                      for role in ROLES for lang in ("ar", "en"))
     first_words = tuple(_first_words(data[lang][role], lang == "ar") for role in ROLES for lang in ("ar", "en"))
@@ -148,6 +156,7 @@ def load_lexicon() -> Lexicon:
         en_passive_speaker=folded(speaker["en_passive_speaker"]),
         en_source_heads=folded(speaker["en_source_heads"]),
         en_roles=folded(speaker["en_roles"]),
+        en_study_nouns=folded(speaker["en_study_nouns"]),
         ar_speech_verbs=folded(data["ar"]["speech"]),
         ar_participles=folded(speaker["ar_participles"]),
         ar_not_sources=folded(speaker["ar_not_sources"]),
@@ -164,7 +173,8 @@ def load_lexicon() -> Lexicon:
         ar_addressees=tuple(fold(w) for w in speaker["ar_addressees"]),
         en_phrase_end=_phrase_end(speaker["en_abbreviations"]),
         ar_subject_first=folded(speaker["ar_subject_first"]),
-        ar_an_verbs=folded(speaker["ar_an_verbs"]),
+        ar_an_verbs=folded(speaker["ar_an_verbs"]) | {verb for verb, word in complement.items() if word == "عن"},
+        ar_complement=complement,
         ar_content_openers={fold(verb): fold(word) for word, verbs in data["content_openers"].items() for verb in verbs},
         ar_name_links=folded(speaker["ar_name_links"]),
         ar_name_titles=frozenset(search_form(w) for w in speaker["ar_name_titles"]),
@@ -212,16 +222,47 @@ def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) ->
     """Cues inside text[start:end], in reading order; a longer cue hides any it overlaps."""
     lexicon = lexicon or load_lexicon()
     text, folded = doc.text, doc.folded
+    if _MARKS.search(text, start, end):
+        folded = _marks_moved(text, folded, start, end)
     found: list[Cue] = []
     tails = _anonymity_tails(folded, start, end, lexicon)
     for role, arabic, match_start, match_end, gated in _matches(folded, start, end, lexicon):
+        while match_end < end and _MARKS.match(text, match_end):
+            match_end += 1  # "بيّن" matched as "بين": the word's last letter (and its marks) is the cue's
+        while match_end < end and folded[match_end] == " " and _IN_WORD.match(text, match_end):
+            match_end += 1
         cue_end = stripped_end(text, match_end, " ـ")
         cue = Cue(text[match_start:cue_end], match_start, cue_end, role, arabic)
         if any(a < cue.end and cue.start < b for a, b in tails):
             continue  # "who asked not to be named": part of the speaker, not a cue of its own
+        if arabic and _PASSIVE.match(text, match_start):
+            continue  # "ونُقل المصابون", "يُذكر أن": a damma on the verb's first letter marks the passive
         if not any(_overlaps(cue, other) for other in found) and (gated or _is_cue(cue, folded, start, lexicon)):
             found.append(cue)
     return sorted(found, key=lambda c: c.start)
+
+
+_MARKS = re.compile(r"[\u064B-\u0652\u0670]")  # Arabic diacritics (not tatweel, which `find_cues` strips at ends)
+_PASSIVE = re.compile(r"[وف]?[\u0621-\u064A]\u064F")
+_IN_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670]")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670]+")
+
+
+def _marks_moved(text: str, folded: str, start: int, end: int) -> str:
+    """The folded text with the diacritics inside Arabic words moved to their ends ("بيّن" folds to "بي ن", read as
+    "بين "), so a cue written with its shadda or vowels ("وبيّن", "تحدّثت", "ثمّنت") matches; offsets move by at
+    most the marks of one word."""
+    parts = [folded[:start]]
+    position = start
+    for word in _ARABIC_WORD.finditer(text, start, end):
+        if not _MARKS.search(word.group()):
+            continue
+        letters = "".join(ch for ch, original in zip(folded[word.start():word.end()], word.group())
+                          if not _MARKS.match(original))
+        parts += [folded[position:word.start()], letters.ljust(word.end() - word.start())]
+        position = word.end()
+    parts.append(folded[position:])
+    return "".join(parts)
 
 
 def _matches(folded: str, start: int, end: int, lexicon: Lexicon) -> Iterator[tuple[CueRole, bool, int, int, bool]]:
@@ -310,8 +351,15 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
                     and head.endswith(","))
     if fold(cue.text) == "فحسب":
         return False  # "ليس ... فحسب، بل": "only", not "according to"
+    before = folded[max(sentence_start, cue.start - 30):cue.start].split() if cue.role == "frame" else []
+    if before[-1:] and before[-1] in _DOCUMENT_VERBS and before[-2:-1] != ["ما"]:
+        return False  # "وجاء في بيان المنظمة أن": the statement is the source ("جاء في", below), not a frame
     if cue.role != "speech":
         return True
+    verb = search_form(cue.text)
+    verb = verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb
+    if verb in lexicon.ar_complement and not _complement_follows(folded, cue.end, lexicon.ar_complement[verb]):
+        return False  # "وبين عامي 2010 و2015": "between", not "he showed"; "عبر الحدود": "across"
     clauses = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])
     clause = clauses[-1].split()
     if clause == ["قد"] and len(clauses) > 1:
@@ -322,14 +370,31 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
             break
     if clause and clause[-1] in _CHAINED:
         return True
-    if fronted_subject(clause, fold(cue.text), lexicon):
+    if fronted_subject(clause, search_form(cue.text), lexicon):
         return True
     if clause and clause[-1] in lexicon.ar_relatives:
         return False
     # "لكن الفالح ووزير الطاقة الإماراتي سهيل المزروعي رجحا أن": a longer subject before the verb when the reported
     # words follow it at once.
     return len(clause) <= _CLAUSE_OPENING_WORDS or (
-        len(clause) <= _SUBJECT_FIRST_WORDS and bool(_CONTENT_AFTER.match(folded, cue.end)))
+        len(clause) <= _SUBJECT_FIRST_WORDS and bool(_CONTENT_AFTER.match(folded, cue.end))) or bool(
+        SUBJECT_THEN_CONTENT.match(folded, cue.end))
+
+
+_DOCUMENT_VERBS = frozenset({"جاء", "وجاء", "ورد", "وورد"})
+_COMPLEMENT_WORDS = 12
+_COMPLEMENT_FORMS = {"ان": ("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"), "عن": ("عن",)}
+
+
+def _complement_follows(folded: str, position: int, word: str) -> bool:
+    """The complement ("أن", "عن") a verb needs, within its clause ("وبيّن اليعقوبي في تصريح أن"); "عن طريق" ("by way
+    of") is none."""
+    parts = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
+    clause = parts[0].split()[:_COMPLEMENT_WORDS]
+    if word == "ان" and len(parts) > 1 and parts[1] == ":" and len(clause) <= _COMPLEMENT_WORDS:
+        return True  # "وجاء في البيان: ...", "وبيّن الوزير: ...": the words follow the colon
+    forms = _COMPLEMENT_FORMS.get(word, (word,))
+    return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
 
 
 def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:
@@ -340,7 +405,9 @@ def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:
     if opener[:1] in "وف" and opener[1:] in lexicon.ar_pluperfect | lexicon.ar_topic:
         opener = opener[1:]
     if opener in lexicon.ar_pluperfect:
-        # "وكانت صحيفة X قد ذكرت", and without قد: "وكان رئيس الحكومة أعلن" (a past verb after its subject).
+        # "وكانت صحيفة X قد ذكرت", and without قد: "وكان رئيس الحكومة أعلن" (a past verb after its subject; "يقول"
+        # and "تقول" are present tense, "تحدثت", a past verb whose stem opens with ت, is not).
         return (len(clause) >= 3 and clause[-1] == "قد") or (
-            len(clause) <= _FRONTED_BARE_WORDS and not cue.startswith(("ي", "ت")) and clause[-1] != "قد")
+            len(clause) <= _FRONTED_BARE_WORDS and clause[-1] != "قد" and (
+                not cue.startswith(("ي", "ت")) or (cue.startswith("ت") and cue.endswith("ت") and len(cue) > 4)))
     return opener in lexicon.ar_topic and cue.startswith("ف")

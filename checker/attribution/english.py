@@ -30,6 +30,7 @@ _IT_BEFORE = re.compile(r"(?<![\w'’])it\s+$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twice|also|not|never|later|since|"
                         r"already|once|again|first)\s+)?$", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
+_AGE = re.compile(r"\d{1,3}")
 _QUOTE_OR_COMMA_BEFORE = re.compile(r"(?:[\"”“,]|'')\s*$")
 _ROLE_CLOSE = re.compile(r"[,;:.!?\"”]|$")
 _ADVERB = re.compile(r"[a-z]{3,}ly")
@@ -194,6 +195,9 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             # "A source in Ukraine's Security Service (SBU) told": the acronym stays in the subject.
             last = segment_end + 1 if last is None else last
             segment_end = boundary - 1
+            continue
+        if last is None and _AGE.fullmatch(folded) and text[boundary - 1:boundary] == ",":
+            segment_end = boundary - 1  # "Maria Lopez, 34, said": the age set off by commas is no speaker
             continue
         if folded and _predicate(segment, lexicon):
             # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.

@@ -180,8 +180,9 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
-    if speaker is None and outlet is not None and cue.arabic and cue.role == "speech" and _addressed(text, cue, outlet, lexicon):
-        refers_back = "speaker"  # "وقال لقناة X": the last speaker, now to X
+    if speaker is None and outlet is not None and cue.arabic and cue.role == "speech" and (
+            _addressed(text, cue, outlet, lexicon) or _framed(text, cue, lexicon)):
+        refers_back = "speaker"  # "وقال لقناة X", "وقال في تصريحات نشرتها صحيفة X": the last speaker, now to X
     outlet_kind = None
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
@@ -303,6 +304,29 @@ def _addressed(text: str, cue: Cue, outlet: OutletMention, lexicon: Lexicon) -> 
             return True
     words = between.split()
     return 1 <= len(words) <= 2 and words[0].startswith("ل")
+
+
+_FRAME_OPENERS = ("في ", "خلال ", "عبر ", "علي ")
+_ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+
+
+def _framed(text: str, cue: Cue, lexicon: Lexicon) -> bool:
+    """"وقال في تصريحات نشرتها صحيفة X:", "وصرح في اتصال هاتفي بوكالة X أن", "وقال اليوم لصحيفة X", "ونقلت عنه
+    وكالة X": a framing phrase (after time words, if any), an addressed outlet or "عنه" right after the verb: the
+    verb has no subject of its own, so the outlet tells where the speaker before spoke, it does not speak."""
+    after = fold(text[cue.end:cue.end + 120]).lstrip(" ،,")
+    words = after.split()
+    if words[:1] and words[0] in _ABOUT_HIM and cue_verb(cue).startswith("نقل"):
+        return True  # "ونقلت عنه وكالة X أن": X carried the words of the one named before
+    skipped = 0
+    while skipped < len(words) and words[skipped].strip("،,") in lexicon.ar_time_words:
+        skipped += 1
+    if skipped:
+        after = " ".join(words[skipped:])
+        if after.startswith("ل"):
+            return True
+    return any(after.startswith(p) for p in lexicon.ar_stop_phrases if p.startswith(_FRAME_OPENERS) and " ان" not in p
+               ) or any(after.startswith(f + " ") for f in lexicon.ar_address_frames)
 
 
 def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:

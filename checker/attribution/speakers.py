@@ -43,9 +43,11 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von",
 
 
 def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]], lexicon: Lexicon,
-                 cue_start: int | None = None) -> Span | None:
+                 cue_start: int | None = None, act: bool = False) -> Span | None:
     """The speaker span if it is a plausible noun phrase, cut to one if it can be, else None. A cue inside a
-    quotation ('"I think it will pass," he said') may take its speaker from the same quotation."""
+    quotation ('"I think it will pass," he said') may take its speaker from the same quotation. `act`: the cue is
+    a statement by act ("دعت", "طالب"), whose long phrase is as often its object as its subject, so it is not cut
+    before a preposition."""
     if speaker is None:
         return None
     if cue_start is not None:
@@ -56,7 +58,7 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     if _fragment(speaker.text) or _participle_first(speaker.text, lexicon):
         return None
     if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon) or _named_appositive(
-            speaker.text, lexicon):
+            speaker.text, lexicon) or _authored_document(speaker.text, lexicon):
         return speaker
     cut = _CUT.search(speaker.text)
     if cut is not None and cut.start() > 0:
@@ -66,7 +68,29 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     head = _leading_name(speaker.text)
     if head:
         return Span(head, speaker.start, speaker.start + len(head))
-    return _name_after_title(text, speaker)
+    return _name_after_title(text, speaker) or (None if act else _arabic_head(speaker))
+
+
+# Prepositions that open what an Arabic speaker phrase runs into ("وقال [الاسم] [اللقب] في مقابلة مع ..."): the
+# phrase before the first of them keeps the name and title.
+_ARABIC_HEAD = 10  # a name and a full title ("عادل سليمان رئيس تحرير إذاعة بي بي سي عربي")
+_AR_HEAD_ENDS = frozenset(fold(w) for w in ("في", "على", "عن", "إلى", "الى", "من", "مع", "حول", "بشأن", "خلال", "منذ"))
+
+
+def _arabic_head(speaker: Span) -> Span | None:
+    """"محمد الكعبي وزير شؤون التنمية والتخطيط في دولة الكويت", "سامي حداد رئيس تحرير قناة الأخبار في تعليقه على
+    القرار": an Arabic phrase too long to report, with no comma to cut at, is cut before its first preposition
+    (after two words at least), so the name and title that open it stay; else dropped."""
+    words = list(re.finditer(r"\S+", speaker.text))
+    if not words or not re.search(r"[\u0621-\u064A]", words[0].group()):
+        return None
+    for number, word in enumerate(words[2:_ARABIC_HEAD + 1], start=2):
+        if fold(word.group()) in _AR_HEAD_ENDS:
+            head = speaker.text[:words[number - 1].end()]
+            if _fragment(head) or fold(head.split()[0]) in _FUNCTION_WORDS:
+                return None
+            return Span(head, speaker.start, speaker.start + len(head))
+    return None
 
 
 _NAME_AFTER = re.compile(r"\s*[،,]\s*((?:[\u0621-\u064A]{2,}\s+){1,2}[\u0621-\u064A]{2,})\s*[،,]")
@@ -154,6 +178,24 @@ def _is_name(phrase: str, lexicon: Lexicon) -> bool:
     return len(lower) <= 2
 
 
+_AUTHORED = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?:\d{4}|new|recent|latest|separate|earlier)\s+)*(\w+)\s+by\s+(.+)",
+                       re.IGNORECASE)
+_AUTHOR_JOINS = frozenset({"and", "the", "of", "at", "for", "in", "on", "&"})
+_MAX_AUTHOR_WORDS = 12
+
+
+def _authored_document(phrase: str, lexicon: Lexicon) -> bool:
+    """"A 2014 study by Harvard and the University of California at Berkeley", "A 2012 study by Ohio State
+    University professor Anna Kim": a study, survey or poll and the names of its authors (capitalised words, role
+    nouns and the words that join them) is one speaker, however long."""
+    match = _AUTHORED.fullmatch(phrase.strip())
+    if match is None or fold(match.group(1)) not in lexicon.en_study_nouns:
+        return False
+    authors = match.group(2).split()
+    return len(authors) <= _MAX_AUTHOR_WORDS and authors[-1][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _AUTHOR_JOINS or fold(w) in lexicon.en_roles for w in authors)
+
+
 def _named_appositive(phrase: str, lexicon: Lexicon) -> bool:
     """"K.C. Maurer, chief financial officer and treasurer at the Andy Warhol Foundation": a name and the one
     appositive that says who they are; the description does not count against the eight words."""
@@ -161,6 +203,9 @@ def _named_appositive(phrase: str, lexicon: Lexicon) -> bool:
     words = description.split()
     return bool(comma) and len(name.split()) <= _APPOSITIVE_NAME and _is_name(name, lexicon) and name[:1].isupper() \
         and 0 < len(words) <= MAX_APPOSITIVE and _CUT.search(description.rstrip(" ,")) is None
+
+
+_NAME_LINKS = frozenset(search_form(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "بنت"))
 
 
 def _ends_with_arabic_name(words: list[str]) -> bool:
@@ -171,6 +216,8 @@ def _ends_with_arabic_name(words: list[str]) -> bool:
         return False
     if any(f in ("في", "من", "على", "عن", "إلى", "الى", "عقد", "خلال") for f in forms[-5:-2]):
         return False  # "... في مؤتمر عقد في مطار فرانكفورت": a place, not a name
+    if any(f in _NAME_LINKS for f in forms[-3:-1]):
+        return True  # "... بوزارة التجارة عبد القادر التيمومي": a compound given name ("عبد", "أبو", "بن") ends it
     tail = forms[-2:]
     return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل")) and f not in _FUNCTION_WORDS
                for f in tail)
