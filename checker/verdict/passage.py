@@ -29,9 +29,9 @@ MIN_STRENGTH = 0.3
 REVIEW_STRENGTH = 0.95
 # Claim coverage (checker.slots.align.coverage: the share of the claim's content words, numbers and names the
 # passage's best sentence holds, spelling variants included), same-language pairs. These thresholds (and
-# checker.verdict.source.SOURCE_COVERAGE) were chosen by 5-fold cross-validation over verdict sets 1 and 3 pooled
-# (289 cases by two groups of writers), folds grouped by set and article, 5 shuffles (scripts/tune_verdict_coverage.py;
-# docs/verdict.md, round 5): each is the choice of most of the 25 folds.
+# checker.verdict.source.SOURCE_COVERAGE, ANCHORS_SUPPORT) were chosen by 5-fold cross-validation over verdict sets
+# 1, 3 and 4 pooled (439 cases by three groups of writers), folds grouped by set and article, 5 shuffles
+# (scripts/tune_verdict_coverage.py; docs/verdict.md, round 6): each is the choice of most of the 25 folds.
 # A passage the stance step found unrelated to the claim by similarity or by the model, with no slot in
 # conflict, says the same when its sentence holds this much of the claim:
 COVERAGE_AGREE = 0.7
@@ -82,7 +82,7 @@ class EvidenceDocument:
     title: str | None
     rating: str | None
     claim_reviewed: str | None
-    story: str = ""  # the document's text, its first STORY_CHARS characters: where a claim's anchors are looked up
+    story: str = ""  # the document's text (its first check.STORY_CHARS characters): where the claim's anchors are sought
 
 
 @dataclass(frozen=True)
