@@ -23,6 +23,7 @@ import numpy as np
 from checker.config import DATA_DIR, get_settings
 from checker.language import detect_language
 from checker.models import Stance
+from checker.normalize import search_form
 from checker.slots import Comparison, SlotDecision, Span, compare, denial_in_scope
 from checker.stance_lexicon import (LEXICON_FILE, Lexicon, _antonyms, _content_words, _denials, _entities,
                                     _forms, _matches, _negations, _tokens, load_lexicon, plain_text,
@@ -90,6 +91,7 @@ class Checks:
     model_language: bool = True  # both texts Arabic, the language the stance model was trained on
     slots: Comparison | None = None
     denial_in_scope: bool = True
+    main_clause_negated: bool = False  # the claim's own verb negated outright (stance.toml polarity), not a relative's
 
     @property
     def about_something_else(self) -> bool:
@@ -208,7 +210,23 @@ def explicit_checks(claim: str, evidence: str, similarity: float = 1.0) -> Check
         model_language=same_language and ours.language == "ar",
         slots=slots,
         denial_in_scope=not theirs.denials or denial_in_scope(claim, evidence, theirs.denials),
+        main_clause_negated=_main_clause_negated(claim, lexicon),
     )
+
+
+# A relative pronoun opens a clause about someone else: "officials who could not be named said ...".
+_RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "الذي", "التي", "الذين", "اللذين", "اللتين",
+                        "اللواتي", "اللاتي", "ممن"})
+
+
+def _main_clause_negated(claim: str, lexicon: Lexicon) -> bool:
+    """A particle that negates a verb outright (stance.toml polarity) before any relative pronoun of the claim."""
+    for word in _WORD.findall(search_form(claim)):
+        if word in _RELATIVES:
+            return False
+        if word in lexicon.polarity:
+            return True
+    return False
 
 
 def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
@@ -255,8 +273,8 @@ def decide(checks: Checks, similarity: float, probabilities: np.ndarray | None,
         if contradiction >= entailment:
             return "disagree", contradiction, "nli", [f"NLI model: contradiction {contradiction:.2f}"]
         return "agree", entailment, "nli", [f"NLI model: entailment {entailment:.2f}"]
-    if (not checks.same_language and not checks.evidence_negations and not checks.evidence_denials
-            and load_lexicon().polarity.intersection(checks.claim_negations)):
+    if not checks.same_language and checks.main_clause_negated and not checks.evidence_negations \
+            and not checks.evidence_denials:
         # "have not arrested" against «اعتقال»: close in the multilingual space, opposite in what they assert;
         # the scope cannot be read across languages, so the pair says nothing either way. (Only this way round:
         # the passage's window holds its neighbours' negations too.)

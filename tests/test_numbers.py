@@ -202,5 +202,7 @@ def test_decimal_commas_feminine_teens_and_scores_in_one_word(text: str, value: 
     assert max(m.value or 0 for m in find_numbers(text)) == value
 
 
-def test_a_comma_after_a_figure_in_running_english_is_no_decimal() -> None:
-    assert [m.value for m in find_numbers("Trump, 70, said on Monday")] == [70]
+def test_a_comma_between_figures_in_running_english_is_no_decimal() -> None:
+    assert 2019.12 not in [m.value for m in find_numbers("In 2019,12 people died in the floods")]
+    assert 1.2 not in [m.value for m in find_numbers("Read questions 1,2 and 3 again")]
+    assert find_numbers("between 1,25 million and 2 million")[0].value == 1_250_000

@@ -144,3 +144,15 @@ def test_a_verb_inside_a_clause_reports_when_its_subject_and_words_follow() -> N
 
 def test_a_headline_verb_still_takes_the_subject_before_it() -> None:
     assert only("الجزائر تؤكد أن الحدود ستبقى مغلقة.").speaker == "الجزائر"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وبين المشاركين وزير الخارجية الذي قال إن الحل قريب.",
+    "وجاء في المرتبة الثانية المنتخب الفرنسي الذي أكد مدربه أن الفريق جاهز.",
+    "ورد في القائمة اسم الوزير السابق.",
+])
+def test_between_came_second_and_a_listed_name_give_no_speaker_from_a_relative_clause(sentence: str) -> None:
+    """«بين» (among), «جاء في المرتبة» (came in) and «ورد» with no أن of their own: the أن after «الذي» belongs to
+    the relative clause, and «ورد» keeps its first letter."""
+    assert only(sentence).speaker not in {"المشاركين وزير الخارجية", "المرتبة الثانية المنتخب الفرنسي",
+                                          "القائمة اسم الوزير السابق"}

@@ -70,3 +70,27 @@ def test_a_name_is_found_in_its_plural_and_by_its_last_word() -> None:
                            "Donations to super PACs hit $2 billion through August.") == ()
     assert missing_anchors("Senator Warren said the bill cuts taxes", "Warren said the bill cuts taxes.") == ()
     assert missing_anchors("المنتخب التونسي يخسر أمام إنجلترا", "فاز منتخب انجلترا على تونس") == ()
+
+
+def test_a_story_quoting_both_nationalities_does_not_contradict_the_claims() -> None:
+    from checker.slots.nationality import changed_nationality
+
+    claim = "قال وزير الخارجية الأمريكي إن المفاوضات مع إيران تقدمت"
+    both = claim + ". ورد وزير الخارجية الإيراني بأن المفاوضات متعثرة."
+    assert changed_nationality(claim, both) is None
+    assert changed_nationality("American and Iraqi forces retook the town",
+                               "British and Iraqi forces retook the town") is None  # "and" is no noun
+
+
+def test_a_negation_inside_a_relative_clause_does_not_block_a_translation() -> None:
+    arrest = "الشرطة اللبنانية تعتقل الرجل الذي ظهر في فيديو يضرب طفلا سوريا لاجئا"
+    claim = "Lebanese police arrested the man, who had not been identified, filmed beating a Syrian refugee child."
+    assert assess(claim, arrest).decided_by != "polarity"
+
+
+def test_anchors_are_sought_in_the_passage_too_when_it_lies_beyond_the_stored_story() -> None:
+    claim = "زوكربيرغ اعترف بأخطاء بعد إساءة استخدام بيانات 70 مليون مستخدم"
+    passage = "اعترف مارك زوكربيرغ بأخطاء في حماية بيانات 70 مليون مستخدم."
+    story = "بداية مقال طويل عن شبكات التواصل لا تذكر الرقم. " * 10  # the document's first characters only
+    assessed = _passage(passage, claim, "agree", "model", 0.72, story=story)
+    assert assessed.anchor_share == 1.0 and decide_verdict([assessed]).label == "supported"

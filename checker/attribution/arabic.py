@@ -276,10 +276,14 @@ def _unprefixed(token: str) -> str:
     return token[1:] if token[:1] in "وف" and len(token) > 3 else token
 
 
+# Verbs whose first letter و is their own, not the conjunction: «ورد في التقرير أن».
+_WAW_VERBS = frozenset({"ورد", "وصف", "وعد"})
+
+
 def cue_verb(cue: Cue) -> str:
     """An Arabic cue verb without its و/ف prefix."""
     folded = search_form(cue.text)  # without the marks of "ثمّنت"
-    return folded[1:] if folded[:1] in "وف" and len(folded) > 3 else folded
+    return folded[1:] if folded[:1] in "وف" and len(folded) > 3 and folded not in _WAW_VERBS else folded
 
 
 def _bare_subject_end(folded: str, position: int, end: int, lexicon: Lexicon) -> int:

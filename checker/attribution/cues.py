@@ -357,7 +357,8 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     if cue.role != "speech":
         return True
     verb = search_form(cue.text)
-    verb = verb[1:] if verb[:1] in "وف" and len(verb) > 3 else verb
+    if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
+        verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
     if verb in lexicon.ar_complement and not _complement_follows(folded, cue.end, lexicon.ar_complement[verb]):
         return False  # "وبين عامي 2010 و2015": "between", not "he showed"; "عبر الحدود": "across"
     clauses = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])
@@ -383,14 +384,20 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
 
 _DOCUMENT_VERBS = frozenset({"جاء", "وجاء", "ورد", "وورد"})
 _COMPLEMENT_WORDS = 12
+_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي",
+                                "والذين"})
 _COMPLEMENT_FORMS = {"ان": ("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"), "عن": ("عن",)}
 
 
 def _complement_follows(folded: str, position: int, word: str) -> bool:
-    """The complement ("أن", "عن") a verb needs, within its clause ("وبيّن اليعقوبي في تصريح أن"); "عن طريق" ("by way
-    of") is none."""
+    """The complement ("أن", "عن") a verb needs, within its clause ("وبيّن اليعقوبي في تصريح أن") and before any
+    relative pronoun («وبين المشاركين وزير الخارجية الذي قال إن»: the أن is the relative clause's); "عن طريق" ("by
+    way of") is none."""
     parts = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
     clause = parts[0].split()[:_COMPLEMENT_WORDS]
+    opened = next((n for n, w in enumerate(clause) if w in _RELATIVE_PRONOUNS), None)
+    if opened is not None:
+        clause, parts = clause[:opened], parts[:1]
     if word == "ان" and len(parts) > 1 and parts[1] == ":" and len(clause) <= _COMPLEMENT_WORDS:
         return True  # "وجاء في البيان: ...", "وبيّن الوزير: ...": the words follow the colon
     forms = _COMPLEMENT_FORMS.get(word, (word,))

@@ -351,7 +351,7 @@ def missing_anchors(claim: str, passage: str) -> tuple[str, ...]:
 
 
 def _anchor_match(claim: str, passage: str) -> tuple[int, tuple[str, ...]]:
-    ours, theirs = read(claim), read(passage)
+    ours, theirs = read(claim), _read_story(passage) if len(passage) > LONG_TEXT else read(passage)
     cross = ours.language != theirs.language
     names = _distinct([m for m in ours.mentions if m.kind in {"actor", "place"}])
     counts = [q for q in ours.quantities if q.number.kind != "year"]
@@ -364,26 +364,38 @@ def _anchor_match(claim: str, passage: str) -> tuple[int, tuple[str, ...]]:
     return sum(1 for _, ok in checks if ok), tuple(text for text, ok in checks if not ok)
 
 
+# A story (up to checker.verdict.check.STORY_CHARS characters) is read through its own small cache, so a long-running
+# desk does not keep thousands of them in `read`'s.
+LONG_TEXT = 2_000
+
+
+@lru_cache(maxsize=64)
+def _read_story(text: str) -> TextSlots:
+    return read.__wrapped__(text)
+
+
 def _surname_in(text: str, name: Mention, cross: bool) -> bool:
-    """A name the gazetteer lacks, found in the other text by its last word ("Senator Warren" / "Warren said"):
+    """A name the gazetteer lacks, found in the other text by its last word ("Senator Warren" / "Warren said";
+    "Bashar al-Assad" / "Assad"; a last word under three letters gives way to the first, "Kim Jong Un" / "Kim"):
     the passage need not mark it as a name (a capital opening its sentence is not one); across scripts by
     consonant skeleton."""
     if cross:
         return _names_in(text, name) is not None
     from checker.slots.align import same_word
 
-    last = search_form(name.span.text).split()[-1:]
-    if not last or len(last[0]) < 3:
+    parts = [p for p in re.split(r"[\s\-]+", search_form(name.span.text)) if p and p != "al"]
+    last = parts[-1] if parts and len(parts[-1]) >= 3 else (parts or [""])[0]  # "Kim Jong Un": Kim
+    if len(last) < 3:
         return False
     words = _folded_words(text)
-    return (last[0] in words or _plural_free(last[0]) in _folded_singulars(text)
-            or any(same_word(last[0], word) for word in words))
+    return (last in words or _plural_free(last) in _folded_singulars(text)
+            or any(same_word(last, word) for word in words))
 
 
 @lru_cache(maxsize=256)
 def _folded_words(text: str) -> frozenset[str]:
-    """The distinct folded words of a text (a story is looked up once per claim name)."""
-    return frozenset(search_form(text).split())
+    """The distinct folded words of a text (a story is looked up once per claim name), hyphenated ones split."""
+    return frozenset(re.split(r"[\s\-]+", search_form(text))) - {""}
 
 
 def _plural_free(word: str) -> str:

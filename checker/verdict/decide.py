@@ -106,7 +106,8 @@ def _tally(for_it: Sequence[AssessedPassage], against: Sequence[AssessedPassage]
 def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
     if not assessed:
         return "not enough evidence: nothing in the evidence store matches this claim"
-    unanchored = next((a for a in assessed if a.unanchored), None)
+    unanchored = max((a for a in assessed if a.result.similarity >= a.similarity_floor and a.unanchored),
+                     key=lambda a: a.result.similarity, default=None)
     if unanchored is not None:
         names = ", ".join(f"«{text}»" for text in unanchored.unanchored)
         return (f"not enough evidence: {who(unanchored)} says much the same, but its story never names {names}: "

@@ -107,13 +107,22 @@ class AssessedPassage:
             return found / total if found >= MIN_ANCHORS else 0.0
         return best_coverage(self.claim_text, self.hit.text)[0]
 
+    @property
+    def story_text(self) -> str:
+        """Where the claim's anchors are sought: the document's first STORY_CHARS characters and the passage itself
+        (which may lie beyond them in a long page)."""
+        story = self.document.story
+        if not story:
+            return self.hit.text
+        return story if self.hit.text in story else f"{story}\n{self.hit.text}"
+
     @cached_property
     def anchor_share(self) -> float:
         """The share of the claim's anchors (names, figures, dates) the passage's story names too (a report names
         the figure in one paragraph and the place in the next); 1 when the claim has none."""
         if not self.claim_text:
             return 1.0
-        found, total = anchors(self.claim_text, self.document.story or self.hit.text)
+        found, total = anchors(self.claim_text, self.story_text)
         return found / total if total else 1.0
 
     @property
@@ -142,7 +151,7 @@ class AssessedPassage:
             return False
         return not negates_more(self.claim_text, best_coverage(self.claim_text, self.hit.text)[1])
 
-    @property
+    @cached_property
     def slot_conflict(self) -> SlotDecision | None:
         """A place, date or role the passage gives otherwise (roles also by two names in the opposite order,
         checker.slots.swap), where the stance step could not tell the event was the same (its wording share is
@@ -178,7 +187,7 @@ class AssessedPassage:
         """The claim's anchors its story never names, when that alone keeps this passage from agreeing."""
         if self.review or self.slot_conflict or not self._agreement() or self.anchor_share >= ANCHORS_SUPPORT:
             return ()
-        return missing_anchors(self.claim_text, self.document.story or self.hit.text)
+        return missing_anchors(self.claim_text, self.story_text)
 
     def _agreement(self) -> bool:
         """Says the same, by the stance step or in other words (covered), before the anchors are counted;
