@@ -97,6 +97,7 @@ class Lexicon:
     ar_an_verbs: frozenset[str]
     ar_content_openers: dict[str, str]
     ar_complement: dict[str, str]
+    ar_document_verbs: frozenset[str]  # "جاء" of "جاء في" ([complement]): the document after it is the source
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
     ar_pluperfect: frozenset[str]
@@ -175,6 +176,7 @@ def load_lexicon() -> Lexicon:
         ar_subject_first=folded(speaker["ar_subject_first"]),
         ar_an_verbs=folded(speaker["ar_an_verbs"]) | {verb for verb, word in complement.items() if word == "عن"},
         ar_complement=complement,
+        ar_document_verbs=frozenset(prefix + key.split()[0] for key in complement if " " in key for prefix in ("", "و")),
         ar_content_openers={fold(verb): fold(word) for word, verbs in data["content_openers"].items() for verb in verbs},
         ar_name_links=folded(speaker["ar_name_links"]),
         ar_name_titles=frozenset(search_form(w) for w in speaker["ar_name_titles"]),
@@ -352,7 +354,7 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     if fold(cue.text) == "فحسب":
         return False  # "ليس ... فحسب، بل": "only", not "according to"
     before = folded[max(sentence_start, cue.start - 30):cue.start].split() if cue.role == "frame" else []
-    if before[-1:] and before[-1] in _DOCUMENT_VERBS and before[-2:-1] != ["ما"]:
+    if before[-1:] and before[-1] in lexicon.ar_document_verbs and before[-2:-1] != ["ما"]:
         return False  # "وجاء في بيان المنظمة أن": the statement is the source ("جاء في", below), not a frame
     if cue.role != "speech":
         return True
@@ -382,7 +384,6 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         SUBJECT_THEN_CONTENT.match(folded, cue.end))
 
 
-_DOCUMENT_VERBS = frozenset({"جاء", "وجاء", "ورد", "وورد"})
 _COMPLEMENT_WORDS = 12
 _RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي",
                                 "والذين"})

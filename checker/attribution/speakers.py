@@ -169,7 +169,7 @@ def _is_name(phrase: str, lexicon: Lexicon) -> bool:
     """A name (with its title and particles) may be long: "Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani",
     "The British military's United Kingdom Maritime Trade Operations center", "... الشيخ علي الأسدي"."""
     words = phrase.split()
-    if any(search_form(w) in lexicon.ar_name_titles for w in words) or _ends_with_arabic_name(words):
+    if any(search_form(w) in lexicon.ar_name_titles for w in words) or _ends_with_arabic_name(words, lexicon):
         return True
     latin = [w for w in words if re.search(r"[A-Za-z]", w)]
     if len(latin) != len(words):
@@ -205,10 +205,7 @@ def _named_appositive(phrase: str, lexicon: Lexicon) -> bool:
         and 0 < len(words) <= MAX_APPOSITIVE and _CUT.search(description.rstrip(" ,")) is None
 
 
-_NAME_LINKS = frozenset(search_form(w) for w in ("عبد", "أبو", "أبي", "بن", "ابن", "بنت"))
-
-
-def _ends_with_arabic_name(words: list[str]) -> bool:
+def _ends_with_arabic_name(words: list[str], lexicon: Lexicon) -> bool:
     """"الباحث في معهد واشنطن لسياسة الشرق الأدنى أندرو تابلر": a description, then two or three words without the
     article, which in a speaker phrase is a personal name."""
     forms = [search_form(w) for w in words]
@@ -216,7 +213,7 @@ def _ends_with_arabic_name(words: list[str]) -> bool:
         return False
     if any(f in ("في", "من", "على", "عن", "إلى", "الى", "عقد", "خلال") for f in forms[-5:-2]):
         return False  # "... في مؤتمر عقد في مطار فرانكفورت": a place, not a name
-    if any(f in _NAME_LINKS for f in forms[-3:-1]):
+    if any(f in lexicon.ar_name_links for f in forms[-3:-1]):
         return True  # "... بوزارة التجارة عبد القادر التيمومي": a compound given name ("عبد", "أبو", "بن") ends it
     tail = forms[-2:]
     return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل")) and f not in _FUNCTION_WORDS
