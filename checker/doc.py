@@ -31,6 +31,8 @@ from checker.normalize import fold, search_form
 from checker.segment import WORD, split_sentences
 
 _AROUND_WORDS = re.compile(f"({WORD.pattern})")
+_MARKS = re.compile(r"[\u064B-\u0652\u0670]")  # Arabic diacritics (tatweel apart)
+_MARKED_WORD = re.compile(r"[\u0621-\u064A]*[\u064B-\u0652\u0670][\u0621-\u064A\u064B-\u0652\u0670]*")
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,34 @@ class Doc:
         starts, ends, folded = self._token_starts, self._token_ends, self.folded
         return tuple(Token(starts[i], ends[i], folded[starts[i]:ends[i]].replace(" ", "")) for i in range(first, last))
 
+    @cached_property
+    def folded_marks_moved(self) -> str:
+        """`folded` with the diacritics inside each Arabic word moved to the word's end ("بيّن" folds to "بي ن",
+        here "بين "), so a phrase written without its shadda or vowels matches the word written with them
+        ("وبيّن", "تحدّثت"). As long as `text`: a match starts where the word starts, and ends at most the word's
+        marks early. Computed once, on first use; `folded` itself when the text has no marks."""
+        return marks_moved(self.text, self.folded)
+
     def search_form(self, start: int, end: int) -> str:
         """`normalize.search_form` of text[start:end] (diacritics out, spaces collapsed), computed once per span."""
         key = (start, end)
         if key not in self._search_forms:
             self._search_forms[key] = search_form(self.text[start:end])
         return self._search_forms[key]
+
+
+def marks_moved(text: str, folded: str) -> str:
+    """`folded` (`fold(text)`) with every marked Arabic word's letters closed up and its marks' spaces at its end."""
+    if not _MARKS.search(text):
+        return folded
+    parts, position = [], 0
+    for word in _MARKED_WORD.finditer(text):
+        start, end = word.span()
+        letters = "".join(ch for ch, original in zip(folded[start:end], word.group()) if not _MARKS.match(original))
+        parts += [folded[position:start], letters.ljust(end - start)]
+        position = end
+    parts.append(folded[position:])
+    return "".join(parts)
 
 
 @contextmanager

@@ -315,6 +315,8 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
         return not folded.endswith(("الكشف", "الافصاح", "صادر", "صادره"), 0, stripped_end(folded, position))
     if number > 0 and lexicon.ar_content_openers.get(cue_verb(cue)) == token:
         return True  # "أشار X إلى", "شدد X على أهمية": the reported content begins
+    if token == "مع" and lexicon.ar_complement.get(cue_verb(cue)) == "عن":
+        return True  # "تحدث الوزير مع نظيره عن": whom the subject spoke with, not who spoke
     if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
         return True
     if number == 0:

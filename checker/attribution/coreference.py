@@ -123,9 +123,33 @@ class History:
             if antecedent.mention_only or (sentence is not None and sentence - antecedent.sentence > NAME_SENTENCES):
                 continue
             speaker = antecedent.attribution.speaker
-            if speaker and wanted <= speaker_tokens(speaker) and speaker != mention:
+            if not speaker or speaker == mention:
+                continue
+            surname = bare_surname_of(head, speaker)
+            if surname if surname is not None else wanted <= speaker_tokens(speaker):
                 return antecedent
         return None
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_HEAD_END = re.compile(r"[,;(]|\s(?:of|for|at|in|on|from|with|who|which|and|to)\s")
+
+
+def bare_surname_of(mention: str, speaker: str) -> bool | None:
+    """Whether a mention that is one capitalised Latin word ("Paul", "Assad") names `speaker` by its last name:
+    "Paul" is Rand Paul, not Paul Ryan, whose first name it is. None when the mention is not such a word (other
+    mentions are matched by their words)."""
+    word = mention.strip(" \"'“”‘’.,")
+    if not (word.isascii() and word.isalpha() and word[:1].isupper() and len(word) > 1):
+        return None
+    head = _NAME_HEAD_END.split(speaker, maxsplit=1)[0]
+    words = [w.strip(".'’") for w in re.findall(r"[\w.'’-]+", head)]
+    while words and words[-1].lower() in _NAME_SUFFIXES:
+        words.pop()
+    if not words:
+        return False
+    last = re.sub(r"['’]s$", "", words[-1]).lower()
+    return word.lower() in (last, last.rsplit("-", 1)[-1])
 
 
 def pronoun_agreement(mention: str | None, cue: str, arabic: bool) -> Agreement:

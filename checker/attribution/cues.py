@@ -82,6 +82,8 @@ class Lexicon:
     ar_participles: frozenset[str]
     ar_not_sources: frozenset[str]
     ar_act_verbs: frozenset[str]
+    # Present-tense cue verbs whose damma on the prefix is the active voice (Forms II-IV: «يُشير», «يُؤكّد»).
+    ar_damma_active: frozenset[str]
     ar_address_frames: tuple[str, ...]
     ar_name_quoters: frozenset[str]
     en_aside_participles: frozenset[str]
@@ -162,6 +164,7 @@ def load_lexicon() -> Lexicon:
         ar_participles=folded(speaker["ar_participles"]),
         ar_not_sources=folded(speaker["ar_not_sources"]),
         ar_act_verbs=folded(data["ar"]["act"]),
+        ar_damma_active=frozenset(search_form(w) for w in data["ar"]["damma_active"]),
         ar_address_frames=tuple(sorted((fold(w) for w in speaker["ar_address_frames"]), key=len, reverse=True)),
         ar_name_quoters=folded(speaker["ar_name_quoters"]),
         en_aside_participles=folded(data["en"]["aside_participles"]),
@@ -223,9 +226,9 @@ def _phrase_end(abbreviations: list[str]) -> re.Pattern[str]:
 def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) -> list[Cue]:
     """Cues inside text[start:end], in reading order; a longer cue hides any it overlaps."""
     lexicon = lexicon or load_lexicon()
-    text, folded = doc.text, doc.folded
-    if _MARKS.search(text, start, end):
-        folded = _marks_moved(text, folded, start, end)
+    text = doc.text
+    # "وبيّن", "تحدّثت": matched in the copy whose marks stand at their words' ends (made once per article).
+    folded = doc.folded_marks_moved if _MARKS.search(text, start, end) else doc.folded
     found: list[Cue] = []
     tails = _anonymity_tails(folded, start, end, lexicon)
     for role, arabic, match_start, match_end, gated in _matches(folded, start, end, lexicon):
@@ -237,7 +240,7 @@ def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) ->
         cue = Cue(text[match_start:cue_end], match_start, cue_end, role, arabic)
         if any(a < cue.end and cue.start < b for a, b in tails):
             continue  # "who asked not to be named": part of the speaker, not a cue of its own
-        if arabic and _PASSIVE.match(text, match_start):
+        if arabic and _PASSIVE.match(text, match_start) and is_passive(text, match_start, lexicon):
             continue  # "ونُقل المصابون", "يُذكر أن": a damma on the verb's first letter marks the passive
         if not any(_overlaps(cue, other) for other in found) and (gated or _is_cue(cue, folded, start, lexicon)):
             found.append(cue)
@@ -250,21 +253,47 @@ _IN_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670]")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u064B-\u0652\u0670]+")
 
 
-def _marks_moved(text: str, folded: str, start: int, end: int) -> str:
-    """The folded text with the diacritics inside Arabic words moved to their ends ("بيّن" folds to "بي ن", read as
-    "بين "), so a cue written with its shadda or vowels ("وبيّن", "تحدّثت", "ثمّنت") matches; offsets move by at
-    most the marks of one word."""
-    parts = [folded[:start]]
-    position = start
-    for word in _ARABIC_WORD.finditer(text, start, end):
-        if not _MARKS.search(word.group()):
-            continue
-        letters = "".join(ch for ch, original in zip(folded[word.start():word.end()], word.group())
-                          if not _MARKS.match(original))
-        parts += [folded[position:word.start()], letters.ljust(word.end() - word.start())]
-        position = word.end()
-    parts.append(folded[position:])
-    return "".join(parts)
+_FATHA, _DAMMA, _KASRA, _SHADDA = "\u064E", "\u064F", "\u0650", "\u0651"
+
+
+def is_passive(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether the verb at text[start] (after an optional و/ف), whose first letter carries a damma, is passive.
+
+    A past verb with that damma is («ونُقل المصابون», «أُعلن»). A present one (ي/ت) is passive in Form I and in
+    every passive («يُذكَر», «يُقال»), active in Forms II-IV («يُشير», «يُؤكِّد», «يُعلِن»); its other marks decide:
+    a kasra inside the word is active (no passive present has one), a fatha on the stem's last-but-one letter is
+    passive, not one on Form II's first radical (before the shadda: «يُوَضِّح») or Form III's (before a long ā:
+    «يُطَالِب»). With the damma alone, `ar_damma_active` in cues.toml lists the verbs read as active."""
+    word = _ARABIC_WORD.match(text, start)
+    if word is None:
+        return False
+    letters: list[tuple[str, str]] = []  # (letter, its marks)
+    for ch in word.group():
+        if _MARKS.match(ch):
+            if letters:
+                letters[-1] = (letters[-1][0], letters[-1][1] + ch)
+        else:
+            letters.append((ch, ""))
+    if len(letters) > 2 and letters[0][0] in "وف" and not letters[0][1] and _DAMMA in letters[1][1]:
+        letters = letters[1:]  # the conjunction
+    if not letters or _DAMMA not in letters[0][1]:
+        return False
+    if letters[0][0] not in "يت":
+        return True  # a past verb: «نُقل», «ذُكر», «أُعلن»
+    last = len(letters) - 1
+    decided: bool | None = None
+    for n in range(1, last):
+        marks = letters[n][1]
+        if _KASRA in marks:
+            return False
+        if _FATHA in marks:
+            after = letters[n + 1]
+            if _SHADDA in after[1] or (after[0] in "اى" and n + 2 < last):
+                continue  # Form II's or Form III's first radical: fatha in both voices
+            decided = True
+    if decided is not None:
+        return decided
+    return search_form("".join(letter for letter, _ in letters)) not in lexicon.ar_damma_active
 
 
 def _matches(folded: str, start: int, end: int, lexicon: Lexicon) -> Iterator[tuple[CueRole, bool, int, int, bool]]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from checker.attribution.coreference import speaker_tokens
+from checker.attribution.coreference import bare_surname_of, speaker_tokens
 from checker.attribution.cues import Lexicon
 from checker.attribution.mentions import outlet_slug
 from checker.attribution.sources import Link
@@ -291,14 +291,36 @@ def same_source(speaker: str | None, earlier: str | None, strict: bool = False) 
     if not strict and words and all(fold(w) in same or fold(w).startswith("ال") or (w.isascii() and w.islower())
                      for w in words):
         return True
+    if earlier is not None and (surname := bare_surname_of(speaker, earlier)) is not None:
+        return surname  # "Paul" goes on with Rand Paul's thread, not Paul Ryan's
     mine = speaker_tokens(speaker) - same
     theirs = speaker_tokens(earlier) if earlier else frozenset()
     return bool(mine) and all(any(_same_word(word, other) for other in theirs) for word in mine)
 
 
 def _same_word(word: str, other: str) -> bool:
-    """"اقتصادي" and "اقتصاد", "official" and "officials": one word, give or take an ending."""
-    return word == other or (min(len(word), len(other)) >= 4 and (word.startswith(other) or other.startswith(word)))
+    """"اقتصادي" and "اقتصاد", "official" and "officials": one word, give or take an ending. Not a name that only
+    looks like a plural: "Hamas" is not "Hama" (a city) with an "s", nor "Carlos" "Carlo"."""
+    if word == other:
+        return True
+    shorter, longer = sorted((word, other), key=len)
+    if len(shorter) < 4 or not longer.startswith(shorter):
+        return False
+    return not (longer.isascii() and (longer.endswith(_NOT_PLURAL_ENDINGS) or longer in _listed_names()))
+
+
+_NOT_PLURAL_ENDINGS = ("as", "ss", "us", "is", "os")  # Hamas, Paris, Damascus, Tunis, Carlos: no plural's "s"
+
+
+@cache
+def _listed_names() -> frozenset[str]:
+    """The English words of the gazetteer's places and actors (checker/data/gazetteer.toml; not its counted
+    things, which are plural nouns), folded: a listed name ("Emirates", "Philippines") is kept whole, never read as
+    a plural of a shorter word."""
+    with open(DATA_DIR / "gazetteer.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return frozenset(word for table in ("place", "actor") for entry in data.get(table, ())
+                     for name in entry.get("en", ()) for word in re.findall(r"\w+", fold(name)) if len(word) > 3)
 
 
 def _name_words(speaker: str) -> frozenset[str]:
