@@ -112,6 +112,12 @@ def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
         names = ", ".join(f"«{text}»" for text in unanchored.unanchored)
         return (f"not enough evidence: {who(unanchored)} says much the same, but its story never names {names}: "
                 f"«{snippet(unanchored.hit.text)}»")
+    doer = max((a for a in assessed if a.result.similarity >= a.similarity_floor and a.doer_unsaid),
+               key=lambda a: a.result.similarity, default=None)
+    if doer is not None and doer.cleft is not None:
+        cleft = doer.cleft.cleft
+        return (f"not enough evidence: {who(doer)} says much the same, but not that «{cleft.focus.text}» is the one "
+                f"who «{cleft.verb.text}»: «{snippet(doer.hit.text)}»")
     closest = max(assessed, key=lambda a: a.result.similarity)
     if closest.result.decided_by == "polarity":
         return (f"not enough evidence: the closest passage ({who(closest)}, similarity "

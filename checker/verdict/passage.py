@@ -13,6 +13,7 @@ from functools import cached_property
 from checker.models import PassageHit
 from checker.slots import SlotDecision
 from checker.slots.align import best_coverage, negates_more
+from checker.slots.cleft import CleftReading, read_cleft
 from checker.slots.compare import anchors, missing_anchors
 from checker.slots.nationality import changed_nationality
 from checker.slots.speaker import speaker_swapped
@@ -169,7 +170,7 @@ class AssessedPassage:
             # roles exchanged without a frame verb, the claim's words in another speaker's mouth, or its noun
             # given another nationality
             found = (swapped_names(self.claim_text, self.hit.text) or speaker_swapped(self.claim_text, self.hit.text)
-                     or changed_nationality(self.claim_text, self.hit.text))
+                     or changed_nationality(self.claim_text, self.hit.text) or self._cleft_conflict())
         return found if found is not None and not _other_anchor(result, found) else None
 
     @property
@@ -179,7 +180,7 @@ class AssessedPassage:
         if self.slot_conflict:
             return "disagree"
         if self._agreement():
-            return "agree" if self.anchor_share >= ANCHORS_SUPPORT else "other"
+            return "agree" if self.anchor_share >= ANCHORS_SUPPORT and self.doer_confirmed else "other"
         return "other" if self.result.stance == "agree" else self.result.stance
 
     @property
@@ -188,6 +189,28 @@ class AssessedPassage:
         if self.review or self.slot_conflict or not self._agreement() or self.anchor_share >= ANCHORS_SUPPORT:
             return ()
         return missing_anchors(self.claim_text, self.story_text)
+
+    @cached_property
+    def cleft(self) -> CleftReading | None:
+        """What the passage says of the doer the claim insists on ("X was the one who ...", checker.slots.cleft)."""
+        if not self.claim_text or self.result.cross_language:
+            return None
+        return read_cleft(self.claim_text, self.hit.text)
+
+    @property
+    def doer_confirmed(self) -> bool:
+        """No cleft in the claim, or a passage sentence gives its act the claim's doer: a report of the act that
+        does not say who did it cannot support "X was the one who did it"."""
+        return self.cleft is None or self.cleft.outcome == "agree"
+
+    @property
+    def doer_unsaid(self) -> bool:
+        """The passage says the same but for who did it, and that alone keeps it from agreeing."""
+        return (not self.review and not self.slot_conflict and self._agreement()
+                and self.anchor_share >= ANCHORS_SUPPORT and not self.doer_confirmed)
+
+    def _cleft_conflict(self) -> SlotDecision | None:
+        return self.cleft.decision if self.cleft is not None and self.cleft.outcome == "conflict" else None
 
     def _agreement(self) -> bool:
         """Says the same, by the stance step or in other words (covered), before the anchors are counted;
