@@ -182,6 +182,18 @@ def test_two_names_in_the_opposite_order_around_the_same_words_are_a_role_swap()
     assert swapped_names("مصر تطالب إثيوبيا بوقف ملء السد قبل التوصل إلى اتفاق", "إثيوبيا تطالب مصر بوقف ملء السد فورا")
 
 
+
+def test_a_long_act_between_the_names_is_a_swap_whatever_follows_the_second_name() -> None:
+    # every word of "campaign asked the moderator to fact-check" lies between the exchanged names: the passage's
+    # words after the second name ("during Monday's showdown") need not repeat the claim's ("the first debate")
+    swap = swapped_names("Marco Rubio's campaign asked moderator Megyn Kelly to fact-check Ted Cruz during the first debate.",
+                         "Ted Cruz’s campaign has asked Fox’s Megyn Kelly, the moderator of this month’s debate, to fact "
+                         "check Marco Rubio during Thursday’s showdown in Des Moines.")
+    assert swap is not None and swap.passage.text.startswith("Ted Cruz")
+    # a short act still needs the same object: Egypt urging Ethiopia to stop filling the dam is not the reverse
+    assert swapped_names("مصر تطالب إثيوبيا بوقف ملء السد قبل التوصل إلى اتفاق",
+                         "إثيوبيا تطالب مصر بوقف الحملة الإعلامية ضدها") is None
+
 def test_reciprocal_acts_and_a_passage_that_also_says_it_the_claims_way_are_no_swap() -> None:
     # Each side asks something else of the other: two acts, not the roles exchanged.
     assert swapped_names("مصر تطالب إثيوبيا بوقف ملء السد قبل التوصل إلى اتفاق",

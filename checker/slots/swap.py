@@ -23,6 +23,7 @@ from checker.slots.names import same_entity, slots_data
 @dataclass(frozen=True)
 class SwapRules:
     window: int
+    whole_act: int
     passive: tuple[str, ...]
     mutual: frozenset[str]
 
@@ -30,7 +31,7 @@ class SwapRules:
 @lru_cache(maxsize=1)
 def load_swap_rules() -> SwapRules:
     data = slots_data()["swap"]
-    return SwapRules(int(data["window"]), tuple(search_form(w) for w in data["passive"]),
+    return SwapRules(int(data["window"]), int(data["whole_act"]), tuple(search_form(w) for w in data["passive"]),
                      frozenset(search_form(w) for w in data["mutual"]))
 
 
@@ -105,7 +106,9 @@ def _tail(text: str, start: int) -> set[str]:
 def _reversed(sentence: str, a: Mention, b: Mention, words: set[str], claim_passive: bool,
               tail: set[str]) -> tuple[Mention, Mention] | None:
     """B ... A around at least half the claim's words between them, about the same thing when the claim says
-    what (Egypt urging Ethiopia to stop filling the dam is not Ethiopia urging Egypt to stop a campaign)."""
+    what (Egypt urging Ethiopia to stop filling the dam is not Ethiopia urging Egypt to stop a campaign), unless
+    every one of whole_act or more words of the claim's act is between them ("campaign asked moderator ... to
+    fact-check": the act itself is the same, whatever the rest of the sentence adds)."""
     names = _names(sentence)
     at_a = [m for m in names if same_entity(a, m)]
     at_b = [m for m in names if same_entity(b, m)]
@@ -116,9 +119,13 @@ def _reversed(sentence: str, a: Mention, b: Mention, words: set[str], claim_pass
             if y.span.end > x.span.start:
                 continue
             gap = _between(sentence, y, x, names)
-            if (gap is None or _mutual(gap) or _passive(gap) != claim_passive
-                    or 2 * len(words & set(_content_stems(gap))) < len(words)):
+            if gap is None or _mutual(gap) or _passive(gap) != claim_passive:
                 continue
+            between = words & set(_content_stems(gap))
+            if 2 * len(between) < len(words):
+                continue
+            if len(between) >= load_swap_rules().whole_act and between == words:
+                return y, x  # every word of a long act between the names: what it is about needs no check
             theirs = _tail(sentence, x.span.end)
             shared = tail & theirs
             if not tail or not theirs or (shared and 2 * len(shared) >= min(len(tail), len(theirs))):
