@@ -297,6 +297,21 @@ def score_article(text: str, gold_sources: set[Span], gold_cues: set[Span], pred
     totals.source_named.add(score_spans(text, sources - pred_pronoun, gold_sources - gold_pronoun))
 
 
+def print_named_errors(name: str, text: str, predicted: set[Span], gold: set[Span]) -> None:
+    """Named sources predicted without an overlapping gold source (FP) and gold ones missed (FN), each with its
+    sentence: for training splits only (`--errors` refuses PolNeAR, whose items are not to be read)."""
+    named_pred = {p for p in predicted if not is_pronoun(text, p)}
+    named_gold = {g for g in gold if not is_pronoun(text, g)}
+    _, _, matched_gold = match(text, named_pred, named_gold)
+    _, _, matched_pred = match(text, named_gold, named_pred)
+    for kind, spans, matched in (("FP", named_pred, matched_pred), ("FN", named_gold, matched_gold)):
+        for start, end in sorted(spans - matched):
+            left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+            right = min(i for i in (text.find("\n", end), text.find(". ", end), len(text)) if i >= 0)
+            context = " ".join(text[left:right + 1].split())
+            print(f"{kind}\t{name}\t[{text[start:end]}]\t{context[:300]}")
+
+
 def polnear_docs(split: Path) -> Iterator[tuple[str, str, set[Span], set[Span]]]:
     text_dir, ann_dir = split / "text", split / "attributions"
     for text_path in sorted(text_dir.glob("*.txt")):
@@ -330,7 +345,7 @@ def arabic_docs() -> Iterator[tuple[str, str, set[Span], set[Span]]]:
 
 
 def evaluate(docs: Iterable[tuple[str, str, set[Span], set[Span]]], system: str, fast: bool, limit: int,
-             verbose: bool, unit: str = "links", univocal: bool = False) -> Totals:
+             verbose: bool, unit: str = "links", univocal: bool = False, errors: bool = False) -> Totals:
     baseline = SpacyBaseline() if system == "spacy" else None
     totals = Totals()
     started = time.perf_counter()
@@ -343,6 +358,8 @@ def evaluate(docs: Iterable[tuple[str, str, set[Span], set[Span]]], system: str,
         score_article(text, gold_sources, gold_cues, predicted, totals)
         if verbose:
             print(name, "sources", sorted(text[s:e] for s, e in predicted[0])[:20])
+        if errors:
+            print_named_errors(name, text, predicted[0], gold_sources)
     totals.seconds = time.perf_counter() - started
     return totals
 
@@ -360,9 +377,14 @@ def main() -> int:
                         "sentences (eval/attribution_ar_train.jsonl, ant_v11) instead of PolNeAR")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (0 = all)")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="print unmatched named sources (FP) and missed gold "
+                        "ones (FN) with their sentences; training data only (--gum train or --arabic-train)")
     args = parser.parse_args()
     if args.gum is None and not args.arabic_train and (not (args.split / "text").is_dir() or not (args.split / "attributions").is_dir()):
         print(f"no PolNeAR split at {args.split} (expected text/ and attributions/ inside)", file=sys.stderr)
+        return 2
+    if args.errors and not (args.gum == "train" or args.arabic_train):
+        print("--errors reads items: only for training data (--gum train, --arabic-train)", file=sys.stderr)
         return 2
     systems = ["checker", "spacy"] if args.system == "both" else [args.system]
     for system in systems:
@@ -372,7 +394,7 @@ def main() -> int:
         # PolNeAR is univocal (its README: each token in at most one attribution), so an attribution nested inside
         # a quotation is part of the quoting one's content there; GUM and the Arabic set annotate nested ones.
         univocal = not args.gum and not args.arabic_train
-        totals = evaluate(docs, system, args.fast, args.limit, args.verbose, args.unit, univocal)
+        totals = evaluate(docs, system, args.fast, args.limit, args.verbose, args.unit, univocal, args.errors)
         label = f"checker {args.unit}{' (rules only)' if args.fast else ''}" if system == "checker" else system
         print(f"== {label}: {totals.articles} articles, {totals.seconds:.1f} s")
         print(totals.source.line("source, all"))

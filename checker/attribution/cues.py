@@ -24,6 +24,18 @@ _CONTENT_AFTER = re.compile(r"\s+(?:ان|انه|انها|بان|انهم)(?!\w)"
 SUBJECT_THEN_CONTENT = re.compile(r"\s+ال\w+(?:\s+ال\w+){0,2}\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
 _FRONTED_BARE_WORDS = 7  # "وكان رئيس الحكومة أعلن": without قد, only a short subject
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her|its|their|our|new|latest)$")
+# A word after a preposition or one of these determiners is a noun ("in hopes that", "amid fears", "no fear"): a
+# finite verb never follows them (a gerund may: "after saying").
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w'])(?:in|of|for|with|without|amid|about|over|despite|against|no|every|my|"
+                                 r"your)$", re.IGNORECASE)
+# After "found" / "called" / "observed", a place or a reason and no "that" in the clause: a participle ("found in
+# the water"), a phone call ("called because"), a sight ("observed at the opening"), no report.
+_SEEN_VERBS = frozenset({"found", "called", "observed"})
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|near|inside|under|among|outside|along|during|because)\b")
+_THAT_IN_CLAUSE = re.compile(r"[^,.;:!?\"“”]*\bthat\b")
+_TOPIC_VERBS = frozenset({"wrote", "writes", "write"})
+_KEEPING_VERBS = frozenset({"maintained", "maintains", "maintain"})
+_DETERMINER_AFTER = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|this|these|those)\s")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
 _NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", "would", "of", "from", "by", "about",
                              "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for", "on", "to",
@@ -371,6 +383,15 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
             return False  # "Islamic State", "the Hope Project": a capitalised word inside a sentence is a name
         if _DETERMINER_BEFORE.search(head):
             return False  # "asked about the report": a noun
+        if " " not in cue.text and not cue.text.endswith("ing") and _PREPOSITION_BEFORE.search(head):
+            return False  # "in hopes that", "amid fears of", "have no fear": a noun, not a finite verb
+        lowered = cue.text.lower()
+        if lowered in _SEEN_VERBS and _PLACE_AFTER.match(folded, cue.end) and not _THAT_IN_CLAUSE.match(folded, cue.end):
+            return False  # "the asylum seekers found in the water", "guys called because of that", "observed at"
+        if lowered in _TOPIC_VERBS and folded.startswith(" about ", cue.end):
+            return False  # "Walt Whitman wrote about the Civil War": a topic, no words reported
+        if lowered in _KEEPING_VERBS and _DETERMINER_AFTER.match(folded, cue.end):
+            return False  # "have maintained a policy of": kept, not asserted
         if re.search(r"(?<![\w'])to(?:\s+\w+\s+(?:and|or))?$", head) and " " not in cue.text:
             return False  # "declined to comment", "wants to know": an infinitive reports nothing yet
         if folded[cue.start - 1:cue.start] == "-" or folded[cue.end:cue.end + 1] == "-":

@@ -46,9 +46,19 @@ _PERSONAL = frozenset({"i", "we", "he", "she", "they"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
                          "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
 
+_QUESTION_AUXILIARIES = frozenset("do does did don't doesn't didn't is are was were isn't aren't wasn't weren't can could "
+                                  "will would should shall may might must have has had can't couldn't won't wouldn't "
+                                  "shouldn't haven't hasn't hadn't".split())
+_INVERTED_SUBJECTS = frozenset("i you we he she they it there n't n’t not be the a an this that these those any your "
+                               "his her their our its my".split())
+
+
 def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     if cue.role in ("according_to", "backward"):
-        return phrase_after(text, cue.end, end, lexicon)
+        phrase = phrase_after(text, cue.end, end, lexicon)
+        if phrase is not None and fold(cue.text) in lexicon.citing and not _names_a_source(phrase.text, lexicon):
+            return None  # "Citing privacy rules, officials have not said": a reason, not a source
+        return phrase
     if cue.role == "frame":
         return _subject_before(text, start, _clause_start(text, start, cue.start), lexicon)
     verb = fold(cue.text)
@@ -64,11 +74,24 @@ def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon)
     return _inverted_speaker(text, start, cue, end, lexicon) or before
 
 
+def _names_a_source(phrase: str, lexicon: Lexicon) -> bool:
+    """What "citing" / "quoting" may be followed by as a source: a name, a determiner ("a report", "two officials")
+    or a source noun ("unnamed officials", "security sources"); "privacy rules", "security concerns" are reasons."""
+    words = [fold(w).strip(",.") for w in phrase.split()]
+    return bool(words) and (phrase[:1].isupper() or phrase[:1].isdigit() or words[0] in lexicon.en_determiners
+                            or words[-1] in lexicon.en_source_heads or any(
+                                w in lexicon.en_roles or w in lexicon.en_study_nouns or w in _DOCUMENTS for w in words))
+
+
+_DOCUMENTS = frozenset({"documents", "document", "data", "figures", "statistics", "records", "testimony", "emails",
+                        "letters", "filings", "accounts", "reports", "sources"})
+
+
 def _pronoun_subject(speaker: Span) -> Span | None:
     """A personal pronoun takes no modifier: "We just didn't play as well as [we] thought" -> "we", "[I] came up with
     an individual story called" -> "I"."""
     words = list(_NON_SPACE.finditer(speaker.text))
-    if len(words) < 2 or any(fold(w.group()).strip(",") in ("and", "or", "both", "&") for w in words):
+    if len(words) < 2 or any(fold(w.group()).strip(",") in ("and", "or", "both", "&") for w in words[:-1]):
         return None  # "He and Macron", "She and two colleagues": a coordinated subject stays whole
     for word in (words[-1], words[0]):
         if fold(word.group()).strip(",") in _PERSONAL:
@@ -117,6 +140,11 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
     joins = [w for w in words[1:] if w.group().lower() in ("and", "but")]
     if not joins or not words[0].group()[:1].isupper():
         return speaker
+    after = speaker.text[joins[-1].end():].strip()
+    if after and any(w.group()[:1].islower() and (w.group().endswith("ed") or fold(w.group()) in lexicon.en_verbs_past)
+                     for w in words[1:words.index(joins[-1])]):
+        # "The broadcasts began on August 10 and South Korea says": a clause, then a new subject after "and".
+        return _clean_english(text, speaker.end - len(speaker.text[joins[-1].end():].lstrip()), speaker.end, lexicon)
     for number, word in enumerate(words[1:], start=1):
         token = word.group()
         if token.lower() in ("and", "but"):
@@ -373,6 +401,8 @@ def _name_end(text: str, position: int, limit: int, lexicon: Lexicon) -> int:
         token = word.group()
         if token[:1].isupper() or token[:1].isdigit():
             end = word.end()
+        elif token == "the" and words[number - 1].group() not in _NAME_JOINS:
+            return position + end  # "according to Rathbun the property was returned": "the" opens the clause
         elif token not in _NAME_JOINS and fold(token) not in lexicon.en_roles:
             rest = {fold(w.group()) for w in words[number:]}
             clause = len(words) - number >= _CLAUSE_WORDS and bool(rest & (_FINITE | lexicon.en_verbs_past))
@@ -384,6 +414,15 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     words = list(_NON_SPACE.finditer(text[start:end]))
     while words and fold(words[0].group()) in lexicon.en_leading:
         words.pop(0)
+    if subject and len(words) > 1 and fold(words[0].group()) in _QUESTION_AUXILIARIES and fold(
+            words[1].group()) in _INVERTED_SUBJECTS and words[0].group()[:1].isupper():
+        # "Do you think", "Could be I remember", "Will they announce": a question's (or condition's) auxiliary
+        # stands before its subject; "Will Smith said" is a name.
+        words.pop(0)
+        while len(words) > 1 and fold(words[0].group()) in ("n't", "n’t", "not", "be"):
+            words.pop(0)
+        if fold(words[0].group()) == "you":
+            return Span(words[0].group(), start + words[0].start(), start + words[0].end())
     while words and (fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries or (
             subject and len(words) > 1 and _ADVERB.fullmatch(words[-1].group()))):
         words.pop()  # "has also", "reportedly": between the subject and its verb

@@ -54,7 +54,19 @@ def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: Out
     outlets = outlets_in(doc, start, end, registry, lexicon, story)
     links = (_link_for(doc, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
     links = [link for link in links if link is not None]
-    return _via_chains(_nested(_participles(doc, start, links, lexicon)), lexicon)
+    return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon)), lexicon)
+
+
+def _frames_heard(links: list[Link]) -> list[Link]:
+    """"In a statement to Reuters, the ministry said", "X told the Telegraph in a statement that": an English frame
+    that reads no speaker of its own and whose outlet another link of the sentence already has (with its speaker)
+    only describes that link's words; it is no second attribution."""
+    def heard(frame: Link) -> bool:
+        return frame.cue.role == "frame" and not frame.cue.arabic and frame.speaker is None and not frame.refers_back \
+            and any(other.cue.role != "frame" and other.speaker is not None and (
+                frame.outlet is None or (other.outlet is not None and other.outlet.outlet.id == frame.outlet.outlet.id))
+                for other in links)
+    return [link for link in links if not heard(link)]
 
 
 def _participles(doc: Doc, start: int, links: list[Link], lexicon: Lexicon) -> list[Link]:
