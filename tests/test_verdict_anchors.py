@@ -70,6 +70,9 @@ def test_a_name_is_found_in_its_plural_and_by_its_last_word() -> None:
                            "Donations to super PACs hit $2 billion through August.") == ()
     assert missing_anchors("Senator Warren said the bill cuts taxes", "Warren said the bill cuts taxes.") == ()
     assert missing_anchors("المنتخب التونسي يخسر أمام إنجلترا", "فاز منتخب انجلترا على تونس") == ()
+    # a name's own final "s" is no plural: a story about the Syrian city of Hama never names Hamas
+    assert missing_anchors("Hamas fighters shelled the town on Friday",
+                           "Government forces shelled the town near Hama on Friday.") != ()
 
 
 def test_a_story_quoting_both_nationalities_does_not_contradict_the_claims() -> None:
@@ -94,3 +97,23 @@ def test_anchors_are_sought_in_the_passage_too_when_it_lies_beyond_the_stored_st
     story = "بداية مقال طويل عن شبكات التواصل لا تذكر الرقم. " * 10  # the document's first characters only
     assessed = _passage(passage, claim, "agree", "model", 0.72, story=story)
     assert assessed.anchor_share == 1.0 and decide_verdict([assessed]).label == "supported"
+
+
+def test_a_passage_that_negates_the_claims_act_does_not_support_it() -> None:
+    claim = "مقاتلتان أسقطتا الطائرة المسروقة من مطار بورتلاند"
+    passage = ("أعلنت الشرطة أن مقاتلتين لاحقتا الطائرة المسروقة من مطار بورتلاند قبل أن تتحطم في غابة، "
+               "مؤكدة أن المقاتلتين لم تطلقا النار على الطائرة.")
+    verdict = decide_verdict([_passage(passage, claim, "agree", "model", 0.7, story=passage)])
+    assert verdict.label == "not_enough_evidence"
+    assert "«لم تطلقا»" in verdict.reasons[0]
+    english = decide_verdict([_passage(
+        "Two F-15 jets chased the stolen plane from Portland airport; police said the jets did not fire on the plane.",
+        "US fighter jets shot down the stolen plane from Portland airport", "agree", "similarity", 0.8)])
+    assert english.label == "not_enough_evidence"
+
+
+def test_a_relative_what_an_illegal_or_a_negation_about_something_else_keeps_support() -> None:
+    claim = "محكمة مصرية تسجن صيادا ثلاث سنوات بسبب صيد غزال نادر في سيناء"
+    passage = ("قضت محكمة مصرية بسجن صياد ثلاث سنوات بتهمة الصيد غير المشروع لغزال نادر في سيناء، بحسب ما أفادت "
+               "وسائل إعلام محلية، ولم يكمل محاميه مرافعته بعد.")
+    assert decide_verdict([_passage(passage, claim, "agree", "model", 0.75, story=passage)]).label == "supported"

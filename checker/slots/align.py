@@ -113,6 +113,36 @@ def negates_more(claim: str, sentence: str) -> bool:
     return negated or bool(set(denials(sentence)) - set(denials(claim)))
 
 
+def negates_the_claim(claim: str, sentence: str) -> str | None:
+    """The words with which the sentence negates outright (a stance.toml polarity particle: «لم تطلقا النار على الطائرة», "did not
+    fire") a predicate within reach of one of the claim's words, where the claim negates nothing, or denies what
+    the claim does not: a reading that agrees with the claim's words cannot rest on it. «ما» ("what"), «غير» (the
+    "il-" of «غير المشروع»), «دون» and a negation about something else («لم يكملوا أربعة أشهر») do not count;
+    None when it does not."""
+    from checker.slots.extract import load_rules, read
+    from checker.stance_lexicon import _denials, _forms, _tokens, load_lexicon
+
+    lexicon = load_lexicon()
+    if read(claim).negated:
+        return None
+
+    def denials(text: str) -> set[str]:
+        return set(_denials(text, [(token, frozenset(_forms(token, lexicon))) for token in _tokens(text)], lexicon))
+
+    denied = denials(sentence) - denials(claim)
+    if denied:
+        return sorted(denied)[0]
+    _, stems, distinct = _terms(claim)
+    for _, span in read(sentence).negated:
+        particle = search_form(span.text).split()[0]
+        if particle not in lexicon.polarity and particle[1:] not in lexicon.polarity:
+            continue
+        reach = _WORDS.findall(search_form(sentence[span.start:]))[1:2 + load_rules().scope_words]
+        if any(light_stem(w) in stems or any(same_word(w, v) for v in distinct) for w in reach):
+            return span.text
+    return None
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of a passage."""
     pieces, start = [], 0

@@ -399,7 +399,14 @@ def _folded_words(text: str) -> frozenset[str]:
 
 
 def _plural_free(word: str) -> str:
-    return word[:-1] if word.isascii() and len(word) > 3 and word.endswith("s") else word
+    """An English plural's "s" dropped ("pacs" -> "pac"), not a name's own ("Hamas" is not "Hama", nor "Texas",
+    "Cyprus", "Paris", "Carlos" or "Ross" another word)."""
+    if word.isascii() and len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL):
+        return word[:-1]
+    return word
+
+
+_NOT_PLURAL = ("as", "ss", "us", "is", "os")
 
 
 @lru_cache(maxsize=256)

@@ -118,6 +118,11 @@ def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
         cleft = doer.cleft.cleft
         return (f"not enough evidence: {who(doer)} says much the same, but not that «{cleft.focus.text}» is the one "
                 f"who «{cleft.verb.text}»: «{snippet(doer.hit.text)}»")
+    negated = max((a for a in assessed if a.result.similarity >= a.similarity_floor and a.negation_withheld),
+                  key=lambda a: a.result.similarity, default=None)
+    if negated is not None:
+        return (f"not enough evidence: {who(negated)} reads like the claim, but says «{negated.negation_withheld}»: "
+                f"«{snippet(negated.hit.text)}»")
     closest = max(assessed, key=lambda a: a.result.similarity)
     if closest.result.decided_by == "polarity":
         return (f"not enough evidence: the closest passage ({who(closest)}, similarity "

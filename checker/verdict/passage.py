@@ -12,7 +12,7 @@ from functools import cached_property
 
 from checker.models import PassageHit
 from checker.slots import SlotDecision
-from checker.slots.align import best_coverage, negates_more
+from checker.slots.align import best_coverage, negates_more, negates_the_claim
 from checker.slots.cleft import CleftReading, read_cleft
 from checker.slots.compare import anchors, missing_anchors
 from checker.slots.nationality import changed_nationality
@@ -42,6 +42,10 @@ COVERAGE_SAME_EVENT = 0.4
 # Agreement from similarity alone (English pairs: the stance model reads Arabic ones; cross-language pairs have no
 # words to count) needs this much of the claim said.
 COVERAGE_SIMILARITY_AGREE = 0.5
+# A same-language agreement (model or similarity) whose best sentence negates outright a predicate next to the
+# claim's words, or denies, where the claim does not ("the fighters did not fire at the plane" for "fighters shot
+# the plane down"; checker.slots.align.negates_the_claim) is no agreement.
+NEGATION_BLOCKS_AGREEMENT = True
 RELATED_SIMILARITY = 0.35
 # A passage whose best sentence holds this much of the claim is the same event even below RELATED_SIMILARITY
 # (down to LOW_SIMILARITY): sentence similarity falls to 0.25 for a reworded Arabic report whose sentence holds
@@ -204,6 +208,15 @@ class AssessedPassage:
         return self.cleft is None or self.cleft.outcome == "agree"
 
     @property
+    def negation_withheld(self) -> str | None:
+        """The negation that alone keeps this passage's agreeing reading from counting, if any."""
+        result = self.result
+        if (self.review or self.slot_conflict or self.covered or result.stance != "agree"
+                or not NEGATION_BLOCKS_AGREEMENT or self.anchor_share < ANCHORS_SUPPORT):
+            return None
+        return self.negation
+
+    @property
     def doer_unsaid(self) -> bool:
         """The passage says the same but for who did it, and that alone keeps it from agreeing."""
         return (not self.review and not self.slot_conflict and self._agreement()
@@ -213,13 +226,27 @@ class AssessedPassage:
         return self.cleft.decision if self.cleft is not None and self.cleft.outcome == "conflict" else None
 
     def _agreement(self) -> bool:
-        """Says the same, by the stance step or in other words (covered), before the anchors are counted;
-        agreement by similarity alone must hold COVERAGE_SIMILARITY_AGREE of the claim (same language)."""
+        """Says the same, by the stance step or in other words (covered), before the anchors are counted. Same
+        language: agreement by similarity alone must hold COVERAGE_SIMILARITY_AGREE of the claim, and the passage's
+        best sentence must not negate, next to the claim's words, what the claim does not."""
         if self.covered:
             return True
         result = self.result
-        return result.stance == "agree" and not (result.decided_by == "similarity" and not result.cross_language
-                                                  and self.coverage < COVERAGE_SIMILARITY_AGREE)
+        if result.stance != "agree":
+            return False
+        if result.cross_language:
+            return True
+        if result.decided_by == "similarity" and self.coverage < COVERAGE_SIMILARITY_AGREE:
+            return False
+        return not (NEGATION_BLOCKS_AGREEMENT and self.negation)
+
+    @cached_property
+    def negation(self) -> str | None:
+        """The words with which the passage's best sentence negates, next to the claim's words, what the claim
+        does not (same language; checker.slots.align.negates_the_claim)."""
+        if not self.claim_text or self.result.cross_language:
+            return None
+        return negates_the_claim(self.claim_text, best_coverage(self.claim_text, self.hit.text)[1])
 
     @property
     def strength(self) -> float:
