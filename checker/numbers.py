@@ -454,8 +454,8 @@ def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
         original = text[mention.end + word.start():mention.end + word.end()]
         if word.group() in stop:
             break
-        if word.group() in skip or original[:1].isupper():
-            continue
+        if word.group() in skip or original[:1].isupper() or len(word.group()) < 2:
+            continue  # a lone letter is the tail of the figure's own word («50 مليونًا»: the tanween's alef)
         return NumberMention(mention.text, mention.start, mention.end, mention.value, mention.kind, mention.low,
                              mention.high, mention.approximate, original)
     return mention

@@ -206,3 +206,9 @@ def test_a_comma_between_figures_in_running_english_is_no_decimal() -> None:
     assert 2019.12 not in [m.value for m in find_numbers("In 2019,12 people died in the floods")]
     assert 1.2 not in [m.value for m in find_numbers("Read questions 1,2 and 3 again")]
     assert find_numbers("between 1,25 million and 2 million")[0].value == 1_250_000
+
+
+def test_a_figure_word_with_its_tanween_names_no_one_letter_unit() -> None:
+    # «مليونًا»: the accusative tanween's alef is the scale word's tail, not what is counted
+    [figure] = find_numbers("أسيء استخدام معلومات 50 مليونًا من مستخدمي فيسبوك")
+    assert figure.value == 50_000_000 and figure.unit is None

@@ -117,3 +117,31 @@ def test_a_relative_what_an_illegal_or_a_negation_about_something_else_keeps_sup
     passage = ("قضت محكمة مصرية بسجن صياد ثلاث سنوات بتهمة الصيد غير المشروع لغزال نادر في سيناء، بحسب ما أفادت "
                "وسائل إعلام محلية، ولم يكمل محاميه مرافعته بعد.")
     assert decide_verdict([_passage(passage, claim, "agree", "model", 0.75, story=passage)]).label == "supported"
+
+
+def test_the_claims_only_count_changed_in_a_sentence_worded_like_it_contradicts() -> None:
+    claim = "ثلاثة آلاف امرأة شاركن في سباق للجري في أربيل احتفالا بيوم المرأة العالمي"
+    passage = "بمناسبة يوم المرأة العالمي، شاركت نحو 300 من النساء في سباق للجري في أربيل."
+    verdict = decide_verdict([_passage(passage, claim, "other", "model", 0.56, story=passage)])
+    assert verdict.label == "contradicted"
+    assert "ثلاثة آلاف" in verdict.reasons[0] and "نحو 300" in verdict.reasons[0]
+    # the victims of one act named otherwise: five journalists killed / three Russians killed
+    killed = decide_verdict([_passage("أعلنت مصادر أمنية مقتل ثلاثة روس يحملون بطاقات صحافية قرب مدينة بامباري.",
+                                      "مقتل خمسة صحفيين روس قرب مدينة بامباري", "agree", "model", 0.5)])
+    assert killed.label == "contradicted"
+
+
+def test_two_counts_of_different_things_are_not_compared_as_lone_figures() -> None:
+    claim = "المنتخب سجل 16 هدفا في التصفيات المؤهلة إلى كأس العالم"
+    passage = "جمع المنتخب 6 نقاط في التصفيات المؤهلة إلى كأس العالم."
+    assert decide_verdict([_passage(passage, claim, "other", "model", 0.6)]).label != "contradicted"
+
+
+def test_a_name_of_several_words_is_found_across_scripts() -> None:
+    from checker.slots.compare import missing_anchors
+
+    assert missing_anchors("Minister Khaled Badawi met his predecessor Hisham Tawfik in Cairo",
+                           "التقى الوزير خالد بدوي بسلفه هشام توفيق في القاهرة") == ()
+    assert missing_anchors("Ashraf El-Sharkawy left the ministry", "غادر أشرف الشرقاوي الوزارة") == ()
+    # another man of the same first name is not him
+    assert missing_anchors("Minister Khaled Badawi met his predecessor", "التقى الوزير خالد يوسف بسلفه") != ()

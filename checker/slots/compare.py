@@ -273,6 +273,25 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
     return decisions
 
 
+
+def lone_figure_changed(claim: str, sentence: str) -> SlotDecision | None:
+    """The claim's only count against the only count of a passage sentence worded like it (same language; the
+    caller decides how alike), when no thing or act tells them apart and their values do not meet: "3,000 women
+    ran" where the report says "about 300 of the women ran". The counted things need not be named alike
+    («امرأة» / «النساء»; the victims of the same act): the sentence's likeness stands in for them."""
+    ours, theirs = read(claim), read(sentence)
+    if ours.language != theirs.language or len(ours.quantities) != 1 or len(theirs.quantities) != 1:
+        return None
+    q, p = ours.quantities[0], theirs.quantities[0]
+    if _family(q) != _family(p) or not _lone_pair(q, p) or _overlaps(_bounds(q), _bounds(p)):
+        return None
+    named_q, named_p = named_thing(q), named_thing(p)
+    if not (q.act and q.act == p.act) and named_q is not None and named_p is not None and named_q != named_p:
+        return None  # "16 points" is not "6 goals"; the victims of one act may be named otherwise ("five
+        # journalists killed" / "three Russians killed")
+    return SlotDecision("quantity", "conflict", _span(q.number), _span(p.number),
+                        f"the claim says {q.number.text}, the passage {p.number.text}")
+
 def _family(q: Quantity) -> str:
     """Sums of money are compared with sums of money, counts with counts, shares with shares ("5 million
     euros" is not "twice")."""

@@ -338,9 +338,20 @@ def places_compatible(a: str, b: str) -> bool:
 
 
 def _names_in(text: str, name: Mention) -> Mention | None:
-    """An unknown name of one script found among the other text's words by skeleton."""
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if len(word) >= 3 and same_name(word, name.span.text):
-            return Mention("actor", name.key, Span(match.start(), match.end(), word))
+    """An unknown name of one script found in the other text by skeleton: a run of as many words as the name
+    has ("Khaled Badawi" / «خالد بدوي»), or one fewer or more (a hyphen, an article written apart); a name of
+    three words or more also by its last two ("Minister Khaled Badawi")."""
+    words = list(_WORD.finditer(text))
+    parts = _WORD.findall(name.span.text)
+    variants = [name.span.text] + ([" ".join(parts[-2:])] if len(parts) >= 3 else [])
+    for variant in variants:
+        size = len(_WORD.findall(variant))
+        for width in dict.fromkeys((size, size - 1, size + 1)):
+            if width < 1 or (size == 1 and width > 2):
+                continue
+            for i in range(len(words) - width + 1):
+                start, end = words[i].start(), words[i + width - 1].end()
+                phrase = text[start:end]
+                if len(phrase) >= 3 and same_name(phrase, variant):
+                    return Mention("actor", name.key, Span(start, end, phrase))
     return None

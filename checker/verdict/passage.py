@@ -14,7 +14,7 @@ from checker.models import PassageHit
 from checker.slots import SlotDecision
 from checker.slots.align import best_coverage, negates_more, negates_the_claim
 from checker.slots.cleft import CleftReading, read_cleft
-from checker.slots.compare import anchors, missing_anchors
+from checker.slots.compare import anchors, lone_figure_changed, missing_anchors
 from checker.slots.nationality import changed_nationality
 from checker.slots.speaker import speaker_swapped
 from checker.slots.swap import swapped_names
@@ -72,6 +72,12 @@ DOUBT_SCORE = 0.8
 # it. The share of the claim's anchors (checker.slots.compare.anchors: names, figures, dates) the passage names
 # must reach this for any agreement but a fact-check rating; 0 turns it off.
 ANCHORS_SUPPORT = 1.0
+# A translation below the stance step's agreement bar says the same from this similarity up when it names every
+# one of the claim's anchors (at least MIN_ANCHORS); 1.01 turns it off.
+XL_AGREE_SIMILARITY = 0.55
+# A passage sentence holding this much of the claim, with one count where the claim has one, compares the two
+# even when the things counted are named otherwise («ثلاثة آلاف امرأة» / «نحو 300 من النساء»); 1.01 turns it off.
+LONE_COVERAGE = 0.6
 # The slots that tell one event from another: changed in a passage about the same event, they contradict.
 SAME_EVENT_SLOTS = ("actor_role", "place", "date")
 
@@ -156,6 +162,16 @@ class AssessedPassage:
             return False
         return not negates_more(self.claim_text, best_coverage(self.claim_text, self.hit.text)[1])
 
+    @property
+    def translated(self) -> bool:
+        """Said in the other language: a translation the stance step left below its agreement bar, from
+        XL_AGREE_SIMILARITY up, that names every one of the claim's anchors (at least MIN_ANCHORS: names, figures,
+        dates) with no slot in conflict."""
+        result = self.result
+        return (result.cross_language and result.stance == "other" and result.decided_by == "similarity"
+                and result.similarity >= XL_AGREE_SIMILARITY and self.coverage >= 1.0
+                and not any(d.outcome == "conflict" for d in result.slot_decisions))
+
     @cached_property
     def slot_conflict(self) -> SlotDecision | None:
         """A place, date or role the passage gives otherwise (roles also by two names in the opposite order,
@@ -174,7 +190,8 @@ class AssessedPassage:
             # roles exchanged without a frame verb, the claim's words in another speaker's mouth, or its noun
             # given another nationality
             found = (swapped_names(self.claim_text, self.hit.text) or speaker_swapped(self.claim_text, self.hit.text)
-                     or changed_nationality(self.claim_text, self.hit.text) or self._cleft_conflict())
+                     or changed_nationality(self.claim_text, self.hit.text) or self._cleft_conflict()
+                     or self._lone_figure())
         return found if found is not None and not _other_anchor(result, found) else None
 
     @property
@@ -222,6 +239,12 @@ class AssessedPassage:
         return (not self.review and not self.slot_conflict and self._agreement()
                 and self.anchor_share >= ANCHORS_SUPPORT and not self.doer_confirmed)
 
+    def _lone_figure(self) -> SlotDecision | None:
+        """The claim's only count changed in a sentence holding LONE_COVERAGE of the claim (its only count too)."""
+        if self.coverage < LONE_COVERAGE:
+            return None
+        return lone_figure_changed(self.claim_text, best_coverage(self.claim_text, self.hit.text)[1])
+
     def _cleft_conflict(self) -> SlotDecision | None:
         return self.cleft.decision if self.cleft is not None and self.cleft.outcome == "conflict" else None
 
@@ -229,7 +252,7 @@ class AssessedPassage:
         """Says the same, by the stance step or in other words (covered), before the anchors are counted. Same
         language: agreement by similarity alone must hold COVERAGE_SIMILARITY_AGREE of the claim, and the passage's
         best sentence must not negate, next to the claim's words, what the claim does not."""
-        if self.covered:
+        if self.covered or self.translated:
             return True
         result = self.result
         if result.stance != "agree":
@@ -253,7 +276,7 @@ class AssessedPassage:
         if self.review:
             return REVIEW_STRENGTH
         result = self.result
-        if self.covered or self.slot_conflict:
+        if self.covered or self.translated or self.slot_conflict:
             return self.coverage * max(result.similarity, MIN_SIMILARITY)  # weighs at least as at the floor
         floor = MIN_SIMILARITY_ACROSS_LANGUAGES if result.cross_language else MIN_SIMILARITY
         if (result.explicit and result.stance == "disagree" and RELATED_SIMILARITY <= result.similarity < floor
