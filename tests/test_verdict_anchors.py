@@ -145,3 +145,14 @@ def test_a_name_of_several_words_is_found_across_scripts() -> None:
     assert missing_anchors("Ashraf El-Sharkawy left the ministry", "غادر أشرف الشرقاوي الوزارة") == ()
     # another man of the same first name is not him
     assert missing_anchors("Minister Khaled Badawi met his predecessor", "التقى الوزير خالد يوسف بسلفه") != ()
+
+
+def test_a_reworded_report_holding_most_of_the_claim_supports_it_though_the_model_reads_disagreement() -> None:
+    claim = "وزارة الصحة التونسية تعلن تسجيل 12 إصابة جديدة بفيروس الحصبة في ولاية القصرين"
+    passage = "أعلنت وزارة الصحة التونسية اليوم تسجيل 12 إصابة جديدة بالحصبة في ولاية القصرين خلال أسبوع."
+    verdict = decide_verdict([_passage(passage, claim, "disagree", "model", 0.6, story=passage)])
+    assert verdict.label == "supported"
+    assert "in other words" in verdict.reasons[0]
+    # the model's disagreement stands when the sentence holds little of the claim
+    thin = "قالت الوزارة إن الوضع الصحي في ولاية القصرين مستقر."
+    assert decide_verdict([_passage(thin, claim, "disagree", "model", 0.6, story=thin)]).label != "supported"

@@ -63,7 +63,4 @@ def why_for(assessed: AssessedPassage) -> str:
         share, sentence = best_coverage(assessed.claim_text, assessed.hit.text)
         return (f"{who(assessed)} says the same in other words (its sentence holds {share:.0%} of the claim's "
                 f"words, names and numbers; {detail}; no slot differs): «{snippet(sentence)}»")
-    if assessed.translated:
-        return (f"{who(assessed)} says the same in the other language (it names every name, figure and date of the "
-                f"claim; {detail}; no slot differs): «{snippet(assessed.hit.text)}»")
     return f"{who(assessed)} says the same ({detail}): «{snippet(assessed.hit.text)}»"
