@@ -80,6 +80,15 @@ def test_surname_after_first_name_use_is_still_the_surname() -> None:
     assert claims[2].speaker == "Paul Ryan"
 
 
+def test_a_surname_still_names_a_title_of_office_holder_and_a_surname_first_name() -> None:
+    claims = attributions("Secretary of State Mike Pompeo said the talks would resume in May.\n"
+                          "Chinese President Xi Jinping said his country wanted a fair deal.\n"
+                          "Pompeo said the sanctions would stay.\n"
+                          "Xi said the tariffs hurt both sides.")
+    assert claims[2].speaker == "Secretary of State Mike Pompeo"
+    assert claims[3].speaker == "Chinese President Xi Jinping"
+
+
 # 4. A name that ends like a plural is not the shorter name with an "s".
 def test_a_name_ending_in_s_is_not_a_plural_of_another() -> None:
     assert not same_source("Officials in Hama", "Hamas officials")  # the city is not the movement

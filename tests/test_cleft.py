@@ -57,3 +57,15 @@ def test_a_passage_that_does_not_say_who_did_it_cannot_support_the_cleft() -> No
     # without the cleft, the same passage agrees
     assert decide_verdict([_passage(passage, "الوزير تساحي هنغبي تحدث عن محادثات مع قطر",
                                     0.68)]).label == "supported"
+
+
+def test_impersonal_it_superlatives_places_and_nouns_are_no_clefts() -> None:
+    assert cleft_of("It is expected that prices will rise by 5 percent next year") is None
+    assert cleft_of("الأزمة الحالية هي من أسوأ الأزمات التي مر بها لبنان") is None
+    assert cleft_of("المشتبه به هو من مدينة نابلس في الضفة الغربية") is None
+    assert cleft_of("It is -- who said it") is None
+
+
+def test_a_feminine_past_verb_keeps_its_first_letter() -> None:
+    # «نفذت» is the verb نفذ with its feminine ending, not ن + فذت
+    assert read_cleft("حماس هي من نفذت الهجوم على الحاجز", "نفذ مسلحون من حماس الهجوم على الحاجز.").outcome == "agree"

@@ -119,29 +119,27 @@ class History:
         wanted = speaker_tokens(head)
         if not wanted:
             return None
-        for antecedent in self._recent():
-            if antecedent.mention_only or (sentence is not None and sentence - antecedent.sentence > NAME_SENTENCES):
-                continue
-            speaker = antecedent.attribution.speaker
-            if not speaker or speaker == mention:
-                continue
-            surname = bare_surname_of(head, speaker)
-            if surname if surname is not None else wanted <= speaker_tokens(speaker):
-                return antecedent
-        return None
+        candidates = [a for a in self._recent()
+                      if not a.mention_only and (sentence is None or sentence - a.sentence <= NAME_SENTENCES)
+                      and a.attribution.speaker and a.attribution.speaker != mention]
+        # "Paul" is first the person whose last name it is (Rand Paul), then anyone whose name holds it (Paul Ryan,
+        # "Secretary of State Mike Pompeo" for "Pompeo", "Xi Jinping" for "Xi")
+        by_surname = next((a for a in candidates if named_by_surname(head, a.attribution.speaker or "")), None)
+        if by_surname is not None:
+            return by_surname
+        return next((a for a in candidates if wanted <= speaker_tokens(a.attribution.speaker or "")), None)
 
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_HEAD_END = re.compile(r"[,;(]|\s(?:of|for|at|in|on|from|with|who|which|and|to)\s")
 
 
-def bare_surname_of(mention: str, speaker: str) -> bool | None:
-    """Whether a mention that is one capitalised Latin word ("Paul", "Assad") names `speaker` by its last name:
-    "Paul" is Rand Paul, not Paul Ryan, whose first name it is. None when the mention is not such a word (other
-    mentions are matched by their words)."""
+def named_by_surname(mention: str, speaker: str) -> bool:
+    """A mention that is one capitalised Latin word ("Paul", "Assad") and the last name of `speaker` ("Senator Rand
+    Paul", not "Paul Ryan", whose first name it is)."""
     word = mention.strip(" \"'“”‘’.,")
     if not (word.isascii() and word.isalpha() and word[:1].isupper() and len(word) > 1):
-        return None
+        return False
     head = _NAME_HEAD_END.split(speaker, maxsplit=1)[0]
     words = [w.strip(".'’") for w in re.findall(r"[\w.'’-]+", head)]
     while words and words[-1].lower() in _NAME_SUFFIXES:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from checker.attribution.coreference import bare_surname_of, speaker_tokens
+from checker.attribution.coreference import named_by_surname, speaker_tokens
 from checker.attribution.cues import Lexicon
 from checker.attribution.mentions import outlet_slug
 from checker.attribution.sources import Link
@@ -27,6 +27,7 @@ from checker.doc import Doc
 from checker.models import Attribution, Outlet
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
+from checker.stems import NOT_PLURAL_ENDINGS
 
 DATELINE = 0.4
 WIRE = "wire"
@@ -291,8 +292,8 @@ def same_source(speaker: str | None, earlier: str | None, strict: bool = False) 
     if not strict and words and all(fold(w) in same or fold(w).startswith("ال") or (w.isascii() and w.islower())
                      for w in words):
         return True
-    if earlier is not None and (surname := bare_surname_of(speaker, earlier)) is not None:
-        return surname  # "Paul" goes on with Rand Paul's thread, not Paul Ryan's
+    if earlier is not None and named_by_surname(speaker, earlier):
+        return True  # "Paul" goes on with Rand Paul's thread
     mine = speaker_tokens(speaker) - same
     theirs = speaker_tokens(earlier) if earlier else frozenset()
     return bool(mine) and all(any(_same_word(word, other) for other in theirs) for word in mine)
@@ -306,10 +307,9 @@ def _same_word(word: str, other: str) -> bool:
     shorter, longer = sorted((word, other), key=len)
     if len(shorter) < 4 or not longer.startswith(shorter):
         return False
-    return not (longer.isascii() and (longer.endswith(_NOT_PLURAL_ENDINGS) or longer in _listed_names()))
+    return not (longer.isascii() and (longer.endswith(NOT_PLURAL_ENDINGS) or longer in _listed_names()))
 
 
-_NOT_PLURAL_ENDINGS = ("as", "ss", "us", "is", "os")  # Hamas, Paris, Damascus, Tunis, Carlos: no plural's "s"
 
 
 @cache

@@ -114,12 +114,11 @@ def negates_more(claim: str, sentence: str) -> bool:
 
 
 def negates_the_claim(claim: str, sentence: str) -> str | None:
-    """The words with which the sentence negates outright (a stance.toml polarity particle: «لم تطلقا النار على الطائرة», "did not
-    fire") a predicate within reach of one of the claim's words, where the claim negates nothing, or denies what
-    the claim does not: a reading that agrees with the claim's words cannot rest on it. «ما» ("what"), «غير» (the
-    "il-" of «غير المشروع»), «دون» and a negation about something else («لم يكملوا أربعة أشهر») do not count;
-    None when it does not."""
-    from checker.slots.extract import load_rules, read
+    """The words with which the sentence negates outright (a stance.toml polarity particle: «ليست هيئة الحقيقة»,
+    "had not arrested") one of the claim's own words, where the claim negates nothing; or denies what the claim does not: a reading that agrees with the claim's words cannot rest on
+    it. None when it does not. Only the negated word counts, not its neighbours («ولم يعلق الجيش الإسرائيلي»
+    negates a comment, not the army), and «ما» ("what"), «غير» («غير المشروع») and «دون» are no such particles."""
+    from checker.slots.extract import read
     from checker.stance_lexicon import _denials, _forms, _tokens, load_lexicon
 
     lexicon = load_lexicon()
@@ -133,15 +132,13 @@ def negates_the_claim(claim: str, sentence: str) -> str | None:
     if denied:
         return sorted(denied)[0]
     _, stems, distinct = _terms(claim)
-    for _, span in read(sentence).negated:
+    for stem, span in read(sentence).negated:
         particle = search_form(span.text).split()[0]
         if particle not in lexicon.polarity and particle[1:] not in lexicon.polarity:
             continue
-        reach = _WORDS.findall(search_form(sentence[span.start:]))[1:2 + load_rules().scope_words]
-        if any(light_stem(w) in stems or any(same_word(w, v) for v in distinct) for w in reach):
+        if stem in stems or any(same_word(stem, word) for word in distinct):
             return span.text
     return None
-
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of a passage."""

@@ -63,7 +63,7 @@ def load_cleft_rules() -> CleftRules:
                                                                  key=len, reverse=True))
     return CleftRules(
         re.compile(rf"(?<![^\W_])(?:{markers})\s+([^\W_]+)", re.IGNORECASE),
-        re.compile(r"\bit\s+(?:was|is|were)\s+([^,.;:]{2,60}?)\s+(?:who|that)\s+([^\W_]+)", re.IGNORECASE),
+        re.compile(r"\bit\s+(?:was|is|were)\s+([^,.;:]{2,60}?)\s+who\s+([^\W_]+)", re.IGNORECASE),
         frozenset(search_form(w) for w in data["not_verbs"]), int(data["focus_words"]),
         int(data["doer_before"]), int(data["doer_after"]), int(data["doer_after_by"]))
 
@@ -75,12 +75,12 @@ def cleft_of(text: str) -> Cleft | None:
     rules = load_cleft_rules()
     folded = fold(text)  # keeps offsets
     it = rules.it_cleft.search(folded)
-    if it:
+    if it and text[it.start(1)].isupper() and _WORD.search(it.group(1)):  # "It was Clinton who ...", not "It is expected that ..."
         return Cleft(_span(text, *it.span(1)), _span(text, *it.span(2)))
     for match in rules.markers.finditer(folded):
         verb = search_form(match.group(1))
-        if verb in rules.not_verbs or (not verb.isascii() and verb.startswith("ال")):
-            continue  # «هو من أبرز»: "one of the most", «هو من الأطباء»: "one of the doctors", not "the one who"
+        if verb in rules.not_verbs or (not verb.isascii() and _not_a_verb(text[match.start(1):match.end(1)])):
+            continue  # «هو من أبرز»: "one of the most", «هو من الأطباء», «هو من مدينة نابلس»: not "the one who"
         head = text[:match.start()]
         clause = _CLAUSE_END.split(head)[-1]
         words = list(_WORD.finditer(clause))[-rules.focus_words:]
@@ -89,6 +89,13 @@ def cleft_of(text: str) -> Cleft | None:
         offset = len(head) - len(clause)
         return Cleft(_span(text, offset + words[0].start(), offset + words[-1].end()), _span(text, *match.span(1)))
     return None
+
+
+def _not_a_verb(word: str) -> bool:
+    """An Arabic word after «هو من», as written, that cannot be a past verb: with the article, ending in ta marbuta
+    (a noun: «مدينة»), or a long word opening with م (a participle or place noun: «منتقدي», «مواليد»)."""
+    folded = search_form(word)
+    return folded.startswith("ال") or word.endswith("ة") or (folded.startswith("م") and len(folded) >= 5)
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -101,14 +108,14 @@ def _verb_root(word: str) -> str:
     folded = search_form(word)
     if folded.isascii():
         return light_stem(folded)
-    if folded[:1] in "وف" and len(folded) > 3:
-        folded = folded[1:]
-    if folded[:1] in "يتنا" and len(folded) > 3:
-        folded = folded[1:]
     for suffix in ("وا", "ون", "ت"):
         if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
             folded = folded[:-len(suffix)]
             break
+    if folded[:1] in "وف" and len(folded) > 3:
+        folded = folded[1:]
+    if folded[:1] in "يتنا" and len(folded) > 3:  # a tense prefix, only where three letters stay: «نفذت» is نفذ
+        folded = folded[1:]
     return folded
 
 

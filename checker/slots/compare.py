@@ -12,8 +12,8 @@ from checker.slots.align import coverage, sentences
 from checker.slots.counting import bare_year_figure, named_thing
 from checker.slots.extract import TextSlots, _content_stems, read
 from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
-from checker.slots.names import _ancestors, _names_in, load_rules, places_compatible, same_entity
-from checker.stems import light_stem
+from checker.slots.names import _ancestors, _names_in, load_rules, places_compatible, same_entity, slots_data
+from checker.stems import NOT_PLURAL_ENDINGS, light_stem
 
 # --- comparison -------------------------------------------------------------------
 
@@ -274,23 +274,38 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
 
 
 
+_WORDS_RE = re.compile(r"[^\W_]+")
+
+
 def lone_figure_changed(claim: str, sentence: str) -> SlotDecision | None:
     """The claim's only count against the only count of a passage sentence worded like it (same language; the
-    caller decides how alike), when no thing or act tells them apart and their values do not meet: "3,000 women
-    ran" where the report says "about 300 of the women ran". The counted things need not be named alike
-    («امرأة» / «النساء»; the victims of the same act): the sentence's likeness stands in for them."""
+    caller decides how alike), when both count the same thing or the victims of the same act and their values do
+    not meet: "3,000 women ran" where the report says "about 300 of the women ran"; "five journalists killed" /
+    "three Russians killed". A running total ("bringing the death toll to 35,000", «لترتفع الحصيلة إلى») is no
+    count of the claim's event."""
     ours, theirs = read(claim), read(sentence)
     if ours.language != theirs.language or len(ours.quantities) != 1 or len(theirs.quantities) != 1:
         return None
     q, p = ours.quantities[0], theirs.quantities[0]
     if _family(q) != _family(p) or not _lone_pair(q, p) or _overlaps(_bounds(q), _bounds(p)):
         return None
-    named_q, named_p = named_thing(q), named_thing(p)
-    if not (q.act and q.act == p.act) and named_q is not None and named_p is not None and named_q != named_p:
-        return None  # "16 points" is not "6 goals"; the victims of one act may be named otherwise ("five
-        # journalists killed" / "three Russians killed")
+    if not ((q.act and q.act == p.act) or _things_match(q, p)) or _running_total(sentence, p):
+        return None
     return SlotDecision("quantity", "conflict", _span(q.number), _span(p.number),
                         f"the claim says {q.number.text}, the passage {p.number.text}")
+
+
+@lru_cache(maxsize=1)
+def _running_total_words() -> tuple[frozenset[str], int]:
+    table = slots_data()["lone_figure"]
+    return frozenset(search_form(w) for w in table["running_total"]), int(table["window"])
+
+
+def _running_total(text: str, quantity: Quantity) -> bool:
+    words, window = _running_total_words()
+    before = _WORDS_RE.findall(search_form(text[:quantity.number.start]))[-window:]
+    return any(w in words or (w[:1] in "ولف" and w[1:] in words) for w in before)
+
 
 def _family(q: Quantity) -> str:
     """Sums of money are compared with sums of money, counts with counts, shares with shares ("5 million
@@ -420,12 +435,10 @@ def _folded_words(text: str) -> frozenset[str]:
 def _plural_free(word: str) -> str:
     """An English plural's "s" dropped ("pacs" -> "pac"), not a name's own ("Hamas" is not "Hama", nor "Texas",
     "Cyprus", "Paris", "Carlos" or "Ross" another word)."""
-    if word.isascii() and len(word) > 3 and word.endswith("s") and not word.endswith(_NOT_PLURAL):
+    if word.isascii() and len(word) > 3 and word.endswith("s") and not word.endswith(NOT_PLURAL_ENDINGS):
         return word[:-1]
     return word
 
-
-_NOT_PLURAL = ("as", "ss", "us", "is", "os")
 
 
 @lru_cache(maxsize=256)

@@ -180,7 +180,20 @@ def skeleton(name: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Two spellings of one name, possibly in two scripts."""
+    """Two spellings of one name, possibly in two scripts; a French "ch" may be «ش» (Chahed / الشاهد)."""
+    if _same_skeleton(a, b):
+        return True
+    latin, other = (a, b) if a.isascii() else (b, a)
+    return latin.isascii() and not other.isascii() and "ch" in latin.lower() and _same_skeleton(
+        french_ch(latin), other)
+
+
+def french_ch(name: str) -> str:
+    """A Latin name with its "ch" read as the French (Maghreb) spelling of «ش»: Chahed, Chebbi, Hachemi."""
+    return name.lower().replace("ch", "sh")
+
+
+def _same_skeleton(a: str, b: str) -> bool:
     x, y = skeleton(a), skeleton(b)
     if len(x) < 3 or len(y) < 3:
         return x == y and bool(x) and search_form(a).isascii() != search_form(b).isascii()
@@ -338,20 +351,34 @@ def places_compatible(a: str, b: str) -> bool:
 
 
 def _names_in(text: str, name: Mention) -> Mention | None:
-    """An unknown name of one script found in the other text by skeleton: a run of as many words as the name
-    has ("Khaled Badawi" / «خالد بدوي»), or one fewer or more (a hyphen, an article written apart); a name of
-    three words or more also by its last two ("Minister Khaled Badawi")."""
-    words = list(_WORD.finditer(text))
+    """An unknown name of one script found in the other text by skeleton: a run of as many words as the name has,
+    word by word ("Khaled Badawi" / «خالد بدوي»), or one word fewer or more whose joined skeleton is the name's
+    exactly ("Ashraf El-Sharkawy" / «أشرف الشرقاوي»); a name of three words or more also by its last two
+    ("Minister Khaled Badawi")."""
+    words = _words_of(text)
     parts = _WORD.findall(name.span.text)
-    variants = [name.span.text] + ([" ".join(parts[-2:])] if len(parts) >= 3 else [])
-    for variant in variants:
-        size = len(_WORD.findall(variant))
-        for width in dict.fromkeys((size, size - 1, size + 1)):
-            if width < 1 or (size == 1 and width > 2):
-                continue
-            for i in range(len(words) - width + 1):
-                start, end = words[i].start(), words[i + width - 1].end()
-                phrase = text[start:end]
-                if len(phrase) >= 3 and same_name(phrase, variant):
-                    return Mention("actor", name.key, Span(start, end, phrase))
+    for variant in [parts] + ([parts[-2:]] if len(parts) >= 3 else []):
+        size, phrase = len(variant), " ".join(variant)
+        for i in range(len(words) - size + 1):
+            if all(same_name(words[i + k][2], variant[k]) for k in range(size)):
+                return _found(text, name, words[i][0], words[i + size - 1][1])
+        joined = {skeleton(phrase), skeleton(french_ch(phrase)) if phrase.isascii() else skeleton(phrase)}
+        if min(map(len, joined)) < 4:
+            continue
+        for width in (size - 1, size + 1):
+            for i in range(max(0, len(words) - width + 1) if width >= 1 else 0):
+                start, end = words[i][0], words[i + width - 1][1]
+                if skeleton(text[start:end]) in joined:
+                    return _found(text, name, start, end)
     return None
+
+
+def _found(text: str, name: Mention, start: int, end: int) -> Mention:
+    return Mention("actor", name.key, Span(start, end, text[start:end]))
+
+
+@lru_cache(maxsize=256)
+def _words_of(text: str) -> tuple[tuple[int, int, str], ...]:
+    """A text's words with their offsets, read once per text (a story is searched for every name of a claim)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
+

@@ -45,9 +45,9 @@ COVERAGE_OVER_DISAGREEMENT = 0.7
 # Agreement from similarity alone (English pairs: the stance model reads Arabic ones; cross-language pairs have no
 # words to count) needs this much of the claim said.
 COVERAGE_SIMILARITY_AGREE = 0.5
-# A same-language agreement (model or similarity) whose best sentence negates outright a predicate next to the
-# claim's words, or denies, where the claim does not ("the fighters did not fire at the plane" for "fighters shot
-# the plane down"; checker.slots.align.negates_the_claim) is no agreement.
+# A same-language agreement (model or similarity) whose best sentence negates outright one of the claim's own words,
+# or denies, where the claim does not («... ليست هيئة الحقيقة والكرامة» for «هيئة الحقيقة والكرامة رفضت ...»,
+# "had not arrested the driver"; checker.slots.align.negates_the_claim) is no agreement.
 NEGATION_BLOCKS_AGREEMENT = True
 RELATED_SIMILARITY = 0.35
 # A passage whose best sentence holds this much of the claim is the same event even below RELATED_SIMILARITY
@@ -221,9 +221,8 @@ class AssessedPassage:
     @property
     def negation_withheld(self) -> str | None:
         """The negation that alone keeps this passage's agreeing reading from counting, if any."""
-        result = self.result
-        if (self.review or self.slot_conflict or self.covered or result.stance != "agree"
-                or not NEGATION_BLOCKS_AGREEMENT or self.anchor_share < ANCHORS_SUPPORT):
+        if (self.review or self.slot_conflict or self.covered or not NEGATION_BLOCKS_AGREEMENT
+                or not self._reads_agreement() or self.anchor_share < ANCHORS_SUPPORT or not self.doer_confirmed):
             return None
         return self.negation
 
@@ -243,23 +242,24 @@ class AssessedPassage:
         return self.cleft.decision if self.cleft is not None and self.cleft.outcome == "conflict" else None
 
     def _agreement(self) -> bool:
-        """Says the same, by the stance step or in other words (covered), before the anchors are counted. Same
-        language: agreement by similarity alone must hold COVERAGE_SIMILARITY_AGREE of the claim, and the passage's
-        best sentence must not negate, next to the claim's words, what the claim does not."""
+        """Says the same, by the stance step or in other words (covered), before the anchors are counted; a
+        same-language reading must not rest on a sentence that negates the claim's own words."""
         if self.covered:
             return True
+        return self._reads_agreement() and not (NEGATION_BLOCKS_AGREEMENT and self.negation)
+
+    def _reads_agreement(self) -> bool:
+        """The stance step reads agreement; by similarity alone (same language) only where the passage holds
+        COVERAGE_SIMILARITY_AGREE of the claim."""
         result = self.result
         if result.stance != "agree":
             return False
-        if result.cross_language:
-            return True
-        if result.decided_by == "similarity" and self.coverage < COVERAGE_SIMILARITY_AGREE:
-            return False
-        return not (NEGATION_BLOCKS_AGREEMENT and self.negation)
+        return result.cross_language or not (result.decided_by == "similarity"
+                                             and self.coverage < COVERAGE_SIMILARITY_AGREE)
 
     @cached_property
     def negation(self) -> str | None:
-        """The words with which the passage's best sentence negates, next to the claim's words, what the claim
+        """The words with which the passage's best sentence negates the claim's own words, or denies, where the claim
         does not (same language; checker.slots.align.negates_the_claim)."""
         if not self.claim_text or self.result.cross_language:
             return None
