@@ -109,3 +109,16 @@ def test_marks_moved_copy_is_cached_on_the_doc_and_keeps_offsets() -> None:
     assert moved[text.index("وبيّن"):text.index("وبيّن") + 5] == "وبين "  # the shadda moved to the word's end
     plain = make_doc("قال المتحدث إن 3 صواريخ سقطت.")
     assert plain.folded_marks_moved == plain.folded
+
+
+# «أقر» reports only what is acknowledged after ب or أن: «أقرت الحكومة الميزانية» approved a budget.
+def test_approving_a_budget_is_no_statement_and_acknowledging_is() -> None:
+    approved, acknowledged_that, acknowledged, named = attributions(
+        "وأقرت الحكومة الميزانية الجديدة بقيمة 40 مليار دينار يوم الخميس.\n"
+        "وأقر الوزير بأن الحكومة أخطأت في تقدير حجم الأزمة.\n"
+        "وأقرت الشركة بالمسؤولية عن تسريب بيانات 3 ملايين مستخدم.\n"
+        "وأقر الرئيس بوتين بأن العقوبات أضرت بالاقتصاد الروسي.")
+    assert approved.speaker is None and approved.cue is None
+    assert (acknowledged_that.speaker, acknowledged_that.cue) == ("الوزير", "وأقر")
+    assert (acknowledged.speaker, acknowledged.cue) == ("الشركة", "وأقرت")
+    assert named.speaker == "الرئيس بوتين"

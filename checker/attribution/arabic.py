@@ -317,6 +317,9 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
         return True  # "أشار X إلى", "شدد X على أهمية": the reported content begins
     if token == "مع" and lexicon.ar_complement.get(cue_verb(cue)) == "عن":
         return True  # "تحدث الوزير مع نظيره عن": whom the subject spoke with, not who spoke
+    if (number > 0 and (token == "ب" or token.startswith(("بال", "بان")))
+            and "ب" in lexicon.ar_complement.get(cue_verb(cue), "").split("|")):
+        return True  # «أقرت السعودية بالهزيمة», «بـ"موته"», «بأن»: what was acknowledged begins (not «بوتين»)
     if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
         return True
     if number == 0:

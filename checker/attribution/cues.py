@@ -110,7 +110,8 @@ class Lexicon:
     ar_subject_first: frozenset[str]
     ar_an_verbs: frozenset[str]
     ar_content_openers: dict[str, str]
-    ar_complement: dict[str, str]
+    ar_complement: dict[str, str]  # verb -> the word it needs later in its clause ("ان", "عن"; "ان|ب": either)
+    ar_ba_not_objects: frozenset[str]  # «بقيمة», «بعد»: a ب-word that is no verb's object
     ar_document_verbs: frozenset[str]  # "جاء" of "جاء في" ([complement]): the document after it is the source
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
@@ -143,6 +144,7 @@ def _compile(phrases: list[str], arabic: bool) -> re.Pattern[str]:
 def load_lexicon() -> Lexicon:
     with open(DATA_DIR / "cues.toml", "rb") as handle:
         data = tomllib.load(handle)
+    ba_not_objects = frozenset(fold(w) for w in data["complement"].pop("ba_not_objects"))
     complement = {fold(verb): fold(word) for word, verbs in data["complement"].items() for verb in verbs}
     # Statements by act, and the verbs that need their complement ("وبيّن X أن"), are read as speech.
     data["ar"]["speech"] = [*data["ar"]["speech"], *data["ar"]["act"], *(v for vs in data["complement"].values()
@@ -191,6 +193,7 @@ def load_lexicon() -> Lexicon:
         ar_subject_first=folded(speaker["ar_subject_first"]),
         ar_an_verbs=folded(speaker["ar_an_verbs"]) | {verb for verb, word in complement.items() if word == "عن"},
         ar_complement=complement,
+        ar_ba_not_objects=ba_not_objects,
         ar_document_verbs=frozenset(prefix + key.split()[0] for key in complement if " " in key for prefix in ("", "و")),
         ar_content_openers={fold(verb): fold(word) for word, verbs in data["content_openers"].items() for verb in verbs},
         ar_name_links=folded(speaker["ar_name_links"]),
@@ -411,7 +414,8 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     verb = search_form(cue.text)
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
-    if verb in lexicon.ar_complement and not _complement_follows(folded, cue.end, lexicon.ar_complement[verb]):
+    if verb in lexicon.ar_complement and not _complement_follows(folded, cue.end, lexicon.ar_complement[verb],
+                                                                 lexicon.ar_ba_not_objects):
         return False  # "وبين عامي 2010 و2015": "between", not "he showed"; "عبر الحدود": "across"
     clauses = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])
     clause = clauses[-1].split()
@@ -440,10 +444,19 @@ _RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذ�
 _COMPLEMENT_FORMS = {"ان": ("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"), "عن": ("عن",)}
 
 
-def _complement_follows(folded: str, position: int, word: str) -> bool:
-    """The complement ("أن", "عن") a verb needs, within its clause ("وبيّن اليعقوبي في تصريح أن") and before any
-    relative pronoun («وبين المشاركين وزير الخارجية الذي قال إن»: the أن is the relative clause's); "عن طريق" ("by
-    way of") is none."""
+def _ba_object(word: str, not_objects: frozenset[str]) -> bool:
+    """A word with ب attached that can be what is acknowledged («بموته», «بالهزيمة», «بـ"موته"»), not «بقيمة»."""
+    rest = word[1:].strip("ـ\"«»“”'")
+    rest = rest[2:] if rest.startswith("ال") else rest
+    return word.startswith("ب") and len(rest) >= 3 and rest not in not_objects
+
+
+def _complement_follows(folded: str, position: int, word: str, ba_not_objects: frozenset[str] = frozenset()) -> bool:
+    """The complement ("أن", "عن"; "أن|ب": either, or a ب-word: «أقرت السعودية بموته») a verb needs, within its
+    clause ("وبيّن اليعقوبي في تصريح أن") and before any relative pronoun («وبين المشاركين وزير الخارجية الذي قال
+    إن»: the أن is the relative clause's); "عن طريق" ("by way of") is none, nor a ب-word of `ba_not_objects`."""
+    if "|" in word:
+        return any(_complement_follows(folded, position, one, ba_not_objects) for one in word.split("|"))
     parts = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
     clause = parts[0].split()[:_COMPLEMENT_WORDS]
     opened = next((n for n, w in enumerate(clause) if w in _RELATIVE_PRONOUNS), None)
@@ -451,6 +464,9 @@ def _complement_follows(folded: str, position: int, word: str) -> bool:
         clause, parts = clause[:opened], parts[:1]
     if word == "ان" and len(parts) > 1 and parts[1] == ":" and len(clause) <= _COMPLEMENT_WORDS:
         return True  # "وجاء في البيان: ...", "وبيّن الوزير: ...": the words follow the colon
+    if word == "ب":  # «بموته»; «بـ"موته"» folds to «ب "موته"»
+        return any(_ba_object(w if w != "ب" else "ب" + "".join(clause[n + 1:n + 2]), ba_not_objects)
+                   for n, w in enumerate(clause))
     forms = _COMPLEMENT_FORMS.get(word, (word,))
     return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
 
