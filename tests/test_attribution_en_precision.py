@@ -25,6 +25,14 @@ def test_a_new_subject_after_and_speaks_not_the_clause_before() -> None:
         ("says", "the ministry", None)]
 
 
+def test_a_participle_used_as_an_adjective_keeps_the_whole_subject() -> None:
+    # "combined", "elected" after a determiner or an adverb describe the noun: no clause ends there
+    assert links("The combined forces of Syria and Russia said the town was retaken.") == [
+        ("said", "The combined forces of Syria and Russia", None)]
+    assert links("The newly elected president and his deputy said the vote was fair.") == [
+        ("said", "The newly elected president and his deputy", None)]
+
+
 def test_a_pronoun_subject_before_a_coordinated_verb_is_the_speaker() -> None:
     assert [speaker for _, speaker, _ in links("He read the report twice and said it was flawed.")] == ["He"]
 

@@ -141,18 +141,32 @@ def english_subject_only(text: str, speaker: Span | None, cue: Cue, cues: list[C
     if not joins or not words[0].group()[:1].isupper():
         return speaker
     after = speaker.text[joins[-1].end():].strip()
-    if after and any(w.group()[:1].islower() and (w.group().endswith("ed") or fold(w.group()) in lexicon.en_verbs_past)
-                     for w in words[1:words.index(joins[-1])]):
+    if after and any(_clause_verb(words, number, lexicon) for number in range(1, words.index(joins[-1]))):
         # "The broadcasts began on August 10 and South Korea says": a clause, then a new subject after "and".
         return _clean_english(text, speaker.end - len(speaker.text[joins[-1].end():].lstrip()), speaker.end, lexicon)
     for number, word in enumerate(words[1:], start=1):
         token = word.group()
         if token.lower() in ("and", "but"):
             break
-        if token[:1].islower() and (token.endswith("ed") or fold(token) in lexicon.en_verbs_past):
+        if _clause_verb(words, number, lexicon):
             head = speaker.text[:word.start()].rstrip(" ,")
             return Span(head, speaker.start, speaker.start + len(head)) if head else None
     return speaker
+
+
+_ADJECTIVE_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these",
+                                "those", "newly", "recently", "jointly"})
+
+
+def _clause_verb(words: list[re.Match[str]], number: int, lexicon: Lexicon) -> bool:
+    """A past verb of a clause before "and" ("The broadcasts began on August 10 and ..."), not a participle used
+    as an adjective after a determiner or an adverb ("The combined forces of Syria and Russia", "The newly elected
+    president and his deputy")."""
+    token = words[number].group()
+    before = words[number - 1].group().lower()
+    if not token[:1].islower() or before in _ADJECTIVE_OPENERS or before.endswith("ly"):
+        return False
+    return token.endswith("ed") or fold(token) in lexicon.en_verbs_past
 
 
 def _relative_antecedent(text: str, speaker: Span, lexicon: Lexicon) -> Span | None:
