@@ -320,7 +320,7 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
     if (number > 0 and (token == "ب" or token.startswith(("بال", "بان")))
             and "ب" in lexicon.ar_complement.get(cue_verb(cue), "").split("|")):
         return True  # «أقرت السعودية بالهزيمة», «بـ"موته"», «بأن»: what was acknowledged begins (not «بوتين»)
-    if any(folded.startswith(phrase, position) for phrase in lexicon.ar_stop_phrases):
+    if lexicon.ar_stop_phrases and folded.startswith(lexicon.ar_stop_phrases, position):
         return True
     if number == 0:
         # "ريمي دانجينو، قال للتلفزيون الحكومي إن": the verb speaks to an addressee; its subject is before it

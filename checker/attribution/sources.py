@@ -224,7 +224,10 @@ def _possessed(phrase: str) -> bool:
 
 def _addresses_earlier_outlet(doc: Doc, cue: Cue, end: int, lexicon: Lexicon) -> bool:
     """"confirmed the proposal to the newspaper", "وقال للصحيفة": told to the outlet named before."""
-    return bool(_addressed_outlet(lexicon.outlet_back).search(doc.folded[cue.end:end]))
+    between = doc.folded[cue.end:end]
+    if "لل" not in between and "to" not in between:
+        return False  # every pattern holds «لل» or "to"/"told": most cues skip the regex
+    return bool(_addressed_outlet(lexicon.outlet_back).search(between))
 
 
 @lru_cache(maxsize=2)
