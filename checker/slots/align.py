@@ -102,43 +102,45 @@ def negates_more(claim: str, sentence: str) -> bool:
     """The sentence negates or denies something («لم تدخل», "did not", «نفت», "denied") where the claim does
     not: it cannot be the claim said in other words, whatever share of its words it holds."""
     from checker.slots.extract import read
-    from checker.stance_lexicon import _denials, _forms, _tokens, load_lexicon
-
-    lexicon = load_lexicon()
-
-    def denials(text: str) -> tuple[str, ...]:
-        return _denials(text, [(token, frozenset(_forms(token, lexicon))) for token in _tokens(text)], lexicon)
 
     negated = bool(read(sentence).negated) and not read(claim).negated
-    return negated or bool(set(denials(sentence)) - set(denials(claim)))
+    return negated or bool(_denials_in(sentence) - _denials_in(claim))
 
 
-def negates_the_claim(claim: str, sentence: str) -> str | None:
-    """The words with which the sentence negates outright (a stance.toml polarity particle: «ليست هيئة الحقيقة»,
-    "had not arrested") one of the claim's own words, where the claim negates nothing; or denies what the claim does not: a reading that agrees with the claim's words cannot rest on
-    it. None when it does not. Only the negated word counts, not its neighbours («ولم يعلق الجيش الإسرائيلي»
-    negates a comment, not the army), and «ما» ("what"), «غير» («غير المشروع») and «دون» are no such particles."""
-    from checker.slots.extract import read
+@lru_cache(maxsize=8192)
+def _denials_in(text: str) -> frozenset[str]:
+    """The denial words of a text («نفت», "denied"; stance.toml [denial])."""
     from checker.stance_lexicon import _denials, _forms, _tokens, load_lexicon
 
     lexicon = load_lexicon()
+    return frozenset(_denials(text, [(token, frozenset(_forms(token, lexicon))) for token in _tokens(text)], lexicon))
+
+
+@lru_cache(maxsize=8192)
+def negates_the_claim(claim: str, sentence: str) -> str | None:
+    """The words with which the sentence negates outright (a stance.toml polarity particle: «ليست هيئة الحقيقة»,
+    "had not arrested") one of the claim's own words, where the claim negates nothing, or denies what the claim
+    does not: a reading that agrees with the claim's words cannot rest on it. None when it does not. Only the
+    negated word counts, not its neighbours («ولم يعلق الجيش الإسرائيلي» negates a comment, not the army), and «ما»
+    ("what"), «غير» («غير المشروع») and «دون» are no such particles."""
+    from checker.slots.extract import read
+    from checker.stance_lexicon import load_lexicon
+
     if read(claim).negated:
         return None
-
-    def denials(text: str) -> set[str]:
-        return set(_denials(text, [(token, frozenset(_forms(token, lexicon))) for token in _tokens(text)], lexicon))
-
-    denied = denials(sentence) - denials(claim)
+    denied = _denials_in(sentence) - _denials_in(claim)
     if denied:
         return sorted(denied)[0]
     _, stems, distinct = _terms(claim)
     for stem, span in read(sentence).negated:
         particle = search_form(span.text).split()[0]
-        if particle not in lexicon.polarity and particle[1:] not in lexicon.polarity:
+        polarity = load_lexicon().polarity
+        if particle not in polarity and particle[1:] not in polarity:
             continue
         if stem in stems or any(same_word(stem, word) for word in distinct):
             return span.text
     return None
+
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pieces of a passage."""

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from checker.models import NumberMention
 from checker.normalize import search_form
-from checker.slots.align import coverage, sentences
+from checker.slots.align import _WORDS, coverage, sentences
 from checker.slots.counting import bare_year_figure, named_thing
 from checker.slots.extract import TextSlots, _content_stems, read
 from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
@@ -274,9 +274,6 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
 
 
 
-_WORDS_RE = re.compile(r"[^\W_]+")
-
-
 def lone_figure_changed(claim: str, sentence: str) -> SlotDecision | None:
     """The claim's only count against the only count of a passage sentence worded like it (same language; the
     caller decides how alike), when both count the same thing or the victims of the same act and their values do
@@ -303,7 +300,7 @@ def _running_total_words() -> tuple[frozenset[str], int]:
 
 def _running_total(text: str, quantity: Quantity) -> bool:
     words, window = _running_total_words()
-    before = _WORDS_RE.findall(search_form(text[:quantity.number.start]))[-window:]
+    before = _WORDS.findall(search_form(text[:quantity.number.start]))[-window:]
     return any(w in words or (w[:1] in "ولف" and w[1:] in words) for w in before)
 
 

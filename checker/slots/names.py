@@ -362,7 +362,7 @@ def _names_in(text: str, name: Mention) -> Mention | None:
         for i in range(len(words) - size + 1):
             if all(same_name(words[i + k][2], variant[k]) for k in range(size)):
                 return _found(text, name, words[i][0], words[i + size - 1][1])
-        joined = {skeleton(phrase), skeleton(french_ch(phrase)) if phrase.isascii() else skeleton(phrase)}
+        joined = {skeleton(phrase), skeleton(french_ch(phrase))}
         if min(map(len, joined)) < 4:
             continue
         for width in (size - 1, size + 1):

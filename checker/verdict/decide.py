@@ -6,7 +6,7 @@ both sides make the claim conflicting.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from checker.calibration import calibrated
 from checker.models import Verdict
@@ -103,23 +103,27 @@ def _tally(for_it: Sequence[AssessedPassage], against: Sequence[AssessedPassage]
             f"(independent stories; outlets: {len(_outlets(for_it))} for, {len(_outlets(against))} against)")
 
 
+def _closest_withheld(assessed: Sequence[AssessedPassage],
+                      withheld: Callable[[AssessedPassage], bool]) -> AssessedPassage | None:
+    """The most similar passage that could have counted but for `withheld` (a missing anchor, doer or a negation)."""
+    return max((a for a in assessed if a.result.similarity >= a.similarity_floor and withheld(a)),
+               key=lambda a: a.result.similarity, default=None)
+
+
 def _why_not_enough(assessed: Sequence[AssessedPassage]) -> str:
     if not assessed:
         return "not enough evidence: nothing in the evidence store matches this claim"
-    unanchored = max((a for a in assessed if a.result.similarity >= a.similarity_floor and a.unanchored),
-                     key=lambda a: a.result.similarity, default=None)
+    unanchored = _closest_withheld(assessed, lambda a: bool(a.unanchored))
     if unanchored is not None:
         names = ", ".join(f"«{text}»" for text in unanchored.unanchored)
         return (f"not enough evidence: {who(unanchored)} says much the same, but its story never names {names}: "
                 f"«{snippet(unanchored.hit.text)}»")
-    doer = max((a for a in assessed if a.result.similarity >= a.similarity_floor and a.doer_unsaid),
-               key=lambda a: a.result.similarity, default=None)
+    doer = _closest_withheld(assessed, lambda a: a.doer_unsaid)
     if doer is not None and doer.cleft is not None:
         cleft = doer.cleft.cleft
         return (f"not enough evidence: {who(doer)} says much the same, but not that «{cleft.focus.text}» is the one "
                 f"who «{cleft.verb.text}»: «{snippet(doer.hit.text)}»")
-    negated = max((a for a in assessed if a.result.similarity >= a.similarity_floor and a.negation_withheld),
-                  key=lambda a: a.result.similarity, default=None)
+    negated = _closest_withheld(assessed, lambda a: bool(a.negation_withheld))
     if negated is not None:
         return (f"not enough evidence: {who(negated)} reads like the claim, but says «{negated.negation_withheld}»: "
                 f"«{snippet(negated.hit.text)}»")
