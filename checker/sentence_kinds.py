@@ -279,7 +279,7 @@ def _modal(sentence: str, folded: str, langs: list[str]) -> bool:
     """A short sentence built on "may/might/could" or Arabic "قد" + present verb: a possibility, not a fact. "May"
     written with a capital inside a sentence is the month ("... championships in May."); "وكان قد تغيب" is past."""
     if len(folded.split()) > lexicon()["speculation"]["modal_max_words"]:
-        return False
+        return "ar" in langs and _opening_ya_modal(folded)
     if "en" in langs and count_terms(folded, "speculation", ["modals_en"]) and _ENGLISH_MODAL.search(sentence):
         return True
     return "ar" in langs and _ar_present_modal(folded)
@@ -289,6 +289,14 @@ def _ar_present_modal(folded: str) -> bool:
     """Arabic قد before a present verb (a possibility), not after كان (past perfect) nor before a past verb."""
     return any((_present_tense(m.group(1)) or _second_person_present(m.group(1)))
                and not _PAST_PERFECT.search(folded, 0, m.start()) for m in _ar_modal().finditer(folded))
+
+
+def _opening_ya_modal(folded: str) -> bool:
+    """«وقد ينضم المدرب إلى …» however long: قد and a ي-present opening the sentence make its own verb a possibility.
+    Not a ت-verb («وقد تحدث عدد من المواطنين» is past, Form V), whose tense the letters alone do not show."""
+    opening = " ".join(folded.split()[:3])
+    return any(_present_tense(m.group(1)) and not _PAST_PERFECT.search(opening, 0, m.start())
+               for m in _ar_modal().finditer(opening))
 
 
 def _second_person_present(token: str) -> bool:

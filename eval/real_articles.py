@@ -7,11 +7,13 @@ articles themselves never enter the repository. Ids:
     antv11/<category>/<DOCNO>          ANT v1.1 (JawharaFM)
     gum/<document>                     GUM news and interviews (Wikinews), rebuilt from the UD sentences
     polnear/<stem>                     PolNeAR dev text
+    fnc1/<Body ID>                     FNC-1 test article bodies (English news; evaluation only)
 
     python eval/real_articles.py OUT_DIR ID...      writes OUT_DIR/<id with / as __>.txt for each id
 """
 from __future__ import annotations
 
+import csv
 import html
 import re
 import sys
@@ -42,6 +44,15 @@ def _gum(name: str) -> str:
     return "\n\n".join(" ".join(p) for p in paragraphs if p) + "\n"
 
 
+def _fnc1(body_id: str) -> str:
+    """The article body as FNC-1 stores it (paragraphs already on their own lines)."""
+    with (DATA / "fnc1" / "competition_test_bodies.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["Body ID"] == body_id:
+                return row["articleBody"].strip() + "\n"
+    raise ValueError(f"no FNC-1 body {body_id!r}")
+
+
 def source_url(article_id: str) -> str | None:
     """The article's own address (ANT files carry it), for outlet look-alikes decided by domain."""
     kind, _, rest = article_id.partition("/")
@@ -63,7 +74,9 @@ def article_text(article_id: str) -> str:
         return _gum(rest)
     if kind == "polnear":
         return (DATA / "polnear" / "dev" / "text" / f"{rest}.txt").read_text(encoding="utf-8")
-    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/ or polnear/")
+    if kind == "fnc1":
+        return _fnc1(rest)
+    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/, polnear/ or fnc1/")
 
 
 def file_name(article_id: str) -> str:

@@ -49,6 +49,7 @@ class Judgement:
     outlet_from: str | None = None
     pronoun: bool = False
     why: str | None = None  # non-claims: headline, byline, question, ...
+    got: str = ""  # what the tool gave (printed by -v, training sets only)
 
 
 def _analyse(code: Path, path: Path, fast: bool) -> dict:
@@ -78,7 +79,8 @@ def judge(item: dict, report: dict, key: str, scorer) -> Judgement:
     speaker_ok = scorer.speaker_ok(item.get("speaker"), attribution.get("speaker"), scorer.OUTLETS.get(want or "", ""),
                                    False)
     return Judgement(item["doc"], True, True, outlet_ok, speaker_ok, item.get("outlet_from") or ("none" if want is None
-                     else "sentence"), bool(item.get("speaker_pronoun")))
+                     else "sentence"), bool(item.get("speaker_pronoun")),
+                     got=f"{got_outlet or None}/{attribution.get('speaker')} from={attribution.get('outlet_from')}")
 
 
 def _rate(values: list[bool]) -> float:
@@ -157,9 +159,10 @@ def main() -> None:
         judgements.append(j)
         if args.verbose and not (j.found and j.outlet_ok is not False and j.speaker_ok is not False):
             print(f"  {item['doc']}: {key!r} claim={item.get('claim', True)} found={j.found} "
-                  f"outlet_ok={j.outlet_ok} speaker_ok={j.speaker_ok} want={item.get('outlet')}/{item.get('speaker')}")
+                  f"outlet_ok={j.outlet_ok} speaker_ok={j.speaker_ok} want={item.get('outlet')}/{item.get('speaker')} "
+                  f"got={j.got}")
     print(summarise(judgements, "all"))
-    for language, prefix in (("Arabic", ("antms/", "antv11/")), ("English", ("gum/", "polnear/"))):
+    for language, prefix in (("Arabic", ("antms/", "antv11/")), ("English", ("gum/", "polnear/", "fnc1/"))):
         subset = [j for j in judgements if j.doc.startswith(prefix)]
         if subset:
             print(summarise(subset, language))

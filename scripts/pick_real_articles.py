@@ -12,7 +12,8 @@ reporting, which the first training draw lacks) with `train2 > eval/real_train2/
 round 5 with `dev5 > eval/real_train3/articles.txt` and a third verdict set with
 `verdict3 > eval/verdict_cases3/articles.txt`: both measured first (first contact), then read as training data. Session 8 drew round 6 with
 `dev6 > eval/real_dev6/articles.txt` and a fourth verdict set with `verdict4 > eval/verdict_cases4/articles.txt`;
-session 9 a fifth verdict set with `verdict5 > eval/verdict_cases5/articles.txt`.
+session 9 a fifth verdict set with `verdict5 > eval/verdict_cases5/articles.txt`; session 10 round 7 with
+`dev7 > eval/real_train4/articles.txt` (measured once, first contact, then read as training data), whose English articles are FNC-1 test bodies (PolNeAR dev being used up).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -20,6 +21,7 @@ each one whole.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import random
 import re
@@ -79,6 +81,11 @@ def polnear_ids() -> list[str]:
     return sorted(f"polnear/{p.stem}" for p in (DATA / "polnear" / "dev" / "text").glob("*.txt"))
 
 
+def fnc1_ids() -> list[str]:
+    with (DATA / "fnc1" / "competition_test_bodies.csv").open(encoding="utf-8", newline="") as handle:
+        return sorted(f"fnc1/{row['Body ID']}" for row in csv.DictReader(handle))
+
+
 def gum_interview_ids() -> list[str]:
     return sorted(f"gum/{p.stem}" for p in (DATA / "gum_attribution" / "dep").glob("GUM_interview_*.conllu"))
 
@@ -108,7 +115,11 @@ def main(which: str) -> list[str]:
     if which == "train2":  # wire and site copy to write rules from (read, never used to train a shipped model)
         rng = random.Random(20261206)
         return [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 7, used, rng)]
-    raise SystemExit(f"usage: pick_real_articles.py {'|'.join(DEV_ROUNDS)}|train|train2")
+    if which == "dev7":  # English from FNC-1 bodies: PolNeAR dev and GUM news are used up
+        rng = random.Random(20261212)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
+        return ids + _draw(antv11_ids(train=False), 18, used, rng) + _draw(fnc1_ids(), 12, used, rng)
+    raise SystemExit(f"usage: pick_real_articles.py {'|'.join(DEV_ROUNDS)}|dev7|train|train2")
 
 
 if __name__ == "__main__":

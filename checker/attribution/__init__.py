@@ -40,6 +40,7 @@ __all__ = ["attribute", "find_dateline", "sentence_links", "DATELINE", "LinkRefi
 STATED = 0.9
 CARRIED = 0.7
 QUOTE_CONTINUED = 0.6
+_QUOTE_OPENERS = "\"“«„"
 _QUOTED = 0.3
 _QUOTE_WORDS = 4
 _TOPIC_CLAIMS = 2  # unattributed sentences opening a paragraph that make it a new topic
@@ -109,6 +110,7 @@ class _Reader:
         self.story_outlets = story
         self.paragraphs = {s.index: s.paragraph for s in doc.sentences}
         self.quotes = quote_spans(text)
+        self.closed_quotes = closed_quote_spans(text)
         self.citing = load_lexicon().citing
         wire = find_dateline(text, registry)
         self.interview = find_interview(text, registry)
@@ -144,7 +146,10 @@ class _Reader:
         link = _link_of(claim, self.links.get(claim.sentence_index, []))
         self._note_topic(claim, link)
         stated = self._attribution_for(claim, link)
-        if stated.kind == "none":
+        continued = self._continued_quote(claim) if link is not None and self._quoted_cue(claim, link) else None
+        if continued is not None:  # '"You can tell it was photoshopped.': words inside the quotation, not a cue
+            attribution, link, stated = continued, None, NO_ATTRIBUTION
+        elif stated.kind == "none":
             attribution = (self._continued_quote(claim) or self.thread.named_in(claim.text, claim.sentence_index)
                            or self._answer(claim, stated) or self._dateline_for(claim) or self.publisher
                            or stated)
@@ -262,6 +267,11 @@ class _Reader:
             return None
         return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,
                        mention_start=None, mention_end=None)
+
+    def _quoted_cue(self, claim: Claim, link: Link) -> bool:
+        """The claim opens a quotation that closes after its cue: the cue word is the speaker's own ("You can tell")."""
+        return claim.text.lstrip()[:1] in _QUOTE_OPENERS and quoted_share(
+            self.closed_quotes, link.cue.start, link.cue.end) == 1.0
 
     def _answer(self, claim: Claim, attribution: Attribution) -> Attribution | None:
         """An answer in an interview (after its first question) carries the interviewing outlet, and the
