@@ -157,3 +157,23 @@ def test_round7_training_items_on_the_real_articles(eval_data: Path, doc: str, s
     if found:
         got = found[0].attribution.outlet
         assert (got.id if got else None) == outlet
+
+
+SITE_STORY_WITH_ITS_SOURCE_IN_THE_LEAD = """إيقاف عصابة سرقة في سوسة
+
+تمكنت الوحدات الأمنية من إيقاف 4 أشخاص متورطين في سرقة منزل، وفق ما أكده مصدر أمني لمراسل "الجوهرة أف أم" بالجهة.
+وتعود أطوار القضية إلى الأسبوع الماضي حين اقتحم المتهمون منزلا وسرقوا مبلغا ماليا قدره 900 دينار.
+"""
+
+
+def test_a_sites_story_whose_lead_source_spoke_to_it_carries_the_site_to_its_unsourced_claims() -> None:
+    a = attribution_of(SITE_STORY_WITH_ITS_SOURCE_IN_THE_LEAD, "900 دينار")
+    assert (a.outlet.id if a.outlet else None, a.outlet_from, a.speaker) == ("jawhara-fm", "story", None)
+
+
+def test_a_source_speaking_to_the_site_only_further_down_does_not_cover_the_narrative() -> None:
+    text = ("إيقاف عصابة سرقة في سوسة\n\nتمكنت الوحدات الأمنية من إيقاف 4 أشخاص متورطين في سرقة منزل بمدينة سوسة.\n"
+            "وتعود أطوار القضية إلى الأسبوع الماضي حين اقتحم المتهمون منزلا وسرقوا مبلغا ماليا قدره 900 دينار.\n"
+            "وأكد مصدر أمني لمراسل \"الجوهرة أف أم\" أن الأبحاث متواصلة.\n")
+    assert attribution_of(text, "900 دينار").outlet is None
+    assert attribution_of(text, "الأبحاث متواصلة").outlet.id == "jawhara-fm"

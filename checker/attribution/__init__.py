@@ -119,6 +119,7 @@ class _Reader:
         self.publisher = find_publisher(text, registry, url)
         self.history = History()
         self.story: Attribution | None = None
+        self.lead_end = _lead_end(doc)
         self.thread = Thread(strict=wire is not None)
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         flat = [link for found in links.values() for link in found]
@@ -151,8 +152,8 @@ class _Reader:
             attribution, link, stated = continued, None, NO_ATTRIBUTION
         elif stated.kind == "none":
             attribution = (self._continued_quote(claim) or self.thread.named_in(claim.text, claim.sentence_index)
-                           or self._answer(claim, stated) or self._dateline_for(claim) or self.publisher
-                           or stated)
+                           or self._answer(claim, stated) or self._dateline_for(claim) or self._story_over()
+                           or self.publisher or stated)
         else:
             attribution = self.thread.carry(stated) or self._answer(claim, stated) or with_story_outlet(
                 stated, self.story, self._dateline_over(claim), self.publisher)
@@ -301,6 +302,16 @@ class _Reader:
         heading = (dateline.cue_start or 0) < len(self.text) // 2
         return dateline if not heading or claim.end > (dateline.cue_end or 0) else None
 
+    def _story_over(self) -> Attribution | None:
+        """A site's own story whose lead has a source speaking to it («وفق ما أكده مصدر أمني لمراسل "الجوهرة أف
+        أم"») carries that outlet to its later unsourced claims, as a dateline would; cited only further down, it
+        covers the source's own words alone."""
+        story = self.story
+        if story is None or story.outlet is None or story.outlet_start is None or story.outlet_start >= self.lead_end:
+            return None
+        return Attribution(kind="according_to", outlet=story.outlet, confidence=DATELINE, outlet_start=story.outlet_start,
+                           outlet_end=story.outlet_end, via=story.via, outlet_from="story")
+
     def _dateline_for(self, claim: Claim) -> Attribution | None:
         return self._dateline_over(claim)
 
@@ -349,6 +360,13 @@ def _citation_kind(link: Link | None, stated: Attribution, citing: frozenset[str
     if link.refers_back == "outlet" or link.addressed_back or stated.speaker is None:
         return "outlet_speaks"  # "the agency said", "the Post": the outlet is named again here
     return None
+
+
+def _lead_end(doc: Doc) -> int:
+    """Where the lead paragraph (the first under the headline) ends."""
+    sentences = doc.sentences
+    body = [s for s in sentences if sentences and s.paragraph > sentences[0].paragraph]
+    return max(s.end for s in body if s.paragraph == body[0].paragraph) if body else 0
 
 
 def _link_of(claim: Claim, links: list[Link]) -> Link | None:
