@@ -13,7 +13,8 @@ round 5 with `dev5 > eval/real_train3/articles.txt` and a third verdict set with
 `verdict3 > eval/verdict_cases3/articles.txt`: both measured first (first contact), then read as training data. Session 8 drew round 6 with
 `dev6 > eval/real_dev6/articles.txt` and a fourth verdict set with `verdict4 > eval/verdict_cases4/articles.txt`;
 session 9 a fifth verdict set with `verdict5 > eval/verdict_cases5/articles.txt`; session 10 round 7 with
-`dev7 > eval/real_train4/articles.txt` (measured once, first contact, then read as training data), whose English articles are FNC-1 test bodies (PolNeAR dev being used up).
+`dev7 > eval/real_train4/articles.txt` (measured once, first contact, then read as training data), whose English articles are FNC-1 test bodies (PolNeAR dev being used up),
+and a sixth verdict set with `verdict6 > eval/verdict_cases6/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -97,7 +98,7 @@ DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000)
               "dev4": (20261204, 24, 8, 9000), "verdict2": (20261205, 15, 8, 9000),
               "dev5": (20261207, 24, 6, 9000), "verdict3": (20261208, 15, 6, 12000),
               "dev6": (20261209, 24, 6, 12000), "verdict4": (20261210, 15, 6, 15000),
-              "verdict5": (20261211, 15, 6, 15000)}
+              "verdict5": (20261211, 15, 6, 15000), "verdict6": (20261214, 15, 6, 15000)}
 
 
 def main(which: str) -> list[str]:
