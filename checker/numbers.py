@@ -122,9 +122,17 @@ def _value(raw: str) -> float:
 
 
 def _scaled(match: re.Match[str]) -> float:
-    value = _value(match.group("num"))
+    raw = match.group("num")
     scale = match.group("scale") if "scale" in match.re.groupindex else None
+    if not scale and _DOT_THOUSANDS.fullmatch(raw) and not {"cur", "pct"} & set(match.re.groupindex):
+        # «54.457 شخصا»: a dot between thousands (Maghreb and European style); not in a sum of money, where
+        # «3.500 دينار» is three dinars and 500 millimes
+        return float(raw.replace(".", ""))
+    value = _value(raw)
     return value * folded_table("scales").get(scale, 1) if scale else value
+
+
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 @lru_cache(maxsize=1)
@@ -251,6 +259,18 @@ def _word_values() -> tuple[dict[str, float], dict[str, float], dict[str, list[f
     return units, scales, vague, duals, ordinals()
 
 
+def rounding_step(number: NumberMention) -> float:
+    """The scale a whole figure is rounded to when written with its scale word: «54 ألف» is 54,000 to the
+    thousand (54,457 rounds or cuts to it), "3 million" to the million; 0 for any other figure («54.457», "2.5
+    million", "3,200")."""
+    if not number.value:
+        return 0.0
+    scales = _word_values()[1]
+    found = [hit[0] for word in _WORD.findall(fold(number.text)) if (hit := _lookup(word, scales))]
+    step = scales[found[-1]] if found else 0.0
+    return step if step >= 1000 and number.value % step == 0 else 0.0
+
+
 @lru_cache(maxsize=1)
 def _prefixes() -> tuple[str, ...]:
     return tuple(sorted((fold(p) for p in lexicon()["arabic"]["prefixes"]), key=len, reverse=True))
@@ -296,11 +316,13 @@ def _number_words(folded: str, text: str) -> Iterator[NumberMention]:
 
 
 def _phrase_at(tokens: list[re.Match[str]], i: int, folded: str, table: dict[str, Any]) -> tuple[str, int] | None:
-    """A two-word entry ("a dozen", "a few") starting at token i: (key, last token index)."""
+    """A two-word entry ("a dozen", "a few", «أحد عشر», «بأحد عشر» with its prefix) starting at token i: (key, last
+    token index)."""
     if i + 1 < len(tokens) and folded[tokens[i].end():tokens[i + 1].start()] == " ":
-        pair = f"{tokens[i].group()} {tokens[i + 1].group()}"
-        if pair in table:
-            return pair, i + 1
+        first, second = tokens[i].group(), tokens[i + 1].group()
+        for head in (first, *(first[len(p):] for p in _prefixes() if first.startswith(p))):
+            if f"{head} {second}" in table:
+                return f"{head} {second}", i + 1
     return None
 
 

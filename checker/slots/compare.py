@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from checker.models import NumberMention
+from checker.numbers import rounding_step
 from checker.normalize import search_form
 from checker.slots.align import _WORDS, coverage, sentences
 from checker.slots.counting import bare_year_figure, named_thing
@@ -314,6 +315,9 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     from checker.stance import load_lexicon
 
     slack = load_lexicon().approximate_tolerance * max(abs(q.low), abs(q.high)) if q.number.approximate else 0.0
+    half_step = rounding_step(q.number) / 2  # «54 ألف شخص» for 54,457 people: rounded to the thousand
+    if half_step > slack:
+        return q.low - half_step, q.high + half_step - 1e-6  # 3,500 is not «ثلاثة آلاف»
     return q.low - slack, q.high + slack
 
 
