@@ -121,18 +121,22 @@ def _value(raw: str) -> float:
     return float(raw.replace(",", "").replace("٬", "").replace("٫", "."))
 
 
+def _plain_value(raw: str) -> float:
+    """A figure with no scale word and no currency: «54.457 شخصا» has a dot between thousands (Maghreb and European
+    style). Not in a sum of money, where «3.500 دينار» is three dinars and 500 millimes, nor «0.150»."""
+    return float(raw.replace(".", "")) if _DOT_THOUSANDS.fullmatch(raw) else _value(raw)
+
+
 def _scaled(match: re.Match[str]) -> float:
     raw = match.group("num")
     scale = match.group("scale") if "scale" in match.re.groupindex else None
-    if not scale and _DOT_THOUSANDS.fullmatch(raw) and not {"cur", "pct"} & set(match.re.groupindex):
-        # «54.457 شخصا»: a dot between thousands (Maghreb and European style); not in a sum of money, where
-        # «3.500 دينار» is three dinars and 500 millimes
-        return float(raw.replace(".", ""))
+    if not scale and not {"cur", "pct"} & set(match.re.groupindex):
+        return _plain_value(raw)
     value = _value(raw)
     return value * folded_table("scales").get(scale, 1) if scale else value
 
 
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # not «0.150»
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +198,7 @@ def _range_pattern() -> re.Pattern[str]:
 
 def _ranges(folded: str, text: str) -> Iterator[NumberMention]:
     for m in _range_pattern().finditer(folded):
-        a, b = (_value(v) for v in (g for name, g in m.groupdict().items() if g is not None))
+        a, b = (_plain_value(v) for v in (g for name, g in m.groupdict().items() if g is not None))
         if a >= b or (1900 <= a <= 2100 and 1900 <= b <= 2100 and a.is_integer()):
             continue  # "2022-2023" is a period; "10-5" is a score
         end = m.end()
@@ -268,7 +272,9 @@ def rounding_step(number: NumberMention) -> float:
     scales = _word_values()[1]
     found = [hit[0] for word in _WORD.findall(fold(number.text)) if (hit := _lookup(word, scales))]
     step = scales[found[-1]] if found else 0.0
-    return step if step >= 1000 and number.value % step == 0 else 0.0
+    # Only a multiplier of two digits or more: «54 ألف» is 54,000 to the thousand, but «4 آلاف» or «مليون» to
+    # half a unit would be ±12-50 %, and a changed figure like 3,500 for «4 آلاف» would go unseen.
+    return step if step >= 1000 and number.value % step == 0 and number.value / step >= 10 else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -320,7 +326,8 @@ def _phrase_at(tokens: list[re.Match[str]], i: int, folded: str, table: dict[str
     token index)."""
     if i + 1 < len(tokens) and folded[tokens[i].end():tokens[i + 1].start()] == " ":
         first, second = tokens[i].group(), tokens[i + 1].group()
-        for head in (first, *(first[len(p):] for p in _prefixes() if first.startswith(p))):
+        # a prefix other than the article: «الأحد عشر قذائف» is Sunday and ten shells, not eleven
+        for head in (first, *(first[len(p):] for p in _prefixes() if first.startswith(p) and "ال" not in p)):
             if f"{head} {second}" in table:
                 return f"{head} {second}", i + 1
     return None

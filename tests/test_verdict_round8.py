@@ -24,6 +24,7 @@ def test_eleven_and_twelve_in_words_are_one_number(text: str, value: float) -> N
 def test_ahad_alone_is_one_of_or_sunday_never_a_number() -> None:
     assert find_numbers("أحد المتهمين") == ()
     assert [m.value for m in find_numbers("وصل يوم الأحد عشرة أشخاص")] == [10]
+    assert [m.value for m in find_numbers("أطلقت الفصائل يوم الأحد عشر قذائف")] == [10]  # Sunday, ten shells
 
 
 def quantity_outcomes(claim: str, passage: str) -> list[str]:
@@ -39,8 +40,16 @@ def test_a_figure_written_with_its_scale_word_is_rounded_to_that_scale() -> None
 
 
 def test_a_rounded_figure_still_differs_from_another_thousand() -> None:
-    assert quantity_outcomes("قتل 3500 شخص في الزلزال", "قتل ثلاثة آلاف شخص في الزلزال") == ["conflict"]
-    assert quantity_outcomes("قتل خمسة آلاف شخص في الزلزال", "قتل 3 آلاف شخص في الزلزال") == ["conflict"]
+    assert quantity_outcomes("قتل 54500 شخص في الزلزال", "قتل 54 ألف شخص في الزلزال") == ["conflict"]
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("قتل 3500 شخص في الزلزال", "قتل 4 آلاف شخص في الزلزال"),  # one digit before the scale word: not rounded
+    ("قتل 1.4 مليون شخص في المجاعة", "قتل مليون شخص في المجاعة"),
+    ("The attack killed 1,400 soldiers", "The attack killed a thousand soldiers"),
+])
+def test_a_one_digit_multiplier_is_no_rounding_so_a_changed_figure_still_conflicts(claim: str, passage: str) -> None:
+    assert quantity_outcomes(claim, passage) == ["conflict"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -48,6 +57,7 @@ def test_a_rounded_figure_still_differs_from_another_thousand() -> None:
     "وصل الوفد إلى المدينة وفق ما نقلت الوكالة",  # «وفق ما»: according to what
     "لا يزال الوضع متوترا في المدينة",  # still
     "وما زالت المفاوضات متعثرة بين الطرفين",
+    "وهو ما نفاه الوزير في بيان",  # which the minister denied
 ])
 def test_words_that_only_look_like_a_negation_negate_nothing(sentence: str) -> None:
     assert read(sentence).negated == ()
@@ -57,6 +67,9 @@ def test_a_refusal_to_reveal_negates_the_revealing_and_a_refusal_of_charges_does
     assert [stem for stem, _ in read("رصدت الوزارة حالات في جهات رفضت الكشف عنها").negated] == ["كشف"]
     assert [stem for stem, _ in read("ورفضت الوزارة التعليق على الخبر").negated] == ["تعليق"]
     assert read("ورفض الوزير الاتهامات الموجهة إليه").negated == ()  # the subject follows the verb
+    assert [stem for stem, _ in read("ورفض الوزير أن يكشف أسماء المتورطين").negated] == ["يكشف"]
+    assert read("ورفض الوزير الاتهامات، مؤكدا أن الحكومة ملتزمة بالقانون").negated == ()
+    assert read("رفضت الدول العربية الإعلان الأمريكي").negated == ()  # a declaration, not an act of telling
 
 
 def test_a_real_negation_still_counts() -> None:
@@ -72,3 +85,5 @@ def test_a_dot_between_thousands_is_no_decimal_point_except_in_a_sum_of_dinars()
     assert [m.value for m in find_numbers("بلغ عدد المتابعين 54.457 شخصا")] == [54457]
     assert [m.value for m in find_numbers("سعر الكيلوغرام 3.500 دينار")] == [3.5]  # dinars and millimes
     assert [m.value for m in find_numbers("2.5 مليون نسمة")] == [2_500_000]
+    assert [m.value for m in find_numbers("a blood alcohol level of 0.150")] == [0.15]
+    assert [(m.low, m.high) for m in find_numbers("بين 1.500 و2.000 زائر")] == [(1500, 2000)]

@@ -360,12 +360,17 @@ def _refused_act(words: list[re.Match[str]], i: int) -> re.Match[str] | None:
     verb = word if word in _masdar_cues() else word[1:] if word[:1] in "وف" else ""
     if verb not in _masdar_cues():
         return None
+    rules = load_rules()
     for j in range(i + 1, min(i + 1 + _REFUSAL_REACH, len(words))):
         after = search_form(words[j].group())
         if after in _refused_acts():
             return words[j]
-        if after == "ان" and j + 1 < len(words):
-            return words[j + 1]
+        if after == "ان" and j <= i + 2:  # «رفض أن يكشف», «رفض الوزير أن يكشف»: right after the verb or its subject
+            return next((w for w in words[j + 1:j + 1 + rules.scope_words]
+                         if search_form(w.group()) not in _stopwords() and not _light_verb(search_form(w.group()),
+                                                                                             rules)), None)
+        if re.search(r"[،,:؛]", words[j - 1].string[words[j - 1].end():words[j].start()]):
+            return None  # the clause ended: «رفض الاتهامات، مؤكدا أن …» refused something else
     return None
 
 
