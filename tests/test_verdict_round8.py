@@ -87,3 +87,20 @@ def test_a_dot_between_thousands_is_no_decimal_point_except_in_a_sum_of_dinars()
     assert [m.value for m in find_numbers("2.5 مليون نسمة")] == [2_500_000]
     assert [m.value for m in find_numbers("a blood alcohol level of 0.150")] == [0.15]
     assert [(m.low, m.high) for m in find_numbers("بين 1.500 و2.000 زائر")] == [(1500, 2000)]
+
+
+def place_outcomes(claim: str, passage: str) -> list[str]:
+    return [d.outcome for d in compare(claim, passage, 0.6).decisions if d.slot == "place"]
+
+
+def test_a_city_the_claim_names_differs_from_the_passages_even_when_the_country_of_the_passages_is_named() -> None:
+    # the claim names Turkey as a participant; the summit was in Ankara, not Tehran
+    claim = "القمة الثلاثية التي جمعت رؤساء تركيا وروسيا وإيران حول سوريا انعقدت في طهران يوم الأربعاء."
+    passage = ("تعهد رؤساء تركيا وروسيا وإيران اليوم الأربعاء، في قمة احتضنتها أنقرة، بتعزيز التعاون من أجل التوصل "
+               "إلى وقف دائم لإطلاق النار في سوريا.")
+    assert place_outcomes(claim, passage) == ["conflict"]
+
+
+def test_a_passage_naming_one_of_the_claims_cities_is_no_place_conflict() -> None:
+    assert place_outcomes("اشتباكات عنيفة في حلب وإدلب بسوريا يوم الجمعة", "اشتباكات عنيفة في حلب يوم الجمعة") != ["conflict"]
+    assert place_outcomes("clashes in Syria and Iraq on Friday", "clashes in Mosul on Friday") != ["conflict"]

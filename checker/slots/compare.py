@@ -91,8 +91,7 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
     # differs from it (Lombok, Indonesia against Sulawesi, Indonesia), unless the claim names it too at its
     # level (Sanaa and Aden, Yemen against Sanaa: the passage confirms a part and says nothing of Aden)
     conflicts = [(a, b) for a in unmatched_claim for b in passage_places if _same_level(a.level, b.level)
-                 and (b in unmatched_passage or (_both_inside(a, b, claim_places)
-                                                 and not _named_at_its_level(b, claim_places)))]
+                 and (b in unmatched_passage or not _named_at_its_level(b, claim_places))]
     if conflicts:
         a, b = conflicts[0]
         return [SlotDecision("place", "conflict", a.span, b.span, f"the claim says {a.span.text}, the passage {b.span.text}")]
