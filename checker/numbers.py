@@ -264,16 +264,15 @@ def _word_values() -> tuple[dict[str, float], dict[str, float], dict[str, list[f
 
 
 def rounding_step(number: NumberMention) -> float:
-    """The scale a whole figure is rounded to when written with its scale word: «54 ألف» is 54,000 to the
-    thousand (54,457 rounds or cuts to it), "3 million" to the million; 0 for any other figure («54.457», "2.5
-    million", "3,200")."""
+    """The scale a whole figure is rounded to when written with its scale word and a multiplier of two digits or
+    more: «54 ألف» is 54,000 to the thousand (54,457 rounds or cuts to it), "120 million" to the million. 0 for
+    any other figure («54.457», "2.5 million", "3,200"), and for «4 آلاف» or «مليون»: half a unit there is ±12-50 %,
+    and a changed figure like 3,500 for «4 آلاف» would go unseen."""
     if not number.value:
         return 0.0
     scales = _word_values()[1]
     found = [hit[0] for word in _WORD.findall(fold(number.text)) if (hit := _lookup(word, scales))]
     step = scales[found[-1]] if found else 0.0
-    # Only a multiplier of two digits or more: «54 ألف» is 54,000 to the thousand, but «4 آلاف» or «مليون» to
-    # half a unit would be ±12-50 %, and a changed figure like 3,500 for «4 آلاف» would go unseen.
     return step if step >= 1000 and number.value % step == 0 and number.value / step >= 10 else 0.0
 
 

@@ -24,8 +24,8 @@ from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations
 from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
-                                        find_lead_citation, find_publisher, reporting_outlet, story_outlet_id,
-                                        with_story_outlet)
+                                        find_lead_citation, find_publisher, lead_sentences, reporting_outlet,
+                                        story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.mentions import outlets_in
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
@@ -119,7 +119,7 @@ class _Reader:
         self.publisher = find_publisher(text, registry, url)
         self.history = History()
         self.story: Attribution | None = None
-        self.lead_end = _lead_end(doc)
+        self.lead_end = max((s.end for s in lead_sentences(doc)), default=0)
         self.thread = Thread(strict=wire is not None)
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         flat = [link for found in links.values() for link in found]
@@ -364,14 +364,6 @@ def _citation_kind(link: Link | None, stated: Attribution, citing: frozenset[str
     if link.refers_back == "outlet" or link.addressed_back or stated.speaker is None:
         return "outlet_speaks"  # "the agency said", "the Post": the outlet is named again here
     return None
-
-
-def _lead_end(doc: Doc) -> int:
-    """Where the lead paragraph (the first under the headline, taken to be the first line, as `find_lead_citation`
-    does) ends."""
-    sentences = doc.sentences
-    body = [s for s in sentences if s.paragraph > sentences[0].paragraph]
-    return max(s.end for s in body if s.paragraph == body[0].paragraph) if body else 0
 
 
 def _link_of(claim: Claim, links: list[Link]) -> Link | None:

@@ -24,7 +24,7 @@ from checker.attribution.mentions import outlet_slug
 from checker.attribution.sources import Link
 from checker.config import DATA_DIR
 from checker.doc import Doc
-from checker.models import Attribution, Outlet
+from checker.models import Attribution, Outlet, Sentence
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
 from checker.stems import NOT_PLURAL_ENDINGS
@@ -182,6 +182,12 @@ def with_story_outlet(attribution: Attribution, story: Attribution | None, datel
     return attribution
 
 
+def lead_sentences(doc: Doc) -> list[Sentence]:
+    """The lead paragraph: the first under the headline, taken to be the text's first line."""
+    body = [s for s in doc.sentences if s.paragraph > doc.sentences[0].paragraph] if doc.sentences else []
+    return [s for s in body if s.paragraph == body[0].paragraph]
+
+
 def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon) -> Attribution | None:
     """A story with no dateline whose lead paragraph retells one outlet's report, the outlet itself speaking or
     cited with "according to": "أفادت وكالة X، الأحد، أن ...", "... حسب ما نقلت رويترز.",
@@ -193,9 +199,7 @@ def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon)
     if len(cited) != 1 or not doc.sentences:
         return None  # a round-up citing several outlets is no one outlet's story
     headline = doc.sentences[0]
-    lead = [s for s in doc.sentences if s.paragraph > headline.paragraph]
-    lead = [s for s in lead if s.paragraph == lead[0].paragraph] if lead else []
-    for sentence in lead:
+    for sentence in lead_sentences(doc):
         for link in links.get(sentence.index, []):
             outlet = link.outlet
             if outlet is None or link.refers_back or link.speaker is not None or link.via or link.cue.role == "frame":

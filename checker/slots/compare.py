@@ -68,8 +68,8 @@ def _compare_actors(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
 def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[SlotDecision]:
     """Where the two texts are worded alike, a place named more often on one side than the other is an edit
     (كركوك where the passage has سوسة); otherwise a claim place with nothing compatible in the passage,
-    while the passage names another place of the same level (not one the claim names, unless both lie inside
-    a broader place the claim names), is a conflict."""
+    while the passage names another place of the same level that the claim does not name at that level, is a
+    conflict."""
     claim_places = _distinct(ours.places)
     passage_places = _distinct(theirs.places)
     if not claim_places or not passage_places:
@@ -87,9 +87,10 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
                                                           if b.key not in _ancestors(a.key) - {a.key}
                                                           or not _names_level(passage_places, a))]
     unmatched_passage = [b for b in passage_places if not any(places_compatible(a.key, b.key) for a in claim_places)]
-    # a passage place that lies, like the claim's own, inside a broader place the claim also names still
-    # differs from it (Lombok, Indonesia against Sulawesi, Indonesia), unless the claim names it too at its
-    # level (Sanaa and Aden, Yemen against Sanaa: the passage confirms a part and says nothing of Aden)
+    # a passage place inside a broader place the claim also names still differs from the claim's own (Lombok,
+    # Indonesia against Sulawesi, Indonesia; Ankara against Tehran when the claim names Turkey too), unless the
+    # claim names it at its level (Sanaa and Aden, Yemen against Sanaa: the passage confirms a part and says
+    # nothing of Aden)
     conflicts = [(a, b) for a in unmatched_claim for b in passage_places if _same_level(a.level, b.level)
                  and (b in unmatched_passage or not _named_at_its_level(b, claim_places))]
     if conflicts:
@@ -108,12 +109,6 @@ def _names_level(places: Sequence[Mention], a: Mention) -> bool:
 
 def _named_at_its_level(b: Mention, claim_places: Sequence[Mention]) -> bool:
     return any(_same_level(c.level, b.level) and places_compatible(c.key, b.key) for c in claim_places)
-
-
-def _both_inside(a: Mention, b: Mention, claim_places: Sequence[Mention]) -> bool:
-    """Another claim place contains both a and b (Indonesia for Sulawesi and Lombok)."""
-    return any(c.key not in {a.key, b.key} and places_compatible(c.key, a.key) and places_compatible(c.key, b.key)
-               for c in claim_places)
 
 
 def _swapped_places(ours: TextSlots, theirs: TextSlots) -> tuple[Mention, Mention] | None:
@@ -316,7 +311,7 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     slack = load_lexicon().approximate_tolerance * max(abs(q.low), abs(q.high)) if q.number.approximate else 0.0
     half_step = rounding_step(q.number) / 2  # «54 ألف شخص» for 54,457 people: rounded to the thousand
     if half_step > slack:
-        return q.low - half_step, q.high + half_step - 1e-6  # 3,500 is not «ثلاثة آلاف»
+        return q.low - half_step, q.high + half_step - 1e-6  # 54,500 is not «54 ألف»
     return q.low - slack, q.high + slack
 
 

@@ -15,7 +15,7 @@ from checker.numbers import find_numbers
 from checker.slots.counting import governing_act, thing_of, year_like
 from checker.slots.model import Mention, Quantity, Role, Span
 from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, load_gazetteer,
-                                 load_rules, mentions, same_entity, slots_data)
+                                 load_rules, mentions, same_entity)
 from checker.stems import light_stem
 
 # --- what a text says ---------------------------------------------------------
@@ -322,7 +322,7 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
     cues = negation | rules.negation_cues
     for i, match in enumerate(words):
         word = search_form(match.group())
-        refused = _refused_act(words, i)
+        refused = _refused_act(words, i, word, rules)
         if refused is not None:
             found.append((light_stem(search_form(refused.group())),
                           Span(match.start(), refused.end(), text[match.start():refused.end()])))
@@ -330,8 +330,8 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
         if not (word in cues or (word[:1] in "وف" and word[1:] in cues)):
             continue
         verb = word if word in cues else word[1:]  # ولم، فلا; but فشل keeps its ف
-        if verb == "ما" and not _ma_negates(words, i) or (
-                i + 1 < len(words) and search_form(words[i + 1].group()) in _still_verbs()):
+        if verb == "ما" and not _ma_negates(words, i, rules) or (
+                i + 1 < len(words) and search_form(words[i + 1].group()) in rules.still_verbs):
             continue  # «نوعا ما»، «لا يزال»: no negation
         if verb in rules.negation_cues and verb not in negation and not (
                 i + 1 < len(words) and search_form(words[i + 1].group()) in rules.negation_cue_objects):
@@ -348,22 +348,16 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=1)
-def _masdar_cues() -> frozenset[str]:
-    return frozenset(search_form(w) for w in slots_data()["negation"]["masdar_cues"])
-
-
-def _refused_act(words: list[re.Match[str]], i: int) -> re.Match[str] | None:
-    """«رفضت الكشف عنها», «ورفضت الوزارة التعليق», «رفض أن يكشف»: the act a refusal did not do, right after the
-    verb or after its subject; None for any other word, and for a refusal of something else («رفض الاتهامات»)."""
-    word = search_form(words[i].group())
-    verb = word if word in _masdar_cues() else word[1:] if word[:1] in "وف" else ""
-    if verb not in _masdar_cues():
+def _refused_act(words: list[re.Match[str]], i: int, word: str, rules: SlotRules) -> re.Match[str] | None:
+    """«رفضت الكشف عنها», «ورفضت الوزارة التعليق», «رفض أن يكشف»: the act a refusal (`word`, folded) did not do,
+    right after the verb or after its subject; None for any other word, and for a refusal of something else («رفض
+    الاتهامات»)."""
+    verb = word if word in rules.refusal_verbs else word[1:] if word[:1] in "وف" else ""
+    if verb not in rules.refusal_verbs:
         return None
-    rules = load_rules()
     for j in range(i + 1, min(i + 1 + _REFUSAL_REACH, len(words))):
         after = search_form(words[j].group())
-        if after in _refused_acts():
+        if after in rules.refused_acts:
             return words[j]
         if after == "ان" and j <= i + 2:  # «رفض أن يكشف», «رفض الوزير أن يكشف»: right after the verb or its subject
             return next((w for w in words[j + 1:j + 1 + rules.scope_words]
@@ -377,26 +371,11 @@ def _refused_act(words: list[re.Match[str]], i: int) -> re.Match[str] | None:
 _REFUSAL_REACH = 4  # the verb's subject may stand between it and the act («ورفضت وزارة الداخلية التعليق»)
 
 
-@lru_cache(maxsize=1)
-def _refused_acts() -> frozenset[str]:
-    return frozenset(search_form(w) for w in slots_data()["negation"]["refused_acts"])
-
-
-@lru_cache(maxsize=1)
-def _still_verbs() -> frozenset[str]:
-    return frozenset(search_form(w) for w in slots_data()["negation"]["still_verbs"])
-
-
-@lru_cache(maxsize=1)
-def _ma_not_after() -> frozenset[str]:
-    return frozenset(search_form(w) for w in slots_data()["negation"]["ma_not_after"])
-
-
-def _ma_negates(words: list[re.Match[str]], i: int) -> bool:
+def _ma_negates(words: list[re.Match[str]], i: int, rules: SlotRules) -> bool:
     """«ما قال» negates; «نوعا ما»، «بحسب ما» and «ما» before a word with ال («ما المتضررة») do not."""
     before = search_form(words[i - 1].group()) if i else ""
     after = search_form(words[i + 1].group()) if i + 1 < len(words) else ""
-    return before not in _ma_not_after() and not re.match(r"[وفبلك]?ال", after)
+    return before not in rules.ma_not_after and not re.match(r"[وفبلك]?ال", after)
 
 
 def _light_verb(word: str, rules: SlotRules) -> bool:

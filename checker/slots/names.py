@@ -110,6 +110,10 @@ class SlotRules:
     negation_cues: frozenset[str]
     negation_cue_objects: frozenset[str]
     not_only: frozenset[str]
+    refusal_verbs: frozenset[str]  # «رفض» … whose object is the act not done (`[negation] masdar_cues`)
+    refused_acts: frozenset[str]
+    ma_not_after: frozenset[str]
+    still_verbs: frozenset[str]
     negation_shared_words: int
     same_wording: float
     same_wording_similarity: float
@@ -141,6 +145,8 @@ def load_rules() -> SlotRules:
                      frozenset(search_form(w) for w in data["negation"]["cues"]),
                      frozenset(search_form(w) for w in data["negation"]["cue_objects"]),
                      frozenset(search_form(w) for w in data["negation"]["not_only"]),
+                     *(frozenset(search_form(w) for w in data["negation"][key])
+                       for key in ("masdar_cues", "refused_acts", "ma_not_after", "still_verbs")),
                      int(data["negation"]["shared_words"]), float(data["event"]["same_wording"]),
                      float(data["event"]["same_wording_similarity"]), float(data["event"]["other_event_similarity"]))
 
