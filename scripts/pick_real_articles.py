@@ -14,7 +14,8 @@ round 5 with `dev5 > eval/real_train3/articles.txt` and a third verdict set with
 `dev6 > eval/real_dev6/articles.txt` and a fourth verdict set with `verdict4 > eval/verdict_cases4/articles.txt`;
 session 9 a fifth verdict set with `verdict5 > eval/verdict_cases5/articles.txt`; session 10 round 7 with
 `dev7 > eval/real_train4/articles.txt` (measured once, first contact, then read as training data), whose English articles are FNC-1 test bodies (PolNeAR dev being used up),
-and a sixth verdict set with `verdict6 > eval/verdict_cases6/articles.txt`.
+and a sixth verdict set with `verdict6 > eval/verdict_cases6/articles.txt`; session 11 round 8 with
+`dev8 > eval/real_train5/articles.txt`, drawn like round 7 (measured once, first contact, then read as training data).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -101,6 +102,10 @@ DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000)
               "verdict5": (20261211, 15, 6, 15000), "verdict6": (20261214, 15, 6, 15000)}
 
 
+# Rounds whose English articles are FNC-1 test bodies: the seed of each.
+FNC1_ROUNDS = {"dev7": 20261212, "dev8": 20261216}
+
+
 def main(which: str) -> list[str]:
     used = used_ids()
     if which in DEV_ROUNDS:
@@ -116,11 +121,11 @@ def main(which: str) -> list[str]:
     if which == "train2":  # wire and site copy to write rules from (read, never used to train a shipped model)
         rng = random.Random(20261206)
         return [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 7, used, rng)]
-    if which == "dev7":  # English from FNC-1 bodies: PolNeAR dev and GUM news are used up
-        rng = random.Random(20261212)
+    if which in FNC1_ROUNDS:  # English from FNC-1 bodies: PolNeAR dev and GUM news are used up
+        rng = random.Random(FNC1_ROUNDS[which])
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
         return ids + _draw(antv11_ids(train=False), 18, used, rng) + _draw(fnc1_ids(), 12, used, rng)
-    raise SystemExit(f"usage: pick_real_articles.py {'|'.join(DEV_ROUNDS)}|dev7|train|train2")
+    raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS])}|train|train2")
 
 
 if __name__ == "__main__":
