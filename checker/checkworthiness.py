@@ -63,7 +63,9 @@ def _longest_first(terms: set[str]) -> str:
         node[""] = {}  # a term ends here
 
     def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        # A space between words matches a run of them: a word's moved diacritics leave one more («ويُعتقد أن»).
+        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child) for char, child in node.items()
+                    if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -47,7 +47,7 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
     non_claims: list[NonClaim] = []
     for line in lines:
         for sentence in line.sentences:
-            folded = doc.folded[sentence.start:sentence.end]
+            folded = doc.folded_marks_moved[sentence.start:sentence.end]  # «ويُعتقد أن» reads as «ويعتقد أن»
             reason = reasons_by_line.get(line.number) or sentence_reason(sentence.text, doc.language,
                                                                       title=line.number == 0, folded=folded)
             if reason is None and len(lines) >= _ARTICLE_LINES and exclaimed(sentence.text, doc.language, folded):

@@ -124,7 +124,7 @@ def _arabic_heads(text: str, folded: str, words: HeadWords, find: Finder, blocke
             continue
         start = match.start() + match.group().index(head)
         span = _name_after(folded, match.end(), head, words, _cited(folded, match, head, words))
-        if span is None or blocked(folded, start, span[1]):
+        if span is None or blocked(folded, start, span[1]) or _definite_before_name(match.group(), head, folded, span):
             continue
         name_start, name_end, whole, phrase_end = span
         name = text[start:name_end] if whole else text[name_start:name_end]
@@ -144,6 +144,15 @@ def _head_word(word: str, words: HeadWords) -> tuple[str, str | None]:
         if head in words.kinds:
             return head, words.kinds[head]
     return "", None
+
+
+def _definite_before_name(word: str, head: str, folded: str, span: tuple[int, int, bool, int]) -> bool:
+    """"للإذاعة نفيسة حسني", "للموقع مبررا": "لل" is ل + ال, and a head with the article is followed by a name only
+    through an adjective with the article too ("للإذاعة الوطنية") or a number ("للقناة ١٢"); a bare word after it is
+    not its name."""
+    name = folded[span[0]:span[1]]
+    return (word.endswith("لل" + head) and not name.startswith("ال") and not name[:1].isdigit()
+            and folded[span[0] - 1:span[0]] != '"')
 
 
 def _cited(folded: str, match: re.Match[str], head: str, words: HeadWords) -> bool:
@@ -254,16 +263,40 @@ def _media_index(names: list[str], words: HeadWords) -> int | None:
 
 
 def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead]:
-    """"the Kurdistan Chronicle newspaper", "Mauritania's AMI news agency", "the daily Le Parisien"."""
+    """"the Kurdistan Chronicle newspaper", "Mauritania's AMI news agency", "the daily Le Parisien"; and a
+    broadcaster's name a source spoke to or that reported ("told Yahoo News", "WCVB-TV reported")."""
+    cited = _cited_media_names(text, find)
     if not words.english or not words.english_heads.search(text):
-        return []
+        return cited
     name_first, head_first = _english_patterns(tuple(words.english))
     found = []
     for match in name_first.finditer(text):
         found.append(_english_head(match, 1, 2, match.start(1), match.end(2), words, find))
     for match in head_first.finditer(text):
         found.append(_english_head(match, 2, 1, match.start(1), match.end(2), words, find))
-    return [h for h in found if h is not None]
+    return [h for h in found if h is not None] + cited
+
+
+# A name ending in a broadcast word, or a US/Canadian call sign with its band ("WCVB-TV"), is a broadcaster's when a
+# source spoke to it or it reported ("told Afghan television channel Tolo News", "WCVB-TV reported"). Not "news" alone:
+# "told Breaking News" has no such name.
+_MEDIA_NAME = r"(?:[A-Z][\w'’&.-]*\s){1,3}(?:News|TV|Television|Radio)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
+_TOLD_MEDIA = re.compile(rf"\b(?:told|to|according to|with)\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:television|TV|news|radio)"
+                         rf"\s+(?:channel|station|network|site)\s+)?({_MEDIA_NAME})\b")
+_MEDIA_REPORTED = re.compile(rf"(?<![\w-])({_MEDIA_NAME}),?\s+(?:reported|reports|said|says|quoted|cited)\b")
+
+
+def _cited_media_names(text: str, find: Finder) -> list[OutletHead]:
+    found = []
+    for match in [*_TOLD_MEDIA.finditer(text), *_MEDIA_REPORTED.finditer(text)]:
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1))
+        if " " not in name and "-" not in name:
+            continue  # "News" alone
+        start = match.start(1) + match.group(1).index(name)
+        kind = "radio" if name.endswith(("Radio", "-FM", "-AM")) else "tv"
+        outlet = find(name) or Outlet(_slug(name), name, known=False)
+        found.append(OutletHead(outlet, kind, start, start + len(name), start, start + len(name)))
+    return found
 
 
 @lru_cache(maxsize=8)

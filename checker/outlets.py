@@ -213,6 +213,10 @@ class OutletRegistry:
         """
         return find_heads(text, self._data.heads, self.find, self._blocked, folded)
 
+    def never_an_outlet(self, name: str) -> bool:
+        """A name heads.toml says no outlet bears ("فيس بوك", "Twitter", "الأمم المتحدة"): a platform or a body."""
+        return search_form(name) in self._data.heads.not_names
+
     def with_extra(self, entries: Iterable[Any]) -> OutletRegistry:
         """This registry plus outlets (or extra aliases of known ones) kept in the database."""
         extra = [entry_from(item) for item in entries]

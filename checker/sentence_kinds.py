@@ -13,6 +13,7 @@ from typing import Any
 
 from checker.checkworthiness import count_terms, term_pattern
 from checker.config import DATA_DIR
+from checker.doc import marks_moved
 from checker.normalize import fold
 from checker.numbers import find_numbers
 from checker.segment import WORD, lexicon, quote_spans, words
@@ -28,6 +29,8 @@ _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _PRESENT_PREFIX = re.compile(r"^[وفلس]{1,2}(?=ي)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 _PAST_PERFECT = re.compile(r"(?<![\u0621-\u064A])[وف]?كان(?:ت|وا)?\s+$")  # "وكان قد تغيب": past, not a modal
+# «سيكون», «وستتوقف», «فسنعمل»: س before a present verb's prefix; not a word ending like a noun («سياسية», «سيارات»).
+_AR_FUTURE = re.compile(r"(?<![\w\u0600-\u06FF])[وف]?س([يتن][\u0621-\u064A]{2,}(?<![هة])(?<!ات))(?![\w\u0600-\u06FF])")
 _LEADING_MARKS = re.compile(r"^[\s\"“”«»'‘’(\-–—]+")
 _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|yet)\s+|(?:well|oh|yes|no),\s+)")  # "Well, that would be sad."
 # An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب", also with
@@ -113,8 +116,9 @@ def _is_question(sentence: str, language: str, folded: str | None, head: str | N
 def sentence_reason(sentence: str, language: str, title: bool = False, folded: str | None = None) -> str | None:
     """Why a sentence is not a claim (speculation, question, opinion, fragment), or None.
 
-    `folded`: the sentence's slice of the article's folded copy (`Doc.folded`), when the caller has it."""
-    folded = fold(sentence) if folded is None else folded
+    `folded`: the sentence's slice of the article's folded copy with its marks moved (`Doc.folded_marks_moved`),
+    when the caller has it."""
+    folded = marks_moved(sentence, fold(sentence)) if folded is None else folded
     word_count = len(WORD.findall(sentence))  # in the text itself, as `words` counts: "مُحَمَّد" is one word
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     attributed = count_terms(folded, "cues", langs) > 0
@@ -167,7 +171,8 @@ def _judged(head: str, folded: str, langs: list[str], attributed: bool, quoted: 
         return "speculation"  # "ويقول علماء إن هذا النوع ربما يكون قد عاش ...": no one in particular, guessing
     if attributed or quoted:
         return None
-    if count_terms(folded, "speculation", [f"anywhere_{lang}" for lang in langs]) or _conditional(head, folded, langs):
+    if (count_terms(folded, "speculation", [f"anywhere_{lang}" for lang in langs]) or _conditional(head, folded, langs)
+            or _forecast(folded, langs)):
         return "speculation"
     if count_terms(folded, "opinion", [f"stance_{lang}" for lang in langs]):
         return "opinion"
@@ -176,12 +181,28 @@ def _judged(head: str, folded: str, langs: list[str], attributed: bool, quoted: 
     return None
 
 
+def _forecast(folded: str, langs: list[str]) -> bool:
+    """A forecast not inside a relative clause (claims.toml [speculation] forecasts_*, relatives_*)."""
+    for lang in langs:
+        relatives = term_pattern("speculation", f"relatives_{lang}")
+        for match in term_pattern("speculation", f"forecasts_{lang}").finditer(folded):
+            before = folded[max(0, match.start() - 12):match.start()].split()
+            if not (before and relatives.fullmatch(before[-1])):
+                return True
+    return False
+
+
 def _conditional(head: str, folded: str, langs: list[str]) -> bool:
     """Opens with a condition and holds a modal: "وإذا رفض المجلس العرض، يمكن أن تتوقف المفاوضات". قد counts only
     before a present verb, as in `_modal`: "وإذا كانت الحكومة قد وافقت على الخطة، فإن ..." states what happened."""
     return any(_starts_with(head, "speculation", f"conditionals_{lang}")
                and (count_terms(folded, "speculation", [f"conditional_modals_{lang}"])
-                    or (lang == "ar" and _ar_present_modal(folded))) for lang in langs)
+                    or (lang == "ar" and (_ar_present_modal(folded) or _ar_future(folded)))) for lang in langs)
+
+
+def _ar_future(folded: str) -> bool:
+    """A verb with the future's س («سيكون», «وستتوقف»): in a conditional sentence, what would follow."""
+    return any(_present_tense(m.group(1)) or _second_person_present(m.group(1)) for m in _AR_FUTURE.finditer(folded))
 
 
 def _unnamed_guess(head: str, folded: str, langs: list[str]) -> bool:
@@ -287,15 +308,20 @@ def _modal(sentence: str, folded: str, langs: list[str]) -> bool:
 
 def _ar_present_modal(folded: str) -> bool:
     """Arabic قد before a present verb (a possibility), not after كان (past perfect) nor before a past verb."""
-    return any((_present_tense(m.group(1)) or _second_person_present(m.group(1)))
+    return any((_present_after_qad(m.group(1)) or _second_person_present(m.group(1)))
                and not _PAST_PERFECT.search(folded, 0, m.start()) for m in _ar_modal().finditer(folded))
+
+
+def _present_after_qad(token: str) -> bool:
+    """A present verb after قد, three-letter stems included («قد يجد»): after the particle no noun stands."""
+    return _present_tense(token) or (len(token) == 3 and token.startswith("ي") and token not in _ya_nouns())
 
 
 def _opening_ya_modal(folded: str) -> bool:
     """«وقد ينضم المدرب إلى …» however long: قد and a ي-present opening the sentence make its own verb a possibility.
     Not a ت-verb («وقد تحدث عدد من المواطنين» is past, Form V), whose tense the letters alone do not show."""
     opening = " ".join(folded.split()[:3])
-    return any(_present_tense(m.group(1)) and not _PAST_PERFECT.search(opening, 0, m.start())
+    return any(_present_after_qad(m.group(1)) and not _PAST_PERFECT.search(opening, 0, m.start())
                for m in _ar_modal().finditer(opening))
 
 

@@ -57,7 +57,8 @@ if TYPE_CHECKING:
 # passage's best sentence: 25 of 25 folds chose 0, so the product does not have it). The others are narrowed,
 # before any result of the new grid was seen, to the values round 6's folds chose or came near; COVERAGE_STRONG
 # and ANCHORS_SAME_EVENT are offered again, as their choices since round 6 rested on a cached reading (see
-# `forget`). 1.01 turns a rule off.
+# `forget`). 1.01 turns a rule off. Round 8 (session 11) adds COVERAGE_WEAK_AGREEMENT (the stance model's agreement
+# below MIN_SIMILARITY said in other words when the best sentence holds this share of the claim, as "other" is).
 GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.5, 0.6),
@@ -69,7 +70,8 @@ GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "DOUBT_SCORE": (0.8,),
         "NEGATION_BLOCKS_AGREEMENT": (True,),
         "LONE_COVERAGE": (0.5, 0.6, 1.01),
-        "COVERAGE_OVER_DISAGREEMENT": (0.7, 0.8, 0.9, 1.01)}
+        "COVERAGE_OVER_DISAGREEMENT": (0.7, 0.8, 0.9, 1.01),
+        "COVERAGE_WEAK_AGREEMENT": (0.7, 0.8, 1.01)}
 # A threshold that means nothing while its rule is off: only its first value is tried then.
 SWITCHED_BY = {"DOUBT_SCORE": ("DOUBT_SIMILARITY", 1.01)}
 # Ties go to the stricter setting: for these a lower value is the stricter (more doubt; round 4's LOW_SIMILARITY).

@@ -3,28 +3,11 @@ multisource, JawharaFM, FNC-1 bodies) showed, then fixed from it as training dat
 tests in the style of the real ones, and the real training items themselves, read in place by id and offset."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from checker.normalize import search_form
-from checker.pipeline import analyze
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "eval"))
-from real_articles import article_text  # noqa: E402
-
-
-def attribution_of(text: str, words: str):
-    """The attribution of the claim holding `words`."""
-    claim = next(c for c in analyze(text).claims if words in c.text)
-    return claim.attribution
-
-
-def is_claim(text: str, words: str) -> bool:
-    return any(words in c.text for c in analyze(text).claims)
+from real_training_items import attribution_of, check_training_item, is_claim
 
 
 ANSWERED = """الرئيس يتحدث عن التحقيق
@@ -153,15 +136,7 @@ ROUND7_TRAINING_ITEMS = [
 
 @pytest.mark.parametrize("doc,start,outlet", ROUND7_TRAINING_ITEMS)
 def test_round7_training_items_on_the_real_articles(eval_data: Path, doc: str, start: int, outlet: str | None) -> None:
-    gold = next(g for line in (ROOT / "eval" / "real_train4" / "gold.jsonl").read_text("utf-8").splitlines()
-                if line.strip() and (g := json.loads(line))["doc"] == doc and g["start"] == start)
-    text = article_text(doc)
-    key = search_form(text[gold["start"]:gold["end"]])
-    found = [c for c in analyze(text).claims if key in search_form(c.text)]
-    assert bool(found) == gold["claim"], text[gold["start"]:gold["end"]]
-    if found:
-        got = found[0].attribution.outlet
-        assert (got.id if got else None) == outlet
+    check_training_item("real_train4", doc, start, outlet)
 
 
 SITE_STORY_WITH_ITS_SOURCE_IN_THE_LEAD = """إيقاف عصابة سرقة في سوسة

@@ -291,3 +291,17 @@ def test_a_sentence_holding_the_claim_but_denying_it_is_not_support() -> None:
     claim_text = "The ministry confirmed that the factory in Sfax will close in March."
     denied = "The ministry denied reports that the factory in Sfax will close in March."
     assert decide_verdict([_passage(denied, claim_text, "other", "similarity", 0.5)]).label == "not_enough_evidence"
+
+
+def test_the_models_weak_agreement_counts_as_a_reworded_report_when_the_passage_holds_the_claim() -> None:
+    """Below MIN_SIMILARITY the model's agreement weighs nothing by itself; it must not count for less than the
+    same passage read as unrelated ("other"), which the coverage rule already lets say the same."""
+    from checker.verdict import MIN_SIMILARITY, decide_verdict
+
+    claim_text = "وزير الصحة يعلن إغلاق المدارس في ولاية صفاقس لمدة أسبوعين بسبب انتشار الحصبة"
+    passage = ("أعلن وزير الصحة غلق المدارس بولاية صفاقس لمدة أسبوعين بسبب انتشار مرض الحصبة. "
+               "وقال الوزير إن القرار مؤقت.")
+    assert 0.47 < MIN_SIMILARITY
+    assert decide_verdict([_passage(passage, claim_text, "agree", "model", 0.47)]).label == "supported"
+    vague = "تحدث وزير الصحة عن الوضع الصحي في البلاد. وقال إن الوزارة تتابع الوضع."
+    assert decide_verdict([_passage(vague, claim_text, "agree", "model", 0.47)]).label == "not_enough_evidence"

@@ -35,7 +35,8 @@ _EN_ORG_WORDS = frozenset("""ministry department agency party council committee 
 police army campaign house pentagon company group organization organisation union bank administration authority
 authorities service services corps force forces military navy command center centre institute foundation
 association network newspaper paper board bureau fund embassy kremlin parliament congress senate team
-coalition movement front alliance university hospital firm""".split())
+coalition movement front alliance university hospital firm news tv television radio channel broadcaster
+times post journal magazine daily""".split())
 _POSSESSIVES = frozenset({"he", "she", "his", "her"})  # "Her colleague John Park": someone else's
 _AR_FEMININE_PLURALS = frozenset(fold(w) for w in ("مصادر", "أوساط", "وسائل", "جهات", "سلطات", "قوات", "أجهزة",
                                                    "دوائر", "وكالات", "منظمات", "حكومات", "عائلات"))

@@ -301,6 +301,10 @@ def _predicate(segment: str, lexicon: Lexicon) -> bool:
         fold(words[0]) not in lexicon.en_determiners and fold(words[0]) not in lexicon.en_leading)
 
 
+# "The parents of Steven Sotloff", "the family of Jim Foley": a group named by the person it belongs to.
+_KIN_OF_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[a-z]+\s+){1,2}of\s+(?:[A-Z][\w'’.-]*\s?){1,4}")
+
+
 def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int:
     """"Israel Hayom, the free daily close to Netanyahu, reports": the name before the appositive is the subject."""
     head = text[start:first].rstrip()
@@ -317,6 +321,8 @@ def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int
     if words and len(words) <= _APPOSITIVE_NAME_WORDS and words[-1][:1].isupper() and all(
             w[:1].isupper() or fold(w) in lexicon.en_roles for w in words):
         return text.index(words[0], name_start)
+    if _KIN_OF_NAME.fullmatch(" ".join(words)):
+        return text.index(words[0], name_start)  # "The parents of Steven Sotloff, a freelance journalist, told"
     return first
 
 

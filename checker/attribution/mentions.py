@@ -28,7 +28,8 @@ def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon
     known, heads = _bracketed_names(doc.text, known, heads)
     found = known + heads
     unknown = [m for m in _pattern_outlets(sentence, folded, start, lexicon)
-               if not any(k.start < m.end and m.start < k.end for k in found)]
+               if not any(k.start < m.end and m.start < k.end for k in found)
+               and not registry.never_an_outlet(m.outlet.name)]  # «موقع "فيس بوك"»: a platform
     return sorted(found + unknown, key=lambda m: m.start)
 
 

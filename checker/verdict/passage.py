@@ -42,6 +42,9 @@ COVERAGE_SAME_EVENT = 0.4
 # ... and when the stance model alone reads it as a disagreement (no slot, denial or negation found), this much:
 # the model reads many reworded Arabic reports as disagreeing. 1.01 turns it off.
 COVERAGE_OVER_DISAGREEMENT = 0.7
+# ... and when the stance model reads an agreement below MIN_SIMILARITY (where it weighs nothing by itself), this
+# much (round 8: an agreement was not read as "said in other words" at all, an "other" was). 1.01 turns it off.
+COVERAGE_WEAK_AGREEMENT = 0.7
 # Agreement from similarity alone (English pairs: the stance model reads Arabic ones; cross-language pairs have no
 # words to count) needs this much of the claim said.
 COVERAGE_SIMILARITY_AGREE = 0.5
@@ -151,14 +154,17 @@ class AssessedPassage:
     @property
     def covered(self) -> bool:
         """Said in other words: the stance step found it unrelated by similarity or the model alone (or the model
-        alone read a disagreement, with no slot, denial or negation behind it), but the passage's best sentence holds
+        alone read a disagreement, with no slot, denial or negation behind it, or an agreement below MIN_SIMILARITY,
+        which weighs nothing by itself), but the passage's best sentence holds
         most of the claim (COVERAGE_AGREE; COVERAGE_OVER_DISAGREEMENT against the model's disagreement), negates
         nothing the claim does not, and no slot conflicts. Same language only: across languages no word can be
         counted, and a translation the stance step left below its agreement bar stays unweighed (a lower bar for it
         lost in cross-validation, rounds 5 and 7)."""
         result = self.result
-        needed = COVERAGE_AGREE if result.stance == "other" else COVERAGE_OVER_DISAGREEMENT
-        if result.cross_language or not (result.stance in {"other", "disagree"}
+        weak_agreement = result.stance == "agree" and result.similarity < MIN_SIMILARITY
+        needed = {"disagree": COVERAGE_OVER_DISAGREEMENT, "other": COVERAGE_AGREE}.get(result.stance,
+                                                                                      COVERAGE_WEAK_AGREEMENT)
+        if result.cross_language or not ((result.stance in {"other", "disagree"} or weak_agreement)
                 and result.decided_by in {"model", "similarity"}
                 and result.similarity >= self.similarity_floor
                 and not any(d.outcome == "conflict" for d in result.slot_decisions)

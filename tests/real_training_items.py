@@ -1,0 +1,39 @@
+"""Shared by the attribution rounds' tests: a claim's attribution in a text, and one annotated item of a real
+training draw (eval/real_train*) checked against the tool, the article read in place by id and offset."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from checker.models import Attribution
+from checker.normalize import search_form
+from checker.pipeline import analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+from real_articles import article_text  # noqa: E402
+
+
+def attribution_of(text: str, words: str) -> Attribution:
+    """The attribution of the claim holding `words`."""
+    claim = next(c for c in analyze(text).claims if words in c.text)
+    return claim.attribution
+
+
+def is_claim(text: str, words: str) -> bool:
+    return any(words in c.text for c in analyze(text).claims)
+
+
+def check_training_item(draw: str, doc: str, start: int, outlet: str | None) -> None:
+    """The gold item of eval/<draw> at (doc, start): found as a claim or kept out as the annotators said, and, when a
+    claim, given `outlet`."""
+    gold = next(g for line in (ROOT / "eval" / draw / "gold.jsonl").read_text("utf-8").splitlines()
+                if line.strip() and (g := json.loads(line))["doc"] == doc and g["start"] == start)
+    text = article_text(doc)
+    key = search_form(text[gold["start"]:gold["end"]])
+    found = [c for c in analyze(text).claims if key in search_form(c.text)]
+    assert bool(found) == gold["claim"], text[gold["start"]:gold["end"]]
+    if found:
+        got = found[0].attribution.outlet
+        assert (got.id if got else None) == outlet
