@@ -48,10 +48,10 @@ def term_pattern(section: str, key: str) -> re.Pattern[str]:
     terms = {fold(term) for term in vocabulary()[section].get(key, ())}
     if not terms:
         return re.compile(r"(?!)")
-    return re.compile(rf"(?<![\w\u0600-\u06FF]){arabic_prefix()}(?:{_longest_first(terms)})(?![\w\u0600-\u06FF])")
+    return re.compile(rf"(?<![\w\u0600-\u06FF]){arabic_prefix()}(?:{longest_first(terms)})(?![\w\u0600-\u06FF])")
 
 
-def _longest_first(terms: set[str]) -> str:
+def longest_first(terms: set[str]) -> str:
     """The terms as a regex that tries the longest term matching here first, like an alternation sorted by length,
     but as a tree of their shared beginnings: one branch per next letter instead of one per term at every
     position (the word lists are long and every sentence is scored)."""

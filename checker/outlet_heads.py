@@ -124,9 +124,11 @@ def _arabic_heads(text: str, folded: str, words: HeadWords, find: Finder, blocke
             continue
         start = match.start() + match.group().index(head)
         span = _name_after(folded, match.end(), head, words, _cited(folded, match, head, words))
-        if span is None or blocked(folded, start, span[1]) or _definite_before_name(match.group(), head, folded, span):
+        if span is None or blocked(folded, start, span[1]):
             continue
         name_start, name_end, whole, phrase_end = span
+        if _definite_before_name(match.group(), head, folded, span) and find(text[name_start:name_end]) is None:
+            continue
         name = text[start:name_end] if whole else text[name_start:name_end]
         outlet = (find(name) or find(text[name_start:name_end]) or find(text[start:phrase_end])
                   or find("ال" + text[start:name_end]) or Outlet(_slug(name), name.strip(), known=False))
@@ -148,11 +150,12 @@ def _head_word(word: str, words: HeadWords) -> tuple[str, str | None]:
 
 def _definite_before_name(word: str, head: str, folded: str, span: tuple[int, int, bool, int]) -> bool:
     """"للإذاعة نفيسة حسني", "للموقع مبررا": "لل" is ل + ال, and a head with the article is followed by a name only
-    through an adjective with the article too ("للإذاعة الوطنية") or a number ("للقناة ١٢"); a bare word after it is
-    not its name."""
+    through an adjective with the article too ("للإذاعة الوطنية"), a number ("للقناة ١٢"), a quoted or Latin brand
+    ("للموقع Axios") or a name the registry knows (checked by the caller: «للإذاعة موزاييك»); a bare word after it
+    is not its name."""
     name = folded[span[0]:span[1]]
     return (word.endswith("لل" + head) and not name.startswith("ال") and not name[:1].isdigit()
-            and folded[span[0] - 1:span[0]] != '"')
+            and not _is_latin(name.split()[0]) and folded[span[0] - 1:span[0]] != '"')
 
 
 def _cited(folded: str, match: re.Match[str], head: str, words: HeadWords) -> bool:
@@ -265,7 +268,7 @@ def _media_index(names: list[str], words: HeadWords) -> int | None:
 def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead]:
     """"the Kurdistan Chronicle newspaper", "Mauritania's AMI news agency", "the daily Le Parisien"; and a
     broadcaster's name a source spoke to or that reported ("told Yahoo News", "WCVB-TV reported")."""
-    cited = _cited_media_names(text, find)
+    cited = _cited_media_names(text, find, words)
     if not words.english or not words.english_heads.search(text):
         return cited
     name_first, head_first = _english_patterns(tuple(words.english))
@@ -278,21 +281,31 @@ def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead
 
 
 # A name ending in a broadcast word, or a US/Canadian call sign with its band ("WCVB-TV"), is a broadcaster's when a
-# source spoke to it or it reported ("told Afghan television channel Tolo News", "WCVB-TV reported"). Not "news" alone:
-# "told Breaking News" has no such name.
-_MEDIA_NAME = r"(?:[A-Z][\w'’&.-]*\s){1,3}(?:News|TV|Television|Radio)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
-_TOLD_MEDIA = re.compile(rf"\b(?:told|to|according to|with)\s+(?:(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:television|TV|news|radio)"
-                         rf"\s+(?:channel|station|network|site)\s+)?({_MEDIA_NAME})\b")
-_MEDIA_REPORTED = re.compile(rf"(?<![\w-])({_MEDIA_NAME}),?\s+(?:reported|reports|said|says|quoted|cited)\b")
+# source told it, spoke to it, gave it an interview or is cited "according to" it, or when it reported or said
+# ("told Afghan television channel Tolo News", "WCVB-TV reported"). Words that open a sentence or describe
+# ("Meanwhile", "On Monday", "Local") are dropped from the front; what is left must be two words or a call sign,
+# not a platform ("Google News") and not a kind of news ("Breaking News", "Fake News").
+_MEDIA_NAME = r"(?:[A-Z][\w'’.-]*\s){1,4}(?:News|TV|Television|Radio)(?!\s*&)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
+_TOLD_MEDIA = re.compile(rf"\b(?:told|spoke to|speaking to|talking to|according to|interview with)\s+"
+                         rf"(?:(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:television|TV|news|radio)\s+(?:channel|station|network|site)"
+                         rf"\s+)?({_MEDIA_NAME})\b")
+_MEDIA_REPORTED = re.compile(rf"(?<![\w-])({_MEDIA_NAME}),?\s+(?:reported|reports|said|says)\b")
+_NOT_A_NAME_OPENING = frozenset("""the a an and but or so yet meanwhile also however then now later earlier still
+on in at by for from after before since during local national breaking fake top latest world international
+business sports morning evening nightly daily weekly channel monday tuesday wednesday thursday friday saturday
+sunday""".split())
 
 
-def _cited_media_names(text: str, find: Finder) -> list[OutletHead]:
+def _cited_media_names(text: str, find: Finder, words: HeadWords) -> list[OutletHead]:
     found = []
     for match in [*_TOLD_MEDIA.finditer(text), *_MEDIA_REPORTED.finditer(text)]:
-        name = re.sub(r"^(?:The|A|An)\s+", "", match.group(1))
-        if " " not in name and "-" not in name:
-            continue  # "News" alone
-        start = match.start(1) + match.group(1).index(name)
+        parts = match.group(1).split()
+        while len(parts) > 1 and parts[0].lower() in _NOT_A_NAME_OPENING:
+            parts.pop(0)
+        name = " ".join(parts)
+        if len(parts) < 2 and "-" not in name or parts[0].lower() in words.not_names:
+            continue  # "News" alone, "Google News"
+        start = match.start(1) + match.group(1).rindex(name)
         kind = "radio" if name.endswith(("Radio", "-FM", "-AM")) else "tv"
         outlet = find(name) or Outlet(_slug(name), name, known=False)
         found.append(OutletHead(outlet, kind, start, start + len(name), start, start + len(name)))

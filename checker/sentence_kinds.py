@@ -29,8 +29,9 @@ _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _PRESENT_PREFIX = re.compile(r"^[وفلس]{1,2}(?=ي)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 _PAST_PERFECT = re.compile(r"(?<![\u0621-\u064A])[وف]?كان(?:ت|وا)?\s+$")  # "وكان قد تغيب": past, not a modal
-# «سيكون», «وستتوقف», «فسنعمل»: س before a present verb's prefix; not a word ending like a noun («سياسية», «سيارات»).
-_AR_FUTURE = re.compile(r"(?<![\w\u0600-\u06FF])[وف]?س([يتن][\u0621-\u064A]{2,}(?<![هة])(?<!ات))(?![\w\u0600-\u06FF])")
+# The answer of a condition opening with the future's س: the first word after a comma, or with ف («، سيكون»,
+# «فستتوقف», «فسنعمل»); not a past verb («سيطرت») nor a word of the condition itself («إذا كان السائح في سيدني»).
+_AR_FUTURE = re.compile(r"(?:[،,]\s*و?|(?<![\w\u0600-\u06FF])و?ف)س([يتن][\u0621-\u064A]{2,}(?<![هةت]))(?![\w\u0600-\u06FF])")
 _LEADING_MARKS = re.compile(r"^[\s\"“”«»'‘’(\-–—]+")
 _LEADING_CONJUNCTION = re.compile(r"^(?:(?:and|but|so|yet)\s+|(?:well|oh|yes|no),\s+)")  # "Well, that would be sad."
 # An editor's initials signing a story, alone or after its last full stop: "ع ب م", "(م.ح)", "ر.ع/ س.ب", also with
@@ -182,14 +183,34 @@ def _judged(head: str, folded: str, langs: list[str], attributed: bool, quoted: 
 
 
 def _forecast(folded: str, langs: list[str]) -> bool:
-    """A forecast not inside a relative clause (claims.toml [speculation] forecasts_*, relatives_*)."""
+    """A forecast that is the sentence's own statement (claims.toml [speculation] forecasts_*): nothing with a verb
+    before it ("The company fired its chief executive and is expected to name ..." reports the firing), and no
+    relative pronoun in its clause («الطريق الذي كان من المتوقع أن يفتح», "whose phone is expected to ...")."""
     for lang in langs:
         relatives = term_pattern("speculation", f"relatives_{lang}")
         for match in term_pattern("speculation", f"forecasts_{lang}").finditer(folded):
-            before = folded[max(0, match.start() - 12):match.start()].split()
-            if not (before and relatives.fullmatch(before[-1])):
+            before = folded[:match.start()]
+            clause = re.split(r"[،,;]", before)[-1]
+            if not relatives.search(clause) and not has_verb(before, lang, before) and (
+                    lang != "ar" or _fronted_phrase(before)):
                 return True
     return False
+
+
+_AR_PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "مع", "بعد", "قبل", "خلال", "منذ", "عند", "أمام", "حسب",
+                                               "وسط", "بين", "إلى", "من", "عن", "نحو", "بفضل", "رغم"))
+
+
+def _fronted_phrase(before: str) -> bool:
+    """What stands before an Arabic forecast is nothing, or a phrase opening with a preposition («وبفضل البيئة
+    المناسبة ...، من المتوقع»); a clause of its own («وأقالت الشركة مديرها، ومن المتوقع») has a past verb no test
+    finds, so anything else is taken for one."""
+    words = before.split()
+    if not words:
+        return True
+    first = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 2 else words[0]
+    return first in _AR_PREPOSITIONS or (first[:1] in ("ب", "ل") and first[1:] in _AR_PREPOSITIONS | {"فضل"}) or (
+        first[:1] == "ب" and len(first) > 3)
 
 
 def _conditional(head: str, folded: str, langs: list[str]) -> bool:
@@ -202,7 +223,8 @@ def _conditional(head: str, folded: str, langs: list[str]) -> bool:
 
 def _ar_future(folded: str) -> bool:
     """A verb with the future's س («سيكون», «وستتوقف»): in a conditional sentence, what would follow."""
-    return any(_present_tense(m.group(1)) or _second_person_present(m.group(1)) for m in _AR_FUTURE.finditer(folded))
+    return any(_present_tense(m.group(1)) or _second_person_present(m.group(1))
+               or (m.group(1)[0] == "ن" and len(m.group(1)) >= 4) for m in _AR_FUTURE.finditer(folded))
 
 
 def _unnamed_guess(head: str, folded: str, langs: list[str]) -> bool:
@@ -264,8 +286,8 @@ def _vague_opinion(language: str) -> re.Pattern[str]:
 def exclaimed(sentence: str, language: str, folded: str | None = None) -> bool:
     """"She is right!", "الحل مقاعد مكيفة مناسبة للجميع!": in an article's body the writer exclaims and states nothing
     to check (no source, no quotation, no figure). Tweets exclaim their claims too, so `checker.claims` asks this only
-    of articles."""
-    folded = fold(sentence) if folded is None else folded
+    of articles. `folded` as for `sentence_reason`."""
+    folded = marks_moved(sentence, fold(sentence)) if folded is None else folded
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     return bool(_EXCLAIMED.search(sentence)) and sentence.lstrip()[:1] not in "\"“«„" and not re.search(
         r"\d", sentence) and count_terms(folded, "cues", langs) == 0
@@ -314,7 +336,13 @@ def _ar_present_modal(folded: str) -> bool:
 
 def _present_after_qad(token: str) -> bool:
     """A present verb after قد, three-letter stems included («قد يجد»): after the particle no noun stands."""
-    return _present_tense(token) or (len(token) == 3 and token.startswith("ي") and token not in _ya_nouns())
+    return _present_tense(token) or (len(token) == 3 and token.startswith("ي") and token not in _ya_nouns()
+                                     and token not in _qad_past())
+
+
+@lru_cache(maxsize=1)
+def _qad_past() -> frozenset[str]:
+    return frozenset(fold(word) for word in lexicon()["speculation"]["qad_past_ar"])
 
 
 def _opening_ya_modal(folded: str) -> bool:

@@ -144,3 +144,24 @@ def test_a_passage_confirming_one_of_the_claims_places_is_no_place_conflict(clai
     """Sanaa and Aden, Yemen against Sanaa: the passage says nothing of Aden, it does not contradict it."""
     decisions = [d for d in compare(claim, passage, 0.7).decisions if d.slot == "place"]
     assert [d.outcome for d in decisions] == ["agree"]
+
+
+@pytest.mark.parametrize(("claim", "passage", "places"), [
+    ("فرنسا تلاقي البيرو في سامارا ضمن الجولة الثانية من المجموعة الثالثة",
+     "فرنسا تلاقي البيرو في يكاترينبورغ ضمن الجولة الثانية من المجموعة الثالثة", ("سامارا", "يكاترينبورغ")),
+    ("تلاميذ يدخلون في إضراب جوع مفتوح بمعهد ثانوي في القصرين",
+     "تلاميذ يدخلون في إضراب جوع مفتوح بمعهد ثانوي في سيدي بوزيد", ("القصرين", "سيدي بوزيد")),
+    ("Germany and Brazil meet in a friendly in Munich on Tuesday",
+     "Germany and Brazil meet in a friendly in Hamburg on Tuesday", ("Munich", "Hamburg")),
+])
+def test_the_worlds_cities_and_tunisias_towns_are_places_that_can_differ(claim: str, passage: str,
+                                                                          places: tuple[str, str]) -> None:
+    result = assess(claim, passage)
+    assert (result.stance, result.decided_by) == ("disagree", "place")
+    assert (result.slot.claim.text, result.slot.passage.text) == places
+
+
+def test_a_place_name_that_is_also_a_common_word_counts_only_in_its_long_form() -> None:
+    """«صور» is "pictures" as often as Tyre: only «مدينة صور» names the city."""
+    assert not [m for m in read("ونشرت الوزارة صور الحادث على موقعها").places if m.key == "tyre"]
+    assert [m.key for m in read("سقط صاروخ على مدينة صور جنوب لبنان").places][:1] == ["tyre"]

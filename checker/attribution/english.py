@@ -301,8 +301,9 @@ def _predicate(segment: str, lexicon: Lexicon) -> bool:
         fold(words[0]) not in lexicon.en_determiners and fold(words[0]) not in lexicon.en_leading)
 
 
-# "The parents of Steven Sotloff", "the family of Jim Foley": a group named by the person it belongs to.
-_KIN_OF_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[a-z]+\s+){1,2}of\s+(?:[A-Z][\w'’.-]*\s?){1,4}")
+# "The parents of Steven Sotloff", "the leader of Hamas": a noun phrase that ends in a name ("x of Name"), the subject
+# before an appositive as a name is.
+_NOUN_OF_NAME = re.compile(r"(?:[Tt]he\s+)?(?:[a-z]+\s+){1,2}of\s+(?:[A-Z][\w'’.-]*\s?){1,4}")
 
 
 def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int:
@@ -321,7 +322,7 @@ def _appositive_head(text: str, start: int, first: int, lexicon: Lexicon) -> int
     if words and len(words) <= _APPOSITIVE_NAME_WORDS and words[-1][:1].isupper() and all(
             w[:1].isupper() or fold(w) in lexicon.en_roles for w in words):
         return text.index(words[0], name_start)
-    if _KIN_OF_NAME.fullmatch(" ".join(words)):
+    if _NOUN_OF_NAME.fullmatch(" ".join(words)):
         return text.index(words[0], name_start)  # "The parents of Steven Sotloff, a freelance journalist, told"
     return first
 

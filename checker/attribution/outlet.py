@@ -324,8 +324,6 @@ def _same_word(word: str, other: str) -> bool:
     return not (longer.isascii() and (longer.endswith(NOT_PLURAL_ENDINGS) or longer in _listed_names()))
 
 
-
-
 @cache
 def _listed_names() -> frozenset[str]:
     """The English words of the gazetteer's places and actors (checker/data/gazetteer.toml; not its counted

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+from checker.checkworthiness import longest_first
 from checker.config import DATA_DIR
 from checker.normalize import fold, search_form
 from checker.slots.model import Mention, Span
@@ -85,7 +86,7 @@ def load_gazetteer() -> Gazetteer:
                 for variant in _forms(form, kind):
                     entries.setdefault(variant, replace(entry, adjective=adjective) if adjective else entry)
     weekdays = {fold(day): i for group in ("en", "ar") for i, day in enumerate(data["weekdays"][group])}
-    alternation = "|".join(re.escape(form) for form in sorted({*entries, *weekdays}, key=len, reverse=True))
+    alternation = longest_first({*entries, *weekdays})  # a tree of shared beginnings: ~900 places stay fast
     pattern = re.compile(rf"(?<!{INSIDE_WORD})(?:[{_ARABIC_ATTACHED}](?=[\u0621-\u064A]))?"
                          rf"(?P<form>{alternation})(?!{INSIDE_WORD})")
     return Gazetteer(entries, pattern, frozenset(acronyms), parents, weekdays)
@@ -212,7 +213,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
     folded = fold(text)
     found: list[Mention] = []
     for match in gazetteer.pattern.finditer(folded):
-        form = match.group("form")
+        form = " ".join(match.group("form").split())  # a mark at a word's end folds to one more space
         start, end = match.start("form"), match.end("form")
         if form in gazetteer.acronyms and not text[start:end].replace(".", "").isupper():
             continue

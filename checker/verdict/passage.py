@@ -43,7 +43,8 @@ COVERAGE_SAME_EVENT = 0.4
 # the model reads many reworded Arabic reports as disagreeing. 1.01 turns it off.
 COVERAGE_OVER_DISAGREEMENT = 0.7
 # ... and when the stance model reads an agreement below MIN_SIMILARITY (where it weighs nothing by itself), this
-# much (round 8: an agreement was not read as "said in other words" at all, an "other" was). 1.01 turns it off.
+# much (session 11, docs/verdict.md round 9: an agreement was not read as "said in other words" at all, an "other"
+# was). 1.01 turns it off.
 COVERAGE_WEAK_AGREEMENT = 0.7
 # Agreement from similarity alone (English pairs: the stance model reads Arabic ones; cross-language pairs have no
 # words to count) needs this much of the claim said.
