@@ -50,6 +50,7 @@ class HeadWords:
     english: dict[str, str] = field(default_factory=dict)
     english_generic: frozenset[str] = frozenset()
     cited_heads: frozenset[str] = frozenset()
+    english_openers: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> HeadWords:
@@ -61,7 +62,8 @@ class HeadWords:
         return cls(kinds, folded("needs_media_word"), folded("media_words") | folded("trailing_media_words"),
                    folded("trailing_media_words"), folded("stop_words"),
                    folded("descriptors"), folded("cue_words"), folded("not_names"), english,
-                   frozenset(w.lower() for w in data.get("english_generic", ())), folded("cited_heads"))
+                   frozenset(w.lower() for w in data.get("english_generic", ())), folded("cited_heads"),
+                   frozenset(w.lower() for w in data.get("english_openers", ())))
 
     @property
     def empty(self) -> bool:
@@ -283,24 +285,20 @@ def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead
 # A name ending in a broadcast word, or a US/Canadian call sign with its band ("WCVB-TV"), is a broadcaster's when a
 # source told it, spoke to it, gave it an interview or is cited "according to" it, or when it reported or said
 # ("told Afghan television channel Tolo News", "WCVB-TV reported"). Words that open a sentence or describe
-# ("Meanwhile", "On Monday", "Local") are dropped from the front; what is left must be two words or a call sign,
-# not a platform ("Google News") and not a kind of news ("Breaking News", "Fake News").
+# (heads.toml english_openers: "Meanwhile", "On Monday", "Local") are dropped from the front; what is left must be
+# two words or a call sign, not a platform ("Google News") and not a kind of news ("Breaking News", "Fake News").
 _MEDIA_NAME = r"(?:[A-Z][\w'’.-]*\s){1,4}(?:News|TV|Television|Radio)(?!\s*&)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
 _TOLD_MEDIA = re.compile(rf"\b(?:told|spoke to|speaking to|talking to|according to|interview with)\s+"
                          rf"(?:(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:television|TV|news|radio)\s+(?:channel|station|network|site)"
                          rf"\s+)?({_MEDIA_NAME})\b")
 _MEDIA_REPORTED = re.compile(rf"(?<![\w-])({_MEDIA_NAME}),?\s+(?:reported|reports|said|says)\b")
-_NOT_A_NAME_OPENING = frozenset("""the a an and but or so yet meanwhile also however then now later earlier still
-on in at by for from after before since during local national breaking fake top latest world international
-business sports morning evening nightly daily weekly channel monday tuesday wednesday thursday friday saturday
-sunday""".split())
 
 
 def _cited_media_names(text: str, find: Finder, words: HeadWords) -> list[OutletHead]:
     found = []
     for match in [*_TOLD_MEDIA.finditer(text), *_MEDIA_REPORTED.finditer(text)]:
         parts = match.group(1).split()
-        while len(parts) > 1 and parts[0].lower() in _NOT_A_NAME_OPENING:
+        while len(parts) > 1 and parts[0].lower() in words.english_openers:
             parts.pop(0)
         name = " ".join(parts)
         if len(parts) < 2 and "-" not in name or parts[0].lower() in words.not_names:

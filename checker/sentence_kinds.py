@@ -197,20 +197,21 @@ def _forecast(folded: str, langs: list[str]) -> bool:
     return False
 
 
-_AR_PREPOSITIONS = frozenset(fold(w) for w in ("في", "على", "مع", "بعد", "قبل", "خلال", "منذ", "عند", "أمام", "حسب",
-                                               "وسط", "بين", "إلى", "من", "عن", "نحو", "بفضل", "رغم"))
+@lru_cache(maxsize=1)
+def _fronted_prepositions() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon()["speculation"]["fronted_prepositions_ar"])
 
 
 def _fronted_phrase(before: str) -> bool:
-    """What stands before an Arabic forecast is nothing, or a phrase opening with a preposition («وبفضل البيئة
-    المناسبة ...، من المتوقع»); a clause of its own («وأقالت الشركة مديرها، ومن المتوقع») has a past verb no test
-    finds, so anything else is taken for one."""
+    """What stands before an Arabic forecast is nothing or a fronted phrase (claims.toml [speculation]
+    fronted_prepositions_ar)."""
     words = before.split()
     if not words:
         return True
     first = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 2 else words[0]
-    return first in _AR_PREPOSITIONS or (first[:1] in ("ب", "ل") and first[1:] in _AR_PREPOSITIONS | {"فضل"}) or (
-        first[:1] == "ب" and len(first) > 3)
+    prepositions = _fronted_prepositions()
+    return (first in prepositions or (first[:1] in ("ب", "ل") and first[1:] in prepositions)
+            or (first[:1] == "ب" and len(first) > 3))
 
 
 def _conditional(head: str, folded: str, langs: list[str]) -> bool:
