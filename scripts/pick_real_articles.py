@@ -15,7 +15,10 @@ round 5 with `dev5 > eval/real_train3/articles.txt` and a third verdict set with
 session 9 a fifth verdict set with `verdict5 > eval/verdict_cases5/articles.txt`; session 10 round 7 with
 `dev7 > eval/real_train4/articles.txt` (measured once, first contact, then read as training data), whose English articles are FNC-1 test bodies (PolNeAR dev being used up),
 and a sixth verdict set with `verdict6 > eval/verdict_cases6/articles.txt`; session 11 round 8 with
-`dev8 > eval/real_train5/articles.txt`, drawn like round 7 (measured once, first contact, then read as training data).
+`dev8 > eval/real_train5/articles.txt`, drawn like round 7 (measured once, first contact, then read as training data);
+session 12 round 9 with `dev9 > eval/real_train6/articles.txt`, drawn like round 8, and a seventh verdict set with `verdict7 > eval/verdict_cases7/articles.txt`, the first with English articles
+in the store since PolNeAR ran out (FNC-1 test bodies), so English claims about English copy and Arabic claims about it
+are measured too.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -102,8 +105,9 @@ DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000)
               "verdict5": (20261211, 15, 6, 15000), "verdict6": (20261214, 15, 6, 15000)}
 
 
-# Rounds whose English articles are FNC-1 test bodies: the seed of each.
-FNC1_ROUNDS = {"dev7": 20261212, "dev8": 20261216}
+# Rounds whose English articles are FNC-1 test bodies: (seed, JawharaFM articles, FNC-1 bodies).
+FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7": (20261218, 9, 8),
+               "dev9": (20261220, 18, 12)}
 
 
 def main(which: str) -> list[str]:
@@ -122,9 +126,10 @@ def main(which: str) -> list[str]:
         rng = random.Random(20261206)
         return [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 7, used, rng)]
     if which in FNC1_ROUNDS:  # English from FNC-1 bodies: PolNeAR dev and GUM news are used up
-        rng = random.Random(FNC1_ROUNDS[which])
+        seed, jawhara, fnc1 = FNC1_ROUNDS[which]
+        rng = random.Random(seed)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
-        return ids + _draw(antv11_ids(train=False), 18, used, rng) + _draw(fnc1_ids(), 12, used, rng)
+        return ids + _draw(antv11_ids(train=False), jawhara, used, rng) + _draw(fnc1_ids(), fnc1, used, rng)
     raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS])}|train|train2")
 
 
