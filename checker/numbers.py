@@ -224,8 +224,27 @@ def _digits(folded: str, text: str) -> Iterator[NumberMention]:
         raw = m.group("num")
         if not m.group("scale") and raw.isdigit() and len(raw) == 4 and _is_year(folded, m.start(), m.end(), value):
             yield mention(text, m.start(), m.end(), value, "year")
+        elif m.group("scale") and (rest := _compound_rest(folded, m.end(), folded_table("scales")[m.group("scale")])):
+            yield mention(text, m.start(), rest[0], value + rest[1])
         else:
             yield mention(text, m.start(), m.end(), value)
+
+
+@lru_cache(maxsize=1)
+def _compound_pattern() -> re.Pattern[str]:
+    scale = alternation(data()["scales"])
+    return re.compile(rf"(?:\sا)?\s*و\s?(?P<num>\d+)(?:\s?(?P<scale>{scale})(?![a-z\u0621-\u064A]))?(?!\d|[.,٫٬]\d)")
+
+
+def _compound_rest(folded: str, end: int, scale: float) -> tuple[int, float] | None:
+    """«13 ألفا و687», «2 مليون و300 ألف»: the smaller part joined by «و» after a scaled figure is added to it
+    (13,687, not 13,000 and 687); (where the whole figure ends, the part's value), or None. The folded «ألفًا» is
+    «الف ا»: its tanween's alef may stand between."""
+    m = _compound_pattern().match(folded, end)
+    if m is None:
+        return None
+    part = float(m.group("num")) * (folded_table("scales")[m.group("scale")] if m.group("scale") else 1)
+    return (m.end(), part) if 0 < part < scale else None
 
 
 @lru_cache(maxsize=1)

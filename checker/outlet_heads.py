@@ -51,6 +51,7 @@ class HeadWords:
     english_generic: frozenset[str] = frozenset()
     cited_heads: frozenset[str] = frozenset()
     english_openers: frozenset[str] = frozenset()
+    affiliate_networks: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> HeadWords:
@@ -63,7 +64,8 @@ class HeadWords:
                    folded("trailing_media_words"), folded("stop_words"),
                    folded("descriptors"), folded("cue_words"), folded("not_names"), english,
                    frozenset(w.lower() for w in data.get("english_generic", ())), folded("cited_heads"),
-                   frozenset(w.lower() for w in data.get("english_openers", ())))
+                   frozenset(w.lower() for w in data.get("english_openers", ())),
+                   frozenset(data.get("affiliate_networks", ())))
 
     @property
     def empty(self) -> bool:

@@ -217,6 +217,10 @@ class OutletRegistry:
         """A name heads.toml says no outlet bears ("فيس بوك", "Twitter", "الأمم المتحدة"): a platform or a body."""
         return search_form(name) in self._data.heads.not_names
 
+    def affiliate_network(self, outlet_id: str) -> bool:
+        """A network whose name with a channel number is a local station ("FOX 13", "ABC 7"; heads.toml)."""
+        return outlet_id in self._data.heads.affiliate_networks
+
     def with_extra(self, entries: Iterable[Any]) -> OutletRegistry:
         """This registry plus outlets (or extra aliases of known ones) kept in the database."""
         extra = [entry_from(item) for item in entries]

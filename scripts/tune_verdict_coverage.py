@@ -1,6 +1,6 @@
 """The verdict's coverage thresholds (checker/verdict/passage.py, source.py), chosen by 5-fold cross-validation over
 the verdict training sets pooled (eval/verdict_cases, 140 cases, eval/verdict_cases3, 149, eval/verdict_cases4, 150,
-eval/verdict_cases5, 150, and eval/verdict_cases6, 150: five groups of blind writers), folds grouped by the article that decides a case.
+eval/verdict_cases5, 150, eval/verdict_cases6, 150, and eval/verdict_cases7, 150: six groups of blind writers), folds grouped by the article that decides a case.
 
 Every case is checked once (retrieval, slots, stance), each set against its own store of articles; the verdict is
 then re-decided for each setting of COVERAGE_AGREE (a passage the stance step found unrelated says the same when its
@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 # and ANCHORS_SAME_EVENT are offered again, as their choices since round 6 rested on a cached reading (see
 # `forget`). 1.01 turns a rule off. Round 8 (session 11) adds COVERAGE_WEAK_AGREEMENT (the stance model's agreement
 # below MIN_SIMILARITY said in other words when the best sentence holds this share of the claim, as "other" is).
+# Session 12 adds SLOT_CONFLICT_COVERAGE (a slot conflict too weak by strength counts when its passage holds this
+# share of the claim and no passage of its story agrees).
 GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.5, 0.6),
@@ -71,7 +73,8 @@ GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "NEGATION_BLOCKS_AGREEMENT": (True,),
         "LONE_COVERAGE": (0.5, 0.6, 1.01),
         "COVERAGE_OVER_DISAGREEMENT": (0.7, 0.8, 0.9, 1.01),
-        "COVERAGE_WEAK_AGREEMENT": (0.7, 0.8, 1.01)}
+        "COVERAGE_WEAK_AGREEMENT": (0.7, 0.8, 1.01),
+        "SLOT_CONFLICT_COVERAGE": (0.4, 0.5, 1.01)}
 # A threshold that means nothing while its rule is off: only its first value is tried then.
 SWITCHED_BY = {"DOUBT_SCORE": ("DOUBT_SIMILARITY", 1.01)}
 # Ties go to the stricter setting: for these a lower value is the stricter (more doubt; round 4's LOW_SIMILARITY).

@@ -30,7 +30,9 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
     anchors = [c.end for c in own] + ([speaker.end] if speaker else [])
     near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH and (
                 _one_clause(text, anchor, o.start) or _ADDRESSED.search(text[anchor:o.start])
-                or _OPENER_NEXT.match(text, o.end)) for anchor in anchors)
+                or _OPENER_NEXT.match(text, o.end))
+                or 0 <= o.start - anchor <= _APPOSITIVE_REACH and _PAST_APPOSITIVE.match(text[anchor:o.start])
+                for anchor in anchors)
             or any(0 <= c.start - o.end <= 3 and (_one_clause(text, o.end, c.start) or not is_participle(c, lexicon))
                    for c in own)]
     return near[0] if near else None
@@ -38,6 +40,13 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
 
 # "...، فريد بن جحا لمراسل "الجوهرة"", "...، لصحيفة لوموند", "..., told": the outlet addressed past an appositive.
 _ADDRESSED = re.compile(r"(?:(?<!\w)(?:ل\w*|لـ|told|to)\s*[«\"“]?|(?<!\w)ل)$")
+
+
+# «وقال كامل كزبر، من مجموعة "..." التي تقود المشروع، لوكالة فرانس برس»: an appositive between commas, longer than
+# _OUTLET_REACH, then the outlet addressed; the aside holds no sentence end and no second cue's clause opener.
+_APPOSITIVE_REACH = 120
+_PAST_APPOSITIVE = re.compile(r"\s*[،,](?:[^.؟?!\n:«»\"“”]|\"[^\"\n]{0,60}\"|«[^»\n]{0,60}»|“[^”\n]{0,60}”)*[،,]\s*"
+                              r"(?:ل\w*|لـ|told|to)\s*[«\"“]?$")
 
 
 # "...، وتحصل موقع X على نسخة منه، أن", "...، [اسم المتحدث]، وكالة X بأن": the reported words

@@ -31,6 +31,7 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twic
                         r"already|once|again|first)\s+)?$", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
 _AGE = re.compile(r"\d{1,3}")
+_PARTY_STATE = re.compile(r"[rdi]-[a-z][a-z.]{1,6}")  # "r-fla.", "d-n.y.", "i-vt." (folded)
 _QUOTE_OR_COMMA_BEFORE = re.compile(r"(?:[\"”“,]|'')\s*$")
 _ROLE_CLOSE = re.compile(r"[,;:.!?\"”]|$")
 _ADVERB = re.compile(r"[a-z]{3,}ly")
@@ -187,7 +188,8 @@ def _relative_antecedent(text: str, speaker: Span, lexicon: Lexicon) -> Span | N
     finite = [n for n, w in enumerate(words[1:-1], start=1) if fold(w.group()) in _FINITE]
     if not finite or any(fold(w.group()) in ("who", "which", "that") for w in words[1:finite[0]]):
         return speaker  # "The man who was arrested said": the verb is the relative clause's
-    opener = next((n for n in range(len(words) - 1, finite[0], -1) if fold(words[n].group()) in _CLAUSE_OPENERS), None)
+    # an opener with a word after it: "... reported that" ending the subject opens nothing
+    opener = next((n for n in range(len(words) - 2, finite[0], -1) if fold(words[n].group()) in _CLAUSE_OPENERS), None)
     if opener is None:
         return None  # a whole clause before the verb, no one in it to speak
     return _clean_english(text, speaker.start + words[opener + 1].start(), speaker.end, lexicon)
@@ -238,8 +240,10 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             last = segment_end + 1 if last is None else last
             segment_end = boundary - 1
             continue
-        if last is None and _AGE.fullmatch(folded) and text[boundary - 1:boundary] == ",":
-            segment_end = boundary - 1  # "Maria Lopez, 34, said": the age set off by commas is no speaker
+        if last is None and (_AGE.fullmatch(folded) or _PARTY_STATE.fullmatch(folded)) and text[boundary - 1:boundary] == ",":
+            # "Maria Lopez, 34, said", "Rep. Ileana Ros-Lehtinen, R-Fla., said": an age or a party and state set off
+            # by commas is no speaker
+            segment_end = boundary - 1
             continue
         if folded and _predicate(segment, lexicon):
             # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.

@@ -22,7 +22,8 @@ def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon
     "the Times" in a New York Times story), outlet phrases by head word the registry lacks ("وكالة الأنباء X",
     "صحيفة «X»": outlets, never speakers), and outlets caught only by their pattern."""
     sentence, folded = doc.text[start:end], doc.folded[start:end]
-    known = [OutletMention(o, start + s, start + e) for o, s, e in registry.find_in(sentence, story=story, folded=folded)]
+    known = [_local_station(doc.text, OutletMention(o, start + s, start + e), registry)
+             for o, s, e in registry.find_in(sentence, story=story, folded=folded)]
     heads = [OutletMention(h.outlet, start + h.start, start + h.end) for h in registry.heads_in(sentence, folded)
              if not any(k.start < start + h.end and start + h.start < k.end for k in known)]
     known, heads = _bracketed_names(doc.text, known, heads)
@@ -33,13 +34,27 @@ def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon
     return sorted(found + unknown, key=lambda m: m.start)
 
 
-_BRACKET_AFTER_HEAD = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+)?\s*\(\s*$")
+# the number is the station's, not a count or a programme's name ("CBS 60 Minutes", "NBC 2 hours later")
+_CHANNEL_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d:.,]\d|\d)(?!\s*(?:%|percent|years?|hours?|days?|minutes?)\b)"
+                             r"(?![ \t]+[A-Z])")
+
+
+def _local_station(text: str, mention: OutletMention, registry: OutletRegistry) -> OutletMention:
+    """"told FOX 13": a network's name with a channel number is its local station, an outlet of its own."""
+    number = _CHANNEL_NUMBER.match(text, mention.end)
+    if number is None or not registry.affiliate_network(mention.outlet.id):
+        return mention
+    name = text[mention.start:number.end()]
+    return OutletMention(Outlet(outlet_slug(name), name, known=False), mention.start, number.end())
+
+
+_BRACKET_AFTER_HEAD = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+)?\s*[(\"«“]\s*$")
 
 
 def _bracketed_names(text: str, known: list[OutletMention], heads: list[OutletMention]
                      ) -> tuple[list[OutletMention], list[OutletMention]]:
-    """"وكالة الأنباء الرسمية السورية (سانا)", "وكالة الأنباء الروسية (سبوتنيك)": a description the registry lacks,
-    then the outlet's own name in brackets: one mention of that outlet, spanning the phrase."""
+    """"وكالة الأنباء الرسمية السورية (سانا)", «وكالة الأنباء الروسية الرسمية "سبوتنيك"»: a description the registry
+    lacks, then the outlet's own name in brackets or quotes: one mention of that outlet, spanning the phrase."""
     merged: list[OutletMention] = []
     for head in heads:
         named = next((k for k in known if not head.outlet.known and 0 <= k.start - head.end <= 30
@@ -89,6 +104,10 @@ def _unquoted_arabic_name(folded: str, start: int, end: int, lexicon: Lexicon) -
     return None
 
 
+# "the Springfield Times's reporter", "the Daily Express." : the name ends before the possessive or the full stop
+_POSSESSIVE_OR_STOP = re.compile(r"(?:['’]s?|\.)+$")
+
+
 def _english_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
     """Capitalised names with a media word ("the Kurdistan Chronicle"), and dateline parentheses."""
     found = []
@@ -96,7 +115,9 @@ def _english_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> li
         words = match.group().split()
         while words and words[0] in ("The", "A", "An", "In", "On", "According", "Citing"):
             words.pop(0)
-        if len(words) >= 2 and words[-1].strip(".'’s") in lexicon.en_media_words:
+        if words:
+            words[-1] = _POSSESSIVE_OR_STOP.sub("", words[-1])
+        if len(words) >= 2 and words[-1] in lexicon.en_media_words:
             name = " ".join(words)
             name_start = match.start() + match.group().index(words[0])
             found.append(OutletMention(Outlet(outlet_slug(name), name, known=False), offset + name_start,

@@ -27,6 +27,7 @@ class Mention:
     span: Span
     level: str = ""  # for places: country, region, city, site
     adjective: bool = False
+    capital: str = ""  # a capital read as its government (key: the country): the city's own key, still its name
 
 
 @dataclass(frozen=True)

@@ -220,7 +220,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
         entry = gazetteer.entries.get(form)
         if entry is None:
             continue  # a weekday: read by `weekdays`
-        found.append(Mention(entry.kind, entry.key, Span(start, end, text[start:end]), entry.level, entry.adjective))
+        mention = Mention(entry.kind, entry.key, Span(start, end, text[start:end]), entry.level, entry.adjective)
+        found.append(_as_government(text, mention, gazetteer.parents))
     taken = [(m.span.start, m.span.end) for m in found]
     for match in _NAME.finditer(text):
         start, end = match.span()
@@ -235,6 +236,51 @@ def mentions(text: str) -> tuple[Mention, ...]:
     found = [m for m in found if not any(p.span.start <= m.span.start and m.span.end <= p.span.end
                                          for p in headed)] + headed
     return tuple(sorted(found, key=lambda m: m.span.start))
+
+
+@dataclass(frozen=True)
+class _Government:
+    capitals: frozenset[str]
+    openers_ar: frozenset[str]
+    verbs_ar: frozenset[str]
+    verbs_en: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _government() -> _Government:
+    data = slots_data()["places"]
+    return _Government(frozenset(data["capitals"]), frozenset(fold(w) for w in data["government_openers_ar"]),
+                       frozenset(fold(w) for w in data["government_verbs_ar"]),
+                       frozenset(w.lower() for w in data["government_verbs_en"]))
+
+
+_WORD_BEFORE = re.compile(r"([\w\u0600-\u06FF]+)\s*$")
+_WORD_AFTER = re.compile(r"\s*([\w\u0600-\u06FF']+)")
+
+
+def _as_government(text: str, mention: Mention, parents: dict[str, str]) -> Mention:
+    """A capital that is its clause's subject stands for its government: «المنامة أمهلت ...», «وأعلنت طهران»,
+    "Riyadh said" name Bahrain, Iran, Saudi Arabia, not a city another city of theirs would contradict
+    (slots.toml [places] capitals)."""
+    rules = _government()
+    if mention.kind != "place" or mention.key not in rules.capitals or mention.key not in parents:
+        return mention
+    start, end = mention.span.start, mention.span.end
+    before = text[:start]
+    if before[-1:] in _ARABIC_ATTACHED and before[-1:] not in "وف":
+        return mention  # «بالرياض», «للقاهرة»: a preposition attached
+    previous = _WORD_BEFORE.search(before)
+    following = _WORD_AFTER.match(text, end)
+    if mention.span.text.isascii():
+        acting = following is not None and following.group(1).lower() in rules.verbs_en or text.startswith("'s", end)
+    else:
+        word = fold(previous.group(1)) if previous else ""
+        word = word[1:] if word[:1] in "وف" and word[1:] in rules.verbs_ar | rules.openers_ar else word
+        opens = previous is None or _CLAUSE.search(before[previous.end():] if previous else before) is not None
+        acting = following is not None and (opens or word in rules.openers_ar) or word in rules.verbs_ar
+    if not acting:
+        return mention
+    return Mention("place", parents[mention.key], mention.span, "country", capital=mention.key)
 
 
 @lru_cache(maxsize=1)
@@ -324,8 +370,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def same_entity(a: Mention, b: Mention) -> bool:
-    if a.key == b.key:
-        return True
+    if a.key == b.key or a.capital and a.capital in (b.key, b.capital) or b.capital and b.capital == a.key:
+        return True  # «رفضت أنقرة» (Turkey's government) still names the Ankara of "talks in Ankara"
     if a.key.startswith("name:") or b.key.startswith("name:"):
         from checker.slots.align import same_phrase
 

@@ -26,7 +26,7 @@ def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
     "conflicting", unless a fact-check rating decides. The stance model alone never contradicts: off its
     training data it reads reworded agreement as disagreement (see docs/verdict.md)."""
     kept = independent(assessed)
-    against = [a for a in kept if a.stance == "disagree" and a.weighs]
+    against = [a for a in kept if a.stance == "disagree" and (a.weighs or _slot_conflict_counts(a, assessed))]
     doubts = {id(a): doubt for a in kept if (doubt := doubted(a, assessed)) is not None}
     for_it = [a for a in kept if a.stance == "agree" and a.weighs and id(a) not in doubts]
     verifiable = [a for a in against if a.explicit]
@@ -54,6 +54,16 @@ def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
             f"not enough evidence: {why_for(doubtful[0])}; but its own story reads otherwise: "
             f"{why_against(doubts[id(doubtful[0])])}",))
     return Verdict("not_enough_evidence", 0.0, (_why_not_enough(assessed),))
+
+
+def _slot_conflict_counts(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -> bool:
+    """A slot conflict too weak to weigh by strength still counts when its passage holds SLOT_CONFLICT_COVERAGE of
+    the claim and no passage of its story agrees with the claim (then the story says the claim, and the conflict is
+    about another detail of it)."""
+    if item.slot_conflict is None or item.coverage < passage.SLOT_CONFLICT_COVERAGE:
+        return False
+    return not any(other.hit.document_id == item.hit.document_id and other.stance == "agree" and other.weighs
+                   for other in assessed if other is not item)
 
 
 def doubted(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -> AssessedPassage | None:

@@ -1,0 +1,105 @@
+"""Round 9 of issue 7 (session 12): what the first contact with 42 new real articles (eval/real_train6: ANT
+multisource, FNC-1 bodies) showed, then fixed from it as training data. Articles written for these tests in the style
+of the real ones, and the real training items themselves, read in place by id and offset."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.pipeline import analyze
+from real_training_items import article_text, attribution_of, check_training_item
+
+
+def outlet_id(text: str, words: str) -> str | None:
+    outlet = attribution_of(text, words).outlet
+    return outlet.id if outlet else None
+
+
+def test_an_article_whose_subject_ends_in_a_clause_opener_is_analysed(eval_data: Path) -> None:
+    """"White House Press Secretary Josh Earnest could not confirm the reports when asked": the subject before
+    "asked" ends in "when"; the whole article (fnc1/79) crashed with an IndexError, losing all its claims."""
+    claims = analyze(article_text("fnc1/79")).claims
+    assert len(claims) >= 15
+    earnest = next(c for c in claims if "could not confirm the reports" in c.text)
+    assert earnest.attribution.speaker is not None and "Josh Earnest" in earnest.attribution.speaker
+
+
+ADDRESSED_PAST_AN_ASIDE = """دبابات في قاع البحر قبالة صيدا
+
+صيدا (أ ف ب) - أنزل غطاسون لبنانيون عشر دبابات قديمة إلى قاع البحر قبالة مدينة صيدا.
+
+وقال متحدث باسم الجيش، في بيان وزعه مكتبه على الصحفيين، إن الدبابات ظهرت في صور قناة الجديد.
+
+وقال كامل كزبر، من مجموعة "أصدقاء جزيرة وشاطئ صيدا" التي تقود المشروع، لصحيفة النهار "سيصبح هذا المكان جنة \
+للغطاسين".
+"""
+
+
+def test_an_outlet_addressed_after_a_long_aside_is_the_speech_acts() -> None:
+    """«وقال X، من مجموعة "..." التي تقود المشروع، لصحيفة النهار "..."»: the outlet addressed after an appositive
+    longer than the usual reach is still the one he spoke to."""
+    assert outlet_id(ADDRESSED_PAST_AN_ASIDE, "جنة") == "an-nahar"
+
+
+def test_an_outlet_in_the_reported_words_after_an_aside_is_not_addressed() -> None:
+    """The aside must end right before «لـ»: in «وقال متحدث، في بيان ...، إن الدبابات ظهرت في صور قناة الجديد» the
+    channel is in what he says, so the story's wire (the dateline) stays the claim's outlet."""
+    assert outlet_id(ADDRESSED_PAST_AN_ASIDE, "ظهرت في صور") == "afp"
+
+
+LOCAL_STATION = """TAMPA, Fla. — A cat named Bart was found alive five days after his owner buried him.
+
+Rescuers told FOX 13 that he has severe trauma to the head and a broken jaw.
+
+A spokesman for the shelter told Fox News that the cat was recovering.
+"""
+
+
+@pytest.mark.parametrize("words,outlet", [("severe trauma", "fox-13"), ("was recovering", "fox-news")])
+def test_a_network_name_with_a_channel_number_is_its_local_station(words: str, outlet: str) -> None:
+    """"told FOX 13" in a Tampa story is the local station, not Fox News; "told Fox News" stays the network."""
+    assert outlet_id(LOCAL_STATION, words) == outlet
+
+
+def test_a_description_then_the_registry_name_in_quotes_is_that_outlet() -> None:
+    """«في مقابلة مع وكالة الأنباء الروسية الرسمية "سبوتنيك"»: the description the registry lacks and the name in
+    quotation marks after it are one mention of Sputnik, not an unknown «وكالة الأنباء الروسية»."""
+    text = ("موسكو تحذر من انهيار آلية منع الحوادث في سوريا\n\n"
+            "وأشار بوريسينكو إلى أن الآلية الحالية أثبتت فعاليتها، وذلك في مقابلة مع وكالة الأنباء الروسية الرسمية "
+            "\"سبوتنيك\".\n")
+    assert outlet_id(text, "أثبتت فعاليتها") == "sputnik"
+
+
+def test_an_acronym_spelled_in_arabic_letters_without_hamza_ends_no_sentence() -> None:
+    """«(كي.سي.ان.ايه)»: KCNA spelled out without spaces or hamza is one name; the sentence went on after it and lost
+    its cue."""
+    text = ("زيارة كيم إلى الصين\n\n"
+            "ووصفت وكالة الانباء الكورية الشمالية (كي.سي.ان.ايه) الزيارة بأنها \"علامة فارقة\" في العلاقات مع الصين.\n")
+    claim = next(c for c in analyze(text).claims if "علامة فارقة" in c.text)
+    assert "ووصفت" in claim.text and claim.attribution.outlet is not None
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("Several U.S. officials, including U.S. Rep. Ileana Ros-Lehtinen, R-Fla., have said they were working on it.",
+     "Ileana Ros-Lehtinen"),
+    ("Sen. Bernie Sanders, I-Vt., said the bill was dead.", "Bernie Sanders"),
+])
+def test_a_party_and_state_tag_is_no_speaker(sentence: str, speaker: str) -> None:
+    """"R-Fla." set off by commas tells the lawmaker's party and state, like an age; the speaker is before it."""
+    got = attribution_of("Lawmakers react\n\n" + sentence + "\n", "said").speaker
+    assert got is not None and speaker in got and "R-Fla" not in got and "I-Vt" not in got
+
+
+# Items of the round-9 training draw (eval/real_train6) the fixes above decide: (doc, gold start, outlet).
+ROUND9_TRAINING_ITEMS = [
+    ("antms/BBC/middleEast/BB-middleEast-807-20180729", 560, "afp"),  # «…، لوكالة فرانس برس للأنباء»
+    ("fnc1/976", 491, "fox-13"),  # "rescuers told FOX 13"
+    ("antms/CNN/middleEast/CN-middleEast-1495-20181012", 611, "sputnik"),  # «وكالة الأنباء الروسية الرسمية "سبوتنيك"»
+    ("fnc1/79", 1606, "ap"),  # the article that crashed: its claims carry the credit line's AP
+]
+
+
+@pytest.mark.parametrize("doc,start,outlet", ROUND9_TRAINING_ITEMS)
+def test_round9_training_items_on_the_real_articles(eval_data: Path, doc: str, start: int, outlet: str | None) -> None:
+    check_training_item("real_train6", doc, start, outlet)
