@@ -103,3 +103,29 @@ ROUND9_TRAINING_ITEMS = [
 @pytest.mark.parametrize("doc,start,outlet", ROUND9_TRAINING_ITEMS)
 def test_round9_training_items_on_the_real_articles(eval_data: Path, doc: str, start: int, outlet: str | None) -> None:
     check_training_item("real_train6", doc, start, outlet)
+
+
+@pytest.mark.parametrize("sentence,outlet", [
+    ("The mayor said in an interview published in the Springfield Times that the plant would close.",
+     "springfield-times"),
+    ("According to the Kurdistan Daily News, five people were killed.", "kurdistan-daily-news"),
+    ("The report, first published by the Fairfax Express, said the port was closed.", "fairfax-express"),
+])
+def test_a_capitalised_name_ending_in_news_times_or_express_is_an_outlet(sentence: str, outlet: str) -> None:
+    """The name's last word was stripped of every final "s" and "." before it was looked up among the media words,
+    so "News", "Times" and "Express" became "New", "Time" and "Expre" and no such name was ever found."""
+    assert outlet_id("Local news\n\n" + sentence + "\n", sentence.split()[-2]) == outlet
+
+
+def test_a_pattern_name_ending_a_cited_registry_outlets_name_is_that_outlet() -> None:
+    """"the Daily News" in a story that cites the New York Daily News is that paper, not an unknown "Daily News"."""
+    text = ("School suspends boy over a ring\n\nAiden Steward was suspended, the New York Daily News reported.\n\n"
+            "The principal told the Daily News that threats were taken seriously.\n")
+    assert outlet_id(text, "threats were taken") == "ny-daily-news"
+    alone = "School suspends boy over a ring\n\nThe principal told the Daily News that threats were taken seriously.\n"
+    assert outlet_id(alone, "threats were taken") == "daily-news"
+
+
+def test_cctv_written_in_arabic_letters_is_chinas_television_not_ctv() -> None:
+    text = "الصين تغلق مدارس\n\nوذكرت قناة \"سي سي تي في\" الرسمية أن مكتب التعليم المحلي أغلق المدارس.\n"
+    assert outlet_id(text, "مكتب التعليم") == "cgtn"

@@ -28,13 +28,24 @@ def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon
              if not any(k.start < start + h.end and start + h.start < k.end for k in known)]
     known, heads = _bracketed_names(doc.text, known, heads)
     found = known + heads
-    unknown = [m for m in _pattern_outlets(sentence, folded, start, lexicon)
+    unknown = [_story_outlet_named(m, story, registry) for m in _pattern_outlets(sentence, folded, start, lexicon)
                if not any(k.start < m.end and m.start < k.end for k in found)
                and not registry.never_an_outlet(m.outlet.name)]  # «موقع "فيس بوك"»: a platform
     return sorted(found + unknown, key=lambda m: m.start)
 
 
 # the number is the station's, not a count or a programme's name ("CBS 60 Minutes", "NBC 2 hours later")
+def _story_outlet_named(mention: OutletMention, story: tuple[str, ...], registry: OutletRegistry) -> OutletMention:
+    """"the Daily News" in a story that names the New York Daily News is that paper: a name caught by its pattern
+    that ends a registry outlet's name the article cites elsewhere."""
+    tail = " " + search_form(mention.outlet.name)
+    for outlet_id in story:
+        outlet = registry.get(outlet_id)
+        if outlet is not None and search_form(outlet.name).endswith(tail):
+            return OutletMention(outlet, mention.start, mention.end)
+    return mention
+
+
 _CHANNEL_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d:.,]\d|\d)(?!\s*(?:%|percent|years?|hours?|days?|minutes?)\b)"
                              r"(?![ \t]+[A-Z])")
 
