@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 _ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ف", "ل")
-_ARABIC_SUFFIXES = ("هما", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي", "ا")
+_ARABIC_SUFFIXES = ("هما", "ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي")
 _ENGLISH_SUFFIXES = ("ing", "ed", "es", "s")
 # English words whose final "s" is their own, not a plural's: Hamas, Paris, Damascus, Tunis, Carlos, Ross (a name
 # that ends like a plural is not the shorter name: "Hamas" is not "Hama").

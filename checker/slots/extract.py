@@ -74,6 +74,12 @@ def _content_stems(text: str) -> list[str]:
             if w not in stop and len(w) >= 2 and not w.isdigit()]
 
 
+def _counted(stem: str) -> str:
+    """A light stem without the accusative alef of the noun a figure of 11-99 counts: «13 ألفا و687 مركزا» counts the
+    «مركز» of «خمسة وعشرين ألف مركز», «قتيلا» the «قتيل»."""
+    return stem[:-1] if not stem.isascii() and stem.endswith("ا") and len(stem) >= 4 else stem
+
+
 def _weekdays(text: str) -> tuple[tuple[int, Span], ...]:
     gazetteer = load_gazetteer()
     folded = fold(text)
@@ -116,7 +122,7 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
             words = [w for w in _WORD.findall(after)[:3] if search_form(w) not in stop]
             thing = next((t for t in map(thing_of, words) if t), None)
             if thing is None and number.unit:
-                thing = light_stem(search_form(number.unit))
+                thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and quantities and not _between(text, quantities[-1], number):
             thing = quantities[-1].thing
         first = bisect.bisect_left(place_starts, number.end)  # only the places after this number, not all
@@ -126,9 +132,9 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         high = number.high if number.high is not None else number.value
         assert low is not None and high is not None
         sign = _PERCENT_AFTER.match(text, number.end)  # the words after «في المئة» tell what the share is of
-        context = frozenset(_content_stems(" ".join(_near_words(text, number.start, before=True)
-                                                     + _near_words(text, sign.end() if sign else number.end,
-                                                                   before=False))))
+        context = frozenset(_counted(w) for w in _content_stems(" ".join(
+            _near_words(text, number.start, before=True) + _near_words(text, sign.end() if sign else number.end,
+                                                                     before=False))))
         act = governing_act(text, number, numbers) if number.kind == "number" else None
         quantities.append(Quantity(number, thing, place, low, high, context, act))
     return tuple(quantities)
