@@ -239,12 +239,20 @@ def _compound_pattern() -> re.Pattern[str]:
 def _compound_rest(folded: str, end: int, scale: float) -> tuple[int, float] | None:
     """«13 ألفا و687», «2 مليون و300 ألف»: the smaller part joined by «و» after a scaled figure is added to it
     (13,687, not 13,000 and 687); (where the whole figure ends, the part's value), or None. The folded «ألفًا» is
-    «الف ا»: its tanween's alef may stand between."""
+    «الف ا»: its tanween's alef may stand between. Not when the part is a sum of money, a share, a date or a time
+    of its own («بمبلغ 15 ألف و500 دينار», «5 آلاف و10 أيار», «3 آلاف و7%»): those finders take it first."""
     m = _compound_pattern().match(folded, end)
-    if m is None:
+    if m is None or _own_kind_after().match(folded, m.end()):
         return None
     part = float(m.group("num")) * (folded_table("scales")[m.group("scale")] if m.group("scale") else 1)
     return (m.end(), part) if 0 < part < scale else None
+
+
+@lru_cache(maxsize=1)
+def _own_kind_after() -> re.Pattern[str]:
+    """What makes the part after «و» a figure of another kind: a currency, a share, a month, a clock time."""
+    words = [*folded_table("currencies"), *folded_table("percent_words"), *folded_table("months")]
+    return re.compile(rf"\s*(?:{alternation(words)}|[:.,]\d)")
 
 
 @lru_cache(maxsize=1)

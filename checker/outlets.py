@@ -108,6 +108,9 @@ class OutletRegistry:
             if _alias_form(name) not in self._groups:
                 self._by_key.setdefault(outlet_key(name), entry)
         forms = {_alias_form(alias) for alias in names}
+        # by form: "The Scotsman" (its name) is the "Scotsman" listed as ambiguous, a leading "the" left to the text
+        strict_forms = {_alias_form(alias) for alias in entry.strict}
+        ambiguous_forms = {_alias_form(alias) for alias in entry.ambiguous} | strict_forms
         for alias in names:
             form = _alias_form(alias)
             if not form or _redundant(form, forms):
@@ -120,10 +123,9 @@ class OutletRegistry:
                 raise InputError(f"{alias!r} names both {known.entry.id!r} and {entry.id!r}: "
                                  "list it in a [[lookalike]] group (lookalikes.toml) or keep it on one outlet")
             if known is None:
-                ambiguous = alias in entry.ambiguous or alias in entry.strict
-                strict = alias in entry.strict or (group is not None and group.strict and not _is_latin(alias))
-                self._aliases[form] = _Alias(entry, alias, ambiguous or group is not None, group, strict)
-            elif alias in entry.strict and not known.strict:
+                strict = form in strict_forms or (group is not None and group.strict and not _is_latin(alias))
+                self._aliases[form] = _Alias(entry, alias, form in ambiguous_forms or group is not None, group, strict)
+            elif form in strict_forms and not known.strict:
                 self._aliases[form] = replace(known, ambiguous=True, strict=True)
 
     def _add_group_names(self) -> None:

@@ -56,13 +56,17 @@ def _analyse(code: Path, path: Path, fast: bool, keep_going: bool = False) -> di
     argv = [sys.executable, "-m", "checker", "analyze", str(path), "--format", "json", "--no-evidence"]
     if fast:
         argv.append("--fast")
-    done = subprocess.run(argv, cwd=code, capture_output=True, text=True, timeout=600)
-    if done.returncode != 0:
-        failure = f"analyze failed on {path.name}: exit {done.returncode}\n{done.stderr[-2000:]}"
+    try:
+        done = subprocess.run(argv, cwd=code, capture_output=True, text=True, timeout=600)
+        failure = "" if done.returncode == 0 else f"exit {done.returncode}\n{done.stderr[-2000:]}"
+    except subprocess.TimeoutExpired:
+        failure = "no answer in 600 s"
+    if failure:
         if not keep_going:
-            raise SystemExit(failure)
-        print(failure.splitlines()[0] + " (counted as an empty report: its claims missed)", file=sys.stderr)
-        return {"claims": []}
+            raise SystemExit(f"analyze failed on {path.name}: {failure}")
+        print(f"analyze failed on {path.name}: {failure.splitlines()[0]} (every item of it counted wrong)",
+              file=sys.stderr)
+        return {"claims": [], "failed": True}
     return json.loads(done.stdout)
 
 
@@ -71,7 +75,8 @@ def judge(item: dict, report: dict, key: str, scorer) -> Judgement:
     norm_key = scorer.norm(key)
     if not item.get("claim", True):
         bad = [c for c in claims if norm_key in scorer.norm(c.get("text", ""))]
-        return Judgement(item["doc"], False, not bad, why=item.get("why") or "other")
+        # an article the tool failed on keeps nothing out: the reader got no analysis at all
+        return Judgement(item["doc"], False, not bad and not report.get("failed"), why=item.get("why") or "other")
     hits = [c for c in claims if norm_key in scorer.norm(c.get("text", ""))]
     if not hits:
         return Judgement(item["doc"], True, False, outlet_from=item.get("outlet_from"),

@@ -42,6 +42,14 @@ def test_an_outlet_addressed_after_a_long_aside_is_the_speech_acts() -> None:
     assert outlet_id(ADDRESSED_PAST_AN_ASIDE, "جنة") == "an-nahar"
 
 
+def test_an_aside_that_opens_the_reported_words_addresses_no_outlet() -> None:
+    """«وقال وزير الإعلام، إن الحكومة قررت …، لقناة الجديد …»: the aside already holds what he said, so the channel
+    after it is in his words, not whom he spoke to."""
+    text = ("ترخيص جديد في لبنان\n\nوقال وزير الإعلام، إن الحكومة قررت بعد مشاورات طويلة مع النقابات منح ترخيص "
+            "جديد، لقناة الجديد التي تبث من بيروت.\n")
+    assert outlet_id(text, "مشاورات طويلة") is None
+
+
 def test_an_outlet_in_the_reported_words_after_an_aside_is_not_addressed() -> None:
     """The aside must end right before «لـ»: in «وقال متحدث، في بيان ...، إن الدبابات ظهرت في صور قناة الجديد» the
     channel is in what he says, so the story's wire (the dateline) stays the claim's outlet."""
@@ -53,10 +61,15 @@ LOCAL_STATION = """TAMPA, Fla. — A cat named Bart was found alive five days af
 Rescuers told FOX 13 that he has severe trauma to the head and a broken jaw.
 
 A spokesman for the shelter told Fox News that the cat was recovering.
+
+A neighbour told FOX 13 News that the cat had two broken ribs.
+
+The mayor told CBS 2 weeks ago that the road would close.
 """
 
 
-@pytest.mark.parametrize("words,outlet", [("severe trauma", "fox-13"), ("was recovering", "fox-news")])
+@pytest.mark.parametrize("words,outlet", [("severe trauma", "fox-13"), ("was recovering", "fox-news"),
+                                          ("two broken ribs", "fox-13"), ("road would close", "cbs")])
 def test_a_network_name_with_a_channel_number_is_its_local_station(words: str, outlet: str) -> None:
     """"told FOX 13" in a Tampa story is the local station, not Fox News; "told Fox News" stays the network."""
     assert outlet_id(LOCAL_STATION, words) == outlet
@@ -77,18 +90,20 @@ def test_an_acronym_spelled_in_arabic_letters_without_hamza_ends_no_sentence() -
     text = ("زيارة كيم إلى الصين\n\n"
             "ووصفت وكالة الانباء الكورية الشمالية (كي.سي.ان.ايه) الزيارة بأنها \"علامة فارقة\" في العلاقات مع الصين.\n")
     claim = next(c for c in analyze(text).claims if "علامة فارقة" in c.text)
-    assert "ووصفت" in claim.text and claim.attribution.outlet is not None
+    assert "ووصفت" in claim.text and claim.attribution.outlet is not None and claim.attribution.outlet.id == "kcna"
 
 
 @pytest.mark.parametrize("sentence,speaker", [
     ("Several U.S. officials, including U.S. Rep. Ileana Ros-Lehtinen, R-Fla., have said they were working on it.",
      "Ileana Ros-Lehtinen"),
     ("Sen. Bernie Sanders, I-Vt., said the bill was dead.", "Bernie Sanders"),
+    ("Sen. Rand Paul, R-Kentucky, said the bill was dead.", "Rand Paul"),
+    ("Rep. Joe Wilson, R-South Carolina, said the bill was dead.", "Joe Wilson"),
 ])
 def test_a_party_and_state_tag_is_no_speaker(sentence: str, speaker: str) -> None:
     """"R-Fla." set off by commas tells the lawmaker's party and state, like an age; the speaker is before it."""
     got = attribution_of("Lawmakers react\n\n" + sentence + "\n", "said").speaker
-    assert got is not None and speaker in got and "R-Fla" not in got and "I-Vt" not in got
+    assert got is not None and speaker in got and "-" not in got.replace("Ros-Lehtinen", "")
 
 
 # Items of the round-9 training draw (eval/real_train6) the fixes above decide: (doc, gold start, outlet).
@@ -129,3 +144,19 @@ def test_a_pattern_name_ending_a_cited_registry_outlets_name_is_that_outlet() ->
 def test_cctv_written_in_arabic_letters_is_chinas_television_not_ctv() -> None:
     text = "الصين تغلق مدارس\n\nوذكرت قناة \"سي سي تي في\" الرسمية أن مكتب التعليم المحلي أغلق المدارس.\n"
     assert outlet_id(text, "مكتب التعليم") == "cgtn"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Scotsman who lives near the bridge said it was unsafe.",
+    "Iran's Guardian Council said the law was void.",
+    "Modi said India today faces a choice.",
+    "The Foreign Press Association said the ban was wrong.",
+])
+def test_an_outlet_name_that_is_an_ordinary_word_needs_context(sentence: str) -> None:
+    """"The Scotsman" and "Scotsman" are one form, listed as ambiguous: the flag holds for every spelling of it."""
+    assert outlet_id("News\n\n" + sentence + "\n", sentence.split()[2]) is None
+
+
+def test_a_description_then_a_registry_name_with_nothing_between_is_that_outlet() -> None:
+    text = "فشل المحادثات\n\nوذكرت وكالة الأنباء البريطانية رويترز أن المحادثات فشلت.\n"
+    assert outlet_id(text, "المحادثات فشلت") == "reuters"

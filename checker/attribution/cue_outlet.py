@@ -31,7 +31,7 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
     near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH and (
                 _one_clause(text, anchor, o.start) or _ADDRESSED.search(text[anchor:o.start])
                 or _OPENER_NEXT.match(text, o.end))
-                or 0 <= o.start - anchor <= _APPOSITIVE_REACH and _PAST_APPOSITIVE.match(text[anchor:o.start])
+                or 0 <= o.start - anchor <= _APPOSITIVE_REACH and _past_appositive(text[anchor:o.start])
                 for anchor in anchors)
             or any(0 <= c.start - o.end <= 3 and (_one_clause(text, o.end, c.start) or not is_participle(c, lexicon))
                    for c in own)]
@@ -43,8 +43,17 @@ _ADDRESSED = re.compile(r"(?:(?<!\w)(?:ل\w*|لـ|told|to)\s*[«\"“]?|(?<!\w)�
 
 
 # «وقال كامل كزبر، من مجموعة "..." التي تقود المشروع، لوكالة فرانس برس»: an appositive between commas, longer than
-# _OUTLET_REACH, then the outlet addressed; the aside holds no sentence end and no second cue's clause opener.
+# _OUTLET_REACH, then the outlet addressed; the aside holds no sentence end and no reported clause.
 _APPOSITIVE_REACH = 120
+_REPORTED_CLAUSE = re.compile(r"(?<![\w\u0600-\u06FF])(?:[أإا]ن|بأن|that)(?![\w\u0600-\u06FF])")
+
+
+def _past_appositive(gap: str) -> bool:
+    """An aside set off by commas, then the outlet addressed; not when the aside already opens the reported words
+    («وقال وزير، إن الحكومة قررت …، لقناة …»: the channel is in what he said)."""
+    return bool(_PAST_APPOSITIVE.match(gap)) and not _REPORTED_CLAUSE.search(gap)
+
+
 _PAST_APPOSITIVE = re.compile(r"\s*[،,](?:[^.؟?!\n:«»\"“”]|\"[^\"\n]{0,60}\"|«[^»\n]{0,60}»|“[^”\n]{0,60}”)*[،,]\s*"
                               r"(?:ل\w*|لـ|told|to)\s*[«\"“]?$")
 

@@ -31,7 +31,7 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twic
                         r"already|once|again|first)\s+)?$", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
 _AGE = re.compile(r"\d{1,3}")
-_PARTY_STATE = re.compile(r"[rdi]-[a-z][a-z.]{1,6}")  # "r-fla.", "d-n.y.", "i-vt." (folded)
+_PARTY_STATE = re.compile(r"[rdi]-[a-z][a-z.]{1,12}(?: [a-z][a-z.]{1,12})?")  # "r-fla.", "d-n.y.", "r-south carolina"
 _QUOTE_OR_COMMA_BEFORE = re.compile(r"(?:[\"”“,]|'')\s*$")
 _ROLE_CLOSE = re.compile(r"[,;:.!?\"”]|$")
 _ADVERB = re.compile(r"[a-z]{3,}ly")

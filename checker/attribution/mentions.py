@@ -34,7 +34,6 @@ def outlets_in(doc: Doc, start: int, end: int, registry: OutletRegistry, lexicon
     return sorted(found + unknown, key=lambda m: m.start)
 
 
-# the number is the station's, not a count or a programme's name ("CBS 60 Minutes", "NBC 2 hours later")
 def _story_outlet_named(mention: OutletMention, story: tuple[str, ...], registry: OutletRegistry) -> OutletMention:
     """"the Daily News" in a story that names the New York Daily News is that paper: a name caught by its pattern
     that ends a registry outlet's name the article cites elsewhere."""
@@ -46,8 +45,9 @@ def _story_outlet_named(mention: OutletMention, story: tuple[str, ...], registry
     return mention
 
 
-_CHANNEL_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d:.,]\d|\d)(?!\s*(?:%|percent|years?|hours?|days?|minutes?)\b)"
-                             r"(?![ \t]+[A-Z])")
+# the number is the station's, not a count or a programme's name ("CBS 60 Minutes", "told CBS 2 weeks ago")
+_CHANNEL_NUMBER = re.compile(r"[ \t]?\d{1,2}(?![\d:.,]\d|\d)"
+                             r"(?!\s*(?i:%|percent|years?|months?|weeks?|days?|hours?|minutes?|seconds?|times)\b)")
 
 
 def _local_station(text: str, mention: OutletMention, registry: OutletRegistry) -> OutletMention:
@@ -60,6 +60,18 @@ def _local_station(text: str, mention: OutletMention, registry: OutletRegistry) 
 
 
 _BRACKET_AFTER_HEAD = re.compile(r"[^\W\d]*(?:\s+[^\W\d]+)?\s*[(\"«“]\s*$")
+# «موقع إخباري محلي عن "الجزيرة"»: a word of relation before the quoted name makes it another outlet
+_RELATION_WORDS = frozenset({"عن", "من", "في", "الى", "إلى", "على", "مع", "لدى", "نقلا", "مثل", "و"})
+
+
+def _names_it(gap: str) -> bool:
+    """What may stand between an outlet's description and its registry name for the two to be one mention: nothing
+    («وكالة الأنباء البريطانية رويترز»), or a word or two and an opening bracket or quotation mark, none of them a word
+    of relation («وكالة الأنباء الرسمية السورية (سانا)», «وكالة الأنباء الروسية الرسمية "سبوتنيك"»)."""
+    if not gap.strip():
+        return bool(gap)
+    return bool(_BRACKET_AFTER_HEAD.fullmatch(gap)) and not any(
+        word in _RELATION_WORDS for word in re.findall(r"[^\W\d]+", gap))
 
 
 def _bracketed_names(text: str, known: list[OutletMention], heads: list[OutletMention]
@@ -69,7 +81,7 @@ def _bracketed_names(text: str, known: list[OutletMention], heads: list[OutletMe
     merged: list[OutletMention] = []
     for head in heads:
         named = next((k for k in known if not head.outlet.known and 0 <= k.start - head.end <= 30
-                      and _BRACKET_AFTER_HEAD.fullmatch(text[head.end:k.start])), None)
+                      and _names_it(text[head.end:k.start])), None)
         if named is None:
             merged.append(head)
             continue

@@ -260,27 +260,34 @@ _WORD_AFTER = re.compile(r"\s*([\w\u0600-\u06FF']+)")
 
 def _as_government(text: str, mention: Mention, parents: dict[str, str]) -> Mention:
     """A capital that is its clause's subject stands for its government: «المنامة أمهلت ...», «وأعلنت طهران»,
-    "Riyadh said" name Bahrain, Iran, Saudi Arabia, not a city another city of theirs would contradict
-    (slots.toml [places] capitals)."""
+    "Riyadh said" name Bahrain, Iran, Saudi Arabia as actors, not a city another city of theirs would contradict
+    (slots.toml [places] capitals). It still names the city as an anchor (`Mention.capital`)."""
     rules = _government()
     if mention.kind != "place" or mention.key not in rules.capitals or mention.key not in parents:
         return mention
     start, end = mention.span.start, mention.span.end
     before = text[:start]
-    if before[-1:] in _ARABIC_ATTACHED and before[-1:] not in "وف":
-        return mention  # «بالرياض», «للقاهرة»: a preposition attached
     previous = _WORD_BEFORE.search(before)
     following = _WORD_AFTER.match(text, end)
     if mention.span.text.isascii():
-        acting = following is not None and following.group(1).lower() in rules.verbs_en or text.startswith("'s", end)
+        placed = previous is not None and previous.group(1).lower() in _ENGLISH_PLACE_WORDS
+        acting = not placed and following is not None and following.group(1).lower() in rules.verbs_en
     else:
+        if before[-1:] in _ARABIC_ATTACHED and before[-1:] not in "وف":
+            return mention  # «بالرياض», «للقاهرة»: a preposition attached
         word = fold(previous.group(1)) if previous else ""
         word = word[1:] if word[:1] in "وف" and word[1:] in rules.verbs_ar | rules.openers_ar else word
-        opens = previous is None or _CLAUSE.search(before[previous.end():] if previous else before) is not None
-        acting = following is not None and (opens or word in rules.openers_ar) or word in rules.verbs_ar
+        opens = previous is None or _CLAUSE.search(before[previous.end():]) is not None or word in rules.openers_ar
+        verb_after = following is not None and fold(following.group(1)) in rules.verbs_ar
+        acting = opens and verb_after or word in rules.verbs_ar
     if not acting:
         return mention
-    return Mention("place", parents[mention.key], mention.span, "country", capital=mention.key)
+    return Mention("actor", parents[mention.key], mention.span, capital=mention.key)
+
+
+# "in Kabul has killed", "Residents in Baghdad said": a place word before the capital names the city
+_ENGLISH_PLACE_WORDS = frozenset({"in", "at", "to", "from", "near", "outside", "inside", "into", "of", "across",
+                                  "around", "via", "toward", "towards", "through", "within", "central", "downtown"})
 
 
 @lru_cache(maxsize=1)

@@ -58,12 +58,12 @@ def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
 
 def _slot_conflict_counts(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -> bool:
     """A slot conflict too weak to weigh by strength still counts when its passage holds SLOT_CONFLICT_COVERAGE of
-    the claim and no passage of its story agrees with the claim (then the story says the claim, and the conflict is
-    about another detail of it)."""
+    the claim (a slot conflict needs COVERAGE_SAME_EVENT already) and no passage agrees with the claim: it can turn
+    "not enough evidence" into "contradicted", never outweigh or split a support (the story that says the claim has
+    its conflict about another detail of it)."""
     if item.slot_conflict is None or item.coverage < passage.SLOT_CONFLICT_COVERAGE:
         return False
-    return not any(other.hit.document_id == item.hit.document_id and other.stance == "agree" and other.weighs
-                   for other in assessed if other is not item)
+    return not any(other.stance == "agree" and other.weighs for other in assessed if other is not item)
 
 
 def doubted(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -> AssessedPassage | None:
