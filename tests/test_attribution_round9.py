@@ -160,3 +160,23 @@ def test_an_outlet_name_that_is_an_ordinary_word_needs_context(sentence: str) ->
 def test_a_description_then_a_registry_name_with_nothing_between_is_that_outlet() -> None:
     text = "فشل المحادثات\n\nوذكرت وكالة الأنباء البريطانية رويترز أن المحادثات فشلت.\n"
     assert outlet_id(text, "المحادثات فشلت") == "reuters"
+
+
+TABLOID = """Hefner denies reports
+
+Playboy boss Hugh Hefner has denied reports that he is dying, saying he is very much alive.
+
+Love: Hugh Hefner with his then fiancee Crystal Harris who he broke up with just days before his wedding
+
+The magazine founder, 88, posted on Twitter on Monday that he was fine.
+
+Update: Re/Code reports that the service will launch on Monday.
+"""
+
+
+def test_a_tabloid_caption_a_word_and_a_colon_without_a_full_stop_is_no_claim() -> None:
+    """"Love: Hugh Hefner with his then fiancee ..." describes a photo (Daily Mail style); a line of the same shape
+    that closes like a sentence ("Update: Re/Code reports that ... .") is still a claim."""
+    texts = [c.text for c in analyze(TABLOID).claims]
+    assert not any("then fiancee" in t for t in texts)
+    assert any("Re/Code reports" in t for t in texts)
