@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 # `forget`). 1.01 turns a rule off. Round 8 (session 11) adds COVERAGE_WEAK_AGREEMENT (the stance model's agreement
 # below MIN_SIMILARITY said in other words when the best sentence holds this share of the claim, as "other" is).
 # Session 12 adds SLOT_CONFLICT_COVERAGE (a slot conflict too weak by strength counts when its passage holds this
-# share of the claim and no passage of its story agrees).
+# share of the claim and no passage agrees).
 GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.5, 0.6),

@@ -83,10 +83,11 @@ ANCHORS_SUPPORT = 1.0
 # even when the things counted are named otherwise («ثلاثة آلاف امرأة» / «نحو 300 من النساء»); 1.01 turns it off.
 LONE_COVERAGE = 0.6
 # A slot conflict (place, date, role, or a count below RELATED_SIMILARITY) in a passage holding this share of the
-# claim counts against it even when its strength (coverage x similarity) is under MIN_STRENGTH, unless a passage of
-# the same story agrees (the story says the claim, and its other passage is about another detail): «عين في تموز/يوليو
-# 2016» against "appointed in July 2017" at coverage 0.44 and similarity 0.39 weighed 0.24 and the claim ended "not
-# enough evidence". Chosen by cross-validation (session 12, docs/verdict.md round 10); 1.01 turns it off.
+# claim counts against it even when its strength (coverage x similarity) is under MIN_STRENGTH, unless a passage
+# agrees (checker.verdict.decide: it turns "not enough evidence" into "contradicted", never outweighs a support):
+# «عين في تموز/يوليو 2016» against "appointed in July 2017" at coverage 0.44 and similarity 0.39 weighed 0.24 and the
+# claim ended "not enough evidence". A slot conflict already needs COVERAGE_SAME_EVENT, so 0.4 means "on". Chosen by
+# cross-validation (session 12, docs/verdict.md round 10); 1.01 turns it off.
 SLOT_CONFLICT_COVERAGE = 0.4
 # The slots that tell one event from another: changed in a passage about the same event, they contradict.
 SAME_EVENT_SLOTS = ("actor_role", "place", "date")
