@@ -34,17 +34,23 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
     """Claims and their cited sources for one article (no database; no model unless `tagger`).
 
     `registry` adds the outlets a reviewer registered in claims.db to the shipped ones; `url` is where the article
-    was published (its site carries its own reporting). `tagger` lets the learned
-    attribution tagger (checker/attribution/tagger.py) decide speaker spans and add cues, when it is installed.
+    was published (its site carries its own reporting). `tagger` turns on the learned components (the model
+    path; `analyze --fast` is the rules alone): the attribution tagger (checker/attribution/tagger.py) decides
+    speaker spans and adds cues, and the opinion filter (checker/opinion_filter.py) keeps the writer's unmarked
+    opinion and speculation out of the claims, each when it is installed.
     """
     doc = make_doc(text)
     claims, non_claims = extract_claims(doc)
-    refiner = None
+    refiner, opinions = None, None
     if tagger:
         from checker.attribution.tagger import load_tagger
+        from checker.opinion_filter import load_opinion_filter
 
-        refiner = load_tagger()
+        refiner, opinions = load_tagger(), load_opinion_filter()
     claims = attribute(doc, claims, registry or load_registry(), refiner, url)
+    if opinions is not None:
+        claims, dropped = opinions.split(claims)
+        non_claims = tuple(sorted(non_claims + dropped, key=lambda n: n.start))
     return Analysis(text=text, language=doc.language, sentences=doc.sentences, claims=claims, non_claims=non_claims)
 
 

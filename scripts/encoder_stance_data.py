@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import json
+import random
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -31,13 +34,18 @@ def read_ans(name: str) -> list[tuple[str, str, str]]:
         return [(row["s1"], row["s2"], row["stance"]) for row in csv.DictReader(fh)]
 
 
+# Sentences written around training articles (they name training sentences, not evaluation ones).
+WRITTEN_FOR_TRAINING = frozenset({"stance_written", "opinion_written"})
+
+
 def excluded_ids() -> set[str]:
     """Every article id of an evaluation or annotation set (the last path part: DOCNO or GUM name)."""
     ids: set[str] = set()
     for listing in EVAL.glob("*/articles.txt"):
         ids.update(line.strip().rsplit("/", 1)[-1] for line in listing.read_text("utf-8").splitlines() if line.strip())
     for path in EVAL.rglob("*.jsonl"):
-        ids.update(_EVAL_ID.findall(path.read_text("utf-8")))
+        if path.parent.name not in WRITTEN_FOR_TRAINING:
+            ids.update(_EVAL_ID.findall(path.read_text("utf-8")))
     return ids
 
 
@@ -167,4 +175,50 @@ def gum_headlines() -> list[Headline]:
         if leads:
             lead = max(leads, key=lambda s: overlap(sentences[0], s, "en", lists)[1])
             out.append(Headline(name, sentences[0], lead, "news", day, "en", tuple(names_in(sentences))))
+    return out
+
+
+def source_sentence(source: str, index: int) -> str:
+    """A sentence of a training article by its path under ../shared/eval/data and its number: for ant_v11 the
+    index-th of `_sentences` of its TITLE, ABSTRACT and TEXT, for GUM the index-th `# text =` line of its
+    .conllu file (the way `ant_documents` and `gum_documents` read them)."""
+    raw = (DATA / source).read_text("utf-8", errors="replace")
+    if source.startswith("gum_attribution/"):
+        return [" ".join(l[len("# text = "):].split()) for l in raw.splitlines() if l.startswith("# text = ")][index]
+    return _sentences("\n".join(body for _, body in _TAG.findall(raw)))[index]
+
+
+@dataclass(frozen=True)
+class WrittenPair:
+    """A claim a helper wrote about a training sentence, against that sentence or its translation."""
+
+    claim: str
+    passage: str
+    label: str  # agree / disagree / other
+    kind: str  # e.g. "para_same", "changed_cross@translation", "other_same"
+    sid: str
+
+
+def written_pairs(path: Path, seed: int) -> list[WrittenPair]:
+    """(claim, passage, label) pairs from the claim variants written for training sentences
+    (eval/stance_written/: a faithful rewording and a one-fact change in the sentence's language and in the other,
+    and a translation): each claim against its source sentence (same language or across), the other-language
+    claims against the translation (a same-language pair in the other language), and rewordings against another
+    source's sentence ("other")."""
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    sources = {row["sid"]: source_sentence(row["source"], row["sentence"]) for row in rows}
+    rng = random.Random(seed)
+    out: list[WrittenPair] = []
+    for row in rows:
+        sid, source, translation = row["sid"], sources[row["sid"]], row["translation"]
+        out += [WrittenPair(row["para_same"], source, "agree", "para_same", sid),
+                WrittenPair(row["changed_same"], source, "disagree", "changed_same", sid),
+                WrittenPair(row["para_cross"], source, "agree", "para_cross", sid),
+                WrittenPair(row["changed_cross"], source, "disagree", "changed_cross", sid),
+                WrittenPair(row["para_cross"], translation, "agree", "para_cross@translation", sid),
+                WrittenPair(row["changed_cross"], translation, "disagree", "changed_cross@translation", sid),
+                WrittenPair(row["para_same"], translation, "agree", "para_same@translation", sid)]
+        other = rng.choice([r for r in rows if r["sid"] != sid and r["lang"] == row["lang"]])
+        out.append(WrittenPair(row["para_same"], sources[other["sid"]], "other", "other_same", sid))
+        out.append(WrittenPair(row["para_cross"], other["translation"], "other", "other_translation", sid))
     return out

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 from real_articles import article_text, file_name  # noqa: E402
 
@@ -68,6 +69,18 @@ def _analyse(code: Path, path: Path, fast: bool, keep_going: bool = False) -> di
               file=sys.stderr)
         return {"claims": [], "failed": True}
     return json.loads(done.stdout)
+
+
+def _analyse_here(path: Path, fast: bool) -> dict:
+    """What `analyze PATH --format json --no-evidence [--fast]` prints, computed in this process (the models load
+    once: the model path over a whole set in minutes, not one model load per article)."""
+    from checker.models import Report
+    from checker.pipeline import analyze
+    from checker.report import report_json
+    from checker.text import clean_text, decode_text
+
+    text = clean_text(decode_text(path.read_bytes(), "the input").text)
+    return json.loads("".join(report_json(Report(analyze(text, tagger=not fast)))))
 
 
 def judge(item: dict, report: dict, key: str, scorer) -> Judgement:
@@ -122,8 +135,9 @@ def summarise(judgements: list[Judgement], label: str) -> str:
                               ("outlet", found, "outlet_ok"), ("speaker", found, "speaker_ok")):
         if rows:
             low, high = bootstrap(rows, field)
+            right = sum(bool(getattr(j, field)) for j in rows)
             parts.append(f"  {name:20} {_rate([getattr(j, field) for j in rows]):.2f} "
-                         f"[{low:.2f}, {high:.2f}] (n={len(rows)})")
+                         f"[{low:.2f}, {high:.2f}] (n={len(rows)}, {right} right)")
     by_source: dict[str, list[bool]] = defaultdict(list)
     for j in found:
         by_source[j.outlet_from or "none"].append(bool(j.outlet_ok))
@@ -149,8 +163,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep-going", action="store_true",
                         help="an article the CLI fails on counts as an empty report (first contact on older code)")
+    parser.add_argument("--in-process", action="store_true",
+                        help="analyse in this process with this checkout's library (faster on the model path; "
+                             "not with --code)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
+    if args.in_process and args.code.resolve() != ROOT:
+        parser.error("--in-process measures this checkout: drop --code")
 
     scorer = _scorer()
     scorer.OUTLETS.update({k: scorer.norm(v) for k, v in json.loads(args.outlets.read_text("utf-8")).items()})
@@ -161,8 +180,12 @@ def main() -> None:
         for doc, text in texts.items():
             paths[doc] = Path(tmp) / f"{file_name(doc)}.txt"
             paths[doc].write_text(text, encoding="utf-8")
-        with ThreadPoolExecutor(args.workers) as pool:
-            reports = dict(zip(paths, pool.map(lambda d: _analyse(args.code, paths[d], args.fast, args.keep_going), paths)))
+        if args.in_process:
+            reports = {doc: _analyse_here(path, args.fast) for doc, path in paths.items()}
+        else:
+            with ThreadPoolExecutor(args.workers) as pool:
+                reports = dict(zip(paths, pool.map(lambda d: _analyse(args.code, paths[d], args.fast, args.keep_going),
+                                                   paths)))
     judgements = []
     for item in gold:
         key = texts[item["doc"]][item["start"]:item["end"]]

@@ -18,7 +18,8 @@ and a sixth verdict set with `verdict6 > eval/verdict_cases6/articles.txt`; sess
 `dev8 > eval/real_train5/articles.txt`, drawn like round 7 (measured once, first contact, then read as training data);
 session 12 round 9 with `dev9 > eval/real_train6/articles.txt`, drawn like round 8, and a seventh verdict set with `verdict7 > eval/verdict_cases7/articles.txt`, the first with English articles
 in the store since PolNeAR ran out (FNC-1 test bodies), so English claims about English copy and Arabic claims about it
-are measured too.
+are measured too; session 13 round 10 with `dev10 > eval/real_train7/articles.txt` and an eighth verdict set with
+`verdict8 > eval/verdict_cases8/articles.txt`, both drawn like session 12's.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -107,7 +108,7 @@ DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000)
 
 # Rounds whose English articles are FNC-1 test bodies: (seed, JawharaFM articles, FNC-1 bodies).
 FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7": (20261218, 9, 8),
-               "dev9": (20261220, 18, 12)}
+               "dev9": (20261220, 18, 12), "verdict8": (20261222, 9, 10), "dev10": (20261224, 18, 12)}
 
 
 def main(which: str) -> list[str]:

@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from encoder_stance_data import ant_documents, ant_headlines, gum_documents, gum_headlines, read_ans  # noqa: E402
+from encoder_stance_data import (ant_documents, ant_headlines, gum_documents, gum_headlines, read_ans,  # noqa: E402
+                                 written_pairs)
 
 from checker.encoder.contrast import make_pairs  # noqa: E402
 from checker.encoder.headline_pairs import headline_pairs  # noqa: E402
@@ -77,11 +78,22 @@ def split_headlines(headlines: list, share: float = 0.1) -> tuple[list, list]:
     return [h for h in headlines if not is_held(h)], [h for h in headlines if is_held(h)]
 
 
+def split_written(pairs: list, share: float = 0.15) -> tuple[list, list]:
+    """Held-out source sentences by a hash of their id: all pairs of a sentence on one side."""
+    def is_held(sid: str) -> bool:
+        return int(hashlib.md5(f"held:{sid}".encode("utf-8")).hexdigest()[:8], 16) / 16**8 < share
+
+    return [p for p in pairs if not is_held(p.sid)], [p for p in pairs if is_held(p.sid)]
+
+
+SLICES = ("ans", "contrast", "headline", "written")
+
+
 def slice_figures(slices: list[tuple[np.ndarray, list[int]]], bias: np.ndarray | None = None) -> dict[str, dict]:
     """Macro-F1 and false support (a disagree/other pair called agree) per held-out slice."""
     bias = np.zeros(len(LABELS)) if bias is None else bias
     out = {}
-    for name, (logits, gold) in zip(("ans", "contrast", "headline"), slices):
+    for name, (logits, gold) in zip(SLICES, slices):
         pred = (logits + bias).argmax(1).tolist()
         wrong = [p == 0 for g, p in zip(gold, pred) if g != 0]
         out[name] = {"n": len(gold), "macro_f1": round(macro_f1(gold, pred), 3),
@@ -144,6 +156,19 @@ def best_bias(slices: list[tuple[np.ndarray, list[int]]]) -> tuple[tuple[float, 
     return best
 
 
+def selection(slices: list[tuple[np.ndarray, list[int]]], args: argparse.Namespace) -> list:
+    """The held-out slices the epoch and bias are chosen on: ANS alone (the shipped recipe before written pairs),
+    with the contrast and headline slices when headline pairs train, with the contrast and written slices when
+    written pairs do."""
+    ans, contrast, headline, written = slices
+    chosen = [ans]
+    if args.headlines:
+        chosen += [contrast, headline]
+    if args.written:
+        chosen += [written] if args.headlines else [contrast, written]
+    return chosen
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=3)
@@ -156,6 +181,10 @@ def main() -> int:
                         help="add N headline pairs (-1: all) and choose on all three held-out slices; 0 (the shipped "
                              "head's recipe): none, chosen on held-out ANS alone. Session 6 tried 1,000 with "
                              "--ar-contrast 1100: not shipped (docs/encoder.md)")
+    parser.add_argument("--written", type=Path, default=None,
+                        help="claim variants written for training sentences (eval/stance_written/variants.jsonl): "
+                             "their pairs train, 15 %% of their sentences are held out, and the epoch and bias are "
+                             "chosen on the ANS, contrast and written slices")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (2 oversubscribe a busy 2-core machine)")
     parser.add_argument("--held-limit", type=int, default=0, help="score only N held-out pairs (smoke runs)")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs only (smoke runs)")
@@ -184,12 +213,16 @@ def main() -> int:
         titles_train = []
     print(f"headline pairs: train {dict(Counter((p.label, p.kind) for p in titles_train))}; "
           f"held-out {dict(Counter(p.label for p in titles_held))}", flush=True)
-    train = ans_train + [(p.claim, p.passage, p.label) for p in contrast_train + titles_train]
+    written_train, written_held = split_written(written_pairs(args.written, SEED + 4)) if args.written else ([], [])
+    print(f"written pairs: train {dict(Counter(p.label for p in written_train))}; "
+          f"held-out {dict(Counter(p.label for p in written_held))}", flush=True)
+    train = ans_train + [(p.claim, p.passage, p.label) for p in contrast_train + titles_train + written_train]
     rng.shuffle(train)
     if args.limit:
         train = train[: args.limit]
     if args.held_limit:
         held, contrast_held, titles_held = held[: args.held_limit], contrast_held[: args.held_limit], titles_held[: args.held_limit]
+        written_held = written_held[: args.held_limit]
     print(f"train {len(train)} pairs {dict(Counter(p[2] for p in train))}; held-out ANS {len(held)} "
           f"{dict(Counter(p[2] for p in held))}; held-out contrast {len(contrast_held)} "
           f"{dict(Counter(p.label for p in contrast_held))}; held-out headline {len(titles_held)}", flush=True)
@@ -202,6 +235,7 @@ def main() -> int:
     enc_train, enc_held = encode(tokenizer, train), encode(tokenizer, held)
     enc_contrast = encode(tokenizer, [(p.claim, p.passage, p.label) for p in contrast_held])
     enc_titles = encode(tokenizer, [(p.claim, p.passage, p.label) for p in titles_held])
+    enc_written = encode(tokenizer, [(p.claim, p.passage, p.label) for p in written_held])
     counts = Counter(label for _, label in enc_train)
     weights = torch.tensor([(len(enc_train) / (len(LABELS) * counts[c])) ** 0.5 for c in range(len(LABELS))])
     loss_fn = torch.nn.CrossEntropyLoss(weight=weights.float())
@@ -211,7 +245,8 @@ def main() -> int:
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup)))
     )
-    golds = [[label for _, label in enc] for enc in (enc_held, enc_contrast, enc_titles)]
+    held_sets = (enc_held, enc_contrast, enc_titles, enc_written)
+    golds = [[label for _, label in enc] for enc in held_sets]
     best = {"score": -1.0}
     step = 0
     for epoch in range(1, args.epochs + 1):
@@ -229,9 +264,9 @@ def main() -> int:
             if step % 50 == 0:
                 print(f"  step {step}/{steps} loss {total / 50:.3f} ({time.perf_counter() - started:.0f} s)", flush=True)
                 total = 0.0
-        slices = [(logits_of(model, enc), gold) for enc, gold in zip((enc_held, enc_contrast, enc_titles), golds)]
+        slices = [(logits_of(model, enc), gold) for enc, gold in zip(held_sets, golds)]
         figures = slice_figures(slices)
-        score = held_score(slices if args.headlines else slices[:1])
+        score = held_score(selection(slices, args))
         print(f"epoch {epoch}: selection macro-F1 {score:.3f}; {figures} "
               f"({time.perf_counter() - started:.0f} s, CPU {time.process_time() / 60:.1f} min)", flush=True)
         if score > best["score"]:
@@ -240,7 +275,7 @@ def main() -> int:
             best = {"score": score, "epoch": epoch, "state": trainable_state, "slices": slices, "figures": figures}
 
     model.load_state_dict(best["state"], strict=False)
-    bias, biased = best_bias(best["slices"] if args.headlines else best["slices"][:1])
+    bias, biased = best_bias(selection(best["slices"], args))
     biased_figures = slice_figures(best["slices"], np.array(bias))
     seconds = time.perf_counter() - started
     print(f"chosen epoch {best['epoch']} (selection macro-F1 {best['score']:.3f}); bias {bias} -> {biased:.3f} "
@@ -249,7 +284,7 @@ def main() -> int:
         labels=LABELS, max_length=MAX_LENGTH, bias=bias, lora_r=args.r,
         trained={
             "data": {"ans_train": len(ans_train), "contrast_ar_en": len(contrast_train),
-                     "headline": len(titles_train), "pairs": len(train)},
+                     "headline": len(titles_train), "written": len(written_train), "pairs": len(train)},
             "seed": SEED, "epochs_run": args.epochs, "epoch_chosen": best["epoch"], "lr": args.lr,
             "batch_size": args.batch_size, "held_out_mean_macro_f1": round(best["score"], 4),
             "held_out_mean_macro_f1_with_bias": round(biased, 4),

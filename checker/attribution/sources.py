@@ -54,7 +54,7 @@ def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: Out
     outlets = outlets_in(doc, start, end, registry, lexicon, story)
     links = (_link_for(doc, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
     links = [link for link in links if link is not None]
-    return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon)), lexicon)
+    return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon)), lexicon, doc.text)
 
 
 def _frames_heard(links: list[Link]) -> list[Link]:
@@ -102,19 +102,34 @@ def _coordinated(text: str, start: int, cue: Cue) -> bool:
     return not cue.arabic and cue.role == "speech" and bool(_COORDINATED.search(text, start, cue.start))
 
 
-def _via_chains(links: list[Link], lexicon: Lexicon) -> list[Link]:
+def _via_chains(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
     """"X reported ..., according to Reuters", "وقالت صحيفة X، بحسب ما نقلت رويترز": the outlet is X, the original,
-    and Reuters, which only carried X's report, is kept in `via`."""
+    and Reuters, which only carried X's report, is kept in `via`. The story's own dateline in the sentence ("دبي
+    (CNN)-- كشف أردوغان ...، وفقا لوكالة الأناضول") is the carrier, not an original: the outlet is Anadolu, via CNN."""
     carrier = next((link for link in links if link.cue.role in ("according_to", "backward") and link.outlet
                     and link.speaker is None and not link.via and not _is_citing(link.cue, lexicon)), None)
     if carrier is None or carrier.outlet is None:
         return links
-    original = next((link.outlet for link in links if link.outlet is not None and not link.via
-                     and link.outlet.outlet.id != carrier.outlet.outlet.id), None)
+    others = [link.outlet for link in links if link.outlet is not None and not link.via
+              and link.outlet.outlet.id != carrier.outlet.outlet.id]
+    original = next((mention for mention in others if not _dateline_mention(text, mention)), None)
+    carried_by = carrier.outlet
     if original is None:
-        return links
-    return [replace(link, outlet=original, via=(carrier.outlet,)) if link.outlet is not None and not link.via
+        dateline = next((mention for mention in others if _dateline_mention(text, mention)), None)
+        if dateline is None:
+            return links
+        original, carried_by = carrier.outlet, dateline
+    return [replace(link, outlet=original, via=(carried_by,)) if link.outlet is not None and not link.via
             else link for link in links]
+
+
+_DATELINE_CLOSE = re.compile(r"\s*\)\s*(?:--|[-–—:])")
+
+
+def _dateline_mention(text: str, mention: OutletMention) -> bool:
+    """The outlet named in a wire dateline's brackets ("WASHINGTON (Reuters) -", "دبي (CNN)--")."""
+    return text[max(0, mention.start - 2):mention.start].rstrip().endswith("(") and bool(
+        _DATELINE_CLOSE.match(text, mention.end))
 
 
 def _nested(links: list[Link]) -> list[Link]:
