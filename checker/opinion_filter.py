@@ -52,9 +52,11 @@ class OpinionFilter:
 
 
 def in_own_voice(claim: Claim) -> bool:
-    """No speaker, no reporting cue, not a quotation: the writer speaks."""
+    """No speaker, no reporting cue but the story's dateline, not a quotation: the writer speaks (a wire story's
+    narrative carries its dateline's outlet, "(CNN)--", and is still the writer's)."""
     attribution = claim.attribution
-    return (attribution.kind == "none" and attribution.speaker is None and attribution.cue is None
+    unattributed = attribution.kind == "none" and attribution.cue is None
+    return ((unattributed or attribution.outlet_from == "dateline") and attribution.speaker is None
             and claim.text.lstrip()[:1] not in "\"“«„'")
 
 

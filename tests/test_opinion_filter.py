@@ -50,6 +50,10 @@ def test_a_speaker_or_a_cue_keeps_an_opinion_a_claim() -> None:
     quoted = Claim(id="c2", text="«قرار ظالم»", start=0, end=11, sentence_index=0, sentence="«قرار ظالم»",
                    checkworthiness=0.5)
     assert not in_own_voice(said) and not in_own_voice(quoted)
+    narrative = Claim(id="c3", text=words[5:], start=5, end=len(words), sentence_index=0, sentence=words,
+                      checkworthiness=0.5, attribution=Attribution(kind="according_to", cue="(CNN)--",
+                                                                   outlet_from="dateline"))
+    assert in_own_voice(narrative)  # a wire story's narrative is the writer's, though it carries the dateline
     opinions = load_opinion_filter()
     assert opinions is not None
     kept, dropped = opinions.split((said, quoted))
