@@ -22,6 +22,7 @@ from typing import Sequence
 import numpy as np
 
 from checker.config import DATA_DIR
+from checker.errors import CheckerError
 from checker.models import Claim, NonClaim
 
 MODEL_FILE = DATA_DIR / "models" / "opinion_filter.json"
@@ -68,11 +69,26 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
                                        normalize_embeddings=True), dtype=np.float64)
 
 
-@lru_cache(maxsize=1)
 def load_opinion_filter() -> OpinionFilter | None:
-    """The shipped filter, or None when its file is absent or CHECKER_OPINION_FILTER=0 (the model path then keeps
-    the rules' claims)."""
-    if os.environ.get("CHECKER_OPINION_FILTER", "1") == "0" or not MODEL_FILE.is_file():
+    """The shipped filter when it is on, else None (the model path then keeps the rules' claims). On or off:
+    CHECKER_OPINION_FILTER=1 / 0, else the model file's `default`, which the training script sets "on" only when the
+    filter keeps out more than twice as many non-claims as the claims it loses on the training articles."""
+    switch = os.environ.get("CHECKER_OPINION_FILTER")
+    if switch not in (None, "0", "1"):
+        raise CheckerError(f"CHECKER_OPINION_FILTER must be 0 or 1, not {switch!r}")
+    if switch == "0" or not MODEL_FILE.is_file():
         return None
+    shipped = _shipped()
+    return shipped if switch == "1" or shipped.on_by_default else None
+
+
+@dataclass(frozen=True)
+class _Shipped(OpinionFilter):
+    on_by_default: bool = False
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> _Shipped:
     data = json.loads(MODEL_FILE.read_text("utf-8"))
-    return OpinionFilter(np.asarray(data["weights"], dtype=np.float64), float(data["bias"]), float(data["threshold"]))
+    return _Shipped(np.asarray(data["weights"], dtype=np.float64), float(data["bias"]), float(data["threshold"]),
+                    data.get("default") == "on")

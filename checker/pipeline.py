@@ -51,6 +51,9 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
     if opinions is not None:
         claims, dropped = opinions.split(claims)
         non_claims = tuple(sorted(non_claims + dropped, key=lambda n: n.start))
+        kept = {claim.id for claim in claims}
+        claims = tuple(c if c.attribution.carried_from in (None, *kept)
+                       else replace(c, attribution=replace(c.attribution, carried_from=None)) for c in claims)
     return Analysis(text=text, language=doc.language, sentences=doc.sentences, claims=claims, non_claims=non_claims)
 
 

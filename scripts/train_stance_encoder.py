@@ -125,6 +125,8 @@ def batches(encoded: list[tuple[list[int], int]], batch_size: int, rng: random.R
 
 
 def encode(tokenizer, pairs: list[tuple[str, str, str]]) -> list[tuple[list[int], int]]:
+    if not pairs:  # a slice the recipe does not hold (no --written, no headline pairs held out)
+        return []
     enc = tokenizer([p[0] for p in pairs], [p[1] for p in pairs], truncation="longest_first", max_length=MAX_LENGTH)
     return [(ids, LABELS.index(p[2])) for ids, p in zip(enc["input_ids"], pairs)]
 

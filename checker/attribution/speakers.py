@@ -29,7 +29,7 @@ _QUOTED = 0.5
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "ما", "لما", "لا", "قد", "أن", "إن", "ان", "مع", "بعد", "قبل", "حتى", "كما",
     "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "عند", "لدى", "منذ", "بين", "لكن", "أو", "ثم", "كل", "بعض", "غير",
-    "لم", "لن", "ولم", "ولن", "ولا", "وقد", "you",
+    "لم", "لن", "ولم", "ولن", "ولا", "وقد",
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this", "which", "what", "as", "and", "or",
     "but", "if", "so", "than", "then", "there", "here", "all", "some", "any", "not", "no", "also"))
 # Where an over-long phrase may be cut: a comma, a relative pronoun, an Arabic preposition phrase after the head.
@@ -39,7 +39,7 @@ _TAIL = re.compile(r"\s(?:طلب|طلبا|طلبت|طلبوا|فضل|فضلت|ر
 _PREPOSITIONS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "فيه", "فيها", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم",
     "به", "بها", "عليه", "عليها", "إليه", "إليها", "ما", "لما", "مما", "بما", "كما",
-    "of", "to", "amid", "having"))
+    "of", "to", "having"))
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
                              "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
 
