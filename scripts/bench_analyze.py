@@ -6,9 +6,9 @@ Targets: rules only (`analyze --fast`), < 50 ms per 1,000-word article warm on o
 `python -m checker analyze FILE --no-evidence --fast` from a cold process, with no torch,
 sentence-transformers or trafilatura imported on that path. With the learned attribution tagger
 (`--tagger`, the CLI's default when the model is installed): < 600 ms per 1,000 words warm on 2 cores. The model
-path also runs the opinion filter on the claims in the writer's own voice; the articles above quote a source in
-every claim, so `--tagger` also times real copy from the round-10 training draw (read in place from ../shared),
-which has such claims.
+path also runs the opinion filter on the claims in the writer's own voice when it is switched on
+(CHECKER_OPINION_FILTER=1; off by default); the articles above quote a source in every claim, so `--tagger` also
+times real copy from the round-10 training draw (read in place from ../shared), which has such claims.
 """
 from __future__ import annotations
 

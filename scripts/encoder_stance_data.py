@@ -203,8 +203,8 @@ def written_pairs(path: Path, seed: int) -> list[WrittenPair]:
     """(claim, passage, label) pairs from the claim variants written for training sentences
     (eval/stance_written/: a faithful rewording and a one-fact change in the sentence's language and in the other,
     and a translation): each claim against its source sentence (same language or across), the other-language
-    claims against the translation (a same-language pair in the other language), and rewordings against another
-    source's sentence ("other")."""
+    claims against the translation (a same-language pair in the other language), and rewordings against a sentence of
+    another article ("other")."""
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     sources = {row["sid"]: source_sentence(row["source"], row["sentence"]) for row in rows}
     rng = random.Random(seed)
@@ -218,7 +218,7 @@ def written_pairs(path: Path, seed: int) -> list[WrittenPair]:
                 WrittenPair(row["para_cross"], translation, "agree", "para_cross@translation", sid),
                 WrittenPair(row["changed_cross"], translation, "disagree", "changed_cross@translation", sid),
                 WrittenPair(row["para_same"], translation, "agree", "para_same@translation", sid)]
-        other = rng.choice([r for r in rows if r["sid"] != sid and r["lang"] == row["lang"]])
+        other = rng.choice([r for r in rows if r["source"] != row["source"] and r["lang"] == row["lang"]])
         out.append(WrittenPair(row["para_same"], sources[other["sid"]], "other", "other_same", sid))
         out.append(WrittenPair(row["para_cross"], other["translation"], "other", "other_translation", sid))
     return out

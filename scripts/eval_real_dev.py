@@ -71,16 +71,24 @@ def _analyse(code: Path, path: Path, fast: bool, keep_going: bool = False) -> di
     return json.loads(done.stdout)
 
 
-def _analyse_here(path: Path, fast: bool) -> dict:
+def _analyse_here(path: Path, fast: bool, keep_going: bool = False) -> dict:
     """What `analyze PATH --format json --no-evidence [--fast]` prints, computed in this process (the models load
     once: the model path over a whole set in minutes, not one model load per article)."""
+    from checker.budget import analysis_budget
     from checker.models import Report
     from checker.pipeline import analyze
     from checker.report import report_json
     from checker.text import clean_text, decode_text
 
-    text = clean_text(decode_text(path.read_bytes(), "the input").text)
-    return json.loads("".join(report_json(Report(analyze(text, tagger=not fast)))))
+    try:
+        text = clean_text(decode_text(path.read_bytes(), "the input").text)
+        with analysis_budget():
+            return json.loads("".join(report_json(Report(analyze(text, tagger=not fast)))))
+    except Exception as error:  # noqa: BLE001 - as the CLI's failure: counted, not fatal, with --keep-going
+        if not keep_going:
+            raise
+        print(f"analyze failed on {path.name}: {error!r} (every item of it counted wrong)", file=sys.stderr)
+        return {"claims": [], "failed": True}
 
 
 def judge(item: dict, report: dict, key: str, scorer) -> Judgement:
@@ -181,7 +189,7 @@ def main() -> None:
             paths[doc] = Path(tmp) / f"{file_name(doc)}.txt"
             paths[doc].write_text(text, encoding="utf-8")
         if args.in_process:
-            reports = {doc: _analyse_here(path, args.fast) for doc, path in paths.items()}
+            reports = {doc: _analyse_here(path, args.fast, args.keep_going) for doc, path in paths.items()}
         else:
             with ThreadPoolExecutor(args.workers) as pool:
                 reports = dict(zip(paths, pool.map(lambda d: _analyse(args.code, paths[d], args.fast, args.keep_going),
