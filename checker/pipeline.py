@@ -36,8 +36,8 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
     `registry` adds the outlets a reviewer registered in claims.db to the shipped ones; `url` is where the article
     was published (its site carries its own reporting). `tagger` turns on the learned components (the model
     path; `analyze --fast` is the rules alone): the attribution tagger (checker/attribution/tagger.py) decides
-    speaker spans and adds cues, and the opinion filter (checker/opinion_filter.py) keeps the writer's unmarked
-    opinion and speculation out of the claims, each when it is installed.
+    speaker spans and adds cues, when it is installed, and the opinion filter (checker/opinion_filter.py), when
+    switched on (off as shipped), keeps the writer's unmarked opinion and speculation out of the claims.
     """
     doc = make_doc(text)
     claims, non_claims = extract_claims(doc)

@@ -38,7 +38,7 @@ def test_the_writers_doubts_score_above_the_reported_facts(eval_data: Path) -> N
     """FNC-1 web copy (training draw): the writer's two doubts about a rumour score above every claim the article
     reports in its own voice."""
     claims = [c for c in analyze(clean_text(article_text("fnc1/1696"))).claims if in_own_voice(c)]
-    scores = dict(zip((c.text for c in claims), _shipped().scores([c.text for c in claims])))
+    scores = dict(zip((c.text for c in claims), _shipped()[0].scores([c.text for c in claims])))
     doubts = [score for text, score in scores.items() if any(d in text for d in DOUBTS)]
     facts = [score for text, score in scores.items() if not any(d in text for d in DOUBTS)]
     assert len(doubts) == 2 and facts
