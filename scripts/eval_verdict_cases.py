@@ -39,8 +39,9 @@ from checker.numbers import find_numbers  # noqa: E402
 CASES = ROOT / "eval" / "verdict_cases" / "cases.jsonl"
 # sets whose first contact is on record and that rules may now be read from (set 2 stays measured only)
 TRAINING_SETS = ("verdict_cases", "verdict_cases3", "verdict_cases4", "verdict_cases5", "verdict_cases6",
-                 "verdict_cases7", "verdict_cases8")
+                 "verdict_cases7", "verdict_cases8", "verdict_cases9")
 LABELS = ("supported", "contradicted", "not_enough_evidence")
+ENGLISH_SOURCES = frozenset({"fnc1", "polnear", "gum"})
 ANT_OUTLETS = {"Alarabia": "Al Arabiya", "BBC": "BBC Arabic", "CNN": "CNN Arabic", "France24": "France 24",
                "SkyNews": "Sky News Arabia"}
 POLNEAR_OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "politico": "Politico",
@@ -93,6 +94,13 @@ def claim_of(case: dict, registry) -> Claim:  # type: ignore[no-untyped-def]
     attribution = Attribution(kind="according_to", outlet=outlet, outlet_from="sentence") if outlet else Attribution()
     return Claim(id=case["id"], text=text, start=0, end=len(text), sentence_index=0, sentence=text,
                  checkworthiness=1.0, numbers=find_numbers(text), attribution=attribution)
+
+
+def direction(case: dict) -> str:
+    """"ar-en" for an Arabic claim decided by an English article; "ar-none" when no article decides it."""
+    doc = case.get("doc")
+    article = "none" if not doc else "en" if doc.split("/", 1)[0] in ENGLISH_SOURCES else "ar"
+    return f"{case['claim_language']}-{article}"
 
 
 def macro_f1(gold: list[str], predicted: list[str]) -> float:
@@ -155,10 +163,11 @@ def main() -> None:
     predicted = [check.verdict.label for check in checks]
     print(summary(f"all ({args.split})", gold, predicted))
     print("predicted:", dict(Counter(predicted)))
-    for key, title in (("claim_language", "claim language"), ("type", "type")):
+    for key, title in (("claim_language", "claim language"), ("direction", "claim -> article language"),
+                       ("type", "type")):
         groups: dict[str, list[int]] = defaultdict(list)
         for number, case in enumerate(chosen):
-            groups[case[key]].append(number)
+            groups[direction(case) if key == "direction" else case[key]].append(number)
         print(f"by {title}:")
         for value, members in sorted(groups.items()):
             right = sum(gold[i] == predicted[i] for i in members)
