@@ -178,29 +178,14 @@ def gum_headlines() -> list[Headline]:
     return out
 
 
-def article_sentences(source: str) -> list[str]:
-    """The sentences of a training article by its path under ../shared/eval/data: for ant_v11 the `_sentences` of
-    its TITLE, ABSTRACT and TEXT, for GUM the `# text =` lines of its .conllu file (the way `ant_documents` and
-    `gum_documents` read them)."""
+def source_sentence(source: str, index: int) -> str:
+    """A sentence of a training article by its path under ../shared/eval/data and its number: for ant_v11 the
+    index-th of `_sentences` of its TITLE, ABSTRACT and TEXT, for GUM the index-th `# text =` line of its
+    .conllu file (the way `ant_documents` and `gum_documents` read them)."""
     raw = (DATA / source).read_text("utf-8", errors="replace")
     if source.startswith("gum_attribution/"):
-        return [" ".join(l[len("# text = "):].split()) for l in raw.splitlines() if l.startswith("# text = ")]
-    return _sentences("\n".join(body for _, body in _TAG.findall(raw)))
-
-
-def source_sentence(source: str, index: int) -> str:
-    """The index-th sentence of a training article (see `article_sentences`)."""
-    return article_sentences(source)[index]
-
-
-def _same_story_other(source: str, index: int, rng: random.Random) -> str | None:
-    """Another sentence of the same article that tells a different fact: two or more sentences away, past the
-    title and abstract (which repeat the lead), sharing under a third of its words with the source sentence."""
-    sentences = article_sentences(source)
-    words = set(sentences[index].split())
-    candidates = [s for j, s in enumerate(sentences) if abs(j - index) >= 2 and j >= 2 and len(s.split()) >= 6
-                  and len(words & set(s.split())) < len(words | set(s.split())) / 3]
-    return rng.choice(candidates) if candidates else None
+        return [" ".join(l[len("# text = "):].split()) for l in raw.splitlines() if l.startswith("# text = ")][index]
+    return _sentences("\n".join(body for _, body in _TAG.findall(raw)))[index]
 
 
 @dataclass(frozen=True)
@@ -219,7 +204,7 @@ def written_pairs(path: Path, seed: int) -> list[WrittenPair]:
     (eval/stance_written/: a faithful rewording and a one-fact change in the sentence's language and in the other,
     and a translation): each claim against its source sentence (same language or across), the other-language
     claims against the translation (a same-language pair in the other language), and rewordings against a sentence of
-    another article and against another fact of the same article ("other")."""
+    another article ("other")."""
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     sources = {row["sid"]: source_sentence(row["source"], row["sentence"]) for row in rows}
     rng = random.Random(seed)
@@ -233,14 +218,7 @@ def written_pairs(path: Path, seed: int) -> list[WrittenPair]:
                 WrittenPair(row["para_cross"], translation, "agree", "para_cross@translation", sid),
                 WrittenPair(row["changed_cross"], translation, "disagree", "changed_cross@translation", sid),
                 WrittenPair(row["para_same"], translation, "agree", "para_same@translation", sid)]
-        out.append(WrittenPair(row["changed_same"], translation, "disagree", "changed_same@translation", sid))
-        # a one-fact change against a rewording in the other language: neither side keeps the source's words
-        out.append(WrittenPair(row["changed_cross"], row["para_same"], "disagree", "changed_cross@para_same", sid))
         other = rng.choice([r for r in rows if r["source"] != row["source"] and r["lang"] == row["lang"]])
         out.append(WrittenPair(row["para_same"], sources[other["sid"]], "other", "other_same", sid))
         out.append(WrittenPair(row["para_cross"], other["translation"], "other", "other_translation", sid))
-        neighbour = _same_story_other(row["source"], row["sentence"], rng)
-        if neighbour:  # the same story, another fact: topic alone must not read as agreement
-            out.append(WrittenPair(row["para_same"], neighbour, "other", "same_story_same", sid))
-            out.append(WrittenPair(row["para_cross"], neighbour, "other", "same_story_cross", sid))
     return out

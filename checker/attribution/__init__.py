@@ -21,7 +21,7 @@ from typing import Protocol
 
 from checker.attribution.arabic import cue_verb
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
-from checker.attribution.coreference import Agreement, Antecedent, History, narrative_subject, pronoun_agreement
+from checker.attribution.coreference import Antecedent, History, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
                                         find_lead_citation, find_publisher, lead_sentences, reporting_outlet,
@@ -34,7 +34,6 @@ from checker.doc import Doc, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
-from checker.slots.names import load_gazetteer
 
 __all__ = ["attribute", "find_dateline", "sentence_links", "DATELINE", "LinkRefiner"]
 
@@ -228,11 +227,8 @@ class _Reader:
         if link.refers_back == "speaker":
             mention = link.speaker.text if link.speaker is not None else None
             agreement = pronoun_agreement(mention, link.cue.text, link.cue.arabic)
-            antecedent = history.last_source(claim.sentence_index, agreement)
-            named = self._narrative_subject(claim, agreement)
-            if named is not None and (antecedent is None or named.sentence > antecedent.sentence):
-                antecedent = named  # a person a later sentence names as its subject is nearer than the last source
-            resolved = _carried(stated, antecedent, keep_outlet=link.outlet is None)
+            resolved = _carried(stated, history.last_source(claim.sentence_index, agreement),
+                                keep_outlet=link.outlet is None)
             return _with_mention(resolved, link, mention or link.cue.text)
         if link.refers_back == "outlet":
             antecedent = history.last_outlet(link.outlet_kind, self.registry.kind)
@@ -251,18 +247,6 @@ class _Reader:
         if link.addressed_back and history.last_outlet() is not None:
             return _outlet_of(stated, history.last_outlet())  # type: ignore[arg-type]
         return stated
-
-    def _narrative_subject(self, claim: Claim, agreement: Agreement) -> Antecedent | None:
-        """"He said" after a sentence that only names its subject ("Josh Earnest was in the middle of his
-        briefing."): that person, linked to the claim of that sentence when it is one."""
-        found = narrative_subject(self.doc.sentences, claim.sentence_index, agreement, self._place_or_outlet)
-        if found is None:
-            return None
-        earlier = next((c.id for c in reversed(self.done) if c.sentence_index == found.sentence), None)
-        return replace(found, claim_id=earlier)
-
-    def _place_or_outlet(self, name: str) -> bool:
-        return fold(name) in load_gazetteer().entries or self.registry.resolve(name) is not None
 
     def _remember_mentions(self, claim: Claim) -> None:
         """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""
@@ -418,7 +402,7 @@ def _stated(link: Link, kind: str) -> Attribution:
 def _with_mention(attribution: Attribution, link: Link, written: str) -> Attribution:
     """Where the source is named in this sentence ("he", "the minister"), and what was resolved from it."""
     mention = link.speaker
-    resolved = attribution.carried_from is not None or attribution.speaker not in (None, written)
+    resolved = attribution.carried_from is not None
     return replace(attribution, resolved_from=written if resolved else None,
                    mention_start=mention.start if mention else None, mention_end=mention.end if mention else None)
 

@@ -18,7 +18,7 @@ from typing import Callable, Literal
 import tomllib
 
 from checker.config import DATA_DIR
-from checker.models import Attribution, Outlet, Sentence
+from checker.models import Attribution, Outlet
 from checker.normalize import fold, search_form
 
 _ARABIC_ENDING = re.compile(r"(?<=\w{3})(?:ه|ان|ين|ون|ات)$")
@@ -44,7 +44,7 @@ _AR_FEMININE_PLURALS = frozenset(fold(w) for w in ("مصادر", "أوساط", "
 
 @dataclass(frozen=True)
 class Antecedent:
-    claim_id: str | None  # None: a person named in a sentence that is not a claim
+    claim_id: str
     attribution: Attribution
     mention_only: bool = False  # an outlet named without a cue: "the paper" may mean it, "he added" may not
     sentence: int = 0
@@ -268,42 +268,3 @@ def _refers_to_known(mention: str) -> bool:
     if first == "the" or first.startswith("ال"):
         return True
     return (len(words) <= 2 and mention[:1].isupper()) or (len(words) == 1 and not mention[:1].isascii())
-
-
-# A person named in subject position: two to four capitalised words ("Josh Earnest", "Ashley Austen", "Dr Anthony
-# Youn"), at the start of a sentence, after a comma or after a lowercase description ("graphic artist Ashley Austen").
-_SUBJECT_NAME = re.compile(r"(?:^|(?<=, )|(?<=[a-z] ))((?:[A-Z][a-z'’-]+|[A-Z]\.)(?: (?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3})"
-                           r"(?=,| [a-z])")
-_SUBJECT_WORDS = 12  # a subject is named within a sentence's first words
-_NOT_SUBJECT_BEFORE = frozenset("of in at on to from by with for about against into than as".split())
-
-
-def narrative_subject(sentences: tuple[Sentence, ...], index: int, agreement: Agreement,
-                      is_place_or_outlet: Callable[[str], bool]) -> Antecedent | None:
-    """Who "He said" refers to when no earlier source agrees: the person the sentence before (or the one before
-    it, in the same or the previous paragraph) names as its subject ("The White House press secretary, Josh
-    Earnest, was in the middle of his briefing. He said ..."). English he/she only; places, outlets and bodies
-    ("New York", "The White House") are not persons."""
-    if agreement not in ("he", "she") or index <= 0 or index >= len(sentences):
-        return None
-    paragraph = sentences[index].paragraph
-    for sentence in (sentences[i] for i in range(index - 1, max(-1, index - 3), -1)):
-        if paragraph - sentence.paragraph > 1:
-            break
-        opening = " ".join(sentence.text.split()[:_SUBJECT_WORDS])
-        for found in _SUBJECT_NAME.finditer(opening):
-            name = found.group(1)
-            before = opening[:found.start(1)].split()
-            if (before and before[-1].lower() in _NOT_SUBJECT_BEFORE) or name.split()[0] in ("The", "A", "An"):
-                continue
-            if _english_kind(name, False) != "person" or is_place_or_outlet(name):
-                continue
-            if english_gender(name) not in (agreement, None):
-                continue
-            offset = sentence.text.find(name)
-            if offset < 0:  # the name runs over a line break in the text
-                continue
-            start = sentence.start + offset
-            return Antecedent(None, Attribution(speaker=name, speaker_start=start, speaker_end=start + len(name)),
-                              sentence=sentence.index, paragraph=sentence.paragraph)
-    return None

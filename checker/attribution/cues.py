@@ -102,7 +102,6 @@ class Lexicon:
     en_determiners: frozenset[str]
     en_auxiliaries: frozenset[str]
     en_leading: frozenset[str]
-    en_opening_prepositions: frozenset[str]
     en_asides: tuple[str, ...]
     en_speaker_tails: tuple[str, ...]
     en_inverting: frozenset[str]
@@ -186,7 +185,6 @@ def load_lexicon() -> Lexicon:
         en_determiners=folded([*speaker["en_determiners"], *speaker["pronouns"]]),
         en_auxiliaries=folded(speaker["en_auxiliaries"]),
         en_leading=folded(speaker["en_leading"]),
-        en_opening_prepositions=folded(speaker["en_opening_prepositions"]),
         en_asides=tuple(fold(w) for w in speaker["en_asides"]),
         en_speaker_tails=tuple(fold(w) for w in speaker["en_speaker_tails"]),
         en_inverting=folded(speaker["en_inverting"]),

@@ -47,11 +47,6 @@ _PERSONAL = frozenset({"i", "we", "he", "she", "they"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
                          "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
-# Lower-case words inside a name ("Bill de Blasio", "Osama bin Laden").
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "la", "le", "abu"})
-
 _QUESTION_AUXILIARIES = frozenset("do does did don't doesn't didn't is are was were isn't aren't wasn't weren't can could "
                                   "will would should shall may might must have has had can't couldn't won't wouldn't "
                                   "shouldn't haven't hasn't hadn't".split())
@@ -254,10 +249,6 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.
             segment_end = boundary - 1 if boundary > start else start
             continue
-        if folded and last is None and folded.startswith(lexicon.en_asides):
-            named = _subject_after_opening(text, boundary, segment_end, lexicon)
-            if named is not None:  # "On Monday Tridevil said": no comma closes the opening phrase
-                return named
         if folded and not folded.startswith(lexicon.en_asides):
             if last is None:
                 last = boundary + len(segment.rstrip())
@@ -478,32 +469,6 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     if clitic is not None:
         last_end -= len(clitic.group())  # "Trump's claim that", "She'd argued", "They've claimed"
     return Span(text[start + words[0].start():last_end], start + words[0].start(), last_end)
-
-
-def _subject_after_opening(text: str, start: int, end: int, lexicon: Lexicon) -> Span | None:
-    words = list(_NON_SPACE.finditer(text[start:end]))
-    if len(words) < 3 or fold(words[0].group()) not in lexicon.en_opening_prepositions:
-        return None
-    subject = _after_opening_phrase(words)
-    return _clean_english(text, start + subject[0].start(), start + subject[-1].end(), lexicon) if subject else None
-
-
-def _after_opening_phrase(words: list[re.Match[str]]) -> list[re.Match[str]]:
-    """"On Monday Tridevil", "In a YouTube clip Tridevil", "In a statement the ministry": the subject after a
-    time or setting phrase with no comma is the name that ends the words (a weekday or month is not one), else the
-    phrase from its last article; none when neither stands after the opening phrase."""
-    run = len(words)
-    while run > 1:  # the opening word itself is never the subject
-        word = words[run - 1].group().strip(".,")
-        folded = fold(word)
-        if not (word[:1].isupper() and folded not in _TIME_WORDS and folded not in _MONTHS
-                or folded in NAME_PARTICLES and run < len(words)):
-            break
-        run -= 1
-    if run < len(words):
-        return words[run:]
-    article = max((i for i, w in enumerate(words) if i >= 2 and fold(w.group()) in ("the", "a", "an")), default=None)
-    return words[article:] if article is not None else []
 
 
 def _titled_name(words: list[str]) -> bool:

@@ -16,7 +16,6 @@ from dataclasses import replace
 from functools import lru_cache
 
 from checker.attribution.cues import Lexicon
-from checker.attribution.english import NAME_PARTICLES
 from checker.attribution.quotes import quoted_share
 from checker.attribution.sources import Link, Span
 from checker.config import DATA_DIR
@@ -41,7 +40,8 @@ _PREPOSITIONS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "فيه", "فيها", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم",
     "به", "بها", "عليه", "عليها", "إليه", "إليها", "ما", "لما", "مما", "بما", "كما",
     "of", "to", "having"))
-_NAME_PARTICLES = NAME_PARTICLES | {"mr.", "mrs.", "ms.", "dr.", "jr.", "sr."}
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
+                             "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
 
 
 def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]], lexicon: Lexicon,
