@@ -163,11 +163,11 @@ def main() -> None:
     predicted = [check.verdict.label for check in checks]
     print(summary(f"all ({args.split})", gold, predicted))
     print("predicted:", dict(Counter(predicted)))
-    for key, title in (("claim_language", "claim language"), ("direction", "claim -> article language"),
-                       ("type", "type")):
+    for title, group_of in (("claim language", lambda case: case["claim_language"]),
+                            ("claim -> article language", direction), ("type", lambda case: case["type"])):
         groups: dict[str, list[int]] = defaultdict(list)
         for number, case in enumerate(chosen):
-            groups[direction(case) if key == "direction" else case[key]].append(number)
+            groups[group_of(case)].append(number)
         print(f"by {title}:")
         for value, members in sorted(groups.items()):
             right = sum(gold[i] == predicted[i] for i in members)
