@@ -28,6 +28,7 @@ _WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
 _TEN = frozenset({fold("عشر"), fold("عشرة")})  # the second word of a teen, «ست عشرة»: compared folded
 _INITIAL_DOT = re.compile(r"\b([a-z])\.(?=[a-z]\.|\s)")
 _UNIT_WINDOW_END = re.compile(r"[,.;:،؛\n()\"“”«»]")
+_CURRENCY_AFTER = re.compile(r" ?([a-z\u0621-\u064A]+)")
 Finder = Callable[[str, str], Iterator[NumberMention]]
 
 
@@ -36,12 +37,21 @@ def find_numbers(text: str, offset: int = 0, folded: str | None = None) -> tuple
 
     `folded`: `fold(text)` when the caller has it (a claim's slice of `Doc.folded`)."""
     folded = fold(text) if folded is None else folded
-    mentions = sorted((_with_approximation(_with_unit(m, folded, text), folded, text) for m in _taken(folded, text)),
-                      key=lambda m: m.start)
+    mentions = _outside_each_other(sorted((_with_approximation(_with_unit(m, folded, text), folded, text)
+                                           for m in _taken(folded, text)), key=lambda m: m.start))
     if not offset:
         return tuple(mentions)
     return tuple(NumberMention(m.text, m.start + offset, m.end + offset, m.value, m.kind, m.low, m.high,
                                m.approximate, m.unit) for m in mentions)
+
+
+def _outside_each_other(mentions: list[NumberMention]) -> list[NumberMention]:
+    """Mentions in order, less any that a share or a currency word read after a count now covers («في المئة»)."""
+    kept: list[NumberMention] = []
+    for mention in mentions:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
 
 
 def dates_only(text: str) -> tuple[NumberMention, ...] | None:
@@ -404,6 +414,8 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
             j += 1
             continue
         scale = _lookup(word, scales)
+        if scale and _has_article(word, scale[0]):
+            break  # «خمسة بالمئة», «ستين في المئة»: a scale with the article is a share's sign, not a multiplier
         if scale and not scale[1]:
             value *= scales[scale[0]]
             if scales[scale[0]] >= 1000:
@@ -422,6 +434,16 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
         j += 1
     total += value
     return last, total, total, total, "number", False
+
+
+@lru_cache(maxsize=1)
+def _percent_after() -> re.Pattern[str]:
+    return re.compile(rf" ?(?:{alternation(data()['percent_words'])})(?![a-z\u0621-\u064A])")
+
+
+def _has_article(word: str, key: str) -> bool:
+    """The word is its table key behind a prefix that holds the article (ال، بال، وال ...)."""
+    return word != key and "ال" in word[:len(word) - len(key)]
 
 
 @lru_cache(maxsize=1)
@@ -494,9 +516,18 @@ def _initial(match: re.Match[str]) -> str:
 
 
 def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
-    """What is counted: the first content word after a count ('2,500 US troops' -> troops)."""
+    """What is counted: the first content word after a count ('2,500 US troops' -> troops); a currency after a
+    count in words makes it an amount, as after digits («بخمسة آلاف يورو» is 5,000 EUR like «5 آلاف يورو»)."""
     if mention.unit or mention.kind not in {"number"}:
         return mention
+    share = _percent_after().match(folded, mention.end)
+    if share:  # «نحو ستين في المئة», "five percent": a share, as after digits
+        return NumberMention(text[mention.start:share.end()], mention.start, share.end(), mention.value, "percent",
+                             mention.low, mention.high, mention.approximate, "%")
+    currency = _CURRENCY_AFTER.match(folded, mention.end)
+    if currency and currency.group(1) in folded_table("currencies"):
+        return NumberMention(text[mention.start:currency.end()], mention.start, currency.end(), mention.value, "money",
+                             mention.low, mention.high, mention.approximate, folded_table("currencies")[currency.group(1)])
     skip = folded_table("unit_skip")
     stop = folded_table("unit_stop")
     window = folded[mention.end:mention.end + 40]

@@ -69,7 +69,7 @@ def test_a_year_and_the_digits_of_a_name_are_not_counts() -> None:
 def test_a_share_written_in_words_is_compared_with_a_share_in_figures() -> None:
     [conflict] = _conflicts("الهيئة حصلت نحو ستين في المئة من الغرامات التي فرضتها العام الماضي",
                             "وتشكل الغرامات المحصلة نحو 6 في المائة من مجموع الغرامات المفروضة", "quantity")
-    assert conflict.claim.text == "نحو ستين" and "6" in conflict.passage.text
+    assert conflict.claim.text == "نحو ستين في المئة" and "6" in conflict.passage.text
 
 
 def test_the_construct_dual_of_two_hundred_is_a_count() -> None:

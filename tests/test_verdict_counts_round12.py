@@ -1,0 +1,63 @@
+"""Issue 9: counts read the way a fact-checker reads them (session 15, from the verdict training sets' changed
+numbers the slot checks missed). Sentences written for these tests in the style of the Arabic and English reports."""
+from __future__ import annotations
+
+from checker.numbers import find_numbers
+from checker.slots import compare, read
+
+
+def _quantity_outcomes(claim: str, passage: str) -> list[str]:
+    return [d.outcome for d in compare(claim, passage, 0.6).decisions if d.slot == "quantity"]
+
+
+def test_a_sum_in_words_is_money_like_a_sum_in_figures() -> None:
+    [amount] = find_numbers("حاول الموقوف رشوة رئيس الفرقة بخمسة آلاف يورو")
+    assert (amount.kind, amount.value, amount.unit) == ("money", 5000, "EUR")
+    [english] = find_numbers("the club was sold for three million euros")
+    assert (english.kind, english.value, english.unit) == ("money", 3_000_000, "EUR")
+    assert _quantity_outcomes("حاول رشوة رئيس الفرقة بخمسة آلاف يورو",
+                              "قبل أن يحاول الموقوف رشوة رئيس الفرقة بمبلغ قدره 3 آلاف أورو") == ["conflict"]
+    assert _quantity_outcomes("ماكدوغال باعت قصتها مقابل مئتين وخمسين ألف دولار",
+                              "وتقول إن الاتفاق البالغ قيمته 150 ألف دولار منح الصحيفة حقوقا حصرية") == ["conflict"]
+
+
+def test_a_sum_counts_its_currency_not_the_period_after_it() -> None:
+    assert _quantity_outcomes("مؤسسة للزكاة ستجمع 350 مليون دينار كل سنة",
+                              "سيتيح جمع أكثر من 3500 مليون دينار سنويا من أموال الزكاة") == ["conflict"]
+
+
+def test_a_share_in_words_is_a_share_not_hundreds() -> None:
+    [share] = find_numbers("تراجعت الليرة التركية نحو خمسة بالمئة أمام الدولار")
+    assert (share.kind, share.value) == ("percent", 5)
+    assert [(n.kind, n.value) for n in find_numbers("ارتفعت الأسعار بنحو ستين في المئة")] == [("percent", 60)]
+    assert [(n.kind, n.value) for n in find_numbers("قتل خمسة آلاف شخص")] == [("number", 5000)]
+
+
+def test_a_rate_is_not_what_is_counted() -> None:
+    [limit] = read("وحددت السلطات عدد زوار الجسر بـ8 آلاف يوميا لأسباب تتعلق بالسلامة").quantities
+    assert limit.thing is None
+
+
+def test_years_weeks_and_ages_are_compared_whatever_word_names_them() -> None:
+    assert _quantity_outcomes("المتهم رجل يبلغ من العمر 46 عاما",
+                              "واتهمت المرأة رجلا يبلغ من العمر 36 سنة بخطف طفلتها") == ["conflict"]
+    assert _quantity_outcomes("الحارس سيغيب ستة أسابيع بسبب إصابة في الكاحل",
+                              "وأشار المدرب إلى أن الحارس تعرض لإصابة في الكاحل وسيغيب ثلاثة أسابيع") == ["conflict"]
+    assert _quantity_outcomes("The cat's owner is sixty-two-year-old Tampa resident Ellis Hutson",
+                              "The cat's owner, Tampa resident Ellis Hutson, 52, told reporters he found it") == ["conflict"]
+    assert _quantity_outcomes("The owner is a 52-year-old Tampa resident",
+                              "The cat's owner, Tampa resident Ellis Hutson, 52, told reporters") == ["agree"]
+
+
+def test_a_count_in_a_list_counts_what_the_next_one_counts() -> None:
+    claim = "قتل في قندهار 11 طفلا تتراوح أعمارهم بين ست سنوات وإحدى عشرة سنة"
+    passage = "قتل 11 طفلا تتراوح أعمارهم بين ستة وأحد عشر عاما كانوا متجمعين حول قافلة"
+    assert _quantity_outcomes(claim, passage) == ["agree", "agree", "agree"]
+
+
+def test_years_are_not_matched_by_name_across_languages() -> None:
+    """A five-year contract and a man's age in the other language's report are two different counts (the sum
+    beside them is compared as before)."""
+    outcomes = _quantity_outcomes("Everton signed the French defender on a five-year deal worth 20 million euros",
+                                  "وقال المدرب البالغ 43 عاما إن النادي تعاقد مع المدافع مقابل 20 مليون يورو")
+    assert outcomes == ["agree"]
