@@ -37,8 +37,9 @@ def find_numbers(text: str, offset: int = 0, folded: str | None = None) -> tuple
 
     `folded`: `fold(text)` when the caller has it (a claim's slice of `Doc.folded`)."""
     folded = fold(text) if folded is None else folded
-    mentions = _outside_each_other(sorted((_with_approximation(_with_unit(m, folded, text), folded, text)
-                                           for m in _taken(folded, text)), key=lambda m: m.start))
+    counted = _outside_each_other(sorted((_with_unit(m, folded, text) for m in _taken(folded, text)),
+                                         key=lambda m: m.start))
+    mentions = [_with_approximation(m, folded, text) for m in counted]
     if not offset:
         return tuple(mentions)
     return tuple(NumberMention(m.text, m.start + offset, m.end + offset, m.value, m.kind, m.low, m.high,

@@ -61,3 +61,14 @@ def test_years_are_not_matched_by_name_across_languages() -> None:
     outcomes = _quantity_outcomes("Everton signed the French defender on a five-year deal worth 20 million euros",
                                   "وقال المدرب البالغ 43 عاما إن النادي تعاقد مع المدافع مقابل 20 مليون يورو")
     assert outcomes == ["agree"]
+
+
+def test_a_count_next_to_another_keeps_its_own_approximation() -> None:
+    """A page counter before "At least nine people" must not swallow the count that follows it."""
+    found = [(n.value, n.unit) for n in find_numbers("Get short URL 113 At least nine people were killed")]
+    assert (9, "people") in found
+
+
+def test_a_duration_is_not_a_death_toll() -> None:
+    [years, toll] = read("The conflict which has lasted five years has killed more than 280000 people.").quantities
+    assert years.thing == "years" and toll.thing == "people"
