@@ -28,7 +28,10 @@ _WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
 _TEN = frozenset({fold("عشر"), fold("عشرة")})  # the second word of a teen, «ست عشرة»: compared folded
 _INITIAL_DOT = re.compile(r"\b([a-z])\.(?=[a-z]\.|\s)")
 _UNIT_WINDOW_END = re.compile(r"[,.;:،؛\n()\"“”«»]")
-_CURRENCY_AFTER = re.compile(r" ?([a-z\u0621-\u064A]+)")
+_CURRENCY_AFTER = re.compile(r"\s?([a-z\u0621-\u064A]+)")
+# A count in words joined to the one before it («ثلاثة ملايين ونصف مليون», "two and a half million") or carrying the
+# article («ونصف المليون»): only the last part of an amount, never the amount itself.
+_JOINED_BEFORE = re.compile(r"(?:\band (?:a )?|و)$")
 Finder = Callable[[str, str], Iterator[NumberMention]]
 
 
@@ -408,6 +411,7 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
                        scales: dict[str, float], value: float) -> tuple[int, float, float, float, str, bool]:
     """'خمسة وعشرون', 'خمسة عشر', 'twenty-five', 'two hundred and fifty', 'ثلاثة آلاف'."""
     total, last = 0.0, i
+    after_scale = value >= 100  # «مئة», «ألف», "hundred": a round figure opens the number
     j = i + 1
     while j < len(tokens) and folded[tokens[j - 1].end():tokens[j].start()].strip() in {"", "-"}:
         word = tokens[j].group()
@@ -421,17 +425,19 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
             value *= scales[scale[0]]
             if scales[scale[0]] >= 1000:
                 total, value = total + value, 0.0
-            last = j
+            last, after_scale = j, True
         elif word in _TEN and value < 10:
             value += 10
             last = j
         else:
             unit = _lookup(word, units)
-            if not unit or (not unit[1] and not folded[tokens[j - 1].end():tokens[j].start()] == "-"
-                            and not tokens[j - 1].group() == "and"):
+            joined = unit is not None and (unit[1] or tokens[j - 1].group() == "and")
+            if not unit or (not joined and not folded[tokens[j - 1].end():tokens[j].start()] == "-"):
                 break
+            if joined and not _joins(value, after_scale, units[unit[0]]):
+                break  # "between five and ten million", «خمسة وعشرة»: two figures, not one sum
             value += units[unit[0]]
-            last = j
+            last, after_scale = j, False
         j += 1
     total += value
     return last, total, total, total, "number", False
@@ -439,7 +445,25 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
 
 @lru_cache(maxsize=1)
 def _percent_after() -> re.Pattern[str]:
-    return re.compile(rf" ?(?:{alternation(data()['percent_words'])})(?![a-z\u0621-\u064A])")
+    return re.compile(rf"\s?(?:{alternation(data()['percent_words'])})(?![a-z\u0621-\u064A])")
+
+
+def _tail_of_a_compound(folded: str, mention: NumberMention) -> bool:
+    """The count is the end of a longer amount («ونصف مليون دولار» after «ثلاثة ملايين», "half a million" after "two
+    and"): read alone as the amount it would be a false figure."""
+    first = folded[mention.start:mention.end].split()[0]
+    units, scales = _word_values()[:2]
+    with_article = first.startswith(("ال", "وال")) and first not in units and first not in scales  # not «ألف»
+    return bool(_JOINED_BEFORE.search(folded, max(0, mention.start - 6), mention.start)) or with_article
+
+
+def _joins(value: float, after_scale: bool, added: float) -> bool:
+    """"and" / «و» continues one number after a scale ("two hundred and fifty", «ألف وخمسة») or joins units to tens in
+    the Arabic order («خمسة وعشرون»); anything else is a list or a range of two numbers."""
+    below_hundred = value % 100
+    if after_scale or (value >= 100 and below_hundred == 0):  # «ألف وتسعمئة», «تسعمئة وتسعة», "hundred and five"
+        return True
+    return 0 < below_hundred < 10 and 20 <= added < 100 and added % 10 == 0  # «خمسة وعشرون», «ثلاثمئة وخمسة وستين»
 
 
 def _has_article(word: str, key: str) -> bool:
@@ -522,11 +546,12 @@ def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
     if mention.unit or mention.kind not in {"number"}:
         return mention
     share = _percent_after().match(folded, mention.end)
-    if share:  # «نحو ستين في المئة», "five percent": a share, as after digits
+    if share and not _tail_of_a_compound(folded, mention):  # «نحو ستين في المئة», "five percent": as after digits
         return NumberMention(text[mention.start:share.end()], mention.start, share.end(), mention.value, "percent",
                              mention.low, mention.high, mention.approximate, "%")
     currency = _CURRENCY_AFTER.match(folded, mention.end)
-    if currency and currency.group(1) in folded_table("currencies"):
+    if (currency and currency.group(1) in folded_table("currencies") and not _tail_of_a_compound(folded, mention)
+            and not folded.startswith(" of ", currency.end())):  # "five pounds of heroin" weighs, it costs nothing
         return NumberMention(text[mention.start:currency.end()], mention.start, currency.end(), mention.value, "money",
                              mention.low, mention.high, mention.approximate, folded_table("currencies")[currency.group(1)])
     skip = folded_table("unit_skip")

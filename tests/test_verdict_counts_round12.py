@@ -44,15 +44,54 @@ def test_years_weeks_and_ages_are_compared_whatever_word_names_them() -> None:
     assert _quantity_outcomes("الحارس سيغيب ستة أسابيع بسبب إصابة في الكاحل",
                               "وأشار المدرب إلى أن الحارس تعرض لإصابة في الكاحل وسيغيب ثلاثة أسابيع") == ["conflict"]
     assert _quantity_outcomes("The cat's owner is sixty-two-year-old Tampa resident Ellis Hutson",
-                              "The cat's owner, Tampa resident Ellis Hutson, 52, told reporters he found it") == ["conflict"]
+                              "The cat's owner, Tampa resident Ellis Hutson, aged 52, told reporters") == ["conflict"]
     assert _quantity_outcomes("The owner is a 52-year-old Tampa resident",
-                              "The cat's owner, Tampa resident Ellis Hutson, 52, told reporters") == ["agree"]
+                              "The cat's owner, a Tampa resident aged 52, told reporters") == ["agree"]
 
 
-def test_a_count_in_a_list_counts_what_the_next_one_counts() -> None:
+def test_an_age_is_not_a_duration() -> None:
+    """"A 45-year-old jailed for life" says nothing of a 45-year sentence; a points tally after a name is no age."""
+    assert _quantity_outcomes("Smith was jailed for 45 years.",
+                              "John Smith, a 45-year-old builder, was jailed for life on Friday.") == []
+    assert _quantity_outcomes("Smith was jailed for 30 years.",
+                              "John Smith, aged 45, was jailed for 20 years on Friday.") == ["conflict"]
+    assert "conflict" not in _quantity_outcomes("Liverpool have 82 points at the top of the table.",
+                                                "Leaders Liverpool, 82, are two points clear of Manchester City.")
+
+
+def test_durations_are_compared_across_languages() -> None:
+    assert _quantity_outcomes("The ceasefire will last 30 days and cover 12 villages.",
+                              "وتستمر الهدنة 60 يوما وتشمل 12 قرية") == ["conflict"]
+
+
+def test_the_first_figure_of_a_range_counts_what_the_second_counts() -> None:
     claim = "قتل في قندهار 11 طفلا تتراوح أعمارهم بين ست سنوات وإحدى عشرة سنة"
     passage = "قتل 11 طفلا تتراوح أعمارهم بين ستة وأحد عشر عاما كانوا متجمعين حول قافلة"
     assert _quantity_outcomes(claim, passage) == ["agree", "agree", "agree"]
+    # a list is no range: the dead of "killed 15" are not the 40 homes
+    assert _quantity_outcomes("The attack in Kabul killed 15 and 40 homes were destroyed.",
+                              "The attack killed 12 people in Kabul.") == ["conflict"]
+
+
+def test_two_figures_joined_by_and_are_two_figures_unless_they_form_one_number() -> None:
+    assert [n.value for n in find_numbers("between five and ten million dollars")] == [5, 10_000_000]
+    assert [n.value for n in find_numbers("ما بين خمسة وعشرة ملايين دولار")] == [5, 10_000_000]
+    assert [n.value for n in find_numbers("مئتين وخمسين ألف دولار")] == [250_000]
+    assert [n.value for n in find_numbers("ثلاثمئة وخمسة وستين يوما")] == [365]
+    assert [n.value for n in find_numbers("two hundred and fifty")] == [250]
+    assert [n.value for n in find_numbers("ألف وتسعمئة وتسعة وتسعين")] == [1999]
+    [debt] = find_numbers("وصلت ديونه إلى سبعة ملايين وستمئة ألف يورو.")
+    assert (debt.kind, debt.value, debt.unit) == ("money", 7_600_000, "EUR")
+
+
+def test_the_tail_of_an_amount_is_not_the_amount() -> None:
+    """«ثلاثة ملايين ونصف مليون دولار», "two and a half million dollars": the half alone is no sum of money, and
+    pounds of a drug are a weight."""
+    assert _quantity_outcomes("Thieves stole two and a half million dollars from the bank.",
+                              "Thieves stole $2.5 million from the bank.") == []
+    assert _quantity_outcomes("دفعت الشركة ثلاثة ملايين ونصف مليون دولار", "دفعت الشركة 3.5 مليون دولار") == []
+    [weight] = find_numbers("The smuggler was caught with five pounds of heroin.")
+    assert weight.kind == "number"
 
 
 def test_years_are_not_matched_by_name_across_languages() -> None:

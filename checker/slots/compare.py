@@ -11,7 +11,7 @@ from checker.numbers import rounding_step
 from checker.normalize import search_form
 from checker.slots.align import _WORDS, coverage, sentences
 from checker.slots.counting import bare_year_figure, named_thing
-from checker.slots.extract import TIME_UNITS, TextSlots, _content_stems, read
+from checker.slots.extract import AGE, TextSlots, _content_stems, read
 from checker.slots.model import Comparison, Mention, Quantity, Role, SlotDecision, Span
 from checker.slots.names import _ancestors, _names_in, load_rules, places_compatible, same_entity, slots_data
 from checker.stems import NOT_PLURAL_ENDINGS, light_stem
@@ -227,8 +227,8 @@ def _things_match(a: Quantity, b: Quantity, cross: bool = False) -> bool:
         named_a, named_b = named_thing(a), named_thing(b)
         return a.act == b.act and (named_a is None or named_b is None or named_a == named_b)
     if a.thing is not None and b.thing is not None:
-        # across languages years are not matched by name: a five-year deal would meet a man's age, «البالغ 43 عاما»
-        return a.thing == b.thing and not (cross and a.thing in TIME_UNITS)
+        # across languages ages are not matched: whose age a report gives cannot be aligned across scripts
+        return a.thing == b.thing and not (cross and a.thing == AGE)
     if a.thing is None and b.thing is None:
         return bool(a.context & b.context) or (cross and a.number.kind == b.number.kind == "percent")
     named, other = (a, b) if a.thing is not None else (b, a)

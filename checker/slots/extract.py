@@ -118,12 +118,12 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         limit = min(following, clause_end.start() if clause_end else len(text), number.end + 60)
         after = text[number.end:limit]
         thing = thing_of(number.unit) if number.unit else None
-        if thing is None and number.kind == "money":  # a sum counts its currency («350 مليون دينار كل سنة»)
-            thing = _counted(light_stem(search_form(number.unit or "")))
+        if thing is None and number.kind == "money" and number.unit:  # a sum counts its currency (not «كل سنة»)
+            thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and number.kind != "percent":  # a share's "%" says how it counts, not what
             words = [w for w in _WORD.findall(after)[:3] if search_form(w) not in stop]
             thing = next((t for t in map(thing_of, words) if t), None)
-            if thing is None and number.unit and number.unit in after:  # not a word of the next count («ستة وأحد»)
+            if thing is None and number.unit and number.unit in _WORD.findall(after):  # not the next count's «وأحد»
                 thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and quantities and not _between(text, quantities[-1], number):
             thing = quantities[-1].thing
@@ -138,40 +138,55 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
             _near_words(text, number.start, before=True) + _near_words(text, sign.end() if sign else number.end,
                                                                      before=False))))
         act = governing_act(text, number, numbers) if number.kind == "number" else None
-        if thing is None and number.kind == "number" and _is_age(text, number):
-            thing = YEARS  # "Ellis Hutson, 52, told", "aged 45": an age counts years
+        if number.kind == "number" and _is_age(text, number, thing):
+            thing = AGE  # "a 45-year-old" is not "jailed for 45 years"
         quantities.append(Quantity(number, thing, place, low, high, context, act))
     return _things_from_the_next(text, quantities)
 
 
-# The gazetteer's thing for years (of a duration or an age) and its other units of time.
+# The gazetteer's thing for years, and the thing an age counts instead.
 YEARS = "years"
-TIME_UNITS = frozenset({YEARS, "months", "weeks", "days"})
+AGE = "age"
+OLDEST = 120
 _AGE_AFTER = re.compile(r"[\s-]+(?:years?|yrs?)[\s-]+old\b", re.IGNORECASE)  # not "5 old cars"
 _AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|عمره|عمرها|العمر|بسن)\W*$", re.IGNORECASE)
-_APPOSED_AGE = re.compile(r"\b[A-Z][a-z]+, $")  # "Ellis Hutson, 52, told": the age after a name
-_JOINERS = frozenset({"و", "and", "to", "or", "أو", "إلى", "الى", "-", "–"})
+# Before a count of years: «البالغ 43 عاما» (not «البالغ عددهم»), «ذو الأربعة والثمانين عاما», «(14 عاما)»; and a
+# count of years set off by commas after a name: «بولين، 85 عاما، ...».
+_AGED_BEFORE_YEARS = re.compile(r"(?:البالغ|البالغة|ذو|ذات|ذي|\()\s*$")
+_APPOSED_YEARS = re.compile(r"\s*(?:عاما|عامًا|عاماً|سنة)\s*[،,)]")
+# What joins two figures of one range, which share what they count («بين ستة وأحد عشر عاما», "three or four days").
+_RANGE_JOINERS = frozenset({"to", "or", "أو", "إلى", "الى", "-", "–"})
+_BETWEEN = re.compile(r"(?:\bbetween|بين)\s*$", re.IGNORECASE)
 
 
-def _is_age(text: str, number: NumberMention) -> bool:
-    """"62-year-old", "aged 45", «يبلغ من العمر 46», "Ellis Hutson, 52,": the count is somebody's age (not «تبلغ
-    70», which only says "amounts to")."""
-    before = text[max(0, number.start - 24):number.start]
-    return (bool(_AGE_AFTER.match(text, number.end)) or bool(_AGE_BEFORE.search(before))
-            or bool(_APPOSED_AGE.search(before) and text[number.end:number.end + 1] == ","))
+def _is_age(text: str, number: NumberMention, thing: str | None) -> bool:
+    """"62-year-old", "aged 45", «يبلغ من العمر 46», «البالغ 43 عاما», «بولين، 85 عاما،»: somebody's age (not «تبلغ
+    70», "amounts to").
+    A bare figure after a name ("Ellis Hutson, 52,") is not read as one: "Leaders Liverpool, 82," is a points tally."""
+    if thing not in {YEARS, None} or number.value is None or not 0 < number.value <= OLDEST:
+        return False
+    before = text[max(0, number.start - 40):number.start]
+    if _AGE_AFTER.match(text, number.end) or _AGE_BEFORE.search(before[-24:]):
+        return True
+    if thing != YEARS:
+        return False
+    return bool(_AGED_BEFORE_YEARS.search(before)) or (before.rstrip().endswith("،")
+                                                         and bool(_APPOSED_YEARS.match(text, number.end)))
 
 
 def _things_from_the_next(text: str, quantities: list[Quantity]) -> tuple[Quantity, ...]:
-    """A count with no thing of its own joined to the next by "and", "to", «و» counts what the next one counts:
-    «بين ستة وأحد عشر عاما», "between 6 and 11 years" (the mirror of "and 900 in Syria")."""
+    """The first figure of a range counts what the second counts: «بين ستة وأحد عشر عاما», "between 6 and 11
+    years", "three or four days" (a list, "killed 15 and 40 homes were destroyed", shares nothing)."""
     found = list(quantities)
     for i in range(len(found) - 2, -1, -1):
         here, following = found[i], found[i + 1]
         gap = text[here.number.end:following.number.start].strip().lower()
         if following.number.text.startswith("و") and not gap:
             gap = "و"  # «وأحد عشر»: the conjunction is the next count's first letter
+        in_range = gap in _RANGE_JOINERS or (gap in {"and", "و"} and bool(_BETWEEN.search(
+            text, max(0, here.number.start - 12), here.number.start)))
         if (here.thing is None and following.thing is not None and here.number.kind == following.number.kind
-                and gap in _JOINERS):
+                and in_range):
             found[i] = replace(here, thing=following.thing)
     return tuple(found)
 
