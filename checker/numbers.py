@@ -31,7 +31,10 @@ _UNIT_WINDOW_END = re.compile(r"[,.;:،؛\n()\"“”«»]")
 _CURRENCY_AFTER = re.compile(r"\s?([a-z\u0621-\u064A]+)")
 # A count in words joined to the one before it («ثلاثة ملايين ونصف مليون», "two and a half million") or carrying the
 # article («ونصف المليون»): only the last part of an amount, never the amount itself.
-_JOINED_BEFORE = re.compile(r"(?:\band (?:a )?|و)$")
+_JOINED_BEFORE = re.compile(r"([a-z\u0621-\u064A]+|\d)\s*(?:\band (?:a )?|و)$")
+# Currency words that also weigh ("seven pounds", "five pounds of heroin"): in words they are not read as money ("Two
+# Dollar General stores": a capitalised currency word names something else).
+_WEIGHTS_TOO = frozenset({"pound", "pounds"})
 Finder = Callable[[str, str], Iterator[NumberMention]]
 
 
@@ -409,9 +412,10 @@ def _scale_after(tokens: list[re.Match[str]], i: int, folded: str, scales: dict[
 
 def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: dict[str, float],
                        scales: dict[str, float], value: float) -> tuple[int, float, float, float, str, bool]:
-    """'خمسة وعشرون', 'خمسة عشر', 'twenty-five', 'two hundred and fifty', 'ثلاثة آلاف'."""
+    """'خمسة وعشرون', 'خمسة عشر', 'twenty-five', 'two hundred and fifty', 'ثلاثة آلاف', «مليون وخمسمئة ألف»."""
     total, last = 0.0, i
-    after_scale = value >= 100  # «مئة», «ألف», "hundred": a round figure opens the number
+    if value >= 1000:  # «مليون وخمسمئة ألف»: the thousands after a million are added to it, not multiplied with it
+        total, value = value, 0.0
     j = i + 1
     while j < len(tokens) and folded[tokens[j - 1].end():tokens[j].start()].strip() in {"", "-"}:
         word = tokens[j].group()
@@ -422,10 +426,14 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
         if scale and _has_article(word, scale[0]):
             break  # «خمسة بالمئة», «ستين في المئة»: a scale with the article is a share's sign, not a multiplier
         if scale and not scale[1]:
-            value *= scales[scale[0]]
-            if scales[scale[0]] >= 1000:
+            factor = scales[scale[0]]
+            if not value and total:
+                total *= factor  # «ثلاثة آلاف مليون»: three thousand million
+            else:
+                value *= factor
+            if factor >= 1000:
                 total, value = total + value, 0.0
-            last, after_scale = j, True
+            last = j
         elif word in _TEN and value < 10:
             value += 10
             last = j
@@ -434,13 +442,25 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
             joined = unit is not None and (unit[1] or tokens[j - 1].group() == "and")
             if not unit or (not joined and not folded[tokens[j - 1].end():tokens[j].start()] == "-"):
                 break
-            if joined and not _joins(value, after_scale, units[unit[0]]):
-                break  # "between five and ten million", «خمسة وعشرة»: two figures, not one sum
+            if joined and not _joins(total + value, units[unit[0]]):
+                break  # "between five and ten million", «بين مئة ومئتين»: two figures, not one sum
             value += units[unit[0]]
-            last, after_scale = j, False
+            last = j
         j += 1
     total += value
     return last, total, total, total, "number", False
+
+
+def _joins(so_far: float, added: float) -> bool:
+    """"and" / «و» continues one number with a smaller part than the last place it filled ("two hundred and fifty",
+    «ألف وتسعمئة», «تسعمئة وتسعة»), or joins tens to units in the Arabic order («خمسة وعشرون», «ثلاثمئة وخمسة
+    وستين»); anything else («بين مئة ومئتين», «خمسة وعشرة») is a list or a range of two numbers."""
+    place = 1
+    while so_far and so_far % (place * 10) == 0:
+        place *= 10
+    if added < place:
+        return True
+    return 0 < so_far % 100 < 10 and 20 <= added < 100 and added % 10 == 0
 
 
 @lru_cache(maxsize=1)
@@ -454,16 +474,10 @@ def _tail_of_a_compound(folded: str, mention: NumberMention) -> bool:
     first = folded[mention.start:mention.end].split()[0]
     units, scales = _word_values()[:2]
     with_article = first.startswith(("ال", "وال")) and first not in units and first not in scales  # not «ألف»
-    return bool(_JOINED_BEFORE.search(folded, max(0, mention.start - 6), mention.start)) or with_article
-
-
-def _joins(value: float, after_scale: bool, added: float) -> bool:
-    """"and" / «و» continues one number after a scale ("two hundred and fifty", «ألف وخمسة») or joins units to tens in
-    the Arabic order («خمسة وعشرون»); anything else is a list or a range of two numbers."""
-    below_hundred = value % 100
-    if after_scale or (value >= 100 and below_hundred == 0):  # «ألف وتسعمئة», «تسعمئة وتسعة», "hundred and five"
-        return True
-    return 0 < below_hundred < 10 and 20 <= added < 100 and added % 10 == 0  # «خمسة وعشرون», «ثلاثمئة وخمسة وستين»
+    joined = _JOINED_BEFORE.search(folded, max(0, mention.start - 30), mention.start)
+    after_a_number = joined is not None and (joined.group(1).isdigit() or _lookup(joined.group(1), units) is not None
+                                             or _lookup(joined.group(1), scales) is not None)
+    return after_a_number or with_article  # not "60 percent and five percent", «20 مليون يورو وخمسة ملايين»
 
 
 def _has_article(word: str, key: str) -> bool:
@@ -550,8 +564,8 @@ def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
         return NumberMention(text[mention.start:share.end()], mention.start, share.end(), mention.value, "percent",
                              mention.low, mention.high, mention.approximate, "%")
     currency = _CURRENCY_AFTER.match(folded, mention.end)
-    if (currency and currency.group(1) in folded_table("currencies") and not _tail_of_a_compound(folded, mention)
-            and not folded.startswith(" of ", currency.end())):  # "five pounds of heroin" weighs, it costs nothing
+    if (currency and currency.group(1) in folded_table("currencies") and currency.group(1) not in _WEIGHTS_TOO
+            and not text[currency.start(1)].isupper() and not _tail_of_a_compound(folded, mention)):
         return NumberMention(text[mention.start:currency.end()], mention.start, currency.end(), mention.value, "money",
                              mention.low, mention.high, mention.approximate, folded_table("currencies")[currency.group(1)])
     skip = folded_table("unit_skip")

@@ -173,7 +173,7 @@ def _judged(head: str, folded: str, langs: list[str], attributed: bool, quoted: 
     if attributed or quoted:
         return None
     if (count_terms(folded, "speculation", [f"anywhere_{lang}" for lang in langs]) or _conditional(head, folded, langs)
-            or (_forecast(folded, langs) and not _has_figure(sentence, folded))):  # "Twelve soldiers are believed ..."
+            or _forecast(folded, langs)):
         return "speculation"
     if count_terms(folded, "opinion", [f"stance_{lang}" for lang in langs]):
         return "opinion"
@@ -268,10 +268,8 @@ def question_tail(sentence: str, language: str, folded: str | None = None) -> in
 
 
 def _has_figure(sentence: str, folded: str) -> bool:
-    """A digit or a number word ("تتدرب فقط منذ سبعة أشهر"): something counted is reported ("several", «عدة» count
-    nothing)."""
-    return bool(re.search(r"\d", sentence)) or any(m.kind != "ordinal" and m.value is not None
-                                                    for m in find_numbers(sentence, 0, folded))
+    """A digit or a number word ("تتدرب فقط منذ سبعة أشهر"): something counted is reported."""
+    return bool(re.search(r"\d", sentence)) or any(m.kind != "ordinal" for m in find_numbers(sentence, 0, folded))
 
 
 @lru_cache(maxsize=None)

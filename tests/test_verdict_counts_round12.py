@@ -59,6 +59,10 @@ def test_an_age_is_not_a_duration() -> None:
                                                 "Leaders Liverpool, 82, are two points clear of Manchester City.")
 
 
+def test_an_obituary_age_is_an_age() -> None:
+    assert _quantity_outcomes("توفي الممثل عن عمر ناهز 85 عاما", "بعد صراع مع المرض دام 5 سنوات") == []
+
+
 def test_durations_are_compared_across_languages() -> None:
     assert _quantity_outcomes("The ceasefire will last 30 days and cover 12 villages.",
                               "وتستمر الهدنة 60 يوما وتشمل 12 قرية") == ["conflict"]
@@ -80,6 +84,9 @@ def test_two_figures_joined_by_and_are_two_figures_unless_they_form_one_number()
     assert [n.value for n in find_numbers("ثلاثمئة وخمسة وستين يوما")] == [365]
     assert [n.value for n in find_numbers("two hundred and fifty")] == [250]
     assert [n.value for n in find_numbers("ألف وتسعمئة وتسعة وتسعين")] == [1999]
+    assert [n.value for n in find_numbers("قتل بين مئة ومئتين شخص")] == [100, 200]
+    assert [n.value for n in find_numbers("مليون وخمسمئة ألف دولار")] == [1_500_000]
+    assert [n.value for n in find_numbers("ثلاثة آلاف مليون دولار")] == [3_000_000_000]
     [debt] = find_numbers("وصلت ديونه إلى سبعة ملايين وستمئة ألف يورو.")
     assert (debt.kind, debt.value, debt.unit) == ("money", 7_600_000, "EUR")
 
@@ -90,8 +97,11 @@ def test_the_tail_of_an_amount_is_not_the_amount() -> None:
     assert _quantity_outcomes("Thieves stole two and a half million dollars from the bank.",
                               "Thieves stole $2.5 million from the bank.") == []
     assert _quantity_outcomes("دفعت الشركة ثلاثة ملايين ونصف مليون دولار", "دفعت الشركة 3.5 مليون دولار") == []
-    [weight] = find_numbers("The smuggler was caught with five pounds of heroin.")
-    assert weight.kind == "number"
+    for weighed in ("The smuggler was caught with five pounds of heroin.", "The baby weighed seven pounds."):
+        [weight] = find_numbers(weighed)
+        assert weight.kind == "number", weighed
+    shares = find_numbers("Turnout was 60 percent and five percent of ballots were spoiled.")
+    assert [(n.kind, n.value) for n in shares] == [("percent", 60), ("percent", 5)]
 
 
 def test_years_are_not_matched_by_name_across_languages() -> None:

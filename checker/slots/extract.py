@@ -149,7 +149,8 @@ YEARS = "years"
 AGE = "age"
 OLDEST = 120
 _AGE_AFTER = re.compile(r"[\s-]+(?:years?|yrs?)[\s-]+old\b", re.IGNORECASE)  # not "5 old cars"
-_AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|عمره|عمرها|العمر|بسن)\W*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|(?:عمر|عمره|عمرها|العمر)(?:\s+(?:ناهز|يناهز|يقارب|قارب|بلغ|يبلغ))?|بسن)\W*$",
+                         re.IGNORECASE)  # «عن عمر ناهز 85 عاما»
 # Before a count of years: «البالغ 43 عاما» (not «البالغ عددهم»), «ذو الأربعة والثمانين عاما», «(14 عاما)»; and a
 # count of years set off by commas after a name: «بولين، 85 عاما، ...».
 _AGED_BEFORE_YEARS = re.compile(r"(?:البالغ|البالغة|ذو|ذات|ذي|\()\s*$")
