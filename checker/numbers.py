@@ -437,6 +437,10 @@ def _continue_compound(tokens: list[re.Match[str]], i: int, folded: str, units: 
         elif word in _TEN and value < 10:
             value += 10
             last = j
+        elif word == "one" and folded[tokens[j - 1].end():tokens[j].start()] == "-" and value % 100 >= 20 \
+                and value % 10 == 0:
+            value += 1  # "twenty-one": "one" alone is not listed (a pronoun as often as a figure)
+            last = j
         else:
             unit = _lookup(word, units)
             joined = unit is not None and (unit[1] or tokens[j - 1].group() == "and")

@@ -83,6 +83,7 @@ def test_two_figures_joined_by_and_are_two_figures_unless_they_form_one_number()
     assert [n.value for n in find_numbers("مئتين وخمسين ألف دولار")] == [250_000]
     assert [n.value for n in find_numbers("ثلاثمئة وخمسة وستين يوما")] == [365]
     assert [n.value for n in find_numbers("two hundred and fifty")] == [250]
+    assert [n.value for n in find_numbers("Twenty-one people were killed")] == [21]
     assert [n.value for n in find_numbers("ألف وتسعمئة وتسعة وتسعين")] == [1999]
     assert [n.value for n in find_numbers("قتل بين مئة ومئتين شخص")] == [100, 200]
     assert [n.value for n in find_numbers("مليون وخمسمئة ألف دولار")] == [1_500_000]
