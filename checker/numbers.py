@@ -32,9 +32,6 @@ _CURRENCY_AFTER = re.compile(r"\s?([a-z\u0621-\u064A]+)")
 # A count in words joined to the one before it («ثلاثة ملايين ونصف مليون», "two and a half million") or carrying the
 # article («ونصف المليون»): only the last part of an amount, never the amount itself.
 _JOINED_BEFORE = re.compile(r"([a-z\u0621-\u064A]+|\d)\s*(?:\band (?:a )?|و)$")
-# Currency words that also weigh ("seven pounds", "five pounds of heroin"): in words they are not read as money ("Two
-# Dollar General stores": a capitalised currency word names something else).
-_WEIGHTS_TOO = frozenset({"pound", "pounds"})
 Finder = Callable[[str, str], Iterator[NumberMention]]
 
 
@@ -468,6 +465,13 @@ def _joins(so_far: float, added: float) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _currencies_after_words() -> dict[str, str]:
+    """Currency word -> code, for a count in words (claims.toml currencies less currencies_that_weigh), folded once."""
+    weigh = folded_table("currencies_that_weigh")
+    return {word: code for word, code in folded_table("currencies").items() if word not in weigh}
+
+
+@lru_cache(maxsize=1)
 def _percent_after() -> re.Pattern[str]:
     return re.compile(rf"\s?(?:{alternation(data()['percent_words'])})(?![a-z\u0621-\u064A])")
 
@@ -568,10 +572,11 @@ def _with_unit(mention: NumberMention, folded: str, text: str) -> NumberMention:
         return NumberMention(text[mention.start:share.end()], mention.start, share.end(), mention.value, "percent",
                              mention.low, mention.high, mention.approximate, "%")
     currency = _CURRENCY_AFTER.match(folded, mention.end)
-    if (currency and currency.group(1) in folded_table("currencies") and currency.group(1) not in _WEIGHTS_TOO
-            and not text[currency.start(1)].isupper() and not _tail_of_a_compound(folded, mention)):
+    code = _currencies_after_words().get(currency.group(1)) if currency else None
+    # a capitalised currency word names something else ("Two Dollar General stores")
+    if code and currency and not text[currency.start(1)].isupper() and not _tail_of_a_compound(folded, mention):
         return NumberMention(text[mention.start:currency.end()], mention.start, currency.end(), mention.value, "money",
-                             mention.low, mention.high, mention.approximate, folded_table("currencies")[currency.group(1)])
+                             mention.low, mention.high, mention.approximate, code)
     skip = folded_table("unit_skip")
     stop = folded_table("unit_stop")
     window = folded[mention.end:mention.end + 40]
