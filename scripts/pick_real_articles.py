@@ -22,7 +22,8 @@ are measured too; session 13 round 10 with `dev10 > eval/real_train7/articles.tx
 `verdict8 > eval/verdict_cases8/articles.txt`, both drawn like session 12's; session 14 round 11 with
 `dev11 > eval/real_train8/articles.txt` and a ninth verdict set with `verdict9 > eval/verdict_cases9/articles.txt`;
 session 15 round 12 with `dev12 > eval/real_train9/articles.txt` and a tenth verdict set with
-`verdict10 > eval/verdict_cases10/articles.txt`.
+`verdict10 > eval/verdict_cases10/articles.txt`; session 16 round 13 with `dev13 > eval/real_train10/articles.txt` and
+an eleventh with `verdict11 > eval/verdict_cases11/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -113,7 +114,8 @@ DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000)
 FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7": (20261218, 9, 8),
                "dev9": (20261220, 18, 12), "verdict8": (20261222, 9, 10), "dev10": (20261224, 18, 12),
                "verdict9": (20261226, 9, 10), "dev11": (20261228, 18, 12),
-               "dev12": (20261230, 18, 12), "verdict10": (20261232, 9, 10)}
+               "dev12": (20261230, 18, 12), "verdict10": (20261232, 9, 10),
+               "dev13": (20261234, 18, 12), "verdict11": (20261236, 9, 10)}
 
 
 def main(which: str) -> list[str]:
