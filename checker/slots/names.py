@@ -282,7 +282,17 @@ def _as_government(text: str, mention: Mention, parents: dict[str, str]) -> Ment
         acting = opens and verb_after or word in rules.verbs_ar
     if not acting:
         return mention
-    return Mention("actor", parents[mention.key], mention.span, capital=mention.key)
+    return Mention("actor", _country_of(mention.key, parents), mention.span, capital=mention.key)
+
+
+def _country_of(key: str, parents: dict[str, str]) -> str:
+    """The place at the top of a place's chain (countries have no `in`): Riyadh is in its province, in Saudi
+    Arabia."""
+    seen = {key}
+    while key in parents and parents[key] not in seen:
+        key = parents[key]
+        seen.add(key)
+    return key
 
 
 # "in Kabul has killed", "Residents in Baghdad said": a place word before the capital names the city
