@@ -178,6 +178,20 @@ def test_a_capital_acting_still_stands_for_its_country_when_it_lies_in_a_provinc
     assert actors == [("actor", "saudi_arabia")]
 
 
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("فاز منتخب مصر على تونس بهدفين في القاهرة مساء الجمعة",
+     "دبي، الإمارات العربية المتحدة (CNN)-- فاز المنتخب المصري على نظيره التونسي بهدفين في القاهرة مساء الجمعة."),
+    ("Iraq's parliament approved the budget in Baghdad on Monday.",
+     "WASHINGTON (Reuters) - Iraq's parliament approved the budget in Baghdad on Monday, lawmakers said."),
+])
+def test_the_place_a_story_was_filed_from_is_no_place_of_its_event(claim: str, passage: str) -> None:
+    """A dateline says where the story was written: a report from Dubai on a match in Cairo does not put the
+    match in the Emirates (verdicts rested on «دبي» against the claim's city)."""
+    decisions = [d for d in compare(claim, passage, 0.7).decisions if d.slot == "place"]
+    assert decisions and all(d.outcome == "agree" for d in decisions)
+    assert all(m.span.text not in {"دبي", "الإمارات العربية المتحدة", "WASHINGTON"} for m in read(passage).places)
+
+
 def test_a_place_name_that_is_also_a_common_word_counts_only_in_its_long_form() -> None:
     """«صور» is "pictures" as often as Tyre: only «مدينة صور» names the city."""
     assert not [m for m in read("ونشرت الوزارة صور الحادث على موقعها").places if m.key == "tyre"]

@@ -41,9 +41,20 @@ class TextSlots:
         return tuple(m for m in self.mentions if m.kind == "actor")
 
 
+# "دبي، الإمارات العربية المتحدة (CNN) --", "WASHINGTON (Reuters) -" opening a line: where the story was filed,
+# not where its event happened. The places in it are no slot (a report from Dubai on a match in Cairo does not
+# say the match was in the Emirates).
+_DATELINE = re.compile(r"^[ \t]*[^\s()\n][^()\n]{0,50}?\(\s*[^()\n]{2,40}?\s*\)\s*[-—–]+", re.MULTILINE)
+
+
+def _outside_datelines(text: str, found: Sequence[Mention]) -> tuple[Mention, ...]:
+    spans = [m.span() for m in _DATELINE.finditer(text)]
+    return tuple(m for m in found if m.kind != "place" or not any(a <= m.span.start < b for a, b in spans))
+
+
 @lru_cache(maxsize=4096)
 def read(text: str) -> TextSlots:
-    found = mentions(text)
+    found = _outside_datelines(text, mentions(text))
     weekdays = _weekdays(text)
     days = [span for _, span in weekdays]  # الاثنين is Monday, not "the two"
     numbers = [n for n in find_numbers(text) if not any(d.start <= n.start < d.end for d in days)]
