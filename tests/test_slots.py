@@ -192,6 +192,12 @@ def test_the_place_a_story_was_filed_from_is_no_place_of_its_event(claim: str, p
     assert all(m.span.text not in {"دبي", "الإمارات العربية المتحدة", "WASHINGTON"} for m in read(passage).places)
 
 
+def test_a_fixture_line_is_no_dateline() -> None:
+    """«ريال مدريد (إسبانيا) - يوفنتوس (إيطاليا)»: the bracket names no outlet, so its places stay."""
+    places = [m.key for m in read("ريال مدريد (إسبانيا) - يوفنتوس (إيطاليا)").places]
+    assert "spain" in places and "italy" in places
+
+
 def test_a_place_name_that_is_also_a_common_word_counts_only_in_its_long_form() -> None:
     """«صور» is "pictures" as often as Tyre: only «مدينة صور» names the city."""
     assert not [m for m in read("ونشرت الوزارة صور الحادث على موقعها").places if m.key == "tyre"]

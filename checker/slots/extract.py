@@ -43,12 +43,15 @@ class TextSlots:
 
 # "دبي، الإمارات العربية المتحدة (CNN) --", "WASHINGTON (Reuters) -" opening a line: where the story was filed,
 # not where its event happened. The places in it are no slot (a report from Dubai on a match in Cairo does not
-# say the match was in the Emirates).
-_DATELINE = re.compile(r"^[ \t]*[^\s()\n][^()\n]{0,50}?\(\s*[^()\n]{2,40}?\s*\)\s*[-—–]+", re.MULTILINE)
+# say the match was in the Emirates). The bracket must name an outlet: «ريال مدريد (إسبانيا) - يوفنتوس» is a fixture.
+_DATELINE = re.compile(r"^[ \t]*[^\s()\n][^()\n]{0,50}?\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]+", re.MULTILINE)
 
 
 def _outside_datelines(text: str, found: Sequence[Mention]) -> tuple[Mention, ...]:
-    spans = [m.span() for m in _DATELINE.finditer(text)]
+    from checker.outlets import load_registry
+
+    registry = load_registry()
+    spans = [m.span() for m in _DATELINE.finditer(text) if registry.find(m.group(1)) is not None]
     return tuple(m for m in found if m.kind != "place" or not any(a <= m.span.start < b for a, b in spans))
 
 
