@@ -192,10 +192,23 @@ def test_the_place_a_story_was_filed_from_is_no_place_of_its_event(claim: str, p
     assert all(m.span.text not in {"دبي", "الإمارات العربية المتحدة", "WASHINGTON"} for m in read(passage).places)
 
 
-def test_a_fixture_line_is_no_dateline() -> None:
-    """«ريال مدريد (إسبانيا) - يوفنتوس (إيطاليا)»: the bracket names no outlet, so its places stay."""
-    places = [m.key for m in read("ريال مدريد (إسبانيا) - يوفنتوس (إيطاليا)").places]
-    assert "spain" in places and "italy" in places
+@pytest.mark.parametrize(("line", "place"), [
+    ("ريال مدريد (إسبانيا) - يوفنتوس (إيطاليا)", "إسبانيا"),  # a fixture: the bracket names no outlet
+    ("الريان (قطر) - العين (الإمارات)", "قطر"),  # «قطر» is also a channel's name, but a country first
+    ("مقتل 5 في غارة إسرائيلية على رفح (الجزيرة) - شاهد الفيديو من جباليا", "رفح"),  # a headline, not a dateline
+    ("Israeli strike kills 5 in Rafah (Al Jazeera) - video from Jabalia", "Rafah"),
+    ("وقال مسؤول أمني في بغداد لـ(الشرق الأوسط) - طالبا عدم ذكر اسمه - إن الهجوم وقع في الموصل.", "بغداد"),
+])
+def test_a_line_that_only_looks_like_a_dateline_keeps_its_places(line: str, place: str) -> None:
+    assert place in [m.span.text for m in read(line).places]
+
+
+def test_a_wire_dateline_is_the_events_place_when_the_report_names_no_other() -> None:
+    """"BAGHDAD (Reuters) - A car bomb killed 12 people": the city is where it happened, so "in Beirut" differs."""
+    passage = "BAGHDAD (Reuters) - A car bomb killed 12 people on Monday, police said."
+    assert [m.span.text for m in read(passage).places] == ["BAGHDAD"]
+    decisions = compare("A car bomb killed 12 people in Beirut on Monday.", passage, 0.7).decisions
+    assert [d.outcome for d in decisions if d.slot == "place"] == ["conflict"]
 
 
 def test_a_place_name_that_is_also_a_common_word_counts_only_in_its_long_form() -> None:

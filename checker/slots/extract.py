@@ -14,8 +14,8 @@ from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
 from checker.slots.counting import governing_act, thing_of, year_like
 from checker.slots.model import Mention, Quantity, Role, Span
-from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, load_gazetteer,
-                                 load_rules, mentions, same_entity)
+from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, _calendar_words,
+                                 load_gazetteer, load_rules, mentions, same_entity)
 from checker.stems import light_stem
 
 # --- what a text says ---------------------------------------------------------
@@ -41,18 +41,75 @@ class TextSlots:
         return tuple(m for m in self.mentions if m.kind == "actor")
 
 
-# "دبي، الإمارات العربية المتحدة (CNN) --", "WASHINGTON (Reuters) -" opening a line: where the story was filed,
-# not where its event happened. The places in it are no slot (a report from Dubai on a match in Cairo does not
-# say the match was in the Emirates). The bracket must name an outlet: «ريال مدريد (إسبانيا) - يوفنتوس» is a fixture.
-_DATELINE = re.compile(r"^[ \t]*[^\s()\n][^()\n]{0,50}?\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]+", re.MULTILINE)
+# "دبي، الإمارات العربية المتحدة (CNN) --", "WASHINGTON (Reuters) -", "DUBAI, Aug 5 (Reuters) -" opening a line:
+# where the story was filed. Its places are no slot when the report names a place outside its city (a report from
+# Dubai on a match in Cairo does not put the match in the Emirates); when it names none, or only places around the
+# city ("BAGHDAD (Reuters) - ... in the Iraqi capital"), the city is where the event happened, as in most wire copy,
+# and stays. A dateline's head is a list of places
+# (an unknown city before a known country: "أتلانتا، الولايات المتحدة") and dates, nothing else (no verb, no «في»),
+# and its bracket names an outlet that is not a place («ريال مدريد (إسبانيا) -» is a fixture, «(قطر)» a country).
+_DATELINE = re.compile(r"^[ \t]*([^\s()\n][^()\n]{0,50}?)\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]+", re.MULTILINE)
+_HEAD_PARTS = re.compile(r"[^,،/]+")
+_DATE_WORD = re.compile(r"(?i)\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?")
 
 
 def _outside_datelines(text: str, found: Sequence[Mention]) -> tuple[Mention, ...]:
+    from checker.slots.names import places_compatible
+
+    places = [m for m in found if m.kind == "place"]
+    dropped: set[int] = set()
+    for match in _DATELINE.finditer(text):
+        head = [m for m in places if match.start(1) <= m.span.start < match.end(1)]
+        if not head or not _only_places(text, match.start(1), match.end(1), head) or not _names_an_outlet(
+                match.group(2)):
+            continue
+        body = [m for m in places if not match.start() <= m.span.start < match.end()]
+        if any(not places_compatible(b.key, head[0].key) for b in body):  # the city, which the list opens with
+            dropped.update(id(m) for m in head)
+    return tuple(m for m in found if id(m) not in dropped)
+
+
+def _only_places(text: str, start: int, end: int, head: Sequence[Mention]) -> bool:
+    """Each comma- or slash-separated part of a dateline's head is a date, a known place (with its adjectives:
+    «الإمارات العربية المتحدة»), or, before a known place, one or two words of a city the gazetteer lacks."""
+    calendar = _calendar_words()
+    parts = list(_HEAD_PARTS.finditer(text, start, end))
+    for number, part in enumerate(parts):
+        words = [w for w in part.group().split() if not (_DATE_WORD.fullmatch(w) or fold(w) in calendar)]
+        if not words:
+            continue
+        inside = [m for m in head if part.start() <= m.span.start < part.end()]
+        rest = [w for w in _words_outside(text, part.start(), part.end(), inside)]
+        if inside and all(_name_like(w, adjective=True) for w in rest):
+            continue
+        if not inside and number < len(parts) - 1 and len(words) <= 2 and all(_name_like(w) for w in words):
+            continue
+        return False
+    return True
+
+
+def _words_outside(text: str, start: int, end: int, mentions_in: Sequence[Mention]) -> list[str]:
+    chars = list(text[start:end])
+    for m in mentions_in:
+        chars[m.span.start - start:m.span.end - start] = " " * (m.span.end - m.span.start)
+    return "".join(chars).split()
+
+
+def _name_like(word: str, adjective: bool = False) -> bool:
+    """A word that may be part of a place's name: capitalised in Latin script; in Arabic no function word and no
+    conjunction or preposition glued on (an adjective after a place carries the article)."""
+    if word.isascii():
+        return word[:1].isupper()
+    folded = fold(word)
+    if adjective:
+        return folded.startswith("ال") and len(folded) > 3
+    return folded not in _stopwords() and folded[:1] not in "وفبلك" and len(folded) > 2
+
+
+def _names_an_outlet(bracket: str) -> bool:
     from checker.outlets import load_registry
 
-    registry = load_registry()
-    spans = [m.span() for m in _DATELINE.finditer(text) if registry.find(m.group(1)) is not None]
-    return tuple(m for m in found if m.kind != "place" or not any(a <= m.span.start < b for a, b in spans))
+    return load_registry().find(bracket) is not None and not any(m.kind == "place" for m in mentions(bracket))
 
 
 @lru_cache(maxsize=4096)
