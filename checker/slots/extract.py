@@ -14,8 +14,9 @@ from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
 from checker.slots.counting import governing_act, thing_of, year_like
 from checker.slots.model import Mention, Quantity, Role, Span
+from checker.outlets import load_registry
 from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, _calendar_words,
-                                 load_gazetteer, load_rules, mentions, same_entity)
+                                 load_gazetteer, load_rules, mentions, places_compatible, same_entity)
 from checker.stems import light_stem
 
 # --- what a text says ---------------------------------------------------------
@@ -45,17 +46,16 @@ class TextSlots:
 # where the story was filed. Its places are no slot when the report names a place outside its city (a report from
 # Dubai on a match in Cairo does not put the match in the Emirates); when it names none, or only places around the
 # city ("BAGHDAD (Reuters) - ... in the Iraqi capital"), the city is where the event happened, as in most wire copy,
-# and stays. A dateline's head is a list of places
-# (an unknown city before a known country: "أتلانتا، الولايات المتحدة") and dates, nothing else (no verb, no «في»),
-# and its bracket names an outlet that is not a place («ريال مدريد (إسبانيا) -» is a fixture, «(قطر)» a country).
+# and stays. A dateline's head is a list of places (an unknown city before a known country: "أتلانتا، الولايات
+# المتحدة") and dates, nothing else (no verb, no «في»), and its bracket names an outlet that is not a place
+# («ريال مدريد (إسبانيا) -» is a fixture, «(قطر)» a country). (checker.attribution.outlet reads the dateline's
+# outlet; here only its places matter.)
 _DATELINE = re.compile(r"^[ \t]*([^\s()\n][^()\n]{0,50}?)\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]+", re.MULTILINE)
 _HEAD_PARTS = re.compile(r"[^,،/]+")
 _DATE_WORD = re.compile(r"(?i)\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?")
 
 
 def _outside_datelines(text: str, found: Sequence[Mention]) -> tuple[Mention, ...]:
-    from checker.slots.names import places_compatible
-
     places = [m for m in found if m.kind == "place"]
     dropped: set[int] = set()
     for match in _DATELINE.finditer(text):
@@ -79,7 +79,7 @@ def _only_places(text: str, start: int, end: int, head: Sequence[Mention]) -> bo
         if not words:
             continue
         inside = [m for m in head if part.start() <= m.span.start < part.end()]
-        rest = [w for w in _words_outside(text, part.start(), part.end(), inside)]
+        rest = _words_outside(text, part.start(), part.end(), inside)
         if inside and all(_name_like(w, adjective=True) for w in rest):
             continue
         if not inside and number < len(parts) - 1 and len(words) <= 2 and all(_name_like(w) for w in words):
@@ -107,8 +107,6 @@ def _name_like(word: str, adjective: bool = False) -> bool:
 
 
 def _names_an_outlet(bracket: str) -> bool:
-    from checker.outlets import load_registry
-
     return load_registry().find(bracket) is not None and not any(m.kind == "place" for m in mentions(bracket))
 
 

@@ -288,11 +288,16 @@ def _as_government(text: str, mention: Mention, parents: dict[str, str]) -> Ment
 def _country_of(key: str, parents: dict[str, str]) -> str:
     """The place at the top of a place's chain (countries have no `in`): Riyadh is in its province, in Saudi
     Arabia."""
-    seen = {key}
-    while key in parents and parents[key] not in seen:
+    return _chain(key, parents)[-1]
+
+
+def _chain(key: str, parents: dict[str, str]) -> list[str]:
+    """A place and the places that contain it, innermost first (a loop in the data ends the walk)."""
+    chain = [key]
+    while key in parents and parents[key] not in chain:
         key = parents[key]
-        seen.add(key)
-    return key
+        chain.append(key)
+    return chain
 
 
 # "in Kabul has killed", "Residents in Baghdad said": a place word before the capital names the city
@@ -402,12 +407,7 @@ def same_entity(a: Mention, b: Mention) -> bool:
 
 
 def _ancestors(key: str) -> set[str]:
-    parents = load_gazetteer().parents
-    found = {key}
-    while key in parents and parents[key] not in found:
-        key = parents[key]
-        found.add(key)
-    return found
+    return set(_chain(key, load_gazetteer().parents))
 
 
 def places_compatible(a: str, b: str) -> bool:
