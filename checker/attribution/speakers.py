@@ -39,7 +39,11 @@ _TAIL = re.compile(r"\s(?:طلب|طلبا|طلبت|طلبوا|فضل|فضلت|ر
 _PREPOSITIONS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "فيه", "فيها", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم",
     "به", "بها", "عليه", "عليها", "إليه", "إليها", "ما", "لما", "مما", "بما", "كما",
+    # Time adverbs that follow a verb before its subject («وقال مطلع الشهر»): the subject is unsaid.
+    "مطلع", "منتصف", "أواخر", "أوائل", "غداة", "عشية",
     "of", "to", "having"))
+# An Arabic word made of a preposition and the article ("للمرة", "بالجيش", "كالعادة"): a subject never opens so.
+_GLUED_PREPOSITION = re.compile(r"^[وف]?(?:لل|بال|كال)\w{2,}")
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
                              "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
 
@@ -142,6 +146,8 @@ def _fragment(phrase: str) -> bool:
         return True
     if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _PREPOSITIONS:
         return True  # «على», "على ضرورة", "فيه": the reported words or a preposition, never who spoke
+    if _GLUED_PREPOSITION.match(words[0]):
+        return True  # «أقرت للمرة الأولى», «وأشاد بالجيش»: a preposition glued to a definite noun opens no subject
     first = re.sub(r"\W", "", words[0])
     return len(first) < 2 and not first.isascii()  # Arabic has no one-letter word standing alone
 

@@ -1,0 +1,48 @@
+"""Round 14 of issue 7 (session 17): an Arabic verb whose subject is unsaid, followed by a prepositional phrase or a
+time adverb («أقرت للمرة الأولى», «وأضاف بالقول», «وقال مطلع الشهر»). The phrase was read as the speaker; it opens
+no subject, so the verb refers back to the speaker before, as «وأضاف أن» does. Real training articles are read in
+place by id; the sentences written here are unit tests, not evidence of quality."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.pipeline import analyze
+from real_training_items import article_text, attribution_of
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {c.text: c.attribution.speaker for c in analyze(text).claims}
+
+
+def test_a_preposition_glued_to_the_article_is_no_speaker(eval_data: Path) -> None:
+    """France 24: «إلا أنها أقرت للمرة الأولى أن ...» gave «للمرة الأولى» ("for the first time") as the speaker;
+    the speaker is the prime minister the story named before."""
+    found = attribution_of(article_text("antms/France24/internationalNews/FR-internationalNews-232-20180303"),
+                           "بريطانيا قد تعاني من عوائق تجارية جديدة")
+    assert found.speaker is not None and "ماي" in found.speaker and "للمرة" not in found.speaker
+
+
+def test_adding_by_saying_refers_back_to_the_minister(eval_data: Path) -> None:
+    """CNN Arabic: «وأضاف بالقول» gave «بالقول» ("by saying") as the speaker; it is the Russian foreign minister."""
+    found = attribution_of(article_text("antms/CNN/middleEast/CN-middleEast-708-20180424"),
+                           "ضرورة الاستعداد لتكرار الاستفزازات")
+    assert found.speaker is not None and "لافروف" in found.speaker
+
+
+def test_unsaid_subjects_after_adverbs_take_the_speaker_before() -> None:
+    said = _speakers("الحكومة تعد بدعم المزارعين\n\n"
+                     "وقال وزير الزراعة خالد سعيد إن الحكومة ستدعم المزارعين هذا العام. "
+                     "وأكد للمرة الثانية أن الدعم سيصل قبل الصيف.\n\n"
+                     "وأضاف بالقول إن القرار نهائي. وقال مطلع الأسبوع إن المعبر سيفتح أمام الشاحنات.")
+    later = [speaker for text, speaker in said.items() if "وقال وزير" not in text]
+    assert len(later) == 3 and all(s is not None and "خالد سعيد" in s for s in later), said
+
+
+def test_names_that_begin_like_a_preposition_stay_speakers() -> None:
+    """Only a preposition glued to the article («لل», «بال», «كال») opens no subject: «بلال», «بريطانيا» and
+    «لبنان» begin with the same letters and are speakers."""
+    said = _speakers("أزمة المياه في الأحياء الشرقية\n\n"
+                     "وقال بلال أحمد، المتحدث باسم البلدية، إن المياه عادت إلى الأحياء الشرقية.\n\n"
+                     "وأعلنت بريطانيا أنها سترسل مساعدات طبية إلى المنطقة.\n\n"
+                     "وأكد لبنان أن الحدود ستبقى مفتوحة أمام القوافل.")
+    assert [s for s in said.values()] == ["بلال أحمد", "بريطانيا", "لبنان"], said
