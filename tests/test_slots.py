@@ -96,7 +96,7 @@ def test_swapped_arabic_actors_written_another_way_are_a_role_swap() -> None:
     assert [d.slot for d in swapped.conflicts] == ["actor_role"]
     assert "winner ساوثهامبتون" in swapped.conflicts[0].reason and "winner برايتون" in swapped.conflicts[0].reason
     same = compare(claim, "ساوثمبتون يفوز على برايتون بهدفين دون رد", 0.7)
-    assert not same.conflicts and [d.slot for d in same.agreements] == ["actor_role"]
+    assert not same.conflicts and [d.slot for d in same.agreements] == ["actor_role", "quantity"]  # two goals each
 
 
 def test_a_day_and_month_without_a_year_are_compared_by_day() -> None:
@@ -216,3 +216,57 @@ def test_a_place_name_that_is_also_a_common_word_counts_only_in_its_long_form() 
     """«صور» is "pictures" as often as Tyre: only «مدينة صور» names the city."""
     assert not [m for m in read("ونشرت الوزارة صور الحادث على موقعها").places if m.key == "tyre"]
     assert [m.key for m in read("سقط صاروخ على مدينة صور جنوب لبنان").places][:1] == ["tyre"]
+
+
+@pytest.mark.parametrize(("claim", "passage", "place"), [
+    ("أقيم الحفل في لندن مساء السبت بحضور ألفي شخص.", "أقيم الحفل في مدينة مانشستر مساء السبت بحضور ألفي شخص.", "لندن"),
+    ("The summit opened in Paris on Monday with 40 leaders.", "The summit opened in Lyon on Monday with 40 leaders.",
+     "Paris"),
+    ("أقيمت المباراة على ملعب لوجنيكي في العاصمة موسكو يوم السبت.",
+     "أقيمت المباراة على الملعب الأولمبي في سوتشي يوم السبت.", "موسكو"),
+])
+def test_a_great_capital_after_a_place_word_is_the_city_another_city_contradicts(claim: str, passage: str,
+                                                                                 place: str) -> None:
+    """London, Paris, Moscow, Washington, Beijing, Berlin and Kyiv were their countries wherever they stood, so
+    «في لندن» against «في مدينة مانشستر» (both in Britain) was no changed place."""
+    decisions = [d for d in compare(claim, passage, 0.7).decisions if d.slot == "place"]
+    assert [(d.outcome, d.claim.text if d.claim else None) for d in decisions] == [("conflict", place)]
+
+
+@pytest.mark.parametrize(("claim", "passage"), [
+    ("حذر المندوب من حرب بين موسكو وواشنطن.", "حذر المندوب من حرب بين روسيا والولايات المتحدة."),
+    ("Moscow: Western sanctions will fail", "Russia says Western sanctions will fail"),
+    ("Talks between Beijing and Washington resumed on Friday.", "Talks between China and the US resumed on Friday."),
+])
+def test_a_great_capital_named_without_a_place_word_is_its_country(claim: str, passage: str) -> None:
+    """"Talks between Washington and Moscow", "Moscow:": the capital stands for its country, named again by the
+    country's name; it is no other place."""
+    decisions = [d for d in compare(claim, passage, 0.7).decisions if d.slot == "place"]
+    assert decisions and all(d.outcome == "agree" for d in decisions)
+
+
+def test_a_count_of_eleven_to_ninety_nine_finds_its_thing_under_the_accusative_alef() -> None:
+    """«8050 مدنيا» counts the «مدني» of «خمسة آلاف مدني»: both are people, so the two figures are compared."""
+    ours, theirs = read("قتل نحو خمسة آلاف مدني في المعارك").quantities, read("قتل 8050 مدنيا في المعارك").quantities
+    assert [q.thing for q in ours] == [q.thing for q in theirs] == ["people"]
+    decisions = compare("قتل نحو خمسة آلاف مدني في المعارك", "قتل 8050 مدنيا في المعارك", 0.7).decisions
+    assert [d.outcome for d in decisions if d.slot == "quantity"] == ["conflict"]
+
+
+@pytest.mark.parametrize(("claim", "passage", "spans"), [
+    ("مددت ولاية البرلمان ثلاث مرات بسبب الأزمة", "ومددت ولاية البرلمان مرتين بسبب الأزمة", ("ثلاث", "مرتين")),
+    ("قال المدرب إنه قضى أربعة أعوام مع النادي", "قال المدرب إنه قضى سنتين مع النادي", ("أربعة", "سنتين")),
+    ("فاز الأهلي على ضيفه بثلاثة أهداف دون رد", "فاز الأهلي على ضيفه بهدفين دون رد", ("بثلاثة", "بهدفين")),
+])
+def test_an_arabic_dual_is_two_of_its_own_thing(claim: str, passage: str, spans: tuple[str, str]) -> None:
+    """«مرتين» is two times, «سنتين» two years, «هدفين» two goals: each against another count of the same thing."""
+    conflicts = [(d.claim.text, d.passage.text) for d in compare(claim, passage, 0.7).decisions
+                 if d.slot == "quantity" and d.outcome == "conflict" and d.claim and d.passage]
+    assert conflicts == [spans]
+
+
+def test_with_the_aim_of_after_a_figure_is_not_what_it_counts() -> None:
+    """«جند 15 سعوديا بهدف واضح»: «بهدف» is "with the aim of"; the figure counts Saudis, not goals."""
+    assert [q.thing for q in read("جند 15 سعوديا بهدف واضح").quantities] != ["goals"]
+    decisions = compare("جند 19 سعوديا بغرض واضح", "جند 15 سعوديا بهدف واضح", 0.7).decisions
+    assert [d.outcome for d in decisions if d.slot == "quantity"] == ["conflict"]

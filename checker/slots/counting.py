@@ -60,11 +60,15 @@ def _stem(word: str) -> str:
     return light_stem(search_form(word))
 
 
-def thing_of(word: str) -> str | None:
-    """The gazetteer's id for a counted word (الصواريخ, soldiers), prefixes stripped."""
+def thing_of(word: str, attached: bool = True) -> str | None:
+    """The gazetteer's id for a counted word (الصواريخ, soldiers), prefixes stripped; `attached=False` keeps a word
+    opening with a preposition or a conjunction whole: right after a figure «بهدف» is "with the aim of", not goals."""
     entries = load_gazetteer().entries
     folded = fold(word)
-    candidates = [folded] + [folded[len(p):] for p in _PREFIXES if folded.startswith(p) and len(folded) - len(p) >= 3]
+    prefixes = _PREFIXES if attached else ("ال",)
+    candidates = [folded] + [folded[len(p):] for p in prefixes if folded.startswith(p) and len(folded) - len(p) >= 3]
+    if not folded.isascii() and folded.endswith("ا") and len(folded) >= 4:
+        candidates.append(folded[:-1])  # «8050 مدنيا», «15 شخصا»: the accusative alef of a noun counted by 11-99
     for candidate in candidates:
         entry = entries.get(candidate)
         if entry is not None and entry.kind == "thing":

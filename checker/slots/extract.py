@@ -187,11 +187,13 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         limit = min(following, clause_end.start() if clause_end else len(text), number.end + 60)
         after = text[number.end:limit]
         thing = thing_of(number.unit) if number.unit else None
+        if thing is None and " " not in number.text.strip():  # a dual names its own thing: «مرتين», «سنتين»
+            thing = thing_of(number.text)
         if thing is None and number.kind == "money" and number.unit:  # a sum counts its currency (not «كل سنة»)
             thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and number.kind != "percent":  # a share's "%" says how it counts, not what
             words = [w for w in _WORD.findall(after)[:3] if search_form(w) not in stop]
-            thing = next((t for t in map(thing_of, words) if t), None)
+            thing = next((t for t in (thing_of(w, attached=False) for w in words) if t), None)
             if thing is None and number.unit and number.unit in _WORD.findall(after):  # not the next count's «وأحد»
                 thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and quantities and not _between(text, quantities[-1], number):

@@ -221,7 +221,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
         if entry is None:
             continue  # a weekday: read by `weekdays`
         mention = Mention(entry.kind, entry.key, Span(start, end, text[start:end]), entry.level, entry.adjective)
-        found.append(_as_government(text, mention, gazetteer.parents))
+        found.append(_as_country(text, _as_government(text, mention, gazetteer.parents), gazetteer.parents))
     taken = [(m.span.start, m.span.end) for m in found]
     for match in _NAME.finditer(text):
         start, end = match.span()
@@ -241,6 +241,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
 @dataclass(frozen=True)
 class _Government:
     capitals: frozenset[str]
+    country_capitals: frozenset[str]
     openers_ar: frozenset[str]
     verbs_ar: frozenset[str]
     verbs_en: frozenset[str]
@@ -249,7 +250,8 @@ class _Government:
 @lru_cache(maxsize=1)
 def _government() -> _Government:
     data = slots_data()["places"]
-    return _Government(frozenset(data["capitals"]), frozenset(fold(w) for w in data["government_openers_ar"]),
+    return _Government(frozenset(data["capitals"]), frozenset(data["country_capitals"]),
+                       frozenset(fold(w) for w in data["government_openers_ar"]),
                        frozenset(fold(w) for w in data["government_verbs_ar"]),
                        frozenset(w.lower() for w in data["government_verbs_en"]))
 
@@ -283,6 +285,37 @@ def _as_government(text: str, mention: Mention, parents: dict[str, str]) -> Ment
     if not acting:
         return mention
     return Mention("actor", _country_of(mention.key, parents), mention.span, capital=mention.key)
+
+
+def _as_country(text: str, mention: Mention, parents: dict[str, str]) -> Mention:
+    """Washington, Moscow, Beijing, London, Paris, Berlin and Kyiv name their countries more often than their
+    streets («حرب بين موسكو وواشنطن», "Moscow:", "condemnation of Moscow", «باريس سان جيرمان»): such a capital
+    is its country (still named as the city, `Mention.capital`) unless a place word puts the event there («في
+    لندن», «بموسكو», "in Paris"), where another city contradicts it (slots.toml [places] country_capitals)."""
+    if mention.kind != "place" or mention.key not in _government().country_capitals or mention.key not in parents:
+        return mention
+    if _placed(text, mention.span.start):
+        return mention
+    return Mention("place", _country_of(mention.key, parents), mention.span, "country", capital=mention.key)
+
+
+_ARABIC_PLACE_WORDS = frozenset(fold(w) for w in ("في", "داخل", "قرب", "من", "إلى", "الى", "العاصمة", "مدينة",
+                                                   "عاصمة", "ضواحي", "شوارع", "وسط", "مطار"))
+
+
+def _placed(text: str, start: int) -> bool:
+    """A place word or an attached preposition right before a name: «في لندن», «بموسكو», "in Paris"."""
+    before = text[:start]
+    if before[-1:] in _ARABIC_ATTACHED and before[-1:] not in "وف":
+        return True
+    previous = _WORD_BEFORE.search(before)
+    if previous is None:
+        return False
+    word = previous.group(1)
+    if word.isascii():
+        return word.lower() in _ENGLISH_PLACE_WORDS - {"of"}  # "condemnation of Moscow" is of its government
+    word = fold(word)
+    return word in _ARABIC_PLACE_WORDS or (word[:1] in "وف" and word[1:] in _ARABIC_PLACE_WORDS)
 
 
 def _country_of(key: str, parents: dict[str, str]) -> str:
