@@ -270,3 +270,10 @@ def test_with_the_aim_of_after_a_figure_is_not_what_it_counts() -> None:
     assert [q.thing for q in read("جند 15 سعوديا بهدف واضح").quantities] != ["goals"]
     decisions = compare("جند 19 سعوديا بغرض واضح", "جند 15 سعوديا بهدف واضح", 0.7).decisions
     assert [d.outcome for d in decisions if d.slot == "quantity"] == ["conflict"]
+
+
+def test_a_preposition_after_a_figure_is_not_what_it_counts() -> None:
+    """«ليصبح 8 أعوام بدلا من 11 بعد ساعة»: «بعد» ("after") counts nothing; the 11 was read as eleven «بعد» and
+    compared as such."""
+    assert [q.thing for q in read("ليصبح الحكم 8 أعوام بدلا من 11 بعد ساعة من صدوره").quantities] == ["years", None]
+    assert [q.thing for q in read("أفرج عنه بعد 3 أيام قبل موعد المحاكمة").quantities] == ["days"]
