@@ -277,3 +277,24 @@ def test_a_preposition_after_a_figure_is_not_what_it_counts() -> None:
     compared as such."""
     assert [q.thing for q in read("ليصبح الحكم 8 أعوام بدلا من 11 بعد ساعة من صدوره").quantities] == ["years", None]
     assert [q.thing for q in read("أفرج عنه بعد 3 أيام قبل موعد المحاكمة").quantities] == ["days"]
+
+
+@pytest.mark.parametrize(("claim", "passage", "negated"), [
+    ("قال ظريف إن بلاده ستسعى لامتلاك قنبلة نووية", "قال ظريف إن إيران لا تسعى إلى الحصول على قنبلة نووية", "لا تسعى"),
+    ("أكد المتحدث أن تركيا لم تشارك في عملية الإجلاء", "أكد المتحدث أن تركيا شاركت في عملية الإجلاء", "لم تشارك"),
+    ("قال الوزير إن موسكو ستتدخل في الأزمة", "قال الوزير إن موسكو لن تتدخل في الأزمة", "لن تتدخل"),
+])
+def test_one_arabic_verb_in_two_tenses_is_negated_on_one_side(claim: str, passage: str, negated: str) -> None:
+    """«ستسعى» / «لا تسعى», «لم تشارك» / «شاركت»: the future «س», the present's prefix and the past's ending
+    hid the same verb from the negation check."""
+    conflicts = [d for d in compare(claim, passage, 0.7).conflicts if d.slot == "negation"]
+    assert conflicts and negated in {d.passage.text for d in conflicts if d.passage} | {
+        d.claim.text for d in conflicts if d.claim}
+
+
+def test_a_verb_the_passage_also_asserts_is_no_negation_conflict() -> None:
+    """«لينضم بذلك إلى زاغالو» against a passage where one player «لم ينضم» and the coach «انضم»: the verb is
+    asserted as often as it is negated, so nothing is denied."""
+    claim = "بات ديشان ثالث من يتوج بكأس العالم لاعبا ثم مدربا لينضم بذلك إلى زاغالو"
+    passage = "وانضم ديشان إلى زاغالو بعد التتويج بكأس العالم، فيما لعب ديني الذي لم ينضم للتشكيلة في باريس"
+    assert not [d for d in compare(claim, passage, 0.7).conflicts if d.slot == "negation"]

@@ -321,18 +321,23 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _compare_negation(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
-    """A predicate the claim asserts and the passage negates (or the reverse), in the same words."""
-    claim_negated = {stem for stem, _ in ours.negated}
-    passage_negated = {stem for stem, _ in theirs.negated}
-    passage_asserted = Counter(_content_stems(theirs.text))
-    negated_count = Counter(stem for stem, _ in theirs.negated)
+    """A predicate the claim asserts and the passage negates (or the reverse), in the same words (an Arabic verb
+    in another tense is the same word: «ستسعى» / «لا تسعى», «لم تشارك» / «شاركت»)."""
+    claim_negated = {verb_core(stem) for stem, _ in ours.negated}
+    passage_negated = {verb_core(stem) for stem, _ in theirs.negated}
+    claim_cores = {verb_core(stem) for stem in ours.stems}
+    passage_cores = {verb_core(stem) for stem in theirs.stems}
+    passage_asserted = Counter(verb_core(stem) for stem in _content_stems(theirs.text))
+    negated_count = Counter(verb_core(stem) for stem, _ in theirs.negated)
     for stem, span in theirs.negated:
-        if stem in ours.stems and stem not in claim_negated and passage_asserted[stem] <= negated_count[stem]:
-            where = _word_span(ours.text, stem)
+        core = verb_core(stem)
+        if core in claim_cores and core not in claim_negated and passage_asserted[core] <= negated_count[core]:
+            where = _word_span(ours.text, core)
             return [SlotDecision("negation", "conflict", where, span, f"the passage says «{span.text}»")]
     for stem, span in ours.negated:
-        if stem in theirs.stems and stem not in passage_negated:
-            return [SlotDecision("negation", "conflict", span, _word_span(theirs.text, stem),
+        core = verb_core(stem)
+        if core in passage_cores and core not in passage_negated:
+            return [SlotDecision("negation", "conflict", span, _word_span(theirs.text, core),
                                  f"the claim says «{span.text}», the passage does not negate it")]
     return []
 
@@ -342,27 +347,44 @@ def _negation_in_scope(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]
     "didn't apologize" for "apologized"), in a sentence about the claim: one sharing its names or
     [negation] shared_words of its other words; the word is not asserted elsewhere in the passage."""
     rules = load_rules()
-    claim_negated = {stem for stem, _ in ours.negated}
-    asserted = Counter(_content_stems(theirs.text))
-    negated_count = Counter(stem for stem, _ in theirs.negated)
+    claim_negated = {verb_core(stem) for stem, _ in ours.negated}
+    claim_cores = {verb_core(stem) for stem in ours.stems}
+    asserted = Counter(verb_core(stem) for stem in _content_stems(theirs.text))
+    negated_count = Counter(verb_core(stem) for stem, _ in theirs.negated)
     for stem, span in theirs.negated:
-        if stem not in ours.stems or stem in claim_negated or asserted[stem] > negated_count[stem]:
+        core = verb_core(stem)
+        if core not in claim_cores or core in claim_negated or asserted[core] > negated_count[core]:
             continue
         sentence = next((piece for offset, piece in sentences(theirs.text)
                          if offset <= span.start < offset + len(piece)), theirs.text)
         held = read(sentence)
         if (len((ours.stems & held.stems) - {stem}) >= rules.negation_shared_words
                 or any(same_entity(a, b) for a in ours.mentions for b in held.mentions)):
-            return [SlotDecision("negation", "conflict", _word_span(ours.text, stem), span,
+            return [SlotDecision("negation", "conflict", _word_span(ours.text, core), span,
                                  f"the passage says «{span.text}»")]
     return []
 
 
-def _word_span(text: str, stem: str) -> Span | None:
+def _word_span(text: str, core: str) -> Span | None:
     for match in re.finditer(r"[^\W_]+", text):
-        if light_stem(search_form(match.group())) == stem:
+        if verb_core(light_stem(search_form(match.group()))) == core:
             return Span(match.start(), match.end(), match.group())
     return None
+
+
+_VERB_ENDINGS = ("وا", "ون", "ين", "ت", "ا", "ن")
+
+
+def verb_core(stem: str) -> str:
+    """An Arabic verb's letters without the future «س», the present tense's prefix, the «ا» of a derived past and
+    a subject ending («ستسعى» / «تسعى», «يشارك» / «شاركت», «يعترف» / «اعترفت»), so one verb in two tenses
+    matches; other words keep at least three letters. A Latin word is returned as it is."""
+    if stem.isascii():
+        return stem
+    core = stem[1:] if stem[:1] == "س" and stem[1:2] in "يتنا" and len(stem) >= 4 else stem
+    core = core[1:] if core[:1] in "يتنا" and len(core) >= 4 else core
+    ending = next((e for e in _VERB_ENDINGS if core.endswith(e) and len(core) - len(e) >= 3), "")
+    return core[:len(core) - len(ending)]
 
 
 def anchors(claim: str, passage: str) -> tuple[int, int]:
