@@ -21,7 +21,7 @@ from typing import Protocol
 
 from checker.attribution.arabic import cue_verb
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
-from checker.attribution.coreference import Antecedent, History, pronoun_agreement
+from checker.attribution.coreference import Antecedent, History, name_in, named_speakers, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
                                         find_lead_citation, find_publisher, lead_sentences, reporting_outlet,
@@ -130,6 +130,9 @@ class _Reader:
         self.topic_sentence = -1  # the last sentence counted there
         self.carry = carry
         self.cited = StoryCitations()
+        self.names = named_speakers((link.speaker.text for found in links.values() for link in found
+                                     if link.speaker is not None and not link.refers_back),
+                                    load_lexicon().ar_role_words) if doc.language == "ar" else ()
 
     def read(self) -> tuple[Claim, ...]:
         backward_only = _backward_only_sentences(self.links, self.claims)
@@ -172,6 +175,8 @@ class _Reader:
         self.history.add(claim.id, attribution, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0))
         if link is None:
             self._remember_mentions(claim)
+            if attribution.speaker is None and self.names:
+                self._remember_named(claim)
         self.cited.note(claim.id, stated, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0), own)
         self.done.append(replace(claim, attribution=attribution))
 
@@ -247,6 +252,13 @@ class _Reader:
         if link.addressed_back and history.last_outlet() is not None:
             return _outlet_of(stated, history.last_outlet())  # type: ignore[arg-type]
         return stated
+
+    def _remember_named(self, claim: Claim) -> None:
+        """«وتتذكر مارديني الرحلة ...» then «وقالت»: a speaker of the story named again in a sentence of narrative
+        is the one a later verb-only subject refers to, as if she had just spoken."""
+        named = name_in(claim.text, self.names)
+        if named is not None:
+            self.history.refresh(claim.id, named, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0))
 
     def _remember_mentions(self, claim: Claim) -> None:
         """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""

@@ -5,15 +5,16 @@ speaker: the official who talked to AFP earlier still speaks to AFP. Pronouns
 and verb-only subjects ("وأضاف") look back a short window only and must agree
 ("she" is not the ministry, "وأضافت" prefers a feminine antecedent); a
 paragraph of unattributed sentences between them breaks the carry, so one
-wrong antecedent cannot spread down the article. Every look-up scans at most
-`_WINDOW_ITEMS` antecedents: linear in the number of claims.
+wrong antecedent cannot spread down the article; an Arabic speaker named again
+in narrative («وتتذكر مارديني ...») is the newest antecedent from there on. Every
+look-up scans at most `_WINDOW_ITEMS` antecedents: linear in the number of claims.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Literal
+from typing import Callable, Iterable, Literal
 
 import tomllib
 
@@ -61,6 +62,15 @@ class History:
     def add(self, claim_id: str, attribution: Attribution, sentence: int = 0, paragraph: int = 0) -> None:
         if attribution.speaker or attribution.outlet:
             self._items.append(Antecedent(claim_id, attribution, sentence=sentence, paragraph=paragraph))
+
+    def refresh(self, claim_id: str, speaker: str, sentence: int, paragraph: int) -> None:
+        """A speaker named again in a sentence of narrative («وتتذكر مارديني الرحلة») becomes the newest antecedent
+        of a verb-only subject («وقالت»), under the phrase an earlier link gave it; its outlet is not carried (the
+        narrative sentence cites none)."""
+        earlier = next((a for a in reversed(self._items) if not a.mention_only and a.attribution.speaker
+                        and speaker_tokens(speaker) & speaker_tokens(a.attribution.speaker)), None)
+        attribution = Attribution(kind="none", speaker=earlier.attribution.speaker if earlier is not None else speaker)
+        self._items.append(Antecedent(claim_id, attribution, sentence=sentence, paragraph=paragraph))
 
     def mention(self, claim_id: str, attribution: Attribution, sentence: int = 0) -> None:
         """"Yedioth Ahronoth takes a different line.": an outlet named with no cue, which "the paper" can refer to."""
@@ -268,3 +278,29 @@ def _refers_to_known(mention: str) -> bool:
     if first == "the" or first.startswith("ال"):
         return True
     return (len(words) <= 2 and mention[:1].isupper()) or (len(words) == 1 and not mention[:1].isascii())
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+
+
+def named_speakers(speakers: Iterable[str], role_words: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The story's Arabic speakers that carry a name, each with its name words: the words without the article
+    that name no role («يسرى مارديني» -> مارديني, يسرى; «رئيس الوزراء» has none), for `name_in`."""
+    found: dict[str, frozenset[str]] = {}
+    for speaker in speakers:
+        words = frozenset(w for w in _ARABIC_WORD.findall(search_form(speaker))
+                          if not w.startswith("ال") and len(w) >= 3 and w not in role_words)
+        if words:
+            found.setdefault(speaker, words)
+    return tuple(found.items())
+
+
+def name_in(text: str, names: tuple[tuple[str, frozenset[str]], ...]) -> str | None:
+    """The speaker whose name comes first in `text` (a word of it, or with «و», «ب», «ل» or «ف» before it)."""
+    for match in _ARABIC_WORD.finditer(search_form(text)):
+        word = match.group()
+        forms = {word, word[1:]} if word[:1] in "وبلف" and len(word) > 4 else {word}
+        speaker = next((name for name, words in names if forms & words), None)
+        if speaker is not None:
+            return speaker
+    return None
