@@ -73,3 +73,19 @@ def test_a_role_word_alone_names_no_one_again() -> None:
                      "وزار رئيس الحكومة الموقع مساء الأحد.\n\n"
                      "وأضاف رئيس البلدية أن الأشغال ستنتهي قريبا. وأوضح أن الكلفة بلغت مليون دينار.")
     assert said["وأوضح أن الكلفة بلغت مليون دينار."] == "رئيس البلدية", said
+
+
+def test_on_the_tongue_of_names_who_spoke(eval_data: Path) -> None:
+    """CNN Arabic: «ونقلت وكالة الأنباء السودانية الرسمية على لسان الناطق باسم الخارجية ... قوله»: the agency's
+    name (with «الرسمية» after it) was the speaker; "on the tongue of" names the spokesman, and «وأضاف» follows."""
+    text = article_text("antms/CNN/middleEast/CN-middleEast-980-20180520")
+    for words in ("بدأت بعض القنوات الفضائية المصرية عرض مسلسل", "ثماني رحلات جوية يومية"):
+        found = attribution_of(text, words)
+        assert found.speaker is not None and "الناطق باسم الخارجية" in found.speaker, words
+        assert found.outlet is not None and found.outlet.id == "suna", words
+
+
+def test_a_statement_on_the_tongue_of_a_minister_is_the_ministers() -> None:
+    said = _speakers("عقوبات جديدة\n\nونقل بيان الخارجية على لسان الوزير خالد سعيد قوله إن العقوبات ستستمر.\n\n"
+                     "وقال المتحدث إن الاجتماع المقبل سيعقد في الربيع.")
+    assert list(said.values()) == ["الوزير خالد سعيد", "المتحدث"], said

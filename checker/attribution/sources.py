@@ -160,10 +160,12 @@ def _is_citing(cue: Cue, lexicon: Lexicon) -> bool:
 def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
               lexicon: Lexicon) -> Link | None:
     text = doc.text
+    tongue = None
     if is_participle(cue, lexicon):
         speaker = None  # "مؤكدا أن ...": the reported words follow; the subject is the clause's (`_participles`)
     elif cue.arabic:
         speaker = arabic_speaker(doc, start, cue, end, cues, outlets, lexicon)
+        tongue = _on_the_tongue_of(doc, speaker.end if speaker is not None else cue.end, end, lexicon)
         if cue_verb(cue) in lexicon.ar_act_verbs and speaker is not None and _possessed(speaker.text):
             return None  # "وبررت أفعالها بـ...": the act's object follows a subject left unsaid; no one speaks
         chained = chained_verb(text, cue, cues)
@@ -204,6 +206,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
             return None  # "بحسب نسب الأجور", "وفق 10 فئات": "depending on", no one is cited
     if speaker is not None and cue.arabic:
         speaker = _outlet_back_citing(text, speaker, lexicon) or speaker
+    if tongue is not None:
+        speaker = tongue
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
@@ -279,6 +283,16 @@ def _cited_speaker(doc: Doc, end: int, cue: Cue, cues: list[Cue], anchor: int, l
                              for word in after.group(1).split()):
             return arabic_np(doc, position + after.end(), end, lexicon)
     return None
+
+
+_TONGUE = re.compile(r"[\s،,]*علي لسان\s+")
+
+
+def _on_the_tongue_of(doc: Doc, position: int, end: int, lexicon: Lexicon) -> Span | None:
+    """«ونقل بيان الخارجية على لسان الوزير قوله»: "on the tongue of" names who spoke, whatever stands before it
+    (a statement, an outlet)."""
+    match = _TONGUE.match(doc.folded, position, end)
+    return arabic_np(doc, match.end(), end, lexicon) if match else None
 
 
 def _outlet_word_before(text: str, speaker: Span, outlet: OutletMention, lexicon: Lexicon) -> bool:
