@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checker.pipeline import analyze
 from real_training_items import article_text, attribution_of
 
@@ -89,3 +91,22 @@ def test_a_statement_on_the_tongue_of_a_minister_is_the_ministers() -> None:
     said = _speakers("عقوبات جديدة\n\nونقل بيان الخارجية على لسان الوزير خالد سعيد قوله إن العقوبات ستستمر.\n\n"
                      "وقال المتحدث إن الاجتماع المقبل سيعقد في الربيع.")
     assert list(said.values()) == ["الوزير خالد سعيد", "المتحدث"], said
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("On Monday the minister said that 20 people were killed in the attack.", "the minister"),
+    ("Last week Apple CEO Tim Cook confirmed that the watch will go on sale in April.", "Apple CEO Tim Cook"),
+    ("In November Iraqi intelligence sources said the shipments had been seized.", "Iraqi intelligence sources"),
+    ("Earlier this month the company said it would cut 300 jobs.", "the company"),
+])
+def test_a_time_opening_the_sentence_is_not_an_aside_that_hides_the_subject(sentence: str, speaker: str) -> None:
+    """"On Monday the minister said": the segment began like the aside "on ..." of "X, on Monday, said", was
+    skipped whole, and the claim lost its speaker and cue."""
+    found = attribution_of(f"Officials report on the attack\n\n{sentence}", sentence[:20])
+    assert found.speaker == speaker and found.cue is not None
+
+
+def test_a_statement_opening_the_sentence_is_still_no_speaker() -> None:
+    found = attribution_of("Officials report on the attack\n\nIn a statement the ministry said 20 people died.",
+                           "In a statement")
+    assert found.speaker != "a statement"

@@ -47,6 +47,26 @@ _PERSONAL = frozenset({"i", "we", "he", "she", "they"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
                          "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
 
+_TIME_OPENERS = frozenset({"on", "in", "at", "during", "by", "since", "last", "this", "earlier", "later", "early",
+                           "late", "next"})
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
+
+
+def _leading_time(words: list[str]) -> int:
+    """How many words open the phrase with a time ("On Monday", "In November 2014", "Last week", "Earlier this
+    month"): when, not who; the subject follows them ("Last week Apple CEO Tim Cook confirmed")."""
+    if not words or words[0] not in _TIME_OPENERS:
+        return 0
+    for i in range(1, min(4, len(words) - 1)):
+        if words[i] in _TIME_WORDS or words[i] in _MONTHS or (words[i].isdigit() and len(words[i]) == 4):
+            end = i + 1
+            while end < len(words) - 1 and (words[end] in _TIME_WORDS or words[end].isdigit()):
+                end += 1  # "Monday night", "November 2014", "May 5"
+            return end
+    return 0
+
+
 _QUESTION_AUXILIARIES = frozenset("do does did don't doesn't didn't is are was were isn't aren't wasn't weren't can could "
                                   "will would should shall may might must have has had can't couldn't won't wouldn't "
                                   "shouldn't haven't hasn't hadn't".split())
@@ -249,6 +269,11 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.
             segment_end = boundary - 1 if boundary > start else start
             continue
+        timed = _leading_time([w.strip(",") for w in folded.split()])
+        if timed and boundary == start:  # "On Monday the minister": the time opens the sentence, the subject follows
+            boundary += len(segment) - len(re.sub(r"^\s*(?:\S+\s+){%d}" % timed, "", segment))
+            segment = text[boundary:segment_end]
+            folded = fold(segment).strip()
         if folded and not folded.startswith(lexicon.en_asides):
             if last is None:
                 last = boundary + len(segment.rstrip())
@@ -439,6 +464,8 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     words = list(_NON_SPACE.finditer(text[start:end]))
     while words and fold(words[0].group()) in lexicon.en_leading:
         words.pop(0)
+    if subject:
+        words = words[_leading_time([fold(w.group()).strip(",") for w in words]):]  # "On Monday the minister said"
     if subject and len(words) > 1 and fold(words[0].group()) in _QUESTION_AUXILIARIES and fold(
             words[1].group()) in _INVERTED_SUBJECTS and words[0].group()[:1].isupper():
         # "Do you think", "Could be I remember", "Will they announce": a question's (or condition's) auxiliary
