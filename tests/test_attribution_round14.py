@@ -110,3 +110,13 @@ def test_a_statement_opening_the_sentence_is_still_no_speaker() -> None:
     found = attribution_of("Officials report on the attack\n\nIn a statement the ministry said 20 people died.",
                            "In a statement")
     assert found.speaker != "a statement"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Study author Dr Robert Boushel, of the University of British Columbia, in Canada, said the gains were clear.",
+     "Study author Dr Robert Boushel"),
+    ("Maria Lopez, from the health ministry, said 20 people had died.", "Maria Lopez"),
+])
+def test_where_a_speaker_is_from_is_an_aside(sentence: str, speaker: str) -> None:
+    """"X, of the University of Y, said": the phrase set off by commas says where X is from, not who spoke."""
+    assert attribution_of(f"Officials report on it\n\n{sentence}", sentence[:15]).speaker == speaker
