@@ -100,6 +100,10 @@ def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon
     return replace(link, speaker=speaker)
 
 
+def _name_lists(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return lexicon.ar_role_words, lexicon.ar_name_links, lexicon.ar_common_first_names
+
+
 class _Reader:
     """One pass over the claims in reading order, with the history of sources and the story's outlet."""
 
@@ -132,7 +136,7 @@ class _Reader:
         self.cited = StoryCitations()
         self.names = named_speakers((link.speaker.text for found in links.values() for link in found
                                      if link.speaker is not None and not link.refers_back),
-                                    load_lexicon().ar_role_words) if doc.language == "ar" else ()
+                                    *_name_lists(load_lexicon())) if doc.language == "ar" else ()
 
     def read(self) -> tuple[Claim, ...]:
         backward_only = _backward_only_sentences(self.links, self.claims)

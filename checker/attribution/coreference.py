@@ -283,24 +283,33 @@ def _refers_to_known(mention: str) -> bool:
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
 
 
-def named_speakers(speakers: Iterable[str], role_words: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The story's Arabic speakers that carry a name, each with its name words: the words without the article
-    that name no role («يسرى مارديني» -> مارديني, يسرى; «رئيس الوزراء» has none), for `name_in`."""
+def named_speakers(speakers: Iterable[str], role_words: frozenset[str], name_links: frozenset[str],
+                   common_first_names: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The story's Arabic speakers that carry a name, each with its name words: words without the article that
+    name no role and link no name («يسرى مارديني» -> يسرى, مارديني; «رئيس الوزراء» has none; «عبد», «أبو» are no
+    name on their own), for `name_in`."""
     found: dict[str, frozenset[str]] = {}
     for speaker in speakers:
-        words = frozenset(w for w in _ARABIC_WORD.findall(search_form(speaker))
-                          if not w.startswith("ال") and len(w) >= 3 and w not in role_words)
-        if words:
-            found.setdefault(speaker, words)
+        all_words = _ARABIC_WORD.findall(search_form(speaker))
+        kept = [w for n, w in enumerate(all_words)
+                if not w.startswith("ال") and len(w) >= 3 and w not in role_words and w not in name_links
+                and w not in common_first_names  # «محمد صلاح» is not «محمد مصطفى»
+                and (n == 0 or all_words[n - 1] not in _PLACE_PREPOSITIONS)]  # «مستشفى الشفاء في غزة»: a place
+        if kept:
+            found.setdefault(speaker, frozenset(kept))
     return tuple(found.items())
 
 
+_PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "لدي", "عن", "بين"})
+_SUBJECT_WORDS = 6  # «وتتذكر مارديني»: the subject follows the verb (and an adverb or two) opening the sentence
+
+
 def name_in(text: str, names: tuple[tuple[str, frozenset[str]], ...]) -> str | None:
-    """The speaker whose name comes first in `text` (a word of it, or with «و», «ب», «ل» or «ف» before it)."""
-    for match in _ARABIC_WORD.finditer(search_form(text)):
-        word = match.group()
-        forms = {word, word[1:]} if word[:1] in "وبلف" and len(word) > 4 else {word}
-        speaker = next((name for name, words in names if forms & words), None)
-        if speaker is not None:
-            return speaker
+    """The speaker named as the subject of a sentence of narrative: by a word of its name among the sentence's
+    first words, as written (not after a preposition, «في قطاع غزة», nor as an object further on, «ردا على دعوة
+    ماكرون»), and by one speaker only (a first name two speakers share names neither)."""
+    for word in _ARABIC_WORD.findall(search_form(text))[:_SUBJECT_WORDS]:
+        speakers = [name for name, words in names if word in words]
+        if len(speakers) == 1:
+            return speakers[0]
     return None

@@ -116,6 +116,7 @@ class Lexicon:
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
     ar_role_words: frozenset[str]
+    ar_common_first_names: frozenset[str]
     ar_pluperfect: frozenset[str]
     ar_topic: frozenset[str]
     ar_types: tuple[str, ...]
@@ -200,6 +201,7 @@ def load_lexicon() -> Lexicon:
         ar_name_links=folded(speaker["ar_name_links"]),
         ar_name_titles=frozenset(search_form(w) for w in speaker["ar_name_titles"]),
         ar_role_words=frozenset(search_form(w) for w in speaker["ar_role_words"]),
+        ar_common_first_names=frozenset(search_form(w) for w in speaker["ar_common_first_names"]),
         ar_pluperfect=folded(speaker["ar_pluperfect"]),
         ar_topic=folded(speaker["ar_topic"]),
         ar_types=tuple(sorted((fold(w) for w in pattern["ar_types"]), key=len, reverse=True)),

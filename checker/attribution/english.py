@@ -53,12 +53,19 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
                      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
 
 
-def _leading_time(words: list[str]) -> int:
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _leading_time(written: list[str]) -> int:
     """How many words open the phrase with a time ("On Monday", "In November 2014", "Last week", "Earlier this
-    month"): when, not who; the subject follows them ("Last week Apple CEO Tim Cook confirmed")."""
+    month"): when, not who; the subject follows them ("Last week Apple CEO Tim Cook confirmed"). A capitalised
+    "Morning" or "Week" is a title ("This Morning presenter", "Last Week Tonight host"), not a time."""
+    words = [fold(w).strip(",") for w in written]
     if not words or words[0] not in _TIME_OPENERS:
         return 0
     for i in range(1, min(4, len(words) - 1)):
+        if words[i] in _TIME_WORDS and words[i] not in _WEEKDAYS and written[i][:1].isupper():
+            return 0
         if words[i] in _TIME_WORDS or words[i] in _MONTHS or (words[i].isdigit() and len(words[i]) == 4):
             end = i + 1
             while end < len(words) - 1 and (words[end] in _TIME_WORDS or words[end].isdigit()):
@@ -269,7 +276,7 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.
             segment_end = boundary - 1 if boundary > start else start
             continue
-        timed = _leading_time([w.strip(",") for w in folded.split()])
+        timed = _leading_time(segment.split())
         if timed and boundary == start:  # "On Monday the minister": the time opens the sentence, the subject follows
             boundary += len(segment) - len(re.sub(r"^\s*(?:\S+\s+){%d}" % timed, "", segment))
             segment = text[boundary:segment_end]
@@ -465,7 +472,7 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     while words and fold(words[0].group()) in lexicon.en_leading:
         words.pop(0)
     if subject:
-        words = words[_leading_time([fold(w.group()).strip(",") for w in words]):]  # "On Monday the minister said"
+        words = words[_leading_time([w.group() for w in words]):]  # "On Monday the minister said"
     if subject and len(words) > 1 and fold(words[0].group()) in _QUESTION_AUXILIARIES and fold(
             words[1].group()) in _INVERTED_SUBJECTS and words[0].group()[:1].isupper():
         # "Do you think", "Could be I remember", "Will they announce": a question's (or condition's) auxiliary

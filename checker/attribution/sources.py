@@ -165,7 +165,9 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         speaker = None  # "مؤكدا أن ...": the reported words follow; the subject is the clause's (`_participles`)
     elif cue.arabic:
         speaker = arabic_speaker(doc, start, cue, end, cues, outlets, lexicon)
-        tongue = _on_the_tongue_of(doc, speaker.end if speaker is not None else cue.end, end, lexicon)
+        if cue_verb(cue).startswith("نقل"):  # «نقل بيان الخارجية على لسان الوزير»; not «أكدت الوزارة على لسان
+            # المتحدث رفضها ...», where the ministry speaks and the phrase after runs into what it rejected
+            tongue = _on_the_tongue_of(doc, speaker.end if speaker is not None else cue.end, end, lexicon)
         if cue_verb(cue) in lexicon.ar_act_verbs and speaker is not None and _possessed(speaker.text):
             return None  # "وبررت أفعالها بـ...": the act's object follows a subject left unsaid; no one speaks
         chained = chained_verb(text, cue, cues)
@@ -289,8 +291,8 @@ _TONGUE = re.compile(r"[\s،,]*علي لسان\s+")
 
 
 def _on_the_tongue_of(doc: Doc, position: int, end: int, lexicon: Lexicon) -> Span | None:
-    """«ونقل بيان الخارجية على لسان الوزير قوله»: "on the tongue of" names who spoke, whatever stands before it
-    (a statement, an outlet)."""
+    """«ونقل بيان الخارجية على لسان الوزير قوله»: after a verb of passing words on, "on the tongue of" names who
+    spoke, whatever stands before it (a statement, an outlet)."""
     match = _TONGUE.match(doc.folded, position, end)
     return arabic_np(doc, match.end(), end, lexicon) if match else None
 

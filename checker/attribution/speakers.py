@@ -39,11 +39,12 @@ _TAIL = re.compile(r"\s(?:طلب|طلبا|طلبت|طلبوا|فضل|فضلت|ر
 _PREPOSITIONS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "فيه", "فيها", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم",
     "به", "بها", "عليه", "عليها", "إليه", "إليها", "ما", "لما", "مما", "بما", "كما",
-    # Time adverbs that follow a verb before its subject («وقال مطلع الشهر»): the subject is unsaid.
-    "مطلع", "منتصف", "أواخر", "أوائل", "غداة", "عشية",
     "of", "to", "having"))
-# An Arabic word made of a preposition and the article ("للمرة", "بالجيش", "كالعادة"): a subject never opens so.
-_GLUED_PREPOSITION = re.compile(r"^[وف]?(?:لل|بال|كال)\w{2,}")
+# Adverbials that may stand between an Arabic verb and its subject («وأقرت للمرة الأولى وزارة المالية», «وقال مطلع
+# الشهر الحالي»): «لل» + a noun (no name opens so), how or when something was said, and the noun they govern.
+_GLUED_LAM = re.compile(r"^لل\w{2,}$")
+_ADVERBS = frozenset(fold(w) for w in ("بالقول", "بالأمس", "أمس", "مطلع", "منتصف", "أواخر", "أوائل", "غداة", "عشية"))
+_ADVERB_TAILS = frozenset(fold(w) for w in ("الحالي", "الماضي", "المقبل", "الجاري", "الحالية", "الماضية", "المقبلة"))
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
                              "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
 
@@ -61,7 +62,8 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     if any(start <= speaker.start and speaker.end <= end for start, end in quotes) or (
             quoted_share(quotes, speaker.start, speaker.end) > _QUOTED and not _holds_quotes(speaker, quotes)):
         return None  # the quoted words, not who said them (a quoted name inside the phrase is fine)
-    if _fragment(speaker.text) or _participle_first(speaker.text, lexicon):
+    speaker = _after_adverbial(speaker)
+    if speaker is None or _fragment(speaker.text) or _participle_first(speaker.text, lexicon):
         return None
     if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon) or _named_appositive(
             speaker.text, lexicon) or _authored_document(speaker.text, lexicon):
@@ -146,10 +148,27 @@ def _fragment(phrase: str) -> bool:
         return True
     if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _PREPOSITIONS:
         return True  # «على», "على ضرورة", "فيه": the reported words or a preposition, never who spoke
-    if _GLUED_PREPOSITION.match(words[0]):
-        return True  # «أقرت للمرة الأولى», «وأشاد بالجيش»: a preposition glued to a definite noun opens no subject
     first = re.sub(r"\W", "", words[0])
     return len(first) < 2 and not first.isascii()  # Arabic has no one-letter word standing alone
+
+
+def _after_adverbial(speaker: Span) -> Span | None:
+    """«للمرة الأولى وزارة المالية» -> «وزارة المالية»; «مطلع الشهر الحالي» alone -> None (the subject is unsaid and
+    the verb refers back, like «وأضاف»)."""
+    words = list(re.finditer(r"\S+", speaker.text))
+    first = fold(words[0].group()).strip("،,.:") if words else ""
+    first = first[1:] if first[:1] in "وف" and len(first) > 4 else first
+    if not (_GLUED_LAM.match(first) or first in _ADVERBS):
+        return speaker
+    taken = 1
+    if first not in ("بالقول", "بالامس", "امس") and taken < len(words) and fold(words[taken].group()).startswith("ال"):
+        taken += 1  # «للمرة الأولى», «منتصف الليل»
+        if taken < len(words) and fold(words[taken].group()).strip("،,.:") in _ADVERB_TAILS:
+            taken += 1
+    if taken >= len(words):
+        return None
+    start = speaker.start + words[taken].start()
+    return Span(speaker.text[words[taken].start():], start, speaker.end)
 
 
 def _participle_first(phrase: str, lexicon: Lexicon) -> bool:

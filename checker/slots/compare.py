@@ -321,25 +321,29 @@ def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _compare_negation(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
-    """A predicate the claim asserts and the passage negates (or the reverse), in the same words (an Arabic verb
-    in another tense is the same word: «ستسعى» / «لا تسعى», «لم تشارك» / «شاركت»)."""
+    """A predicate the claim asserts and the passage negates (or the reverse), in the same words; an Arabic verb in
+    another tense is the same word («ستسعى» / «لا تسعى», «لم تشارك» / «شاركت»), a noun only as written."""
     claim_negated = {verb_core(stem) for stem, _ in ours.negated}
     passage_negated = {verb_core(stem) for stem, _ in theirs.negated}
-    claim_cores = {verb_core(stem) for stem in ours.stems}
-    passage_cores = {verb_core(stem) for stem in theirs.stems}
     passage_asserted = Counter(verb_core(stem) for stem in _content_stems(theirs.text))
     negated_count = Counter(verb_core(stem) for stem, _ in theirs.negated)
     for stem, span in theirs.negated:
         core = verb_core(stem)
-        if core in claim_cores and core not in claim_negated and passage_asserted[core] <= negated_count[core]:
-            where = _word_span(ours.text, core)
+        if _said(stem, ours) and core not in claim_negated and passage_asserted[core] <= negated_count[core]:
+            where = _word_span(ours.text, stem) or _word_span(ours.text, core, verbs=True)
             return [SlotDecision("negation", "conflict", where, span, f"the passage says «{span.text}»")]
     for stem, span in ours.negated:
         core = verb_core(stem)
-        if core in passage_cores and core not in passage_negated:
-            return [SlotDecision("negation", "conflict", span, _word_span(theirs.text, core),
+        if _said(stem, theirs) and core not in passage_negated:
+            return [SlotDecision("negation", "conflict", span,
+                                 _word_span(theirs.text, stem) or _word_span(theirs.text, core, verbs=True),
                                  f"the claim says «{span.text}», the passage does not negate it")]
     return []
+
+
+def _said(negated_stem: str, other: TextSlots) -> bool:
+    """The other text holds the negated word as written, or the same verb in another tense."""
+    return negated_stem in other.stems or verb_core(negated_stem) in _verb_cores(other.text)
 
 
 def _negation_in_scope(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
@@ -348,31 +352,47 @@ def _negation_in_scope(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]
     [negation] shared_words of its other words; the word is not asserted elsewhere in the passage."""
     rules = load_rules()
     claim_negated = {verb_core(stem) for stem, _ in ours.negated}
-    claim_cores = {verb_core(stem) for stem in ours.stems}
     asserted = Counter(verb_core(stem) for stem in _content_stems(theirs.text))
     negated_count = Counter(verb_core(stem) for stem, _ in theirs.negated)
     for stem, span in theirs.negated:
         core = verb_core(stem)
-        if core not in claim_cores or core in claim_negated or asserted[core] > negated_count[core]:
+        if not _said(stem, ours) or core in claim_negated or asserted[core] > negated_count[core]:
             continue
         sentence = next((piece for offset, piece in sentences(theirs.text)
                          if offset <= span.start < offset + len(piece)), theirs.text)
         held = read(sentence)
         if (len((ours.stems & held.stems) - {stem}) >= rules.negation_shared_words
                 or any(same_entity(a, b) for a in ours.mentions for b in held.mentions)):
-            return [SlotDecision("negation", "conflict", _word_span(ours.text, core), span,
-                                 f"the passage says «{span.text}»")]
+            where = _word_span(ours.text, stem) or _word_span(ours.text, core, verbs=True)
+            return [SlotDecision("negation", "conflict", where, span, f"the passage says «{span.text}»")]
     return []
 
 
-def _word_span(text: str, core: str) -> Span | None:
+def _word_span(text: str, stem: str, verbs: bool = False) -> Span | None:
+    """The first word of the text with this light stem (or, `verbs`, this `verb_core`)."""
     for match in re.finditer(r"[^\W_]+", text):
-        if verb_core(light_stem(search_form(match.group()))) == core:
+        found = light_stem(search_form(match.group()))
+        if (verb_core(found) if verbs else found) == stem:
             return Span(match.start(), match.end(), match.group())
     return None
 
 
 _VERB_ENDINGS = ("وا", "ون", "ين", "ت", "ا", "ن")
+
+
+@lru_cache(maxsize=4096)
+def _verb_cores(text: str) -> frozenset[str]:
+    """The `verb_core` of each Arabic word of the text that is shaped like a verb: a present or future prefix
+    («يشارك», «ستسعى») or a past subject ending («شاركت», «أعلنوا»), and no article. A bare «طالب», «العلم» or
+    «مثل» may be a noun (a student, a flag, "like"), so it meets a negated verb only as written."""
+    cores = set()
+    for word in re.findall(r"[\u0621-\u064A]+", search_form(text)):
+        bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        if bare.startswith("ال") or len(bare) < 4:
+            continue
+        if bare[:1] in "يتن" or (bare[:1] == "س" and bare[1:2] in "يتن") or bare.endswith(("ت", "وا")):
+            cores.add(verb_core(light_stem(bare)))
+    return frozenset(cores)
 
 
 def verb_core(stem: str) -> str:

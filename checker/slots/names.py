@@ -299,21 +299,23 @@ def _as_country(text: str, mention: Mention, parents: dict[str, str]) -> Mention
     return Mention("place", _country_of(mention.key, parents), mention.span, "country", capital=mention.key)
 
 
-_ARABIC_PLACE_WORDS = frozenset(fold(w) for w in ("في", "داخل", "قرب", "من", "إلى", "الى", "العاصمة", "مدينة",
-                                                   "عاصمة", "ضواحي", "شوارع", "وسط", "مطار"))
+_ARABIC_PLACE_WORDS = frozenset(fold(w) for w in ("في", "داخل", "قرب", "من", "العاصمة", "مدينة", "عاصمة", "ضواحي",
+                                                   "شوارع", "وسط", "مطار"))
+# Not "to": «أرسلت ألمانيا دبابات إلى كييف», "drones sent to Moscow" are sent to a government.
+_ENGLISH_NOT_PLACED = frozenset({"of", "to", "into", "toward", "towards"})
 
 
 def _placed(text: str, start: int) -> bool:
-    """A place word or an attached preposition right before a name: «في لندن», «بموسكو», "in Paris"."""
+    """A place word or an attached «ب» right before a name: «في لندن», «بموسكو», "in Paris"."""
     before = text[:start]
-    if before[-1:] in _ARABIC_ATTACHED and before[-1:] not in "وف":
+    if before[-1:] == "ب":
         return True
     previous = _WORD_BEFORE.search(before)
     if previous is None:
         return False
     word = previous.group(1)
     if word.isascii():
-        return word.lower() in _ENGLISH_PLACE_WORDS - {"of"}  # "condemnation of Moscow" is of its government
+        return word.lower() in _ENGLISH_PLACE_WORDS - _ENGLISH_NOT_PLACED  # "condemnation of Moscow": its government
     word = fold(word)
     return word in _ARABIC_PLACE_WORDS or (word[:1] in "وف" and word[1:] in _ARABIC_PLACE_WORDS)
 
