@@ -100,10 +100,6 @@ def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon
     return replace(link, speaker=speaker)
 
 
-def _name_lists(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    return lexicon.ar_role_words, lexicon.ar_name_links, lexicon.ar_common_first_names
-
-
 class _Reader:
     """One pass over the claims in reading order, with the history of sources and the story's outlet."""
 
@@ -134,9 +130,11 @@ class _Reader:
         self.topic_sentence = -1  # the last sentence counted there
         self.carry = carry
         self.cited = StoryCitations()
+        lexicon = load_lexicon()
         self.names = named_speakers((link.speaker.text for found in links.values() for link in found
                                      if link.speaker is not None and not link.refers_back),
-                                    *_name_lists(load_lexicon())) if doc.language == "ar" else ()
+                                    lexicon.ar_role_words, lexicon.ar_name_links,
+                                    lexicon.ar_common_first_names) if doc.language == "ar" else ()
 
     def read(self) -> tuple[Claim, ...]:
         backward_only = _backward_only_sentences(self.links, self.claims)

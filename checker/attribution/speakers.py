@@ -43,7 +43,8 @@ _PREPOSITIONS = frozenset(fold(w) for w in (
 # Adverbials that may stand between an Arabic verb and its subject («وأقرت للمرة الأولى وزارة المالية», «وقال مطلع
 # الشهر الحالي»): «لل» + a noun (no name opens so), how or when something was said, and the noun they govern.
 _GLUED_LAM = re.compile(r"^لل\w{2,}$")
-_ADVERBS = frozenset(fold(w) for w in ("بالقول", "بالأمس", "أمس", "مطلع", "منتصف", "أواخر", "أوائل", "غداة", "عشية"))
+_ALONE_ADVERBS = frozenset(fold(w) for w in ("بالقول", "بالأمس", "أمس"))  # govern no noun after them
+_ADVERBS = _ALONE_ADVERBS | frozenset(fold(w) for w in ("مطلع", "منتصف", "أواخر", "أوائل", "غداة", "عشية"))
 _ADVERB_TAILS = frozenset(fold(w) for w in ("الحالي", "الماضي", "المقبل", "الجاري", "الحالية", "الماضية", "المقبلة"))
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
                              "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
@@ -161,7 +162,7 @@ def _after_adverbial(speaker: Span) -> Span | None:
     if not (_GLUED_LAM.match(first) or first in _ADVERBS):
         return speaker
     taken = 1
-    if first not in ("بالقول", "بالامس", "امس") and taken < len(words) and fold(words[taken].group()).startswith("ال"):
+    if first not in _ALONE_ADVERBS and taken < len(words) and fold(words[taken].group()).startswith("ال"):
         taken += 1  # «للمرة الأولى», «منتصف الليل»
         if taken < len(words) and fold(words[taken].group()).strip("،,.:") in _ADVERB_TAILS:
             taken += 1
