@@ -281,6 +281,7 @@ def _refers_to_known(mention: str) -> bool:
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
+_PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "لدي", "عن", "بين"})  # search forms: «إلى», «لدى»
 
 
 def named_speakers(speakers: Iterable[str], role_words: frozenset[str], name_links: frozenset[str],
@@ -300,7 +301,6 @@ def named_speakers(speakers: Iterable[str], role_words: frozenset[str], name_lin
     return tuple(found.items())
 
 
-_PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "لدي", "عن", "بين"})
 _SUBJECT_WORDS = 6  # «وتتذكر مارديني»: the subject follows the verb (and an adverb or two) opening the sentence
 
 

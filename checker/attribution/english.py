@@ -44,16 +44,12 @@ _TIME_OPENERS = frozenset({"on", "in", "at", "after", "before", "during", "since
                            "friday", "saturday", "sunday", "yesterday", "today"})
 
 _PERSONAL = frozenset({"i", "we", "he", "she", "they"})
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-                         "month", "year", "night", "morning", "evening", "afternoon", "weekend"})
-
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_TIME_WORDS = _WEEKDAYS | {"week", "month", "year", "night", "morning", "evening", "afternoon", "weekend"}
 _TIME_OPENERS = frozenset({"on", "in", "at", "during", "by", "since", "last", "this", "earlier", "later", "early",
                            "late", "next"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."})
-
-
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _leading_time(written: list[str]) -> int:
@@ -276,12 +272,9 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.
             segment_end = boundary - 1 if boundary > start else start
             continue
-        timed = _leading_time(segment.split())
-        if timed and boundary == start:  # "On Monday the minister": the time opens the sentence, the subject follows
-            boundary += len(segment) - len(re.sub(r"^\s*(?:\S+\s+){%d}" % timed, "", segment))
-            segment = text[boundary:segment_end]
-            folded = fold(segment).strip()
-        if folded and not folded.startswith(lexicon.en_asides):
+        # "On Monday the minister": a time opening the sentence is no aside; `_clean_english` drops it
+        timed = boundary == start and _leading_time(segment.split()) > 0
+        if folded and (timed or not folded.startswith(lexicon.en_asides)):
             if last is None:
                 last = boundary + len(segment.rstrip())
             first = boundary + len(segment) - len(segment.lstrip())
