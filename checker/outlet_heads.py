@@ -228,11 +228,23 @@ def _agency_name(folded: str, tokens: list[re.Match[str]], names: list[str], wor
         if name in words.stop_words or (rest and name in words.descriptors):
             break
         if names[0] == "الانباء" and not (name.startswith("ال") and name.endswith(("يه", "ية"))):
+            if not rest and _plain_agency_name(name, words):
+                rest.append(token)  # "وكالة الأنباء دوغان": the agency's own name, not a nisba
             break
         rest.append(token)
     if not rest or (search_form(names[1]) in words.descriptors and _QUOTED_NAME.match(folded, rest[0].end())):
         return None  # "وكالة الأنباء الرسمية «وات»": a description before the name, which is found on its own
     return tokens[0].start(), rest[-1].end(), True, rest[-1].end()
+
+
+def _plain_agency_name(word: str, words: HeadWords) -> bool:
+    """A name word after "وكالة الأنباء": no article, not a stop, time or reporting word, not a description."""
+    return not (word.startswith("ال") or word in words.stop_words or _bare(word) in words.stop_words
+                or word in words.cue_words or _bare(word) in words.cue_words or word in _TIME_WORDS
+                or _generic(word, words) or _is_latin(word) or word[:1].isdigit())
+
+
+_TIME_WORDS = frozenset({"يوم", "مساء", "صباح", "ليله", "ليلة", "امس", "عصر", "ظهر", "فجر"})
 
 
 def _bounded(tokens: list[re.Match[str]], names: list[str], words: HeadWords) -> tuple[list[re.Match[str]], list[str]]:
@@ -296,8 +308,20 @@ _TOLD_MEDIA = re.compile(rf"\b(?:told|spoke to|speaking to|talking to|according 
 _MEDIA_REPORTED = re.compile(rf"(?<![\w-])({_MEDIA_NAME}),?\s+(?:reported|reports|said|says)\b")
 
 
+# "Manchester TV station WMUR", "Orlando radio station Real Radio 104.1": a place and a kind of station, then the
+# station's own name (capitalised words, call letters, a frequency); the outlet is that name, not the place.
+_STATION_NAME = re.compile(r"\b(?:[A-Z][\w.'’-]*\s+){0,2}(?:TV|[Tt]elevision|[Rr]adio|[Nn]ews|[Cc]able)\s+"
+                           r"(?:station|channel|network|affiliate)\s+([A-Z0-9][\w'’&-]*(?:\.\d+)?"
+                           r"(?:\s+[A-Z0-9][\w'’&-]*(?:\.\d+)?){0,3})")
+
+
 def _cited_media_names(text: str, find: Finder, words: HeadWords) -> list[OutletHead]:
     found = []
+    for match in _STATION_NAME.finditer(text):
+        name = match.group(1)
+        kind = "radio" if "adio" in match.group(0)[:match.start(1) - match.start()] else "tv"
+        outlet = find(name) or Outlet(_slug(name), name, known=False)
+        found.append(OutletHead(outlet, kind, match.start(), match.end(1), match.start(1), match.end(1)))
     for match in [*_TOLD_MEDIA.finditer(text), *_MEDIA_REPORTED.finditer(text)]:
         parts = match.group(1).split()
         while len(parts) > 1 and parts[0].lower() in words.english_openers:

@@ -269,7 +269,7 @@ class OutletRegistry:
         if self._blocked(folded, start, end) or _inside_longer_quote(folded, start, end):
             return False
         if alias.strict:
-            return self._has_head(folded, start, end)
+            return self._has_head(folded, start, end) or self._reported_the_name(text, folded, start, end)
         return not alias.ambiguous or self._has_context(text, folded, start, end)
 
     def _has_head(self, folded: str, start: int, end: int) -> bool:
@@ -278,6 +278,13 @@ class OutletRegistry:
         after = folded[end:end + 25]
         return _quoted(before, after) or _opens_report(before, after) or bool(self._head_before and (
             self._head_before.search(before) or self._head_after.match(after)))
+
+    def _reported_the_name(self, text: str, folded: str, start: int, end: int) -> bool:
+        """"told The Sun", "according to The Sun": a strict Latin name written with its capitalised "The" counts
+        after a reporting word ("the sun", "Sun said" of a Mr Sun, "The National reported" do not)."""
+        if not (_is_latin(text[start:end]) and text[start].isupper() and text[max(0, start - 4):start] == "The "):
+            return False
+        return bool(self._before.search(folded[max(0, start - 44):start - 4] + " "))
 
     def _blocked(self, folded: str, start: int, end: int) -> bool:
         """"برنامج الأهرام", "مركز الأهرام للدراسات", "Times Square": a programme, a centre, a place, not the outlet."""

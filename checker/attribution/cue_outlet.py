@@ -27,7 +27,11 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
     # An earlier verb's outlet is that verb's ("قال X لـY إن ...، لكنه أشار"); a framing phrase names the whole
     # sentence's ("In an email to Newsweek, X said").
     own = [c for c in cues if c.start >= cue.start or c.role == "frame"]
-    anchors = [c.end for c in own] + ([speaker.end] if speaker else [])
+    # a later speech verb's addressee is that verb's ("X told friends ..., and added that CNN's source ..."), unless
+    # it closes the sentence (", a spokesperson told Mashable."); a later "according to" names the whole
+    # sentence's outlet ("وأشارت التقارير ...، وفق ما نقل موقع X")
+    anchors = [c.end for c in own if c is cue or c.role != "speech" or _closes_sentence(text, c)]
+    anchors += [speaker.end] if speaker else []
     near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH and (
                 _one_clause(text, anchor, o.start) or _ADDRESSED.search(text[anchor:o.start])
                 or _OPENER_NEXT.match(text, o.end))
@@ -36,6 +40,16 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
             or any(0 <= c.start - o.end <= 3 and (_one_clause(text, o.end, c.start) or not is_participle(c, lexicon))
                    for c in own)]
     return near[0] if near else None
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+# A cue this close to its sentence's end reports what came before it.
+_CLOSING_REACH = 60
+
+
+def _closes_sentence(text: str, cue: Cue) -> bool:
+    end = _SENTENCE_END.search(text, cue.end)
+    return (end.start() if end else len(text)) - cue.end <= _CLOSING_REACH
 
 
 # "...، فريد بن جحا لمراسل "الجوهرة"", "...، لصحيفة لوموند", "..., told": the outlet addressed past an appositive.

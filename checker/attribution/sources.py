@@ -103,8 +103,8 @@ def _coordinated(text: str, start: int, cue: Cue) -> bool:
 
 
 def _via_chains(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
-    """"X reported ..., according to Reuters", "وقالت صحيفة X، بحسب ما نقلت رويترز": the outlet is X, the original,
-    and Reuters, which only carried X's report, is kept in `via`. The story's own dateline in the sentence ("دبي
+    """"X reported ..., according to Reuters", "وقالت صحيفة X، بحسب ما نقلت رويترز": the outlet is X, the original
+    (the sentence's main clause reports it), and Reuters, which only carried X's report, is kept in `via`. The story's own dateline in the sentence ("دبي
     (CNN)-- كشف أردوغان ...، وفقا لوكالة الأناضول") is the carrier, not an original: the outlet is Anadolu, via CNN."""
     carrier = next((link for link in links if link.cue.role in ("according_to", "backward") and link.outlet
                     and link.speaker is None and not link.via and not _is_citing(link.cue, lexicon)), None)
@@ -112,7 +112,9 @@ def _via_chains(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
         return links
     others = [link.outlet for link in links if link.outlet is not None and not link.via
               and link.outlet.outlet.id != carrier.outlet.outlet.id]
-    original = next((mention for mention in others if not _dateline_mention(text, mention)), None)
+    main = min((link for link in links if link is not carrier), key=lambda link: link.cue.start, default=None)
+    original = next((mention for mention in others if not _dateline_mention(text, mention)
+                     and main is not None and mention is main.outlet and _outlet_reports(main)), None)
     carried_by = carrier.outlet
     if original is None:
         dateline = next((mention for mention in others if _dateline_mention(text, mention)), None)
@@ -121,6 +123,22 @@ def _via_chains(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
         original, carried_by = carrier.outlet, dateline
     return [replace(link, outlet=original, via=(carried_by,)) if link.outlet is not None and not link.via
             else link for link in links]
+
+
+def _outlet_reports(link: Link) -> bool:
+    """The main clause's outlet is what reports: the subject before an English verb ("CNN reports"), right after
+    an Arabic one ("وقالت صحيفة X"), or the addressee of a speaker ("told CNN"); not a name further on in what is
+    said ("and added that CNN's source is lying")."""
+    outlet, cue = link.outlet, link.cue
+    if outlet is None:
+        return False
+    if link.speaker is not None or outlet.end <= cue.start:
+        return True
+    return cue.arabic and outlet.start - cue.end <= _VERB_SUBJECT_GAP
+
+
+# An Arabic verb's subject outlet follows it within this many characters ("وقالت صحيفة «X»").
+_VERB_SUBJECT_GAP = 12
 
 
 _DATELINE_CLOSE = re.compile(r"\s*\)\s*(?:--|[-–—:])")
@@ -210,6 +228,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         speaker = _outlet_back_citing(text, speaker, lexicon) or speaker
     if tongue is not None:
         speaker = tongue
+    if speaker is not None and not speaker.text.strip():
+        speaker = None  # "وقال\xa0 إن": a no-break space after the verb is no subject
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
@@ -219,7 +239,7 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     outlet_kind = None
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
-        outlet_kind = lexicon.outlet_back_kinds.get(fold(speaker.text).strip())
+        outlet_kind = lexicon.outlet_back_kinds.get(_outlet_back_key(fold(speaker.text).strip(), lexicon) or "")
         speaker = speaker if outlet is not None else _cited_speaker(doc, end, cue, cues, speaker.end, lexicon)
     if refers_back:
         return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via)
@@ -322,9 +342,29 @@ def _outlet_back_citing(text: str, speaker: Span, lexicon: Lexicon) -> Span | No
     """"كما نقلت الشبكة عن مسؤولين في الاستخبارات": "الشبكة" alone, which `_refers_back` reads as the outlet named
     before; whom it quotes is found by `_cited_speaker`."""
     folded = fold(speaker.text)
-    match = re.match(r"(\S+(?:\s\S+)?)\s+عن\s", folded)
-    if match and match.group(1) in lexicon.outlet_back:
+    match = re.match(r"(\S+(?:\s\S+)?)\s+عن\s", folded) or _DESCRIBED_BACK.match(folded)
+    if match and _outlet_back_key(match.group(1), lexicon) and match.end(1) < len(folded):
         return Span(speaker.text[:match.end(1)], speaker.start, speaker.start + match.end(1))
+    return None
+
+
+# "ووصفت الوكالة السعودية زيارة الكاردينال بأنها": an outlet word with the article and its descriptions
+# (nisba adjectives), then the object of the verb; `_outlet_back_key` decides whether the head points back.
+_DESCRIBED_BACK = re.compile(r"(ال\S+(?:\s+ال\S+يه){1,2})(?=\s|$)")
+
+
+def _outlet_back_key(phrase: str, lexicon: Lexicon) -> str | None:
+    """The [speaker] outlet_back phrase a folded phrase is, or is with descriptions after its head ("الوكالة
+    السعودية" is "الوكالة"): None when it is neither."""
+    if phrase in lexicon.outlet_back:
+        return phrase
+    words = phrase.split()
+    if not words:
+        return None
+    head, *described = words
+    if head in lexicon.outlet_back and head.startswith("ال") and 1 <= len(described) <= 2 and all(
+            word.startswith("ال") and word.endswith("يه") for word in described):
+        return head
     return None
 
 
@@ -381,7 +421,7 @@ def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
     key = fold(speaker.text).strip()
     if key in lexicon.pronouns:
         return "speaker"
-    if key in lexicon.outlet_back or (key.startswith("ل") and "ا" + key in lexicon.outlet_back) or (
+    if _outlet_back_key(key, lexicon) or (key.startswith("ل") and "ا" + key in lexicon.outlet_back) or (
             "ال" + key in lexicon.outlet_back):
         return "outlet"  # "وفقا للتقرير": the cue took the ل of لل
     return None
