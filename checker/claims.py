@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from checker.checkworthiness import score
 from checker.doc import Doc, cycle_collector_paused
-from checker.line_kinds import line_reasons, lines_of
+from checker.line_kinds import line_reasons, lines_of, place_line, place_words_end
 from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold
 from checker.numbers import find_numbers
@@ -45,8 +45,14 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
     reasons_by_line = line_reasons(doc.text, lines, doc.language)
     claims: list[Claim] = []
     non_claims: list[NonClaim] = []
+    placed = place_line(lines)
     for line in lines:
-        for sentence in line.sentences:
+        for number, sentence in enumerate(line.sentences):
+            if (line.number == placed and number == 0 and line.number not in reasons_by_line
+                    and (cut := place_words_end(sentence.text))):
+                non_claims.append(NonClaim(sentence.text[:cut].rstrip(), sentence.start,
+                                           sentence.start + len(sentence.text[:cut].rstrip()), "date line"))
+                sentence = replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
             folded = doc.folded_marks_moved[sentence.start:sentence.end]  # «ويُعتقد أن» reads as «ويعتقد أن»
             reason = reasons_by_line.get(line.number) or sentence_reason(sentence.text, doc.language,
                                                                       title=line.number == 0, folded=folded)

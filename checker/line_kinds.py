@@ -199,6 +199,23 @@ def _sentence_shaped(text: str, language: str) -> bool:
     return english or ("ar" in langs and first[:1] in ("و", "ف") and has_verb(first, "ar"))  # "وتبدأ", "وسجل"
 
 
+def place_line(lines: list[Line]) -> int | None:
+    """The line that opens the story's body with its place words ("WASHINGTON (Reuters) - "), if any."""
+    return _dateline_opening(lines)
+
+
+def place_words_end(text: str) -> int:
+    """Where the place words opening `text` end ("WASHINGTON (Reuters) - ", "دبي، الإمارات العربية المتحدة (CNN)--
+    "), 0 when there are none or nothing follows them: they say where and from whom, not what happened."""
+    match = _boilerplate()["body_openers"].match(text)
+    if match is None:
+        return 0
+    end = match.end()
+    while end < len(text) and text[end] in " \t-–—:":
+        end += 1
+    return end if end < len(text) else 0
+
+
 def _dateline_opening(lines: list[Line]) -> int | None:
     """The line among the first few that opens with the story's place line ("CHARLOTTE - ", "دبي، الإمارات العربية
     المتحدة (CNN) --"), if any."""

@@ -84,3 +84,17 @@ def test_a_no_break_space_after_the_verb_is_no_speaker() -> None:
     check of "the agency" phrases on the way)."""
     found = _outlets("وقال وزير الاتصالات إن الشبكة ستتوسع.\n\nوأضاف\u00a0 أن الشركة ستطلق هاتفا جديدا.")
     assert found[1][1] == "وزير الاتصالات", found
+
+
+def test_the_place_words_opening_a_wire_story_are_no_part_of_its_first_claim() -> None:
+    """"دبي، الإمارات العربية المتحدة (CNN)-- أعلنت ...": the first claim held the place line; it is a date line of
+    its own now, and the claim still carries the dateline's outlet."""
+    for text, place, first in [
+        ("رسوم جديدة على الصلب\n\nدبي، الإمارات العربية المتحدة (CNN)-- أعلنت الحكومة فرض رسوم جديدة على "
+         "واردات الصلب بنسبة 25 في المئة.", "دبي، الإمارات العربية المتحدة (CNN)--", "أعلنت الحكومة"),
+        ("Steel tariffs\n\nWASHINGTON (Reuters) - The government imposed new tariffs of 25 percent on steel "
+         "imports on Monday.", "WASHINGTON (Reuters) -", "The government imposed")]:
+        analysis = analyze(text)
+        assert analysis.claims[0].text.startswith(first), analysis.claims[0].text
+        assert analysis.claims[0].attribution.outlet is not None
+        assert (place, "date line") in [(n.text, n.reason) for n in analysis.non_claims]
