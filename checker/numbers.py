@@ -26,6 +26,7 @@ _DECIMAL_COMMA = (r"(?<!\d)\d{1,3},\d{1,2}(?![\d,.])"
 _NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|" + _DECIMAL_COMMA + r"|\d+(?:[.٫]\d+)?"
 _WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
 _TEN = frozenset({fold("عشر"), fold("عشرة")})  # the second word of a teen, «ست عشرة»: compared folded
+_TENS = frozenset(float(n) for n in range(20, 100, 10))
 _INITIAL_DOT = re.compile(r"\b([a-z])\.(?=[a-z]\.|\s)")
 _UNIT_WINDOW_END = re.compile(r"[,.;:،؛\n()\"“”«»]")
 _CURRENCY_AFTER = re.compile(r"\s?([a-z\u0621-\u064A]+)")
@@ -166,7 +167,9 @@ def _fraction_pattern() -> re.Pattern[str]:
     time_en = (rf"\s+(?:(?:the|this|that|last|next|a|an|each|every)\s+)?(?:(?:{times_en})s?|{months_en})(?!{letter})"
                r"|\s+(?:1[89]|20|21)\d\d")
     return re.compile(
-        rf"(?<!{letter})(?:{arabic_prefix()}(?P<part>{arabic}|{english})\s+(?:(?:of\s+)?an?\s+)?"
+        rf"(?<!{letter})(?:{arabic_prefix()}(?P<share>{arabic}|{english})\s+(?:an?\s+)?"
+        rf"(?P<percent>{alternation(rules['percent_words'])})(?!{letter})"
+        rf"|{arabic_prefix()}(?P<part>{arabic}|{english})\s+(?:(?:of\s+)?an?\s+)?"
         rf"(?P<count>{alternation(rules['counts'])})(?!{letter})"
         rf"|{arabic_prefix()}(?P<ar>{arabic})(?!{letter})(?=\s+(?!{blocked}(?!{letter})){letter})"
         rf"|(?P<en>{english})\s+of(?!{letter})(?!{time_en}))")
@@ -177,6 +180,9 @@ def _fractions(folded: str, text: str) -> Iterator[NumberMention]:
     «نصف مليون», "half a million": a count (500,000 is not a million)."""
     values = folded_table("fractions")
     for m in _fraction_pattern().finditer(folded):
+        if m.group("share"):  # «نصف بالمئة»: half of one percent
+            yield mention(text, m.start("share"), m.end(), float(values[m.group("share")]) / 100, "percent", unit="%")
+            continue
         if m.group("count"):
             value = float(values[m.group("part")]) / 100 * folded_table("scales")[m.group("count")]
             yield mention(text, m.start("part"), m.end(), round(value))
@@ -395,8 +401,24 @@ def _read_number_words(tokens: list[re.Match[str]], i: int, folded: str, units: 
     if hit and not (hit[0] in scales and hit[0] not in units):
         return _continue_compound(tokens, i, folded, units, scales, units[hit[0]])
     if word in ordinals:
-        return i, ordinals[word], ordinals[word], ordinals[word], "ordinal", False
+        value, last = _compound_ordinal(tokens, i, folded, units, ordinals[word])
+        return last, value, value, value, "ordinal", False
     return None
+
+
+def _compound_ordinal(tokens: list[re.Match[str]], i: int, folded: str, units: dict[str, float],
+                      value: float) -> tuple[float, int]:
+    """«الحادي عشر» (11th), «الثالثة عشرة» (13th), «السادسة والعشرين» (26th): an ordinal unit with the ten or the
+    tens after it is one ordinal; read apart, «عشر» was a 10 to compare with the claim's 11."""
+    if value >= 10 or i + 1 >= len(tokens) or folded[tokens[i].end():tokens[i + 1].start()].strip():
+        return value, i
+    following = tokens[i + 1].group()
+    if following in _TEN:
+        return value + 10, i + 1
+    tens = following.removeprefix("و").removeprefix("ال")
+    if following.startswith("و") and units.get(tens, 0) in _TENS:
+        return value + units[tens], i + 1
+    return value, i
 
 
 def _scale_after(tokens: list[re.Match[str]], i: int, folded: str, scales: dict[str, float]) -> tuple[float, int]:

@@ -212,3 +212,22 @@ def test_a_figure_word_with_its_tanween_names_no_one_letter_unit() -> None:
     # «مليونًا»: the accusative tanween's alef is the scale word's tail, not what is counted
     [figure] = find_numbers("أسيء استخدام معلومات 50 مليونًا من مستخدمي فيسبوك")
     assert figure.value == 50_000_000 and figure.unit is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("حصد اللاعب لقبه الحادي عشر في البطولة", 11), ("احتل الفريق المركز الثالث عشر في الترتيب", 13),
+    ("تقام المباراة ضمن الجولة السادسة والعشرين من الدوري", 26), ("بني القصر في القرن التاسع عشر", 19),
+    ("حلت العداءة في المرتبة الثالثة عشرة", 13), ("احتفلت الجمعية بذكراها الحادية والعشرين", 21),
+])
+def test_arabic_compound_ordinals_are_one_ordinal(text: str, value: float) -> None:
+    """«الحادي عشر» read as an ordinal 1 and a count 10 made «لقبه الحادي عشر» contradict "his eleventh title"."""
+    found = [m for m in find_numbers(text) if m.kind == "ordinal"]
+    assert [m.value for m in found] == [value] and all(m.kind == "ordinal" for m in find_numbers(text))
+
+
+@pytest.mark.parametrize("text", ["تراجع الذهب نصف بالمئة في السوق الفورية", "تراجع الذهب نصف في المئة أمس",
+                                  "gold slipped half a percent on Monday"])
+def test_half_a_percent_is_half_of_one_percent(text: str) -> None:
+    """«نصف بالمئة» was 50 % (and «المئة» a 100 of its own) against a passage's 0.5 %."""
+    [share] = find_numbers(text)
+    assert share.kind == "percent" and share.value == 0.5
