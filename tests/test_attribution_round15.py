@@ -98,3 +98,11 @@ def test_the_place_words_opening_a_wire_story_are_no_part_of_its_first_claim() -
         assert analysis.claims[0].text.startswith(first), analysis.claims[0].text
         assert analysis.claims[0].attribution.outlet is not None
         assert (place, "date line") in [(n.text, n.reason) for n in analysis.non_claims]
+
+
+def test_telling_an_outlet_with_no_subject_refers_back_to_the_speaker() -> None:
+    """«وأبلغ محطة X التلفزيونية: "..."»: told the station (its direct object); the speaker is the one before."""
+    found = _outlets("الحارس يهاجم الحكم\n\n"
+                     "وقال الحارس بوفون إن الحكم ظلم فريقه في المباراة.\n\n"
+                     "وأبلغ محطة ريتي سبورت التلفزيونية: \"كانت ركلة جزاء غير صحيحة على الإطلاق\".")
+    assert found[1][1] == "الحارس بوفون" and found[1][0] is not None and "ريتي سبورت" in found[1][0], found

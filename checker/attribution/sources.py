@@ -383,6 +383,8 @@ def _addressed(text: str, cue: Cue, outlet: OutletMention, lexicon: Lexicon) -> 
     """"وقال لقناة X", "وأضاف لوكالة X", "وقال في تصريح لـ"الجوهرة اف ام"": the outlet is addressed right after the
     verb with ل, or after a framing phrase (`ar_address_frames`)."""
     between = fold(text[cue.end:outlet.start]).strip()
+    if not between and cue_verb(cue) in _TELLING:
+        return True  # "وأبلغ محطة X:": told the outlet, its direct object
     frame = next((f for f in lexicon.ar_address_frames if between.startswith(f)), None)
     if frame:
         between = between[len(frame):].strip()
@@ -392,6 +394,8 @@ def _addressed(text: str, cue: Cue, outlet: OutletMention, lexicon: Lexicon) -> 
     return 1 <= len(words) <= 2 and words[0].startswith("ل")
 
 
+# Verbs of telling whose addressee is their direct object («أبلغ محطة X», «أخبرت صحيفة X»), folded like `cue_verb`.
+_TELLING = frozenset({"ابلغ", "ابلغت", "ابلغوا", "اخبر", "اخبرت", "اخبروا"})
 _FRAME_OPENERS = ("في ", "خلال ", "عبر ", "علي ")
 _ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
 
