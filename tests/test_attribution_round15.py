@@ -106,3 +106,12 @@ def test_telling_an_outlet_with_no_subject_refers_back_to_the_speaker() -> None:
                      "وقال الحارس بوفون إن الحكم ظلم فريقه في المباراة.\n\n"
                      "وأبلغ محطة ريتي سبورت التلفزيونية: \"كانت ركلة جزاء غير صحيحة على الإطلاق\".")
     assert found[1][1] == "الحارس بوفون" and found[1][0] is not None and "ريتي سبورت" in found[1][0], found
+
+
+def test_a_day_and_an_adverb_after_the_verb_are_no_speaker() -> None:
+    """«لكن مجموعة X نفت الثلاثاء "قطعيا" أن ...» gave «الثلاثاء "قطعيا"» (Tuesday, "categorically") as the speaker;
+    the subject stands before the verb. With no subject anywhere the verb refers back to the speaker before."""
+    found = _outlets("الشركة تنفي المخالفات\n\n"
+                     "لكن الشركة نفت الثلاثاء \"قطعيا\" أن تكون ارتكبت أي مخالفة في نشاطاتها.\n\n"
+                     "وقال وزير الخارجية إن المعبر سيفتح. وأكد الخميس رسميا أن القرار نهائي.")
+    assert [speaker for _, speaker in found] == ["الشركة", "وزير الخارجية", "وزير الخارجية"], found

@@ -125,13 +125,39 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
             return subject
     position = _skip_chained_verb(text, cue, cues)
     quoted = _quoted_name(text, folded, position, end, lexicon)
-    if quoted is not None:
+    if quoted is not None and after_time_words(quoted, lexicon) is not None:
         return quoted
     limit = _arabic_limit(folded, position, end, cue, cues, outlets, lexicon, text)
     after = _trimmed(text, position, limit)
+    if after is not None and after_time_words(after, lexicon) is None:
+        after = None  # «نفت الثلاثاء "قطعيا" أن»: only when and how; the subject stands before the verb
     if after is None and cue.role == "speech" and not is_participle(cue, lexicon):
         return _subject_before_verb(doc, start, cue, lexicon)
     return after
+
+
+def after_time_words(speaker: Span, lexicon: Lexicon) -> Span | None:
+    """«الثلاثاء "قطعيا"» (after «نفت»), «يوم الأحد وزير الخارجية»: a day or time and an adverb (quoted, or an
+    accusative «رسميا») before the subject are no part of it; with nothing after them the subject is unsaid."""
+    words = list(re.finditer(r"\S+", speaker.text))
+    taken = 0
+    while taken < len(words) and fold(words[taken].group()).strip("،,.:") in lexicon.ar_time_words:
+        taken += 1
+    if not taken:
+        return speaker
+    while taken < len(words) and _adverb_word(words[taken].group()):
+        taken += 1
+    if taken >= len(words):
+        return None
+    return Span(speaker.text[words[taken].start():], speaker.start + words[taken].start(), speaker.end)
+
+
+def _adverb_word(word: str) -> bool:
+    """«"قطعيا"», «رسميا»: one quoted word, or an indefinite accusative in «يا»/«ًا» (an adverb of manner)."""
+    bare = fold(word).strip("،,.:")
+    quoted = bare[:1] in "\"«“" and bare[-1:] in "\"»”"
+    bare = bare.strip("\"«»“”")
+    return quoted or (not bare.startswith("ال") and len(bare) > 3 and bare.endswith("يا"))
 
 
 _CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
+from checker.attribution.arabic import after_time_words
 from checker.attribution.cues import Lexicon
 from checker.attribution.quotes import quoted_share
 from checker.attribution.sources import Link, Span
@@ -64,6 +65,7 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
             quoted_share(quotes, speaker.start, speaker.end) > _QUOTED and not _holds_quotes(speaker, quotes)):
         return None  # the quoted words, not who said them (a quoted name inside the phrase is fine)
     speaker = _after_adverbial(speaker)
+    speaker = after_time_words(speaker, lexicon) if speaker is not None else None
     if speaker is None or _fragment(speaker.text) or _participle_first(speaker.text, lexicon):
         return None
     if _counted_words(speaker.text, lexicon) <= MAX_WORDS or _is_name(speaker.text, lexicon) or _named_appositive(
