@@ -115,3 +115,9 @@ def test_a_day_and_an_adverb_after_the_verb_are_no_speaker() -> None:
                      "لكن الشركة نفت الثلاثاء \"قطعيا\" أن تكون ارتكبت أي مخالفة في نشاطاتها.\n\n"
                      "وقال وزير الخارجية إن المعبر سيفتح. وأكد الخميس رسميا أن القرار نهائي.")
     assert [speaker for _, speaker in found] == ["الشركة", "وزير الخارجية", "وزير الخارجية"], found
+
+
+def test_how_a_speaker_began_is_no_part_of_the_speaker() -> None:
+    found = _outlets("The mayor began by saying that the bridge would reopen in May. The host of the radio programme "
+                     "starts out by saying that most drivers in the city ignore the speed limit.")
+    assert [speaker for _, speaker in found] == ["The mayor", "The host of the radio programme"], found

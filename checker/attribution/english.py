@@ -478,6 +478,11 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     while words and (fold(words[-1].group()).strip(",") in lexicon.en_auxiliaries or (
             subject and len(words) > 1 and _ADVERB.fullmatch(words[-1].group()))):
         words.pop()  # "has also", "reportedly": between the subject and its verb
+    if subject and len(words) > 2 and fold(words[-1].group()) == "by":
+        words.pop()  # "The mayor began by (saying)", "The host starts out by": how the subject spoke, not who
+        if fold(words[-1].group()) in ("out", "off"):
+            words.pop()
+        words.pop()
     if subject and len(words) > 2 and fold(words[-2].group()) == "no" and fold(words[-1].group()) == "longer":
         words = words[:-2]  # "Microsoft no longer wants"
     if subject and len(words) > 2 and fold(words[-2].group()) in ("on", "last", "this") and (
