@@ -121,3 +121,18 @@ def test_how_a_speaker_began_is_no_part_of_the_speaker() -> None:
     found = _outlets("The mayor began by saying that the bridge would reopen in May. The host of the radio programme "
                      "starts out by saying that most drivers in the city ignore the speed limit.")
     assert [speaker for _, speaker in found] == ["The mayor", "The host of the radio programme"], found
+
+
+def test_web_furniture_and_unattributed_belief_are_no_claims() -> None:
+    """An update stamp, an embedded player's fallback text, and "X are believed to be ..." in the writer's voice;
+    the same words said by a named source stay a claim."""
+    text = ("Werewolf fears grip a village\n\n"
+            "Update at 5:38 p.m.\n\n"
+            "Villagers in the province say a seventh son turns into a wolf on full-moon nights. Silver bullets are "
+            "believed to be among the few remedies.\n\n"
+            "Your browser does not support IFrames\n\n"
+            "The mayor said the legend is believed to be two centuries old.")
+    analysis = analyze(text)
+    kept = [c.text for c in analysis.claims]
+    assert not any(t.startswith(("Update at", "Silver bullets", "Your browser")) for t in kept), kept
+    assert any(t.startswith("The mayor said") for t in kept), kept
