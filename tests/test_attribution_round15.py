@@ -136,3 +136,12 @@ def test_web_furniture_and_unattributed_belief_are_no_claims() -> None:
     kept = [c.text for c in analysis.claims]
     assert not any(t.startswith(("Update at", "Silver bullets", "Your browser")) for t in kept), kept
     assert any(t.startswith("The mayor said") for t in kept), kept
+
+
+def test_an_outlet_saying_it_cannot_verify_what_circulates_is_a_newsroom_note() -> None:
+    analysis = analyze("الداعية ينفي زيارة إيران\n\n"
+                       "نشر ناشطون مقطعا للداعية في المطار، وزعم ناشره أنه كان متجها إلى إيران.\n\n"
+                       "علما أن الموقع لا يمكنه التأكد من صحة المعلومات المتداولة عبر مواقع التواصل الاجتماعي.\n\n"
+                       "وقال الداعية إن المقطع قديم ولا صحة لما ورد فيه.")
+    assert ("newsroom note" in [n.reason for n in analysis.non_claims]
+            and not any("لا يمكنه التأكد" in c.text for c in analysis.claims))
