@@ -319,3 +319,22 @@ def test_a_noun_is_not_a_verb_the_passage_negates(claim: str, passage: str) -> N
 def test_a_great_capital_something_is_sent_to_is_its_government(claim: str, passage: str) -> None:
     """"Tanks to Kyiv", «إلى كييف»: sent to a government, not to a street: no place conflict with its country."""
     assert not [d for d in compare(claim, passage, 0.7).conflicts if d.slot == "place"]
+
+
+@pytest.mark.parametrize("claim, passage, outcome", [
+    ("الأهلي تغلب على الزمالك في نهائي الكأس", "حقق الزمالك فوزه الثاني على حساب الأهلي في نهائي الكأس", "conflict"),
+    ("الزمالك تغلب على الأهلي في نهائي الكأس", "حقق الزمالك فوزه الثاني على حساب الأهلي في نهائي الكأس", "agree"),
+    ("فالس تغلب على هامون في الانتخابات التمهيدية",
+     "أظهرت النتائج فوز المرشح هامون بأغلبية الأصوات على حساب منافسه فالس", "conflict"),
+    ("Nigeria beat Argentina 2-1 in the last group game", "Argentina's 2-1 victory over Nigeria sent them through",
+     "conflict"),
+])
+def test_a_victory_noun_names_winner_and_loser(claim: str, passage: str, outcome: str) -> None:
+    """«فوز X على حساب Y», «حقق X فوزه على حساب Y», "X's victory over Y": the winner and the loser of a victory
+    told as a noun, so a claim that turns them round is contradicted (it was "says the same")."""
+    roles = [d for d in compare(claim, passage, 0.6).decisions if d.slot == "actor_role"]
+    assert [d.outcome for d in roles] == [outcome]
+
+
+def test_winning_at_home_beats_no_one() -> None:
+    assert not read("وأعلن الاتحاد فوزه بالبطولة على أرضه أمس").roles

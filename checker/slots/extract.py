@@ -363,7 +363,74 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
         if not forward:
             first, second = second, first
         roles.append(Role(frame.name, Span(start, end, text[start:end]), first, second))
-    return tuple(roles)
+    won = _victories(text, folded, names) + _english_victories(text, names)
+    return tuple(won + [r for r in roles if not any(w.verb.start <= r.verb.start < w.verb.end for w in won)])
+
+
+# «فوز X على (حساب) Y», «حقق X فوزه على حساب Y»: a victory noun, its winner (after it, or before it when the noun
+# carries the winner's pronoun) and its loser after «على» / «على حساب» / «أمام», past a word for the opponent.
+_VICTORY = re.compile(r"(?<![\w])[وبل]?(?:فوز|انتصار)(ه|ها|هم|هما)?(?![\w])")
+_AGAINST = re.compile(r"(?<![\w])(?:عل[يى]|امام)\s+(?:حساب\s+)?(?:(?:منافس|مضيف|ضيف|نظير|غريم|خصم)(?:ه|ها|هم)\s+)?")
+_WIN_VERBS = frozenset({"حقق", "سجل", "احرز", "واصل", "وحقق", "وسجل", "واحرز", "يحقق", "تحقق", "ليحقق", "لتحقق"})
+
+
+def _victories(text: str, folded: str, names: Sequence[Mention]) -> list[Role]:
+    found = []
+    for match in _VICTORY.finditer(folded):
+        clause_start = max([0] + [m.end() for m in _CLAUSE.finditer(text, 0, match.start())])
+        clause_end_match = _CLAUSE.search(text, match.end())
+        clause_end = clause_end_match.start() if clause_end_match else len(text)
+        against = _AGAINST.search(folded, match.end(), clause_end)
+        if against is None or len(_WORD.findall(text[match.end():against.start()])) > 6:
+            continue
+        if fold(text[against.end():against.end() + 6]).startswith(("ارض", "ملعب")):
+            continue  # «على أرضه»: at home, no one beaten
+        loser = _first_name_or_phrase(text, against.end(), clause_end, names)
+        if match.group(1):  # «فوزه»: the winner stands before the noun, after a verb of winning
+            before = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
+            words = list(_WORD.finditer(text, clause_start, match.start()))
+            won = bool(words) and fold(words[0].group()) in _WIN_VERBS
+            winner = before[-1] if before else (
+                _phrase_mention(text, words[1:4]) if won and 2 <= len(words) <= 4 else None)
+        else:
+            winner = _first_name_or_phrase(text, match.end(), against.start(), names)
+        if winner is None or loser is None or same_entity(winner, loser):
+            continue
+        start = match.start() + len(match.group()) - len(match.group().lstrip("وبل"))
+        found.append(Role("contest", Span(start, match.end(), text[start:match.end()]), winner, loser))
+    return found
+
+
+# "Argentina's 2-1 victory over Nigeria", "Hamon's win against Valls": the winner's possessive, the loser after.
+_NAME_EN = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_VICTORY_EN = re.compile(rf"\b({_NAME_EN})['’]s?\s+(?:[\w-]+\s+){{0,2}}(victory|win|triumph)\s+(?:over|against)\s+"
+                         rf"(?:the\s+)?({_NAME_EN})")
+
+
+def _english_victories(text: str, names: Sequence[Mention]) -> list[Role]:
+    found = []
+    for match in _VICTORY_EN.finditer(text):
+        winner, loser = (_as_mention(text, match.start(g), match.end(g), names) for g in (1, 3))
+        if not same_entity(winner, loser):
+            found.append(Role("contest", Span(match.start(2), match.end(2), match.group(2)), winner, loser))
+    return found
+
+
+def _as_mention(text: str, start: int, end: int, names: Sequence[Mention]) -> Mention:
+    """The known name inside text[start:end], else the words themselves as a name."""
+    inside = next((m for m in names if start <= m.span.start < end), None)
+    return inside or Mention("actor", "name:" + search_form(text[start:end]), Span(start, end, text[start:end]))
+
+
+def _first_name_or_phrase(text: str, start: int, end: int, names: Sequence[Mention]) -> Mention | None:
+    """The first known name in text[start:end] within three words, else its first words up to a stop word."""
+    words = list(_WORD.finditer(text, start, end))
+    named = next((m for m in names if start <= m.span.start < end
+                  and len(_WORD.findall(text[start:m.span.start])) <= 3), None)
+    if named is not None:
+        return named
+    phrase = _phrase_words(text, words[:3])
+    return _phrase_mention(text, phrase) if phrase else None
 
 
 _OPENING_NAME = re.compile(r"^\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$")
