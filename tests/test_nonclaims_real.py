@@ -315,7 +315,8 @@ def test_a_standfirst_above_the_place_line_that_opens_the_body_is_a_subheadline(
             "again on Monday.\n\nCity crews are working in shifts to clear mud from the streets of the east side.\n")
     assert reasons(text).get("Schools reopen, but families still wary as crews pump out flooded basements.") == (
         "subheadline")
-    assert any(c.startswith("DAYTON - Four days after") for c in claim_texts(text))
+    assert any(c.startswith("Four days after") for c in claim_texts(text))  # "DAYTON -" is its date line
+    assert reasons(text).get("DAYTON -") == "date line"
     arabic = ("إقالة مدير ميناء صفاقس\n\nتونس، تونس (CNN) -- أقال وزير النقل التونسي مدير ميناء صفاقس كمال العياري "
               "من منصبه بعد تحقيق في صفقات الميناء.\n\nوجاء القرار بعد اجتماع طارئ للحكومة صباح الاثنين.\n")
     assert any("أقال وزير النقل التونسي" in c for c in claim_texts(arabic))
