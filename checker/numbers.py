@@ -175,12 +175,17 @@ def _fraction_pattern() -> re.Pattern[str]:
         rf"|(?P<en>{english})\s+of(?!{letter})(?!{time_en}))")
 
 
+_AND_BEFORE = re.compile(r"\band\s+(?:an?\s+)?$")  # "one and a half percent": the half of a larger share
+
+
 def _fractions(folded: str, text: str) -> Iterator[NumberMention]:
     """«نصف قيمتها», "a third of the voters": a share of a whole, compared with a percentage (29% is not half);
     «نصف مليون», "half a million": a count (500,000 is not a million)."""
     values = folded_table("fractions")
     for m in _fraction_pattern().finditer(folded):
-        if m.group("share"):  # «نصف بالمئة»: half of one percent
+        if m.group("share"):  # «نصف بالمئة»: half of one percent, not "one and a half percent", «اثنين ونصف بالمئة»
+            if _AND_BEFORE.search(folded[max(0, m.start() - 8):m.start()]) or folded[m.start():m.start() + 1] == "و":
+                continue
             yield mention(text, m.start("share"), m.end(), float(values[m.group("share")]) / 100, "percent", unit="%")
             continue
         if m.group("count"):

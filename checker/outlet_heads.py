@@ -228,8 +228,9 @@ def _agency_name(folded: str, tokens: list[re.Match[str]], names: list[str], wor
         if name in words.stop_words or (rest and name in words.descriptors):
             break
         if names[0] == "الانباء" and not (name.startswith("ال") and name.endswith(("يه", "ية"))):
-            if not rest and _plain_agency_name(name, words):
-                rest.append(token)  # "وكالة الأنباء دوغان": the agency's own name, not a nisba
+            following = names[len(rest) + 2] if len(names) > len(rest) + 2 else ""
+            if not rest and _plain_agency_name(name, words) and _name_ends(folded, token, following, words):
+                rest.append(token)  # "وكالة الأنباء دوغان أن": the agency's own name, not a nisba
             break
         rest.append(token)
     if not rest or (search_form(names[1]) in words.descriptors and _QUOTED_NAME.match(folded, rest[0].end())):
@@ -237,9 +238,19 @@ def _agency_name(folded: str, tokens: list[re.Match[str]], names: list[str], wor
     return tokens[0].start(), rest[-1].end(), True, rest[-1].end()
 
 
+def _name_ends(folded: str, token: re.Match[str], following: str, words: HeadWords) -> bool:
+    """What follows a plain agency name shows the name is whole: punctuation, the end, or a stop word («أن», «عن»),
+    not the object of the verb («نشرت وكالة الأنباء صورا للحادث»)."""
+    after = folded[token.end():token.end() + 2].lstrip(" ")
+    return not following or after[:1] in "،,.:؛(\"«" or following in words.stop_words or (
+        _bare(following) in words.stop_words)
+
+
 def _plain_agency_name(word: str, words: HeadWords) -> bool:
-    """A name word after "وكالة الأنباء": no article, not a stop, time or reporting word, not a description."""
-    return not (word.startswith("ال") or word in words.stop_words or _bare(word) in words.stop_words
+    """A name word after "وكالة الأنباء": no article, not a stop, time or reporting word, not a description, not an
+    accusative («صورا», «صباحا») or a word joined by «و»."""
+    return not (word.startswith(("ال", "و")) or word.endswith("ا") or word in words.stop_words
+                or _bare(word) in words.stop_words
                 or word in words.cue_words or _bare(word) in words.cue_words or word in _TIME_WORDS
                 or _generic(word, words) or _is_latin(word) or word[:1].isdigit())
 
@@ -315,10 +326,16 @@ _STATION_NAME = re.compile(r"\b(?:[A-Z][\w.'’-]*\s+){0,2}(?:TV|[Tt]elevision|[
                            r"(?:\s+[A-Z0-9][\w'’&-]*(?:\.\d+)?){0,3})")
 
 
+_NOT_STATION_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+                                "in", "that", "the", "last", "this", "today", "yesterday", "earlier", "late", "after"})
+
+
 def _cited_media_names(text: str, find: Finder, words: HeadWords) -> list[OutletHead]:
     found = []
     for match in _STATION_NAME.finditer(text):
         name = match.group(1)
+        if name.split()[0].lower() in _NOT_STATION_NAMES:
+            continue  # "told a local TV station Tuesday"
         kind = "radio" if "adio" in match.group(0)[:match.start(1) - match.start()] else "tv"
         outlet = find(name) or Outlet(_slug(name), name, known=False)
         found.append(OutletHead(outlet, kind, match.start(), match.end(1), match.start(1), match.end(1)))

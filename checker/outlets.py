@@ -284,6 +284,9 @@ class OutletRegistry:
         after a reporting word ("the sun", "Sun said" of a Mr Sun, "The National reported" do not)."""
         if not (_is_latin(text[start:end]) and text[start].isupper() and text[max(0, start - 4):start] == "The "):
             return False
+        following = _NEXT_WORD.match(text, end)
+        if following and following.group(1)[:1].isupper():
+            return False  # "according to The National Weather Service": a longer name
         return bool(self._before.search(folded[max(0, start - 44):start - 4] + " "))
 
     def _blocked(self, folded: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.pipeline import analyze
+from checker.slots import read
 from real_training_items import article_text, attribution_of
 
 
@@ -138,15 +139,6 @@ def test_web_furniture_and_unattributed_belief_are_no_claims() -> None:
     assert any(t.startswith("The mayor said") for t in kept), kept
 
 
-def test_an_outlet_saying_it_cannot_verify_what_circulates_is_a_newsroom_note() -> None:
-    analysis = analyze("الداعية ينفي زيارة إيران\n\n"
-                       "نشر ناشطون مقطعا للداعية في المطار، وزعم ناشره أنه كان متجها إلى إيران.\n\n"
-                       "علما أن الموقع لا يمكنه التأكد من صحة المعلومات المتداولة عبر مواقع التواصل الاجتماعي.\n\n"
-                       "وقال الداعية إن المقطع قديم ولا صحة لما ورد فيه.")
-    assert ("newsroom note" in [n.reason for n in analysis.non_claims]
-            and not any("لا يمكنه التأكد" in c.text for c in analysis.claims))
-
-
 def test_a_modal_guess_of_up_to_twenty_words_is_speculation() -> None:
     """"Such a feature could prove useful ..." (17 words) in the writer's voice; the same modal said by a named source
     is the claim that they said it."""
@@ -156,3 +148,29 @@ def test_a_modal_guess_of_up_to_twenty_words_is_speculation() -> None:
             "The company's chief engineer said the feature could prove useful for people who type long messages.")
     kept = [c.text for c in analyze(text).claims]
     assert not any(t.startswith("Such a feature") for t in kept) and any("chief engineer" in t for t in kept), kept
+
+
+def test_the_review_finds_stay_fixed() -> None:
+    """The end-of-session review's sentences (written by a helper who tried to break the round's rules)."""
+    iaea = _outlets("مفتشون في الموقع\n\nونقلت وكالة رويترز عن مسؤولين أن المفتشين وصلوا إلى الموقع.\n\n"
+                    "وقالت الوكالة الدولية للطاقة الذرية إن المفتشين لم يجدوا أي مواد مشعة.")
+    assert iaea[1][1] is not None and "الوكالة الدولية" in iaea[1][1], iaea
+    plant = _outlets("توقف مفاعل\n\nوقال مدير محطة زابوريجيا النووية إن المفاعل الخامس توقف عن العمل صباح اليوم.")
+    assert plant[0][0] is None, plant
+    kept = [c.text for c in analyze("The gunman, who is believed to have acted alone, opened fire in the crowded "
+                                    "market on Saturday.\n\nPolice closed the road for six hours.").claims]
+    assert any(t.startswith("The gunman") for t in kept), kept
+    assert _outlets("The driver told a local TV station Tuesday that the brakes had failed on the hill.")[0][0] is None
+    found = _outlets("The figures come from the agency's annual report, according to The National Weather Service.")
+    assert found[0][0] is None, found
+    assert _outlets("Residents living close by said the blast shattered windows across the street.")[0][1] == (
+        "Residents living close by")
+    agency = _outlets("ونشرت وكالة الأنباء صورا للحادث تظهر حجم الدمار في المبنى.")
+    assert agency[0][0] is None or "صور" not in agency[0][0], agency
+
+
+def test_hoped_claimed_or_forecast_victories_name_no_winner() -> None:
+    for passage in ["Arsenal's hopes of victory over Chelsea faded in the second half.",
+                    "Sunday's victory over Chelsea lifted the mood at the club.",
+                    "زعم ترامب فوزه على بايدن في الولاية", "توقعت استطلاعات الرأي فوز ترامب على بايدن في الولاية"]:
+        assert not read(passage).roles, passage

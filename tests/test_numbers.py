@@ -231,3 +231,7 @@ def test_half_a_percent_is_half_of_one_percent(text: str) -> None:
     """«نصف بالمئة» was 50 % (and «المئة» a 100 of its own) against a passage's 0.5 %."""
     [share] = find_numbers(text)
     assert share.kind == "percent" and share.value == 0.5
+
+
+def test_one_and_a_half_percent_is_no_half_of_one_percent() -> None:
+    assert 0.5 not in [m.value for m in find_numbers("Inflation rose one and a half percent in March")]

@@ -145,8 +145,9 @@ def after_time_words(speaker: Span, lexicon: Lexicon) -> Span | None:
         taken += 1
     if not taken:
         return speaker
-    while taken < len(words) and _adverb_word(words[taken].group()):
-        taken += 1
+    while taken < len(words) and _adverb_word(words[taken].group()) and not (
+            taken + 1 < len(words) and fold(words[taken + 1].group()).startswith("ال")):
+        taken += 1  # «رسميا»; not «كوريا الجنوبية», a name its adjective follows
     if taken >= len(words):
         return None
     return Span(speaker.text[words[taken].start():], speaker.start + words[taken].start(), speaker.end)

@@ -460,6 +460,12 @@ def _name_end(text: str, position: int, limit: int, lexicon: Lexicon) -> int:
     return limit
 
 
+# Verbs of opening or answering before "by saying" ("began by saying", "kicked off by saying").
+_OPENING_VERBS = frozenset({"began", "begins", "begin", "started", "starts", "start", "opened", "opens", "kicked",
+                            "kicks", "responded", "responds", "replied", "replies", "reacted", "reacts", "ended",
+                            "ends", "concluded", "concludes", "closed", "closes", "answered", "answers"})
+
+
 def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject: bool = True) -> Span | None:
     words = list(_NON_SPACE.finditer(text[start:end]))
     while words and fold(words[0].group()) in lexicon.en_leading:
@@ -479,10 +485,9 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
             subject and len(words) > 1 and _ADVERB.fullmatch(words[-1].group()))):
         words.pop()  # "has also", "reportedly": between the subject and its verb
     if subject and len(words) > 2 and fold(words[-1].group()) == "by":
-        words.pop()  # "The mayor began by (saying)", "The host starts out by": how the subject spoke, not who
-        if fold(words[-1].group()) in ("out", "off"):
-            words.pop()
-        words.pop()
+        verb = -3 if fold(words[-2].group()) in ("out", "off") else -2
+        if len(words) > -verb and fold(words[verb].group()) in _OPENING_VERBS:
+            del words[verb:]  # "The mayor began by (saying)", "The host starts out by": how, not who
     if subject and len(words) > 2 and fold(words[-2].group()) == "no" and fold(words[-1].group()) == "longer":
         words = words[:-2]  # "Microsoft no longer wants"
     if subject and len(words) > 2 and fold(words[-2].group()) in ("on", "last", "this") and (

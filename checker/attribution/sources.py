@@ -343,7 +343,8 @@ def _outlet_back_citing(text: str, speaker: Span, lexicon: Lexicon) -> Span | No
     before; whom it quotes is found by `_cited_speaker`."""
     folded = fold(speaker.text)
     match = re.match(r"(\S+(?:\s\S+)?)\s+عن\s", folded) or _DESCRIBED_BACK.match(folded)
-    if match and _outlet_back_key(match.group(1), lexicon) and match.end(1) < len(folded):
+    if match and _outlet_back_key(match.group(1), lexicon) and match.end(1) < len(folded) and not (
+            folded[match.end(1):].lstrip().startswith("ل")):  # «الوكالة الدولية للطاقة الذرية»: a name goes on
         return Span(speaker.text[:match.end(1)], speaker.start, speaker.start + match.end(1))
     return None
 
@@ -351,6 +352,10 @@ def _outlet_back_citing(text: str, speaker: Span, lexicon: Lexicon) -> Span | No
 # "ووصفت الوكالة السعودية زيارة الكاردينال بأنها": an outlet word with the article and its descriptions
 # (nisba adjectives), then the object of the verb; `_outlet_back_key` decides whether the head points back.
 _DESCRIBED_BACK = re.compile(r"(ال\S+(?:\s+ال\S+يه){1,2})(?=\s|$)")
+
+
+# Descriptions that make "the agency" an institution, not an outlet named before («الوكالة الدولية للطاقة الذرية»).
+_NOT_NATIONALITIES = frozenset({"الدوليه", "الاوروبيه", "الوطنيه", "الاتحاديه", "الامميه", "العالميه"})
 
 
 def _outlet_back_key(phrase: str, lexicon: Lexicon) -> str | None:
@@ -363,7 +368,7 @@ def _outlet_back_key(phrase: str, lexicon: Lexicon) -> str | None:
         return None
     head, *described = words
     if head in lexicon.outlet_back and head.startswith("ال") and 1 <= len(described) <= 2 and all(
-            word.startswith("ال") and word.endswith("يه") for word in described):
+            word.startswith("ال") and word.endswith("يه") and word not in _NOT_NATIONALITIES for word in described):
         return head
     return None
 

@@ -363,8 +363,10 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
         if not forward:
             first, second = second, first
         roles.append(Role(frame.name, Span(start, end, text[start:end]), first, second))
-    won = _victories(text, folded, names) + _english_victories(text, names)
-    return tuple(won + [r for r in roles if not any(w.verb.start <= r.verb.start < w.verb.end for w in won)])
+    won, unreal = _victories(text, folded, names)
+    won += _english_victories(text, names)
+    return tuple(won + [r for r in roles if not any(w.verb.start <= r.verb.start < w.verb.end for w in won)
+                        and not any(start <= r.verb.start < end for start, end in unreal)])
 
 
 # «فوز X على (حساب) Y», «حقق X فوزه على حساب Y»: a victory noun, its winner (after it, or before it when the noun
@@ -372,10 +374,14 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
 _VICTORY = re.compile(r"(?<![\w])[وبل]?(?:فوز|انتصار)(ه|ها|هم|هما)?(?![\w])")
 _AGAINST = re.compile(r"(?<![\w])(?:عل[يى]|امام)\s+(?:حساب\s+)?(?:(?:منافس|مضيف|ضيف|نظير|غريم|خصم)(?:ه|ها|هم)\s+)?")
 _WIN_VERBS = frozenset({"حقق", "سجل", "احرز", "واصل", "وحقق", "وسجل", "واحرز", "يحقق", "تحقق", "ليحقق", "لتحقق"})
+# A victory claimed, hoped for or forecast («زعم فوزه», «توقعت الاستطلاعات فوز X», «آمال فوز X») is no result.
+_UNREAL = frozenset({"زعم", "زعمت", "ادعي", "ادعت", "توقع", "توقعت", "يتوقع", "تتوقع", "توقعات", "يامل", "تامل", "امل",
+                     "امال", "احتمال", "فرص", "فرصه", "رجح", "رجحت", "ترجح", "يرجح"})
 
 
-def _victories(text: str, folded: str, names: Sequence[Mention]) -> list[Role]:
-    found = []
+def _victories(text: str, folded: str, names: Sequence[Mention]) -> tuple[list[Role], list[tuple[int, int]]]:
+    """The victories told as nouns, and the spans of those only claimed, hoped for or forecast (no role)."""
+    found, unreal = [], []
     for match in _VICTORY.finditer(folded):
         clause_start = max([0] + [m.end() for m in _CLAUSE.finditer(text, 0, match.start())])
         clause_end_match = _CLAUSE.search(text, match.end())
@@ -385,6 +391,9 @@ def _victories(text: str, folded: str, names: Sequence[Mention]) -> list[Role]:
             continue
         if fold(text[against.end():against.end() + 6]).startswith(("ارض", "ملعب")):
             continue  # «على أرضه»: at home, no one beaten
+        if any(fold(w).lstrip("وف") in _UNREAL for w in _WORD.findall(text, clause_start, match.start())):
+            unreal.append((match.start(), match.end()))
+            continue
         loser = _first_name_or_phrase(text, against.end(), clause_end, names)
         if match.group(1):  # «فوزه»: the winner stands before the noun, after a verb of winning
             before = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
@@ -398,18 +407,25 @@ def _victories(text: str, folded: str, names: Sequence[Mention]) -> list[Role]:
             continue
         start = match.start() + len(match.group()) - len(match.group().lstrip("وبل"))
         found.append(Role("contest", Span(start, match.end(), text[start:match.end()]), winner, loser))
-    return found
+    return found, unreal
 
 
 # "Argentina's 2-1 victory over Nigeria", "Hamon's win against Valls": the winner's possessive, the loser after.
 _NAME_EN = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-_VICTORY_EN = re.compile(rf"\b({_NAME_EN})['’]s?\s+(?:[\w-]+\s+){{0,2}}(victory|win|triumph)\s+(?:over|against)\s+"
-                         rf"(?:the\s+)?({_NAME_EN})")
+_VICTORY_EN = re.compile(rf"\b({_NAME_EN})['’]s?\s+(?:(?:\d+[-–]\d+|narrow|comfortable|stunning|surprise|shock|"
+                         rf"historic|big|dramatic|convincing|emphatic|first|second|third|home|away|late)\s+){{0,2}}"
+                         rf"(victory|win|triumph)\s+(?:over|against)\s+(?:the\s+)?({_NAME_EN})")
+# Days and months that open a possessive ("Sunday's victory over Chelsea") and are no winner.
+_WHEN_EN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                      "yesterday", "january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december", "last", "this", "next"})
 
 
 def _english_victories(text: str, names: Sequence[Mention]) -> list[Role]:
     found = []
     for match in _VICTORY_EN.finditer(text):
+        if match.group(1).split()[0].lower() in _WHEN_EN:
+            continue
         winner, loser = (_as_mention(text, match.start(g), match.end(g), names) for g in (1, 3))
         if not same_entity(winner, loser):
             found.append(Role("contest", Span(match.start(2), match.end(2), match.group(2)), winner, loser))
