@@ -174,3 +174,10 @@ def test_hoped_claimed_or_forecast_victories_name_no_winner() -> None:
                     "Sunday's victory over Chelsea lifted the mood at the club.",
                     "زعم ترامب فوزه على بايدن في الولاية", "توقعت استطلاعات الرأي فوز ترامب على بايدن في الولاية"]:
         assert not read(passage).roles, passage
+
+
+def test_a_dated_wire_place_line_is_a_date_line_too() -> None:
+    analysis = analyze("Bank raises rates\n\nLONDON, March 3 (Reuters) - The Bank of England raised its main interest "
+                       "rate to 5 percent on Thursday.\n\nThe governor said inflation was still too high.")
+    assert analysis.claims[0].text.startswith("The Bank of England")
+    assert ("LONDON, March 3 (Reuters) -", "date line") in [(n.text, n.reason) for n in analysis.non_claims]
