@@ -118,7 +118,7 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
     # A first line closed by "!" is a headline, not the body ("مواطن يرفع قضية بكلب في جبل جلود !").
     body_start = next((line.number for line in lines if _is_body(line) and not (
         line.number == 0 and (line.text.rstrip(" \"”»'’)").endswith("!") or _title_line(line)))), None)
-    dated = _dateline_opening(lines)
+    dated = place_line(lines)
     if dated is not None and (body_start is None or body_start < dated):
         body_start = dated  # "DAYTON - Four days after ...": the body starts at its place line
     punctuated = _punctuated(lines)
@@ -199,11 +199,6 @@ def _sentence_shaped(text: str, language: str) -> bool:
     return english or ("ar" in langs and first[:1] in ("و", "ف") and has_verb(first, "ar"))  # "وتبدأ", "وسجل"
 
 
-def place_line(lines: list[Line]) -> int | None:
-    """The line that opens the story's body with its place words ("WASHINGTON (Reuters) - "), if any."""
-    return _dateline_opening(lines)
-
-
 def place_words_end(text: str) -> int:
     """Where the place words opening `text` end ("WASHINGTON (Reuters) - ", "دبي، الإمارات العربية المتحدة (CNN)--
     "), 0 when there are none or nothing follows them: they say where and from whom, not what happened."""
@@ -216,7 +211,7 @@ def place_words_end(text: str) -> int:
     return end if end < len(text) else 0
 
 
-def _dateline_opening(lines: list[Line]) -> int | None:
+def place_line(lines: list[Line]) -> int | None:
     """The line among the first few that opens with the story's place line ("CHARLOTTE - ", "دبي، الإمارات العربية
     المتحدة (CNN) --"), if any."""
     openers = _boilerplate()["body_openers"]

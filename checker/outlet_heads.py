@@ -255,7 +255,7 @@ def _plain_agency_name(word: str, words: HeadWords) -> bool:
                 or _generic(word, words) or _is_latin(word) or word[:1].isdigit())
 
 
-_TIME_WORDS = frozenset({"يوم", "مساء", "صباح", "ليله", "ليلة", "امس", "عصر", "ظهر", "فجر"})
+_TIME_WORDS = frozenset({"يوم", "مساء", "صباح", "ليله", "امس", "عصر", "ظهر", "فجر"})  # folded
 
 
 def _bounded(tokens: list[re.Match[str]], names: list[str], words: HeadWords) -> tuple[list[re.Match[str]], list[str]]:

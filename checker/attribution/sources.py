@@ -104,8 +104,9 @@ def _coordinated(text: str, start: int, cue: Cue) -> bool:
 
 def _via_chains(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
     """"X reported ..., according to Reuters", "وقالت صحيفة X، بحسب ما نقلت رويترز": the outlet is X, the original
-    (the sentence's main clause reports it), and Reuters, which only carried X's report, is kept in `via`. The story's own dateline in the sentence ("دبي
-    (CNN)-- كشف أردوغان ...، وفقا لوكالة الأناضول") is the carrier, not an original: the outlet is Anadolu, via CNN."""
+    (the sentence's main clause reports it), and Reuters, which only carried X's report, is kept in `via`. The
+    story's own dateline in the sentence ("دبي (CNN)-- كشف أردوغان ...، وفقا لوكالة الأناضول") is the carrier, not
+    an original: the outlet is Anadolu, via CNN."""
     carrier = next((link for link in links if link.cue.role in ("according_to", "backward") and link.outlet
                     and link.speaker is None and not link.via and not _is_citing(link.cue, lexicon)), None)
     if carrier is None or carrier.outlet is None:
@@ -113,8 +114,8 @@ def _via_chains(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
     others = [link.outlet for link in links if link.outlet is not None and not link.via
               and link.outlet.outlet.id != carrier.outlet.outlet.id]
     main = min((link for link in links if link is not carrier), key=lambda link: link.cue.start, default=None)
-    original = next((mention for mention in others if not _dateline_mention(text, mention)
-                     and main is not None and mention is main.outlet and _outlet_reports(main)), None)
+    stated = main.outlet if main is not None and _outlet_reports(main) else None
+    original = stated if stated is not None and stated in others and not _dateline_mention(text, stated) else None
     carried_by = carrier.outlet
     if original is None:
         dateline = next((mention for mention in others if _dateline_mention(text, mention)), None)
