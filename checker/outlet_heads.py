@@ -52,6 +52,8 @@ class HeadWords:
     cited_heads: frozenset[str] = frozenset()
     english_openers: frozenset[str] = frozenset()
     affiliate_networks: frozenset[str] = frozenset()
+    subject_heads: frozenset[str] = frozenset()
+    subject_cue_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> HeadWords:
@@ -65,7 +67,7 @@ class HeadWords:
                    folded("descriptors"), folded("cue_words"), folded("not_names"), english,
                    frozenset(w.lower() for w in data.get("english_generic", ())), folded("cited_heads"),
                    frozenset(w.lower() for w in data.get("english_openers", ())),
-                   frozenset(data.get("affiliate_networks", ())))
+                   frozenset(data.get("affiliate_networks", ())), folded("subject_heads"), folded("subject_cue_words"))
 
     @property
     def empty(self) -> bool:
@@ -212,12 +214,28 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
         phrase_end = tokens[media].end()
         tokens, names = tokens[:last], names[:last]
     elif head in words.needs_media_word and not cited:
-        return None
+        reporting = _reporting_subject(names, words) if head in words.subject_heads else None
+        if reporting is None:
+            return None
+        return tokens[0].start(), tokens[reporting - 1].end(), False, tokens[reporting - 1].end()
     else:
         tokens, names = _bounded(tokens, names[:2] if head in words.needs_media_word else names, words)
     if not tokens or search_form(" ".join(names)) in words.not_names or _bare(names[0]) in words.not_names:
         return None
     return tokens[0].start(), tokens[-1].end(), False, max(phrase_end, tokens[-1].end())
+
+
+def _reporting_subject(names: list[str], words: HeadWords) -> int | None:
+    """«موقع لودجيلي الغيني يقول إن»: where the reporting verb stands after a plain name (not «موقع الحادث»), the name
+    alone or with one nisba adjective, or None."""
+    if not names or names[0].startswith("ال") or names[0] in words.not_names:
+        return None
+    for verb in (1, 2):
+        if len(names) > verb and (names[verb] in words.subject_cue_words or _bare(names[verb]) in words.subject_cue_words):
+            nisba = names[1:verb]
+            if all(n.startswith("ال") and n.endswith(("ي", "يه")) for n in nisba):
+                return verb
+    return None
 
 
 def _agency_name(folded: str, tokens: list[re.Match[str]], names: list[str], words: HeadWords

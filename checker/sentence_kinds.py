@@ -146,7 +146,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     if not quoted and not attributed and not re.search(r"\d", sentence) and any(
             _starts_with(head, "opinion", f"openers_{lang}") for lang in langs):
         return "opinion"  # (not "I don't know the exact figure, but we treated 500 people": a figure is reported)
-    if not quoted and any(_vague_opinion(lang).match(folded) for lang in langs):
+    if not quoted and any(_view_of_no_one(lang, sentence, folded) for lang in langs):
         return "opinion"
     if not quoted and not attributed and (_evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)) and (
             not _has_figure(sentence, folded)):
@@ -252,7 +252,8 @@ def _opens_question(head: str, langs: list[str]) -> bool:
 
 def question_tail(sentence: str, language: str, folded: str | None = None) -> int | None:
     """Where a short question tacked onto a long report starts ("أقال الوزير مدير الميناء بعد سلسلة تحقيقات ...، فمن هو
-    المدير الجديد؟" -> the offset of "فمن"), or None. The report before it is a claim; the question is not."""
+    المدير الجديد؟" -> the offset of "فمن"), or a question of any length the speaker is said to ask ("...، متسائلا:
+    "..."؟"), or None. The report before it is a claim; the question is not."""
     folded = fold(sentence) if folded is None else folded
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     if not QUESTION_END.search(sentence) or _opens_question(_opening(folded), langs):
@@ -263,6 +264,8 @@ def question_tail(sentence: str, language: str, folded: str | None = None) -> in
             r"[?؟\"“”«»]", body[:comma]):
         return None
     tail = comma + 1 + len(body[comma + 1:]) - len(body[comma + 1:].lstrip())
+    if any(_starts_with(fold(sentence[tail:]), "questions", f"asking_{lang}") for lang in langs):
+        return tail if has_verb(body[:comma], language) else None
     short = len(words(sentence[tail:])) <= _QUESTION_TAIL_WORDS
     return tail if short and len(words(body[:comma])) >= _REPORT_WORDS and has_verb(body[:comma], language) else None
 
@@ -270,6 +273,13 @@ def question_tail(sentence: str, language: str, folded: str | None = None) -> in
 def _has_figure(sentence: str, folded: str) -> bool:
     """A digit or a number word ("تتدرب فقط منذ سبعة أشهر"): something counted is reported."""
     return bool(re.search(r"\d", sentence)) or any(m.kind != "ordinal" for m in find_numbers(sentence, 0, folded))
+
+
+def _view_of_no_one(language: str, sentence: str, folded: str) -> bool:
+    """"ويرى مراقبون أن ...", "Analysts believe ...", "Some traders believe ..." (a figure keeps the last kind a
+    claim: "Some companies expect growth of 5 %" reports a forecast)."""
+    match = _vague_opinion(language).match(folded)
+    return match is not None and not (match.groupdict().get("group") and _has_figure(sentence, folded))
 
 
 @lru_cache(maxsize=None)
@@ -280,7 +290,9 @@ def _vague_opinion(language: str) -> re.Pattern[str]:
     holders = "|".join(re.escape(fold(w)) for w in sorted(opinion[f"vague_holders_{language}"], key=len, reverse=True))
     if language == "ar":
         return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
-    return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:many|some|most|several|other)?\s*(?:{holders})\s+"
+    # "Some traders believe ...": any plural group after a quantifier too (`group`; with no figure, `_view_of`).
+    return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:(?:many|some|most|several|other)?\s*(?:{holders})"
+                      rf"|(?P<group>(?:many|some|most|several)\s+[a-z]+s))\s+"
                       rf"(?:(?:also|still|now|widely|privately)\s+)?(?:{verbs})\b")
 
 

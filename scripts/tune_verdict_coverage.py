@@ -1,8 +1,9 @@
 """The verdict's coverage thresholds (checker/verdict/passage.py, source.py), chosen by 5-fold cross-validation over
 the verdict training sets pooled (eval/verdict_cases, 140 cases, eval/verdict_cases3, 149, eval/verdict_cases4, 150,
 eval/verdict_cases5, 150, eval/verdict_cases6, 150, eval/verdict_cases7, 150, eval/verdict_cases8, 150,
-eval/verdict_cases9, 150, eval/verdict_cases10, 150, eval/verdict_cases11, 150, eval/verdict_cases12, 150, and
-eval/verdict_cases13, 150: twelve groups of blind writers), folds grouped by the article that decides a case.
+eval/verdict_cases9, 150, eval/verdict_cases10, 150, eval/verdict_cases11, 150, eval/verdict_cases12, 150,
+eval/verdict_cases13, 150, and eval/verdict_cases14, 150: thirteen groups of blind writers), folds grouped by the
+article that decides a case.
 
 Every case is checked once (retrieval, slots, stance), each set against its own store of articles; the verdict is
 then re-decided for each setting of COVERAGE_AGREE (a passage the stance step found unrelated says the same when its

@@ -137,9 +137,16 @@ def negates_the_claim(claim: str, sentence: str) -> str | None:
         polarity = load_lexicon().polarity
         if particle not in polarity and particle[1:] not in polarity:
             continue
-        if stem in stems or any(same_word(stem, word) for word in distinct):
+        if any(form in stems or any(same_word(form, word) for word in distinct) for form in _verb_forms(stem)):
             return span.text
     return None
+
+
+def _verb_forms(word: str) -> tuple[str, ...]:
+    """A negated word and, for a present verb («لم يحقق»), its past form too (the claim says «حقق»)."""
+    if len(word) >= 4 and word[0] in "يتنا" and not word.isascii():
+        return word, word[1:]
+    return (word,)
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

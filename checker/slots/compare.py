@@ -228,11 +228,16 @@ def _things_match(a: Quantity, b: Quantity, cross: bool = False) -> bool:
         return a.act == b.act and (named_a is None or named_b is None or named_a == named_b)
     if a.thing is not None and b.thing is not None:
         # across languages ages are not matched: whose age a report gives cannot be aligned across scripts
-        return a.thing == b.thing and not (cross and a.thing == AGE)
+        return (a.thing == b.thing and not (cross and a.thing == AGE)) or (a.thing in _DAYS and b.thing in _DAYS)
     if a.thing is None and b.thing is None:
         return bool(a.context & b.context) or (cross and a.number.kind == b.number.kind == "percent")
     named, other = (a, b) if a.thing is not None else (b, a)
     return named.thing in other.context
+
+
+# Spans of time in days: "three weeks" is not «ثلاثة أشهر», "two weeks" is 14 days, «عام» is 12 months.
+_DAYS = {"years": 365.0, "months": 30.4, "weeks": 7.0, "days": 1.0, "hours": 1 / 24, "minutes": 1 / 1440}
+_DURATION_TOLERANCE = 0.05
 
 
 def _lone_pair(a: Quantity, b: Quantity) -> bool:
@@ -249,23 +254,29 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
     cross = ours.language != theirs.language
     lone = (len(ours.quantities) == 1 and len(theirs.quantities) == 1 and cross
             and similarity >= LONE_NUMBER_SIMILARITY)
+    lone_spans = sum(q.thing in _DAYS for q in ours.quantities) == 1 == sum(p.thing in _DAYS for p in theirs.quantities)
     for q in ours.quantities:
         comparable = [p for p in theirs.quantities if _family(p) == _family(q)
                       and (_things_match(q, p, cross) or (lone and _lone_pair(q, p)))
                       and (q.place is None or p.place is None or places_compatible(q.place, p.place))]
+        # a span told in another unit only when it is the one span on each side ("three weeks" / «لثلاثة أشهر»;
+        # not "two days of every five, for three months" against a sentence giving only the three months)
+        comparable = [p for p in comparable if not _other_unit(q, p) or lone_spans]
         if not comparable:
             continue
         placed = [p for p in comparable if q.place and p.place]
         if q.place and not placed and any(p.place for p in theirs.quantities if _things_match(q, p, cross)):
             continue  # the passage counts the thing only elsewhere ("2,500 in Iraq" says nothing of Syria)
-        matching = [p for p in comparable if _overlaps(_bounds(q), _bounds(p))]
+        matching = [p for p in comparable
+                    if (_same_time_span(q, p) if _other_unit(q, p) else _overlaps(_bounds(q), _bounds(p)))]
         if matching:
             p = matching[0]
             decisions.append(SlotDecision("quantity", "agree", _span(q.number), _span(p.number), f"{q.number.text} / {p.number.text}"))
         else:
             p = comparable[0]
+            units = (f" {q.thing}", f" {p.thing}") if _other_unit(q, p) else ("", "")
             decisions.append(SlotDecision("quantity", "conflict", _span(q.number), _span(p.number),
-                                          f"the claim says {q.number.text}, the passage {p.number.text}"))
+                                          f"the claim says {q.number.text}{units[0]}, the passage {p.number.text}{units[1]}"))
     return decisions
 
 
@@ -314,6 +325,17 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     if half_step > slack:
         return q.low - half_step, q.high + half_step - 1e-6  # 54,500 is not «54 ألف»
     return q.low - slack, q.high + slack
+
+
+def _other_unit(a: Quantity, b: Quantity) -> bool:
+    return a.thing != b.thing and a.thing in _DAYS and b.thing in _DAYS
+
+
+def _same_time_span(a: Quantity, b: Quantity) -> bool:
+    """Two spans of time told in two units that come to the same length ("two weeks" / «14 يوما»)."""
+    low, high = (a.low * _DAYS[a.thing], a.high * _DAYS[a.thing]), (b.low * _DAYS[b.thing], b.high * _DAYS[b.thing])
+    slack = _DURATION_TOLERANCE * max(high[1], low[1])
+    return _overlaps((low[0] - slack, low[1] + slack), high)
 
 
 def _overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -38,6 +38,7 @@ class CountingRules:
     relatives: frozenset[str]
     act_window: int
     durations: frozenset[str]  # light stems of time units: a figure counting them is a span, not victims
+    adjacent_things: frozenset[str]  # gazetteer [[thing]] ids a figure counts only when they follow it at once
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def load_counting() -> CountingRules:
                          frozenset(search_form(w) for w in rules["partitive"]),
                          frozenset(search_form(w) for w in rules["conjunctions"]),
                          frozenset(search_form(w) for w in rules["relatives"]), int(rules["act_window"]),
-                         frozenset(_stem(w) for w in rules["durations"]))
+                         frozenset(_stem(w) for w in rules["durations"]), frozenset(rules["adjacent_things"]))
 
 
 def _stem(word: str) -> str:

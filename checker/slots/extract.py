@@ -12,7 +12,7 @@ from checker.language import detect_language
 from checker.models import NumberMention
 from checker.normalize import fold, search_form
 from checker.numbers import find_numbers
-from checker.slots.counting import governing_act, thing_of, year_like
+from checker.slots.counting import governing_act, load_counting, thing_of, year_like
 from checker.slots.model import Mention, Quantity, Role, Span
 from checker.outlets import load_registry
 from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, _calendar_words,
@@ -192,8 +192,10 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         if thing is None and number.kind == "money" and number.unit:  # a sum counts its currency (not «كل سنة»)
             thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and number.kind != "percent":  # a share's "%" says how it counts, not what
-            words = [w for w in _WORD.findall(after)[:3] if search_form(w) not in stop]
-            thing = next((t for t in (thing_of(w, attached=False) for w in words) if t), None)
+            words = _WORD.findall(after)[:3]
+            adjacent = load_counting().adjacent_things
+            thing = next((t for i, t in enumerate(thing_of(w, attached=False) for w in words)
+                          if t and (i == 0 or t not in adjacent) and search_form(words[i]) not in stop), None)
             if thing is None and number.unit and number.unit in _WORD.findall(after):  # not the next count's «وأحد»
                 thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and quantities and not _between(text, quantities[-1], number):
