@@ -48,3 +48,14 @@ def test_countries_are_counted_things_but_only_right_after_the_figure() -> None:
     assert anniversary.thing != "countries"
     [members] = read("شارك ممثلون من 20 دولة في الاجتماع").quantities
     assert members.thing == "countries"
+
+
+def test_a_hard_g_may_be_written_with_jim() -> None:
+    """Egyptian spelling writes a foreign hard "g" with «ج»: the anchor is named across languages."""
+    from checker.slots.compare import missing_anchors
+    from checker.slots.names import same_name
+
+    assert same_name("Gremio", "جريميو") and same_name("Google", "جوجل") and same_name("Google", "غوغل")
+    assert missing_anchors("Ronaldinho began his career at Brazilian club Gremio before joining Paris Saint-Germain.",
+                           "وبدأ رونالدينيو مسيرته الكروية مع فريق جريميو البرازيلي ثم انتقل إلى باريس سان جيرمان.") == ()
+    assert not same_name("Gaza", "جازان")

@@ -187,17 +187,25 @@ def skeleton(name: str) -> str:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Two spellings of one name, possibly in two scripts; a French "ch" may be «ش» (Chahed / الشاهد)."""
+    """Two spellings of one name, possibly in two scripts; a French "ch" may be «ش» (Chahed / الشاهد), a "g" «ج»
+    (Gremio / جريميو)."""
     if _same_skeleton(a, b):
         return True
     latin, other = (a, b) if a.isascii() else (b, a)
-    return latin.isascii() and not other.isascii() and "ch" in latin.lower() and _same_skeleton(
-        french_ch(latin), other)
+    return latin.isascii() and not other.isascii() and any(
+        _same_skeleton(reading, other) for reading in latin_readings(latin)[1:])
 
 
-def french_ch(name: str) -> str:
-    """A Latin name with its "ch" read as the French (Maghreb) spelling of «ش»: Chahed, Chebbi, Hachemi."""
-    return name.lower().replace("ch", "sh")
+def latin_readings(name: str) -> list[str]:
+    """A Latin name and how Arabic may have spelt it: the French (Maghreb) "ch" as «ش» (Chahed, Chebbi, Hachemi),
+    a hard "g" as the Egyptian «ج» (Gremio / جريميو, Google / جوجل)."""
+    readings = [name]
+    lower = name.lower()
+    if "ch" in lower:
+        readings.append(lower.replace("ch", "sh"))
+    if re.search(r"g(?!h)", lower):
+        readings.append(re.sub(r"g(?!h)", "j", lower))
+    return readings
 
 
 def _same_skeleton(a: str, b: str) -> bool:
@@ -467,7 +475,7 @@ def _names_in(text: str, name: Mention) -> Mention | None:
         for i in range(len(words) - size + 1):
             if all(same_name(words[i + k][2], variant[k]) for k in range(size)):
                 return _found(text, name, words[i][0], words[i + size - 1][1])
-        joined = {skeleton(phrase), skeleton(french_ch(phrase))}
+        joined = {skeleton(reading) for reading in latin_readings(phrase)}
         if min(map(len, joined)) < 4:
             continue
         for width in (size - 1, size + 1):
