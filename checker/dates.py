@@ -17,15 +17,21 @@ from checker.normalize import fold
 from checker.number_lexicon import alternation, data, folded_table, mention, ordinals
 
 _LETTER = r"[a-z\u0621-\u064A]"
-# A month's second name after a slash, as wire copy writes it («10 تموز/يوليو 2017»): part of the same date.
-_SECOND_NAME = r"(?:\s*/\s*[\u0621-\u064A]+(?![\u0621-\u064A]))?"
+# A month's second name after a slash, as wire copy writes it («10 تموز/يوليو 2017», «7 أكتوبر/تشرين الأول 2023»):
+# part of the same date.
+_SECOND_NAME = r"(?:\s*/\s*(?:{months})(?![\u0621-\u064A]))?"
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
+
+
+def _second_name() -> str:
+    return _SECOND_NAME.format(months=alternation(k for k in data()["months"] if not k.isascii()))
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    month = rf"(?<!{_LETTER}){arabic_prefix()}(?P<month>{alternation(data()['months'])})(?!{_LETTER})\.?{_SECOND_NAME}"
+    names = alternation(data()["months"])
+    month = rf"(?<!{_LETTER}){arabic_prefix()}(?P<month>{names})(?!{_LETTER})\.?{_second_name()}"
     return {
         "iso": re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
         "dmy_slash": re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?!\d)"),
@@ -88,7 +94,7 @@ def _ordinal_day_pattern() -> re.Pattern[str]:
     english = alternation(k for k in masculine if k.isascii())
     tens_ar = alternation(k for k in _DAY_TENS if not k.isascii())
     tens_en = alternation(k for k in _DAY_TENS if k.isascii())
-    month = rf"{arabic_prefix()}(?P<month>{alternation(data()['months'])})(?!{_LETTER})\.?{_SECOND_NAME}"
+    month = rf"{arabic_prefix()}(?P<month>{alternation(data()['months'])})(?!{_LETTER})\.?{_second_name()}"
     day = (rf"(?:{arabic})(?:\s+عشر[ةه]?|\s+و(?:ال)?(?:{tens_ar}))?|ال(?:{tens_ar})"
            rf"|(?:(?:{tens_en})[-\s])?(?:{english})")
     return re.compile(rf"(?<![a-z\u0621-\u064A\-])(?:the\s+)?(?P<day>{day})(?!{_LETTER})"

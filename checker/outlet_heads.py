@@ -54,6 +54,8 @@ class HeadWords:
     affiliate_networks: frozenset[str] = frozenset()
     subject_heads: frozenset[str] = frozenset()
     subject_cue_words: frozenset[str] = frozenset()
+    subject_not_names: frozenset[str] = frozenset()
+    subject_not_nisbas: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> HeadWords:
@@ -67,7 +69,8 @@ class HeadWords:
                    folded("descriptors"), folded("cue_words"), folded("not_names"), english,
                    frozenset(w.lower() for w in data.get("english_generic", ())), folded("cited_heads"),
                    frozenset(w.lower() for w in data.get("english_openers", ())),
-                   frozenset(data.get("affiliate_networks", ())), folded("subject_heads"), folded("subject_cue_words"))
+                   frozenset(data.get("affiliate_networks", ())), folded("subject_heads"), folded("subject_cue_words"),
+                   folded("subject_not_names"), folded("subject_not_nisbas"))
 
     @property
     def empty(self) -> bool:
@@ -228,12 +231,13 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
 def _reporting_subject(names: list[str], words: HeadWords) -> int | None:
     """«موقع لودجيلي الغيني يقول إن»: where the reporting verb stands after a plain name (not «موقع الحادث»), the name
     alone or with one nisba adjective, or None."""
-    if not names or names[0].startswith("ال") or names[0] in words.not_names:
+    if not names or names[0].startswith("ال") or names[0] in words.not_names | words.subject_not_names:
         return None
     for verb in (1, 2):
-        if len(names) > verb and (names[verb] in words.subject_cue_words or _bare(names[verb]) in words.subject_cue_words):
+        cue = names[verb] if len(names) > verb else ""
+        if cue and (cue in words.subject_cue_words or _bare(cue) in words.subject_cue_words):
             nisba = names[1:verb]
-            if all(n.startswith("ال") and n.endswith(("ي", "يه")) for n in nisba):
+            if all(n.startswith("ال") and n.endswith(("ي", "يه")) and n not in words.subject_not_nisbas for n in nisba):
                 return verb
     return None
 

@@ -146,7 +146,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     if not quoted and not attributed and not re.search(r"\d", sentence) and any(
             _starts_with(head, "opinion", f"openers_{lang}") for lang in langs):
         return "opinion"  # (not "I don't know the exact figure, but we treated 500 people": a figure is reported)
-    if not quoted and any(_view_of_no_one(lang, sentence, folded) for lang in langs):
+    if not quoted and any(_view_of_no_one(lang, sentence, folded, attributed) for lang in langs):
         return "opinion"
     if not quoted and not attributed and (_evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)) and (
             not _has_figure(sentence, folded)):
@@ -275,11 +275,12 @@ def _has_figure(sentence: str, folded: str) -> bool:
     return bool(re.search(r"\d", sentence)) or any(m.kind != "ordinal" for m in find_numbers(sentence, 0, folded))
 
 
-def _view_of_no_one(language: str, sentence: str, folded: str) -> bool:
-    """"ويرى مراقبون أن ...", "Analysts believe ...", "Some traders believe ..." (a figure keeps the last kind a
-    claim: "Some companies expect growth of 5 %" reports a forecast)."""
+def _view_of_no_one(language: str, sentence: str, folded: str, attributed: bool) -> bool:
+    """"ويرى مراقبون أن ...", "Analysts believe ...", "Some traders believe ..." (a figure or a source keeps the last
+    kind a claim: "Some companies expected growth of 5 %", "Most voters think ..., a poll found" report)."""
     match = _vague_opinion(language).match(folded)
-    return match is not None and not (match.groupdict().get("group") and _has_figure(sentence, folded))
+    return match is not None and not (match.groupdict().get("group") and (
+        attributed or _has_figure(sentence, folded)))
 
 
 @lru_cache(maxsize=None)

@@ -59,3 +59,22 @@ def test_a_hard_g_may_be_written_with_jim() -> None:
     assert missing_anchors("Ronaldinho began his career at Brazilian club Gremio before joining Paris Saint-Germain.",
                            "وبدأ رونالدينيو مسيرته الكروية مع فريق جريميو البرازيلي ثم انتقل إلى باريس سان جيرمان.") == ()
     assert not same_name("Gaza", "جازان")
+
+
+def test_the_review_finds_stay_fixed() -> None:
+    """Found by an end-of-session review trying its own sentences against the round's first rules."""
+    # time since something is no duration
+    assert _outcomes("The president began a three-day visit to Japan on Monday.",
+                     "The president arrived in Tokyo on Monday, two months after Japan's prime minister visited.",
+                     "quantity") == []
+    assert _outcomes("يغيب اللاعب عن الملاعب ثلاثة أسابيع بسبب الإصابة",
+                     "وتعرض اللاعب للإصابة قبل يومين خلال مباراة الدوري", "quantity") == []
+    # a part of a whole counts what the whole counts
+    assert _outcomes("خرجت 7 مستشفيات في غزة عن الخدمة", "وخرجت 7 من أصل 36 مستشفى في قطاع غزة عن الخدمة",
+                     "quantity") == ["agree"]
+    # a verb negated of another object does not negate the claim
+    assert negates_the_claim("سمحت إسرائيل بدخول 20 شاحنة مساعدات إلى غزة",
+                             "وسمحت إسرائيل بدخول 20 شاحنة مساعدات إلى غزة، لكنها قالت إنها لن تسمح بدخول الوقود") is None
+    # a two-word second month name
+    assert [n.unit for n in find_numbers("يوم 7 أكتوبر/تشرين الأول 2023 هاجم المسلحون") if n.kind == "date"] == \
+        ["2023-10-07"]

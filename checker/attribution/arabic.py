@@ -222,8 +222,12 @@ def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexi
     words = [w for w in _NON_SPACE.finditer(folded[clause_start:cue.start]) if w.group() not in ("،", ",")]
     if not fronted_subject([w.group() for w in words], search_form(cue.text), lexicon):
         return None
-    last = words[-2] if words[-1].group() == "قد" else words[-1]
-    return _trimmed(text, clause_start + words[1].start(), clause_start + last.end())
+    subject = words[1:-1] if words[-1].group() == "قد" else words[1:]
+    while len(subject) > 1 and subject[-1].group() in lexicon.ar_time_words:
+        subject = subject[:-1]  # «وكان الرئيس آنذاك قد قال»: when, not who
+    if not subject:
+        return None
+    return _trimmed(text, clause_start + subject[0].start(), clause_start + subject[-1].end())
 
 
 def chained_verb(text: str, cue: Cue, cues: list[Cue]) -> Cue | None:

@@ -13,6 +13,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from checker.slots.model import Span
 from checker.normalize import search_form
 from checker.slots.names import _SENTENCE_END
 from checker.stems import light_stem
@@ -137,16 +138,29 @@ def negates_the_claim(claim: str, sentence: str) -> str | None:
         polarity = load_lexicon().polarity
         if particle not in polarity and particle[1:] not in polarity:
             continue
-        if any(form in stems or any(same_word(form, word) for word in distinct) for form in _verb_forms(stem)):
+        if _said_in_claim(stem, stems, distinct) or (
+                _past_form(stem) and _said_in_claim(_past_form(stem), stems, distinct)
+                and _same_object(sentence, span, stems, distinct)):
             return span.text
     return None
 
 
-def _verb_forms(word: str) -> tuple[str, ...]:
-    """A negated word and, for a present verb («لم يحقق»), its past form too (the claim says «حقق»)."""
-    if len(word) >= 4 and word[0] in "يتنا" and not word.isascii():
-        return word, word[1:]
-    return (word,)
+def _said_in_claim(word: str, stems: frozenset[str], distinct: tuple[str, ...]) -> bool:
+    return word in stems or any(same_word(word, other) for other in distinct)
+
+
+def _past_form(word: str) -> str:
+    """A present verb's past form («يحقق» -> «حقق»: «لم يحقق» negates the claim's «حقق»), or ""."""
+    return word[1:] if len(word) >= 4 and word[0] in "يتنا" and not word.isascii() else ""
+
+
+def _same_object(sentence: str, span: Span, stems: frozenset[str], distinct: tuple[str, ...]) -> bool:
+    """The two content words after a negated present verb are the claim's too («لم يحقق توقعات المحللين» against
+    «حقق ... توقعات المحللين»), so the verb is negated of what the claim says, not of something else («سمحت بدخول
+    الشاحنات ... لكنها لن تسمح بدخول الوقود»)."""
+    following, _, _ = _terms(sentence[span.end:span.end + 60])
+    return len(following) >= 2 and all(_said_in_claim(light_stem(w), stems, distinct) or _said_in_claim(
+        w, stems, distinct) for w in following[:2])
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

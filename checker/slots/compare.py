@@ -255,6 +255,8 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
     lone = (len(ours.quantities) == 1 and len(theirs.quantities) == 1 and cross
             and similarity >= LONE_NUMBER_SIMILARITY)
     lone_spans = sum(q.thing in _DAYS for q in ours.quantities) == 1 == sum(p.thing in _DAYS for p in theirs.quantities)
+    lone_spans = lone_spans and not any(_elapsed(slots.text, x) for slots in (ours, theirs)
+                                        for x in slots.quantities if x.thing in _DAYS)
     for q in ours.quantities:
         comparable = [p for p in theirs.quantities if _family(p) == _family(q)
                       and (_things_match(q, p, cross) or (lone and _lone_pair(q, p)))
@@ -275,8 +277,8 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
         else:
             p = comparable[0]
             units = (f" {q.thing}", f" {p.thing}") if _other_unit(q, p) else ("", "")
-            decisions.append(SlotDecision("quantity", "conflict", _span(q.number), _span(p.number),
-                                          f"the claim says {q.number.text}{units[0]}, the passage {p.number.text}{units[1]}"))
+            said = f"the claim says {q.number.text}{units[0]}, the passage {p.number.text}{units[1]}"
+            decisions.append(SlotDecision("quantity", "conflict", _span(q.number), _span(p.number), said))
     return decisions
 
 
@@ -329,6 +331,16 @@ def _bounds(q: Quantity) -> tuple[float, float]:
 
 def _other_unit(a: Quantity, b: Quantity) -> bool:
     return a.thing != b.thing and a.thing in _DAYS and b.thing in _DAYS
+
+
+# Time since or until something ("two months after the visit", «قبل يومين», "three days ago"), not how long it lasted.
+_ELAPSED_AFTER = re.compile(r"^\W*(?:[a-z]+\W+)?(?:after|before|ago|later|earlier|since)\b", re.IGNORECASE)
+_ELAPSED_BEFORE = re.compile(r"(?:^|\s)[وف]?(?:بعد|قبل|منذ)\s*$")
+
+
+def _elapsed(text: str, q: Quantity) -> bool:
+    return bool(_ELAPSED_AFTER.match(text[q.number.end:q.number.end + 30])
+                or _ELAPSED_BEFORE.search(text[max(0, q.number.start - 8):q.number.start]))
 
 
 def _same_time_span(a: Quantity, b: Quantity) -> bool:

@@ -229,7 +229,9 @@ _AGE_BEFORE = re.compile(r"(?:\baged?|\bage of|(?:عمر|عمره|عمرها|ا�
 _AGED_BEFORE_YEARS = re.compile(r"(?:البالغ|البالغة|ذو|ذات|ذي|\()\s*$")
 _APPOSED_YEARS = re.compile(r"\s*(?:عاما|عامًا|عاماً|سنة)\s*[،,)]")
 # What joins two figures of one range, which share what they count («بين ستة وأحد عشر عاما», "three or four days").
-_RANGE_JOINERS = frozenset({"to", "or", "أو", "إلى", "الى", "-", "–"})
+_RANGE_JOINERS = frozenset({"to", "or", "أو", "إلى", "الى", "-", "–",
+                            # a part of a whole counts what the whole counts («7 من أصل 36 مستشفى», "7 out of 36")
+                            "من أصل", "من اصل", "من بين", "out of"})
 _BETWEEN = re.compile(r"(?:\bbetween|بين)\s*$", re.IGNORECASE)
 
 
@@ -250,7 +252,8 @@ def _is_age(text: str, number: NumberMention, thing: str | None) -> bool:
 
 def _things_from_the_next(text: str, quantities: list[Quantity]) -> tuple[Quantity, ...]:
     """The first figure of a range counts what the second counts: «بين ستة وأحد عشر عاما», "between 6 and 11
-    years", "three or four days" (a list, "killed 15 and 40 homes were destroyed", shares nothing)."""
+    years", "three or four days", and a part what its whole counts («7 من أصل 36 مستشفى»; a list, "killed 15 and 40
+    homes were destroyed", shares nothing)."""
     found = list(quantities)
     for i in range(len(found) - 2, -1, -1):
         here, following = found[i], found[i + 1]
