@@ -78,3 +78,14 @@ def test_the_review_finds_stay_fixed() -> None:
     # a two-word second month name
     assert [n.unit for n in find_numbers("يوم 7 أكتوبر/تشرين الأول 2023 هاجم المسلحون") if n.kind == "date"] == \
         ["2023-10-07"]
+
+
+def test_organisations_and_competitions_are_named_across_languages() -> None:
+    """The bilingual gazetteer's actors: "the Champions League" is «دوري أبطال أوروبا», "Real Madrid" «ريال مدريد»;
+    a competition is never a side of the contest held in it."""
+    from checker.slots.compare import missing_anchors
+
+    assert missing_anchors("The Champions League draw pitted Real Madrid against Juventus.",
+                           "أسفرت قرعة دوري أبطال أوروبا عن مواجهة ريال مدريد ويوفنتوس في ربع النهائي.") == ()
+    [role] = read("احتفل ريال مدريد بلقبه في دوري أبطال أوروبا بعد فوزه على ليفربول 3-1 في كييف").roles
+    assert (role.first.key, role.second.span.text) == ("real_madrid", "ليفربول"), role

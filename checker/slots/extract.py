@@ -339,7 +339,8 @@ def _between(text: str, previous: Quantity, number: NumberMention) -> str:
 def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
     rules = load_rules()
     folded = fold(text)
-    names = [m for m in found if m.kind in {"actor", "place"} and not m.adjective and not _locative(text, m.span.start)]
+    names = [m for m in found if m.kind in {"actor", "place"} and not m.adjective and m.level != "competition"
+             and not _locative(text, m.span.start)]
     roles = []
     for match in rules.verb_pattern.finditer(folded):
         frame, forward = rules.verb_frame[match.group("verb")]
