@@ -231,7 +231,7 @@ def _name_after(folded: str, position: int, head: str, words: HeadWords, cited: 
 def _reporting_subject(names: list[str], words: HeadWords) -> int | None:
     """«موقع لودجيلي الغيني يقول إن»: where the reporting verb stands after a plain name (not «موقع الحادث»), the name
     alone or with one nisba adjective, or None."""
-    if not names or names[0].startswith("ال") or names[0] in words.not_names | words.subject_not_names:
+    if not names or names[0].startswith("ال") or names[0] in words.not_names or names[0] in words.subject_not_names:
         return None
     for verb in (1, 2):
         cue = names[verb] if len(names) > verb else ""

@@ -13,8 +13,8 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from checker.slots.model import Span
 from checker.normalize import search_form
+from checker.slots.model import Span
 from checker.slots.names import _SENTENCE_END
 from checker.stems import light_stem
 

@@ -173,6 +173,7 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
     """Counts with what they count, where, and the act that governs them (checker.slots.counting); "and 900 in
     Syria" borrows "troops" from the count before it."""
     stop = _stopwords()
+    adjacent = load_counting().adjacent_things  # plain nouns a figure counts only right after it
     years: dict[int, bool] = {}  # figure start -> a year: each "and" link of a list of years is read once
     counts = [_as_percent(text, n) for n in numbers if n.kind in {"number", "money", "percent"}
               and n.value is not None and not year_like(text, n, numbers, years) and not _inside_word(text, n)
@@ -192,10 +193,9 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         if thing is None and number.kind == "money" and number.unit:  # a sum counts its currency (not «كل سنة»)
             thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and number.kind != "percent":  # a share's "%" says how it counts, not what
-            words = _WORD.findall(after)[:3]
-            adjacent = load_counting().adjacent_things
-            thing = next((t for i, t in enumerate(thing_of(w, attached=False) for w in words)
-                          if t and (i == 0 or t not in adjacent) and search_form(words[i]) not in stop), None)
+            words = [(i, w) for i, w in enumerate(_WORD.findall(after)[:3]) if search_form(w) not in stop]
+            thing = next((t for i, w in words if (t := thing_of(w, attached=False)) and (i == 0 or t not in adjacent)),
+                         None)
             if thing is None and number.unit and number.unit in _WORD.findall(after):  # not the next count's «وأحد»
                 thing = _counted(light_stem(search_form(number.unit)))
         if thing is None and quantities and not _between(text, quantities[-1], number):

@@ -196,16 +196,17 @@ def same_name(a: str, b: str) -> bool:
         _same_skeleton(reading, other) for reading in latin_readings(latin)[1:])
 
 
-def latin_readings(name: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def latin_readings(name: str) -> tuple[str, ...]:
     """A Latin name and how Arabic may have spelt it: the French (Maghreb) "ch" as «ش» (Chahed, Chebbi, Hachemi),
-    a hard "g" as the Egyptian «ج» (Gremio / جريميو, Google / جوجل)."""
+    a hard "g" as the Egyptian «ج» (Gremio / جريميو, Google / جوجل). Asked for every word pair of a name search."""
     readings = [name]
     lower = name.lower()
     if "ch" in lower:
         readings.append(lower.replace("ch", "sh"))
     if re.search(r"g(?!h)", lower):
         readings.append(re.sub(r"g(?!h)", "j", lower))
-    return readings
+    return tuple(readings)
 
 
 def _same_skeleton(a: str, b: str) -> bool:
