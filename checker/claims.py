@@ -19,7 +19,7 @@ from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold
 from checker.numbers import find_numbers
 from checker.segment import WORD, lexicon, quote_spans
-from checker.sentence_kinds import exclaimed, has_verb, question_tail, sentence_reason
+from checker.sentence_kinds import clause_speculates, exclaimed, has_verb, question_tail, sentence_reason
 
 # A clause that describes what came before ("، وهي مجموعة من المتطوعين", ", which ...") is no claim of its own.
 _RELATIVE_START = re.compile(
@@ -66,7 +66,11 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
             if reason:
                 non_claims.append(NonClaim(sentence.text, sentence.start, sentence.end, reason))
                 continue
-            for start, end in atomic_spans(sentence, doc.language, folded):
+            spans = atomic_spans(sentence, doc.language, folded)
+            for start, end in spans:
+                if len(spans) > 1 and clause_speculates(doc.folded_marks_moved[start:end], doc.language):
+                    non_claims.append(NonClaim(doc.text[start:end], start, end, "speculation"))
+                    continue  # «...، ويبدو أن أوباما أراد ترك سوريا»: the clause guesses, the rest reports
                 claims.append(_claim(doc, sentence, start, end, f"c{len(claims) + 1}"))
     return tuple(claims), tuple(non_claims)
 

@@ -41,6 +41,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _hijri_pattern() -> re.Pattern[str]:
+    months = alternation(data()["hijri_months"])
+    marks = alternation(data()["hijri_year_marks"])
+    year = rf"1[34]\d\d\s*(?:{marks})(?!{_LETTER})"
+    day_month = rf"[0-3]?\d\s+(?:من\s+)?(?:شهر\s+)?(?:{months})(?!{_LETTER})"
+    return re.compile(rf"(?<![\d.,])(?:{day_month}(?:\s+(?:(?:لعام|عام|سنة)\s+)?{year})?|{year})")
+
+
+def hijri_dates(folded: str, text: str) -> Iterator[NumberMention]:
+    """«29 شعبان 1439 هجرية», «1439هـ»: dates of the Hijri calendar, kind "hijri", so no count or Gregorian date
+    is ever compared with them."""
+    for m in _hijri_pattern().finditer(folded):
+        yield mention(text, m.start(), m.end(), None, "hijri")
+
+
 def _date(text: str, start: int, end: int, year: str | None, month: int, day: str | None) -> NumberMention | None:
     day_number = int(day) if day else 0
     if not 1 <= month <= 12 or day_number > 31:

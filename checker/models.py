@@ -36,7 +36,7 @@ class NumberMention:
     start: int
     end: int
     value: float | None
-    kind: Literal["number", "percent", "date", "year", "money", "ordinal"] = "number"
+    kind: Literal["number", "percent", "date", "year", "money", "ordinal", "hijri"] = "number"
     low: float | None = None
     high: float | None = None
     approximate: bool = False

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from checker.checkworthiness import arabic_prefix
-from checker.dates import iso_dates, month_alone, ordinal_dates, text_dates
+from checker.dates import hijri_dates, iso_dates, month_alone, ordinal_dates, text_dates
 from checker.models import NumberMention
 from checker.normalize import fold
 from checker.number_lexicon import alternation, data, folded_table, mention, ordinals
@@ -41,13 +41,34 @@ def find_numbers(text: str, offset: int = 0, folded: str | None = None) -> tuple
 
     `folded`: `fold(text)` when the caller has it (a claim's slice of `Doc.folded`)."""
     folded = fold(text) if folded is None else folded
-    counted = _outside_each_other(sorted((_with_unit(m, folded, text) for m in _taken(folded, text)),
-                                         key=lambda m: m.start))
+    counted = _joined_parts(_outside_each_other(sorted((_with_unit(m, folded, text) for m in _taken(folded, text)),
+                                                       key=lambda m: m.start)), folded, text)
     mentions = [_with_approximation(m, folded, text) for m in counted]
     if not offset:
         return tuple(mentions)
     return tuple(NumberMention(m.text, m.start + offset, m.end + offset, m.value, m.kind, m.low, m.high,
                                m.approximate, m.unit) for m in mentions)
+
+
+_AND_BETWEEN = re.compile(r"\s*ا?\s*و\s?")
+
+
+def _joined_parts(mentions: list[NumberMention], folded: str, text: str) -> list[NumberMention]:
+    """«خمسة ملايين و958 ألفا و379», «مليونين و300 ألف»: a figure in words and the smaller part in digits that
+    «و» joins to it are one figure (the digits finder, which runs first, took the part alone)."""
+    joined: list[NumberMention] = []
+    for current in mentions:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.kind == current.kind == "number" and previous.value is not None
+                and current.value is not None and previous.value >= 1000 and previous.low == previous.high
+                and not previous.text.replace(",", "").isdigit()  # «ألف و200», not "2000 و300 جندي"
+                and _AND_BETWEEN.fullmatch(folded, previous.end, current.start)
+                and current.value < _scale_of(previous.value)):
+            joined[-1] = mention(text, previous.start, current.end, previous.value + current.value,
+                                 approximate=previous.approximate, unit=current.unit)
+            continue
+        joined.append(current)
+    return joined
 
 
 def _outside_each_other(mentions: list[NumberMention]) -> list[NumberMention]:
@@ -102,6 +123,7 @@ def _prefilters() -> tuple[tuple[Finder, re.Pattern[str] | None], ...]:
     table = data()
     joiners = alternation(b for _, b in table["range_ar"] + table["range_en"])
     return (
+        (hijri_dates, re.compile(alternation([*table["hijri_months"], *table["hijri_year_marks"]]))),
         (iso_dates, re.compile(r"\d[-/]\d")),
         (ordinal_dates, re.compile(alternation(table["months"]))),
         (text_dates, re.compile(alternation(table["months"]))),
@@ -249,8 +271,8 @@ def _digits(folded: str, text: str) -> Iterator[NumberMention]:
         raw = m.group("num")
         if not m.group("scale") and raw.isdigit() and len(raw) == 4 and _is_year(folded, m.start(), m.end(), value):
             yield mention(text, m.start(), m.end(), value, "year")
-        elif m.group("scale") and (rest := _compound_rest(folded, m.end(), folded_table("scales")[m.group("scale")])):
-            yield mention(text, m.start(), rest[0], value + rest[1])
+        elif m.group("scale") and (rest := _compound_tail(folded, m.end(), value)):
+            yield mention(text, m.start(), rest[0], rest[1])
         else:
             yield mention(text, m.start(), m.end(), value)
 
@@ -259,6 +281,25 @@ def _digits(folded: str, text: str) -> Iterator[NumberMention]:
 def _compound_pattern() -> re.Pattern[str]:
     scale = alternation(data()["scales"])
     return re.compile(rf"(?:\sا)?\s*و\s?(?P<num>\d+)(?:\s?(?P<scale>{scale})(?![a-z\u0621-\u064A]))?(?!\d|[.,٫٬]\d)")
+
+
+def _compound_tail(folded: str, end: int, value: float) -> tuple[int, float] | None:
+    """«خمسة ملايين و958 ألفا و379»: every smaller part joined by «و» after a scaled figure is added to it (where
+    the whole figure ends, its value), or None when none follows."""
+    total, current, found = value, value, None
+    while current >= 1000 and (rest := _compound_rest(folded, end, _scale_of(current))):
+        end, current = rest
+        total += current
+        found = (end, total)
+    return found
+
+
+def _scale_of(value: float) -> float:
+    """The power of a thousand a figure is counted in (5,000,000 -> 1,000,000; 958,000 -> 1,000)."""
+    scale = 1.0
+    while scale * 1000 <= value:
+        scale *= 1000
+    return scale
 
 
 def _compound_rest(folded: str, end: int, scale: float) -> tuple[int, float] | None:

@@ -114,6 +114,14 @@ def _is_question(sentence: str, language: str, folded: str | None, head: str | N
     return _starts_with(head, "questions", "ar") and len(WORD.findall(sentence)) < 25  # words as `words` counts
 
 
+def clause_speculates(folded: str, language: str) -> bool:
+    """A clause of a longer sentence that opens as speculation does («...، ويبدو أن أوباما أراد»), with no source of
+    its own: the guess is no claim, the clauses beside it may be."""
+    langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    return count_terms(folded, "cues", langs) == 0 and any(
+        _starts_with(_opening(folded), "speculation", f"openers_{lang}") for lang in langs)
+
+
 def sentence_reason(sentence: str, language: str, title: bool = False, folded: str | None = None) -> str | None:
     """Why a sentence is not a claim (speculation, question, opinion, fragment), or None.
 
@@ -150,6 +158,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
         return "opinion"
     if not quoted and not attributed and (_evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)) and (
             not _has_figure(sentence, folded)):
+        return "opinion"
+    if not quoted and not attributed and "ar" in langs and _copula_judgement(head):
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(sentence, folded, langs):
         return "speculation"
@@ -312,6 +322,15 @@ def _emphatic(head: str, word_count: int, langs: list[str]) -> bool:
     emphatic_ar)."""
     data = lexicon()["speculation"]
     return "ar" in langs and word_count <= data["emphatic_max_words"] and _starts_with(head, "speculation", "emphatic_ar")
+
+
+def _copula_judgement(head: str) -> bool:
+    """«وتعتبر هذه الزيارة خطوة هامة»: a copula that opens the sentence and a noun of judgement soon after it
+    (claims.toml [opinion] copulas_ar, copula_judgements_ar)."""
+    if not _starts_with(head, "opinion", "copulas_ar"):
+        return False
+    reach = " ".join(head.split()[:lexicon()["opinion"]["copula_reach"]])
+    return count_terms(reach, "opinion", ["copula_judgements_ar"]) > 0
 
 
 def _evaluative(folded: str, langs: list[str]) -> int:

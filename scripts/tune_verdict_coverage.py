@@ -2,8 +2,8 @@
 the verdict training sets pooled (eval/verdict_cases, 140 cases, eval/verdict_cases3, 149, eval/verdict_cases4, 150,
 eval/verdict_cases5, 150, eval/verdict_cases6, 150, eval/verdict_cases7, 150, eval/verdict_cases8, 150,
 eval/verdict_cases9, 150, eval/verdict_cases10, 150, eval/verdict_cases11, 150, eval/verdict_cases12, 150,
-eval/verdict_cases13, 150, and eval/verdict_cases14, 150: thirteen groups of blind writers), folds grouped by the
-article that decides a case.
+eval/verdict_cases13, 150, eval/verdict_cases14, 150, and eval/verdict_cases15, 150: fourteen groups of blind
+writers), folds grouped by the article that decides a case.
 
 Every case is checked once (retrieval, slots, stance), each set against its own store of articles; the verdict is
 then re-decided for each setting of COVERAGE_AGREE (a passage the stance step found unrelated says the same when its
@@ -64,7 +64,8 @@ if TYPE_CHECKING:
 # below MIN_SIMILARITY said in other words when the best sentence holds this share of the claim, as "other" is).
 # Session 12 adds SLOT_CONFLICT_COVERAGE (a slot conflict too weak by strength counts when its passage holds this
 # share of the claim and no passage agrees). Session 13 (set 8 joins): the same grid; COVERAGE_OVER_DISAGREEMENT
-# moves from 0.7 to 0.8 (16 of 25 folds), the rest as shipped.
+# moves from 0.7 to 0.8 (16 of 25 folds), the rest as shipped. Session 20 adds ANCHORS_CONTRADICT (a passage
+# contradicts only when its story names this share of the claim's anchors: 0 is off).
 GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.5, 0.6),
@@ -78,7 +79,8 @@ GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "LONE_COVERAGE": (0.5, 0.6, 1.01),
         "COVERAGE_OVER_DISAGREEMENT": (0.7, 0.8, 0.9, 1.01),
         "COVERAGE_WEAK_AGREEMENT": (0.7, 0.8, 1.01),
-        "SLOT_CONFLICT_COVERAGE": (0.4, 0.5, 1.01)}
+        "SLOT_CONFLICT_COVERAGE": (0.4, 0.5, 1.01),
+        "ANCHORS_CONTRADICT": (0.0, 0.25, 0.5)}
 # A threshold that means nothing while its rule is off: only its first value is tried then.
 SWITCHED_BY = {"DOUBT_SCORE": ("DOUBT_SIMILARITY", 1.01)}
 # Ties go to the stricter setting: for these a lower value is the stricter (more doubt; round 4's LOW_SIMILARITY).

@@ -114,6 +114,8 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
                    lexicon: Lexicon) -> Span | None:
     """The noun phrase after a verb-first cue, up to where the reported words begin."""
     text, folded = doc.text, doc.folded
+    if cue.role == "backward" and not _names_a_statement(folded, cue, end, lexicon):
+        return None
     fronted = _fronted_speaker(text, folded, start, cue, lexicon)
     if fronted is not None:
         return fronted
@@ -124,6 +126,11 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
         if subject is not None:
             return subject
     position = _skip_chained_verb(text, cue, cues)
+    addressee = re.match(r"\s*(\S+?)(?=[\s:،,]|$)", folded[position:end])
+    if addressee and addressee.group(1) in lexicon.ar_pronoun_addressees:
+        position += addressee.end()  # «وقال لهم الرئيس»: to them; the subject follows
+        if folded[position:end].lstrip()[:1] in (":", '"', "«", "“", ""):
+            return None  # «وقال لها: "..."»: what was said to her; the subject is unsaid
     quoted = _quoted_name(text, folded, position, end, lexicon)
     if quoted is not None and after_time_words(quoted, lexicon) is not None:
         return quoted
@@ -200,8 +207,9 @@ _QUOTED_NAME = re.compile(r'\s*"([^"\n]{2,30})"')
 
 def _quoted_name(text: str, folded: str, position: int, end: int, lexicon: Lexicon) -> Span | None:
     """"وأعلنت "رايان إير" أنها", "أعلن طيارو "رايان إير" في ألمانيا انضمامهم": a short quoted name right after the
-    verb (or after one noun) that the reported words follow is the subject; a longer quotation is the content."""
-    lead = re.match(r"\s*(\S+\s+)?", folded[position:end])
+    verb (or after one noun) that the reported words follow is the subject; a longer quotation is the content. Not
+    after a colon: «وقال لها: "روحي من هون"» quotes what was said."""
+    lead = re.match(r"\s*([^\s:]+\s+)?", folded[position:end])
     for offset in ((0, lead.end()) if lead and lead.group(1) else (0,)):
         match = _QUOTED_NAME.match(folded, position + offset, end)
         if match is None or len(match.group(1).split()) > 3:
@@ -211,6 +219,22 @@ def _quoted_name(text: str, folded: str, position: int, end: int, lexicon: Lexic
                       arabic_token(after[0]) in ("عن", "ان", "انه", "انها")):
             return _trimmed(text, position, match.end())
     return None
+
+
+def _names_a_statement(folded: str, cue: Cue, end: int, lexicon: Lexicon) -> bool:
+    """«جاء ذلك في بيان للوزارة» names who spoke; «جاء ذلك في قصر الصخير» only where (cues.toml ar_statement_nouns)."""
+    if not fold(cue.text).endswith(" في"):
+        return True
+    following = folded[cue.end:end].split()[:1]
+    if not following:
+        return False
+    base = arabic_token(following[0]).removeprefix("ال")  # «الكلمة التي ألقاها», «بيانها», «كلمته»
+    forms = {base}
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if base.endswith(suffix) and len(base) > len(suffix) + 2:
+            stem = base[:-len(suffix)]
+            forms |= {stem, stem[:-1] + "ه" if stem.endswith("ت") else stem}
+    return bool(forms & lexicon.ar_statement_nouns)
 
 
 def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:

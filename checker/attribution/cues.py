@@ -108,6 +108,8 @@ class Lexicon:
     ar_addressees: tuple[str, ...]
     en_phrase_end: re.Pattern[str]
     ar_subject_first: frozenset[str]
+    ar_statement_nouns: frozenset[str]
+    ar_pronoun_addressees: frozenset[str]
     ar_an_verbs: frozenset[str]
     ar_content_openers: dict[str, str]
     ar_complement: dict[str, str]  # verb -> the word it needs later in its clause ("ان", "عن"; "ان|ب": either)
@@ -193,6 +195,8 @@ def load_lexicon() -> Lexicon:
         ar_addressees=tuple(fold(w) for w in speaker["ar_addressees"]),
         en_phrase_end=_phrase_end(speaker["en_abbreviations"]),
         ar_subject_first=folded(speaker["ar_subject_first"]),
+        ar_statement_nouns=folded(speaker["ar_statement_nouns"]),
+        ar_pronoun_addressees=folded(speaker["ar_pronoun_addressees"]),
         ar_an_verbs=folded(speaker["ar_an_verbs"]) | {verb for verb, word in complement.items() if word == "عن"},
         ar_complement=complement,
         ar_ba_not_objects=ba_not_objects,

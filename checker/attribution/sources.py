@@ -54,7 +54,7 @@ def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: Out
     outlets = outlets_in(doc, start, end, registry, lexicon, story)
     links = (_link_for(doc, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
     links = [link for link in links if link is not None]
-    return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon)), lexicon, doc.text)
+    return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon), lexicon), lexicon, doc.text)
 
 
 def _frames_heard(links: list[Link]) -> list[Link]:
@@ -151,14 +151,18 @@ def _dateline_mention(text: str, mention: OutletMention) -> bool:
         _DATELINE_CLOSE.match(text, mention.end))
 
 
-def _nested(links: list[Link]) -> list[Link]:
+def _nested(links: list[Link], lexicon: Lexicon) -> list[Link]:
     """"وبحسب وكالة الأنباء الفرنسية، قتل 14 مدنيا ... وفق ما أفاد به متطوعون محليون": the outlet reports what
-    the source it names later says, so the outlet's link gains that speaker."""
+    the source it names later says, so the outlet's link gains that speaker. A statement by act the outlet reports
+    («وأعرب العاهل البحريني عن اعتزازه ...، وفقا للوكالة البحرينية») keeps its subject as the speaker too."""
     first = links[0] if links else None
-    if first is None or first.outlet is None or first.speaker is not None or first.refers_back:
+    if first is None or first.speaker is not None or not (
+            (first.outlet is not None and not first.refers_back) or first.refers_back == "outlet"):
         return links
-    cited = next((link for link in links[1:] if link.cue.role == "according_to" and link.speaker is not None
-                  and link.outlet in (None, first.outlet) and not link.refers_back), None)
+    cited = next((link for link in links[1:] if link.speaker is not None and link.outlet in (None, first.outlet)
+                  and not link.refers_back and (
+                      (link.cue.role == "according_to" and not first.refers_back)
+                      or (link.cue.arabic and cue_verb(link.cue) in lexicon.ar_act_verbs))), None)
     return [replace(first, speaker=cited.speaker), *links[1:]] if cited else links
 
 
@@ -432,6 +436,6 @@ def _refers_back(speaker: Span | None, lexicon: Lexicon) -> RefersBack:
     if key in lexicon.pronouns:
         return "speaker"
     if _outlet_back_key(key, lexicon) or (key.startswith("ل") and "ا" + key in lexicon.outlet_back) or (
-            "ال" + key in lexicon.outlet_back):
-        return "outlet"  # "وفقا للتقرير": the cue took the ل of لل
+            _outlet_back_key("ال" + key, lexicon)):
+        return "outlet"  # "وفقا للتقرير", «وفقا للوكالة البحرينية»: the cue took the ل of لل
     return None

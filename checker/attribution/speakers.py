@@ -65,6 +65,7 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
             quoted_share(quotes, speaker.start, speaker.end) > _QUOTED and not _holds_quotes(speaker, quotes)):
         return None  # the quoted words, not who said them (a quoted name inside the phrase is fine)
     speaker = _after_adverbial(speaker)
+    speaker = _before_adverbial(speaker) if speaker is not None else None
     speaker = after_time_words(speaker, lexicon) if speaker is not None else None
     if speaker is None or _fragment(speaker.text) or _participle_first(speaker.text, lexicon):
         return None
@@ -172,6 +173,15 @@ def _after_adverbial(speaker: Span) -> Span | None:
         return None
     start = speaker.start + words[taken].start()
     return Span(speaker.text[words[taken].start():], start, speaker.end)
+
+
+def _before_adverbial(speaker: Span) -> Span:
+    """«الجزائر مطلع الشهر الحالي» -> «الجزائر»: a time adverbial after the subject says when, not who."""
+    for word in list(re.finditer(r"\S+", speaker.text))[1:]:
+        if fold(word.group()).strip("،,.:") in _ADVERBS - _ALONE_ADVERBS:
+            head = speaker.text[:word.start()].rstrip(" ،,")
+            return Span(head, speaker.start, speaker.start + len(head))
+    return speaker
 
 
 def _participle_first(phrase: str, lexicon: Lexicon) -> bool:

@@ -557,10 +557,13 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
         scope = words[i + 1:i + 1 + rules.scope_words]
         if any(search_form(w.group()) in rules.not_only for w in words[i + 1:i + 8]):
             continue  # "not only ... but": nothing is negated
-        for other in scope:
+        for at, other in enumerate(scope, start=i + 1):
             folded = search_form(other.group())
             if folded in stop or folded in negation or len(folded) < 2 or _light_verb(folded, rules):
                 continue
+            if verb == "no" and other.group()[:1].isupper() and at + 1 < len(words) and (
+                    words[at + 1].group()[:1].isupper()):
+                continue  # "no Apple Store": the store is what is missing, not Apple
             found.append((light_stem(folded), Span(match.start(), other.end(), text[match.start():other.end()])))
             break
     return tuple(found)

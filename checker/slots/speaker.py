@@ -23,6 +23,7 @@ from checker.stems import light_stem
 
 _WORD = re.compile(r"[^\W_]+")
 _COLON = re.compile(r"\s*[:：]\s*")
+_CLAUSE_MARK = re.compile(r"[،,]")
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,13 @@ def speaker_of(text: str) -> Speaker | None:
     for i, word in enumerate(words[:rules.name_words + 1]):
         if not _verb(word.group(), rules):
             continue
-        if i:  # subject first: «فلان يكشف أن ...», "X warns Y: ..."
+        if i and not _CLAUSE_MARK.search(text, words[0].start(), word.start()):
+            # subject first: «فلان يكشف أن ...», "X warns Y: ..." (not «بحسب X، قال Y»: a phrase before a comma)
             subject = [w.group() for w in words[:i]]
             if word.group().isascii() and not _english_subject(subject, rules):
                 return None
             return Speaker(_span(text, words[0].start(), words[i - 1].end()), _span(text, word.end(), len(text)))
-        after = words[1:rules.name_words + 2]
+        after = words[i + 1:i + rules.name_words + 2]
         end = next((k for k, w in enumerate(after) if search_form(w.group()) in rules.openers
                     or (colon is not None and w.start() >= colon.start())), None)
         if end:  # verb first: «قال الأمين العام فلان إن ...»
