@@ -4,7 +4,8 @@ report («...، ويبدو أن») are no claims; a copula and a noun of judgeme
 writer's view; «ويبدو» is a verb, not the Tunisian site Webdo; a pronoun the verb speaks to («وقال لها»), a time
 adverbial after the subject («مطلع الشهر الحالي») and «في وقت سابق» are no part of the speaker; «جاء ذلك في قصر X»
 says where, not who; «وفقا للوكالة البحرينية» refers back to the agency, and the subject of the act it reports stays
-the speaker. The sentences written here are unit tests, not evidence of quality."""
+the speaker; an outlet in brackets on the last line credits the story; a tabloid caption may open with the picture
+agency's credit or a three-word label. The sentences written here are unit tests, not evidence of quality."""
 from __future__ import annotations
 
 import pytest
@@ -107,3 +108,22 @@ def test_the_agency_named_by_its_country_is_the_one_cited_before_and_the_act_kee
             "وأعرب العاهل البحريني عن اعتزاز بلاده بالشراكة مع الولايات المتحدة، وفقا للوكالة البحرينية.")
     last = _attributions(text)[-1]
     assert last[1:] == ("bna", "العاهل البحريني"), last
+
+
+def test_an_outlet_in_brackets_on_the_last_line_credits_the_story() -> None:
+    text = ("McPizza lives on\n\nTwo decades ago, the chain rolled out pizzas in most of its restaurants.\n\n"
+            "The manager says it is the same pizza as they sold 11 years ago.\n\n[Canada.com]")
+    found = _attributions(text)
+    assert [outlet for _, outlet, _ in found] == ["canada-com", "canada-com"], found
+    assert "[Canada.com]" not in _claims(text)
+
+
+@pytest.mark.parametrize("caption", [
+    "Pain and grief: The boy's distraught mother and father wait for news at the hospital",
+    "Getty   Murderer: The lonely owl killed her mate within hours of meeting him",
+    "Remains: Militants are said to be trying to sell the body (still from the video above)",
+])
+def test_a_tabloid_caption_with_a_credit_or_a_three_word_label_is_no_claim(caption: str) -> None:
+    text = (f"Owl kills mate\n\nA snowy owl killed her mate at a zoo in Poland on Monday, its keepers said.\n\n{caption}\n\n"
+            "The zoo said it would not pair the owl again this year.")
+    assert caption not in _claims(text), _claims(text)

@@ -55,8 +55,9 @@ _CONTRIBUTED = re.compile(r"^[ \t]*(?:the[ \t]+)?([^\n]{2,40}?)[ \t]+contributed
 # "This article originally appeared on News.com.au.": a repost names the outlet whose story it is at its foot.
 _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+(?:originally|first)[ \t]+appeared"
                          r"[ \t]+(?:on|in)[ \t]+([^\n]{2,40}?)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
-# "… مقبس السماعة. (هافنغتون بوست)": an outlet in brackets closing the text after its last full stop.
-_CLOSING_BRACKET = re.compile(r"[.!؟?][ \t]*\(\s*([^\n()]{2,30}?)\s*\)[ \t.]*$")
+# "… مقبس السماعة. (هافنغتون بوست)", "…\n\n[Canada.com]": an outlet in brackets closing the text after its last
+# full stop or on a line of its own.
+_CLOSING_BRACKET = re.compile(r"(?:[.!؟?]|\n)[ \t]*[(\[]\s*([^\n()\[\]]{2,30}?)\s*[)\]][ \t.]*$")
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
 _CORRESPONDENT = frozenset(fold(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة",
