@@ -5,7 +5,8 @@ writer's view; «ويبدو» is a verb, not the Tunisian site Webdo; a pronoun 
 adverbial after the subject («مطلع الشهر الحالي») and «في وقت سابق» are no part of the speaker; «جاء ذلك في قصر X»
 says where, not who; «وفقا للوكالة البحرينية» refers back to the agency, and the subject of the act it reports stays
 the speaker; an outlet in brackets on the last line credits the story; a tabloid caption may open with the picture
-agency's credit or a three-word label. The sentences written here are unit tests, not evidence of quality."""
+agency's credit or a three-word label; a quotation paragraph right after a quote continues it; the noun "show" is no
+cue. The sentences written here are unit tests, not evidence of quality."""
 from __future__ import annotations
 
 import pytest
@@ -127,3 +128,19 @@ def test_a_tabloid_caption_with_a_credit_or_a_three_word_label_is_no_claim(capti
     text = (f"Owl kills mate\n\nA snowy owl killed her mate at a zoo in Poland on Monday, its keepers said.\n\n{caption}\n\n"
             "The zoo said it would not pair the owl again this year.")
     assert caption not in _claims(text), _claims(text)
+
+
+def test_a_quotation_paragraph_right_after_a_quote_continues_it() -> None:
+    text = ("Actress denies rumour\n\nThe actress denied the report on Tuesday. “I was practically a baby on that "
+            "show,” she wrote on Instagram.\n\n“Everyone there treated me with nothing but kindness. Keep me out of "
+            "this!”\n\nThe actress has starred in several films since.")
+    found = {claim: speaker for claim, _, speaker in _attributions(text)}
+    assert found["“Everyone there treated me with nothing but kindness. Keep me out of this!”"] == "The actress", found
+    assert found["The actress has starred in several films since."] is None, found
+
+
+def test_the_noun_show_is_no_cue_but_records_show_that_is() -> None:
+    found = _attributions("Actress denies rumour\n\n“Everyone on that show treated me with kindness,” she wrote.\n\n"
+                          "Court records show that the company paid $2 million to the former employee.")
+    assert found[0][2] != "Everyone on that", found
+    assert found[1][2] == "Court records", found

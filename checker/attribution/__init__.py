@@ -273,12 +273,14 @@ class _Reader:
                             "mention_only")
 
     def _continued_quote(self, claim: Claim) -> Attribution | None:
-        """'"We are ready," he said. "This is not over."': the second sentence is still his quote."""
+        """'"We are ready," he said. "This is not over."': the second sentence is still his quote; so is a paragraph
+        that opens a quotation right after the paragraph that quoted him, with no speaker of its own."""
         if not self.done or quoted_share(self.quotes, claim.start, claim.end) < 0.8:
             return None
         previous = self.done[-1]
-        same_paragraph = self.paragraphs.get(previous.sentence_index) == self.paragraphs.get(claim.sentence_index)
-        if previous.attribution.kind != "direct_quote" or not same_paragraph:
+        here, before = self.paragraphs.get(claim.sentence_index, 0), self.paragraphs.get(previous.sentence_index, 0)
+        next_paragraph = here == before + 1 and claim.text.lstrip()[:1] in _QUOTE_OPENERS
+        if previous.attribution.kind != "direct_quote" or not (here == before or next_paragraph):
             return None
         return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,
                        mention_start=None, mention_end=None)
