@@ -91,11 +91,6 @@ LONE_COVERAGE = 0.6
 # claim ended "not enough evidence". A slot conflict already needs COVERAGE_SAME_EVENT, so 0.4 means "on". Chosen by
 # cross-validation (session 12, docs/verdict.md round 10); 1.01 turns it off.
 SLOT_CONFLICT_COVERAGE = 0.4
-# A passage may contradict a claim only when its story names this share of the claim's anchors (names, figures,
-# dates; the changed one counts as missing): a count of another event («أربعة مدنيين» in a report on Indonesia)
-# does not contradict "more than 250 killed in Sri Lanka in 2019". 0 turns it off; chosen by cross-validation
-# (scripts/tune_verdict_coverage.py).
-ANCHORS_CONTRADICT = 0.0
 # The slots that tell one event from another: changed in a passage about the same event, they contradict.
 SAME_EVENT_SLOTS = ("actor_role", "place", "date")
 
@@ -214,11 +209,9 @@ class AssessedPassage:
         if self.review:
             return self.review
         if self.slot_conflict:
-            return "disagree" if self.anchor_share >= ANCHORS_CONTRADICT else "other"
+            return "disagree"
         if self._agreement():
             return "agree" if self.anchor_share >= ANCHORS_SUPPORT and self.doer_confirmed else "other"
-        if self.result.stance == "disagree":
-            return "disagree" if self.anchor_share >= ANCHORS_CONTRADICT else "other"
         return "other" if self.result.stance == "agree" else self.result.stance
 
     @property
