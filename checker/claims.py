@@ -63,16 +63,28 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
                 if tail:
                     non_claims.append(tail)
                     reason, folded = None, doc.folded[sentence.start:sentence.end]
+            spans = atomic_spans(sentence, doc.language, folded) if reason in (None, "speculation") else []
+            if reason == "speculation" and line.number not in reasons_by_line and len(spans) > 1 and (
+                    clause_speculates(doc.folded_marks_moved[spans[0][0]:spans[0][1]], doc.language)):
+                # «لم يعرف بعد عدد المعتقلين، لكن ناشطين قالوا إن ...»: the opening clause guesses, the next reports
+                start, end = spans.pop(0)
+                non_claims.append(NonClaim(doc.text[start:end], start, end, "speculation"))
+                reason = None
             if reason:
                 non_claims.append(NonClaim(sentence.text, sentence.start, sentence.end, reason))
                 continue
-            spans = atomic_spans(sentence, doc.language, folded)
             for start, end in spans:
-                if len(spans) > 1 and clause_speculates(doc.folded_marks_moved[start:end], doc.language):
+                if len(spans) > 1 and not _quoted(sentence) and clause_speculates(doc.folded_marks_moved[start:end],
+                                                                                  doc.language):
                     non_claims.append(NonClaim(doc.text[start:end], start, end, "speculation"))
                     continue  # «...، ويبدو أن أوباما أراد ترك سوريا»: the clause guesses, the rest reports
                 claims.append(_claim(doc, sentence, start, end, f"c{len(claims) + 1}"))
     return tuple(claims), tuple(non_claims)
+
+
+def _quoted(sentence: Sentence) -> bool:
+    """A sentence that opens a quotation: a guess in it is its speaker's words."""
+    return sentence.text.lstrip()[:1] in "\"“«„"
 
 
 def _report_before_question(sentence: Sentence, language: str, folded: str) -> tuple[Sentence, NonClaim | None]:

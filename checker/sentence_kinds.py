@@ -137,8 +137,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     if INITIALS.match(sentence):
         return "byline"
     head = _opening(folded)
-    if any(_starts_with(head, "speculation", f"openers_{lang}") for lang in langs) and not attributed:
-        return "speculation"
+    if any(_starts_with(head, "speculation", f"openers_{lang}") for lang in langs) and not attributed and not quoted:
+        return "speculation"  # (a quotation's guess is its speaker's words: "\"It is unclear whether ...\"")
     if _is_question(sentence, language, folded, head) and not (
             not title and _reported_question(sentence, head, attributed, langs)):
         if title:
@@ -159,7 +159,8 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     if not quoted and not attributed and (_evaluative(folded, langs) >= 2 or _emphatic(head, word_count, langs)) and (
             not _has_figure(sentence, folded)):
         return "opinion"
-    if not quoted and not attributed and "ar" in langs and _copula_judgement(head):
+    if not attributed and "ar" in langs and not _QUOTE_MARK.search(sentence) and not _has_figure(sentence, folded) and (
+            _copula_judgement(head, folded)):
         return "opinion"
     if not quoted and not attributed and not re.search(r"\d", sentence) and _modal(sentence, folded, langs):
         return "speculation"
@@ -324,13 +325,29 @@ def _emphatic(head: str, word_count: int, langs: list[str]) -> bool:
     return "ar" in langs and word_count <= data["emphatic_max_words"] and _starts_with(head, "speculation", "emphatic_ar")
 
 
-def _copula_judgement(head: str) -> bool:
-    """«وتعتبر هذه الزيارة خطوة هامة»: a copula that opens the sentence and a noun of judgement soon after it
-    (claims.toml [opinion] copulas_ar, copula_judgements_ar)."""
+_QUOTE_MARK = re.compile(r"[\"“”«»]")
+
+
+def _copula_judgement(head: str, folded: str) -> bool:
+    """«وتعتبر هذه الزيارة خطوة هامة»: a copula that opens the sentence and, in its clause, a noun of judgement as
+    what the subject is said to be (claims.toml [opinion] copulas_ar, copula_judgements_ar): not «تعتبر الحكومة أن»
+    (a view someone holds), not the subject itself («وتعد هذه الخطوة الأولى») nor a thing counted («ثاني خطوة»)."""
     if not _starts_with(head, "opinion", "copulas_ar"):
         return False
-    reach = " ".join(head.split()[:lexicon()["opinion"]["copula_reach"]])
-    return count_terms(reach, "opinion", ["copula_judgements_ar"]) > 0
+    opinion = lexicon()["opinion"]
+    clause = re.split(r"[،,؛;]", folded, maxsplit=1)[0].split()[:opinion["copula_reach"]]
+    judgements = {fold(w) for w in opinion["copula_judgements_ar"]}
+    for before, word in zip(clause, clause[1:]):
+        if fold(word) in {"ان", "انه", "انها", "بان"}:
+            return False
+        if fold(word).lstrip("و") in judgements and fold(before) not in _NOT_BEFORE_JUDGEMENT:
+            return True
+    return False
+
+
+# Words after which a noun of judgement is the subject or a thing counted, not the verdict on it.
+_NOT_BEFORE_JUDGEMENT = frozenset(fold(w) for w in ("هذه", "هذا", "تلك", "ذلك", "أول", "ثاني", "ثالث", "آخر", "أي",
+                                                     "كل"))
 
 
 def _evaluative(folded: str, langs: list[str]) -> int:

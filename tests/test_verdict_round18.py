@@ -38,3 +38,12 @@ def test_no_with_a_proper_name_negates_the_thing_named_last() -> None:
     assert [stem for stem, _ in read("In my country there is no Apple Store, so I had to send it abroad.").negated] \
         == ["stor"]
     assert [stem for stem, _ in read("There was no Apple in the deal.").negated] == ["appl"]
+
+
+def test_a_source_phrase_before_a_comma_is_no_speaker_but_a_subject_is() -> None:
+    from checker.slots.speaker import speaker_of
+
+    said = speaker_of("بحسب سكاي نيوز عربية، قال صندوق النقد الدولي إن الحكومة أبدت التزاما قويا بالإصلاحات")
+    assert said is not None and said.name.text == "صندوق النقد الدولي"
+    said = speaker_of("وزير الخارجية، قال إن المحادثات فشلت")
+    assert said is not None and said.name.text == "وزير الخارجية"

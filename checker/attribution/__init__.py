@@ -41,6 +41,9 @@ STATED = 0.9
 CARRIED = 0.7
 QUOTE_CONTINUED = 0.6
 _QUOTE_OPENERS = "\"“«„"
+# A paragraph continues the quote before it only when it is all quotation ("\"That is fantasy.\" Tom Jones
+# dismissed the forecast" names its own speaker after the quote).
+_QUOTED_PARAGRAPH = 0.9
 _QUOTED = 0.3
 _QUOTE_WORDS = 4
 _TOPIC_CLAIMS = 2  # unattributed sentences opening a paragraph that make it a new topic
@@ -279,7 +282,10 @@ class _Reader:
             return None
         previous = self.done[-1]
         here, before = self.paragraphs.get(claim.sentence_index, 0), self.paragraphs.get(previous.sentence_index, 0)
-        next_paragraph = here == before + 1 and claim.text.lstrip()[:1] in _QUOTE_OPENERS
+        paragraph_end = self.text.find("\n", claim.start)
+        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
+        next_paragraph = (here == before + 1 and claim.text.lstrip()[:1] in _QUOTE_OPENERS
+                          and quoted_share(self.quotes, claim.start, paragraph_end) >= _QUOTED_PARAGRAPH)
         if previous.attribution.kind != "direct_quote" or not (here == before or next_paragraph):
             return None
         return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,

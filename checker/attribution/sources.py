@@ -54,7 +54,8 @@ def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: Out
     outlets = outlets_in(doc, start, end, registry, lexicon, story)
     links = (_link_for(doc, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
     links = [link for link in links if link is not None]
-    return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon), lexicon), lexicon, doc.text)
+    return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon), lexicon, doc.text), lexicon,
+                       doc.text)
 
 
 def _frames_heard(links: list[Link]) -> list[Link]:
@@ -151,7 +152,7 @@ def _dateline_mention(text: str, mention: OutletMention) -> bool:
         _DATELINE_CLOSE.match(text, mention.end))
 
 
-def _nested(links: list[Link], lexicon: Lexicon) -> list[Link]:
+def _nested(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
     """"وبحسب وكالة الأنباء الفرنسية، قتل 14 مدنيا ... وفق ما أفاد به متطوعون محليون": the outlet reports what
     the source it names later says, so the outlet's link gains that speaker. A statement by act the outlet reports
     («وأعرب العاهل البحريني عن اعتزازه ...، وفقا للوكالة البحرينية») keeps its subject as the speaker too."""
@@ -162,8 +163,14 @@ def _nested(links: list[Link], lexicon: Lexicon) -> list[Link]:
     cited = next((link for link in links[1:] if link.speaker is not None and link.outlet in (None, first.outlet)
                   and not link.refers_back and (
                       (link.cue.role == "according_to" and not first.refers_back)
-                      or (link.cue.arabic and cue_verb(link.cue) in lexicon.ar_act_verbs))), None)
+                      or (link.cue.arabic and cue_verb(link.cue) in lexicon.ar_act_verbs
+                          and _ACT_COMPLEMENT.match(text, link.speaker.end)))), None)
     return [replace(first, speaker=cited.speaker), *links[1:]] if cited else links
+
+
+# What follows the subject of a statement by act when the phrase ends where it should («وأعرب X عن», «ودعا X إلى»):
+# without it the phrase may run into the act's object («وأدانت السعودية الهجوم», «وأشاد الوزير بجهود الشرطة»).
+_ACT_COMPLEMENT = re.compile(r"\s+(?:عن|على|إلى|الى)\s")
 
 
 def _main_cues(cues: list[Cue], lexicon: Lexicon) -> list[Cue]:

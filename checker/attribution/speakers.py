@@ -176,12 +176,26 @@ def _after_adverbial(speaker: Span) -> Span | None:
 
 
 def _before_adverbial(speaker: Span) -> Span:
-    """«الجزائر مطلع الشهر الحالي» -> «الجزائر»: a time adverbial after the subject says when, not who."""
-    for word in list(re.finditer(r"\S+", speaker.text))[1:]:
-        if fold(word.group()).strip("،,.:") in _ADVERBS - _ALONE_ADVERBS:
+    """«الجزائر مطلع الشهر الحالي» -> «الجزائر»: a time adverbial after the subject says when, not who; only before a
+    time noun («مصدر مطلع» is an informed source)."""
+    words = list(re.finditer(r"\S+", speaker.text))
+    for word, following in zip(words[1:], words[2:]):
+        if fold(word.group()).strip("،,.:") in _ADVERBS - _ALONE_ADVERBS and _time_noun(following.group()):
             head = speaker.text[:word.start()].rstrip(" ،,")
             return Span(head, speaker.start, speaker.start + len(head))
     return speaker
+
+
+_TIME_NOUNS = frozenset(fold(w) for w in ("الشهر", "العام", "الأسبوع", "السنة", "القرن", "الليل", "النهار", "الموسم",
+                                          "الصيف", "الشتاء", "الربيع", "الخريف", "الأسبوع", "العقد"))
+
+
+def _time_noun(word: str) -> bool:
+    """«الشهر», «العام», a month's name: what «مطلع/أواخر/منتصف» govern when they say when."""
+    from checker.number_lexicon import folded_table
+
+    bare = fold(word).strip("،,.:")
+    return bare in _TIME_NOUNS or bare in folded_table("months")
 
 
 def _participle_first(phrase: str, lexicon: Lexicon) -> bool:

@@ -24,6 +24,10 @@ from checker.stems import light_stem
 _WORD = re.compile(r"[^\W_]+")
 _COLON = re.compile(r"\s*[:：]\s*")
 _CLAUSE_MARK = re.compile(r"[،,]")
+# Words opening a phrase set off by a comma before the verb («بحسب سكاي نيوز، قال ...», "According to X, Y said"):
+# the source or the setting, not the subject.
+_FRONTED_PHRASES = frozenset(search_form(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "في", "خلال",
+                                                      "according", "in", "during"))
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,8 @@ def speaker_of(text: str) -> Speaker | None:
     for i, word in enumerate(words[:rules.name_words + 1]):
         if not _verb(word.group(), rules):
             continue
-        if i and not _CLAUSE_MARK.search(text, words[0].start(), word.start()):
+        if i and not (_CLAUSE_MARK.search(text, words[0].start(), word.start())
+                      and search_form(words[0].group()).lstrip("و") in _FRONTED_PHRASES):
             # subject first: «فلان يكشف أن ...», "X warns Y: ..." (not «بحسب X، قال Y»: a phrase before a comma)
             subject = [w.group() for w in words[:i]]
             if word.group().isascii() and not _english_subject(subject, rules):
