@@ -47,7 +47,8 @@ def _hijri_pattern() -> re.Pattern[str]:
     marks = alternation(data()["hijri_year_marks"])
     year = rf"1[34]\d\d\s*(?:{marks})(?!{_LETTER})"
     day_month = rf"[0-3]?\d\s+(?:من\s+)?(?:شهر\s+)?(?:{months})(?!{_LETTER})"
-    return re.compile(rf"(?<![\d.,])(?:{day_month}(?:\s+(?:(?:لعام|عام|سنة)\s+)?{year})?|{year})")
+    after_month = rf"1[34]\d\d(?!\d)(?:\s*(?:{marks})(?!{_LETTER}))?"  # the month already says which calendar
+    return re.compile(rf"(?<![\d.,])(?:{day_month}(?:\s+(?:(?:لعام|عام|سنة)\s+)?{after_month})?|{year})")
 
 
 def hijri_dates(folded: str, text: str) -> Iterator[NumberMention]:

@@ -51,6 +51,9 @@ def find_numbers(text: str, offset: int = 0, folded: str | None = None) -> tuple
 
 
 _AND_BETWEEN = re.compile(r"\s*ا?\s*و\s?")
+# «مليونا», «مليارا» before a noun are two («مليونا زائر»); before «و» and a smaller part, one in the accusative
+# («خسرت مليارا و200 مليون دولار»).
+_ACCUSATIVE_SCALES = frozenset({"مليونا", "مليارا"})
 
 
 def _joined_parts(mentions: list[NumberMention], folded: str, text: str) -> list[NumberMention]:
@@ -59,12 +62,14 @@ def _joined_parts(mentions: list[NumberMention], folded: str, text: str) -> list
     joined: list[NumberMention] = []
     for current in mentions:
         previous = joined[-1] if joined else None
-        if (previous is not None and previous.kind == current.kind == "number" and previous.value is not None
+        if (previous is not None and previous.kind == "number" and previous.value is not None
+                and (current.kind == "number" or (current.kind == "money" and not _DIGIT.search(previous.text)))
                 and current.value is not None and previous.value >= 1000 and previous.low == previous.high
                 and not previous.text.replace(",", "").isdigit()  # «ألف و200», not "2000 و300 جندي"
                 and _AND_BETWEEN.fullmatch(folded, previous.end, current.start)
                 and current.value < _scale_of(previous.value)):
-            joined[-1] = mention(text, previous.start, current.end, previous.value + current.value,
+            whole = previous.value / 2 if fold(previous.text).strip() in _ACCUSATIVE_SCALES else previous.value
+            joined[-1] = mention(text, previous.start, current.end, whole + current.value, current.kind,
                                  approximate=previous.approximate, unit=current.unit)
             continue
         joined.append(current)

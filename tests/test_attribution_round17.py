@@ -125,8 +125,8 @@ def test_an_outlet_in_brackets_on_the_last_line_credits_the_story() -> None:
     "Remains: Militants are said to be trying to sell the body (still from the video above)",
 ])
 def test_a_tabloid_caption_with_a_credit_or_a_note_on_the_picture_is_no_claim(caption: str) -> None:
-    text = (f"Owl kills mate\n\nA snowy owl killed her mate at a zoo in Poland on Monday, its keepers said.\n\n{caption}\n\n"
-            "The zoo said it would not pair the owl again this year.")
+    text = (f"Owl kills mate\n\nA snowy owl killed her mate at a zoo in Poland on Monday, its keepers said.\n\n"
+            f"{caption}\n\nThe zoo said it would not pair the owl again this year.")
     assert caption not in _claims(text), _claims(text)
 
 

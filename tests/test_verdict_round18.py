@@ -1,8 +1,8 @@
 """Issue 9, verdict set 15 (session 20): what its first contact showed the slot checks misread. A day and a year of
 the Hijri calendar («29 شعبان 1439 هجرية», «1439هـ») are dates of another calendar, never counts to compare; a
-figure in words with smaller parts in digits joined by «و» («خمسة ملايين و958 ألفا و379») is one figure; "no Apple
-Store" says the store is missing, not Apple. Sentences written for these tests in the style of the reports; they are
-unit tests, not evidence of quality."""
+figure in words with smaller parts in digits joined by «و» («خمسة ملايين و958 ألفا و379», «مليارين و500 مليون دولار»)
+is one figure; "no Apple Store" says the store is missing, not Apple; a source phrase before a comma is no speaker.
+Sentences written for these tests in the style of the reports; they are unit tests, not evidence of quality."""
 from __future__ import annotations
 
 from checker.numbers import find_numbers
@@ -47,3 +47,13 @@ def test_a_source_phrase_before_a_comma_is_no_speaker_but_a_subject_is() -> None
     assert said is not None and said.name.text == "صندوق النقد الدولي"
     said = speaker_of("وزير الخارجية، قال إن المحادثات فشلت")
     assert said is not None and said.name.text == "وزير الخارجية"
+
+
+def test_the_review_finds_on_figures_stay_fixed() -> None:
+    """A sum of money in words and digits is one sum; «مليارا» before «و» and a smaller part is one billion, before a
+    noun («مليونا زائر») two; a year after a two-word Hijri month is Hijri."""
+    assert [(n.kind, n.value, n.unit) for n in find_numbers("خسرت الشركة مليارا و200 مليون دولار")] == [
+        ("money", 1200000000.0, "USD")]
+    assert [n.value for n in find_numbers("بلغت الميزانية مليارين و500 مليون دولار")] == [2500000000.0]
+    assert [n.value for n in find_numbers("زار المعرض مليونا زائر")] == [2000000.0]
+    assert [n.kind for n in find_numbers("ولد في 12 ربيع الأول 1441")] == ["hijri"]
