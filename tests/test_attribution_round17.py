@@ -183,3 +183,9 @@ def test_review_speakers_stay_fixed() -> None:
     assert [speaker for _, _, speaker in found] == ["council leader Mary Jones"] * 2, found
     found = _attributions("Jobs\n\nOfficial figures show unemployment fell to 3.9 percent in May.")
     assert found[0][2] == "Official figures", found
+
+
+def test_radio_sawa_by_its_arabic_radio_word() -> None:
+    """«إذاعة سوا» as well as «راديو سوا» (left by round 16: the plain name «سوا» was read as an unknown outlet)."""
+    found = _attributions("عنوان\n\nوقالت إذاعة سوا إن الحكومة قررت إغلاق المعبر الحدودي.")
+    assert found[0][1] == "radio-sawa", found
