@@ -19,7 +19,8 @@ from checker.models import Claim, NonClaim, Sentence
 from checker.normalize import fold
 from checker.numbers import find_numbers
 from checker.segment import WORD, lexicon, quote_spans
-from checker.sentence_kinds import clause_speculates, exclaimed, has_verb, question_tail, sentence_reason
+from checker.sentence_kinds import (clause_speculates, exclaimed, has_verb, opens_quotation, question_tail,
+                                    sentence_reason)
 
 # A clause that describes what came before ("، وهي مجموعة من المتطوعين", ", which ...") is no claim of its own.
 _RELATIVE_START = re.compile(
@@ -74,17 +75,13 @@ def _extract(doc: Doc) -> tuple[tuple[Claim, ...], tuple[NonClaim, ...]]:
                 non_claims.append(NonClaim(sentence.text, sentence.start, sentence.end, reason))
                 continue
             for start, end in spans:
-                if len(spans) > 1 and not _quoted(sentence) and clause_speculates(doc.folded_marks_moved[start:end],
-                                                                                  doc.language):
+                # (a quotation's guess is its speaker's words)
+                if len(spans) > 1 and not opens_quotation(sentence.text) and clause_speculates(
+                        doc.folded_marks_moved[start:end], doc.language):
                     non_claims.append(NonClaim(doc.text[start:end], start, end, "speculation"))
                     continue  # «...، ويبدو أن أوباما أراد ترك سوريا»: the clause guesses, the rest reports
                 claims.append(_claim(doc, sentence, start, end, f"c{len(claims) + 1}"))
     return tuple(claims), tuple(non_claims)
-
-
-def _quoted(sentence: Sentence) -> bool:
-    """A sentence that opens a quotation: a guess in it is its speaker's words."""
-    return sentence.text.lstrip()[:1] in "\"“«„"
 
 
 def _report_before_question(sentence: Sentence, language: str, folded: str) -> tuple[Sentence, NonClaim | None]:

@@ -114,6 +114,11 @@ def _is_question(sentence: str, language: str, folded: str | None, head: str | N
     return _starts_with(head, "questions", "ar") and len(WORD.findall(sentence)) < 25  # words as `words` counts
 
 
+def opens_quotation(text: str) -> bool:
+    """The text opens with a quotation mark: what follows is someone's words."""
+    return text.lstrip()[:1] in "\"“«„"
+
+
 def clause_speculates(folded: str, language: str) -> bool:
     """A clause of a longer sentence that opens as speculation does («...، ويبدو أن أوباما أراد»), with no source of
     its own: the guess is no claim, the clauses beside it may be."""
@@ -131,7 +136,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     word_count = len(WORD.findall(sentence))  # in the text itself, as `words` counts: "مُحَمَّد" is one word
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
     attributed = count_terms(folded, "cues", langs) > 0
-    quoted = sentence.lstrip()[:1] in "\"“«„"
+    quoted = opens_quotation(sentence)
     if _newsroom_note(sentence):
         return "newsroom note"
     if INITIALS.match(sentence):
@@ -314,7 +319,7 @@ def exclaimed(sentence: str, language: str, folded: str | None = None) -> bool:
     of articles. `folded` as for `sentence_reason`."""
     folded = marks_moved(sentence, fold(sentence)) if folded is None else folded
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
-    return bool(_EXCLAIMED.search(sentence)) and sentence.lstrip()[:1] not in "\"“«„" and not re.search(
+    return bool(_EXCLAIMED.search(sentence)) and not opens_quotation(sentence) and not re.search(
         r"\d", sentence) and count_terms(folded, "cues", langs) == 0
 
 
@@ -334,15 +339,23 @@ def _copula_judgement(head: str, folded: str) -> bool:
     (a view someone holds), not the subject itself («وتعد هذه الخطوة الأولى») nor a thing counted («ثاني خطوة»)."""
     if not _starts_with(head, "opinion", "copulas_ar"):
         return False
-    opinion = lexicon()["opinion"]
-    clause = re.split(r"[،,؛;]", folded, maxsplit=1)[0].split()[:opinion["copula_reach"]]
-    judgements = {fold(w) for w in opinion["copula_judgements_ar"]}
+    reach, judgements = _copula_judgements()
+    clause = re.split(r"[،,؛;]", folded, maxsplit=1)[0].split()[:reach]
     for before, word in zip(clause, clause[1:]):
-        if fold(word) in {"ان", "انه", "انها", "بان"}:
+        if word in _THAT:
             return False
-        if fold(word).lstrip("و") in judgements and fold(before) not in _NOT_BEFORE_JUDGEMENT:
+        if word.lstrip("و") in judgements and before not in _NOT_BEFORE_JUDGEMENT:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _copula_judgements() -> tuple[int, frozenset[str]]:
+    opinion = lexicon()["opinion"]
+    return opinion["copula_reach"], frozenset(fold(w) for w in opinion["copula_judgements_ar"])
+
+
+_THAT = frozenset({"ان", "انه", "انها", "بان"})  # folded: «أن» after the copula's subject, a view someone holds
 
 
 # Words after which a noun of judgement is the subject or a thing counted, not the verdict on it.

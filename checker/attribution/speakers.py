@@ -21,6 +21,7 @@ from checker.attribution.quotes import quoted_share
 from checker.attribution.sources import Link, Span
 from checker.config import DATA_DIR
 from checker.normalize import fold, search_form
+from checker.number_lexicon import folded_table
 
 MAX_WORDS = 8
 MAX_APPOSITIVE = 14
@@ -45,7 +46,8 @@ _PREPOSITIONS = frozenset(fold(w) for w in (
 # الشهر الحالي»): «لل» + a noun (no name opens so), how or when something was said, and the noun they govern.
 _GLUED_LAM = re.compile(r"^لل\w{2,}$")
 _ALONE_ADVERBS = frozenset(fold(w) for w in ("بالقول", "بالأمس", "أمس"))  # govern no noun after them
-_ADVERBS = _ALONE_ADVERBS | frozenset(fold(w) for w in ("مطلع", "منتصف", "أواخر", "أوائل", "غداة", "عشية"))
+_GOVERNING_ADVERBS = frozenset(fold(w) for w in ("مطلع", "منتصف", "أواخر", "أوائل", "غداة", "عشية"))  # + a noun
+_ADVERBS = _ALONE_ADVERBS | _GOVERNING_ADVERBS
 _ADVERB_TAILS = frozenset(fold(w) for w in ("الحالي", "الماضي", "المقبل", "الجاري", "الحالية", "الماضية", "المقبلة"))
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "abu", "bint",
                              "mr.", "mrs.", "ms.", "dr.", "jr.", "sr."})
@@ -180,20 +182,18 @@ def _before_adverbial(speaker: Span) -> Span:
     time noun («مصدر مطلع» is an informed source)."""
     words = list(re.finditer(r"\S+", speaker.text))
     for word, following in zip(words[1:], words[2:]):
-        if fold(word.group()).strip("،,.:") in _ADVERBS - _ALONE_ADVERBS and _time_noun(following.group()):
+        if fold(word.group()).strip("،,.:") in _GOVERNING_ADVERBS and _time_noun(following.group()):
             head = speaker.text[:word.start()].rstrip(" ،,")
             return Span(head, speaker.start, speaker.start + len(head))
     return speaker
 
 
 _TIME_NOUNS = frozenset(fold(w) for w in ("الشهر", "العام", "الأسبوع", "السنة", "القرن", "الليل", "النهار", "الموسم",
-                                          "الصيف", "الشتاء", "الربيع", "الخريف", "الأسبوع", "العقد"))
+                                          "الصيف", "الشتاء", "الربيع", "الخريف", "العقد"))
 
 
 def _time_noun(word: str) -> bool:
     """«الشهر», «العام», a month's name: what «مطلع/أواخر/منتصف» govern when they say when."""
-    from checker.number_lexicon import folded_table
-
     bare = fold(word).strip("،,.:")
     return bare in _TIME_NOUNS or bare in folded_table("months")
 
