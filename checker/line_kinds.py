@@ -40,6 +40,7 @@ _SUBHEADLINE_WORDS = 30
 _AUTHOR_BOX_WORDS = 15
 _CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb is a photo caption
 _PULL_QUOTE_WORDS = 6
+_TEASER_LINES = 2  # unclosed lines closing a punctuated article: links to other stories (`_teaser_tail`)
 _SUBHEADING_WORDS = (4, 15)  # an unclosed line this long between closed paragraphs is a heading
 _PUNCTUATED_LINES = 3
 _DATELINE_REACH = 3  # the place line opening the body comes within the first lines
@@ -48,6 +49,10 @@ _LIST_ITEM = re.compile(r"^[-–—•*·▪●◦\d]")
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 # A sentence's finite verb, which headlines leave out: an auxiliary or a past tense.
+# Quoted words that make an unclosed line someone's speech ('Alvarez told reporters: "We will rebuild the bridge"'):
+# four words or more, or after a colon; a headline quotes a shorter label («بتهمة "إهانة علم مصر"»).
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]{6,})[\"”»]")
+_QUOTED_WORDS = 4
 _FINITE_EN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|been)\b|\b[a-z]{3,}ed\b")
 
 
@@ -122,6 +127,7 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
     if dated is not None and (body_start is None or body_start < dated):
         body_start = dated  # "DAYTON - Four days after ...": the body starts at its place line
     punctuated = _punctuated(lines)
+    teasers = _teaser_tail(lines, body_start)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
     earlier = _Earlier()  # the folded text of the lines read so far
@@ -150,6 +156,8 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
         title = leading == line.number
         reason = _line_reason(line, language, repeated[key] > 1 and not _is_statement(line.text, language),
                               body_start, title) or _under_title(text, line, lines, reasons, body_start, language)
+        if reason is None and line.number in teasers:
+            reason = "related link"
         if reason is None and body_start is not None and line.number > body_start:
             reason = _inside_body(line, lines, punctuated, language)
         if reason:
@@ -176,6 +184,30 @@ def _inside_body(line: Line, lines: list[Line], punctuated: bool, language: str)
     return None
 
 
+def _teaser_tail(lines: list[Line], body_start: int | None) -> frozenset[int]:
+    """Two or more one-sentence lines as long as a body line closing an article whose paragraphs above them end with
+    a full stop, none of them closed or opening with «و»/«ف» or "And"/"But" (which would go on with the story):
+    leads of other stories the site links below it («طالبت قطر، الثلاثاء، ...» under a CNN story about Iran)."""
+    if body_start is None:
+        return frozenset()
+    tail: list[int] = []
+    for line in reversed(lines):
+        if line.number <= body_start or not _teaser_shaped(line):
+            break
+        tail.append(line.number)
+    if len(tail) < _TEASER_LINES or not _punctuated([line for line in lines if body_start <= line.number < tail[-1]]):
+        return frozenset()
+    return frozenset(tail)
+
+
+def _teaser_shaped(line: Line) -> bool:
+    """One sentence as long as a body line, unclosed, neither a list item nor going on with the story."""
+    stripped = line.text.strip()
+    first = stripped.split()[0] if stripped else ""
+    return (len(line.sentences) == 1 and line.words >= _BODY_WORDS and not _END_PUNCT.search(stripped.rstrip(" \"”»'’)"))
+            and not _LIST_ITEM.match(stripped) and first[:1] not in ("و", "ف") and first.lower() not in ("and", "but"))
+
+
 def _named_earlier(name: str, before: list[Line]) -> bool:
     """Any word of the name (its surname, say) in the lines above: the story's own subject, not its writer."""
     text = " ".join(line.text for line in before)
@@ -190,7 +222,9 @@ def _sentence_shaped(text: str, language: str) -> bool:
     ("البرازيل تقلب تأخرها وتفوز على المكسيك 3-2", "Germany score late to beat Sweden")."""
     folded = fold(text)
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
-    if count_terms(folded, "cues", langs) or re.search(r"[\"“«„][^\"“”«»„]{6,}[\"”»]", text):
+    if count_terms(folded, "cues", langs) or any(
+            len(quoted.split()) >= _QUOTED_WORDS or text[:start].rstrip().endswith(":")
+            for start, quoted in ((m.start(), m.group(1)) for m in _QUOTED.finditer(text))):
         return True
     if not re.search(r"\d", text) and not any(m.kind != "ordinal" for m in find_numbers(text)):
         return False

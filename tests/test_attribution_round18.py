@@ -1,0 +1,86 @@
+"""Round 18 of issue 7 (session 21): what the first contact of eval/real_train15 showed on training articles. «وصف X
+Y بأنه ...» reports what X said; a line between paragraphs that quotes a short label («بتهمة "إهانة علم مصر"») is
+still another story's headline, while a line quoting four words or more, or after a colon, is speech; two or more
+unclosed one-sentence lines closing a punctuated article are leads of other stories the site links. The sentences
+written here are unit tests, not evidence of quality."""
+from __future__ import annotations
+
+import pytest
+
+from checker.claims import extract_claims
+from checker.doc import make_doc
+from checker.pipeline import analyze
+
+
+def _claims(text: str) -> list[str]:
+    return [c.text for c in extract_claims(make_doc(text))[0]]
+
+
+def _reasons(text: str) -> dict[str, str]:
+    return {n.text: n.reason for n in extract_claims(make_doc(text))[1]}
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.attribution.speaker for c in analyze(text).claims]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("ووصف وزير الخارجية الألماني المحادثات بأنها بناءة ومفيدة للطرفين.", "وزير الخارجية الألماني"),
+    ("ووصفت منظمة العفو الدولية الحكم بأنه ضربة قاسية لحرية التعبير في البلاد.", "منظمة العفو الدولية"),
+    ("من جهته، وصف رئيس البرلمان الجلسة بأنها تاريخية.", "رئيس البرلمان"),
+])
+def test_a_description_with_its_complement_names_who_described(sentence: str, speaker: str) -> None:
+    speakers = _speakers(f"عنوان الخبر\n\n{sentence}")
+    assert speakers and speakers[0] is not None and speakers[0].startswith(speaker), speakers
+
+
+def test_a_description_without_its_complement_is_the_noun() -> None:
+    text = "وظائف\n\nوصف الوظيفة متاح على موقع الشركة لكل المتقدمين منذ الأحد الماضي."
+    assert _speakers(text) == [None], _speakers(text)
+
+
+_BODY = ("أعلنت وزارة الصحة تسجيل 40 إصابة جديدة بالفيروس خلال يوم واحد في العاصمة.\n"
+         "وقال المتحدث باسم الوزارة إن المستشفيات في المدينة استقبلت جميع المصابين وإن حالتهم مستقرة.\n"
+         "وأضاف أن فرق التقصي زارت المدارس القريبة من الحي الذي ظهرت فيه الإصابات.\n")
+
+
+def test_another_storys_headline_quoting_a_short_label_is_no_claim() -> None:
+    headline = 'محكمة في الإسكندرية تؤيد حبس مطرب شعبي سنة بتهمة "إهانة العلم"'
+    text = f"الصحة\n\n{_BODY}{headline}\nوأكدت الوزارة أن التطعيم سيبدأ في الأسبوع المقبل في كل المحافظات."
+    assert _reasons(text).get(headline) == "section heading", _reasons(text)
+
+
+def test_an_unclosed_line_quoting_someones_words_stays_a_claim() -> None:
+    line = 'وقال الوزير للصحفيين: "سنفتح كل المدارس في الموعد"'
+    text = f"الصحة\n\n{_BODY}{line}\nوأكدت الوزارة أن التطعيم سيبدأ في الأسبوع المقبل في كل المحافظات."
+    assert line in _claims(text), _claims(text)
+
+
+@pytest.mark.parametrize("teasers", [
+    ["طالبت منظمة الصحة العالمية، الثلاثاء، الدول الأعضاء بزيادة تمويل برامج مكافحة الملاريا في أفريقيا",
+     "أعلن الاتحاد الأوروبي عن حزمة مساعدات جديدة للمزارعين المتضررين من الجفاف في جنوب القارة"],
+    ["The central bank raised its main interest rate for the third time this year on Tuesday",
+     "A court in Paris sentenced a former mayor to two years in prison for fraud"],
+])
+def test_unclosed_leads_closing_an_article_are_links_to_other_stories(teasers: list[str]) -> None:
+    body = _BODY if teasers[0][0] != "T" else (
+        "The health ministry reported 40 new cases of the virus in the capital on Monday.\n"
+        "A ministry spokesman said hospitals had admitted the patients and that they were stable.\n"
+        "He added that tracing teams had visited schools near the district where the cases appeared.\n")
+    text = ("الصحة" if body is _BODY else "Health") + "\n\n" + body + "\n".join(teasers)
+    reasons = _reasons(text)
+    assert all(reasons.get(t) == "related link" for t in teasers), reasons
+    assert not any(t in _claims(text) for t in teasers)
+
+
+def test_a_last_paragraph_that_goes_on_with_the_story_stays() -> None:
+    text = ("الصحة\n\n" + _BODY + "وسجلت المدينة نفسها 12 إصابة في الأسبوع الماضي\n"
+            "وتوقعت الوزارة أن تنخفض الإصابات مع نهاية الشهر المقبل")
+    claims = _claims(text)
+    assert "وسجلت المدينة نفسها 12 إصابة في الأسبوع الماضي" in claims, claims
+
+
+def test_a_single_unclosed_last_line_is_not_a_list_of_links() -> None:
+    last = "أعلن الاتحاد الأوروبي عن حزمة مساعدات جديدة للمزارعين المتضررين من الجفاف في جنوب القارة"
+    reasons = _reasons("الصحة\n\n" + _BODY + last)
+    assert reasons.get(last) != "related link", reasons
