@@ -183,10 +183,10 @@ def main() -> int:
                         help="add N headline pairs (-1: all) and choose on all three held-out slices; 0 (the shipped "
                              "head's recipe): none, chosen on held-out ANS alone. Session 6 tried 1,000 with "
                              "--ar-contrast 1100: not shipped (docs/encoder.md)")
-    parser.add_argument("--written", type=Path, default=None,
-                        help="claim variants written for training sentences (eval/stance_written/variants.jsonl): "
-                             "their pairs train, 15 %% of their sentences are held out, and the epoch and bias are "
-                             "chosen on the ANS, contrast and written slices")
+    parser.add_argument("--written", type=Path, nargs="+", default=[],
+                        help="claim variants written for training sentences (eval/stance_written/variants.jsonl, "
+                             "roles.jsonl): their pairs train, 15 %% of their sentences are held out, and the epoch "
+                             "and bias are chosen on the ANS, contrast and written slices")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (2 oversubscribe a busy 2-core machine)")
     parser.add_argument("--held-limit", type=int, default=0, help="score only N held-out pairs (smoke runs)")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N pairs only (smoke runs)")
@@ -215,7 +215,7 @@ def main() -> int:
         titles_train = []
     print(f"headline pairs: train {dict(Counter((p.label, p.kind) for p in titles_train))}; "
           f"held-out {dict(Counter(p.label for p in titles_held))}", flush=True)
-    written_train, written_held = split_written(written_pairs(args.written, SEED + 4)) if args.written else ([], [])
+    written_train, written_held = split_written([pair for path in args.written for pair in written_pairs(path, SEED + 4)])
     print(f"written pairs: train {dict(Counter(p.label for p in written_train))}; "
           f"held-out {dict(Counter(p.label for p in written_held))}", flush=True)
     train = ans_train + [(p.claim, p.passage, p.label) for p in contrast_train + titles_train + written_train]
