@@ -84,3 +84,21 @@ def test_a_single_unclosed_last_line_is_not_a_list_of_links() -> None:
     last = "أعلن الاتحاد الأوروبي عن حزمة مساعدات جديدة للمزارعين المتضررين من الجفاف في جنوب القارة"
     reasons = _reasons("الصحة\n\n" + _BODY + last)
     assert reasons.get(last) != "related link", reasons
+
+
+def _outlets(text: str) -> list[str | None]:
+    return [c.attribution.outlet.id if c.attribution.outlet else None for c in analyze(text).claims]
+
+
+def test_a_hat_tip_at_the_foot_credits_the_story() -> None:
+    text = ("Bear attack\n\nA fisherman was walking to his favourite spot when a bear leaped out of the woods.\n\n"
+            "He survived after he used his phone to call for help, and has made a full recovery.\n\n"
+            "[h/t Inquisitr] [Image via Shutterstock]\n\n>> Follow the writer on Twitter")
+    outlets = _outlets(text)
+    assert len(outlets) >= 2 and set(outlets) == {"inquisitr"}, outlets
+
+
+def test_an_image_credit_at_the_foot_credits_nothing() -> None:
+    text = ("Bear attack\n\nA fisherman was walking to his favourite spot when a bear leaped out of the woods.\n\n"
+            "[Image via Shutterstock]")
+    assert _outlets(text) == [None], _outlets(text)
