@@ -33,6 +33,7 @@ class Lexicon:
     polarity: frozenset[str]  # the negation particles that negate a verb outright
     denial: frozenset[str]
     denial_phrases: tuple[str, ...]
+    attributive_denials: frozenset[str]  # «الزائفة» after a noun with the article describes it: no denial
     retelling: tuple[str, ...]
     hedge: frozenset[str]
     approximate: tuple[str, ...]
@@ -64,6 +65,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         polarity=frozenset(_both(data["negation"], "polarity_ar", "polarity_en")),
         denial=frozenset(_both(data["denial"], "ar", "en")),
         denial_phrases=_both(data["denial"], "phrases_ar", "phrases_en"),
+        attributive_denials=frozenset(_both(data["denial"], "attributive_ar")),
         retelling=_both(data["denial"], "retelling_ar", "retelling_en"),
         hedge=frozenset(_both(data["hedge"], "ar", "en")),
         approximate=_both(data["approximate"], "ar", "en"),
@@ -127,7 +129,17 @@ def _has_phrase(folded: str, phrase: str) -> bool:
 def _denials(text: str, forms: Sequence[tuple[str, frozenset[str]]], lexicon: Lexicon) -> tuple[str, ...]:
     folded = search_form(text)
     phrases = tuple(p for p in lexicon.denial_phrases if _has_phrase(folded, p))
-    return tuple(dict.fromkeys(phrases + _matches(forms, lexicon.denial)))
+    words = tuple(token for at, (token, variants) in enumerate(forms)
+                  if not lexicon.denial.isdisjoint(variants) and not _attributive(forms, at, lexicon))
+    return tuple(dict.fromkeys(phrases + words))
+
+
+def _attributive(forms: Sequence[tuple[str, frozenset[str]]], at: int, lexicon: Lexicon) -> bool:
+    """«الدبلوماسية الأمريكية الزائفة»: a denial adjective with the article, right after a word with the article,
+    describes that noun ("the fake diplomacy"); it says nothing of the claim being untrue."""
+    token = forms[at][0]
+    return (at > 0 and token.startswith("ال") and forms[at - 1][0].startswith("ال")
+            and token[2:] in lexicon.attributive_denials)
 
 
 def _antonyms(claim_sides: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],
