@@ -40,6 +40,8 @@ _SUBHEADLINE_WORDS = 30
 _AUTHOR_BOX_WORDS = 15
 _CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb is a photo caption
 _PULL_QUOTE_WORDS = 6
+# Someone's words in a line: a teaser is a lead of another story, not a quotation from this one.
+_SAYS = re.compile(r"\b(?:said|says|told)\b|(?:^|\s)(?:قال|قالت|قالوا|يقول|تقول|اضاف|اضافت)\s|[\"“”«»]")
 _TEASER_LINES = 2  # unclosed lines closing a punctuated article: links to other stories (`_teaser_tail`)
 _SUBHEADING_WORDS = (4, 15)  # an unclosed line this long between closed paragraphs is a heading
 _PUNCTUATED_LINES = 3
@@ -186,8 +188,9 @@ def _inside_body(line: Line, lines: list[Line], punctuated: bool, language: str)
 
 def _teaser_tail(lines: list[Line], body_start: int | None) -> frozenset[int]:
     """Two or more one-sentence lines as long as a body line closing an article whose paragraphs above them end with
-    a full stop, none of them closed or opening with «و»/«ف» or "And"/"But" (which would go on with the story):
-    leads of other stories the site links below it («طالبت قطر، الثلاثاء، ...» under a CNN story about Iran)."""
+    a full stop (not a colon that opens a list), none of them closed, quoting someone's words, or opening with «و»/«ف»
+    or "And"/"But" (which would go on with the story): leads of other stories the site links below it («نشر تنظيم
+    القاعدة تسجيلا مصورا ...» under a CNN story about Iran)."""
     if body_start is None:
         return frozenset()
     tail: list[int] = []
@@ -195,17 +198,20 @@ def _teaser_tail(lines: list[Line], body_start: int | None) -> frozenset[int]:
         if line.number <= body_start or not _teaser_shaped(line):
             break
         tail.append(line.number)
-    if len(tail) < _TEASER_LINES or not _punctuated([line for line in lines if body_start <= line.number < tail[-1]]):
+    above = [line for line in lines if body_start <= line.number < tail[-1]] if tail else []
+    if len(tail) < _TEASER_LINES or not _punctuated(above) or above[-1].text.rstrip().endswith((":", "：")):
         return frozenset()
     return frozenset(tail)
 
 
 def _teaser_shaped(line: Line) -> bool:
-    """One sentence as long as a body line, unclosed, neither a list item nor going on with the story."""
+    """One sentence as long as a body line, unclosed, neither a list item, nor someone's words ("..., said resident
+    Maria Lopez", «قال رئيس البلدية إن»), nor going on with the story."""
     stripped = line.text.strip()
     first = stripped.split()[0] if stripped else ""
     return (len(line.sentences) == 1 and line.words >= _BODY_WORDS and not _END_PUNCT.search(stripped.rstrip(" \"”»'’)"))
-            and not _LIST_ITEM.match(stripped) and first[:1] not in ("و", "ف") and first.lower() not in ("and", "but"))
+            and not _LIST_ITEM.match(stripped) and first[:1] not in ("و", "ف") and first.lower() not in ("and", "but")
+            and not _SAYS.search(fold(stripped)))
 
 
 def _named_earlier(name: str, before: list[Line]) -> bool:
@@ -216,18 +222,19 @@ def _named_earlier(name: str, before: list[Line]) -> bool:
 
 def _sentence_shaped(text: str, language: str) -> bool:
     """A report that lost its full stop, not a heading: it names a source ("..., police said"), quotes someone
-    ('Alvarez told reporters: "..."'), or joins a figure to a finite verb of a sentence ("Construction is expected
-    to begin in March 2027"; in Arabic a line opening with و/ف and a verb, "وتبدأ الأعمال في مارس 2027", continues
+    ('Alvarez told reporters: "..."'), or joins a figure or a short quoted label to a finite verb of a sentence
+    ("Construction is expected to begin in March 2027", 'Rescuers searched the "red zone"'; in Arabic a line opening
+    with و/ف and a verb, "وتبدأ الأعمال في مارس 2027", «وأحالت النيابة المتهم ... بتهمة "الاتجار بالبشر"», continues
     the paragraphs above). Headlines drop the auxiliaries and use the present
     ("البرازيل تقلب تأخرها وتفوز على المكسيك 3-2", "Germany score late to beat Sweden")."""
     folded = fold(text)
     langs = ["ar", "en"] if language not in {"ar", "en"} else [language]
+    quotes = [(m.start(), m.group(1)) for m in _QUOTED.finditer(text)]
     if count_terms(folded, "cues", langs) or any(
-            len(quoted.split()) >= _QUOTED_WORDS or text[:start].rstrip().endswith(":")
-            for start, quoted in ((m.start(), m.group(1)) for m in _QUOTED.finditer(text))):
+            len(quoted.split()) >= _QUOTED_WORDS or text[:start].rstrip().endswith(":") for start, quoted in quotes):
         return True
-    if not re.search(r"\d", text) and not any(m.kind != "ordinal" for m in find_numbers(text)):
-        return False
+    if not quotes and not re.search(r"\d", text) and not any(m.kind != "ordinal" for m in find_numbers(text)):
+        return False  # a short quoted label, like a figure, needs a sentence's verb to be a report
     english = "en" in langs and bool(_FINITE_EN.search(folded))
     first = folded.split()[0] if folded.split() else ""
     return english or ("ar" in langs and first[:1] in ("و", "ف") and has_verb(first, "ar"))  # "وتبدأ", "وسجل"

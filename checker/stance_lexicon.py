@@ -34,6 +34,7 @@ class Lexicon:
     denial: frozenset[str]
     denial_phrases: tuple[str, ...]
     attributive_denials: frozenset[str]  # «الزائفة» after a noun with the article describes it: no denial
+    report_nouns: frozenset[str]  # ... unless the noun is a report («الأنباء الكاذبة»): then it denies
     retelling: tuple[str, ...]
     hedge: frozenset[str]
     approximate: tuple[str, ...]
@@ -66,6 +67,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         denial=frozenset(_both(data["denial"], "ar", "en")),
         denial_phrases=_both(data["denial"], "phrases_ar", "phrases_en"),
         attributive_denials=frozenset(_both(data["denial"], "attributive_ar")),
+        report_nouns=frozenset(_both(data["denial"], "report_nouns_ar")),
         retelling=_both(data["denial"], "retelling_ar", "retelling_en"),
         hedge=frozenset(_both(data["hedge"], "ar", "en")),
         approximate=_both(data["approximate"], "ar", "en"),
@@ -136,10 +138,16 @@ def _denials(text: str, forms: Sequence[tuple[str, frozenset[str]]], lexicon: Le
 
 def _attributive(forms: Sequence[tuple[str, frozenset[str]]], at: int, lexicon: Lexicon) -> bool:
     """«الدبلوماسية الأمريكية الزائفة»: a denial adjective with the article, right after a word with the article,
-    describes that noun ("the fake diplomacy"); it says nothing of the claim being untrue."""
+    describes that noun ("the fake diplomacy"); it says nothing of the claim being untrue. After a report noun
+    («الأنباء الكاذبة», «الصور المفبركة», two words back past an adjective: «الوثيقة المتداولة المزيفة») it calls
+    the report untrue."""
     token = forms[at][0]
-    return (at > 0 and token.startswith("ال") and forms[at - 1][0].startswith("ال")
-            and token[2:] in lexicon.attributive_denials)
+    if at == 0 or not token.startswith("ال") or token[2:] not in lexicon.attributive_denials:
+        return False
+    before = [forms[i][0] for i in range(max(0, at - 2), at)]
+    if not before[-1].startswith("ال"):
+        return False
+    return not any(word.startswith("ال") and word[2:] in lexicon.report_nouns for word in before)
 
 
 def _antonyms(claim_sides: Sequence[tuple[tuple[str, ...], tuple[str, ...]]],

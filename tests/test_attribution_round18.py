@@ -102,3 +102,60 @@ def test_an_image_credit_at_the_foot_credits_nothing() -> None:
     text = ("Bear attack\n\nA fisherman was walking to his favourite spot when a bear leaped out of the woods.\n\n"
             "[Image via Shutterstock]")
     assert _outlets(text) == [None], _outlets(text)
+
+
+def test_a_hat_tip_inside_a_sentence_credits_that_fact_only() -> None:
+    text = ("Post removed\n\nThe council member posted the photo on Monday night.\n\n"
+            "The post was removed within an hour (h/t Slate), but screenshots were shared widely.")
+    assert _outlets(text)[0] is None, _outlets(text)
+
+
+def test_an_outlet_closing_the_text_wins_over_a_hat_tip_above_it() -> None:
+    text = ("Post removed\n\nThe council member posted the photo on Monday night.\n\n[h/t Mediaite]\n\n[The Guardian]")
+    assert set(_outlets(text)) == {"guardian"}, _outlets(text)
+
+
+@pytest.mark.parametrize("tail, intro", [
+    (['"We have been asking for this road to be fixed for years and nobody ever listened to us," said one resident',
+      "The county engineer said repairs would start in the spring once the budget for next year is approved"], ""),
+    (["Extends crop insurance subsidies for small farms through 2030 and raises the payment cap for each farm",
+      "Expands the food assistance program to cover students in community colleges across all of the states"],
+     "The committee released the main points of the bill on Friday, which are the following:\n"),
+])
+def test_an_articles_own_last_lines_that_lost_their_full_stops_stay_claims(tail: list[str], intro: str) -> None:
+    body = ("The health ministry reported 40 new cases of the virus in the capital on Monday.\n"
+            "A ministry spokesman said hospitals had admitted the patients and that they were stable.\n"
+            "He added that tracing teams had visited schools near the district where the cases appeared.\n")
+    text = "Health\n\n" + body + intro + "\n".join(tail)
+    reasons = _reasons(text)
+    assert not any(reasons.get(line) == "related link" for line in tail), reasons
+
+
+@pytest.mark.parametrize("line", ['ووصفت المعارضة القرار الجديد بشأن الضرائب بـ"المتسرع"',
+                                  'Rescuers searched the "red zone" near the collapsed bridge through the night'])
+def test_a_report_line_with_a_short_quoted_label_and_a_verb_stays_a_claim(line: str) -> None:
+    body = _BODY if not line.isascii() else (
+        "The health ministry reported 40 new cases of the virus in the capital on Monday.\n"
+        "A ministry spokesman said hospitals had admitted the patients and that they were stable.\n"
+        "He added that tracing teams had visited schools near the district where the cases appeared.\n")
+    after = ("وأكدت الوزارة أن التطعيم سيبدأ في الأسبوع المقبل في كل المحافظات." if not line.isascii()
+             else "The ministry said vaccination would begin next week in every province of the country.")
+    text = "Health\n\n" + body + line + "\n" + after
+    assert _reasons(text).get(line) is None, _reasons(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "ووصف الهجوم بأنه عمل إرهابي جبان يستهدف استقرار البلاد.",
+    "ووصف بأنه أحد أبرز شعراء الحداثة العربية في القرن الماضي.",
+    "ويعتمد الأطباء على وصف المريض بدقة للأعراض قبل التشخيص.",
+    "ووصفوا الوضع بأنه لا يطاق في ظل ارتفاع درجات الحرارة.",
+])
+def test_a_description_whose_object_or_noun_follows_names_no_new_speaker(sentence: str) -> None:
+    text = f"الأمن\n\nقال وزير الداخلية خالد العمري إن قوات الأمن اعتقلت ثلاثة مشتبه بهم.\n{sentence}"
+    speakers = _speakers(text)
+    assert speakers[-1] is None or speakers[-1].startswith("وزير الداخلية"), speakers
+
+
+def test_a_description_after_kama_names_its_subject() -> None:
+    speakers = _speakers("الخارجية\n\nكما وصف المتحدث باسم الخارجية التصريحات بأنها استفزازية وتتنافى مع حسن الجوار.")
+    assert speakers[0] is not None and speakers[0].startswith("المتحدث باسم الخارجية"), speakers

@@ -24,3 +24,15 @@ def test_a_denial_adjective_describing_a_noun_denies_nothing() -> None:
 ])
 def test_a_report_called_false_is_still_denied(passage: str) -> None:
     assert explicit_checks("أوقفت وزارة الداخلية الصحفي يوم الأحد", passage).denial_gap != ()
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("الحكومة رفعت سعر رغيف الخبز المدعوم",
+     "وقالت وزارة التموين إن الأنباء الكاذبة عن رفع سعر رغيف الخبز المدعوم تهدف إلى إثارة البلبلة."),
+    ("صور تظهر غرق شوارع المدينة بعد الأمطار",
+     "أكدت البلدية أن الصور المفبركة لغرق شوارع المدينة بعد الأمطار تعود لدولة أخرى."),
+    ("الرئيس أصدر عفوا عن جميع المعتقلين السياسيين",
+     "وأكدت الرئاسة أن الوثيقة المتداولة المزيفة عن العفو عن جميع المعتقلين السياسيين لم تصدر عنها."),
+])
+def test_a_report_noun_called_false_denies_the_claim(claim: str, passage: str) -> None:
+    assert explicit_checks(claim, passage).denial_gap != ()

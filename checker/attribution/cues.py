@@ -118,6 +118,8 @@ class Lexicon:
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
     ar_role_words: frozenset[str]
+    ar_object_first_verbs: frozenset[str]  # «وصف»: reports only clause-first, before a subject naming someone
+    ar_agent_heads: frozenset[str]  # «البيت الأبيض», «الحكومة»: definite subjects that name a body
     ar_common_first_names: frozenset[str]
     ar_pluperfect: frozenset[str]
     ar_topic: frozenset[str]
@@ -205,6 +207,8 @@ def load_lexicon() -> Lexicon:
         ar_name_links=folded(speaker["ar_name_links"]),
         ar_name_titles=frozenset(search_form(w) for w in speaker["ar_name_titles"]),
         ar_role_words=frozenset(search_form(w) for w in speaker["ar_role_words"]),
+        ar_object_first_verbs=frozenset(search_form(w) for w in speaker["ar_object_first_verbs"]),
+        ar_agent_heads=frozenset(search_form(w) for w in speaker["ar_agent_heads"]),
         ar_common_first_names=frozenset(search_form(w) for w in speaker["ar_common_first_names"]),
         ar_pluperfect=folded(speaker["ar_pluperfect"]),
         ar_topic=folded(speaker["ar_topic"]),

@@ -52,9 +52,10 @@ _SLASH_CREDIT = re.compile(r"^[ \t]*([^\n/()]{2,25}?)[ \t]*/[ \t]*([^\n/()]{2,25
 # "The Associated Press contributed to this report.": the agency whose copy the story folds in, named at its foot.
 _CONTRIBUTED = re.compile(r"^[ \t]*(?:the[ \t]+)?([^\n]{2,40}?)[ \t]+contributed(?:[ \t]+reporting)?[ \t]+to[ \t]+this"
                           r"[ \t]+(?:report|story|article)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
-# "[h/t Inquisitr]", "H/T: The Daily Dot": the hat tip at the foot of web copy names whose story it retells.
-_HAT_TIP = re.compile(r"(?:^|[\[(])[ \t]*(?:h/t|hat[ \t]+tip)[ \t]*:?[ \t]+([^\]\n()]{2,40}?)[ \t.]*(?:[\])]|$)",
-                      re.MULTILINE | re.IGNORECASE)
+# "[h/t Inquisitr] [Image via Shutterstock]", "H/T: The Daily Dot": a hat tip on a line of its own at the foot of web
+# copy names whose story it retells (one inside a sentence, "(h/t Slate)", credits that fact only).
+_HAT_TIP = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:h/t|hat[ \t]+tip)[ \t]*:?[ \t]+([^\]\n()]{2,40}?)[ \t.]*[\])]?"
+                      r"(?:[ \t]*[\[(][^\]\n()]*[\])])*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # "This article originally appeared on News.com.au.": a repost names the outlet whose story it is at its foot.
 _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+(?:originally|first)[ \t]+appeared"
                          r"[ \t]+(?:on|in)[ \t]+([^\n]{2,40}?)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
@@ -116,7 +117,7 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
         outlet = registry.find(match.group(group))
         if outlet is not None and (registry.kind(outlet) == WIRE or group == 1):
             return _dateline(match, group, outlet, offset=0)
-    for pattern in (_CONTRIBUTED, _ORIGINALLY, _HAT_TIP, _CLOSING_BRACKET):  # any kind: whose report it is
+    for pattern in (_CONTRIBUTED, _ORIGINALLY, _CLOSING_BRACKET, _HAT_TIP):  # any kind: whose report it is
         match = pattern.search(text.rstrip(), offset)
         outlet = registry.find(match.group(1)) if match else None
         if match is not None and outlet is not None:

@@ -23,7 +23,7 @@ from checker.attribution.english import english_speaker, english_subject_only, p
 from checker.attribution.mentions import outlets_in
 from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
-from checker.normalize import fold
+from checker.normalize import fold, search_form
 from checker.outlets import OutletRegistry
 
 RefersBack = Literal["speaker", "outlet"] | None
@@ -200,6 +200,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
             tongue = _on_the_tongue_of(doc, speaker.end if speaker is not None else cue.end, end, lexicon)
         if cue_verb(cue) in lexicon.ar_act_verbs and speaker is not None and _possessed(speaker.text):
             return None  # "وبررت أفعالها بـ...": the act's object follows a subject left unsaid; no one speaks
+        if cue_verb(cue) in lexicon.ar_object_first_verbs and not _names_its_subject(text, start, cue, speaker, lexicon):
+            return None  # «ووصف الهجوم بأنه»: the object, an unsaid subject or a passive; «على وصف المريض»: the noun
         chained = chained_verb(text, cue, cues)
         if chained is not None:
             cue = Cue(text[cue.start:chained.end], cue.start, chained.end, cue.role, cue.arabic)
@@ -267,6 +269,28 @@ def _depending_on(phrase: str, lexicon: Lexicon) -> bool:
     words = [w for w in fold(phrase).split() if not w.isdigit()]
     return bool(words) and any(form in lexicon.ar_not_sources for form in (
         words[0], words[0].removeprefix("ال"), "ال" + words[0]))
+
+
+# Words after which a verb still opens its clause («كما وصف المتحدث ...», «فيما وصف ...»).
+_CLAUSE_LINKS = frozenset(search_form(w) for w in ("كما", "فيما", "بينما", "حين", "ثم", "وكما"))
+
+
+def _names_its_subject(text: str, start: int, cue: Cue, speaker: Span | None, lexicon: Lexicon) -> bool:
+    """A verb whose object follows it as readily as its subject (`ar_object_first_verbs`, «وصف») reports only opening
+    its clause («ووصف ...», «من جهته، وصف ...», «كما وصف ...») before a subject that names someone: a name (a word without the
+    article), or a definite title, role or body («الرئيس», «البيت الأبيض», «الحكومة»)."""
+    before = text[start:cue.start].rstrip()
+    opens = not before or before.endswith(("،", ",", ":")) or search_form(before.split()[-1]) in _CLAUSE_LINKS
+    if not opens or speaker is None:
+        return False
+    first = search_form(speaker.text.split()[0]).lstrip("و")
+    if first.startswith("ب"):
+        return False  # «ووصف بأنه»: the complement at once, a passive
+    if not first.startswith("ال"):
+        return True
+    head = first[2:]
+    return (first in lexicon.ar_name_titles or head in lexicon.ar_role_words or head in lexicon.ar_name_quoters
+            or head in lexicon.ar_agent_heads)
 
 
 def _possessed(phrase: str) -> bool:
