@@ -44,6 +44,11 @@ _BODY = ("أعلنت وزارة الصحة تسجيل 40 إصابة جديدة �
          "وأضاف أن فرق التقصي زارت المدارس القريبة من الحي الذي ظهرت فيه الإصابات.\n")
 
 
+_BODY_EN = ("The health ministry reported 40 new cases of the virus in the capital on Monday.\n"
+            "A ministry spokesman said hospitals had admitted the patients and that they were stable.\n"
+            "He added that tracing teams had visited schools near the district where the cases appeared.\n")
+
+
 def test_another_storys_headline_quoting_a_short_label_is_no_claim() -> None:
     headline = 'محكمة في الإسكندرية تؤيد حبس مطرب شعبي سنة بتهمة "إهانة العلم"'
     text = f"الصحة\n\n{_BODY}{headline}\nوأكدت الوزارة أن التطعيم سيبدأ في الأسبوع المقبل في كل المحافظات."
@@ -63,10 +68,7 @@ def test_an_unclosed_line_quoting_someones_words_stays_a_claim() -> None:
      "A court in Paris sentenced a former mayor to two years in prison for fraud"],
 ])
 def test_unclosed_leads_closing_an_article_are_links_to_other_stories(teasers: list[str]) -> None:
-    body = _BODY if teasers[0][0] != "T" else (
-        "The health ministry reported 40 new cases of the virus in the capital on Monday.\n"
-        "A ministry spokesman said hospitals had admitted the patients and that they were stable.\n"
-        "He added that tracing teams had visited schools near the district where the cases appeared.\n")
+    body = _BODY if teasers[0][0] != "T" else _BODY_EN
     text = ("الصحة" if body is _BODY else "Health") + "\n\n" + body + "\n".join(teasers)
     reasons = _reasons(text)
     assert all(reasons.get(t) == "related link" for t in teasers), reasons
@@ -123,10 +125,7 @@ def test_an_outlet_closing_the_text_wins_over_a_hat_tip_above_it() -> None:
      "The committee released the main points of the bill on Friday, which are the following:\n"),
 ])
 def test_an_articles_own_last_lines_that_lost_their_full_stops_stay_claims(tail: list[str], intro: str) -> None:
-    body = ("The health ministry reported 40 new cases of the virus in the capital on Monday.\n"
-            "A ministry spokesman said hospitals had admitted the patients and that they were stable.\n"
-            "He added that tracing teams had visited schools near the district where the cases appeared.\n")
-    text = "Health\n\n" + body + intro + "\n".join(tail)
+    text = "Health\n\n" + _BODY_EN + intro + "\n".join(tail)
     reasons = _reasons(text)
     assert not any(reasons.get(line) == "related link" for line in tail), reasons
 
@@ -134,10 +133,7 @@ def test_an_articles_own_last_lines_that_lost_their_full_stops_stay_claims(tail:
 @pytest.mark.parametrize("line", ['ووصفت المعارضة القرار الجديد بشأن الضرائب بـ"المتسرع"',
                                   'Rescuers searched the "red zone" near the collapsed bridge through the night'])
 def test_a_report_line_with_a_short_quoted_label_and_a_verb_stays_a_claim(line: str) -> None:
-    body = _BODY if not line.isascii() else (
-        "The health ministry reported 40 new cases of the virus in the capital on Monday.\n"
-        "A ministry spokesman said hospitals had admitted the patients and that they were stable.\n"
-        "He added that tracing teams had visited schools near the district where the cases appeared.\n")
+    body = _BODY if not line.isascii() else _BODY_EN
     after = ("وأكدت الوزارة أن التطعيم سيبدأ في الأسبوع المقبل في كل المحافظات." if not line.isascii()
              else "The ministry said vaccination would begin next week in every province of the country.")
     text = "Health\n\n" + body + line + "\n" + after
