@@ -50,11 +50,11 @@ _PUNCTUATED_SHARE = 0.9
 _LIST_ITEM = re.compile(r"^[-–—•*·▪●◦\d]")
 _TITLE_REASONS = ("headline", "headline question", "subheadline")
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-# A sentence's finite verb, which headlines leave out: an auxiliary or a past tense.
 # Quoted words that make an unclosed line someone's speech ('Alvarez told reporters: "We will rebuild the bridge"'):
 # four words or more, or after a colon; a headline quotes a shorter label («بتهمة "إهانة علم مصر"»).
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]{6,})[\"”»]")
 _QUOTED_WORDS = 4
+# A sentence's finite verb, which headlines leave out: an auxiliary or a past tense.
 _FINITE_EN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|been)\b|\b[a-z]{3,}ed\b")
 
 
@@ -209,9 +209,10 @@ def _teaser_shaped(line: Line) -> bool:
     Maria Lopez", «قال رئيس البلدية إن»), nor going on with the story."""
     stripped = line.text.strip()
     first = stripped.split()[0] if stripped else ""
-    return (len(line.sentences) == 1 and line.words >= _BODY_WORDS and not _END_PUNCT.search(stripped.rstrip(" \"”»'’)"))
-            and not _LIST_ITEM.match(stripped) and first[:1] not in ("و", "ف") and first.lower() not in ("and", "but")
-            and not _SAYS.search(fold(stripped)))
+    closed = bool(_END_PUNCT.search(stripped.rstrip(" \"”»'’)")))
+    goes_on = first[:1] in ("و", "ف") or first.lower() in ("and", "but")
+    return (len(line.sentences) == 1 and line.words >= _BODY_WORDS and not closed and not _LIST_ITEM.match(stripped)
+            and not goes_on and not _SAYS.search(fold(stripped)))
 
 
 def _named_earlier(name: str, before: list[Line]) -> bool:

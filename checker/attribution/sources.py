@@ -277,8 +277,8 @@ _CLAUSE_LINKS = frozenset(search_form(w) for w in ("كما", "فيما", "بين
 
 def _names_its_subject(text: str, start: int, cue: Cue, speaker: Span | None, lexicon: Lexicon) -> bool:
     """A verb whose object follows it as readily as its subject (`ar_object_first_verbs`, «وصف») reports only opening
-    its clause («ووصف ...», «من جهته، وصف ...», «كما وصف ...») before a subject that names someone: a name (a word without the
-    article), or a definite title, role or body («الرئيس», «البيت الأبيض», «الحكومة»)."""
+    its clause («ووصف ...», «من جهته، وصف ...», «كما وصف ...») before a subject that names someone: a name (a word
+    without the article), or a definite title, role or body («الرئيس», «البيت الأبيض», «الحكومة»)."""
     before = text[start:cue.start].rstrip()
     opens = not before or before.endswith(("،", ",", ":")) or search_form(before.split()[-1]) in _CLAUSE_LINKS
     if not opens or speaker is None:
