@@ -29,7 +29,9 @@ round 15 with `dev15 > eval/real_train12/articles.txt` and a thirteenth with `ve
 session 19 round 16 with `dev16 > eval/real_train13/articles.txt` and a fourteenth with
 `verdict14 > eval/verdict_cases14/articles.txt`; session 20 round 17 with `dev17 > eval/real_train14/articles.txt`
 and a fifteenth with `verdict15 > eval/verdict_cases15/articles.txt`; session 21 round 18 with
-`dev18 > eval/real_train15/articles.txt` and a sixteenth with `verdict16 > eval/verdict_cases16/articles.txt`.
+`dev18 > eval/real_train15/articles.txt` and a sixteenth with `verdict16 > eval/verdict_cases16/articles.txt`;
+session 22 round 19 with `dev19 > eval/real_train16/articles.txt` and a seventeenth with
+`verdict17 > eval/verdict_cases17/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -126,7 +128,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev15": (20261242, 18, 12), "verdict13": (20261244, 9, 10),
                "dev16": (20261246, 18, 12), "verdict14": (20261248, 9, 10),
                "dev17": (20261250, 18, 12), "verdict15": (20261252, 9, 10),
-               "dev18": (20261254, 18, 12), "verdict16": (20261256, 9, 10)}
+               "dev18": (20261254, 18, 12), "verdict16": (20261256, 9, 10),
+               "dev19": (20261262, 18, 12), "verdict17": (20261264, 9, 10)}
 
 
 def main(which: str) -> list[str]:
