@@ -30,7 +30,7 @@ from real_articles import article_text  # noqa: E402
 
 TRAINING = ("real_train", "real_train2", "real_train3", "real_train4", "real_train5", "real_train6", "real_train7",
             "real_train8", "real_train9", "real_train10", "real_train11", "real_train12", "real_train13",
-            "real_train14", "real_train15")
+            "real_train14", "real_train15", "real_train16")
 # family -> (section, key, the terms it adds to that list; None: the whole list is the family's)
 FAMILIES: dict[str, list[tuple[str, str, list[str] | None]]] = {
     "connectives": [("opinion", "connectives_ar", None), ("opinion", "connectives_en", None)],
