@@ -96,6 +96,7 @@ def _boilerplate() -> dict[str, Any]:
         "credit_patterns": _any_of(data["credit"]["patterns"], re.IGNORECASE),
         "caption_prefixes": tuple(line_key(p) + end for p in data["caption"]["prefixes"] for end in (" ", ":")),
         "caption_patterns": _any_of(data["caption"]["patterns"]),
+        "long_caption_patterns": _any_of(data["caption"]["any_length"]),
         "dateline_prefixes": tuple(search_form(p) for p in data["dateline"]["prefixes"]),
         "dateline_max_words": data["dateline"]["max_words_with_date"],
         "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
@@ -362,7 +363,7 @@ def _line_reason(line: Line, language: str, repeated: bool, body_start: int | No
         return "credit line"
     if count <= 25 and key.startswith(data["caption_prefixes"]):
         return "image caption"
-    if count <= 40 and data["caption_patterns"].search(stripped):
+    if count <= 40 and data["caption_patterns"].search(stripped) or data["long_caption_patterns"].search(stripped):
         return "image caption"
     if count <= 12 and (head.startswith(data["dateline_prefixes"]) or _only_dates(line.text)):
         return "date line"

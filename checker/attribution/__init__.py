@@ -94,7 +94,7 @@ def sentence_links(doc: Doc, registry: OutletRegistry, story: tuple[str, ...] | 
 
 def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon) -> Link:
     act = link.cue.arabic and cue_verb(link.cue) in lexicon.ar_act_verbs
-    speaker = sane_speaker(text, link.speaker, quotes, lexicon, link.cue.start, act)
+    speaker = sane_speaker(text, link.speaker, quotes, lexicon, link.cue.start, act, link.cue.role == "speech")
     if speaker == link.speaker:
         return link
     if speaker is None and link.outlet is None and link.refers_back is None:

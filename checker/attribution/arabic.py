@@ -119,6 +119,12 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
     fronted = _fronted_speaker(text, folded, start, cue, lexicon)
     if fronted is not None:
         return fronted
+    if _AS_SAYS.search(folded, max(0, cue.start - 12), cue.start):  # «- كما تقول معاجم اللغة -»
+        aside = _ASIDE_SUBJECT.match(folded, cue.end)
+        if aside and not any(word in _COMPLEMENTISERS for word in aside.group(1).split()):
+            return _trimmed(text, aside.start(1), aside.end(1))
+        if _ASIDE_CLOSE.match(folded, cue.end):
+            return None  # «- كما يقول -»: the speaker of the sentence before
     if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first and not SUBJECT_THEN_CONTENT.match(
             folded, cue.end):  # "... تقول السلطات البريطانية إن": the subject after the verb, then the words
         clause_start = max(folded.rfind(mark, 0, cue.start) for mark in "،,:.\n") + 1
@@ -168,6 +174,12 @@ def _adverb_word(word: str) -> bool:
     return quoted or (not bare.startswith("ال") and len(bare) > 3 and bare.endswith("يا"))
 
 
+# «كما يقول X»: "as X says", an aside whose subject follows the verb, up to the dash or comma that closes it.
+# An aside opens after a dash or comma («، كما تقول الحكومة،»); «كما قالت مصادر إن» opening a sentence is "also".
+_AS_SAYS = re.compile(r"[\-–—،,]\s*كما\s+$")
+_ASIDE_SUBJECT = re.compile(r"[ \t]*((?:[^\s\-–—،,:.\n]+[ \t]*){1,5}?)[ \t]*[\-–—،,]")
+_ASIDE_CLOSE = re.compile(r"\s*[\-–—،,]")
+_COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 _CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")
 _SUBJECT_BEFORE_WORDS = 6
 

@@ -26,6 +26,7 @@ from checker.number_lexicon import folded_table
 MAX_WORDS = 8
 MAX_APPOSITIVE = 14
 _FIRST_PERSON = frozenset({"i", "we"})
+_FIRST_PERSON_AR = frozenset(fold(w) for w in ("أنا", "نحن", "إننا", "إنني", "إني", "لقد"))
 _APPOSITIVE_NAME = 5
 _QUOTED = 0.5
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
@@ -34,6 +35,15 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "لم", "لن", "ولم", "ولن", "ولا", "وقد",
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this", "which", "what", "as", "and", "or",
     "but", "if", "so", "than", "then", "there", "here", "all", "some", "any", "not", "no", "also"))
+# Words no speaker phrase opens with: a complementiser («إن "حاجز القمار"...», «إنهما متورطان»: the reported
+# words), "seems" («ويبدو أن كثيرا»).
+_NEVER_FIRST = frozenset(fold(w) for w in (
+    "إن", "أن", "بأن", "وأن", "فإن", "وإن", "إنه", "إنها", "إنهم", "إنهما", "أنه", "أنها", "أنهم", "أنهما", "بأنه",
+    "بأنها", "بأنهم", "بأنهما", "يبدو", "ويبدو", "تبدو", "وتبدو"))
+# «بحسب ما أعلنت "قوات سوريا الديمقراطية"»: the verb after "according to what" names its source in quotes.
+_ACCORDING = re.compile(r"(?:بحسب|حسب|وفق|وفقا ل|طبقا ل|حسبما|وفقما)\s*(?:ما|لما)?\s*\S+\s*$")
+# "But" before the subject («لكن التحالف العسكري يقول إن»): the phrase starts after it.
+_BUT = re.compile(r"^(?:و?لكن|but)\s+", re.IGNORECASE)
 # Where an over-long phrase may be cut: a comma, a relative pronoun, an Arabic preposition phrase after the head.
 _CUT = re.compile(r"[,،;؛(]|\s(?:who|which|whose|where|when|الذي|التي|الذين|اللذين|اللتين|والذي|والتي)\s")
 _TAIL = re.compile(r"\s(?:طلب|طلبا|طلبت|طلبوا|فضل|فضلت|رفض|رفضت)\s+(?:عدم\s+)?(?:الكشف|ذكر|نشر)"
@@ -54,11 +64,12 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "da", "van", "von",
 
 
 def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]], lexicon: Lexicon,
-                 cue_start: int | None = None, act: bool = False) -> Span | None:
+                 cue_start: int | None = None, act: bool = False, speech: bool = False) -> Span | None:
     """The speaker span if it is a plausible noun phrase, cut to one if it can be, else None. A cue inside a
     quotation ('"I think it will pass," he said') may take its speaker from the same quotation. `act`: the cue is
     a statement by act ("دعت", "طالب"), whose long phrase is as often its object as its subject, so it is not cut
-    before a preposition."""
+    before a preposition. `speech`: a verb of saying opens the phrase on its own («وقال "..."»), not «بحسب ما
+    أعلنت "..."», whose quotation names the source."""
     if speaker is None:
         return None
     if cue_start is not None:
@@ -66,6 +77,12 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     if any(start <= speaker.start and speaker.end <= end for start, end in quotes) or (
             quoted_share(quotes, speaker.start, speaker.end) > _QUOTED and not _holds_quotes(speaker, quotes)):
         return None  # the quoted words, not who said them (a quoted name inside the phrase is fine)
+    if speech and not _ACCORDING.search(text, max(0, speaker.start - 24), speaker.start) and _whole_quotation(
+            text, speaker):
+        return None  # «وقال "نجحنا ومنحونا تفويضا"، مذكرا»: the quoted words, then the sentence goes on
+    but = _BUT.match(speaker.text)
+    if but:
+        speaker = Span(speaker.text[but.end():], speaker.start + but.end(), speaker.end)
     speaker = _after_adverbial(speaker)
     speaker = _before_adverbial(speaker) if speaker is not None else None
     speaker = after_time_words(speaker, lexicon) if speaker is not None else None
@@ -145,6 +162,18 @@ def _holds_quotes(speaker: Span, quotes: list[tuple[int, int]]) -> bool:
     return all(speaker.start < a and b < speaker.end for a, b in touching)
 
 
+def _whole_quotation(text: str, speaker: Span) -> bool:
+    """The phrase is one quotation that a comma or the sentence's end closes, in the first person or of four words
+    or more: what was said («وقال "نجحنا ومنحونا تفويضا"، مذكرا»). A quoted name is followed by what it said
+    («وقالت "هيومن رايتس ووتش" إن») or by its description («أعلن "مجلس منبج العسكري"، التابع لـ»)."""
+    phrase = speaker.text.strip()
+    if len(phrase) < 3 or phrase[0] not in "\"«“" or phrase[-1] not in "\"»”" or re.search(r"[\"«»“”]", phrase[1:-1]):
+        return False
+    words = fold(phrase[1:-1]).split()
+    said = len(words) >= 4 or any(w in _FIRST_PERSON_AR or (len(w) > 3 and w.endswith("نا")) for w in words)
+    return said and text[speaker.end:speaker.end + 3].lstrip()[:1] in ("،", ",", ".", "")
+
+
 def _fragment(phrase: str) -> bool:
     """A function word alone, or a phrase that starts inside a word (a combining mark or one letter first)."""
     if not phrase or unicodedata.combining(phrase[0]) or phrase[0] in "ًٌٍَُِّْـ":
@@ -152,8 +181,10 @@ def _fragment(phrase: str) -> bool:
     words = fold(phrase).split()
     if not words:
         return True
-    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _PREPOSITIONS:
+    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _PREPOSITIONS | _NEVER_FIRST:
         return True  # «على», "على ضرورة", "فيه": the reported words or a preposition, never who spoke
+    if len(words) > 1 and words[-1].strip(".,،-") == fold("كما"):
+        return True  # «... - كما يقول -»: "as he says" names its speaker elsewhere
     first = re.sub(r"\W", "", words[0])
     return len(first) < 2 and not first.isascii()  # Arabic has no one-letter word standing alone
 

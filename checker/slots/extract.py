@@ -16,7 +16,7 @@ from checker.slots.counting import governing_act, load_counting, thing_of, year_
 from checker.slots.model import Mention, Quantity, Role, Span
 from checker.outlets import load_registry
 from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, _calendar_words,
-                                 load_gazetteer, load_rules, mentions, places_compatible, same_entity)
+                                 load_gazetteer, load_rules, mentions, places_compatible, same_entity, slots_data)
 from checker.stems import light_stem
 
 # --- what a text says ---------------------------------------------------------
@@ -339,7 +339,8 @@ def _between(text: str, previous: Quantity, number: NumberMention) -> str:
 def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
     rules = load_rules()
     folded = fold(text)
-    names = [m for m in found if m.kind in {"actor", "place"} and not m.adjective and m.level != "competition"
+    sides = [m if not m.adjective else _side(text, m, found) for m in found]
+    names = [m for m in sides if m is not None and m.kind in {"actor", "place"} and m.level != "competition"
              and not _locative(text, m.span.start)]
     roles = []
     for match in rules.verb_pattern.finditer(folded):
@@ -373,6 +374,25 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
     won += _english_victories(text, names)
     return tuple(won + [r for r in roles if not any(w.verb.start <= r.verb.start < w.verb.end for w in won)
                         and not any(start <= r.verb.start < end for start, end in unreal)])
+
+
+@lru_cache(maxsize=1)
+def _side_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in slots_data()["roles"]["side_nouns_ar"])
+
+
+def _side(text: str, adjective: Mention, found: Sequence[Mention]) -> Mention | None:
+    """«المنتخب الفرنسي», «وزارة الخارجية التركية»: the adjective names a side by its country, so it may fill a
+    role (its span taken from the noun), unless a name stands right after it («الرئيس المصري عبد الفتاح السيسي»:
+    the name is the side)."""
+    before = list(_WORD.finditer(text, max(0, adjective.span.start - 30), adjective.span.start))[-2:]
+    nouns = [word for word in before if fold(word.group()).removeprefix("و") in _side_nouns()]
+    if not nouns or any(not m.adjective and m.span.start >= adjective.span.end
+                        and not text[adjective.span.end:m.span.start].strip() for m in found):
+        return None
+    start = nouns[0].start() + (1 if text[nouns[0].start()] == "و" and fold(nouns[0].group()) not in _side_nouns()
+                                else 0)
+    return replace(adjective, span=Span(start, adjective.span.end, text[start:adjective.span.end]))
 
 
 # «فوز X على (حساب) Y», «حقق X فوزه على حساب Y»: a victory noun, its winner (after it, or before it when the noun
@@ -473,6 +493,8 @@ def _arabic_subject(text: str, clause_start: int, verb_start: int) -> list[Menti
     """An Arabic name the gazetteer lacks opening the clause right before the verb (مانشستر يونايتد يتغلب
     على ...): the clause's words before the verb, one to three, none a stopword or a number."""
     words = list(_WORD.finditer(text, clause_start, verb_start))
+    if words and words[-1].end() == verb_start:
+        words.pop()  # the «و» of «واتهمت»: the verb's own prefix, not a subject
     stop = _stopwords()
     if not 1 <= len(words) <= 3 or any(w.group().isascii() or _PHRASE_STOP.search(w.group())
                                        or search_form(w.group()) in stop for w in words):

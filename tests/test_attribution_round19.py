@@ -1,0 +1,107 @@
+"""Round 19 of issue 7 (session 22): what the first contact of eval/real_train16 showed on training articles. A
+speaker phrase never opens with a complementiser or "seems" (those are the reported words), a leading «لكن» is
+cut off, a quotation that the sentence goes on after is what was said, and an aside «- كما يقول X -» names X
+after its verb, or no one (the speaker of the sentence before). Closed comment sections, calls to share an article
+and long wire captions ending in "(AP Photo/...)" are no claims. The sentences written here are unit tests, not
+evidence of quality."""
+from __future__ import annotations
+
+import pytest
+
+from checker.pipeline import analyze
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {c.text: c.attribution.speaker for c in analyze(text).claims}
+
+
+def _speaker_of(text: str, words: str) -> str | None:
+    speakers = _speakers(text)
+    found = [speaker for claim, speaker in speakers.items() if words in claim]
+    assert found, speakers
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    'ويقول إن "حاجز القمار" المتوفر في تطبيق البنك ساعده على التغلب على إدمانه.',
+    "وقال إنهما متورطان في العملية التي استهدفت العميل السابق في المدينة.",
+])
+def test_the_reported_words_are_never_the_speaker(sentence: str) -> None:
+    text = f"عنوان الخبر\n\nقال المواطن أحمد سالم للصحفيين إن المرض لازمه منذ سنوات طويلة.\n{sentence}"
+    assert _speaker_of(text, sentence[8:30]) == "المواطن أحمد سالم"
+
+
+def test_but_before_the_subject_is_cut_off() -> None:
+    text = ("عنوان الخبر\n\nتضم المدينة مطارا وميناء رئيسيا تمر عبره غالبية المساعدات.\n"
+            "لكن التحالف العسكري يقول إن الميناء يشكل منطلقا لعمليات عسكرية في البحر الأحمر.")
+    assert _speaker_of(text, "الميناء يشكل") == "التحالف العسكري"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("والنفي المضاعف - كما تقول معاجم اللغة - غير مستحب في اللغة الفصحى المكتوبة.", "معاجم اللغة"),
+    ("وكان الاقتصاد المصري، كما تقول الحكومة، ينمو بنسبة خمسة في المئة هذا العام.", "الحكومة"),
+])
+def test_an_aside_names_its_speaker_after_the_verb(sentence: str, speaker: str) -> None:
+    assert speaker in [s for s in _speakers(f"عنوان الخبر\n\n{sentence}").values() if s], _speakers(sentence)
+
+
+def test_an_aside_without_a_subject_is_the_speaker_before() -> None:
+    text = ("عنوان الخبر\n\nوقال الكاتب الصحفي محمد السحيمي إن مكانة المؤسسة الدينية تراجعت في السنوات الأخيرة.\n"
+            "ولكن انتقاد الأذان - كما يقول - كان خطوة ذهبت بعيدا.")
+    assert _speaker_of(text, "خطوة ذهبت بعيدا") == "الكاتب الصحفي محمد السحيمي"
+
+
+def test_a_quotation_right_after_the_verb_is_what_was_said() -> None:
+    text = ("عنوان الخبر\n\nوتحدث عمران خان للصحفيين في إسلام آباد عن نتائج الانتخابات.\n"
+            'وقال "نجحنا ومنحونا تفويضا"، مذكرا بأنه بدأ العمل السياسي في 1996.')
+    assert _speaker_of(text, "مذكرا بأنه") == "عمران خان"
+
+
+def test_a_quoted_name_before_its_words_still_speaks() -> None:
+    text = 'عنوان الخبر\n\nوقالت "هيومن رايتس ووتش" إن السلطات اعتقلت عشرات الناشطين الشهر الماضي.'
+    assert _speaker_of(text, "اعتقلت عشرات") == '"هيومن رايتس ووتش"'
+
+
+def test_a_quoted_source_after_according_to_what_still_speaks() -> None:
+    text = ('عنوان الخبر\n\nانسحبت آخر دفعة من المقاتلين من المدينة الأحد، بحسب ما أعلنت "قوات سوريا الديمقراطية"، '
+            "إثر تهديدات بالتدخل العسكري.")
+    assert _speaker_of(text, "انسحبت آخر دفعة") == '"قوات سوريا الديمقراطية"'
+
+
+def test_a_quoted_name_with_its_description_still_speaks() -> None:
+    text = ('عنوان الخبر\n\nأعلن "مجلس منبج العسكري"، التابع لقوات سوريا الديمقراطية، الأحد انسحاب آخر دفعة من '
+            "المقاتلين من المدينة.")
+    assert _speaker_of(text, "انسحاب آخر دفعة") == '"مجلس منبج العسكري"'
+
+
+def _non_claims(text: str) -> dict[str, str]:
+    return {n.text: n.reason for n in analyze(text).non_claims}
+
+
+_WIRE = ("NEW YORK (AP) — The company is splitting itself into two businesses, it said on Monday.\n\n"
+         "FILE - In this Aug. 21, 2012, file photo, the company's logo is seen outside its headquarters in Palo Alto, "
+         "Calif. The company is splitting itself into two, one focused on personal computers and printing and another "
+         "on technology services, such as data storage, servers and software, as it aims to drive stronger "
+         "profitability. (AP Photo/Paul Sakuma, File)\n\n"
+         "The chief executive will lead the services business.\n\n"
+         "Sorry we are not currently accepting comments on this article.\n\n"
+         "Please like and share this article on Facebook and Twitter if you agree.\n")
+
+
+def test_a_long_wire_caption_and_its_credit_are_no_claims() -> None:
+    reasons = _non_claims(_WIRE)
+    assert reasons.get("(AP Photo/Paul Sakuma, File)") == "image caption", reasons
+    assert any(text.startswith("FILE - In this") and reason == "image caption" for text, reason in reasons.items())
+
+
+def test_closed_comments_and_calls_to_share_are_boilerplate() -> None:
+    reasons = _non_claims(_WIRE)
+    assert reasons.get("Sorry we are not currently accepting comments on this article.") == "site boilerplate"
+    assert reasons.get("Please like and share this article on Facebook and Twitter if you agree.") == "site boilerplate"
+    claims = [c.text for c in analyze(_WIRE).claims]
+    assert "The chief executive will lead the services business." in claims
+
+
+def test_a_plea_in_a_quote_is_still_a_claim() -> None:
+    text = "Headline\n\nPlease share your stories with us, the mayor said on Tuesday after the floods.\n"
+    assert [c.attribution.speaker for c in analyze(text).claims] == ["the mayor"]
