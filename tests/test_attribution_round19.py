@@ -105,3 +105,23 @@ def test_closed_comments_and_calls_to_share_are_boilerplate() -> None:
 def test_a_plea_in_a_quote_is_still_a_claim() -> None:
     text = "Headline\n\nPlease share your stories with us, the mayor said on Tuesday after the floods.\n"
     assert [c.attribution.speaker for c in analyze(text).claims] == ["the mayor"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("والانفجار، كما قالت الوزارة في بيان، نجم عن تسرب للغاز في المبنى.", "الوزارة"),
+    ("وأغلقت الطرق، كما أعلنت الشرطة صباح الأحد، أمام حركة السير.", "الشرطة"),
+    ("وتراجعت الأسعار، كما قال مسؤولون أمريكيون لرويترز، بنسبة عشرة في المئة.", "مسؤولون أمريكيون"),
+])
+def test_an_aside_subject_stops_before_when_where_and_to_whom(sentence: str, speaker: str) -> None:
+    assert list(_speakers(f"عنوان الخبر\n\n{sentence}").values()) == [speaker]
+
+
+def test_an_aside_with_only_an_adverb_is_the_speaker_before() -> None:
+    text = ("عنوان الخبر\n\nوقال وزير المالية إن الاقتصاد سينمو بنسبة أربعة في المئة هذا العام.\n"
+            "والعجز - كما أكد مرارا - سيتراجع في العام المقبل.")
+    assert _speaker_of(text, "سيتراجع في العام") == "وزير المالية"
+
+
+def test_a_quoted_first_name_is_who_speaks() -> None:
+    text = 'عنوان الخبر\n\nوتقول "دينا"، وهي أم لثلاثة أطفال، إن المساعدات لم تصل إلى المخيم منذ أسابيع.'
+    assert _speaker_of(text, "المساعدات لم تصل") == '"دينا"'

@@ -35,3 +35,20 @@ def test_the_same_result_keeps_its_roles(claim: str) -> None:
 def test_a_nationality_adjective_elsewhere_fills_no_role() -> None:
     passage = "قصف الطيران الإسرائيلي مواقع في ريف دمشق فجر الأحد، وفق ما أعلن الجيش."
     assert _role("قصفت سوريا مواقع إسرائيلية فجر الأحد.", passage) is None
+
+
+def test_a_side_named_after_its_adjective_is_the_name() -> None:
+    passage = "فاز ريال مدريد على ضيفه الإيطالي نابولي 3-2 في ذهاب دور الستة عشر."
+    assert _role("فاز نابولي على ريال مدريد 3-2 في ذهاب دور الستة عشر.", passage) == "conflict"
+    assert _role("فاز ريال مدريد على نابولي 3-2 في ذهاب دور الستة عشر.", passage) == "agree"
+
+
+def test_a_ministry_named_by_its_country_accuses() -> None:
+    passage = "اتهمت وزارة الخارجية الروسية الولايات المتحدة بعرقلة الاتفاق في جنيف."
+    assert _role("اتهمت الولايات المتحدة روسيا بعرقلة الاتفاق في جنيف.", passage) == "conflict"
+    assert _role("اتهمت روسيا الولايات المتحدة بعرقلة الاتفاق في جنيف.", passage) == "agree"
+
+
+def test_the_direct_object_is_the_second_side() -> None:
+    passage = "وانتقد المغرب الجزائر بسبب دعمها لجبهة البوليساريو في الصحراء."
+    assert _role("انتقدت جبهة البوليساريو المغرب بسبب دعمه للجزائر.", passage) is None

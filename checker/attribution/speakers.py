@@ -170,7 +170,8 @@ def _whole_quotation(text: str, speaker: Span) -> bool:
     if len(phrase) < 3 or phrase[0] not in "\"«“" or phrase[-1] not in "\"»”" or re.search(r"[\"«»“”]", phrase[1:-1]):
         return False
     words = fold(phrase[1:-1]).split()
-    said = len(words) >= 4 or any(w in _FIRST_PERSON_AR or (len(w) > 3 and w.endswith("نا")) for w in words)
+    said = len(words) >= 4 or any(w in _FIRST_PERSON_AR for w in words) or (
+        len(words) > 1 and any(len(w) > 3 and w.endswith("نا") for w in words))  # not a name: «"دينا"، وهي أم»
     return said and text[speaker.end:speaker.end + 3].lstrip()[:1] in ("،", ",", ".", "")
 
 

@@ -361,8 +361,9 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
             after = _object_phrase(text, end, clause_end, rules)
         if before:
             first, second = before[-1], (after[0] if after else None)
-        elif len(after) >= 2:  # Arabic verb first: فاز الأهلي على الزمالك
-            first, second = after[0], _marked(text, after[1:], rules) or after[1]
+        elif len(after) >= 2:  # Arabic verb first: فاز الأهلي على الزمالك; «انتقد المغرب الجزائر»: the next name
+            direct = not text[after[0].span.end:after[1].span.start].strip()
+            first, second = after[0], after[1] if direct else _marked(text, after[1:], rules) or after[1]
         else:
             continue
         if second is None or same_entity(first, second):
@@ -377,22 +378,51 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
 
 
 @lru_cache(maxsize=1)
-def _side_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in slots_data()["roles"]["side_nouns_ar"])
+def _side_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(bodies, teams and offices) a nationality adjective may name by its country (slots.toml [roles])."""
+    roles = slots_data()["roles"]
+    return (frozenset(fold(w) for w in roles["side_bodies_ar"]), frozenset(fold(w) for w in roles["side_titles_ar"]))
+
+
+# A score or a count after a side is no name: «نظيره الإيراني بهدف», «بنتيجة 2-1».
+_AFTER_SIDE = re.compile(r"^[وف]|^\d|^ب(?:هدف|نتيج|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر)")
 
 
 def _side(text: str, adjective: Mention, found: Sequence[Mention]) -> Mention | None:
-    """«المنتخب الفرنسي», «وزارة الخارجية التركية»: the adjective names a side by its country, so it may fill a
-    role (its span taken from the noun), unless a name stands right after it («الرئيس المصري عبد الفتاح السيسي»:
-    the name is the side)."""
+    """«وزارة الخارجية التركية», «المنتخب الفرنسي»: the adjective names a side by its country, so it may fill a
+    role (its span taken from the noun); after a team or an office, only when no name stands right after it
+    («ضيفه الإيطالي نابولي», «الرئيس المصري عبد الفتاح السيسي»: the name is the side)."""
+    bodies, titles = _side_nouns()
     before = list(_WORD.finditer(text, max(0, adjective.span.start - 30), adjective.span.start))[-2:]
-    nouns = [word for word in before if fold(word.group()).removeprefix("و") in _side_nouns()]
-    if not nouns or any(not m.adjective and m.span.start >= adjective.span.end
-                        and not text[adjective.span.end:m.span.start].strip() for m in found):
+    nouns = [(word, _noun(word.group(), bodies | titles)) for word in before]
+    nouns = [(word, noun) for word, noun in nouns if noun]
+    if not nouns:
         return None
-    start = nouns[0].start() + (1 if text[nouns[0].start()] == "و" and fold(nouns[0].group()) not in _side_nouns()
-                                else 0)
+    if not any(noun in bodies for _, noun in nouns) and _name_after(text, adjective, found):
+        return None
+    word, noun = nouns[0]
+    start = word.start() + (0 if fold(word.group()) == noun else 1)  # «والجيش»: the side starts after «و»
     return replace(adjective, span=Span(start, adjective.span.end, text[start:adjective.span.end]))
+
+
+def _noun(word: str, nouns: frozenset[str]) -> str | None:
+    """The side noun a word is, with or without a joined «و» («وزارة» is one, «والجيش» is «الجيش»)."""
+    folded = fold(word)
+    return folded if folded in nouns else folded[1:] if folded[:1] == "و" and folded[1:] in nouns else None
+
+
+def _name_after(text: str, adjective: Mention, found: Sequence[Mention]) -> bool:
+    """A name right after the adjective: a known one, or a word that is no particle, figure or score."""
+    if any(not m.adjective and m.span.start >= adjective.span.end and not text[adjective.span.end:m.span.start].strip()
+           for m in found):
+        return True
+    following = _WORD.match(text, adjective.span.end + 1) if text[adjective.span.end:adjective.span.end + 1] == " " \
+        else None
+    if following is None or any(m.adjective and m.span.start == following.start() for m in found):
+        return False
+    word = fold(following.group())
+    bodies, titles = _side_nouns()
+    return word not in _stopwords() and word not in bodies | titles and not _AFTER_SIDE.match(word)
 
 
 # «فوز X على (حساب) Y», «حقق X فوزه على حساب Y»: a victory noun, its winner (after it, or before it when the noun
