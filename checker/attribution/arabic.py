@@ -122,7 +122,7 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
     if _AS_SAYS.search(folded, max(0, cue.start - 12), cue.start):  # «- كما تقول معاجم اللغة -»
         aside = _ASIDE_SUBJECT.match(folded, cue.end)
         if aside and not any(word in _COMPLEMENTISERS for word in aside.group(1).split()):
-            return _aside_subject(text, folded, aside.start(1), aside.end(1), lexicon)
+            return _aside_subject(text, folded, aside.start(1), aside.end(1), outlets, lexicon)
         if _ASIDE_CLOSE.match(folded, cue.end):
             return None  # «- كما يقول -»: the speaker of the sentence before
     if fold(cue.text).removeprefix("و") in lexicon.ar_subject_first and not SUBJECT_THEN_CONTENT.match(
@@ -180,6 +180,9 @@ _AS_SAYS = re.compile(r"[\-–—،,]\s*كما\s+$")
 _ASIDE_SUBJECT = re.compile(r"[ \t]*((?:[^\s\-–—،,:.\n]+[ \t]*){1,5}?)[ \t]*[\-–—،,]")
 _ASIDE_CLOSE = re.compile(r"\s*[\-–—،,]")
 _COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+# Whom an aside was told: «لوكالة ...», «للصحفيين» (an outlet by name is found as one).
+_PRESS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "تلفزيون", "إذاعة", "صحفيين", "الصحفيين",
+                                     "صحافة", "الصحافة", "وسائل", "مراسل", "مراسلي"))
 # Words that end an aside's subject, or stand where it would be (then the subject is unsaid: «كما أكد مرارا»):
 # where, how and to whom it was said, and who himself.
 _ASIDE_STOPS = frozenset(fold(w) for w in (
@@ -187,14 +190,18 @@ _ASIDE_STOPS = frozenset(fold(w) for w in (
     "رسميا", "صراحة", "علنا", "لاحقا", "آنفا", "تكرارا", "مجددا", "حينها", "وقتها", "هو", "هي", "هم", "نفسه", "نفسها"))
 
 
-def _aside_subject(text: str, folded: str, start: int, end: int, lexicon: Lexicon) -> Span | None:
+def _aside_subject(text: str, folded: str, start: int, end: int, outlets: list[OutletMention],
+                   lexicon: Lexicon) -> Span | None:
     """The subject of an aside up to the first word of when, where, how or to whom («كما قالت الوزارة في بيان» →
-    «الوزارة», «كما قال مسؤولون أمريكيون لرويترز» → «مسؤولون أمريكيون»); None when such a word comes first."""
+    «الوزارة», «كما قال مسؤولون أمريكيون لرويترز» → «مسؤولون أمريكيون»); None when such a word comes first. «لـ» +
+    a noun is part of a name («المندوبية السامية للتخطيط») unless it names an outlet or the press."""
     words = list(_NON_SPACE.finditer(folded, start, end))
     kept = 0
     for at, word in enumerate(words):
         token = word.group()
-        if token in _ASIDE_STOPS or token in lexicon.ar_time_words or (at and token.startswith("ل") and len(token) > 3):
+        told = at and token.startswith("ل") and (token[1:].removeprefix("ل") in _PRESS or token[1:] in _PRESS or any(
+            o.start <= word.start() + 1 < o.end or word.start() <= o.start <= word.start() + 2 for o in outlets))
+        if token in _ASIDE_STOPS or token in lexicon.ar_time_words or told:
             break
         kept += 1
     return _trimmed(text, words[0].start(), words[kept - 1].end()) if kept else None
