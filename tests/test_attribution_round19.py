@@ -126,3 +126,9 @@ def test_an_aside_with_only_an_adverb_is_the_speaker_before() -> None:
 def test_a_quoted_first_name_is_who_speaks() -> None:
     text = 'عنوان الخبر\n\nوتقول "دينا"، وهي أم لثلاثة أطفال، إن المساعدات لم تصل إلى المخيم منذ أسابيع.'
     assert _speaker_of(text, "المساعدات لم تصل") == '"دينا"'
+
+
+def test_also_and_its_object_is_no_aside() -> None:
+    text = ("عنوان الخبر\n\nوقالت السعودية إن الهجوم على السفينة مدان، كما أكدت دعمها لحرية الملاحة الدولية، وفق بيان "
+            "لوزارة الخارجية.")
+    assert "دعمها" not in " ".join(s or "" for s in _speakers(text).values())

@@ -196,6 +196,8 @@ def _aside_subject(text: str, folded: str, start: int, end: int, outlets: list[O
     «الوزارة», «كما قال مسؤولون أمريكيون لرويترز» → «مسؤولون أمريكيون»); None when such a word comes first. «لـ» +
     a noun is part of a name («المندوبية السامية للتخطيط») unless it names an outlet or the press."""
     words = list(_NON_SPACE.finditer(folded, start, end))
+    if text[words[0].start():words[0].end()].endswith(("ها", "هم", "هما")):
+        return None  # «، كما أكدت دعمها لـ ...»: "also", and its object; the subject is the sentence's
     kept = 0
     for at, word in enumerate(words):
         token = word.group()
