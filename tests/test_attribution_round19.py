@@ -132,3 +132,8 @@ def test_also_and_its_object_is_no_aside() -> None:
     text = ("عنوان الخبر\n\nوقالت السعودية إن الهجوم على السفينة مدان، كما أكدت دعمها لحرية الملاحة الدولية، وفق بيان "
             "لوزارة الخارجية.")
     assert "دعمها" not in " ".join(s or "" for s in _speakers(text).values())
+
+
+def test_a_participle_subject_stops_at_a_preposition() -> None:
+    text = "عنوان الخبر\n\nوتحدث دوترتي إلى جنود في مدينة زامبوانغا، قائلا إن التحقيق لن يمضي قدما."
+    assert list(_speakers(text).values()) == ["دوترتي"]
