@@ -16,7 +16,8 @@ from checker.slots.counting import governing_act, load_counting, thing_of, year_
 from checker.slots.model import Mention, Quantity, Role, Span
 from checker.outlets import load_registry
 from checker.slots.names import (CONTEXT_WORDS, INSIDE_WORD, _CLAUSE, _WORD, SlotRules, _calendar_words,
-                                 load_gazetteer, load_rules, mentions, places_compatible, same_entity, slots_data)
+                                 load_gazetteer, load_rules, mentions, places_compatible, same_entity)
+from checker.slots.sides import side
 from checker.stems import light_stem
 
 # --- what a text says ---------------------------------------------------------
@@ -339,7 +340,7 @@ def _between(text: str, previous: Quantity, number: NumberMention) -> str:
 def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
     rules = load_rules()
     folded = fold(text)
-    sides = [m if not m.adjective else _side(text, m, found) for m in found]
+    sides = [m if not m.adjective else side(text, m, found, _stopwords()) for m in found]
     names = [m for m in sides if m is not None and m.kind in {"actor", "place"} and m.level != "competition"
              and not _locative(text, m.span.start)]
     roles = []
@@ -375,54 +376,6 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
     won += _english_victories(text, names)
     return tuple(won + [r for r in roles if not any(w.verb.start <= r.verb.start < w.verb.end for w in won)
                         and not any(start <= r.verb.start < end for start, end in unreal)])
-
-
-@lru_cache(maxsize=1)
-def _side_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    """(bodies, teams and offices) a nationality adjective may name by its country (slots.toml [roles])."""
-    roles = slots_data()["roles"]
-    return (frozenset(fold(w) for w in roles["side_bodies_ar"]), frozenset(fold(w) for w in roles["side_titles_ar"]))
-
-
-# A score or a count after a side is no name: «نظيره الإيراني بهدف», «بنتيجة 2-1».
-_AFTER_SIDE = re.compile(r"^[وف]|^\d|^ب(?:هدف|نتيج|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر)")
-
-
-def _side(text: str, adjective: Mention, found: Sequence[Mention]) -> Mention | None:
-    """«وزارة الخارجية التركية», «المنتخب الفرنسي»: the adjective names a side by its country, so it may fill a
-    role (its span taken from the noun); after a team or an office, only when no name stands right after it
-    («ضيفه الإيطالي نابولي», «الرئيس المصري عبد الفتاح السيسي»: the name is the side)."""
-    bodies, titles = _side_nouns()
-    before = list(_WORD.finditer(text, max(0, adjective.span.start - 30), adjective.span.start))[-2:]
-    nouns = [(word, _noun(word.group(), bodies | titles)) for word in before]
-    nouns = [(word, noun) for word, noun in nouns if noun]
-    if not nouns:
-        return None
-    if not any(noun in bodies for _, noun in nouns) and _name_after(text, adjective, found):
-        return None
-    word, noun = nouns[0]
-    start = word.start() + (0 if fold(word.group()) == noun else 1)  # «والجيش»: the side starts after «و»
-    return replace(adjective, span=Span(start, adjective.span.end, text[start:adjective.span.end]))
-
-
-def _noun(word: str, nouns: frozenset[str]) -> str | None:
-    """The side noun a word is, with or without a joined «و» («وزارة» is one, «والجيش» is «الجيش»)."""
-    folded = fold(word)
-    return folded if folded in nouns else folded[1:] if folded[:1] == "و" and folded[1:] in nouns else None
-
-
-def _name_after(text: str, adjective: Mention, found: Sequence[Mention]) -> bool:
-    """A name right after the adjective: a known one, or a word that is no particle, figure or score."""
-    if any(not m.adjective and m.span.start >= adjective.span.end and not text[adjective.span.end:m.span.start].strip()
-           for m in found):
-        return True
-    following = _WORD.match(text, adjective.span.end + 1) if text[adjective.span.end:adjective.span.end + 1] == " " \
-        else None
-    if following is None or any(m.adjective and m.span.start == following.start() for m in found):
-        return False
-    word = fold(following.group())
-    bodies, titles = _side_nouns()
-    return word not in _stopwords() and word not in bodies | titles and not _AFTER_SIDE.match(word)
 
 
 # «فوز X على (حساب) Y», «حقق X فوزه على حساب Y»: a victory noun, its winner (after it, or before it when the noun
