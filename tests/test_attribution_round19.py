@@ -45,33 +45,31 @@ def test_an_aside_names_its_speaker_after_the_verb(sentence: str, speaker: str) 
     assert speaker in [s for s in _speakers(f"عنوان الخبر\n\n{sentence}").values() if s], _speakers(sentence)
 
 
-def test_an_aside_without_a_subject_is_the_speaker_before() -> None:
-    text = ("عنوان الخبر\n\nوقال الكاتب الصحفي محمد السحيمي إن مكانة المؤسسة الدينية تراجعت في السنوات الأخيرة.\n"
-            "ولكن انتقاد الأذان - كما يقول - كان خطوة ذهبت بعيدا.")
-    assert _speaker_of(text, "خطوة ذهبت بعيدا") == "الكاتب الصحفي محمد السحيمي"
+@pytest.mark.parametrize("before, sentence, words, speaker", [
+    ("وقال الكاتب الصحفي محمد السحيمي إن مكانة المؤسسة الدينية تراجعت في السنوات الأخيرة.",
+     "ولكن انتقاد الأذان - كما يقول - كان خطوة ذهبت بعيدا.", "خطوة ذهبت بعيدا", "الكاتب الصحفي محمد السحيمي"),
+    ("وقال وزير المالية إن الاقتصاد سينمو بنسبة أربعة في المئة هذا العام.",
+     "والعجز - كما أكد مرارا - سيتراجع في العام المقبل.", "سيتراجع في العام", "وزير المالية"),
+    ("وتحدث عمران خان للصحفيين في إسلام آباد عن نتائج الانتخابات.",
+     'وقال "نجحنا ومنحونا تفويضا"، مذكرا بأنه بدأ العمل السياسي في 1996.', "مذكرا بأنه", "عمران خان"),
+])
+def test_the_speaker_before_goes_on(before: str, sentence: str, words: str, speaker: str) -> None:
+    """An aside with no subject («- كما يقول -»), or only an adverb, and a quotation right after «وقال»."""
+    assert _speaker_of(f"عنوان الخبر\n\n{before}\n{sentence}", words) == speaker
 
 
-def test_a_quotation_right_after_the_verb_is_what_was_said() -> None:
-    text = ("عنوان الخبر\n\nوتحدث عمران خان للصحفيين في إسلام آباد عن نتائج الانتخابات.\n"
-            'وقال "نجحنا ومنحونا تفويضا"، مذكرا بأنه بدأ العمل السياسي في 1996.')
-    assert _speaker_of(text, "مذكرا بأنه") == "عمران خان"
-
-
-def test_a_quoted_name_before_its_words_still_speaks() -> None:
-    text = 'عنوان الخبر\n\nوقالت "هيومن رايتس ووتش" إن السلطات اعتقلت عشرات الناشطين الشهر الماضي.'
-    assert _speaker_of(text, "اعتقلت عشرات") == '"هيومن رايتس ووتش"'
-
-
-def test_a_quoted_source_after_according_to_what_still_speaks() -> None:
-    text = ('عنوان الخبر\n\nانسحبت آخر دفعة من المقاتلين من المدينة الأحد، بحسب ما أعلنت "قوات سوريا الديمقراطية"، '
-            "إثر تهديدات بالتدخل العسكري.")
-    assert _speaker_of(text, "انسحبت آخر دفعة") == '"قوات سوريا الديمقراطية"'
-
-
-def test_a_quoted_name_with_its_description_still_speaks() -> None:
-    text = ('عنوان الخبر\n\nأعلن "مجلس منبج العسكري"، التابع لقوات سوريا الديمقراطية، الأحد انسحاب آخر دفعة من '
-            "المقاتلين من المدينة.")
-    assert _speaker_of(text, "انسحاب آخر دفعة") == '"مجلس منبج العسكري"'
+@pytest.mark.parametrize("sentence, words, speaker", [
+    ('وقالت "هيومن رايتس ووتش" إن السلطات اعتقلت عشرات الناشطين الشهر الماضي.', "اعتقلت عشرات",
+     '"هيومن رايتس ووتش"'),
+    ('انسحبت آخر دفعة من المقاتلين من المدينة الأحد، بحسب ما أعلنت "قوات سوريا الديمقراطية"، إثر تهديدات بالتدخل '
+     "العسكري.", "انسحبت آخر دفعة", '"قوات سوريا الديمقراطية"'),
+    ('أعلن "مجلس منبج العسكري"، التابع لقوات سوريا الديمقراطية، الأحد انسحاب آخر دفعة من المقاتلين من المدينة.',
+     "انسحاب آخر دفعة", '"مجلس منبج العسكري"'),
+    ('وتقول "دينا"، وهي أم لثلاثة أطفال، إن المساعدات لم تصل إلى المخيم منذ أسابيع.', "المساعدات لم تصل", '"دينا"'),
+])
+def test_a_quoted_name_still_speaks(sentence: str, words: str, speaker: str) -> None:
+    """Before its words, after «بحسب ما أعلنت», with its description, or a first name in quotes."""
+    assert _speaker_of(f"عنوان الخبر\n\n{sentence}", words) == speaker
 
 
 def _non_claims(text: str) -> dict[str, str]:
@@ -115,17 +113,6 @@ def test_a_plea_in_a_quote_is_still_a_claim() -> None:
 ])
 def test_an_aside_subject_stops_before_when_where_and_to_whom(sentence: str, speaker: str) -> None:
     assert list(_speakers(f"عنوان الخبر\n\n{sentence}").values()) == [speaker]
-
-
-def test_an_aside_with_only_an_adverb_is_the_speaker_before() -> None:
-    text = ("عنوان الخبر\n\nوقال وزير المالية إن الاقتصاد سينمو بنسبة أربعة في المئة هذا العام.\n"
-            "والعجز - كما أكد مرارا - سيتراجع في العام المقبل.")
-    assert _speaker_of(text, "سيتراجع في العام") == "وزير المالية"
-
-
-def test_a_quoted_first_name_is_who_speaks() -> None:
-    text = 'عنوان الخبر\n\nوتقول "دينا"، وهي أم لثلاثة أطفال، إن المساعدات لم تصل إلى المخيم منذ أسابيع.'
-    assert _speaker_of(text, "المساعدات لم تصل") == '"دينا"'
 
 
 def test_also_and_its_object_is_no_aside() -> None:
