@@ -363,7 +363,7 @@ def _line_reason(line: Line, language: str, repeated: bool, body_start: int | No
         return "credit line"
     if count <= 25 and key.startswith(data["caption_prefixes"]):
         return "image caption"
-    if count <= 40 and data["caption_patterns"].search(stripped) or data["long_caption_patterns"].search(stripped):
+    if (count <= 40 and data["caption_patterns"].search(stripped)) or data["long_caption_patterns"].search(stripped):
         return "image caption"
     if count <= 12 and (head.startswith(data["dateline_prefixes"]) or _only_dates(line.text)):
         return "date line"

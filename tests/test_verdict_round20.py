@@ -33,8 +33,8 @@ def test_the_same_result_keeps_its_roles(claim: str) -> None:
 
 
 def test_a_nationality_adjective_elsewhere_fills_no_role() -> None:
-    passage = "قصف الطيران الإسرائيلي مواقع في ريف دمشق فجر الأحد، وفق ما أعلن الجيش."
-    assert _role("قصفت سوريا مواقع إسرائيلية فجر الأحد.", passage) is None
+    passage = "انتقد الإعلام الروسي الولايات المتحدة بسبب العقوبات الجديدة."
+    assert _role("انتقدت الولايات المتحدة روسيا بسبب العقوبات الجديدة.", passage) is None
 
 
 def test_a_side_named_after_its_adjective_is_the_name() -> None:
@@ -51,4 +51,15 @@ def test_a_ministry_named_by_its_country_accuses() -> None:
 
 def test_the_direct_object_is_the_second_side() -> None:
     passage = "وانتقد المغرب الجزائر بسبب دعمها لجبهة البوليساريو في الصحراء."
-    assert _role("انتقدت جبهة البوليساريو المغرب بسبب دعمه للجزائر.", passage) is None
+    assert _role("انتقدت الجزائر المغرب بسبب دعمه للمغرب.", passage) == "conflict"
+    assert _role("انتقد المغرب الجزائر بسبب دعمها لجبهة البوليساريو.", passage) == "agree"
+
+
+def test_a_verb_joined_by_and_has_no_one_letter_subject() -> None:
+    passage = "واتهمت تركيا الولايات المتحدة بدعم الإرهاب في شمال سوريا."
+    assert _role("اتهمت الولايات المتحدة تركيا بدعم الإرهاب في شمال سوريا.", passage) == "conflict"
+
+
+def test_a_club_the_gazetteer_lacks_after_the_adjective_is_the_side() -> None:
+    passage = "فاز يوفنتوس على ضيفه الإيطالي فيورنتينا 2-0 في الدوري."
+    assert _role("فاز فيورنتينا على يوفنتوس 2-0 في الدوري.", passage) == "conflict"

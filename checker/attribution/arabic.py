@@ -60,11 +60,10 @@ def arabic_clause_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> S
 
 _OPENERS = ("كما", "ثم", "من جهته", "من جهتها", "من جهتهم", "من جانبه", "من جانبها", "من جانبهم", "بدوره", "بدورها",
             "بدورهم", "في المقابل", "بالمقابل", "في حين", "بينما")
-_SUBJECT_BREAKS = frozenset(fold(w) for w in {"في", "على", "عن", "الى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "امام", "عبر",
+_SUBJECT_BREAKS = frozenset({"في", "على", "عن", "الى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "امام", "عبر",
                              "حول", "ان", "انه", "انها", "بان", "التي", "الذي", "الذين", "حيث", "اثر", "عقب", "لدى",
                              "الان", "حاليا", "موخرا", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "كذلك", "ايضا",
                              "وقتها", "حينها", "هنا", "هناك", "ثم", "كما", "اذ", "لما", "عندما", "حين", "حينما"})
-# (folded, as the words compared with it are: «على» is «علي» and «إلى» «الي» once folded)
 
 
 def is_participle(cue: Cue, lexicon: Lexicon) -> bool:
@@ -181,33 +180,31 @@ _AS_SAYS = re.compile(r"[\-–—،,]\s*كما\s+$")
 _ASIDE_SUBJECT = re.compile(r"[ \t]*((?:[^\s\-–—،,:.\n]+[ \t]*){1,5}?)[ \t]*[\-–—،,]")
 _ASIDE_CLOSE = re.compile(r"\s*[\-–—،,]")
 _COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
-# Whom an aside was told: «لوكالة ...», «للصحفيين» (an outlet by name is found as one).
-_PRESS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "قناة", "موقع", "شبكة", "تلفزيون", "إذاعة", "صحفيين", "الصحفيين",
-                                     "صحافة", "الصحافة", "وسائل", "مراسل", "مراسلي"))
-# Words that end an aside's subject, or stand where it would be (then the subject is unsaid: «كما أكد مرارا»):
-# where, how and to whom it was said, and who himself.
-_ASIDE_STOPS = frozenset(fold(w) for w in (
-    "في", "على", "عن", "من", "إلى", "مع", "خلال", "أمام", "لدى", "أثناء", "عبر", "مرارا", "مؤخرا", "سابقا", "أيضا",
-    "رسميا", "صراحة", "علنا", "لاحقا", "آنفا", "تكرارا", "مجددا", "حينها", "وقتها", "هو", "هي", "هم", "نفسه", "نفسها"))
-
-
 def _aside_subject(text: str, folded: str, start: int, end: int, outlets: list[OutletMention],
                    lexicon: Lexicon) -> Span | None:
     """The subject of an aside up to the first word of when, where, how or to whom («كما قالت الوزارة في بيان» →
     «الوزارة», «كما قال مسؤولون أمريكيون لرويترز» → «مسؤولون أمريكيون»); None when such a word comes first. «لـ» +
     a noun is part of a name («المندوبية السامية للتخطيط») unless it names an outlet or the press."""
     words = list(_NON_SPACE.finditer(folded, start, end))
-    if text[words[0].start():words[0].end()].endswith(("ها", "هم", "هما")):
+    if _owned(text, words[0]) and len(words) > 1 and (words[1].group()[:1] == "ل" or words[1].group() in lexicon.ar_aside_stops):
         return None  # «، كما أكدت دعمها لـ ...»: "also", and its object; the subject is the sentence's
     kept = 0
     for at, word in enumerate(words):
         token = word.group()
-        told = at and token.startswith("ل") and (token[1:].removeprefix("ل") in _PRESS or token[1:] in _PRESS or any(
-            o.start <= word.start() + 1 < o.end or word.start() <= o.start <= word.start() + 2 for o in outlets))
-        if token in _ASIDE_STOPS or token in lexicon.ar_time_words or told:
+        if at and _owned(text, word):
+            break  # «كما أكد الرئيس رفضه أي تعديل»: the object, owned by the subject
+        told = at and token.startswith("ل") and (token in lexicon.ar_addressees or any(
+            word.start() <= o.start <= word.start() + 2 for o in outlets))
+        if token in lexicon.ar_aside_stops or token in lexicon.ar_time_words or told:
             break
         kept += 1
     return _trimmed(text, words[0].start(), words[kept - 1].end()) if kept else None
+
+
+def _owned(text: str, word: re.Match[str]) -> bool:
+    """A noun with a possessive pronoun («دعمها», «رفضه»), not «الله» nor a word ending in «ة»."""
+    original = text[word.start():word.end()].rstrip("،,.:؛")
+    return original.endswith(("ه", "ها", "هم", "هما")) and not original.endswith("الله") and len(original) > 3
 _CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")
 _SUBJECT_BEFORE_WORDS = 6
 

@@ -76,6 +76,8 @@ class Lexicon:
     gated: dict[str, tuple[tuple[str, str, bool], ...]]
     ar_stops: frozenset[str]
     ar_time_words: frozenset[str]
+    ar_not_speaker_openers: frozenset[str]
+    ar_aside_stops: frozenset[str]
     ar_stop_phrases: tuple[str, ...]
     ar_relatives: frozenset[str]
     anonymous: tuple[str, ...]
@@ -166,6 +168,8 @@ def load_lexicon() -> Lexicon:
         gated=_gated(data["en"]),
         ar_stops=folded(speaker["ar_stops"]),
         ar_time_words=folded(speaker["ar_time_words"]),
+        ar_not_speaker_openers=folded(speaker["ar_not_speaker_openers"]),
+        ar_aside_stops=folded(speaker["ar_aside_stops"]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
         ar_relatives=folded(speaker["ar_relatives"]),
         anonymous=tuple(fold(w) for w in speaker["anonymous"]),

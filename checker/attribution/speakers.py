@@ -26,7 +26,7 @@ from checker.number_lexicon import folded_table
 MAX_WORDS = 8
 MAX_APPOSITIVE = 14
 _FIRST_PERSON = frozenset({"i", "we"})
-_FIRST_PERSON_AR = frozenset(fold(w) for w in ("أنا", "نحن", "إننا", "إنني", "إني", "لقد"))
+_FIRST_PERSON_AR = frozenset(fold(w) for w in ("أنا", "نحن", "إننا", "إنني", "إني"))
 _APPOSITIVE_NAME = 5
 _QUOTED = 0.5
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
@@ -35,11 +35,6 @@ _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "لم", "لن", "ولم", "ولن", "ولا", "وقد",
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this", "which", "what", "as", "and", "or",
     "but", "if", "so", "than", "then", "there", "here", "all", "some", "any", "not", "no", "also"))
-# Words no speaker phrase opens with: a complementiser («إن "حاجز القمار"...», «إنهما متورطان»: the reported
-# words), "seems" («ويبدو أن كثيرا»).
-_NEVER_FIRST = frozenset(fold(w) for w in (
-    "إن", "أن", "بأن", "وأن", "فإن", "وإن", "إنه", "إنها", "إنهم", "إنهما", "أنه", "أنها", "أنهم", "أنهما", "بأنه",
-    "بأنها", "بأنهم", "بأنهما", "يبدو", "ويبدو", "تبدو", "وتبدو"))
 # «بحسب ما أعلنت "قوات سوريا الديمقراطية"»: the verb after "according to what" names its source in quotes.
 _ACCORDING = re.compile(r"(?:بحسب|حسب|وفق|وفقا ل|طبقا ل|حسبما|وفقما)\s*(?:ما|لما)?\s*\S+\s*$")
 # "But" before the subject («لكن التحالف العسكري يقول إن»): the phrase starts after it.
@@ -175,14 +170,24 @@ def _whole_quotation(text: str, speaker: Span) -> bool:
     return said and text[speaker.end:speaker.end + 3].lstrip()[:1] in ("،", ",", ".", "")
 
 
+@lru_cache(maxsize=1)
+def _never_first() -> frozenset[str]:
+    """Words no speaker phrase opens with: a preposition, or a complementiser or «يبدو» (cues.toml [speaker]
+    ar_not_speaker_openers: the reported words follow them)."""
+    with open(DATA_DIR / "cues.toml", "rb") as handle:
+        words = tomllib.load(handle)["speaker"]["ar_not_speaker_openers"]
+    return _PREPOSITIONS | frozenset(fold(w) for w in words)
+
+
 def _fragment(phrase: str) -> bool:
-    """A function word alone, or a phrase that starts inside a word (a combining mark or one letter first)."""
+    """A function word alone, a phrase opening with a word no speaker opens with, one ending in «كما» (an aside
+    whose speaker is elsewhere), or a phrase that starts inside a word (a combining mark or one letter first)."""
     if not phrase or unicodedata.combining(phrase[0]) or phrase[0] in "ًٌٍَُِّْـ":
         return True
     words = fold(phrase).split()
     if not words:
         return True
-    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _PREPOSITIONS | _NEVER_FIRST:
+    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _never_first():
         return True  # «على», "على ضرورة", "فيه": the reported words or a preposition, never who spoke
     if len(words) > 1 and words[-1].strip(".,،-") == fold("كما"):
         return True  # «... - كما يقول -»: "as he says" names its speaker elsewhere

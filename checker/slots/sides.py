@@ -24,8 +24,12 @@ def _side_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return (frozenset(fold(w) for w in roles["side_bodies_ar"]), frozenset(fold(w) for w in roles["side_titles_ar"]))
 
 
-# A score or a count after a side is no name: «نظيره الإيراني بهدف», «بنتيجة 2-1».
-_AFTER_SIDE = re.compile(r"^[وف]|^\d|^ب(?:هدف|نتيج|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر)")
+@lru_cache(maxsize=1)
+def _after_side() -> re.Pattern[str]:
+    """A short word joined by «و/ف» (the next verb: «وحقق»; a longer one may be a name: «فيورنتينا», «واتفورد»), a
+    figure, or «بـ» + a score word (slots.toml [roles] score_words_ar): no name after a side."""
+    scores = "|".join(re.escape(fold(w)) for w in slots_data()["roles"]["score_words_ar"])
+    return re.compile(rf"^[وف]\w{{1,4}}$|^\d|^ب(?:{scores})")
 
 
 def side(text: str, adjective: Mention, found: Sequence[Mention], stopwords: frozenset[str]) -> Mention | None:
@@ -62,4 +66,4 @@ def _name_after(text: str, adjective: Mention, found: Sequence[Mention], stopwor
         return False
     word = fold(following.group())
     bodies, titles = _side_nouns()
-    return word not in stopwords and word not in bodies | titles and not _AFTER_SIDE.match(word)
+    return word not in stopwords and word not in bodies | titles and not _after_side().match(word)
