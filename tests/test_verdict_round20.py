@@ -37,22 +37,20 @@ def test_a_nationality_adjective_elsewhere_fills_no_role() -> None:
     assert _role("انتقدت الولايات المتحدة روسيا بسبب العقوبات الجديدة.", passage) is None
 
 
-def test_a_side_named_after_its_adjective_is_the_name() -> None:
-    passage = "فاز ريال مدريد على ضيفه الإيطالي نابولي 3-2 في ذهاب دور الستة عشر."
-    assert _role("فاز نابولي على ريال مدريد 3-2 في ذهاب دور الستة عشر.", passage) == "conflict"
-    assert _role("فاز ريال مدريد على نابولي 3-2 في ذهاب دور الستة عشر.", passage) == "agree"
-
-
-def test_a_ministry_named_by_its_country_accuses() -> None:
-    passage = "اتهمت وزارة الخارجية الروسية الولايات المتحدة بعرقلة الاتفاق في جنيف."
-    assert _role("اتهمت الولايات المتحدة روسيا بعرقلة الاتفاق في جنيف.", passage) == "conflict"
-    assert _role("اتهمت روسيا الولايات المتحدة بعرقلة الاتفاق في جنيف.", passage) == "agree"
-
-
-def test_the_direct_object_is_the_second_side() -> None:
-    passage = "وانتقد المغرب الجزائر بسبب دعمها لجبهة البوليساريو في الصحراء."
-    assert _role("انتقدت الجزائر المغرب بسبب دعمه للمغرب.", passage) == "conflict"
-    assert _role("انتقد المغرب الجزائر بسبب دعمها لجبهة البوليساريو.", passage) == "agree"
+@pytest.mark.parametrize("passage, swapped, same", [
+    # a name right after the adjective is the side
+    ("فاز ريال مدريد على ضيفه الإيطالي نابولي 3-2 في ذهاب دور الستة عشر.",
+     "فاز نابولي على ريال مدريد 3-2 في ذهاب دور الستة عشر.", "فاز ريال مدريد على نابولي 3-2 في ذهاب دور الستة عشر."),
+    # a ministry named by its country accuses
+    ("اتهمت وزارة الخارجية الروسية الولايات المتحدة بعرقلة الاتفاق في جنيف.",
+     "اتهمت الولايات المتحدة روسيا بعرقلة الاتفاق في جنيف.", "اتهمت روسيا الولايات المتحدة بعرقلة الاتفاق في جنيف."),
+    # the name right after the subject is the direct object, not the «لـ» one further on
+    ("وانتقد المغرب الجزائر بسبب دعمها لجبهة البوليساريو في الصحراء.",
+     "انتقدت الجزائر المغرب بسبب دعمه للمغرب.", "انتقد المغرب الجزائر بسبب دعمها لجبهة البوليساريو."),
+])
+def test_roles_turned_round_conflict_and_kept_agree(passage: str, swapped: str, same: str) -> None:
+    assert _role(swapped, passage) == "conflict"
+    assert _role(same, passage) == "agree"
 
 
 def test_a_verb_joined_by_and_has_no_one_letter_subject() -> None:

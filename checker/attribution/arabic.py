@@ -121,7 +121,7 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
         return fronted
     if _AS_SAYS.search(folded, max(0, cue.start - 12), cue.start):  # «- كما تقول معاجم اللغة -»
         aside = _ASIDE_SUBJECT.match(folded, cue.end)
-        if aside and not any(word in _COMPLEMENTISERS for word in aside.group(1).split()):
+        if aside and not any(word in lexicon.ar_not_speaker_openers for word in aside.group(1).split()):
             return _aside_subject(text, folded, aside.start(1), aside.end(1), outlets, lexicon)
         if _ASIDE_CLOSE.match(folded, cue.end):
             return None  # «- كما يقول -»: the speaker of the sentence before
@@ -179,7 +179,8 @@ def _adverb_word(word: str) -> bool:
 _AS_SAYS = re.compile(r"[\-–—،,]\s*كما\s+$")
 _ASIDE_SUBJECT = re.compile(r"[ \t]*((?:[^\s\-–—،,:.\n]+[ \t]*){1,5}?)[ \t]*[\-–—،,]")
 _ASIDE_CLOSE = re.compile(r"\s*[\-–—،,]")
-_COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+
+
 def _aside_subject(text: str, folded: str, start: int, end: int, outlets: list[OutletMention],
                    lexicon: Lexicon) -> Span | None:
     """The subject of an aside up to the first word of when, where, how or to whom («كما قالت الوزارة في بيان» →
@@ -205,6 +206,8 @@ def _owned(text: str, word: re.Match[str]) -> bool:
     """A noun with a possessive pronoun («دعمها», «رفضه»), not «الله» nor a word ending in «ة»."""
     original = text[word.start():word.end()].rstrip("،,.:؛")
     return original.endswith(("ه", "ها", "هم", "هما")) and not original.endswith("الله") and len(original) > 3
+
+
 _CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")
 _SUBJECT_BEFORE_WORDS = 6
 

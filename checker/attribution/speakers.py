@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from checker.attribution.arabic import after_time_words
-from checker.attribution.cues import Lexicon
+from checker.attribution.cues import Lexicon, load_lexicon
 from checker.attribution.quotes import quoted_share
 from checker.attribution.sources import Link, Span
 from checker.config import DATA_DIR
@@ -174,9 +174,7 @@ def _whole_quotation(text: str, speaker: Span) -> bool:
 def _never_first() -> frozenset[str]:
     """Words no speaker phrase opens with: a preposition, or a complementiser or «يبدو» (cues.toml [speaker]
     ar_not_speaker_openers: the reported words follow them)."""
-    with open(DATA_DIR / "cues.toml", "rb") as handle:
-        words = tomllib.load(handle)["speaker"]["ar_not_speaker_openers"]
-    return _PREPOSITIONS | frozenset(fold(w) for w in words)
+    return _PREPOSITIONS | load_lexicon().ar_not_speaker_openers
 
 
 def _fragment(phrase: str) -> bool:
