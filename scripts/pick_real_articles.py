@@ -31,7 +31,8 @@ session 19 round 16 with `dev16 > eval/real_train13/articles.txt` and a fourteen
 and a fifteenth with `verdict15 > eval/verdict_cases15/articles.txt`; session 21 round 18 with
 `dev18 > eval/real_train15/articles.txt` and a sixteenth with `verdict16 > eval/verdict_cases16/articles.txt`;
 session 22 round 19 with `dev19 > eval/real_train16/articles.txt` and a seventeenth with
-`verdict17 > eval/verdict_cases17/articles.txt`.
+`verdict17 > eval/verdict_cases17/articles.txt`; session 23 round 20 with `dev20 > eval/real_train17/articles.txt`
+and an eighteenth with `verdict18 > eval/verdict_cases18/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -129,7 +130,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev16": (20261246, 18, 12), "verdict14": (20261248, 9, 10),
                "dev17": (20261250, 18, 12), "verdict15": (20261252, 9, 10),
                "dev18": (20261254, 18, 12), "verdict16": (20261256, 9, 10),
-               "dev19": (20261262, 18, 12), "verdict17": (20261264, 9, 10)}
+               "dev19": (20261262, 18, 12), "verdict17": (20261264, 9, 10),
+               "dev20": (20261266, 18, 12), "verdict18": (20261268, 9, 10)}
 
 
 def main(which: str) -> list[str]:
