@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Callable
 
+from checker.config import DATA_DIR
 from checker.models import Outlet
 from checker.normalize import fold, search_form
 
@@ -56,6 +58,8 @@ class HeadWords:
     subject_cue_words: frozenset[str] = frozenset()
     subject_not_names: frozenset[str] = frozenset()
     subject_not_nisbas: frozenset[str] = frozenset()
+    described_heads: frozenset[str] = frozenset()
+    state_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> HeadWords:
@@ -70,7 +74,8 @@ class HeadWords:
                    frozenset(w.lower() for w in data.get("english_generic", ())), folded("cited_heads"),
                    frozenset(w.lower() for w in data.get("english_openers", ())),
                    frozenset(data.get("affiliate_networks", ())), folded("subject_heads"), folded("subject_cue_words"),
-                   folded("subject_not_names"), folded("subject_not_nisbas"))
+                   folded("subject_not_names"), folded("subject_not_nisbas"), folded("described_heads"),
+                   folded("state_words"))
 
     @property
     def empty(self) -> bool:
@@ -114,7 +119,8 @@ def find_heads(text: str, words: HeadWords, find: Finder, blocked: Blocked, fold
     if words.empty:
         return []
     folded = fold(text) if folded is None else folded
-    heads = [*_arabic_heads(text, folded, words, find, blocked), *_english_heads(text, words, find)]
+    heads = [*_arabic_heads(text, folded, words, find, blocked), *_described_broadcasters(text, folded, words, find),
+             *_english_heads(text, words, find)]
     heads.sort(key=lambda h: (h.start, -h.end))
     kept: list[OutletHead] = []
     for head in heads:
@@ -144,6 +150,61 @@ def _arabic_heads(text: str, folded: str, words: HeadWords, find: Finder, blocke
         end = max(phrase_end, name_end + 1 if folded[name_end:name_end + 1] == '"' else name_end)
         found.append(OutletHead(outlet, kind, start, end, start if whole else name_start, name_end))
     return found
+
+
+def _described_broadcasters(text: str, folded: str, words: HeadWords, find: Finder) -> list[OutletHead]:
+    """«التلفزيون الرسمي السوري», «التلفزيون العراقي», «الإذاعة الإسرائيلية»: a broadcaster named by what it is, the
+    head with the article and up to two words saying whose it is (a country's adjective from gazetteer.toml) or
+    that it is the state's («الرسمي»). The registry's outlet when it knows the phrase, or the phrase without its
+    state word («التلفزيون السوري»); else an outlet by that description. A newspaper or an agency so described
+    («الصحيفة البريطانية», «الوكالة الرسمية») is the one named before it (checker.attribution.sources)."""
+    if words.described_heads.isdisjoint(_definite_head(w) for w in _WORD.findall(folded)):
+        return []
+    found = []
+    describing = _country_adjectives() | words.state_words
+    for match in _WORD.finditer(folded):
+        head = _definite_head(match.group())
+        if head not in words.described_heads:
+            continue
+        described = []
+        for token in _WORD.finditer(folded, match.end()):
+            gap = folded[(described[-1] if described else match).end():token.start()]
+            if gap.strip() or len(described) == 2 or token.group() not in describing:
+                break
+            described.append(token)
+        if not described:
+            continue
+        start = match.end() - len(head) - 2  # from the article, or from «لل» (ل with the article's ل)
+        named = ["ال" + text[match.end() - len(head):match.end()], *(text[t.start():t.end()] for t in described)]
+        phrase = " ".join(named)  # «للتلفزيون الرسمي» names «التلفزيون الرسمي»
+        plain = " ".join(word for word, token in zip(named, [match, *described])
+                         if token is match or token.group() not in words.state_words)
+        outlet = find(phrase) or find(plain) or Outlet(_slug(phrase), phrase, known=False)
+        found.append(OutletHead(outlet, words.kinds.get(head, "tv"), start, described[-1].end(), start,
+                                described[-1].end()))
+    return found
+
+
+def _definite_head(word: str) -> str:
+    """The word without its clitics and article («والتلفزيون», «للإذاعة» -> «تلفزيون», «اذاعه»), or ""."""
+    for clitics in range(3):
+        if clitics and not all(c in _CLITICS for c in word[:clitics]):
+            break
+        rest = word[clitics:]
+        if rest.startswith("ال"):
+            return rest[2:]
+        if rest.startswith("ل") and word[:clitics].endswith("ل"):  # «للإذاعة»: ل + ال
+            return rest[1:]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _country_adjectives() -> frozenset[str]:
+    """A country's Arabic adjectives with the article, folded («العراقي», «السوريه»), from the gazetteer."""
+    with open(DATA_DIR / "gazetteer.toml", "rb") as handle:
+        places = tomllib.load(handle).get("place", [])
+    return frozenset(form for place in places if place.get("kind") == "country" for name in place.get("ar", ())
+                     if (form := search_form(name)).startswith("ال") and form.endswith(("ي", "يه")))
 
 
 def _head_word(word: str, words: HeadWords) -> tuple[str, str | None]:

@@ -232,7 +232,7 @@ def test_outlet_heads_with_known_and_unknown_names(text: str, head: str, name: s
     "انقطعت شبكة الكهرباء", "told the newspaper", "The agency said", "نشر على موقع فيسبوك", "قالت قناة محلية",
     "وصلت السفينة إلى قناة السويس", "وقال موقع الحادث", "وذكرت وكالة الطاقة الذرية أن",
     "تعتذر عن إذاعة موسيقى لفاجنر", "عقد لبناء محطة لشبكة السكك الحديدية", "إنجاز 2400 صحيفة سوابق",
-    "وجبات ساخنة يومية للمعاقين", "زيارة موقع الإلكتروني", "من الرعيل الأول للتلفزيون المصري ترحل",
+    "وجبات ساخنة يومية للمعاقين", "زيارة موقع الإلكتروني",
     "speaking to the Saudi daily", "This newspaper has received", "The Iraqi State television reported",
     "غلاف مجلة شهيرة للموضة", "صحيفة ألمانية تحوّل مظاهرة", "حاول أب بيع ابنه على موقع Craigslist",
     "an interview with Danish broadcaster", "ترجمة الكتاب للعربية", "قال إن زيارته للجزيرة العربية كانت", "the holy month of Ramadan. State television aired", "A television channel", "يستعرض موقع http://FIFA.com أبرز", "باستخدام موقع \"زوم\" للمزيد",

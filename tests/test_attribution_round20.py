@@ -1,0 +1,59 @@
+"""Round 20 of issue 7 (session 23): what the first contact of eval/real_train17 showed on training articles. A
+broadcaster named by what it is, with the article and a country's adjective or the state's («التلفزيون الرسمي
+السوري», «التلفزيون العراقي», «الإذاعة الإسرائيلية»), is the outlet of the sentence, never its speaker; the
+registry's outlet when it knows the description. The sentences written here are unit tests, not evidence of
+quality."""
+from __future__ import annotations
+
+import pytest
+
+from checker.models import Attribution
+from checker.outlets import load_registry
+from checker.pipeline import analyze
+
+
+def _attribution(text: str, words: str) -> Attribution:
+    found = [c.attribution for c in analyze(text).claims if words in c.text]
+    assert found, [c.text for c in analyze(text).claims]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("وأفاد التلفزيون الرسمي السوري يوم السبت بأن الجيش كثف عملياته في ريف دمشق.", "syrian-tv"),
+    ("وقال مصدر عسكري للتلفزيون السوري الرسمي إن الجيش كثف عملياته في ريف دمشق.", "syrian-tv"),
+    ("وذكر التلفزيون المصري أن الجيش كثف عملياته في شمال سيناء.", "egyptian-tv"),
+])
+def test_a_state_broadcaster_the_registry_knows_is_the_outlet(sentence: str, outlet: str) -> None:
+    attribution = _attribution(f"عنوان الخبر\n\n{sentence}", "كثف عملياته")
+    assert attribution.outlet is not None and attribution.outlet.id == outlet
+    assert attribution.speaker in (None, "مصدر عسكري")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("وشعر سكان العاصمة بالزلزال بحسب ما أعلنه التلفزيون العراقي، دون أن يسجل أي إصابات.", "التلفزيون العراقي"),
+    ("وقالت الإذاعة الإسرائيلية إن الحكومة وافقت على الخطة بأغلبية الأصوات.", "الإذاعة الإسرائيلية"),
+    ("وأفاد التلفزيون الرسمي بأن الملك ترأس حفل الولاء في القصر الملكي.", "التلفزيون الرسمي"),
+])
+def test_a_described_broadcaster_is_an_outlet_not_a_speaker(sentence: str, name: str) -> None:
+    attribution = _attribution(f"عنوان الخبر\n\n{sentence}", sentence[20:35])
+    assert attribution.outlet is not None and attribution.outlet.name == name
+    assert attribution.speaker is None
+
+
+def test_a_newspaper_so_described_is_still_the_one_named_before() -> None:
+    text = ("عنوان الخبر\n\nذكرت صحيفة ذا تايمز أن الحكومة تدرس فرض عقوبات جديدة على الشركات.\n"
+            "وأضافت الصحيفة البريطانية أن القرار سيصدر خلال أسبوعين على أبعد تقدير.")
+    attribution = _attribution(text, "القرار سيصدر")
+    assert attribution.outlet is not None and attribution.outlet.id == "the-times"
+
+
+def test_television_as_a_subject_of_the_news_is_no_outlet() -> None:
+    text = "عنوان الخبر\n\nوقررت الحكومة خفض ميزانية التلفزيون الرسمي بنسبة عشرين في المئة العام المقبل."
+    assert _attribution(text, "خفض ميزانية").outlet is None
+
+
+def test_a_broadcaster_named_without_a_cue_is_mentioned_not_cited() -> None:
+    text = "من الرعيل الأول للتلفزيون المصري ترحل عن عمر ناهز تسعين عاما بعد مسيرة طويلة في الإذاعة."
+    (found,) = load_registry().heads_in(text)
+    assert (text[found.start:found.end], found.outlet.id) == ("للتلفزيون المصري", "egyptian-tv")
+    assert _attribution(f"عنوان الخبر\n\n{text}", "ترحل عن عمر").outlet is None
