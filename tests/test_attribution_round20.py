@@ -57,3 +57,12 @@ def test_a_broadcaster_named_without_a_cue_is_mentioned_not_cited() -> None:
     (found,) = load_registry().heads_in(text)
     assert (text[found.start:found.end], found.outlet.id) == ("للتلفزيون المصري", "egyptian-tv")
     assert _attribution(f"عنوان الخبر\n\n{text}", "ترحل عن عمر").outlet is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("وتوصي منظمة الصحة العالمية حاليا بحقن جميع السيدات بعد الولادة.", "منظمة الصحة العالمية"),
+    ("وشجبت الوزارة أمس قرار الاتحاد الدولي بحق الفريق.", "الوزارة"),
+    ("ويتهم المحققون بأن الشركة قدمت رشى لمسؤولين في البلدية.", "المحققون"),
+])
+def test_condemning_recommending_and_accusing_name_their_speaker(sentence: str, speaker: str) -> None:
+    assert _attribution(f"عنوان الخبر\n\n{sentence}", sentence[-30:-5]).speaker == speaker

@@ -78,6 +78,7 @@ class Lexicon:
     ar_time_words: frozenset[str]
     ar_not_speaker_openers: frozenset[str]
     ar_aside_stops: frozenset[str]
+    ar_act_subject_ends: frozenset[str]
     ar_stop_phrases: tuple[str, ...]
     ar_relatives: frozenset[str]
     anonymous: tuple[str, ...]
@@ -170,6 +171,7 @@ def load_lexicon() -> Lexicon:
         ar_time_words=folded(speaker["ar_time_words"]),
         ar_not_speaker_openers=folded(speaker["ar_not_speaker_openers"]),
         ar_aside_stops=folded(speaker["ar_aside_stops"]),
+        ar_act_subject_ends=folded(speaker["ar_act_subject_ends"]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
         ar_relatives=folded(speaker["ar_relatives"]),
         anonymous=tuple(fold(w) for w in speaker["anonymous"]),

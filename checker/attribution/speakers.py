@@ -80,6 +80,7 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
         speaker = Span(speaker.text[but.end():], speaker.start + but.end(), speaker.end)
     speaker = _after_adverbial(speaker)
     speaker = _before_adverbial(speaker) if speaker is not None else None
+    speaker = _act_subject(speaker, lexicon) if act and speaker is not None else speaker
     speaker = after_time_words(speaker, lexicon) if speaker is not None else None
     if speaker is None or _fragment(speaker.text) or _participle_first(speaker.text, lexicon):
         return None
@@ -218,6 +219,19 @@ def _before_adverbial(speaker: Span) -> Span:
     words = list(re.finditer(r"\S+", speaker.text))
     for word, following in zip(words[1:], words[2:]):
         if fold(word.group()).strip("،,.:") in _GOVERNING_ADVERBS and _time_noun(following.group()):
+            head = speaker.text[:word.start()].rstrip(" ،,")
+            return Span(head, speaker.start, speaker.start + len(head))
+    return speaker
+
+
+def _act_subject(speaker: Span, lexicon: Lexicon) -> Span:
+    """«منظمة الصحة العالمية حاليا بحقن ...» -> «منظمة الصحة العالمية»: after a verb of act («توصي», «تتهم») the
+    object follows the subject with no comma; an adverb, a time word or a complementiser after the subject's first
+    word ends it."""
+    ends = lexicon.ar_act_subject_ends | lexicon.ar_time_words | lexicon.ar_not_speaker_openers
+    words = list(re.finditer(r"\S+", speaker.text))
+    for word in words[1:]:
+        if fold(word.group()).strip("،,.:") in ends:
             head = speaker.text[:word.start()].rstrip(" ،,")
             return Span(head, speaker.start, speaker.start + len(head))
     return speaker
