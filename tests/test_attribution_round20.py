@@ -66,3 +66,28 @@ def test_a_broadcaster_named_without_a_cue_is_mentioned_not_cited() -> None:
 ])
 def test_condemning_recommending_and_accusing_name_their_speaker(sentence: str, speaker: str) -> None:
     assert _attribution(f"عنوان الخبر\n\n{sentence}", sentence[-30:-5]).speaker == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The carmaker plans to start production at the plant in 2017, the state's governor said.", "the state's governor"),
+    ("The ministry wants to cut fuel subsidies by half next year, a senior official told reporters.",
+     "a senior official"),
+])
+def test_an_english_claim_closed_by_its_attribution_is_that_sources(sentence: str, speaker: str) -> None:
+    assert _attribution(f"Headline here\n\n{sentence}", sentence[4:30]).speaker == speaker
+
+
+def test_an_intention_alone_still_names_who_intends() -> None:
+    text = "Headline here\n\nThe ministry plans to cut fuel subsidies by half next year, starting in January."
+    assert _attribution(text, "fuel subsidies").speaker == "The ministry"
+
+
+@pytest.mark.parametrize("line", [
+    "Contact Dana Reyes at 408-555-0100. Follow her at Twitter.com/danareyes.",
+    "Follow Chris Doe on Twitter @chrisdoe and Google+.",
+    "A post shared by Mohamed Salah (@mosalah) on Jul 18, 2018 at 10:28am PDT",
+])
+def test_a_writers_contact_line_and_an_embedded_post_are_no_claims(line: str) -> None:
+    text = f"Headline here\n\nThe plant will employ 6,500 people, the company said on Thursday.\n{line}"
+    analysis = analyze(text)
+    assert [c.text for c in analysis.claims] == ["The plant will employ 6,500 people, the company said on Thursday."]

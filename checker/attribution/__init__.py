@@ -389,9 +389,26 @@ def _citation_kind(link: Link | None, stated: Attribution, citing: frozenset[str
 
 
 def _link_of(claim: Claim, links: list[Link]) -> Link | None:
-    """The link whose cue is inside the claim, else the sentence's main one."""
-    inside = next((link for link in links if claim.start <= link.cue.start < claim.end), None)
-    return inside or (links[0] if links else None)
+    """The link whose cue is inside the claim, else the sentence's main one. An English claim closed by its
+    attribution ("The company plans to open in 2017, the governor said.") is that attribution's, whatever cue the
+    reported words hold."""
+    inside = [link for link in links if claim.start <= link.cue.start < claim.end]
+    closing = next((link for link in inside[1:] if _closes(claim, link, inside[0])), None)
+    return closing or (inside[0] if inside else links[0] if links else None)
+
+
+def _closes(claim: Claim, link: Link, first: Link) -> bool:
+    """Whether the link is the English attribution after the claim's last comma (its speaker and cue there, the
+    last few words of the claim) and the first cue before that comma; not "Trump, who insisted ..., said nothing"."""
+    if link.cue.arabic or link.cue.role != "speech" or link.speaker is None:
+        return False
+    comma = claim.text.rfind(",", 0, link.cue.start - claim.start)
+    tail = claim.text[comma + 1:]
+    return comma >= 0 and first.cue.end <= claim.start + comma < link.speaker.start and len(
+        tail.split()) <= _CLOSING_WORDS and '"' not in tail and "“" not in tail
+
+
+_CLOSING_WORDS = 8  # ", the governor of the state said.", ", said a company spokeswoman."
 
 
 def _kind(claim: Claim, cue: Cue, quotes: list[tuple[int, int]], text: str) -> str:
