@@ -322,13 +322,15 @@ def test_the_same_source_again_carries_the_outlet_it_spoke_to() -> None:
     assert outlet_id(new) is None  # a new named source: the agency quoted someone else, not him
 
 
-def test_a_cue_less_sentence_naming_the_speaker_stays_on_his_thread() -> None:
+def test_a_cue_less_sentence_naming_the_speaker_is_the_sites_own_narrative() -> None:
+    """Carrying the thread's outlet to such a sentence was right for 1 of 10 on the training draws (session 23):
+    with no cue, the site tells it itself."""
     said, praised, background = attributions(
         "وقال وزير التربية ناجي جلول في تصريح لمراسلة الجوهرة أف أم إن الوزارة منفتحة على النقابات.\n"
         "وثمّن ناجي جلول تبني وثيقة قرطاج للإصلاح التربوي.\n"
         "وتشهد المدارس التونسية إضرابات متكررة منذ بداية السنة الدراسية.")
     assert outlet_id(said) == "jawhara-fm"
-    assert outlet_id(praised) == "jawhara-fm" and praised.outlet_from == "story"
+    assert outlet_id(praised) is None
     assert outlet_id(background) is None  # the site's own narrative names no outlet
 
 

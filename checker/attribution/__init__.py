@@ -159,7 +159,7 @@ class _Reader:
         if continued is not None:  # '"You can tell it was photoshopped.': words inside the quotation, not a cue
             attribution, link, stated = continued, None, NO_ATTRIBUTION
         elif stated.kind == "none":
-            attribution = (self._continued_quote(claim) or self.thread.named_in(claim.text, claim.sentence_index)
+            attribution = (self._continued_quote(claim)
                            or self._answer(claim, stated) or self._dateline_for(claim) or self.publisher
                            or self._story_over() or stated)
         else:
@@ -169,7 +169,7 @@ class _Reader:
         own = _citation_kind(link, stated, self.citing)
         if self.carry is not None and own is None:
             attribution = self._learned_carry(claim, stated, attribution)
-        self.thread.note(attribution, claim.sentence_index)
+        self.thread.note(attribution)
         if attribution.outlet is not None and attribution.outlet_from is None:
             attribution = replace(attribution, outlet_from="sentence")
         if link is not None and link.cue.role == "backward":

@@ -249,8 +249,6 @@ def _thread_words() -> dict[str, Any]:
     thread, interview = data["thread"], data["interview"]
     words = "|".join(re.escape(fold(w)) for w in sorted(interview["words"], key=len, reverse=True))
     return {"same": frozenset(fold(w) for w in thread["same_source_words"]),
-            "titles": frozenset(fold(w) for w in thread["title_words"]),
-            "sentences": thread["name_sentences"], "opening": thread["opening_words"],
             "interview": re.compile(rf"(?<!\w)(?:[وفل]|ال)?(?:{words})(?!\w)"),
             "lead": interview["lead_chars"], "questions": interview["min_questions"]}
 
@@ -265,7 +263,6 @@ class Thread:
         """`strict` (a story under a dateline): a description ("the ministry") is not taken for the thread's source,
         since wire copy's other sources carry the dateline's agency; only the same words again are."""
         self.source: Attribution | None = None
-        self.sentence = -1
         self.strict = strict
 
     def carry(self, attribution: Attribution) -> Attribution | None:
@@ -277,27 +274,13 @@ class Thread:
             return None  # a speaker carried from before ("وكشف", "he added") is still on the thread
         return _with_outlet_of(attribution, source)
 
-    def named_in(self, text: str, sentence: int) -> Attribution | None:
-        """A claim with no cue that opens by naming the thread's speaker ("وثمّن ناجي جلول ...") still reports
-        that source: the thread's outlet, no speaker (none was read here)."""
-        source = self.source
-        if source is None or source.speaker is None or sentence - self.sentence > _thread_words()["sentences"]:
-            return None
-        names = _name_words(source.speaker)
-        opening = {fold(w) for w in re.findall(r"\w+", text)[:_thread_words()["opening"]]}
-        opening |= {w[1:] for w in opening if w[:1] in "وف"}
-        if not names or not names & opening:
-            return None
-        return _with_outlet_of(Attribution(kind="none"), source)
-
-    def note(self, attribution: Attribution, sentence: int) -> None:
+    def note(self, attribution: Attribution) -> None:
         """Follow the thread after a claim is decided."""
         if attribution.kind == "none":
             return
         if attribution.outlet is not None and attribution.outlet_from in ("sentence", "carried", "story"):
             if attribution.outlet_from == "sentence" or self.source is None:
                 self.source = attribution
-            self.sentence = sentence
         elif self.source is not None and attribution.carried_from is None and not same_source(
                 attribution.speaker, self.source.speaker, self.strict):
             self.source = None
@@ -341,18 +324,6 @@ def _listed_names() -> frozenset[str]:
         data = tomllib.load(handle)
     return frozenset(word for table in ("place", "actor") for entry in data.get(table, ())
                      for name in entry.get("en", ()) for word in re.findall(r"\w+", fold(name)) if len(word) > 3)
-
-
-def _name_words(speaker: str) -> frozenset[str]:
-    """The words of a speaker that name someone: not a title, not a description with "ال", not a short word."""
-    return frozenset(fold(w) for w in re.findall(r"\w+", speaker) if _names(w))
-
-
-def _names(word: str) -> bool:
-    if word.isascii():
-        return word[:1].isupper() and len(word) >= 3 and fold(word) not in _thread_words()["same"]
-    folded = fold(word)
-    return len(folded) >= 3 and not folded.startswith("ال") and folded not in _thread_words()["titles"]
 
 
 def _with_outlet_of(attribution: Attribution, source: Attribution) -> Attribution:
