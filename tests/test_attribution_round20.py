@@ -91,3 +91,21 @@ def test_a_writers_contact_line_and_an_embedded_post_are_no_claims(line: str) ->
     text = f"Headline here\n\nThe plant will employ 6,500 people, the company said on Thursday.\n{line}"
     analysis = analyze(text)
     assert [c.text for c in analysis.claims] == ["The plant will employ 6,500 people, the company said on Thursday."]
+
+
+def test_an_outlet_cited_below_the_lead_is_not_carried_to_the_storys_other_sources() -> None:
+    text = ("عنوان الخبر\n\n"
+            "تتزايد أعداد الأطفال المحتجزين بعد فصلهم عن ذويهم على الحدود منذ مطلع العام.\n"
+            "وقالت المحامية سارة فلوريس لبي بي سي إن هذه السياسة أدت إلى زيادة كبيرة في عدد الأطفال المحتجزين.\n"
+            "وقال مسؤول في وزارة الأمن الداخلي إن الوزارة تطبق القانون كما أقره الكونغرس.")
+    told, other = _attribution(text, "هذه السياسة أدت"), _attribution(text, "الوزارة تطبق القانون")
+    assert told.outlet is not None and told.outlet.id == "bbc"
+    assert other.outlet is None and other.speaker == "مسؤول في وزارة الأمن الداخلي"
+
+
+def test_an_outlet_cited_in_the_lead_is_carried_to_the_storys_other_sources() -> None:
+    text = ("عنوان الخبر\n\n"
+            "وقال مصدر حكومي لوكالة رويترز إن الحكومة ستعلن موازنة جديدة الأسبوع المقبل.\n"
+            "وقال مسؤول آخر إن المفاوضات مع صندوق النقد الدولي مستمرة.")
+    other = _attribution(text, "المفاوضات مع صندوق")
+    assert other.outlet is not None and other.outlet.id == "reuters" and other.outlet_from == "story"
