@@ -67,7 +67,8 @@ if TYPE_CHECKING:
 # share of the claim and no passage agrees). Session 13 (set 8 joins): the same grid; COVERAGE_OVER_DISAGREEMENT
 # moves from 0.7 to 0.8 (16 of 25 folds), the rest as shipped. Session 20 tried ANCHORS_CONTRADICT (a passage
 # contradicts only when its story names 0.25 / 0.5 of the claim's anchors): 25 of 25 folds chose it off, so the
-# product does not have it.
+# product does not have it. Session 23 adds LATER_YEAR_IS_OTHER_EVENT (a claim naming a year after the passage was
+# published, which its story never names, is another event unless the passage dates the same one otherwise).
 GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.5, 0.6),
@@ -81,7 +82,8 @@ GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "LONE_COVERAGE": (0.5, 0.6, 1.01),
         "COVERAGE_OVER_DISAGREEMENT": (0.7, 0.8, 0.9, 1.01),
         "COVERAGE_WEAK_AGREEMENT": (0.7, 0.8, 1.01),
-        "SLOT_CONFLICT_COVERAGE": (0.4, 0.5, 1.01)}
+        "SLOT_CONFLICT_COVERAGE": (0.4, 0.5, 1.01),
+        "LATER_YEAR_IS_OTHER_EVENT": (True, False)}
 # A threshold that means nothing while its rule is off: only its first value is tried then.
 SWITCHED_BY = {"DOUBT_SCORE": ("DOUBT_SIMILARITY", 1.01)}
 # Ties go to the stricter setting: for these a lower value is the stricter (more doubt; round 4's LOW_SIMILARITY).

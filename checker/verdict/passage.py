@@ -7,10 +7,12 @@ cross-validation (scripts/tune_verdict_coverage.py, docs/verdict.md); a trial th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from checker.models import PassageHit
+from checker.normalize import fold
 from checker.slots import SlotDecision
 from checker.slots.align import best_coverage, negates_more, negates_the_claim
 from checker.slots.cleft import CleftReading, read_cleft
@@ -93,6 +95,11 @@ LONE_COVERAGE = 0.6
 SLOT_CONFLICT_COVERAGE = 0.4
 # The slots that tell one event from another: changed in a passage about the same event, they contradict.
 SAME_EVENT_SLOTS = ("actor_role", "place", "date")
+# A claim naming a year after the passage was published, a year the passage's story never names ("OPEC agreed in
+# April 2020 ..." against a 2018 report), is about an event the passage could not report: the passage neither
+# supports nor contradicts it, except by dating the same event otherwise (a date conflict). False turns it off.
+LATER_YEAR_IS_OTHER_EVENT = True
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -208,11 +215,29 @@ class AssessedPassage:
     def stance(self) -> str:
         if self.review:
             return self.review
+        if self.later_event and not self._dated_otherwise():
+            return "other"
         if self.slot_conflict:
             return "disagree"
         if self._agreement():
             return "agree" if self.anchor_share >= ANCHORS_SUPPORT and self.doer_confirmed else "other"
         return "other" if self.result.stance == "agree" else self.result.stance
+
+    @cached_property
+    def later_event(self) -> bool:
+        """The claim names a year after the passage's document was published, and the passage's story never names
+        it (LATER_YEAR_IS_OTHER_EVENT)."""
+        published = (self.document.published or self.hit.published or "")[:4]
+        if not LATER_YEAR_IS_OTHER_EVENT or not self.claim_text or not published.isdigit():
+            return False
+        later = {year for year in _YEAR.findall(fold(self.claim_text)) if int(year) > int(published)}
+        story = fold(self.story_text)
+        return bool(later) and not any(year in story for year in later)
+
+    def _dated_otherwise(self) -> bool:
+        """The passage gives the same event another date: the one reading a passage written before may give."""
+        deciding = self.slot_conflict or self.result.slot
+        return deciding is not None and deciding.slot == "date" and deciding.outcome == "conflict"
 
     @property
     def unanchored(self) -> tuple[str, ...]:
