@@ -172,7 +172,7 @@ def _described_broadcasters(text: str, folded: str, words: HeadWords, find: Find
             if gap.strip() or len(described) == 2 or token.group() not in describing:
                 break
             described.append(token)
-        if not described:
+        if not described or not _cited_broadcaster(folded, match, head, words):
             continue
         start = match.end() - len(head) - 2  # from the article, or from «لل» (ل with the article's ل)
         named = ["ال" + text[match.end() - len(head):match.end()], *(text[t.start():t.end()] for t in described)]
@@ -183,6 +183,18 @@ def _described_broadcasters(text: str, folded: str, words: HeadWords, find: Find
         found.append(OutletHead(outlet, words.kinds.get(head, "tv"), start, described[-1].end(), start,
                                 described[-1].end()))
     return found
+
+
+def _cited_broadcaster(folded: str, match: re.Match[str], head: str, words: HeadWords) -> bool:
+    """«أفاد التلفزيون الرسمي», «لتلفزيون "روسيا 24"», «بحسب ما أعلنه التلفزيون العراقي»: the broadcaster is spoken to
+    or reports, so it is cited; «ميزانية التلفزيون الرسمي», «شاهدته على التلفزيون الرسمي» only mention it."""
+    if match.group().endswith("لل" + head):
+        return True
+    previous = re.search(r"(\S+)\s+$", folded[max(0, match.start() - 25):match.start()])
+    if previous is None:
+        return False
+    word = re.sub(r"(?:ها|هم|ه)$", "", _bare(previous.group(1).strip("،,:")))  # «أعلنه», «بثته»
+    return any(word == cue or word == cue.removesuffix("ت") for cue in words.cue_words)
 
 
 def _definite_head(word: str) -> str:

@@ -1,8 +1,9 @@
 """Round 20 of issue 7 (session 23): what the first contact of eval/real_train17 showed on training articles. A
 broadcaster named by what it is, with the article and a country's adjective or the state's («التلفزيون الرسمي
-السوري», «التلفزيون العراقي», «الإذاعة الإسرائيلية»), is the outlet of the sentence, never its speaker; the
-registry's outlet when it knows the description. The sentences written here are unit tests, not evidence of
-quality."""
+السوري», «التلفزيون العراقي», «الإذاعة الإسرائيلية»), is the outlet of a sentence that cites it, never its speaker;
+a statement by act ends its subject at an adverb or a time word; an English claim closed by its attribution is that
+source's; a writer's contact line is no claim; and the story's reporting outlet reaches its other sources only from
+the lead. The sentences written here are unit tests, not evidence of quality."""
 from __future__ import annotations
 
 import pytest
@@ -60,12 +61,21 @@ def test_a_broadcaster_named_without_a_cue_is_mentioned_not_cited() -> None:
 
 
 @pytest.mark.parametrize("sentence, speaker", [
-    ("وتوصي منظمة الصحة العالمية حاليا بحقن جميع السيدات بعد الولادة.", "منظمة الصحة العالمية"),
-    ("وشجبت الوزارة أمس قرار الاتحاد الدولي بحق الفريق.", "الوزارة"),
-    ("ويتهم المحققون بأن الشركة قدمت رشى لمسؤولين في البلدية.", "المحققون"),
+    ("ودعت منظمة الصحة العالمية مجددا إلى حقن جميع السيدات بعد الولادة.", "منظمة الصحة العالمية"),
+    ("وطالبت الوزارة أمس الاتحاد الدولي بمراجعة قراره بحق الفريق.", "الوزارة"),
+    ("واتهمت المعارضة اليوم بأن الحكومة تلاعبت بنتائج الانتخابات.", "المعارضة"),
 ])
-def test_condemning_recommending_and_accusing_name_their_speaker(sentence: str, speaker: str) -> None:
+def test_a_statement_by_act_ends_its_subject_at_an_adverb_a_time_or_a_complementiser(sentence: str,
+                                                                                    speaker: str) -> None:
     assert _attribution(f"عنوان الخبر\n\n{sentence}", sentence[-30:-5]).speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "شجبت وزارة الخارجية الأردنية اقتحام مستوطنين باحات المسجد الأقصى صباح اليوم.",
+    "روسيا تتهم أوكرانيا بمهاجمة محطة زابوريجيا النووية بطائرات مسيرة.",
+])
+def test_verbs_whose_subject_runs_into_the_object_name_no_speaker(sentence: str) -> None:
+    assert _attribution(f"عنوان الخبر\n\n{sentence}", sentence[-30:-5]).speaker is None
 
 
 @pytest.mark.parametrize("sentence, speaker", [
@@ -109,3 +119,16 @@ def test_an_outlet_cited_in_the_lead_is_carried_to_the_storys_other_sources() ->
             "وقال مسؤول آخر إن المفاوضات مع صندوق النقد الدولي مستمرة.")
     other = _attribution(text, "المفاوضات مع صندوق")
     assert other.outlet is not None and other.outlet.id == "reuters" and other.outlet_from == "story"
+
+
+@pytest.mark.parametrize("sentence", [
+    "قال النائب أحمد سالم إن ميزانية التلفزيون الرسمي تجاوزت مليار دينار العام الماضي.",
+    "قالت المرأة إنها شاهدت الخبر على التلفزيون الرسمي مساء أمس في منزلها.",
+])
+def test_a_broadcaster_the_sentence_only_mentions_is_not_its_outlet(sentence: str) -> None:
+    assert _attribution(f"عنوان الخبر\n\n{sentence}", sentence[-30:-5]).outlet is None
+
+
+def test_an_english_claim_closed_by_an_outlet_is_that_outlets() -> None:
+    attribution = _attribution("Headline here\n\nThe bank plans to cut 5,000 jobs, Bloomberg News said.", "5,000 jobs")
+    assert attribution.outlet is not None and attribution.outlet.id == "bloomberg" and attribution.speaker is None

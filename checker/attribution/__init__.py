@@ -406,13 +406,14 @@ def _link_of(claim: Claim, links: list[Link]) -> Link | None:
 
 
 def _closes(claim: Claim, link: Link, first: Link) -> bool:
-    """Whether the link is the English attribution after the claim's last comma (its speaker and cue there, the
-    last few words of the claim) and the first cue before that comma; not "Trump, who insisted ..., said nothing"."""
-    if link.cue.arabic or link.cue.role != "speech" or link.speaker is None:
+    """Whether the link is the English attribution after the claim's last comma (its speaker or outlet and cue
+    there, the last few words of the claim) and the first cue before that comma; not "Trump, who insisted ..., said nothing"."""
+    source = link.speaker or link.outlet
+    if link.cue.arabic or link.cue.role != "speech" or source is None:
         return False
     comma = claim.text.rfind(",", 0, link.cue.start - claim.start)
     tail = claim.text[comma + 1:]
-    return comma >= 0 and first.cue.end <= claim.start + comma < link.speaker.start and len(
+    return comma >= 0 and first.cue.end <= claim.start + comma < source.start and len(
         tail.split()) <= _CLOSING_WORDS and '"' not in tail and "“" not in tail
 
 
