@@ -132,3 +132,11 @@ def test_a_broadcaster_the_sentence_only_mentions_is_not_its_outlet(sentence: st
 def test_an_english_claim_closed_by_an_outlet_is_that_outlets() -> None:
     attribution = _attribution("Headline here\n\nThe bank plans to cut 5,000 jobs, Bloomberg News said.", "5,000 jobs")
     assert attribution.outlet is not None and attribution.outlet.id == "bloomberg" and attribution.speaker is None
+
+
+def test_what_is_believed_of_something_with_no_one_named_is_speculation() -> None:
+    text = ("Headline here\n\nThe company is believed to be working on two different models of the watch.\n"
+            "Police said the man is believed to have fled across the border.")
+    analysis = analyze(text)
+    assert [c.text for c in analysis.claims] == ["Police said the man is believed to have fled across the border."]
+    assert any(n.reason == "speculation" and "is believed to" in n.text for n in analysis.non_claims)
