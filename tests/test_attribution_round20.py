@@ -134,9 +134,14 @@ def test_an_english_claim_closed_by_an_outlet_is_that_outlets() -> None:
     assert attribution.outlet is not None and attribution.outlet.id == "bloomberg" and attribution.speaker is None
 
 
-def test_what_is_believed_of_something_with_no_one_named_is_speculation() -> None:
-    text = ("Headline here\n\nThe company is believed to be working on two different models of the watch.\n"
-            "Police said the man is believed to have fled across the border.")
+
+@pytest.mark.parametrize("credit, outlet", [
+    ("*نقلاً عن الشروق الجزائرية", "echorouk"),
+    ('نقلا عن "الشرق الأوسط" السعودية', "asharq-al-awsat"),
+])
+def test_a_column_reposted_from_a_newspaper_carries_it_and_its_credit_is_no_claim(credit: str, outlet: str) -> None:
+    text = ("عنوان المقال\n\nأكاد أجزم بأن كرة القدم الجزائرية فقدت بريقها في السنتين الأخيرتين.\n"
+            f"وقال المدرب إن الفريق سيعود أقوى في الموسم المقبل.\n{credit}\n** جميع المقالات المنشورة تمثل رأي كتابها فقط.")
     analysis = analyze(text)
-    assert [c.text for c in analysis.claims] == ["Police said the man is believed to have fled across the border."]
-    assert any(n.reason == "speculation" and "is believed to" in n.text for n in analysis.non_claims)
+    assert [c.attribution.outlet.id if c.attribution.outlet else None for c in analysis.claims] == [outlet, outlet]
+    assert any(n.text == credit for n in analysis.non_claims)

@@ -62,6 +62,10 @@ _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+
 # "… مقبس السماعة. (هافنغتون بوست)", "…\n\n[Canada.com]": an outlet in brackets closing the text after its last
 # full stop or on a line of its own.
 _CLOSING_BRACKET = re.compile(r"(?:[.!؟?]|\n)[ \t]*[(\[]\s*([^\n()\[\]]{2,30}?)\s*[)\]][ \t.]*$")
+# "*نقلاً عن الرؤية الإماراتية", «نقلا عن "الشرق الأوسط" السعودية»: an opinion column reposted from a newspaper names
+# it on a line of its own at the foot (before the page's disclaimer, if any).
+_REPOSTED = re.compile(r"^[ \t]*\*?[ \t]*(?:نقلا|نقلاً)[ \t]+عن[ \t]+(?:صحيفة[ \t]+|جريدة[ \t]+|موقع[ \t]+)?"
+                       r"([^\n]{2,40}?)[ \t.]*$", re.MULTILINE)
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
 _CORRESPONDENT = frozenset(fold(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة",
@@ -121,6 +125,12 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
         match = pattern.search(text.rstrip(), offset)
         outlet = registry.find(match.group(1)) if match else None
         if match is not None and outlet is not None:
+            return _dateline(match, 1, outlet, offset=0)
+    match = _REPOSTED.search(text, offset)
+    if match is not None:
+        name = re.sub(r"[\"«»“”]", "", match.group(1)).strip()
+        outlet = registry.find(name) or registry.find(name.rsplit(" ", 1)[0])  # «الرؤية الإماراتية», then «الرؤية»
+        if outlet is not None:
             return _dateline(match, 1, outlet, offset=0)
     return None
 
