@@ -145,3 +145,17 @@ def test_a_column_reposted_from_a_newspaper_carries_it_and_its_credit_is_no_clai
     analysis = analyze(text)
     assert [c.attribution.outlet.id if c.attribution.outlet else None for c in analysis.claims] == [outlet, outlet]
     assert any(n.text == credit for n in analysis.non_claims)
+
+
+def test_a_person_named_as_a_narrative_subject_is_who_he_said_refers_to() -> None:
+    text = ("Headline here\n\nRobert Smith, a technology columnist, wrote that the company will lay off 1,000 workers.\n"
+            "Quinton Winter, 28, spotted the giant crab from the air near the harbour.\n"
+            "He said he saw the creature again last summer.")
+    assert _attribution(text, "saw the creature").speaker == "Quinton Winter"
+
+
+def test_a_place_opening_a_narrative_sentence_is_no_antecedent() -> None:
+    text = ("Headline here\n\nRobert Smith, a technology columnist, wrote that the company will lay off 1,000 workers.\n"
+            "North Korea launched two missiles into the sea on Sunday morning.\n"
+            "He said the cuts would fall mostly on its European plants.")
+    assert _attribution(text, "cuts would fall").speaker.startswith("Robert Smith")

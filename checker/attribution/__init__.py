@@ -16,6 +16,7 @@ a dateline or credit line still names whose copy it is.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from typing import Protocol
 
@@ -23,7 +24,7 @@ from checker.attribution.arabic import cue_verb
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
 from checker.attribution.coreference import Antecedent, History, name_in, named_speakers, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
-from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
+from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview, place_words,
                                         find_lead_citation, find_publisher, lead_sentences, reporting_outlet,
                                         story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
@@ -182,6 +183,8 @@ class _Reader:
             self._remember_mentions(claim)
             if attribution.speaker is None and self.names:
                 self._remember_named(claim)
+            elif attribution.speaker is None and self.doc.language == "en":
+                self._remember_subject(claim)
         self.cited.note(claim.id, stated, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0), own)
         self.done.append(replace(claim, attribution=attribution))
 
@@ -264,6 +267,17 @@ class _Reader:
         named = name_in(claim.text, self.names)
         if named is not None:
             self.history.refresh(claim.id, named, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0))
+
+    def _remember_subject(self, claim: Claim) -> None:
+        """"Quinton Winter, 28, spotted the crab from the air." then "He said ...": a person named as the subject
+        of a sentence of narrative is the newest antecedent of the pronoun that speaks next."""
+        match = _EN_PERSON_SUBJECT.match(claim.text)
+        if match is None or any(word in place_words() for word in re.findall(r"\w+", fold(match.group(1)))):
+            return
+        if self.registry.find(match.group(1)) is not None:
+            return
+        self.history.refresh(claim.id, match.group(1), claim.sentence_index,
+                             self.paragraphs.get(claim.sentence_index, 0))
 
     def _remember_mentions(self, claim: Claim) -> None:
         """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""
@@ -417,6 +431,10 @@ def _closes(claim: Claim, link: Link, first: Link) -> bool:
         tail.split()) <= _CLOSING_WORDS and '"' not in tail and "“" not in tail
 
 
+# A person named as an English sentence's subject: two to four capitalised words, maybe after "The fisherman", then a
+# comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor Vorozhbitsyn was attacked").
+_EN_PERSON_SUBJECT = re.compile(r"^(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2})?((?:[A-Z][a-z'’.-]+\s+){1,3}[A-Z][a-z'’-]+)"
+                                r"(?=,|\s+[a-z])")
 _CLOSING_WORDS = 8  # ", the governor of the state said.", ", said a company spokeswoman."
 
 

@@ -325,14 +325,23 @@ def _same_word(word: str, other: str) -> bool:
     return not (longer.isascii() and (longer.endswith(NOT_PLURAL_ENDINGS) or longer in _listed_names()))
 
 
-@cache
 def _listed_names() -> frozenset[str]:
     """The English words of the gazetteer's places and actors (checker/data/gazetteer.toml; not its counted
     things, which are plural nouns), folded: a listed name ("Emirates", "Philippines") is kept whole, never read as
     a plural of a shorter word."""
+    return _gazetteer_words(("place", "actor"))
+
+
+def place_words() -> frozenset[str]:
+    """The folded English words of the gazetteer's places ("north", "korea", "texas"): no person's name."""
+    return _gazetteer_words(("place",))
+
+
+@cache
+def _gazetteer_words(tables: tuple[str, ...]) -> frozenset[str]:
     with open(DATA_DIR / "gazetteer.toml", "rb") as handle:
         data = tomllib.load(handle)
-    return frozenset(word for table in ("place", "actor") for entry in data.get(table, ())
+    return frozenset(word for table in tables for entry in data.get(table, ())
                      for name in entry.get("en", ()) for word in re.findall(r"\w+", fold(name)) if len(word) > 3)
 
 
