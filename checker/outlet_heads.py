@@ -186,8 +186,9 @@ def _described_broadcasters(text: str, folded: str, words: HeadWords, find: Find
 
 
 def _cited_broadcaster(folded: str, match: re.Match[str], head: str, words: HeadWords) -> bool:
-    """«أفاد التلفزيون الرسمي», «لتلفزيون "روسيا 24"», «بحسب ما أعلنه التلفزيون العراقي»: the broadcaster is spoken to
-    or reports, so it is cited; «ميزانية التلفزيون الرسمي», «شاهدته على التلفزيون الرسمي» only mention it."""
+    """«أفاد التلفزيون الرسمي», «قال للتلفزيون السوري الرسمي», «بحسب ما أعلنه التلفزيون العراقي»: after a verb of
+    reporting, or with «لـ» (spoken to, or a mention such as «الرعيل الأول للتلفزيون المصري», which no cue links), the
+    broadcaster may be cited; «ميزانية التلفزيون الرسمي», «شاهدته على التلفزيون الرسمي» only mention it."""
     if match.group().endswith("لل" + head):
         return True
     previous = re.search(r"(\S+)\s+$", folded[max(0, match.start() - 25):match.start()])

@@ -45,3 +45,11 @@ def test_a_later_event_is_not_contradicted_by_an_earlier_report(db: sqlite_utils
 def test_the_same_figure_changed_in_the_reports_own_year_is_still_contradicted(db: sqlite_utils.Database) -> None:
     text = "Ireland's data protection regulator fined the messaging company 22 million euros in 2018 over user data."
     assert _label(db, text) == "contradicted"
+
+
+def test_a_later_year_that_dates_the_reports_own_event_otherwise_is_still_contradicted(
+        db: sqlite_utils.Database) -> None:
+    add_text(db, "Ireland's data protection regulator fined the messaging company 12 million euros in May 2018 over "
+             "user data.", outlet="AFP", published="2018-06-01", title="Data fine dated")
+    text = "Ireland's data protection regulator fined the messaging company 12 million euros in May 2019 over user data."
+    assert _label(db, text) == "contradicted"

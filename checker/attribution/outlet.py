@@ -64,8 +64,8 @@ _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+
 _CLOSING_BRACKET = re.compile(r"(?:[.!؟?]|\n)[ \t]*[(\[]\s*([^\n()\[\]]{2,30}?)\s*[)\]][ \t.]*$")
 # "*نقلاً عن الرؤية الإماراتية", «نقلا عن "الشرق الأوسط" السعودية»: an opinion column reposted from a newspaper names
 # it on a line of its own at the foot (before the page's disclaimer, if any).
-_REPOSTED = re.compile(r"^[ \t]*\*?[ \t]*(?:نقلا|نقلاً)[ \t]+عن[ \t]+(?:صحيفة[ \t]+|جريدة[ \t]+|موقع[ \t]+)?"
-                       r"([^\n]{2,40}?)[ \t.]*$", re.MULTILINE)
+_REPOSTED = re.compile(r"^[ \t]*\*?[ \t]*نقل(?:ا|اً|ًا)[ \t]+عن[ \t]+(?:صحيفة[ \t]+|جريدة[ \t]+|موقع[ \t]+)?"
+                       r"(\S+(?:[ \t]+\S+){0,3})[ \t.]*$", re.MULTILINE)
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
 _CORRESPONDENT = frozenset(fold(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة",

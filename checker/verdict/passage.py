@@ -231,11 +231,11 @@ class AssessedPassage:
         if not LATER_YEAR_IS_OTHER_EVENT or not self.claim_text or not published.isdigit():
             return False
         later = {year for year in _YEAR.findall(fold(self.claim_text)) if int(year) > int(published)}
-        story = fold(self.story_text)
-        return bool(later) and not any(year in story for year in later)
+        return bool(later) and later.isdisjoint(_YEAR.findall(fold(self.story_text)))
 
     def _dated_otherwise(self) -> bool:
-        """The passage gives the same event another date: the one reading a passage written before may give."""
+        """The passage gives the claim's event another date (a date conflict decided it): a report written before
+        the year the claim names can still say the event happened earlier."""
         deciding = self.slot_conflict or self.result.slot
         return deciding is not None and deciding.slot == "date" and deciding.outcome == "conflict"
 
