@@ -24,9 +24,9 @@ from checker.attribution.arabic import cue_verb
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
 from checker.attribution.coreference import Antecedent, History, name_in, named_speakers, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
-from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview, place_words,
-                                        find_lead_citation, find_publisher, lead_sentences, reporting_outlet,
-                                        story_outlet_id, with_story_outlet)
+from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
+                                        find_lead_citation, find_publisher, lead_sentences, place_words,
+                                        reporting_outlet, story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
 from checker.attribution.mentions import outlets_in
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
@@ -422,7 +422,8 @@ def _link_of(claim: Claim, links: list[Link]) -> Link | None:
 
 def _closes(claim: Claim, link: Link, first: Link) -> bool:
     """Whether the link is the English attribution after the claim's last comma (its speaker or outlet and cue
-    there, the last few words of the claim) and the first cue before that comma; not "Trump, who insisted ..., said nothing"."""
+    there, the last few words of the claim) and the first cue before that comma; not "Trump, who insisted ...,
+    said nothing"."""
     source = link.speaker or link.outlet
     if link.cue.arabic or link.cue.role != "speech" or source is None:
         return False
@@ -435,8 +436,10 @@ def _closes(claim: Claim, link: Link, first: Link) -> bool:
 
 # A person named as an English sentence's subject: two to four capitalised words, maybe after "The fisherman", then a
 # comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor Vorozhbitsyn was attacked").
-_EN_PERSON_SUBJECT = re.compile(r"^(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2})?((?:[A-Z][a-z'’.-]+\s+){1,3}[A-Z][a-z'’-]+)"
-                                r"(?=,|\s+[a-z])")
+_EN_PERSON_SUBJECT = re.compile(
+    r"^(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2})?"
+    r"((?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next)\b)"  # an article or a time
+    r"(?:[A-Z][a-z'’.-]+\s+){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # a comma that ends a clause, not the one in "5,000"
 _CLOSING_WORDS = 8  # ", the governor of the state said.", ", said a company spokeswoman."
 
