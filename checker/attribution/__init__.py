@@ -343,9 +343,9 @@ class _Reader:
     def _story_over(self) -> Attribution | None:
         """A site's own story whose lead has a source speaking to it («وفق ما أكده مصدر أمني لمراسل "الجوهرة أف
         أم"») carries that outlet to its later unsourced claims, as a dateline would; cited only further down, it
-        covers the source's own words alone, and so does the lead's once a later sentence cites the site again
-        (keeping the lead's citation instead cost 3 outlets on the training draws: an interview the lead retells is
-        not the retelling site's reporting). The publishing site (from the URL), when known, comes first: a BBC story
+        covers the source's own words alone. Once the lead cited it, a later citation of the same outlet no longer
+        ends the carry (`_story_for`; until session 23 it did, a rule measured then at 3 training outlets, and the
+        change was measured together with the lead rule of `_story_for`). The publishing site (from the URL), when known, comes first: a BBC story
         whose lead source spoke to Reuters is still BBC's narrative. (The learned carrying, when switched on, does not
         read this rule.)"""
         story = self._story_for()
