@@ -32,7 +32,8 @@ and a fifteenth with `verdict15 > eval/verdict_cases15/articles.txt`; session 21
 `dev18 > eval/real_train15/articles.txt` and a sixteenth with `verdict16 > eval/verdict_cases16/articles.txt`;
 session 22 round 19 with `dev19 > eval/real_train16/articles.txt` and a seventeenth with
 `verdict17 > eval/verdict_cases17/articles.txt`; session 23 round 20 with `dev20 > eval/real_train17/articles.txt`
-and an eighteenth with `verdict18 > eval/verdict_cases18/articles.txt`.
+and an eighteenth with `verdict18 > eval/verdict_cases18/articles.txt`; session 24 round 21 with
+`dev21 > eval/real_train18/articles.txt` and a nineteenth with `verdict19 > eval/verdict_cases19/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -131,7 +132,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev17": (20261250, 18, 12), "verdict15": (20261252, 9, 10),
                "dev18": (20261254, 18, 12), "verdict16": (20261256, 9, 10),
                "dev19": (20261262, 18, 12), "verdict17": (20261264, 9, 10),
-               "dev20": (20261266, 18, 12), "verdict18": (20261268, 9, 10)}
+               "dev20": (20261266, 18, 12), "verdict18": (20261268, 9, 10),
+               "dev21": (20261270, 18, 12), "verdict19": (20261272, 9, 10)}
 
 
 def main(which: str) -> list[str]:

@@ -3,7 +3,8 @@ the verdict training sets pooled (eval/verdict_cases, 140 cases, eval/verdict_ca
 eval/verdict_cases5, 150, eval/verdict_cases6, 150, eval/verdict_cases7, 150, eval/verdict_cases8, 150,
 eval/verdict_cases9, 150, eval/verdict_cases10, 150, eval/verdict_cases11, 150, eval/verdict_cases12, 150,
 eval/verdict_cases13, 150, eval/verdict_cases14, 150, eval/verdict_cases15, 150, eval/verdict_cases16, 150,
-eval/verdict_cases17, 150, and eval/verdict_cases18, 150: seventeen groups of blind writers), folds grouped by
+eval/verdict_cases17, 150, eval/verdict_cases18, 150, and eval/verdict_cases19, 150: eighteen groups of blind
+writers), folds grouped by
 the article that decides a case.
 
 Every case is checked once (retrieval, slots, stance), each set against its own store of articles; the verdict is
@@ -72,6 +73,8 @@ if TYPE_CHECKING:
 # published, which its story never names, is another event unless the passage dates the same one otherwise: 25 of
 # 25 folds chose it on) and tried XL_AGREE_SIMILARITY again (a translation the stance step leaves "other" at 0.5 /
 # 0.55, naming every anchor of the claim, agreeing): 25 of 25 folds chose it off, so the product does not have it.
+# Session 24 adds RESTATED_FIGURE_OVERRULES (a figure conflict does not contradict when an agreeing passage of the
+# same story states the claim's figure).
 GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "COVERAGE_SAME_EVENT": (0.4,),
         "COVERAGE_SIMILARITY_AGREE": (0.5, 0.6),
@@ -86,7 +89,8 @@ GRID = {"COVERAGE_AGREE": (0.6, 0.7, 1.01),
         "COVERAGE_OVER_DISAGREEMENT": (0.7, 0.8, 0.9, 1.01),
         "COVERAGE_WEAK_AGREEMENT": (0.7, 0.8, 1.01),
         "SLOT_CONFLICT_COVERAGE": (0.4, 0.5, 1.01),
-        "LATER_YEAR_IS_OTHER_EVENT": (True, False)}
+        "LATER_YEAR_IS_OTHER_EVENT": (True, False),
+        "RESTATED_FIGURE_OVERRULES": (True, False)}
 # A threshold that means nothing while its rule is off: only its first value is tried then.
 SWITCHED_BY = {"DOUBT_SCORE": ("DOUBT_SIMILARITY", 1.01)}
 # Ties go to the stricter setting: for these a lower value is the stricter (more doubt; round 4's LOW_SIMILARITY).

@@ -327,8 +327,11 @@ def test_an_outlet_called_again_by_one_word_of_its_name() -> None:
 
 
 def test_a_capitalised_person_is_not_taken_for_an_outlet_word() -> None:
+    # the first line is the lead (a claim, not a headline): the outlet it retells carries as the story's, and the
+    # capitalised role stays the speaker, never an outlet
     _, second = attributions("The Washington Post reported that talks stalled.\nThe President said talks would resume.")
-    assert outlet_id(second) is None and second.speaker == "The President"
+    assert second.speaker == "The President"
+    assert outlet_id(second) == "washington-post" and second.outlet_from == "story"
 
 
 # ---- Issue 7, speakers and cues: spans and pronouns a reader would notice -------------------------------------

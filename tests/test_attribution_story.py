@@ -327,7 +327,8 @@ def test_the_same_source_again_carries_the_outlet_it_spoke_to() -> None:
 def test_a_cue_less_sentence_naming_the_speaker_is_the_sites_own_narrative() -> None:
     """Carrying the thread's outlet to such a sentence was right for 1 of 10 on the training draws (session 23):
     with no cue, the site tells it itself."""
-    said, praised, background = attributions(
+    _, _, said, praised, background = attributions(
+        "الوزارة تستعد للعودة المدرسية\n\nاستعدت وزارة التربية التونسية للعودة المدرسية المقررة منتصف سبتمبر.\n\n"
         "وقال وزير التربية ناجي جلول في تصريح لمراسلة الجوهرة أف أم إن الوزارة منفتحة على النقابات.\n"
         "وثمّن ناجي جلول تبني وثيقة قرطاج للإصلاح التربوي.\n"
         "وتشهد المدارس التونسية إضرابات متكررة منذ بداية السنة الدراسية.")

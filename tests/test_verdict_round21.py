@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from checker.models import Attribution, Claim
 from checker.store.db import open_db
 from checker.store.ingest import add_text
-from checker.verdict import check_claims
+from claim_checks import verdict_of
 
 OPEC_2018 = ("اتفقت منظمة أوبك وحلفاؤها يوم الجمعة في فيينا على زيادة إنتاج النفط بنحو مليون برميل يوميا "
              "اعتبارا من الشهر المقبل.")
@@ -28,10 +27,7 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
 
 
 def _label(db: sqlite_utils.Database, text: str) -> str:
-    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
-                  attribution=Attribution(kind="none"))
-    (result,) = check_claims(db, [claim])
-    return result.verdict.label
+    return verdict_of(db, text).label
 
 
 @pytest.mark.parametrize("text", [

@@ -119,12 +119,14 @@ class _Reader:
         wire = find_dateline(text, registry)
         self.interview = find_interview(text, registry)
         # With no dateline, the outlet the lead retells covers the story as a dateline would (outlet_from "story").
-        self.dateline = wire or (None if self.interview else find_lead_citation(doc, links, load_lexicon()))
+        headed = not any(claim.sentence_index == 0 for claim in claims)  # a first line kept as a claim is no title
+        self.dateline = wire or (None if self.interview else find_lead_citation(doc, links, load_lexicon(),
+                                                                                 headed=headed))
         self.publisher = find_publisher(text, registry, url)
         self.history = History()
         self.story: Attribution | None = None
         self.story_in_lead = False  # the lead cited the story's reporting outlet (`_story_for`)
-        self.lead_end = max((s.end for s in lead_sentences(doc)), default=0)
+        self.lead_end = max((s.end for s in lead_sentences(doc, headed=headed)), default=0)
         self.thread = Thread(strict=wire is not None)
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         flat = [link for found in links.values() for link in found]

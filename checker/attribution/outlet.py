@@ -200,13 +200,19 @@ def with_story_outlet(attribution: Attribution, story: Attribution | None, datel
     return attribution
 
 
-def lead_sentences(doc: Doc) -> list[Sentence]:
-    """The lead paragraph: the first under the headline, taken to be the text's first line."""
-    body = [s for s in doc.sentences if s.paragraph > doc.sentences[0].paragraph] if doc.sentences else []
-    return [s for s in body if s.paragraph == body[0].paragraph]
+def lead_sentences(doc: Doc, *, headed: bool = True) -> list[Sentence]:
+    """The lead paragraph: the first under the headline, taken to be the text's first line; with no headline (the
+    first line is a claim: an article body pasted without its title) the first line's paragraph too."""
+    if not doc.sentences:
+        return []
+    first = doc.sentences[0].paragraph
+    body = [s for s in doc.sentences if s.paragraph > first]
+    lead = [s for s in body if s.paragraph == body[0].paragraph]
+    return lead if headed else [s for s in doc.sentences if s.paragraph == first] + lead
 
 
-def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon) -> Attribution | None:
+def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon, *,
+                       headed: bool = True) -> Attribution | None:
     """A story with no dateline whose lead paragraph retells one outlet's report, the outlet itself speaking or
     cited with "according to": "أفادت وكالة X، الأحد، أن ...", "... حسب ما نقلت رويترز.",
     "إليكم أهمها وفق ما ذكر موقع "X" التقني": the rest of the story is that outlet's reporting, claims
@@ -217,7 +223,7 @@ def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon)
     if len(cited) != 1 or not doc.sentences:
         return None  # a round-up citing several outlets is no one outlet's story
     headline = doc.sentences[0]
-    for sentence in lead_sentences(doc):
+    for sentence in lead_sentences(doc, headed=headed):
         for link in links.get(sentence.index, []):
             outlet = link.outlet
             if outlet is None or link.refers_back or link.speaker is not None or link.via or link.cue.role == "frame":

@@ -1,0 +1,40 @@
+"""Round 21 of issue 7 (session 24): an article body pasted without its headline has its lead in its first line,
+so an outlet the first line retells ("..., the Yorkshire Post reports.") covers the story as a lead citation does
+under a headline. A first line the tool takes for a headline is still not the lead. The sentences written here are
+unit tests, not evidence of quality."""
+from __future__ import annotations
+
+import pytest
+
+from checker.models import Attribution
+from checker.pipeline import analyze
+
+BODY_EN = ("A woman who bought a lottery ticket at a petrol station in Leeds won 2 million pounds on Saturday, the "
+           "Yorkshire Post reports.\n\nThe woman, who asked not to be named, bought the ticket on her way home from a "
+           "night shift.\n")
+BODY_AR = ("أعلنت هيئة الطيران المدني السعودية تشغيل 12 رحلة إضافية يوميا بين الرياض وجدة خلال موسم الصيف، بحسب ما "
+           "ذكرت صحيفة الرياض.\n\nوتبدأ الرحلات الإضافية مطلع يوليو المقبل وتستمر حتى نهاية أغسطس.\n")
+
+
+def _attribution(text: str, words: str) -> Attribution:
+    found = [c.attribution for c in analyze(text).claims if words in c.text]
+    assert found, [c.text for c in analyze(text).claims]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, words, outlet", [
+    (BODY_EN, "bought the ticket on her way home", "yorkshire-post"),
+    (BODY_AR, "وتبدأ الرحلات الإضافية", "al-riyadh"),
+])
+def test_a_body_without_headline_carries_the_outlet_its_first_line_retells(text: str, words: str,
+                                                                           outlet: str) -> None:
+    attribution = _attribution(text, words)
+    assert attribution.outlet is not None and attribution.outlet.id == outlet
+    assert attribution.outlet_from == "story"
+
+
+def test_an_outlet_named_only_in_the_headline_is_not_the_lead() -> None:
+    text = ("Lottery winner in Leeds, the Yorkshire Post reports\n\nA woman who bought a lottery ticket at a petrol "
+            "station in Leeds won 2 million pounds on Saturday.\n\nThe woman, who asked not to be named, bought the "
+            "ticket on her way home from a night shift.\n")
+    assert _attribution(text, "bought the ticket on her way home").outlet is None
