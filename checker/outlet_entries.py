@@ -86,7 +86,8 @@ def parse_entry(number: int, raw: dict[str, Any]) -> OutletEntry:
     if not raw.get("id") or not raw.get("name"):
         raise InputError(f"outlet number {number} in the registry data needs an id and a name")
     where = f"outlet {raw['id']!r}"
-    aliases = tuple(raw.get("aliases", ()))
+    # a programme the outlet broadcasts names it: a guest speaking on "Face the Nation" spoke to CBS
+    aliases = tuple(raw.get("aliases", ())) + tuple(raw.get("programmes", ()))
     ambiguous = tuple(raw.get("ambiguous", ()))
     strict = tuple(raw.get("strict", ()))
     unknown = [a for a in (*ambiguous, *strict) if a not in aliases and a != raw["name"] and a != raw.get("name_ar")]

@@ -1,7 +1,8 @@
 """Round 21 of issue 7 (session 24): an article body pasted without its headline has its lead in its first line,
 so an outlet the first line retells ("..., the Yorkshire Post reports.") covers the story as a lead citation does
-under a headline. A first line the tool takes for a headline is still not the lead. The sentences written here are
-unit tests, not evidence of quality."""
+under a headline. A first line the tool takes for a headline is still not the lead. A programme the registry lists
+for its broadcaster ("Face the Nation" for CBS) names that outlet. The sentences written here are unit tests, not
+evidence of quality."""
 from __future__ import annotations
 
 import pytest
@@ -38,3 +39,19 @@ def test_an_outlet_named_only_in_the_headline_is_not_the_lead() -> None:
             "station in Leeds won 2 million pounds on Saturday.\n\nThe woman, who asked not to be named, bought the "
             "ticket on her way home from a night shift.\n")
     assert _attribution(text, "bought the ticket on her way home").outlet is None
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("Kerry said on Face the Nation that the strikes would continue.", "cbs"),
+    ("Obama admitted on “60 Minutes” that his administration underestimated the group.", "cbs"),
+    ("The senator told NBC's Meet the Press that the bill would pass.", "nbc"),
+])
+def test_a_programme_names_the_outlet_that_broadcasts_it(sentence: str, outlet: str) -> None:
+    attribution = _attribution(f"Talks go on\n\n{sentence}\n", sentence[12:30])
+    assert attribution.outlet is not None and attribution.outlet.id == outlet
+    assert attribution.speaker is not None and attribution.speaker.split()[-1] in sentence
+
+
+def test_a_programme_named_like_an_ordinary_phrase_needs_quotes_or_an_outlet_word() -> None:
+    attribution = _attribution("Strike ends\n\nThe strike lasted 60 Minutes, union officials said.\n", "strike lasted")
+    assert attribution.outlet is None
