@@ -82,10 +82,18 @@ def entry_from(item: Any) -> OutletEntry:
                        domains=tuple(getattr(item, "domains", ()) or ()))
 
 
+# The keys an outlet entry may have: a misspelt one ("programs") is refused rather than silently ignored.
+ENTRY_KEYS = frozenset({"id", "name", "name_ar", "kind", "country", "aliases", "programmes", "ambiguous", "strict",
+                        "domains"})
+
+
 def parse_entry(number: int, raw: dict[str, Any]) -> OutletEntry:
     if not raw.get("id") or not raw.get("name"):
         raise InputError(f"outlet number {number} in the registry data needs an id and a name")
     where = f"outlet {raw['id']!r}"
+    unknown_keys = sorted(set(raw) - ENTRY_KEYS)
+    if unknown_keys:
+        raise InputError(f"{where}: unknown keys {unknown_keys} (an entry has {sorted(ENTRY_KEYS)})")
     # a programme the outlet broadcasts names it: a guest speaking on "Face the Nation" spoke to CBS
     aliases = tuple(raw.get("aliases", ())) + tuple(raw.get("programmes", ()))
     ambiguous = tuple(raw.get("ambiguous", ()))

@@ -128,7 +128,6 @@ class StanceResult:
     similarity: float = 0.0
     probabilities: tuple[float, float, float] = (0.0, 0.0, 0.0)
     number_conflicts: tuple[NumberConflict, ...] = ()
-    numbers_agree: tuple[str, ...] = ()  # the claim's figures the passage states alike
     decided_by: str = "model"
     nli: tuple[float, float, float] | None = None
     cross_language: bool = False
@@ -494,7 +493,7 @@ def _result(check: Checks, similarity: float, probabilities: np.ndarray | None,
         stance=stance, score=round(min(1.0, max(0.0, score)), 4),
         signals=tuple(describe(check, similarity) + notes), similarity=similarity,
         probabilities=tuple(float(p) for p in probabilities) if probabilities is not None else (0.0, 0.0, 0.0),
-        number_conflicts=check.number_conflicts, numbers_agree=check.numbers_agree, decided_by=decided_by, nli=nli,
+        number_conflicts=check.number_conflicts, decided_by=decided_by, nli=nli,
         cross_language=not check.same_language, slot=slot,
         slot_decisions=slots.decisions if slots is not None else (),
         same_event=slots.same_event if slots is not None else None,

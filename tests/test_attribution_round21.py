@@ -34,6 +34,12 @@ def test_a_body_without_headline_carries_the_outlet_its_first_line_retells(text:
     assert attribution.outlet_from == "story"
 
 
+def test_a_one_paragraph_paste_has_only_its_first_sentence_for_lead() -> None:
+    text = ("The council approved a budget of 40 million pounds on Monday. Last year the council cut parks spending by "
+            "12 percent, the Yorkshire Post reported. The new budget raises spending on libraries by 5 percent.\n")
+    assert _attribution(text, "raises spending on libraries").outlet is None
+
+
 def test_an_outlet_named_only_in_the_headline_is_not_the_lead() -> None:
     text = ("Lottery winner in Leeds, the Yorkshire Post reports\n\nA woman who bought a lottery ticket at a petrol "
             "station in Leeds won 2 million pounds on Saturday.\n\nThe woman, who asked not to be named, bought the "
@@ -41,17 +47,25 @@ def test_an_outlet_named_only_in_the_headline_is_not_the_lead() -> None:
     assert _attribution(text, "bought the ticket on her way home").outlet is None
 
 
-@pytest.mark.parametrize("sentence, outlet", [
-    ("Kerry said on Face the Nation that the strikes would continue.", "cbs"),
-    ("Obama admitted on “60 Minutes” that his administration underestimated the group.", "cbs"),
-    ("The senator told NBC's Meet the Press that the bill would pass.", "nbc"),
+@pytest.mark.parametrize("sentence, outlet, speaker", [
+    ("Kerry said on Face the Nation that the strikes would continue.", "cbs", "Kerry"),
+    ("Obama admitted on “60 Minutes” that his administration underestimated the group.", "cbs", "Obama"),
+    ("The senator told Meet the Press that the bill would pass.", "nbc", "The senator"),
+    ("وقال النائب خلال مشاركته في «الاتجاه المعاكس» إن البرلمان سيصوت على القانون الأسبوع المقبل.", "al-jazeera",
+     "النائب"),
 ])
-def test_a_programme_names_the_outlet_that_broadcasts_it(sentence: str, outlet: str) -> None:
-    attribution = _attribution(f"Talks go on\n\n{sentence}\n", sentence[12:30])
+def test_a_programme_names_the_outlet_that_broadcasts_it(sentence: str, outlet: str, speaker: str) -> None:
+    attribution = _attribution(f"عنوان\n\n{sentence}\n" if "«" in sentence else f"Talks go on\n\n{sentence}\n",
+                               sentence[-30:-5])
     assert attribution.outlet is not None and attribution.outlet.id == outlet
-    assert attribution.speaker is not None and attribution.speaker.split()[-1] in sentence
+    assert attribution.speaker == speaker
 
 
-def test_a_programme_named_like_an_ordinary_phrase_needs_quotes_or_an_outlet_word() -> None:
-    attribution = _attribution("Strike ends\n\nThe strike lasted 60 Minutes, union officials said.\n", "strike lasted")
-    assert attribution.outlet is None
+@pytest.mark.parametrize("text, words", [
+    ("Strike ends\n\nUnion officials said in 60 minutes that the strike would end.\n", "strike would end"),
+    ("Calls double\n\nNightline, the student listening service, said it received 3,000 calls last term.\n",
+     "3,000 calls"),
+    ("حادث سير\n\nوقالت الشرطة إن السائق كان يقود في الاتجاه المعاكس على الطريق الدائري.\n", "الطريق الدائري"),
+])
+def test_a_programme_named_like_an_ordinary_phrase_needs_quotes_or_an_outlet_word(text: str, words: str) -> None:
+    assert _attribution(text, words).outlet is None

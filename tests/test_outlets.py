@@ -287,6 +287,7 @@ def outlet(**fields: object) -> dict[str, object]:
     ({"outlet": [outlet(kind="blog")]}, "kind 'blog'"),
     ({"outlet": [outlet(country="Egypt")]}, "two-letter ISO code"),
     ({"outlet": [outlet(domains=["https://x.com/news"])]}, "bare domains"),
+    ({"outlet": [outlet(programs=["Y"])]}, r"unknown keys \['programs'\]"),
     ({"outlet": [outlet(), {"id": "y", "name": "Y", "aliases": ["X"]}]}, "names both 'x' and 'y'"),
     ({"outlet": [outlet()], "lookalike": [{"names": ["X"], "outlets": ["x", "nobody"]}]}, "unknown outlet ids"),
 ])

@@ -202,13 +202,14 @@ def with_story_outlet(attribution: Attribution, story: Attribution | None, datel
 
 def lead_sentences(doc: Doc, *, headed: bool = True) -> list[Sentence]:
     """The lead paragraph: the first under the headline, taken to be the text's first line; with no headline (the
-    first line is a claim: an article body pasted without its title) the first line's paragraph too."""
+    first sentence is a claim: an article body pasted without its title) that first sentence too, not the rest of
+    its paragraph (a one-paragraph paste would be all lead)."""
     if not doc.sentences:
         return []
     first = doc.sentences[0].paragraph
     body = [s for s in doc.sentences if s.paragraph > first]
     lead = [s for s in body if s.paragraph == body[0].paragraph]
-    return lead if headed else [s for s in doc.sentences if s.paragraph == first] + lead
+    return lead if headed else [doc.sentences[0], *lead]
 
 
 def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon, *,
@@ -222,7 +223,7 @@ def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon,
     cited = {link.outlet.outlet.id for found in links.values() for link in found if link.outlet is not None}
     if len(cited) != 1 or not doc.sentences:
         return None  # a round-up citing several outlets is no one outlet's story
-    headline = doc.sentences[0]
+    first = doc.sentences[0]  # the headline, or the lead's first sentence: the carried cue points at its end
     for sentence in lead_sentences(doc, headed=headed):
         for link in links.get(sentence.index, []):
             outlet = link.outlet
@@ -232,7 +233,7 @@ def find_lead_citation(doc: Doc, links: dict[int, list[Link]], lexicon: Lexicon,
             between = re.findall(r"\w+", fold(doc.text[gap[0]:gap[1]]))
             if all(word in lexicon.ar_types or word in lexicon.outlet_generic for word in between):
                 return Attribution(kind="according_to", outlet=outlet.outlet, confidence=DATELINE,
-                                   cue_start=headline.end, cue_end=headline.end, outlet_start=outlet.start,
+                                   cue_start=first.end, cue_end=first.end, outlet_start=outlet.start,
                                    outlet_end=outlet.end, outlet_from="story")
     return None
 

@@ -29,8 +29,7 @@ def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
     against = [a for a in kept if a.stance == "disagree" and (a.weighs or _slot_conflict_counts(a, assessed))]
     doubts = {id(a): doubt for a in kept if (doubt := doubted(a, assessed)) is not None}
     for_it = [a for a in kept if a.stance == "agree" and a.weighs and id(a) not in doubts]
-    restated = {id(a) for a in against if _figure_restated(a, for_it)}
-    verifiable = [a for a in against if a.explicit and id(a) not in restated]
+    verifiable = [a for a in against if a.explicit]
     rated = [a for a in verifiable if a.review]
     if verifiable and for_it and not rated and _outlets(verifiable) - _outlets(for_it) and _outlets(for_it) - _outlets(verifiable):
         reasons = [f"conflicting: {why_against(verifiable[0])}", f"but {why_for(for_it[0])}",
@@ -44,10 +43,7 @@ def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
                        tuple(reasons + [_tally(for_it, against)]))
     if for_it:
         reasons = [f"supported: {why_for(for_it[0])}"]
-        if against and id(against[0]) in restated:
-            reasons.append(f"the same story also gives another figure: {why_against(against[0])}")
-        elif against:
-            reasons.append(f"but {why_against(against[0])}")
+        reasons += [f"but {why_against(against[0])}"] if against else []
         return Verdict("supported", calibrated(for_it[0].strength, "supported"), tuple(reasons + [_tally(for_it, against)]))
     if against:
         return Verdict("not_enough_evidence", 0.0, (
@@ -68,19 +64,6 @@ def _slot_conflict_counts(item: AssessedPassage, assessed: Sequence[AssessedPass
     if item.slot_conflict is None or item.coverage < passage.SLOT_CONFLICT_COVERAGE:
         return False
     return not any(other.stance == "agree" and other.weighs for other in assessed if other is not item)
-
-
-def _figure_restated(item: AssessedPassage, for_it: Sequence[AssessedPassage]) -> bool:
-    """`item` contradicts only by a figure that an agreeing passage of the same story states as the claim does
-    (RESTATED_FIGURE_OVERRULES): the story reports several figures and the check compared the claim's with
-    another one."""
-    if not passage.RESTATED_FIGURE_OVERRULES or item.review or item.slot_conflict is not None:
-        return False
-    if item.result.decided_by != "numbers" or not item.result.number_conflicts:
-        return False
-    figures = {conflict.claim for conflict in item.result.number_conflicts}
-    return any(other.hit.document_id == item.hit.document_id and figures <= set(other.result.numbers_agree)
-               for other in for_it)
 
 
 def doubted(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -> AssessedPassage | None:

@@ -99,10 +99,6 @@ SAME_EVENT_SLOTS = ("actor_role", "place", "date")
 # April 2020 ..." against a 2018 report), is about an event the passage could not report: the passage neither
 # supports nor contradicts it, except by dating the same event otherwise (a date conflict). False turns it off.
 LATER_YEAR_IS_OTHER_EVENT = True
-# A story that states the claim's figure and agrees with it does not contradict it by a different figure in another
-# of its sentences: it reports several figures («تأهيل 80 طفلا» and «161 طفلا مجندا»), and the number check
-# compared the claim's with another one. False turns it off.
-RESTATED_FIGURE_OVERRULES = True
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
