@@ -1,8 +1,9 @@
 """Round 21 of issue 7 (session 24): an article body pasted without its headline has its lead in its first line,
 so an outlet the first line retells ("..., the Yorkshire Post reports.") covers the story as a lead citation does
 under a headline. A first line the tool takes for a headline is still not the lead. A programme the registry lists
-for its broadcaster ("Face the Nation" for CBS) names that outlet. The sentences written here are unit tests, not
-evidence of quality."""
+for its broadcaster ("Face the Nation" for CBS) names that outlet. After a sentence turning to other news ("In
+separate news, ...", «وفي شأن آخر، ...») the lead's outlet no longer covers the story. The sentences written here are
+unit tests, not evidence of quality."""
 from __future__ import annotations
 
 import pytest
@@ -69,3 +70,32 @@ def test_a_programme_names_the_outlet_that_broadcasts_it(sentence: str, outlet: 
 ])
 def test_a_programme_named_like_an_ordinary_phrase_needs_quotes_or_an_outlet_word(text: str, words: str) -> None:
     assert _attribution(text, words).outlet is None
+
+
+DIGEST_EN = ("Oil prices rose 3 per cent on Monday after OPEC+ announced new output cuts, Reuters reported.\n\n"
+             "The cuts take effect in May and last until the end of the year.\n\n"
+             "In separate news, the Bank of England held interest rates at 5.25 per cent for the fourth meeting in a "
+             "row.\n\nTesla said it had delivered 435,000 vehicles in the third quarter.\n")
+DIGEST_AR = ("ارتفعت أسعار النفط بنسبة 3% يوم الاثنين بعد إعلان أوبك+ خفض الإنتاج، بحسب رويترز.\n\n"
+             "ويبدأ الخفض في مايو ويستمر حتى نهاية العام.\n\n"
+             "وفي شأن آخر، أبقى البنك المركزي المصري أسعار الفائدة دون تغيير عند 27.25%.\n\n"
+             "وقالت وزارة الصحة الأردنية إنها سجلت 45 إصابة جديدة بالحصبة.\n")
+
+
+@pytest.mark.parametrize("text, same_story, shifted, after", [
+    (DIGEST_EN, "take effect in May", "Bank of England held", "delivered 435,000 vehicles"),
+    (DIGEST_AR, "ويبدأ الخفض في مايو", "أبقى البنك المركزي", "سجلت 45 إصابة"),
+])
+def test_other_news_after_a_topic_shift_no_longer_carries_the_leads_outlet(text: str, same_story: str, shifted: str,
+                                                                          after: str) -> None:
+    carried = _attribution(text, same_story)
+    assert carried.outlet is not None and carried.outlet.id == "reuters" and carried.outlet_from == "story"
+    assert _attribution(text, shifted).outlet is None
+    assert _attribution(text, after).outlet is None
+
+
+def test_a_wire_dateline_still_covers_the_story_after_a_topic_shift() -> None:
+    text = ("Markets\n\nLONDON (Reuters) - Oil prices rose 3 per cent on Monday after OPEC+ announced new output "
+            "cuts.\n\nIn separate news, the Bank of England held interest rates at 5.25 per cent.\n")
+    attribution = _attribution(text, "Bank of England held")
+    assert attribution.outlet is not None and attribution.outlet.id == "reuters"

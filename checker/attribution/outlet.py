@@ -265,9 +265,16 @@ def _thread_words() -> dict[str, Any]:
         data = tomllib.load(handle)
     thread, interview = data["thread"], data["interview"]
     words = "|".join(re.escape(fold(w)) for w in sorted(interview["words"], key=len, reverse=True))
+    shifts = "|".join(re.escape(fold(w)) for w in sorted(thread["topic_shifts"], key=len, reverse=True))
     return {"same": frozenset(fold(w) for w in thread["same_source_words"]),
+            "shift": re.compile(rf"^\W*(?:[وف]\s*)?(?:{shifts})(?!\w)"),
             "interview": re.compile(rf"(?<!\w)(?:[وفل]|ال)?(?:{words})(?!\w)"),
             "lead": interview["lead_chars"], "questions": interview["min_questions"]}
+
+
+def shifts_topic(sentence: str) -> bool:
+    """The sentence turns to other news ("In separate news, ...", «وفي شأن آخر، ...»; outlet_thread.toml)."""
+    return _thread_words()["shift"].match(fold(sentence)) is not None
 
 
 class Thread:
