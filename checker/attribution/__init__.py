@@ -338,10 +338,11 @@ class _Reader:
 
     def _dateline_over(self, claim: Claim) -> Attribution | None:
         """A heading dateline covers the report under it, not the headline above; a credit line at the foot
-        covers the whole story."""
+        covers the whole story. An outlet the lead retold covers it only until a sentence turns to other news
+        ("In separate news, ...": `shifts_topic`); a wire's dateline covers it all."""
         dateline = self.dateline
         if dateline is None or self.lead_cited and self.shifted:
-            return None  # (the lead's outlet covers its own story, not the other news after "In separate news")
+            return None
         heading = (dateline.cue_start or 0) < len(self.text) // 2
         return dateline if not heading or claim.end > (dateline.cue_end or 0) else None
 
@@ -363,7 +364,8 @@ class _Reader:
         """The story's reporting outlet carried to a source with none of its own, when the lead cited it ("قال مصدر
         لوكالة X" opening the story): a site's own story that cites one outlet further down («وقالت فلانة لبي بي
         سي») tells its other sources itself. Keeping the carry to the lead's citation gained 28 outlets on the
-        training draws and 34 on the development sets (session 23)."""
+        training draws and 34 on the development sets (session 23). Not past a sentence turning to other news
+        (`shifts_topic`, session 24)."""
         return self.story if self.story_in_lead and not self.shifted else None
 
     def _dateline_for(self, claim: Claim) -> Attribution | None:
