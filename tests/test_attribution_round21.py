@@ -1,9 +1,9 @@
-"""Round 21 of issue 7 (session 24): an article body pasted without its headline has its lead in its first line,
-so an outlet the first line retells ("..., the Yorkshire Post reports.") covers the story as a lead citation does
+"""Round 21 of issue 7 (session 24): an article body pasted without its headline has its lead in its first sentence,
+so an outlet that sentence retells ("..., the Yorkshire Post reports.") covers the story as a lead citation does
 under a headline. A first line the tool takes for a headline is still not the lead. A programme the registry lists
 for its broadcaster ("Face the Nation" for CBS) names that outlet. After a sentence turning to other news ("In
-separate news, ...", «وفي شأن آخر، ...») the lead's outlet no longer covers the story. The sentences written here are
-unit tests, not evidence of quality."""
+separate news, ...", «وفي شأن آخر، ...») the lead's outlet no longer covers the story. An invitation to look at a
+gallery ("Take a look at ...") is no claim. The sentences written here are unit tests, not evidence of quality."""
 from __future__ import annotations
 
 import pytest
@@ -99,3 +99,12 @@ def test_a_wire_dateline_still_covers_the_story_after_a_topic_shift() -> None:
             "cuts.\n\nIn separate news, the Bank of England held interest rates at 5.25 per cent.\n")
     attribution = _attribution(text, "Bank of England held")
     assert attribution.outlet is not None and attribution.outlet.id == "reuters"
+
+
+def test_an_invitation_to_a_gallery_is_no_claim_but_a_quoted_one_is_the_speakers() -> None:
+    analysis = analyze("Joan Rivers dies at 81\n\nJoan Rivers has died at the age of 81, her daughter said on Thursday. "
+                       "Take a look at the life of the legendary comedienne.\n\n\"Take a look at the numbers: "
+                       "unemployment fell to 4 percent,\" the minister said.\n")
+    assert [n.text for n in analysis.non_claims if n.reason == "newsroom note"] == [
+        "Take a look at the life of the legendary comedienne."]
+    assert any("unemployment fell to 4 percent" in c.text for c in analysis.claims)
