@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from checker.models import Attribution, Claim
 from checker.store.db import open_db
 from checker.store.ingest import add_text
-from claim_checks import verdict_of
+from checker.verdict import check_claims
 
 OPEC_2018 = ("اتفقت منظمة أوبك وحلفاؤها يوم الجمعة في فيينا على زيادة إنتاج النفط بنحو مليون برميل يوميا "
              "اعتبارا من الشهر المقبل.")
@@ -27,7 +28,10 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
 
 
 def _label(db: sqlite_utils.Database, text: str) -> str:
-    return verdict_of(db, text).label
+    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
+                  attribution=Attribution(kind="none"))
+    (result,) = check_claims(db, [claim])
+    return result.verdict.label
 
 
 @pytest.mark.parametrize("text", [
