@@ -351,9 +351,9 @@ class _Reader:
         أم"») carries that outlet to its later unsourced claims, as a dateline would; cited only further down, it
         covers the source's own words alone. Once the lead cited it, a later citation of the same outlet no longer
         ends the carry (`_story_for`; until session 23 it did, a rule measured then at 3 training outlets, and the
-        change was measured together with the lead rule of `_story_for`). The publishing site (from the URL), when known, comes first: a BBC story
-        whose lead source spoke to Reuters is still BBC's narrative. (The learned carrying, when switched on, does not
-        read this rule.)"""
+        change was measured together with the lead rule of `_story_for`). The publishing site (from the URL), when
+        known, comes first: a BBC story whose lead source spoke to Reuters is still BBC's narrative. (The learned
+        carrying, when switched on, does not read this rule.)"""
         story = self._story_for()
         if story is None or story.outlet is None:
             return None

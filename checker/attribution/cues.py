@@ -171,7 +171,9 @@ def load_lexicon() -> Lexicon:
         ar_time_words=folded(speaker["ar_time_words"]),
         ar_not_speaker_openers=folded(speaker["ar_not_speaker_openers"]),
         ar_aside_stops=folded(speaker["ar_aside_stops"]),
-        ar_act_subject_ends=folded(speaker["ar_act_subject_ends"]),
+        # the adverbs listed for it, and the time words and complementisers, which end an act's subject too
+        ar_act_subject_ends=folded([*speaker["ar_act_subject_ends"], *speaker["ar_time_words"],
+                                    *speaker["ar_not_speaker_openers"]]),
         ar_stop_phrases=tuple(fold(p) + " " for p in speaker["ar_stop_phrases"]),
         ar_relatives=folded(speaker["ar_relatives"]),
         anonymous=tuple(fold(w) for w in speaker["anonymous"]),

@@ -228,10 +228,9 @@ def _act_subject(speaker: Span, lexicon: Lexicon) -> Span:
     """«ودعت منظمة الصحة العالمية حاليا الحكومات إلى ...» -> «منظمة الصحة العالمية»: after a verb of act («دعت»,
     «طالبت») the object follows the subject with no comma; an adverb, a time word or a complementiser after the
     subject's first word ends it."""
-    ends = lexicon.ar_act_subject_ends | lexicon.ar_time_words | lexicon.ar_not_speaker_openers
     words = list(re.finditer(r"\S+", speaker.text))
     for word in words[1:]:
-        if fold(word.group()).strip("،,.: ") in ends:  # «حالياً»: the tanween folds to a space
+        if fold(word.group()).strip("،,.: ") in lexicon.ar_act_subject_ends:  # «حالياً»: the tanween folds to a space
             head = speaker.text[:word.start()].rstrip(" ،,")
             return Span(head, speaker.start, speaker.start + len(head))
     return speaker
