@@ -277,9 +277,24 @@ def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) ->
             continue  # "who asked not to be named": part of the speaker, not a cue of its own
         if arabic and _PASSIVE.match(text, match_start) and is_passive(text, match_start, lexicon):
             continue  # "ونُقل المصابون", "يُذكر أن": a damma on the verb's first letter marks the passive
-        if not any(_overlaps(cue, other) for other in found) and (gated or _is_cue(cue, folded, start, lexicon)):
+        clash = next((other for other in found if _overlaps(cue, other)), None)
+        if clash is not None and clash.start > cue.start and not arabic:
+            cue = _shorter_cue(text, folded, cue, clash, lexicon)  # "wrote in" before "in an email": "wrote"
+            clash = None if cue is None else next((other for other in found if _overlaps(cue, other)), None)
+        if cue is not None and clash is None and (gated or _is_cue(cue, folded, start, lexicon)):
             found.append(cue)
     return sorted(found, key=lambda c: c.start)
+
+
+def _shorter_cue(text: str, folded: str, cue: Cue, clash: Cue, lexicon: Lexicon) -> Cue | None:
+    """The longest listed English phrase of the cue's role that opens where it does and ends before the cue it ran
+    into. (An Arabic phrase cut short reads its own words as the source: «وفق ما جاء في بيان» is not «وفق ما».)"""
+    pattern = next(p for role, arabic, p in lexicon.patterns if role == cue.role and arabic == cue.arabic)
+    match = pattern.match(folded, cue.start, clash.start)
+    if match is None:
+        return None
+    end = stripped_end(text, match.end(), " ـ")
+    return Cue(text[cue.start:end], cue.start, end, cue.role, cue.arabic)
 
 
 _MARKS = re.compile(r"[\u064B-\u0652\u0670]")  # Arabic diacritics (not tatweel, which `find_cues` strips at ends)

@@ -1,0 +1,70 @@
+"""Round 22 of issue 7 (session 25): where, during what or in answer to what something was said («أمام الكونغرس»,
+«أثناء خطابه», «ردا على سؤال») is never its speaker; "as follows" («وفقاً للتالي») cites no one; a verb listed with
+its preposition ("wrote in") still reports when a framing phrase takes the preposition ("wrote in an email"); and a
+sentence opening with «بدا أن» ("it seemed that") is speculation, as one opening with «يبدو أن» is. The sentences
+written here are unit tests, not evidence of quality."""
+from __future__ import annotations
+
+import pytest
+
+from checker.models import Attribution
+from checker.pipeline import analyze
+
+
+def _attribution(text: str, words: str) -> Attribution:
+    found = [c.attribution for c in analyze(text).claims if words in c.text]
+    assert found, [c.text for c in analyze(text).claims]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("عنوان\n\nوكان وزير الدفاع، جيمس ماتيس، قال أمام الكونغرس إنه يعتقد أن الهجوم نفذ بأسلحة كيميائية.\n",
+     "الهجوم نفذ بأسلحة كيميائية", "جيمس ماتيس"),
+    ("عنوان\n\nوقال وزير الخارجية أمام البرلمان إن الحكومة ستقدم استقالتها خلال أيام.\n",
+     "الحكومة ستقدم استقالتها", "وزير الخارجية"),
+    ("عنوان\n\nوأوضح شمخاني، خلال مؤتمر صحفي، أن المنظمة على استعداد لتحركات مفاجئة. وقال ردا على سؤال عن الانسحاب "
+     "من المعاهدة \"هذا خيار من بين ثلاثة خيارات نبحثها\".\n", "خيار من بين ثلاثة خيارات", "شمخاني"),
+])
+def test_where_or_why_it_was_said_is_not_the_speaker(text: str, words: str, speaker: str) -> None:
+    assert _attribution(text, words).speaker == speaker
+
+
+def test_what_was_said_during_a_speech_has_no_speech_for_speaker() -> None:
+    text = ("عنوان\n\nوقال المتحدث إن الرحلات ستستأنف الأسبوع المقبل. وأكد أثناء زيارته للمطار أن الرحلات الدولية "
+            "ستعود تدريجيا.\n")
+    assert not (_attribution(text, "الرحلات الدولية ستعود").speaker or "").startswith("أثناء")
+
+
+def test_as_follows_cites_no_one() -> None:
+    text = ("عنوان\n\nووجه رئيس الهيئة بطرح تذاكر المباراة للبيع وفقاً للتالي، 50 ريالاً للدرجة الموحدة، و250 ريالاً "
+            "لمقاعد كبار الشخصيات.\n")
+    assert _attribution(text, "50 ريالاً للدرجة الموحدة").speaker is None
+
+
+@pytest.mark.parametrize("sentence, speaker, cue", [
+    ("“My son has no magical powers,” the boy's father later wrote in an email.", "the boy's father", "wrote"),
+    ("The mayor wrote in an email that the bridge would reopen on Monday.", "The mayor", "wrote"),
+])
+def test_a_verb_before_a_framing_phrase_still_reports(sentence: str, speaker: str, cue: str) -> None:
+    attribution = _attribution(f"Bridge to reopen\n\n{sentence}\n", sentence[10:30])
+    assert (attribution.speaker, attribution.cue) == (speaker, cue)
+
+
+def test_a_verb_with_its_preposition_before_an_outlet_keeps_it() -> None:
+    attribution = _attribution("Bridge to reopen\n\nThe mayor wrote in the Guardian that the bridge would reopen.\n",
+                               "the bridge would reopen")
+    assert attribution.cue == "wrote in" and attribution.outlet is not None and attribution.outlet.id == "guardian"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وبدا أن الحيلة جاءت بنتيجة إيجابية في المباراة الثانية.",
+    "بدا أن الحارس يتظاهر بالإصابة في وقت الإفطار.",
+])
+def test_it_seemed_that_is_speculation(sentence: str) -> None:
+    result = analyze(f"عنوان\n\nفاز المنتخب على البرتغال بهدفين مقابل هدف في مباراة ودية.\n{sentence}\n")
+    assert [n.reason for n in result.non_claims if n.text.strip() == sentence] == ["speculation"]
+
+
+def test_it_seemed_that_with_a_source_stays_a_claim() -> None:
+    sentence = "وبدا أن الحكومة ستستقيل، بحسب ما نقلت وكالة رويترز عن مصادر في البرلمان."
+    assert _attribution(f"عنوان\n\n{sentence}\n", "الحكومة ستستقيل").outlet is not None
