@@ -352,12 +352,28 @@ def _is_year(folded: str, start: int, end: int, value: float) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _homographs() -> tuple[frozenset[str], frozenset[str]]:
+    """Prefixed number words that are mostly another word, and the words after which they are that word
+    (claims.toml [numbers] number_homographs_ar, number_homograph_followers_ar)."""
+    return (frozenset(fold(w) for w in data()["number_homographs_ar"]),
+            frozenset(fold(w) for w in data()["number_homograph_followers_ar"]))
+
+
+def _other_word(tokens: list[re.Match[str]], i: int, folded: str) -> bool:
+    """«لست متأكدا» ("I am not sure"), «لست بالمستشفى», «لست.»: not «لست سنوات» ("for six years")."""
+    words, followers = _homographs()
+    if tokens[i].group() not in words:
+        return False
+    if i + 1 >= len(tokens) or folded[tokens[i].end():tokens[i + 1].start()].strip():
+        return True
+    following = tokens[i + 1].group()
+    units, scales = _word_values()[:2]
+    if following in units or following in scales or following in _TEN:
+        return False  # «لست آلاف» (folded «الاف»), «لست عشرة»
+    return (following.startswith(("بال", "ال")) or following.endswith(("ا", "ه")) or following in followers)
+
+
 @lru_cache(maxsize=1)
-def _homographs() -> frozenset[str]:
-    """Prefixed number words that are mostly another word (claims.toml [numbers] number_homographs_ar)."""
-    return frozenset(fold(w) for w in data()["number_homographs_ar"])
-
-
 def _word_values() -> tuple[dict[str, float], dict[str, float], dict[str, list[float]], frozenset[str], dict[str, float]]:
     table = data()
     units = {fold(k): float(v) for k, v in {**table["units_ar"], **table["units_en"]}.items()}
@@ -455,8 +471,8 @@ def _read_number_words(tokens: list[re.Match[str]], i: int, folded: str, units: 
         factor, last = _scale_after(tokens, i, folded, scales)
         return last, None, low * factor, high * factor, "number", True
     hit = _lookup(word, units)
-    if hit and word in _homographs() and not (i + 1 < len(tokens) and tokens[i + 1].group().endswith("ات")):
-        return None  # «لست متأكدا» ("I am not sure"), not «لست سنوات» ("for six years")
+    if hit and _other_word(tokens, i, folded):
+        return None
     if hit and not (hit[0] in scales and hit[0] not in units):
         return _continue_compound(tokens, i, folded, units, scales, units[hit[0]])
     if word in ordinals:

@@ -1,5 +1,5 @@
-"""Round 22 of issue 7 (session 25): where, during what or in answer to what something was said («أمام الكونغرس»,
-«أثناء خطابه», «ردا على سؤال») is never its speaker; "as follows" («وفقاً للتالي») cites no one; a verb listed with
+"""Round 22 of issue 7 (session 25): during what or in answer to what something was said («أثناء خطابه», «ردا على
+سؤال») is never its speaker, and «إمام» (an imam, a surname) is no «أمام» ("in front of"); "as follows" («وفقاً للتالي») cites no one; a verb listed with
 its preposition ("wrote in") still reports when a framing phrase takes the preposition ("wrote in an email"); and a
 sentence opening with «بدا أن» ("it seemed that") is speculation, as one opening with «يبدو أن» is. The sentences
 written here are unit tests, not evidence of quality."""
@@ -18,39 +18,53 @@ def _attribution(text: str, words: str) -> Attribution:
 
 
 @pytest.mark.parametrize("text, words, speaker", [
-    ("عنوان\n\nوكان وزير الدفاع، جيمس ماتيس، قال أمام الكونغرس إنه يعتقد أن الهجوم نفذ بأسلحة كيميائية.\n",
-     "الهجوم نفذ بأسلحة كيميائية", "جيمس ماتيس"),
-    ("عنوان\n\nوقال وزير الخارجية أمام البرلمان إن الحكومة ستقدم استقالتها خلال أيام.\n",
+    ("عنوان\n\nوقال وزير الخارجية أثناء زيارته للقاهرة إن الحكومة ستقدم استقالتها خلال أيام.\n",
      "الحكومة ستقدم استقالتها", "وزير الخارجية"),
+    ("عنوان\n\nوقال مصدر أمني رداً على سؤال للصحفيين إن منفذ الهجوم اعتقل مساء الأحد.\n",
+     "منفذ الهجوم اعتقل", "مصدر أمني"),
+    ("عنوان\n\nوقال الوزير ورداً على سؤال للصحفيين إن الحكومة لن تستقيل.\n", "الحكومة لن تستقيل", "الوزير"),
     ("عنوان\n\nوأوضح شمخاني، خلال مؤتمر صحفي، أن المنظمة على استعداد لتحركات مفاجئة. وقال ردا على سؤال عن الانسحاب "
      "من المعاهدة \"هذا خيار من بين ثلاثة خيارات نبحثها\".\n", "خيار من بين ثلاثة خيارات", "شمخاني"),
 ])
-def test_where_or_why_it_was_said_is_not_the_speaker(text: str, words: str, speaker: str) -> None:
+def test_during_what_or_in_answer_to_what_it_was_said_is_not_the_speaker(text: str, words: str, speaker: str) -> None:
+    assert _attribution(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("عنوان\n\nوقال إمام المسجد الكبير إن صلاة العيد ستقام في الساحة العامة.\n", "صلاة العيد ستقام",
+     "إمام المسجد الكبير"),
+    ("عنوان\n\nوقال الفنان عادل إمام إن الفيلم الجديد سيعرض في الصيف.\n", "الفيلم الجديد سيعرض", "الفنان عادل إمام"),
+])
+def test_an_imam_still_speaks(text: str, words: str, speaker: str) -> None:
     assert _attribution(text, words).speaker == speaker
 
 
 def test_what_was_said_during_a_speech_has_no_speech_for_speaker() -> None:
     text = ("عنوان\n\nوقال المتحدث إن الرحلات ستستأنف الأسبوع المقبل. وأكد أثناء زيارته للمطار أن الرحلات الدولية "
             "ستعود تدريجيا.\n")
-    assert not (_attribution(text, "الرحلات الدولية ستعود").speaker or "").startswith("أثناء")
+    assert _attribution(text, "الرحلات الدولية ستعود").speaker == "المتحدث"
 
 
-def test_as_follows_cites_no_one() -> None:
-    text = ("عنوان\n\nووجه رئيس الهيئة بطرح تذاكر المباراة للبيع وفقاً للتالي، 50 ريالاً للدرجة الموحدة، و250 ريالاً "
+@pytest.mark.parametrize("as_follows", ["وفقاً للتالي", "وفقا لما يلي", "حسب الآتي"])
+def test_as_follows_cites_no_one(as_follows: str) -> None:
+    text = (f"عنوان\n\nووجه رئيس الهيئة بطرح تذاكر المباراة للبيع {as_follows}، 50 ريالاً للدرجة الموحدة، و250 ريالاً "
             "لمقاعد كبار الشخصيات.\n")
     assert _attribution(text, "50 ريالاً للدرجة الموحدة").speaker is None
 
 
-@pytest.mark.parametrize("sentence, speaker, cue", [
-    ("“My son has no magical powers,” the boy's father later wrote in an email.", "the boy's father", "wrote"),
-    ("The mayor wrote in an email that the bridge would reopen on Monday.", "The mayor", "wrote"),
+@pytest.mark.parametrize("sentence, words, speaker, cue", [
+    ("“My son has no magical powers,” the boy's father later wrote in an email.", "no magical powers",
+     "the boy's father", "wrote"),
+    ("The mayor wrote in an email that the bridge would reopen on Monday.", "the bridge would reopen", "The mayor",
+     "wrote"),
 ])
-def test_a_verb_before_a_framing_phrase_still_reports(sentence: str, speaker: str, cue: str) -> None:
-    attribution = _attribution(f"Bridge to reopen\n\n{sentence}\n", sentence[10:30])
+def test_a_verb_before_a_framing_phrase_still_reports(sentence: str, words: str, speaker: str, cue: str) -> None:
+    attribution = _attribution(f"Bridge to reopen\n\n{sentence}\n", words)
     assert (attribution.speaker, attribution.cue) == (speaker, cue)
 
 
-def test_a_verb_with_its_preposition_before_an_outlet_keeps_it() -> None:
+def test_a_verb_with_its_preposition_before_an_outlet_is_not_cut_back() -> None:
+    """A guard: with no framing phrase after it, "wrote in" keeps its preposition and the outlet after it."""
     attribution = _attribution("Bridge to reopen\n\nThe mayor wrote in the Guardian that the bridge would reopen.\n",
                                "the bridge would reopen")
     assert attribution.cue == "wrote in" and attribution.outlet is not None and attribution.outlet.id == "guardian"

@@ -259,7 +259,9 @@ def _phrase_end(abbreviations: list[str]) -> re.Pattern[str]:
 
 
 def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) -> list[Cue]:
-    """Cues inside text[start:end], in reading order; a longer cue hides any it overlaps."""
+    """Cues inside text[start:end], in reading order. Roles are matched in ROLES order and a cue found first hides
+    any later one it overlaps, except that an English cue opening before it is cut back to a listed phrase that
+    ends where it begins ("wrote in" before "in an email": "wrote")."""
     lexicon = lexicon or load_lexicon()
     text = doc.text
     # "وبيّن", "تحدّثت": matched in the copy whose marks stand at their words' ends (made once per article).
@@ -281,6 +283,7 @@ def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) ->
         if clash is not None and clash.start > cue.start and not arabic:
             cue = _shorter_cue(text, folded, cue, clash, lexicon)  # "wrote in" before "in an email": "wrote"
             clash = None if cue is None else next((other for other in found if _overlaps(cue, other)), None)
+            gated = False  # the shorter phrase is a listed one: it passes `_is_cue` like any other
         if cue is not None and clash is None and (gated or _is_cue(cue, folded, start, lexicon)):
             found.append(cue)
     return sorted(found, key=lambda c: c.start)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from checker.models import NumberMention
-from checker.numbers import find_numbers, rounding_step
+from checker.numbers import rounding_step
 from checker.normalize import search_form
 from checker.slots.align import _WORDS, coverage, sentences
 from checker.slots.counting import bare_year_figure, named_thing
@@ -257,10 +257,9 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
     lone_spans = sum(q.thing in _DAYS for q in ours.quantities) == 1 == sum(p.thing in _DAYS for p in theirs.quantities)
     lone_spans = lone_spans and not any(_elapsed(slots.text, x) for slots in (ours, theirs)
                                         for x in slots.quantities if x.thing in _DAYS)
-    stated = _stated_values(ours.text)
     for q in ours.quantities:
         comparable = [p for p in theirs.quantities if _family(p) == _family(q)
-                      and (_things_match(q, p, cross) or (lone and _lone_pair(q, p) and not _accounted(q, p, stated)))
+                      and (_things_match(q, p, cross) or (lone and _lone_pair(q, p)))
                       and (q.place is None or p.place is None or places_compatible(q.place, p.place))]
         # a span told in another unit only when it is the one span on each side ("three weeks" / «لثلاثة أشهر»;
         # not "two days of every five, for three months" against a sentence giving only the three months)
@@ -282,18 +281,6 @@ def _compare_quantities(ours: TextSlots, theirs: TextSlots, similarity: float) -
             decisions.append(SlotDecision("quantity", "conflict", _span(q.number), _span(p.number), said))
     return decisions
 
-
-
-def _stated_values(text: str) -> frozenset[float]:
-    """Every figure the claim states, ordinals and years too."""
-    return frozenset(n.value for n in find_numbers(text) if n.value is not None)
-
-
-def _accounted(q: Quantity, p: Quantity, stated: frozenset[float]) -> bool:
-    """The passage's one count is a figure the claim states elsewhere (the report's «الدقيقة 86» is the claim's
-    "86th minute"): paired only for being alone on each side, it is no other value for the claim's count ("round
-    of 16")."""
-    return p.number.value in stated and not _overlaps(_bounds(q), _bounds(p))
 
 
 def lone_figure_changed(claim: str, sentence: str) -> SlotDecision | None:
@@ -548,4 +535,3 @@ def denial_in_scope(claim: str, passage: str, denial_words: Sequence[str]) -> bo
         if len(ours.stems & theirs.stems) >= 2 or any(same_entity(a, b) for a in ours.mentions for b in theirs.mentions):
             return True
     return False
-
