@@ -1,8 +1,10 @@
 """Round 22 of issue 7 (session 25): during what or in answer to what something was said («أثناء خطابه», «ردا على
-سؤال») is never its speaker, and «إمام» (an imam, a surname) is no «أمام» ("in front of"); "as follows" («وفقاً للتالي») cites no one; a verb listed with
-its preposition ("wrote in") still reports when a framing phrase takes the preposition ("wrote in an email"); and a
-sentence opening with «بدا أن» ("it seemed that") is speculation, as one opening with «يبدو أن» is. The sentences
-written here are unit tests, not evidence of quality."""
+سؤال») is never its speaker, and «إمام» (an imam, a surname) is no «أمام» ("in front of"); "as follows" («وفقاً
+للتالي») cites no one; a verb listed with its preposition ("wrote in") still reports when a framing phrase takes the
+preposition ("wrote in an email"); a sentence opening with «بدا أن» ("it seemed that") is speculation, as one opening
+with «يبدو أن» is; «غارديان» without its article is the Guardian only after an outlet word or as the whole quoted name
+(«صحيفة "ذي غارديان"»), not inside another name («مناورات "فريدوم غارديان"»). The sentences written here are unit
+tests, not evidence of quality."""
 from __future__ import annotations
 
 import pytest
@@ -82,3 +84,14 @@ def test_it_seemed_that_is_speculation(sentence: str) -> None:
 def test_it_seemed_that_with_a_source_stays_a_claim() -> None:
     sentence = "وبدا أن الحكومة ستستقيل، بحسب ما نقلت وكالة رويترز عن مصادر في البرلمان."
     assert _attribution(f"عنوان\n\n{sentence}\n", "الحكومة ستستقيل").outlet is not None
+
+
+@pytest.mark.parametrize("sentence, words, outlet", [
+    ("وأكد الجيشان تعليق مناورات \"فريدوم غارديان\" التي كان سيشارك فيها نحو 17 ألف عسكري.", "نحو 17 ألف عسكري", None),
+    ("وقالت الوزيرة في مقابلة نشرتها صحيفة \"ذي غارديان\" إن الخطة ستطبق العام المقبل.", "الخطة ستطبق", "guardian"),
+    ("وقال الوزير لصحيفة غارديان البريطانية إن الخطة ستطبق العام المقبل.", "الخطة ستطبق", "guardian"),
+])
+def test_guardian_without_its_article_names_the_paper_only_after_an_outlet_word(sentence: str, words: str,
+                                                                                 outlet: str | None) -> None:
+    found = _attribution(f"عنوان\n\n{sentence}\n", words).outlet
+    assert (found.id if found else None) == outlet
