@@ -41,7 +41,7 @@ def test_an_imam_still_speaks(text: str, words: str, speaker: str) -> None:
     assert _attribution(text, words).speaker == speaker
 
 
-def test_what_was_said_during_a_speech_has_no_speech_for_speaker() -> None:
+def test_a_verb_with_only_a_during_phrase_after_it_shares_the_speaker_before() -> None:
     text = ("عنوان\n\nوقال المتحدث إن الرحلات ستستأنف الأسبوع المقبل. وأكد أثناء زيارته للمطار أن الرحلات الدولية "
             "ستعود تدريجيا.\n")
     assert _attribution(text, "الرحلات الدولية ستعود").speaker == "المتحدث"
