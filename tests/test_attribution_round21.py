@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.models import Attribution
 from checker.pipeline import analyze
+from real_training_items import attribution_of
 
 BODY_EN = ("A woman who bought a lottery ticket at a petrol station in Leeds won 2 million pounds on Saturday, the "
            "Yorkshire Post reports.\n\nThe woman, who asked not to be named, bought the ticket on her way home from a "
@@ -18,19 +18,13 @@ BODY_AR = ("أعلنت هيئة الطيران المدني السعودية ت�
            "ذكرت صحيفة الرياض.\n\nوتبدأ الرحلات الإضافية مطلع يوليو المقبل وتستمر حتى نهاية أغسطس.\n")
 
 
-def _attribution(text: str, words: str) -> Attribution:
-    found = [c.attribution for c in analyze(text).claims if words in c.text]
-    assert found, [c.text for c in analyze(text).claims]
-    return found[0]
-
-
 @pytest.mark.parametrize("text, words, outlet", [
     (BODY_EN, "bought the ticket on her way home", "yorkshire-post"),
     (BODY_AR, "وتبدأ الرحلات الإضافية", "al-riyadh"),
 ])
 def test_a_body_without_headline_carries_the_outlet_its_first_line_retells(text: str, words: str,
                                                                            outlet: str) -> None:
-    attribution = _attribution(text, words)
+    attribution = attribution_of(text, words)
     assert attribution.outlet is not None and attribution.outlet.id == outlet
     assert attribution.outlet_from == "story"
 
@@ -38,14 +32,14 @@ def test_a_body_without_headline_carries_the_outlet_its_first_line_retells(text:
 def test_a_one_paragraph_paste_has_only_its_first_sentence_for_lead() -> None:
     text = ("The council approved a budget of 40 million pounds on Monday. Last year the council cut parks spending by "
             "12 percent, the Yorkshire Post reported. The new budget raises spending on libraries by 5 percent.\n")
-    assert _attribution(text, "raises spending on libraries").outlet is None
+    assert attribution_of(text, "raises spending on libraries").outlet is None
 
 
 def test_an_outlet_named_only_in_the_headline_is_not_the_lead() -> None:
     text = ("Lottery winner in Leeds, the Yorkshire Post reports\n\nA woman who bought a lottery ticket at a petrol "
             "station in Leeds won 2 million pounds on Saturday.\n\nThe woman, who asked not to be named, bought the "
             "ticket on her way home from a night shift.\n")
-    assert _attribution(text, "bought the ticket on her way home").outlet is None
+    assert attribution_of(text, "bought the ticket on her way home").outlet is None
 
 
 @pytest.mark.parametrize("sentence, outlet, speaker", [
@@ -56,7 +50,7 @@ def test_an_outlet_named_only_in_the_headline_is_not_the_lead() -> None:
      "النائب"),
 ])
 def test_a_programme_names_the_outlet_that_broadcasts_it(sentence: str, outlet: str, speaker: str) -> None:
-    attribution = _attribution(f"عنوان\n\n{sentence}\n" if "«" in sentence else f"Talks go on\n\n{sentence}\n",
+    attribution = attribution_of(f"عنوان\n\n{sentence}\n" if "«" in sentence else f"Talks go on\n\n{sentence}\n",
                                sentence[-30:-5])
     assert attribution.outlet is not None and attribution.outlet.id == outlet
     assert attribution.speaker == speaker
@@ -69,7 +63,7 @@ def test_a_programme_names_the_outlet_that_broadcasts_it(sentence: str, outlet: 
     ("حادث سير\n\nوقالت الشرطة إن السائق كان يقود في الاتجاه المعاكس على الطريق الدائري.\n", "الطريق الدائري"),
 ])
 def test_a_programme_named_like_an_ordinary_phrase_needs_quotes_or_an_outlet_word(text: str, words: str) -> None:
-    assert _attribution(text, words).outlet is None
+    assert attribution_of(text, words).outlet is None
 
 
 DIGEST_EN = ("Oil prices rose 3 per cent on Monday after OPEC+ announced new output cuts, Reuters reported.\n\n"
@@ -88,16 +82,16 @@ DIGEST_AR = ("ارتفعت أسعار النفط بنسبة 3% يوم الاثن
 ])
 def test_other_news_after_a_topic_shift_no_longer_carries_the_leads_outlet(text: str, same_story: str, shifted: str,
                                                                           after: str) -> None:
-    carried = _attribution(text, same_story)
+    carried = attribution_of(text, same_story)
     assert carried.outlet is not None and carried.outlet.id == "reuters" and carried.outlet_from == "story"
-    assert _attribution(text, shifted).outlet is None
-    assert _attribution(text, after).outlet is None
+    assert attribution_of(text, shifted).outlet is None
+    assert attribution_of(text, after).outlet is None
 
 
 def test_a_wire_dateline_still_covers_the_story_after_a_topic_shift() -> None:
     text = ("Markets\n\nLONDON (Reuters) - Oil prices rose 3 per cent on Monday after OPEC+ announced new output "
             "cuts.\n\nIn separate news, the Bank of England held interest rates at 5.25 per cent.\n")
-    attribution = _attribution(text, "Bank of England held")
+    attribution = attribution_of(text, "Bank of England held")
     assert attribution.outlet is not None and attribution.outlet.id == "reuters"
 
 

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.models import Attribution
 from checker.pipeline import analyze
-
-
-def _attribution(text: str, words: str) -> Attribution:
-    found = [c.attribution for c in analyze(text).claims if words in c.text]
-    assert found, [c.text for c in analyze(text).claims]
-    return found[0]
+from real_training_items import attribution_of
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -29,7 +23,7 @@ def _attribution(text: str, words: str) -> Attribution:
      "من المعاهدة \"هذا خيار من بين ثلاثة خيارات نبحثها\".\n", "خيار من بين ثلاثة خيارات", "شمخاني"),
 ])
 def test_during_what_or_in_answer_to_what_it_was_said_is_not_the_speaker(text: str, words: str, speaker: str) -> None:
-    assert _attribution(text, words).speaker == speaker
+    assert attribution_of(text, words).speaker == speaker
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -38,20 +32,20 @@ def test_during_what_or_in_answer_to_what_it_was_said_is_not_the_speaker(text: s
     ("عنوان\n\nوقال الفنان عادل إمام إن الفيلم الجديد سيعرض في الصيف.\n", "الفيلم الجديد سيعرض", "الفنان عادل إمام"),
 ])
 def test_an_imam_still_speaks(text: str, words: str, speaker: str) -> None:
-    assert _attribution(text, words).speaker == speaker
+    assert attribution_of(text, words).speaker == speaker
 
 
 def test_a_verb_with_only_a_during_phrase_after_it_shares_the_speaker_before() -> None:
     text = ("عنوان\n\nوقال المتحدث إن الرحلات ستستأنف الأسبوع المقبل. وأكد أثناء زيارته للمطار أن الرحلات الدولية "
             "ستعود تدريجيا.\n")
-    assert _attribution(text, "الرحلات الدولية ستعود").speaker == "المتحدث"
+    assert attribution_of(text, "الرحلات الدولية ستعود").speaker == "المتحدث"
 
 
 @pytest.mark.parametrize("as_follows", ["وفقاً للتالي", "وفقا لما يلي", "حسب الآتي"])
 def test_as_follows_cites_no_one(as_follows: str) -> None:
     text = (f"عنوان\n\nووجه رئيس الهيئة بطرح تذاكر المباراة للبيع {as_follows}، 50 ريالاً للدرجة الموحدة، و250 ريالاً "
             "لمقاعد كبار الشخصيات.\n")
-    assert _attribution(text, "50 ريالاً للدرجة الموحدة").speaker is None
+    assert attribution_of(text, "50 ريالاً للدرجة الموحدة").speaker is None
 
 
 @pytest.mark.parametrize("sentence, words, speaker, cue", [
@@ -61,13 +55,13 @@ def test_as_follows_cites_no_one(as_follows: str) -> None:
      "wrote"),
 ])
 def test_a_verb_before_a_framing_phrase_still_reports(sentence: str, words: str, speaker: str, cue: str) -> None:
-    attribution = _attribution(f"Bridge to reopen\n\n{sentence}\n", words)
+    attribution = attribution_of(f"Bridge to reopen\n\n{sentence}\n", words)
     assert (attribution.speaker, attribution.cue) == (speaker, cue)
 
 
 def test_a_verb_with_its_preposition_before_an_outlet_is_not_cut_back() -> None:
     """A guard: with no framing phrase after it, "wrote in" keeps its preposition and the outlet after it."""
-    attribution = _attribution("Bridge to reopen\n\nThe mayor wrote in the Guardian that the bridge would reopen.\n",
+    attribution = attribution_of("Bridge to reopen\n\nThe mayor wrote in the Guardian that the bridge would reopen.\n",
                                "the bridge would reopen")
     assert attribution.cue == "wrote in" and attribution.outlet is not None and attribution.outlet.id == "guardian"
 
@@ -83,7 +77,7 @@ def test_it_seemed_that_is_speculation(sentence: str) -> None:
 
 def test_it_seemed_that_with_a_source_stays_a_claim() -> None:
     sentence = "وبدا أن الحكومة ستستقيل، بحسب ما نقلت وكالة رويترز عن مصادر في البرلمان."
-    assert _attribution(f"عنوان\n\n{sentence}\n", "الحكومة ستستقيل").outlet is not None
+    assert attribution_of(f"عنوان\n\n{sentence}\n", "الحكومة ستستقيل").outlet is not None
 
 
 @pytest.mark.parametrize("sentence, words, outlet", [
@@ -93,5 +87,5 @@ def test_it_seemed_that_with_a_source_stays_a_claim() -> None:
 ])
 def test_guardian_without_its_article_names_the_paper_only_after_an_outlet_word(sentence: str, words: str,
                                                                                  outlet: str | None) -> None:
-    found = _attribution(f"عنوان\n\n{sentence}\n", words).outlet
+    found = attribution_of(f"عنوان\n\n{sentence}\n", words).outlet
     assert (found.id if found else None) == outlet
