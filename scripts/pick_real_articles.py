@@ -35,7 +35,8 @@ session 22 round 19 with `dev19 > eval/real_train16/articles.txt` and a seventee
 and an eighteenth with `verdict18 > eval/verdict_cases18/articles.txt`; session 24 round 21 with
 `dev21 > eval/real_train18/articles.txt` and a nineteenth with `verdict19 > eval/verdict_cases19/articles.txt`;
 session 25 round 22 with `dev22 > eval/real_train19/articles.txt` and a twentieth with
-`verdict20 > eval/verdict_cases20/articles.txt`.
+`verdict20 > eval/verdict_cases20/articles.txt`; session 26 round 23 with `dev23 > eval/real_train20/articles.txt`
+and a twenty-first with `verdict21 > eval/verdict_cases21/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -136,7 +137,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev19": (20261262, 18, 12), "verdict17": (20261264, 9, 10),
                "dev20": (20261266, 18, 12), "verdict18": (20261268, 9, 10),
                "dev21": (20261270, 18, 12), "verdict19": (20261272, 9, 10),
-               "dev22": (20261274, 18, 12), "verdict20": (20261276, 9, 10)}
+               "dev22": (20261274, 18, 12), "verdict20": (20261276, 9, 10),
+               "dev23": (20261278, 18, 12), "verdict21": (20261280, 9, 10)}
 
 
 def main(which: str) -> list[str]:
