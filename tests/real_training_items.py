@@ -25,11 +25,23 @@ def is_claim(text: str, words: str) -> bool:
     return any(words in c.text for c in analyze(text).claims)
 
 
+def training_speaker(draw: str, doc: str, start: int) -> str | None:
+    """The speaker the tool gives the claim holding the gold item of eval/<draw> at (doc, start)."""
+    gold = _gold_item(draw, doc, start)
+    text = article_text(doc)
+    key = search_form(text[gold["start"]:gold["end"]])
+    return next(c for c in analyze(text).claims if key in search_form(c.text)).attribution.speaker
+
+
+def _gold_item(draw: str, doc: str, start: int) -> dict:
+    return next(g for line in (ROOT / "eval" / draw / "gold.jsonl").read_text("utf-8").splitlines()
+                if line.strip() and (g := json.loads(line))["doc"] == doc and g["start"] == start)
+
+
 def check_training_item(draw: str, doc: str, start: int, outlet: str | None) -> None:
     """The gold item of eval/<draw> at (doc, start): found as a claim or kept out as the annotators said, and, when a
     claim, given `outlet`."""
-    gold = next(g for line in (ROOT / "eval" / draw / "gold.jsonl").read_text("utf-8").splitlines()
-                if line.strip() and (g := json.loads(line))["doc"] == doc and g["start"] == start)
+    gold = _gold_item(draw, doc, start)
     text = article_text(doc)
     key = search_form(text[gold["start"]:gold["end"]])
     found = [c for c in analyze(text).claims if key in search_form(c.text)]

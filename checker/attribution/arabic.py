@@ -60,10 +60,12 @@ def arabic_clause_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> S
 
 _OPENERS = ("كما", "ثم", "من جهته", "من جهتها", "من جهتهم", "من جانبه", "من جانبها", "من جانبهم", "بدوره", "بدورها",
             "بدورهم", "في المقابل", "بالمقابل", "في حين", "بينما")
-_SUBJECT_BREAKS = frozenset({"في", "على", "عن", "الى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "امام", "عبر",
-                             "حول", "ان", "انه", "انها", "بان", "التي", "الذي", "الذين", "حيث", "اثر", "عقب", "لدى",
-                             "الان", "حاليا", "موخرا", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "كذلك", "ايضا",
-                             "وقتها", "حينها", "هنا", "هناك", "ثم", "كما", "اذ", "لما", "عندما", "حين", "حينما"})
+# Words that end a subject phrase, folded as the text is («على» is «علي» there).
+_SUBJECT_BREAKS = frozenset(fold(w) for w in (
+    "في", "على", "عن", "إلى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "أمام", "عبر", "حول", "أن", "أنه", "أنها",
+    "بأن", "التي", "الذي", "الذين", "حيث", "إثر", "عقب", "لدى", "الآن", "حاليا", "مؤخرا", "لاحقا", "سابقا", "بدوره",
+    "بدورها", "بدورهم", "كذلك", "أيضا", "وقتها", "حينها", "هنا", "هناك", "ثم", "كما", "إذ", "لما", "عندما", "حين",
+    "حينما"))
 
 
 def is_participle(cue: Cue, lexicon: Lexicon) -> bool:
@@ -71,9 +73,16 @@ def is_participle(cue: Cue, lexicon: Lexicon) -> bool:
     return cue.arabic and cue_verb(cue) in lexicon.ar_participles
 
 
+def _definite(token: str) -> bool:
+    """«الوزارة», «والحكومة»: the article, after a conjunction or not."""
+    return token[token[:1] == "و":].startswith("ال")
+
+
 def participle_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     """"وأبدى سييرا إعجابه بعمل ...، مؤكدا أن": the subject right after the verb that opens the sentence (verb
-    first, as Arabic news sentences are), up to a preposition, a stop word, a comma or a possessed noun ("إعجابه")."""
+    first, as Arabic news sentences are), up to a preposition, a stop word, a comma, a possessed noun ("إعجابه") or
+    an indefinite plural, where the verb's object begins («ووجه بوفون انتقادات»). Other objects are not told from a
+    name after a title («ورفض حزب النهضة مطلب ...» as «وأبدى المدرب نبيل الكوكي ...»), so they stay in."""
     text, folded = doc.text, doc.folded
     position = start
     while position < cue.start and folded[position] in " \"'“”«»(-–—":
@@ -102,6 +111,8 @@ def participle_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span
             break
         if subject and original.endswith(("ه", "ها", "هم")) and not original.endswith("الله"):
             break  # "إعجابه": the object, owned by the subject
+        if subject and not _definite(token) and token.endswith("ات") and len(token) > 4:
+            break  # «ووجه بوفون انتقادات»: the object; an indefinite plural is rarely part of a name
         subject.append(word)
         if word.group().endswith(("،", ",")):
             break

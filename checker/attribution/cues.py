@@ -18,6 +18,15 @@ CueRole = Literal["according_to", "speech", "frame", "backward"]
 _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
 _FRONTED_WORDS = 14
 _SUBJECT_FIRST_WORDS = 6
+# What follows a circumstantial participle that reports: «قائلا إن», «قائلة: "...».
+_PARTICIPLE_CONTENT = re.compile(r"\s*[:\"«“]|\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
+_CLAUSE_MARK = re.compile(r"[،,:؛;.\n)\-—–]")
+_INNER_CLAUSE = frozenset({"ان", "انه", "انها", "بان", "اذ", "حيث", "بينما", "عندما", "حين", "ما", "لما", "بما",
+                           "حسبما", "الذي", "التي", "الذين"})
+# «بعد أن انتهى الاجتماع», «في الوقت الذي»: the phrase holds a clause of its own, whose verb may be the one read.
+_CLAUSE_INSIDE = frozenset({"ان", "ما", "الذي", "التي", "الذين"})
+# «في تغريدة قال فيها», «في مقابلة نشرت مقتطفات منها»: the verb's own pronoun takes the phrase back; it describes the tweet, not the main clause.
+_RESUMPTIVE = re.compile(r"(?:\s+\w+)?\s+(?:فيه|فيها|عنه|عنها|به|بها|منه|منها)(?!\w)")
 _CONTENT_AFTER = re.compile(r"\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
 # "غاز للأعصاب تقول السلطات البريطانية إن مصدره": a verb inside a clause still reports when a definite subject of
 # at most three words and then the reported words follow it at once.
@@ -126,6 +135,7 @@ class Lexicon:
     ar_common_first_names: frozenset[str]
     ar_pluperfect: frozenset[str]
     ar_topic: frozenset[str]
+    ar_fronted_prepositions: frozenset[str]
     ar_types: tuple[str, ...]
     ar_media_words: tuple[str, ...]
     en_media_words: frozenset[str]
@@ -220,6 +230,7 @@ def load_lexicon() -> Lexicon:
         ar_common_first_names=frozenset(search_form(w) for w in speaker["ar_common_first_names"]),
         ar_pluperfect=folded(speaker["ar_pluperfect"]),
         ar_topic=folded(speaker["ar_topic"]),
+        ar_fronted_prepositions=folded(speaker["ar_fronted_prepositions"]),
         ar_types=tuple(sorted((fold(w) for w in pattern["ar_types"]), key=len, reverse=True)),
         ar_media_words=tuple(fold(w) for w in pattern["ar_media_words"]),
         en_media_words=frozenset(pattern["en_media_words"]),
@@ -449,6 +460,9 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         return False  # "وجاء في بيان المنظمة أن": the statement is the source ("جاء في", below), not a frame
     if cue.role != "speech":
         return True
+    if fold(cue.text) in lexicon.ar_participles and _PARTICIPLE_CONTENT.match(folded, cue.end) and (
+            _one_clause(folded[sentence_start:cue.start])):
+        return True  # «ووجه بوفون انتقادات ... قائلا إنه»: a participle hangs on the clause, however long
     verb = search_form(cue.text)
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
@@ -469,6 +483,9 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         return True
     if clause and clause[-1] in lexicon.ar_relatives:
         return False
+    if fronted_phrase(clause, lexicon) and cue.text[:1] not in "وف" and not cue.text.endswith("وا") and (
+            not _RESUMPTIVE.match(folded, cue.end)):
+        return True
     # "لكن الفالح ووزير الطاقة الإماراتي سهيل المزروعي رجحا أن": a longer subject before the verb when the reported
     # words follow it at once.
     return len(clause) <= _CLAUSE_OPENING_WORDS or (
@@ -507,6 +524,23 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
                    for n, w in enumerate(clause))
     forms = _COMPLEMENT_FORMS.get(word, (word,))
     return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
+
+
+def _one_clause(before: str) -> bool:
+    """No mark or particle opens a second clause before the participle («ورددت التقارير أن ديشان فسر اللقب قائلا»:
+    it hangs on the inner clause, whose subject the sentence's opening verb does not give)."""
+    return not _CLAUSE_MARK.search(before) and not _INNER_CLAUSE.intersection(before.split())
+
+
+def fronted_phrase(clause: list[str], lexicon: Lexicon) -> bool:
+    """«وفي تغريدة على حسابه على تويتر قال»: a phrase of where or when opens the clause, and the verb after it
+    starts the main clause, however long the phrase. The caller leaves out a verb with و or ف («وفي الدقيقة 39
+    لمس بيكيه الكرة فأعلن الحكم») and a plural one («وبعد ... تلقت رسائل من أشخاص قالوا»): each follows a clause
+    or a subject of its own, not the phrase."""
+    if not 2 <= len(clause) <= _FRONTED_WORDS:
+        return False
+    opener = clause[0][1:] if clause[0][:1] in "وف" and clause[0][1:] in lexicon.ar_fronted_prepositions else clause[0]
+    return opener in lexicon.ar_fronted_prepositions and not _CLAUSE_INSIDE.intersection(clause[1:])
 
 
 def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:

@@ -307,13 +307,16 @@ def _named_appositive(phrase: str, lexicon: Lexicon) -> bool:
         and 0 < len(words) <= MAX_APPOSITIVE and _CUT.search(description.rstrip(" ,")) is None
 
 
+_PLACE_BREAKS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "عقد", "خلال"))
+
+
 def _ends_with_arabic_name(words: list[str], lexicon: Lexicon) -> bool:
     """"الباحث في معهد واشنطن لسياسة الشرق الأدنى أندرو تابلر": a description, then two or three words without the
     article, which in a speaker phrase is a personal name."""
     forms = [search_form(w) for w in words]
     if len(forms) < 3 or not any(f.startswith("ال") for f in forms[:-2]):
         return False
-    if any(f in ("في", "من", "على", "عن", "إلى", "الى", "عقد", "خلال") for f in forms[-5:-2]):
+    if any(f in _PLACE_BREAKS for f in forms[-5:-2]):
         return False  # "... في مؤتمر عقد في مطار فرانكفورت": a place, not a name
     if any(f in lexicon.ar_name_links for f in forms[-3:-1]):
         return True  # "... بوزارة التجارة عبد القادر التيمومي": a compound given name ("عبد", "أبو", "بن") ends it
