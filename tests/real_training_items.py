@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from checker.models import Attribution
 from checker.normalize import search_form
@@ -30,12 +31,17 @@ def training_speaker(draw: str, doc: str, start: int) -> str | None:
     gold = _gold_item(draw, doc, start)
     text = article_text(doc)
     key = search_form(text[gold["start"]:gold["end"]])
-    return next(c for c in analyze(text).claims if key in search_form(c.text)).attribution.speaker
+    found = [c for c in analyze(text).claims if key in search_form(c.text)]
+    assert found, f"no claim holds the gold item {text[gold['start']:gold['end']]!r}"
+    return found[0].attribution.speaker
 
 
-def _gold_item(draw: str, doc: str, start: int) -> dict:
-    return next(g for line in (ROOT / "eval" / draw / "gold.jsonl").read_text("utf-8").splitlines()
-                if line.strip() and (g := json.loads(line))["doc"] == doc and g["start"] == start)
+def _gold_item(draw: str, doc: str, start: int) -> dict[str, Any]:
+    """The annotated item of eval/<draw>/gold.jsonl at (doc, start)."""
+    items = [g for line in (ROOT / "eval" / draw / "gold.jsonl").read_text("utf-8").splitlines()
+             if line.strip() and (g := json.loads(line))["doc"] == doc and g["start"] == start]
+    assert items, f"no gold item at {doc}:{start} in {draw}"
+    return items[0]
 
 
 def check_training_item(draw: str, doc: str, start: int, outlet: str | None) -> None:

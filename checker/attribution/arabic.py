@@ -60,12 +60,47 @@ def arabic_clause_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> S
 
 _OPENERS = ("كما", "ثم", "من جهته", "من جهتها", "من جهتهم", "من جانبه", "من جانبها", "من جانبهم", "بدوره", "بدورها",
             "بدورهم", "في المقابل", "بالمقابل", "في حين", "بينما")
-# Words that end a subject phrase, folded as the text is («على» is «علي» there).
+# Words that end a subject phrase, folded as the text is (so «إلى» is «الي»). «على» is not among them: it folds to
+# «علي», the name Ali, and `preposition_on` tells the two apart by their spelling.
 _SUBJECT_BREAKS = frozenset(fold(w) for w in (
-    "في", "على", "عن", "إلى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "أمام", "عبر", "حول", "أن", "أنه", "أنها",
+    "في", "عن", "إلى", "من", "مع", "ب", "ل", "بعد", "قبل", "خلال", "أمام", "عبر", "حول", "أن", "أنه", "أنها",
     "بأن", "التي", "الذي", "الذين", "حيث", "إثر", "عقب", "لدى", "الآن", "حاليا", "مؤخرا", "لاحقا", "سابقا", "بدوره",
     "بدورها", "بدورهم", "كذلك", "أيضا", "وقتها", "حينها", "هنا", "هناك", "ثم", "كما", "إذ", "لما", "عندما", "حين",
     "حينما"))
+
+
+_ON = re.compile(r"[وف]?على[،,.:؛]?")
+_ALI = re.compile(r"[وف]?علي[،,.:؛]?")
+# A possessive pronoun as written: a real ه, not a ة, which folding makes ه («تطلعه», not «جمعة»).
+_POSSESSIVE = ("ه", "ها", "هم", "هما")
+
+
+def preposition_on(word: str, following: str = "") -> bool:
+    """«على» ("on"), which folds to «علي», the name Ali («الرئيس اليمني علي عبد الله صالح» keeps its name): written
+    «على», or written «علي», as some sites write it, before «أن» or a possessed noun («وأكد علي تطلعه»). Before a
+    definite word it is as often a name («الناشط علي الكوكباني») as the preposition, so it stays a name there. Both
+    words as written, not folded."""
+    if _ON.fullmatch(word):
+        return True
+    after = following.strip("،,.:؛")
+    return _ALI.fullmatch(word) is not None and (after == "أن" or after.endswith(_POSSESSIVE))
+
+
+def name_ali(word: str, following: str = "") -> bool:
+    """`word`, as written, is the name Ali, not the preposition «على» (both fold to «علي»)."""
+    return _ALI.fullmatch(word) is not None and not preposition_on(word, following)
+
+
+def written(text: str, words: list[re.Match[str]], number: int, offset: int = 0) -> str:
+    """The text of words[number] (matched in the folded text, `offset` before it) as written; "" past the end."""
+    if number >= len(words):
+        return ""
+    return text[offset + words[number].start():offset + words[number].end()]
+
+
+def _ends_subject(token: str, original: str, following: str, lexicon: Lexicon) -> bool:
+    return token in _SUBJECT_BREAKS or token in lexicon.ar_stops or token in lexicon.ar_relatives or (
+        preposition_on(original, following))
 
 
 def is_participle(cue: Cue, lexicon: Lexicon) -> bool:
@@ -78,10 +113,28 @@ def _definite(token: str) -> bool:
     return token[token[:1] == "و":].startswith("ال")
 
 
+def _possessed(word: str) -> bool:
+    """«إعجابه», «تمسكه»: a noun with a possessive pronoun, as written (not «الله»)."""
+    return word.endswith(_POSSESSIVE) and not word.endswith("الله")
+
+
+def _given_name_before(subject: list[re.Match[str]]) -> bool:
+    """The subject ends in one word without the article after a definite one or alone («... الراحل ياسر»): a
+    given name, which a surname may follow; after two such words («علي جمعة») the name is whole."""
+    tail = [not _definite(arabic_token(w.group())) for w in subject[-2:]]
+    return tail[-1] and (len(tail) == 1 or not tail[0])
+
+
+def _indefinite_plural(token: str) -> bool:
+    """«انتقادات», «تحذيرات»: a feminine plural without the article."""
+    return not _definite(token) and token.endswith("ات") and len(token) > 4
+
+
 def participle_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     """"وأبدى سييرا إعجابه بعمل ...، مؤكدا أن": the subject right after the verb that opens the sentence (verb
     first, as Arabic news sentences are), up to a preposition, a stop word, a comma, a possessed noun ("إعجابه") or
-    an indefinite plural, where the verb's object begins («ووجه بوفون انتقادات»). Other objects are not told from a
+    an indefinite plural after the first word or a definite one, where the verb's object begins («ووجه بوفون
+    انتقادات»), not a surname after a given name («ياسر عرفات»). Other objects are not told from a
     name after a title («ورفض حزب النهضة مطلب ...» as «وأبدى المدرب نبيل الكوكي ...»), so they stay in."""
     text, folded = doc.text, doc.folded
     position = start
@@ -99,20 +152,23 @@ def participle_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span
     if len(words) < 2:
         return None
     verb = _unprefixed(arabic_token(words[0].group()))
-    if verb.startswith(("ال", "لل")) or not 3 <= len(verb) <= 7 or verb[:1].isdigit() or (
-            verb in _SUBJECT_BREAKS or verb in lexicon.ar_stops or verb in lexicon.ar_relatives):
+    if verb.startswith(("ال", "لل")) or not 3 <= len(verb) <= 7 or verb[:1].isdigit() or _ends_subject(
+            verb, written(text, words, 0), written(text, words, 1), lexicon):
         return None
     subject: list[re.Match[str]] = []
-    for word in words[1:1 + _SUBJECT_WORDS]:
+    for number, word in enumerate(words[1:1 + _SUBJECT_WORDS], start=1):
         token = arabic_token(word.group())
         original = text[word.start():word.end()].rstrip("،,.:؛")
-        if token in _SUBJECT_BREAKS or token in lexicon.ar_stops or token in lexicon.ar_relatives or (
+        following = written(text, words, number + 1)
+        if _ends_subject(token, original, following, lexicon) or (
                 token[:1] in "بل" and token[1:3] == "ال") or _unprefixed(token) in lexicon.ar_speech_verbs:
             break
-        if subject and original.endswith(("ه", "ها", "هم")) and not original.endswith("الله"):
+        if subject and _possessed(original):
             break  # "إعجابه": the object, owned by the subject
-        if subject and not _definite(token) and token.endswith("ات") and len(token) > 4:
-            break  # «ووجه بوفون انتقادات»: the object; an indefinite plural is rarely part of a name
+        if subject and _indefinite_plural(token) and not _definite(arabic_token(fold(following))) and (
+                len(subject) == 1 or not _given_name_before(subject)):
+            break  # «ووجه بوفون انتقادات», «نقابات العمال انتقادات», «علي جمعة انتقادات»: the object; not
+            # «عمليات القوات», nor a surname after a given name («الرئيس الفلسطيني الراحل ياسر عرفات»)
         subject.append(word)
         if word.group().endswith(("،", ",")):
             break
@@ -247,8 +303,9 @@ def _subject_before_verb(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Sp
         return None
     tokens = [_bare(arabic_token(w.group())) for w in words]
     first = tokens[0]
-    if first in _SUBJECT_BREAKS or first.startswith(("ب", "ل", "ك")) or any(
-            t in lexicon.ar_stops or t in lexicon.ar_relatives or t in _SUBJECT_BREAKS for t in tokens):
+    if first.startswith(("ب", "ل", "ك")) or any(
+            _ends_subject(t, written(text, words, n, clause_start), written(text, words, n + 1, clause_start), lexicon)
+            for n, t in enumerate(tokens)):
         return None  # "وفي وقت لاحق قال", "بدوره قال", "كما قال": not a subject
     return _trimmed(text, clause_start + words[0].start(), clause_start + words[-1].end())
 
@@ -321,7 +378,7 @@ def _skip_chained_verb(text: str, cue: Cue, cues: list[Cue]) -> int:
 
 
 def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue], outlets: list[OutletMention],
-                  lexicon: Lexicon, text: str = "") -> int:
+                  lexicon: Lexicon, text: str) -> int:
     limits = [end]
     cut = arabic_cut(folded, position, end, lexicon)
     if cut:
@@ -333,8 +390,9 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
         absolute = position + word.start()
         if number >= _MAX_SPEAKER_WORDS:
             break
-        if _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon) or (
-                number > 0 and _suffixed_masdar(text, absolute, word.group())):
+        ends = _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon) and not name_ali(
+            written(text, words, number, position), written(text, words, number + 1, position))  # «محمد علي في»
+        if ends or (number > 0 and _suffixed_masdar(text, absolute, word.group())):
             limits.append(absolute)
             break
     limit = min(limits)
@@ -364,8 +422,7 @@ def _suffixed_masdar(text: str, position: int, word: str) -> bool:
     """"أكد كيم التزامه ...": a verbal noun opening with ال (form VIII/X: التزام، استعداد) and ending with a
     possessive pronoun (a real ه, not a folded ة) begins the reported words."""
     original = text[position:position + len(word)].rstrip("،,.:")
-    return original.startswith(("الت", "الا", "الإ", "است")) and len(original) >= 6 and original.endswith(
-        ("ه", "ها", "هم"))
+    return original.startswith(("الت", "الا", "الإ", "است")) and len(original) >= 6 and original.endswith(_POSSESSIVE)
 
 
 def arabic_token(word: str) -> str:

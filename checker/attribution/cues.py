@@ -19,7 +19,7 @@ _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته ق�
 _FRONTED_WORDS = 14
 _SUBJECT_FIRST_WORDS = 6
 # What follows a circumstantial participle that reports: «قائلا إن», «قائلة: "...».
-_PARTICIPLE_CONTENT = re.compile(r"\s*[:\"«“]|\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
+_PARTICIPLE_CONTENT = re.compile(r"\s*[:\"]|\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
 _CLAUSE_MARK = re.compile(r"[،,:؛;.\n)\-—–]")
 _INNER_CLAUSE = frozenset({"ان", "انه", "انها", "بان", "اذ", "حيث", "بينما", "عندما", "حين", "ما", "لما", "بما",
                            "حسبما", "الذي", "التي", "الذين"})
@@ -27,6 +27,9 @@ _INNER_CLAUSE = frozenset({"ان", "انه", "انها", "بان", "اذ", "حي
 _CLAUSE_INSIDE = frozenset({"ان", "ما", "الذي", "التي", "الذين"})
 # «في تغريدة قال فيها», «في مقابلة نشرت مقتطفات منها»: the verb's own pronoun takes the phrase back; it describes the tweet, not the main clause.
 _RESUMPTIVE = re.compile(r"(?:\s+\w+)?\s+(?:فيه|فيها|عنه|عنها|به|بها|منه|منها)(?!\w)")
+# «قالت وزارة الخارجية البحرينية "...": a quotation right after the verb and its subject (up to three words;
+# folded quotes are ").
+_QUOTATION_FOLLOWS = re.compile(r"(?:\s+[^\s\"،,:؛;.]+){0,3}\s*\"")
 _CONTENT_AFTER = re.compile(r"\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
 # "غاز للأعصاب تقول السلطات البريطانية إن مصدره": a verb inside a clause still reports when a definite subject of
 # at most three words and then the reported words follow it at once.
@@ -136,6 +139,8 @@ class Lexicon:
     ar_pluperfect: frozenset[str]
     ar_topic: frozenset[str]
     ar_fronted_prepositions: frozenset[str]
+    ar_by_saying: frozenset[str]
+    ar_by_saying_objects_of: frozenset[str]
     ar_types: tuple[str, ...]
     ar_media_words: tuple[str, ...]
     en_media_words: frozenset[str]
@@ -231,6 +236,8 @@ def load_lexicon() -> Lexicon:
         ar_pluperfect=folded(speaker["ar_pluperfect"]),
         ar_topic=folded(speaker["ar_topic"]),
         ar_fronted_prepositions=folded(speaker["ar_fronted_prepositions"]),
+        ar_by_saying=folded(speaker["ar_by_saying"]),
+        ar_by_saying_objects_of=folded(speaker["ar_by_saying_objects_of"]),
         ar_types=tuple(sorted((fold(w) for w in pattern["ar_types"]), key=len, reverse=True)),
         ar_media_words=tuple(fold(w) for w in pattern["ar_media_words"]),
         en_media_words=frozenset(pattern["en_media_words"]),
@@ -460,6 +467,8 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         return False  # "وجاء في بيان المنظمة أن": the statement is the source ("جاء في", below), not a frame
     if cue.role != "speech":
         return True
+    if fold(cue.text) in lexicon.ar_by_saying and _saying_is_object(folded[sentence_start:cue.start], lexicon):
+        return False  # «وشكك المحققون بقوله إن»: "his saying" is what was doubted
     if fold(cue.text) in lexicon.ar_participles and _PARTICIPLE_CONTENT.match(folded, cue.end) and (
             _one_clause(folded[sentence_start:cue.start])):
         return True  # «ووجه بوفون انتقادات ... قائلا إنه»: a participle hangs on the clause, however long
@@ -469,7 +478,7 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     if verb in lexicon.ar_complement and not _complement_follows(folded, cue.end, lexicon.ar_complement[verb],
                                                                  lexicon.ar_ba_not_objects):
         return False  # "وبين عامي 2010 و2015": "between", not "he showed"; "عبر الحدود": "across"
-    clauses = re.split(r"[،,:؛;.\n)\-—–]", folded[sentence_start:cue.start])
+    clauses = _CLAUSE_MARK.split(folded[sentence_start:cue.start])
     clause = clauses[-1].split()
     if clause == ["قد"] and len(clauses) > 1:
         clause = clauses[-2].split() + clause  # "وكانت وزارة الدفاع، قد نشرت": the subject before the comma
@@ -484,7 +493,7 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     if clause and clause[-1] in lexicon.ar_relatives:
         return False
     if fronted_phrase(clause, lexicon) and cue.text[:1] not in "وف" and not cue.text.endswith("وا") and (
-            not _RESUMPTIVE.match(folded, cue.end)):
+            not _RESUMPTIVE.match(folded, cue.end)) and _reported_words_follow(folded, cue.end):
         return True
     # "لكن الفالح ووزير الطاقة الإماراتي سهيل المزروعي رجحا أن": a longer subject before the verb when the reported
     # words follow it at once.
@@ -526,10 +535,30 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
     return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
 
 
+def _saying_is_object(before: str, lexicon: Lexicon) -> bool:
+    """The clause before «بقوله» opens with a verb whose object takes ب («وشكك المحققون»), and no ب-word stands
+    there already as that object («وأشاد الوزير بالاتفاق بقوله إنه»: the saying is then how he praised it)."""
+    clause = _CLAUSE_MARK.split(before)[-1].split()
+    if not clause:
+        return False
+    verb = clause[0][1:] if clause[0][:1] in "وف" and clause[0][1:] in lexicon.ar_by_saying_objects_of else clause[0]
+    return verb in lexicon.ar_by_saying_objects_of and not any(w.startswith("ب") and len(w) > 3 for w in clause[1:])
+
+
 def _one_clause(before: str) -> bool:
     """No mark or particle opens a second clause before the participle («ورددت التقارير أن ديشان فسر اللقب قائلا»:
     it hangs on the inner clause, whose subject the sentence's opening verb does not give)."""
     return not _CLAUSE_MARK.search(before) and not _INNER_CLAUSE.intersection(before.split())
+
+
+def _reported_words_follow(folded: str, position: int) -> bool:
+    """«إن»/«أن» or «عن» in the verb's clause («قال قرقاش إن», «كشف هازارد عن», «قال المستشفى الذي يرقدان به إن»,
+    not «عن طريق»), a colon, or a quotation right after the subject: not only an object («أعلن الحكم ركلة جزاء»,
+    «أشار الوزير إلى الخريطة», «أعلن الوزير إطلاق مبادرة "مستقبل"» with a quoted name further on)."""
+    clause, *mark = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
+    words = clause.split()[:_COMPLEMENT_WORDS]
+    return mark[:1] == [":"] or bool(_QUOTATION_FOLLOWS.match(folded, position)) or any(
+        w in _COMPLEMENT_FORMS["ان"] or (w == "عن" and words[n + 1:n + 2] != ["طريق"]) for n, w in enumerate(words))
 
 
 def fronted_phrase(clause: list[str], lexicon: Lexicon) -> bool:

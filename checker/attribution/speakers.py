@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
-from checker.attribution.arabic import after_time_words
+from checker.attribution.arabic import after_time_words, name_ali, preposition_on
 from checker.attribution.cues import Lexicon, load_lexicon
 from checker.attribution.quotes import quoted_share
 from checker.attribution.sources import Link, Span
@@ -47,6 +47,7 @@ _PREPOSITIONS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "فيه", "فيها", "فيهم", "عنه", "عنها", "منه", "منها", "له", "لها", "لهم",
     "به", "بها", "عليه", "عليها", "إليه", "إليها", "ما", "لما", "مما", "بما", "كما",
     "of", "to", "having"))
+_NOT_IN_NAMES = _FUNCTION_WORDS | _PREPOSITIONS
 # Adverbials that may stand between an Arabic verb and its subject («وأقرت للمرة الأولى وزارة المالية», «وقال مطلع
 # الشهر الحالي»): «لل» + a noun (no name opens so), how or when something was said, and the noun they govern.
 _GLUED_LAM = re.compile(r"^لل\w{2,}$")
@@ -101,7 +102,7 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
 # Prepositions that open what an Arabic speaker phrase runs into ("وقال [الاسم] [اللقب] في مقابلة مع ..."): the
 # phrase before the first of them keeps the name and title.
 _ARABIC_HEAD = 10  # a name and a full title ("عادل سليمان رئيس تحرير إذاعة بي بي سي عربي")
-_AR_HEAD_ENDS = frozenset(fold(w) for w in ("في", "على", "عن", "إلى", "الى", "من", "مع", "حول", "بشأن", "خلال", "منذ"))
+_AR_HEAD_ENDS = frozenset(fold(w) for w in ("في", "عن", "إلى", "الى", "من", "مع", "حول", "بشأن", "خلال", "منذ"))
 
 
 def _arabic_head(speaker: Span) -> Span | None:
@@ -112,9 +113,10 @@ def _arabic_head(speaker: Span) -> Span | None:
     if not words or not re.search(r"[\u0621-\u064A]", words[0].group()):
         return None
     for number, word in enumerate(words[2:_ARABIC_HEAD + 1], start=2):
-        if fold(word.group()) in _AR_HEAD_ENDS:
+        following = words[number + 1].group() if number + 1 < len(words) else ""
+        if fold(word.group()) in _AR_HEAD_ENDS or preposition_on(word.group().rstrip("،,.:؛"), following):
             head = speaker.text[:words[number - 1].end()]
-            if _fragment(head) or fold(head.split()[0]) in _FUNCTION_WORDS:
+            if _fragment(head) or _listed(head.split(), _FUNCTION_WORDS):
                 return None
             return Span(head, speaker.start, speaker.start + len(head))
     return None
@@ -129,8 +131,8 @@ def _name_after_title(text: str, speaker: Span) -> Span | None:
     match = _NAME_AFTER.match(text, speaker.end)
     if match is None:
         return None
-    words = fold(match.group(1)).split()
-    if words[0].startswith(("ال", "لل")) or any(w in _FUNCTION_WORDS or w in _PREPOSITIONS for w in words):
+    words = match.group(1).split()
+    if fold(words[0]).startswith(("ال", "لل")) or any(_listed(words[n:], _NOT_IN_NAMES) for n in range(len(words))):
         return None  # a name opens without the article ("سفيان السليطي"); a description does not
     return Span(match.group(1), match.start(1), match.end(1))
 
@@ -174,8 +176,17 @@ def _whole_quotation(text: str, speaker: Span) -> bool:
 @lru_cache(maxsize=1)
 def _never_first() -> frozenset[str]:
     """Words no speaker phrase opens with: a preposition, or a complementiser or «يبدو» (cues.toml [speaker]
-    ar_not_speaker_openers: the reported words follow them)."""
-    return _PREPOSITIONS | load_lexicon().ar_not_speaker_openers
+    ar_not_speaker_openers: the reported words follow them); with و or ف, the prepositions that open a phrase of
+    where or when («وفي تغريدة على حسابه», «وخلال لقائه»)."""
+    lexicon = load_lexicon()
+    fronted = {conjunction + word for word in lexicon.ar_fronted_prepositions for conjunction in "وف"}
+    return _PREPOSITIONS | lexicon.ar_not_speaker_openers | lexicon.ar_fronted_prepositions | fronted
+
+
+def _listed(phrase: list[str], words: frozenset[str]) -> bool:
+    """The phrase's first word, folded, is one of `words`, and not the name Ali («علي لاريجاني», «محمد علي»), which
+    folds as the preposition «على» does."""
+    return fold(phrase[0]).strip(".,،") in words and not name_ali(phrase[0], phrase[1] if len(phrase) > 1 else "")
 
 
 def _fragment(phrase: str) -> bool:
@@ -186,7 +197,8 @@ def _fragment(phrase: str) -> bool:
     words = fold(phrase).split()
     if not words:
         return True
-    if all(w.strip(".,،") in _FUNCTION_WORDS for w in words) or words[0].strip(".,،") in _never_first():
+    written = phrase.split()
+    if all(_listed(written[n:], _FUNCTION_WORDS) for n in range(len(written))) or _listed(written, _never_first()):
         return True  # «على», "على ضرورة", "فيه": the reported words or a preposition, never who spoke
     if len(words) > 1 and words[-1].strip(".,،-") == fold("كما"):
         return True  # «... - كما يقول -»: "as he says" names its speaker elsewhere
@@ -307,7 +319,7 @@ def _named_appositive(phrase: str, lexicon: Lexicon) -> bool:
         and 0 < len(words) <= MAX_APPOSITIVE and _CUT.search(description.rstrip(" ,")) is None
 
 
-_PLACE_BREAKS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "عقد", "خلال"))
+_PLACE_BREAKS = frozenset(fold(w) for w in ("في", "من", "عن", "إلى", "عقد", "خلال"))
 
 
 def _ends_with_arabic_name(words: list[str], lexicon: Lexicon) -> bool:
@@ -316,13 +328,13 @@ def _ends_with_arabic_name(words: list[str], lexicon: Lexicon) -> bool:
     forms = [search_form(w) for w in words]
     if len(forms) < 3 or not any(f.startswith("ال") for f in forms[:-2]):
         return False
-    if any(f in _PLACE_BREAKS for f in forms[-5:-2]):
+    if any(f in _PLACE_BREAKS or preposition_on(words[n], words[n + 1])
+           for n, f in enumerate(forms[-5:-2], start=max(0, len(forms) - 5))):
         return False  # "... في مؤتمر عقد في مطار فرانكفورت": a place, not a name
     if any(f in lexicon.ar_name_links for f in forms[-3:-1]):
         return True  # "... بوزارة التجارة عبد القادر التيمومي": a compound given name ("عبد", "أبو", "بن") ends it
-    tail = forms[-2:]
-    return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل")) and f not in _FUNCTION_WORDS
-               for f in tail)
+    return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل"))
+               and not _listed(words[n:], _FUNCTION_WORDS) for n, f in enumerate(forms[-2:], start=len(forms) - 2))
 
 
 def quoted_first_person(links: list[Link], quotes: list[tuple[int, int]]) -> list[Link]:
