@@ -36,7 +36,8 @@ and an eighteenth with `verdict18 > eval/verdict_cases18/articles.txt`; session 
 `dev21 > eval/real_train18/articles.txt` and a nineteenth with `verdict19 > eval/verdict_cases19/articles.txt`;
 session 25 round 22 with `dev22 > eval/real_train19/articles.txt` and a twentieth with
 `verdict20 > eval/verdict_cases20/articles.txt`; session 26 round 23 with `dev23 > eval/real_train20/articles.txt`
-and a twenty-first with `verdict21 > eval/verdict_cases21/articles.txt`.
+and a twenty-first with `verdict21 > eval/verdict_cases21/articles.txt`; session 27 round 24 with
+`dev24 > eval/real_train21/articles.txt` and a twenty-second with `verdict22 > eval/verdict_cases22/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -123,7 +124,8 @@ DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000)
               "verdict5": (20261211, 15, 6, 15000), "verdict6": (20261214, 15, 6, 15000)}
 
 
-# Rounds whose English articles are FNC-1 test bodies: (seed, JawharaFM articles, FNC-1 bodies).
+# Rounds whose English articles are FNC-1 test bodies: (seed, JawharaFM articles, FNC-1 bodies[, longest]). The
+# bodies of up to 4,000 characters ran out in round 24, which takes them up to 8,000.
 FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7": (20261218, 9, 8),
                "dev9": (20261220, 18, 12), "verdict8": (20261222, 9, 10), "dev10": (20261224, 18, 12),
                "verdict9": (20261226, 9, 10), "dev11": (20261228, 18, 12),
@@ -138,7 +140,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev20": (20261266, 18, 12), "verdict18": (20261268, 9, 10),
                "dev21": (20261270, 18, 12), "verdict19": (20261272, 9, 10),
                "dev22": (20261274, 18, 12), "verdict20": (20261276, 9, 10),
-               "dev23": (20261278, 18, 12), "verdict21": (20261280, 9, 10)}
+               "dev23": (20261278, 18, 12), "verdict21": (20261280, 9, 10),
+               "dev24": (20261282, 18, 12, 8000), "verdict22": (20261284, 9, 10, 8000)}
 
 
 def main(which: str) -> list[str]:
@@ -157,10 +160,11 @@ def main(which: str) -> list[str]:
         rng = random.Random(20261206)
         return [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 7, used, rng)]
     if which in FNC1_ROUNDS:  # English from FNC-1 bodies: PolNeAR dev and GUM news are used up
-        seed, jawhara, fnc1 = FNC1_ROUNDS[which]
+        seed, jawhara, fnc1, *longest = FNC1_ROUNDS[which]
         rng = random.Random(seed)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
-        return ids + _draw(antv11_ids(train=False), jawhara, used, rng) + _draw(fnc1_ids(), fnc1, used, rng)
+        return ids + _draw(antv11_ids(train=False), jawhara, used, rng) + _draw(fnc1_ids(), fnc1, used, rng,
+                                                                                *longest)
     raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS])}|train|train2")
 
 

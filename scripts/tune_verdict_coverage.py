@@ -3,8 +3,8 @@ the verdict training sets pooled (eval/verdict_cases, 140 cases, eval/verdict_ca
 eval/verdict_cases5, 150, eval/verdict_cases6, 150, eval/verdict_cases7, 150, eval/verdict_cases8, 150,
 eval/verdict_cases9, 150, eval/verdict_cases10, 150, eval/verdict_cases11, 150, eval/verdict_cases12, 150,
 eval/verdict_cases13, 150, eval/verdict_cases14, 150, eval/verdict_cases15, 150, eval/verdict_cases16, 150,
-eval/verdict_cases17, 150, eval/verdict_cases18, 150, eval/verdict_cases19, 150, eval/verdict_cases20, 150, and
-eval/verdict_cases21, 150: twenty groups of blind writers), folds grouped by
+eval/verdict_cases17, 150, eval/verdict_cases18, 150, eval/verdict_cases19, 150, eval/verdict_cases20, 150,
+eval/verdict_cases21, 150, and eval/verdict_cases22, 150: twenty-one groups of blind writers), folds grouped by
 the article that decides a case.
 
 Every case is checked once (retrieval, slots, stance), each set against its own store of articles; the verdict is
