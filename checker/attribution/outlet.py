@@ -66,6 +66,22 @@ _CLOSING_BRACKET = re.compile(r"(?:[.!؟?]|\n)[ \t]*[(\[]\s*([^\n()\[\]]{2,30}?)
 # it on a line of its own at the foot (before the page's disclaimer, if any).
 _REPOSTED = re.compile(r"^[ \t]*\*?[ \t]*نقل(?:ا|اً|ًا)[ \t]+عن[ \t]+(?:صحيفة[ \t]+|جريدة[ \t]+|موقع[ \t]+)?"
                        r"(\S+(?:[ \t]+\S+){0,3})[ \t.]*$", re.MULTILINE)
+# "[With AFP]", "With files from Associated Press and Bloomberg", "[via 9to5Mac]": web copy credits the outlets whose
+# reports it folds in on a line of its own at its foot (the first one named is the story's outlet).
+_WITH_CREDIT = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:with|via)[ \t]+(?:(?:files|reporting|additional[ \t]+reporting)"
+                          r"[ \t]+(?:from|by)[ \t]+)?(?:the[ \t]+)?([^\]\n()]{2,40}?)(?:[ \t]*(?:and|&|,)[ \t]+"
+                          r"[^\]\n()]{2,40}?)?[ \t.]*[\])]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# "Click for more from the New York Post.": a syndicated story sends the reader to the outlet whose story it is.
+_MORE_FROM = re.compile(r"^[ \t]*click[ \t]+(?:here[ \t]+)?(?:for|to[ \t]+read)[ \t]+more[ \t]+(?:from|at|on)[ \t]+"
+                        r"(?:the[ \t]+)?([^\n]{2,40}?)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
+# "Sean Rossman and Karl Etters report for the Tallahassee (Fla.) Democrat.": the reporters' paper, named at the foot;
+# "report for" says it is an outlet, so one the registry lacks counts too when its name is capitalised ("reports for
+# duty" names none).
+_REPORT_FOR = re.compile(r"^[ \t]*[^\n.]{2,80}?[ \t]+reports?[ \t]+for[ \t]+(?:the[ \t]+)?([^\n]{2,50}?)(?=\.(?:[ \t]|$))",
+                         re.MULTILINE | re.IGNORECASE)
+_TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\)))*")
+# "From Fars News Agency:" on a line of its own near the top: the repost that follows is that outlet's story.
+_FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
 _CORRESPONDENT = frozenset(fold(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة",
@@ -83,7 +99,7 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     if match is not None and any(c.isalpha() for c in match.group(1)):
         found.append((match, 1, registry.find(match.group(1)) or Outlet(outlet_slug(match.group(1)), match.group(1),
                                                                          known=False)))
-    for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE):
+    for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE, _FROM_LEAD):
         for candidate in pattern.finditer(head):
             first = _outlet_before_dash(candidate, registry) if pattern is _DASH_DATELINE else None
             if first is not None:  # "سكاي نيوز عربية - أبوظبي": the outlet, then the place (not a TV named like it)
@@ -121,10 +137,17 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
         outlet = registry.find(match.group(group))
         if outlet is not None and (registry.kind(outlet) == WIRE or group == 1):
             return _dateline(match, group, outlet, offset=0)
-    for pattern in (_CONTRIBUTED, _ORIGINALLY, _CLOSING_BRACKET, _HAT_TIP):  # any kind: whose report it is
+    for pattern in (_CONTRIBUTED, _ORIGINALLY, _CLOSING_BRACKET, _HAT_TIP, _WITH_CREDIT, _MORE_FROM):  # any kind
         match = pattern.search(text.rstrip(), offset)
         outlet = registry.find(match.group(1)) if match else None
         if match is not None and outlet is not None:
+            return _dateline(match, 1, outlet, offset=0)
+    match = _REPORT_FOR.search(text, offset)
+    if match is not None:
+        name = match.group(1)
+        outlet = registry.find(name) or (Outlet(outlet_slug(name), name, known=False)
+                                         if _TITLE_CASE.fullmatch(name) else None)
+        if outlet is not None:
             return _dateline(match, 1, outlet, offset=0)
     match = _REPOSTED.search(text, offset)
     if match is not None:

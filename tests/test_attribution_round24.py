@@ -1,0 +1,54 @@
+"""Round 24 of issue 7 (session 27): English web copy names the outlet whose story it is in a credit line at its
+foot ("[With AFP]", "With files from Associated Press and Bloomberg", "Click for more from the New York Post.", "Sean
+Rossman and Karl Etters report for the Tallahassee (Fla.) Democrat.") or in a lead-in line near its top ("From Fars
+News Agency:"); the story's claims without an outlet of their own carry it, as with a dateline. The sentences
+written here are unit tests, not evidence of quality; the real items are annotated training articles
+(eval/real_train*) read in place."""
+from __future__ import annotations
+
+import pytest
+
+from real_training_items import attribution_of, check_training_item
+
+_STORY = ("Prices of crude oil rose by two percent on Monday after the producers agreed to cut output.\n\n"
+          "Traders said the agreement would hold until the end of the year.\n\n")
+
+
+@pytest.mark.parametrize("credit, outlet", [
+    ("[With AFP]", "afp"),
+    ("With files from Associated Press and Bloomberg", "ap"),
+    ("Click for more from the New York Post.", "new-york-post"),
+    ("Jane Doe and John Roe report for the Tallahassee (Fla.) Democrat. Contributing: staff.",
+     "tallahassee-fla-democrat"),
+])
+def test_a_credit_line_at_the_foot_names_the_storys_outlet(credit: str, outlet: str) -> None:
+    attribution = attribution_of(f"{_STORY}{credit}\n", "rose by two percent")
+    assert attribution.outlet is not None and attribution.outlet.id == outlet
+    assert attribution.outlet_from == "dateline"
+
+
+def test_a_lead_in_line_names_the_reposted_storys_outlet() -> None:
+    text = ("There have been reports that planes dropped supplies to the militants.\nFrom Fars News Agency:\n"
+            "The commander said two planes dropped weapons near the city on Sunday.\n")
+    attribution = attribution_of(text, "two planes dropped weapons")
+    assert attribution.outlet is not None and attribution.outlet.id == "fars"
+
+
+@pytest.mark.parametrize("foot", [
+    "Every morning the sergeant reports for duty at six.",  # "reports for" a lower-case noun: no outlet
+    "With the new rules in place, traders expect calmer markets.",  # "With" opening a sentence
+])
+def test_a_sentence_that_only_looks_like_a_credit_names_no_outlet(foot: str) -> None:
+    assert attribution_of(f"{_STORY}{foot}\n", "rose by two percent").outlet is None
+
+
+@pytest.mark.parametrize("draw, doc, start, outlet", [
+    ("real_train11", "fnc1/1961", 111, "new-york-post"),  # "Click for more from the New York Post."
+    ("real_train15", "fnc1/1220", 671, "ap"),  # "With files from Associated Press and Bloomberg"
+    ("real_train18", "fnc1/1062", 139, "9to5mac"),  # "[via 9to5Mac]"
+    ("real_train21", "fnc1/1894", 186, "fars"),  # "From Fars News Agency:"
+    ("real_train21", "fnc1/849", 277, "tallahassee-fla-democrat"),  # "... report for the Tallahassee (Fla.) Democrat."
+    ("real_train5", "fnc1/172", 157, "afp"),  # "[With AFP]"
+])
+def test_real_training_items_carry_their_credit_lines_outlet(draw: str, doc: str, start: int, outlet: str) -> None:
+    check_training_item(draw, doc, start, outlet)
