@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from real_training_items import attribution_of, check_training_item
+from real_training_items import attribution_of, check_training_item, is_claim
 
 _STORY = ("Prices of crude oil rose by two percent on Monday after the producers agreed to cut output.\n\n"
           "Traders said the agreement would hold until the end of the year.\n\n")
@@ -42,6 +42,14 @@ def test_a_sentence_that_only_looks_like_a_credit_names_no_outlet(foot: str) -> 
     assert attribution_of(f"{_STORY}{foot}\n", "rose by two percent").outlet is None
 
 
+@pytest.mark.parametrize("credit", [
+    "[With AFP]", "With files from Associated Press and Bloomberg", "Click for more from the New York Post.",
+    "Jane Doe and John Roe report for the Tallahassee (Fla.) Democrat. Contributing: staff.",
+])
+def test_the_credit_line_itself_is_no_claim(credit: str) -> None:
+    assert not is_claim(f"{_STORY}{credit}\n", credit[:12])
+
+
 @pytest.mark.parametrize("draw, doc, start, outlet", [
     ("real_train11", "fnc1/1961", 111, "new-york-post"),  # "Click for more from the New York Post."
     ("real_train15", "fnc1/1220", 671, "ap"),  # "With files from Associated Press and Bloomberg"
@@ -49,6 +57,8 @@ def test_a_sentence_that_only_looks_like_a_credit_names_no_outlet(foot: str) -> 
     ("real_train21", "fnc1/1894", 186, "fars"),  # "From Fars News Agency:"
     ("real_train21", "fnc1/849", 277, "tallahassee-fla-democrat"),  # "... report for the Tallahassee (Fla.) Democrat."
     ("real_train5", "fnc1/172", 157, "afp"),  # "[With AFP]"
+    ("real_train21", "fnc1/849", 4990, None),  # the byline "... report for the Tallahassee (Fla.) Democrat." kept out
 ])
-def test_real_training_items_carry_their_credit_lines_outlet(draw: str, doc: str, start: int, outlet: str) -> None:
+def test_real_training_items_carry_their_credit_lines_outlet(draw: str, doc: str, start: int,
+                                                            outlet: str | None) -> None:
     check_training_item(draw, doc, start, outlet)
