@@ -17,9 +17,11 @@ _STORY = ("Prices of crude oil rose by two percent on Monday after the producers
 @pytest.mark.parametrize("credit, outlet", [
     ("[With AFP]", "afp"),
     ("With files from Associated Press and Bloomberg", "ap"),
+    ("With files from CBC News, The Associated Press", "cbc-canada"),
     ("Click for more from the New York Post.", "new-york-post"),
     ("Jane Doe and John Roe report for the Tallahassee (Fla.) Democrat. Contributing: staff.",
      "tallahassee-fla-democrat"),
+    ("Jane Doe reports for the St. Louis Post-Dispatch.", "st-louis-post-dispatch"),  # to the line's last full stop
 ])
 def test_a_credit_line_at_the_foot_names_the_storys_outlet(credit: str, outlet: str) -> None:
     attribution = attribution_of(f"{_STORY}{credit}\n", "rose by two percent")
@@ -35,19 +37,38 @@ def test_a_lead_in_line_names_the_reposted_storys_outlet() -> None:
 
 
 @pytest.mark.parametrize("foot", [
-    "Every morning the sergeant reports for duty at six.",  # "reports for" a lower-case noun: no outlet
-    "With the new rules in place, traders expect calmer markets.",  # "With" opening a sentence
+    "Every morning the sergeant reports for duty at six.",  # "reports for" a lower-case noun
+    "The figures come from a report for the World Bank.",  # "report" a noun, no reporters' names before it
+    "Soldier Reports For Duty.",  # a one-word name the registry lacks
+    "With Fox News.",  # "With" and an outlet, but neither bracketed nor "files from"
+    "Click here for more on Fox News.",  # "more on" a topic
 ])
 def test_a_sentence_that_only_looks_like_a_credit_names_no_outlet(foot: str) -> None:
     assert attribution_of(f"{_STORY}{foot}\n", "rose by two percent").outlet is None
 
 
+def test_a_press_review_is_no_repost_of_its_first_outlet() -> None:
+    text = ("Here is how the papers covered the summit on Monday.\n\nFrom The Guardian:\n"
+            "The talks between the two leaders collapsed after an hour.\n\nFrom the BBC:\n"
+            "Both delegations left the building without a statement.\n")
+    assert attribution_of(text, "Both delegations left").outlet is None
+
+
 @pytest.mark.parametrize("credit", [
-    "[With AFP]", "With files from Associated Press and Bloomberg", "Click for more from the New York Post.",
+    "With files from Associated Press and Bloomberg",
     "Jane Doe and John Roe report for the Tallahassee (Fla.) Democrat. Contributing: staff.",
 ])
 def test_the_credit_line_itself_is_no_claim(credit: str) -> None:
     assert not is_claim(f"{_STORY}{credit}\n", credit[:12])
+
+
+@pytest.mark.parametrize("sentence", [
+    "With 95 percent of votes counted Smith leads the race by four points.",
+    "The study, a report for the European Commission, found that emissions rose by a third.",
+    "Jones, who reports for Al Jazeera, was detained in Cairo on Sunday.",
+])
+def test_a_sentence_shaped_like_a_credit_stays_a_claim(sentence: str) -> None:
+    assert is_claim(f"{_STORY}{sentence}\n", sentence[:20])
 
 
 @pytest.mark.parametrize("draw, doc, start, outlet", [

@@ -67,20 +67,27 @@ _CLOSING_BRACKET = re.compile(r"(?:[.!؟?]|\n)[ \t]*[(\[]\s*([^\n()\[\]]{2,30}?)
 _REPOSTED = re.compile(r"^[ \t]*\*?[ \t]*نقل(?:ا|اً|ًا)[ \t]+عن[ \t]+(?:صحيفة[ \t]+|جريدة[ \t]+|موقع[ \t]+)?"
                        r"(\S+(?:[ \t]+\S+){0,3})[ \t.]*$", re.MULTILINE)
 # "[With AFP]", "With files from Associated Press and Bloomberg", "[via 9to5Mac]": web copy credits the outlets whose
-# reports it folds in on a line of its own at its foot (the first one named is the story's outlet).
-_WITH_CREDIT = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:with|via)[ \t]+(?:(?:files|reporting|additional[ \t]+reporting)"
-                          r"[ \t]+(?:from|by)[ \t]+)?(?:the[ \t]+)?([^\]\n()]{2,40}?)(?:[ \t]*(?:and|&|,)[ \t]+"
-                          r"[^\]\n()]{2,40}?)?[ \t.]*[\])]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
-# "Click for more from the New York Post.": a syndicated story sends the reader to the outlet whose story it is.
-_MORE_FROM = re.compile(r"^[ \t]*click[ \t]+(?:here[ \t]+)?(?:for|to[ \t]+read)[ \t]+more[ \t]+(?:from|at|on)[ \t]+"
-                        r"(?:the[ \t]+)?([^\n]{2,40}?)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
-# "Sean Rossman and Karl Etters report for the Tallahassee (Fla.) Democrat.": the reporters' paper, named at the foot;
-# "report for" says it is an outlet, so one the registry lacks counts too when its name is capitalised ("reports for
-# duty" names none).
-_REPORT_FOR = re.compile(r"^[ \t]*[^\n.]{2,80}?[ \t]+reports?[ \t]+for[ \t]+(?:the[ \t]+)?([^\n]{2,50}?)(?=\.(?:[ \t]|$))",
+# reports it folds in on a line of its own at its foot, in brackets or as "files" or "reporting" (the first outlet
+# named is the story's; "With 95 percent of votes counted ..." is a sentence).
+_BRACKETED_WITH = re.compile(r"^[ \t]*\[[ \t]*(?:with|via)[ \t]+(?:the[ \t]+)?([^\]\n,&]{2,40}?)"
+                             r"(?:[ \t]*(?:,|&|[ \t]and)[ \t]*[^\]\n]{2,60}?)?[ \t]*\][ \t.]*$", re.MULTILINE | re.IGNORECASE)
+_FILES_FROM = re.compile(r"^[ \t]*(?:with|via)[ \t]+(?:files|reporting|additional[ \t]+reporting)[ \t]+(?:from|by)[ \t]+"
+                         r"(?:the[ \t]+)?([^\n,&]{2,40}?)(?:[ \t]*(?:,|&|[ \t]and)[ \t]*[^\n]{2,60}?)?[ \t.]*$",
                          re.MULTILINE | re.IGNORECASE)
-_TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\)))*")
-# "From Fars News Agency:" on a line of its own near the top: the repost that follows is that outlet's story.
+# "Click for more from the New York Post.": a syndicated story sends the reader to the outlet whose story it is
+# ("more on X" may be a topic).
+_MORE_FROM = re.compile(r"^[ \t]*click[ \t]+(?:here[ \t]+)?(?:for|to[ \t]+read)[ \t]+more[ \t]+from[ \t]+"
+                        r"(?:the[ \t]+)?([^\n]{2,40}?)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
+# "Sean Rossman and Karl Etters report for the Tallahassee (Fla.) Democrat. Contributing: ...": a byline at the foot,
+# reporters' names and their paper, read to the full stop that ends the line or opens "Contributing:" (not the one in
+# "the St. Louis Post-Dispatch."). A paper the registry lacks counts when its name has two capitalised words or more;
+# "a report for the World Bank" and "Jones, who reports for Al Jazeera, was detained" are no byline.
+_NAMES = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
+_REPORT_FOR = re.compile(rf"^[ \t]*{_NAMES}(?:(?:,[ \t]*|[ \t]+and[ \t]+){_NAMES})*[ \t]+(?i:reports?)[ \t]+for[ \t]+"
+                         r"(?:(?i:the)[ \t]+)?([A-Z][^\n]{1,60}?)\.[ \t]*(?:(?i:contributing):[^\n]*)?$", re.MULTILINE)
+_TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\)))+")
+# "From Fars News Agency:" on a line of its own near the top: the repost that follows is that outlet's story (not in
+# a press review, whose every section opens so).
 _FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
@@ -91,7 +98,7 @@ _LEARNED = frozenset({"has learned", "learned", "have learned", "has confirmed"}
 
 def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     """"PARIS (Reuters) -", "بغداد (رويترز) -", "القاهرة - رويترز", "دبي - العربية.نت", "إسطنبول/ محمد شيخ يوسف/
-    الأناضول", "القدس (أ ف ب)" near the top, else a wire credit line at the foot ("المصدر: رويترز", "(أ ف ب)"): the outlet of the story's
+    الأناضول", "القدس (أ ف ب)", "From Fars News Agency:" near the top, else a credit line at the foot ("المصدر: رويترز", "(أ ف ب)"): the outlet of the story's
     unattributed claims and of its sources without an outlet of their own. The earliest heading one wins."""
     head = text[:_HEAD_CHARS]
     found: list[tuple[re.Match[str], int, Outlet]] = []
@@ -99,7 +106,8 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     if match is not None and any(c.isalpha() for c in match.group(1)):
         found.append((match, 1, registry.find(match.group(1)) or Outlet(outlet_slug(match.group(1)), match.group(1),
                                                                          known=False)))
-    for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE, _FROM_LEAD):
+    leads = (_FROM_LEAD,) if len(_FROM_LEAD.findall(text)) == 1 else ()
+    for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE, *leads):
         for candidate in pattern.finditer(head):
             first = _outlet_before_dash(candidate, registry) if pattern is _DASH_DATELINE else None
             if first is not None:  # "سكاي نيوز عربية - أبوظبي": the outlet, then the place (not a TV named like it)
@@ -125,8 +133,9 @@ def _outlet_before_dash(match: re.Match[str], registry: OutletRegistry) -> Outle
 
 
 def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
-    """A wire named alone on one of the last lines (a site's repost of agency copy): "(أ ف ب)", "— Reuters",
-    "رويترز"; "فرانس24/ أ ف ب" is the agency's copy carried by the site (outlet AFP, via France 24)."""
+    """A credit on one of the last lines: a wire named alone (a site's repost of agency copy: "(أ ف ب)", "— Reuters",
+    "رويترز"; "فرانس24/ أ ف ب" is the agency's copy carried by the site, outlet AFP via France 24), or any outlet in a
+    credit's words ("contributed to this report", "[With AFP]", "Click for more from", a reporters' byline)."""
     offset = max(0, len(text) - _TAIL_CHARS)
     for match in reversed(list(_SLASH_CREDIT.finditer(text, offset))):
         site, wire = registry.find(match.group(1)), registry.find(match.group(2))
@@ -137,7 +146,7 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
         outlet = registry.find(match.group(group))
         if outlet is not None and (registry.kind(outlet) == WIRE or group == 1):
             return _dateline(match, group, outlet, offset=0)
-    for pattern in (_CONTRIBUTED, _ORIGINALLY, _CLOSING_BRACKET, _HAT_TIP, _WITH_CREDIT, _MORE_FROM):  # any kind
+    for pattern in (_CONTRIBUTED, _ORIGINALLY, _CLOSING_BRACKET, _HAT_TIP, _BRACKETED_WITH, _FILES_FROM, _MORE_FROM):
         match = pattern.search(text.rstrip(), offset)
         outlet = registry.find(match.group(1)) if match else None
         if match is not None and outlet is not None:
