@@ -1,9 +1,10 @@
 """Round 24 of issue 7 (session 27): English web copy names the outlet whose story it is in a credit line at its
 foot ("[With AFP]", "With files from Associated Press and Bloomberg", "Click for more from the New York Post.", "Sean
 Rossman and Karl Etters report for the Tallahassee (Fla.) Democrat.") or in a lead-in line near its top ("From Fars
-News Agency:"); the story's claims without an outlet of their own carry it, as with a dateline. The sentences
-written here are unit tests, not evidence of quality; the real items are annotated training articles
-(eval/real_train*) read in place."""
+News Agency:"); the story's claims without an outlet of their own carry it, as with a dateline. Web outlets the
+registry lacked (Joystiq, PinkNews, Benzinga ...) are known; "Asked about the deal," opening a sentence and "who
+asked not to be named" are asides, not the cue. The sentences written here are unit tests, not evidence of quality;
+the real items are annotated training articles (eval/real_train*) read in place."""
 from __future__ import annotations
 
 import pytest
@@ -71,6 +72,20 @@ def test_a_sentence_shaped_like_a_credit_stays_a_claim(sentence: str) -> None:
     assert is_claim(f"{_STORY}{sentence}\n", sentence[:20])
 
 
+@pytest.mark.parametrize("sentence, words, speaker, outlet", [
+    ('Asked about the deal, a Microsoft spokesperson told Joystiq, "We do not comment on rumors or speculation."',
+     "We do not comment", "a Microsoft spokesperson", "joystiq"),
+    ("Asked whether he would resign, the minister told Reuters he would stay until the end of his term.",
+     "he would stay until", "the minister", "reuters"),
+    ("The man, who has preferred to stay anonymous, told the website PinkNews that he had come out to his pupils.",
+     "he had come out", "The man, who has preferred to stay anonymous", "pinknews"),
+])
+def test_an_aside_is_not_the_cue_of_the_sentence(sentence: str, words: str, speaker: str, outlet: str) -> None:
+    attribution = attribution_of(f"{_STORY}{sentence}\n", words)
+    assert attribution.speaker == speaker
+    assert attribution.outlet is not None and attribution.outlet.id == outlet
+
+
 @pytest.mark.parametrize("draw, doc, start, outlet", [
     ("real_train11", "fnc1/1961", 111, "new-york-post"),  # "Click for more from the New York Post."
     ("real_train15", "fnc1/1220", 671, "ap"),  # "With files from Associated Press and Bloomberg"
@@ -79,7 +94,10 @@ def test_a_sentence_shaped_like_a_credit_stays_a_claim(sentence: str) -> None:
     ("real_train21", "fnc1/849", 277, "tallahassee-fla-democrat"),  # "... report for the Tallahassee (Fla.) Democrat."
     ("real_train5", "fnc1/172", 157, "afp"),  # "[With AFP]"
     ("real_train21", "fnc1/849", 4990, None),  # the byline "... report for the Tallahassee (Fla.) Democrat." kept out
+    ("real_train11", "fnc1/1032", 954, "joystiq"),  # "Asked about the deal, a Microsoft spokesperson told Joystiq"
+    ("real_train14", "fnc1/191", 292, "pinknews"),  # "told the website PinkNews that"
+    ("real_train17", "fnc1/1587", 69, "benzinga"),  # '"a source familiar with the matter" told Benzinga'
 ])
-def test_real_training_items_carry_their_credit_lines_outlet(draw: str, doc: str, start: int,
+def test_real_training_items_get_their_outlet(draw: str, doc: str, start: int,
                                                             outlet: str | None) -> None:
     check_training_item(draw, doc, start, outlet)

@@ -49,6 +49,8 @@ _TOPIC_VERBS = frozenset({"wrote", "writes", "write"})
 _KEEPING_VERBS = frozenset({"maintained", "maintains", "maintain"})
 _DETERMINER_AFTER = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|this|these|those)\s")
 _ASIDE = re.compile(r"\s+(?:about|whether|if|on|by|why|what|how|to)\b")
+_ANONYMITY = re.compile(r"\s+(?:not\s+)?to\s+(?:stay|remain|be|go)\s+(?:anonymous|unnamed|unidentified|named|"
+                        r"identified)\b")
 _NOUN_FOLLOWERS = frozenset({"have", "has", "are", "were", "was", "is", "will", "would", "of", "from", "by", "about",
                              "suggest", "say", "said", "show", "showed", "indicate", "and", "or", "in", "for", "on", "to",
                              "shows", "suggests", "indicates", "found", "finds", "reveal", "reveals", "revealed"})
@@ -434,8 +436,9 @@ def _overlaps(a: Cue, b: Cue) -> bool:
 
 def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> bool:
     """An Arabic reporting verb opens its clause ("وقال", "والآن، أكد"); inside one ("التي أعلنت") it reports nothing.
-    An English participle after a comma ("X, asked about the report, said") opens an aside, and a word after
-    "the" / "a" ("the report", "a claim") is a noun."""
+    An English participle after a comma or opening the sentence ("X, asked about the report, said", "Asked about
+    the deal, a spokesperson told Reuters") opens an aside, and a word after "the" / "a" ("the report", "a claim") is
+    a noun."""
     if not cue.arabic:
         head = folded[sentence_start:cue.start].rstrip()
         if cue.text[:1].isupper() and head.strip(" \"'(“‘—–-"):
@@ -458,8 +461,10 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         following = folded[cue.end:cue.end + 12].split()[:1]
         if fold(cue.text) in lexicon.en_noun_cues and following and following[0].strip(".,;:") in _NOUN_FOLLOWERS:
             return False  # "Recent reports have revealed", "claims of fraud": a noun
+        if _ANONYMITY.match(folded, cue.end):
+            return False  # "who asked not to be named", "who has preferred to stay anonymous": why no name is given
         return not (cue.text.lower() in lexicon.en_aside_participles and _ASIDE.match(folded, cue.end)
-                    and head.endswith(","))
+                    and (head.endswith(",") or not head.strip(" \"'(“‘—–-")))  # "Asked about it, X said"
     if fold(cue.text) == "فحسب":
         return False  # "ليس ... فحسب، بل": "only", not "according to"
     before = folded[max(sentence_start, cue.start - 30):cue.start].split() if cue.role == "frame" else []
