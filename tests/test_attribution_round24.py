@@ -3,8 +3,9 @@ foot ("[With AFP]", "With files from Associated Press and Bloomberg", "Click for
 Rossman and Karl Etters report for the Tallahassee (Fla.) Democrat.") or in a lead-in line near its top ("From Fars
 News Agency:"); the story's claims without an outlet of their own carry it, as with a dateline. Web outlets the
 registry lacked (Joystiq, PinkNews, Benzinga ...) are known; "Asked about the deal," opening a sentence and "who
-asked not to be named" are asides, not the cue. The sentences written here are unit tests, not evidence of quality;
-the real items are annotated training articles (eval/real_train*) read in place."""
+asked not to be named" are asides, not the cue. An Arabic press review's sentence that opens with the paper («صحيفة
+لوموند قدمت حصيلة اللقاء») carries it. The sentences written here are unit tests, not evidence of quality; the real
+items are annotated training articles (eval/real_train*) read in place."""
 from __future__ import annotations
 
 import pytest
@@ -86,6 +87,21 @@ def test_an_aside_is_not_the_cue_of_the_sentence(sentence: str, words: str, spea
     assert attribution.outlet is not None and attribution.outlet.id == outlet
 
 
+@pytest.mark.parametrize("sentence, words, outlet", [
+    ("صحيفة لوموند قدمت حصيلة اللقاء بين الزعيمين ومن أهم ما قرراه إعادة العلاقات الدبلوماسية.",
+     "إعادة العلاقات الدبلوماسية", "le-monde"),
+    ("وصحيفة لوفيغارو الفرنسية اهتمت بتعامل الغرب مع سيطرة الأتراك على مدينة عفرين.", "سيطرة الأتراك", "le-figaro"),
+])
+def test_a_press_review_sentence_opening_with_the_paper_carries_it(sentence: str, words: str, outlet: str) -> None:
+    attribution = attribution_of(f"عنوان\n\n{sentence}\n", words)
+    assert attribution.outlet is not None and attribution.outlet.id == outlet
+
+
+def test_a_paper_named_further_into_the_sentence_is_no_source() -> None:
+    sentence = "انتشرت قوات الأمن في المدينة بعد الهجوم الذي استهدف مقر صحيفة لوموند في باريس."
+    assert attribution_of(f"عنوان\n\n{sentence}\n", "انتشرت قوات الأمن").outlet is None
+
+
 @pytest.mark.parametrize("draw, doc, start, outlet", [
     ("real_train11", "fnc1/1961", 111, "new-york-post"),  # "Click for more from the New York Post."
     ("real_train15", "fnc1/1220", 671, "ap"),  # "With files from Associated Press and Bloomberg"
@@ -97,6 +113,10 @@ def test_an_aside_is_not_the_cue_of_the_sentence(sentence: str, words: str, spea
     ("real_train11", "fnc1/1032", 954, "joystiq"),  # "Asked about the deal, a Microsoft spokesperson told Joystiq"
     ("real_train14", "fnc1/191", 292, "pinknews"),  # "told the website PinkNews that"
     ("real_train17", "fnc1/1587", 69, "benzinga"),  # '"a source familiar with the matter" told Benzinga'
+    # «صحيفة لوموند قدمت حصيلة اللقاء», «صحيفة نيويورك تايمز عادت في الافتتاحية», «وكالة الأنباء القطرية لم تكشف»
+    ("real_train13", "antms/France24/internationalNews/FR-internationalNews-2219-20180709", 2024, "le-monde"),
+    ("real_train12", "antms/France24/internationalNews/FR-internationalNews-659-20180410", 2068, "nyt"),
+    ("real_train21", "antms/CNN/middleEast/CN-middleEast-219-20180308", 363, "qna"),
 ])
 def test_real_training_items_get_their_outlet(draw: str, doc: str, start: int,
                                                             outlet: str | None) -> None:

@@ -166,8 +166,8 @@ class _Reader:
         if continued is not None:  # '"You can tell it was photoshopped.': words inside the quotation, not a cue
             attribution, link, stated = continued, None, NO_ATTRIBUTION
         elif stated.kind == "none":
-            attribution = (self._continued_quote(claim)
-                           or self._answer(claim, stated) or self._dateline_for(claim) or self.publisher
+            attribution = (self._continued_quote(claim) or self._answer(claim, stated)
+                           or self._reviewed_paper(claim) or self._dateline_for(claim) or self.publisher
                            or self._story_over() or stated)
         else:
             attribution = self.thread.carry(stated) or self._answer(claim, stated) or with_story_outlet(
@@ -295,6 +295,27 @@ class _Reader:
             self.history.mention(claim.id, named, claim.sentence_index)
             self.cited.note(claim.id, named, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0),
                             "mention_only")
+
+    def _reviewed_paper(self, claim: Claim) -> Attribution | None:
+        """«صحيفة لوموند قدمت حصيلة اللقاء», «صحيفة لوفيغارو الفرنسية اهتمت بـ»: a press review's sentence opens with
+        the paper, its outlet word first, as the subject of whatever verb says what it reported; the paper is the
+        claim's outlet though no reporting verb names it."""
+        if self.doc.language != "ar" or claim.text not in claim.sentence:
+            return None
+        start = claim.start - claim.sentence.index(claim.text)
+        mentions = outlets_in(self.doc, start, start + len(claim.sentence), self.registry, load_lexicon(),
+                              self.story_outlets)
+        if not mentions:
+            return None
+        first = min(mentions, key=lambda m: m.start)
+        opening = fold(self.text[start:first.start]).strip(" \t\n\"'«»“”(")
+        opening = opening[1:] if opening[:1] == "و" and opening[1:] in load_lexicon().ar_types else opening
+        named = opening in load_lexicon().ar_types or (not opening and fold(self.text[first.start:first.end]).startswith(
+            tuple(f"{head} " for head in load_lexicon().ar_types)))
+        if not named:
+            return None
+        return Attribution(kind="according_to", outlet=first.outlet, confidence=STATED, outlet_start=first.start,
+                           outlet_end=first.end, outlet_from="sentence")
 
     def _continued_quote(self, claim: Claim) -> Attribution | None:
         """'"We are ready," he said. "This is not over."': the second sentence is still his quote; so is a paragraph
