@@ -308,11 +308,11 @@ class _Reader:
         if not mentions:
             return None
         first = min(mentions, key=lambda m: m.start)
+        heads = load_lexicon().ar_types
         opening = fold(self.text[start:first.start]).strip(" \t\n\"'«»“”(")
-        opening = opening[1:] if opening[:1] == "و" and opening[1:] in load_lexicon().ar_types else opening
-        named = opening in load_lexicon().ar_types or (not opening and fold(self.text[first.start:first.end]).startswith(
-            tuple(f"{head} " for head in load_lexicon().ar_types)))
-        if not named:
+        opening = opening[1:] if opening[:1] == "و" and opening[1:] in heads else opening
+        headed = fold(self.text[first.start:first.end]).startswith(tuple(f"{head} " for head in heads))
+        if opening not in heads and (opening or not headed):
             return None
         return Attribution(kind="according_to", outlet=first.outlet, confidence=STATED, outlet_start=first.start,
                            outlet_end=first.end, outlet_from="sentence")

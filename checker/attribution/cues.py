@@ -25,7 +25,8 @@ _INNER_CLAUSE = frozenset({"ان", "انه", "انها", "بان", "اذ", "حي
                            "حسبما", "الذي", "التي", "الذين"})
 # «بعد أن انتهى الاجتماع», «في الوقت الذي»: the phrase holds a clause of its own, whose verb may be the one read.
 _CLAUSE_INSIDE = frozenset({"ان", "ما", "الذي", "التي", "الذين"})
-# «في تغريدة قال فيها», «في مقابلة نشرت مقتطفات منها»: the verb's own pronoun takes the phrase back; it describes the tweet, not the main clause.
+# «في تغريدة قال فيها», «في مقابلة نشرت مقتطفات منها»: the verb's own pronoun takes the phrase back; it describes
+# the tweet, not the main clause.
 _RESUMPTIVE = re.compile(r"(?:\s+\w+)?\s+(?:فيه|فيها|عنه|عنها|به|بها|منه|منها)(?!\w)")
 # «قالت وزارة الخارجية البحرينية "...": a quotation right after the verb and its subject (up to three words;
 # folded quotes are ").

@@ -70,10 +70,11 @@ _REPOSTED = re.compile(r"^[ \t]*\*?[ \t]*نقل(?:ا|اً|ًا)[ \t]+عن[ \t]+(
 # reports it folds in on a line of its own at its foot, in brackets or as "files" or "reporting" (the first outlet
 # named is the story's; "With 95 percent of votes counted ..." is a sentence).
 _BRACKETED_WITH = re.compile(r"^[ \t]*\[[ \t]*(?:with|via)[ \t]+(?:the[ \t]+)?([^\]\n,&]{2,40}?)"
-                             r"(?:[ \t]*(?:,|&|[ \t]and)[ \t]*[^\]\n]{2,60}?)?[ \t]*\][ \t.]*$", re.MULTILINE | re.IGNORECASE)
-_FILES_FROM = re.compile(r"^[ \t]*(?:with|via)[ \t]+(?:files|reporting|additional[ \t]+reporting)[ \t]+(?:from|by)[ \t]+"
-                         r"(?:the[ \t]+)?([^\n,&]{2,40}?)(?:[ \t]*(?:,|&|[ \t]and)[ \t]*[^\n]{2,60}?)?[ \t.]*$",
-                         re.MULTILINE | re.IGNORECASE)
+                             r"(?:[ \t]*(?:,|&|[ \t]and)[ \t]*[^\]\n]{2,60}?)?[ \t]*\][ \t.]*$",
+                             re.MULTILINE | re.IGNORECASE)
+_FILES_FROM = re.compile(r"^[ \t]*(?:with|via)[ \t]+(?:files|reporting|additional[ \t]+reporting)[ \t]+"
+                         r"(?:from|by)[ \t]+(?:the[ \t]+)?([^\n,&]{2,40}?)(?:[ \t]*(?:,|&|[ \t]and)[ \t]*[^\n]{2,60}?)?"
+                         r"[ \t.]*$", re.MULTILINE | re.IGNORECASE)
 # "Click for more from the New York Post.": a syndicated story sends the reader to the outlet whose story it is
 # ("more on X" may be a topic).
 _MORE_FROM = re.compile(r"^[ \t]*click[ \t]+(?:here[ \t]+)?(?:for|to[ \t]+read)[ \t]+more[ \t]+from[ \t]+"
@@ -98,8 +99,9 @@ _LEARNED = frozenset({"has learned", "learned", "have learned", "has confirmed"}
 
 def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     """"PARIS (Reuters) -", "بغداد (رويترز) -", "القاهرة - رويترز", "دبي - العربية.نت", "إسطنبول/ محمد شيخ يوسف/
-    الأناضول", "القدس (أ ف ب)", "From Fars News Agency:" near the top, else a credit line at the foot ("المصدر: رويترز", "(أ ف ب)"): the outlet of the story's
-    unattributed claims and of its sources without an outlet of their own. The earliest heading one wins."""
+    الأناضول", "القدس (أ ف ب)", "From Fars News Agency:" near the top, else a credit line at the foot ("المصدر:
+    رويترز", "(أ ف ب)", "[With AFP]"): the outlet of the story's unattributed claims and of its sources without an
+    outlet of their own. The earliest heading one wins."""
     head = text[:_HEAD_CHARS]
     found: list[tuple[re.Match[str], int, Outlet]] = []
     match = _DATELINE.search(head)
