@@ -300,15 +300,18 @@ class _Reader:
         """«صحيفة لوموند قدمت حصيلة اللقاء», «صحيفة لوفيغارو الفرنسية اهتمت بـ»: a press review's sentence opens with
         the paper, its outlet word first, as the subject of whatever verb says what it reported; the paper is the
         claim's outlet though no reporting verb names it."""
+        heads = load_lexicon().ar_types
         if self.doc.language != "ar" or claim.text not in claim.sentence:
             return None
+        opening_word = fold(claim.sentence).lstrip(" \t\n\"'«»“”(")
+        if not (opening_word.startswith(heads) or opening_word.removeprefix("و").startswith(heads)):
+            return None  # the cheap test first: most sentences open with no outlet word
         start = claim.start - claim.sentence.index(claim.text)
         mentions = outlets_in(self.doc, start, start + len(claim.sentence), self.registry, load_lexicon(),
                               self.story_outlets)
         if not mentions:
             return None
         first = min(mentions, key=lambda m: m.start)
-        heads = load_lexicon().ar_types
         opening = fold(self.text[start:first.start]).strip(" \t\n\"'«»“”(")
         opening = opening[1:] if opening[:1] == "و" and opening[1:] in heads else opening
         headed = fold(self.text[first.start:first.end]).startswith(tuple(f"{head} " for head in heads))

@@ -18,8 +18,6 @@ CueRole = Literal["according_to", "speech", "frame", "backward"]
 _CLAUSE_OPENING_WORDS = 3  # "وفي وقت لاحق قال", "من جهته قال"
 _FRONTED_WORDS = 14
 _SUBJECT_FIRST_WORDS = 6
-# What follows a circumstantial participle that reports: «قائلا إن», «قائلة: "...».
-_PARTICIPLE_CONTENT = re.compile(r"\s*[:\"]|\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
 _CLAUSE_MARK = re.compile(r"[،,:؛;.\n)\-—–]")
 _INNER_CLAUSE = frozenset({"ان", "انه", "انها", "بان", "اذ", "حيث", "بينما", "عندما", "حين", "ما", "لما", "بما",
                            "حسبما", "الذي", "التي", "الذين"})
@@ -32,6 +30,8 @@ _RESUMPTIVE = re.compile(r"(?:\s+\w+)?\s+(?:فيه|فيها|عنه|عنها|به
 # folded quotes are ").
 _QUOTATION_FOLLOWS = re.compile(r"(?:\s+[^\s\"،,:؛;.]+){0,3}\s*\"")
 _CONTENT_AFTER = re.compile(r"\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
+# What follows a circumstantial participle that reports: «قائلا إن», «قائلة: "...».
+_PARTICIPLE_CONTENT = re.compile(r"\s*[:\"]|" + _CONTENT_AFTER.pattern)
 # "غاز للأعصاب تقول السلطات البريطانية إن مصدره": a verb inside a clause still reports when a definite subject of
 # at most three words and then the reported words follow it at once.
 SUBJECT_THEN_CONTENT = re.compile(r"\s+ال\w+(?:\s+ال\w+){0,2}\s+(?:ان|انه|انها|بان|انهم)(?!\w)")
@@ -547,8 +547,14 @@ def _saying_is_object(before: str, lexicon: Lexicon) -> bool:
     clause = _CLAUSE_MARK.split(before)[-1].split()
     if not clause:
         return False
-    verb = clause[0][1:] if clause[0][:1] in "وف" and clause[0][1:] in lexicon.ar_by_saying_objects_of else clause[0]
-    return verb in lexicon.ar_by_saying_objects_of and not any(w.startswith("ب") and len(w) > 3 for w in clause[1:])
+    return _opens_with(clause, lexicon.ar_by_saying_objects_of) and not any(
+        w.startswith("ب") and len(w) > 3 for w in clause[1:])
+
+
+def _opens_with(clause: list[str], words: frozenset[str]) -> bool:
+    """The clause's first word is one of `words`, alone or with و/ف («وفي», «وشكك»)."""
+    first = clause[0]
+    return first in words or (first[:1] in "وف" and first[1:] in words)
 
 
 def _one_clause(before: str) -> bool:
@@ -574,8 +580,7 @@ def fronted_phrase(clause: list[str], lexicon: Lexicon) -> bool:
     or a subject of its own, not the phrase."""
     if not 2 <= len(clause) <= _FRONTED_WORDS:
         return False
-    opener = clause[0][1:] if clause[0][:1] in "وف" and clause[0][1:] in lexicon.ar_fronted_prepositions else clause[0]
-    return opener in lexicon.ar_fronted_prepositions and not _CLAUSE_INSIDE.intersection(clause[1:])
+    return _opens_with(clause, lexicon.ar_fronted_prepositions) and not _CLAUSE_INSIDE.intersection(clause[1:])
 
 
 def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:
