@@ -37,7 +37,9 @@ and an eighteenth with `verdict18 > eval/verdict_cases18/articles.txt`; session 
 session 25 round 22 with `dev22 > eval/real_train19/articles.txt` and a twentieth with
 `verdict20 > eval/verdict_cases20/articles.txt`; session 26 round 23 with `dev23 > eval/real_train20/articles.txt`
 and a twenty-first with `verdict21 > eval/verdict_cases21/articles.txt`; session 27 round 24 with
-`dev24 > eval/real_train21/articles.txt` and a twenty-second with `verdict22 > eval/verdict_cases22/articles.txt`.
+`dev24 > eval/real_train21/articles.txt` and a twenty-second with `verdict22 > eval/verdict_cases22/articles.txt`; session 28 round 25 with
+`dev25 > eval/real_train22/articles.txt` and a twenty-third with `verdict23 > eval/verdict_cases23/articles.txt`
+(FNC-1 bodies up to 12,000 characters: after it about two English bodies of 600-8,000 characters are left).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -125,7 +127,7 @@ DEV_ROUNDS = {"dev2": (20261202, 30, 12, 4000), "dev3": (20261203, 24, 12, 4000)
 
 
 # Rounds whose English articles are FNC-1 test bodies: (seed, JawharaFM articles, FNC-1 bodies[, longest]). The
-# bodies of up to 4,000 characters ran out in round 24, which takes them up to 8,000.
+# bodies of up to 4,000 characters ran out in round 24, which takes them up to 8,000; verdict set 23 up to 12,000.
 FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7": (20261218, 9, 8),
                "dev9": (20261220, 18, 12), "verdict8": (20261222, 9, 10), "dev10": (20261224, 18, 12),
                "verdict9": (20261226, 9, 10), "dev11": (20261228, 18, 12),
@@ -141,7 +143,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev21": (20261270, 18, 12), "verdict19": (20261272, 9, 10),
                "dev22": (20261274, 18, 12), "verdict20": (20261276, 9, 10),
                "dev23": (20261278, 18, 12), "verdict21": (20261280, 9, 10),
-               "dev24": (20261282, 18, 12, 8000), "verdict22": (20261284, 9, 10, 8000)}
+               "dev24": (20261282, 18, 12, 8000), "verdict22": (20261284, 9, 10, 8000),
+               "dev25": (20261286, 18, 12, 8000), "verdict23": (20261288, 9, 10, 12000)}
 
 
 def main(which: str) -> list[str]:
