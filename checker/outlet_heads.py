@@ -22,6 +22,9 @@ _QUOTED_NAME = re.compile(r"\s*\"([^\"\n]{2,40})\"")
 _WORD = re.compile(r"[^\s،,.:;؛!?؟()\"]+")
 _CLITICS = "وفبلك"  # letters a head word may carry in front ("لصحيفة", "وقناة")
 _DESCRIPTION = re.compile(r"-(?:linked|based|run|owned|affiliated|language|backed|controlled)$")
+# English copy writes the Arabic article in lower case before a capitalised name: "al-Arabiya television reported",
+# "al-Manar TV said" (the registry, the outlet heads and the English subject reader all read it so).
+ARTICLE_NAME = re.compile(r"(?:al|el)[-‐ ][A-Z]")
 _LATIN_NAME = r"(?:[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*|al|el|de|du|la|le|of)"  # no trailing dot: "Ramadan. State"
 
 
@@ -465,7 +468,7 @@ def _english_head(match: re.Match[str], name_group: int, head_group: int, start:
                      flags=re.IGNORECASE)
     if find(trimmed) is None:  # "Saudi Gazette" is a name; "Saudi daily", "Turkey Firat" carry a description
         trimmed = _without_descriptions(trimmed, words)
-    if not trimmed or not trimmed[0].isupper() or trimmed.lower() in words.not_names:
+    if not trimmed or not (trimmed[0].isupper() or ARTICLE_NAME.match(trimmed)) or trimmed.lower() in words.not_names:
         return None  # "the Saudi daily", "This newspaper", "Iraqi State television"
     name_start = match.start(name_group) + match.group(name_group).index(trimmed)
     head = match.group(head_group)

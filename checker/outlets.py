@@ -27,7 +27,7 @@ from checker.models import Outlet
 from checker.normalize import fold, search_form
 from checker.outlet_entries import (KINDS, Lookalike, OutletContext, OutletEntry, entry_from, merge_entries,
                                      parse_entry)
-from checker.outlet_heads import HeadWords, OutletHead, find_heads
+from checker.outlet_heads import ARTICLE_NAME, HeadWords, OutletHead, find_heads
 from checker.outlet_match import AliasMatcher, alias_words
 
 __all__ = ["KINDS", "Lookalike", "OutletContext", "OutletEntry", "OutletHead", "OutletRegistry", "load_registry",
@@ -264,7 +264,8 @@ class OutletRegistry:
     def _accepts(self, alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
         if alias.needs_capitals and not text[start:end].isupper():
             return False
-        if text[start].isascii() and text[start].islower() and not alias.text[:1].islower():
+        if text[start].isascii() and text[start].islower() and not alias.text[:1].islower() and not (
+                ARTICLE_NAME.match(text, start)):
             return False  # "a new TV series" is not New TV: Latin names are written with a capital
         if self._blocked(folded, start, end) or _inside_longer_quote(folded, start, end):
             return False

@@ -252,6 +252,10 @@ class _Reader:
             return _with_mention(resolved, link, mention or link.cue.text)
         if link.refers_back == "outlet":
             antecedent = history.last_outlet(link.outlet_kind, self.registry.kind)
+            if antecedent is None and stated.speaker is None and link.document is not None:
+                # "وأشار التقرير" with no outlet before it: the report itself speaks
+                return replace(stated, speaker=link.document.text, speaker_start=link.document.start,
+                               speaker_end=link.document.end)
             if link.outlet or antecedent is None:
                 return stated
             # The outlet speaks (or cites someone) itself: its earlier source's speaker is not carried along.

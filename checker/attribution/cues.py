@@ -100,6 +100,7 @@ class Lexicon:
     citing: frozenset[str]
     outlet_generic: frozenset[str]
     outlet_back: frozenset[str]
+    document_back: frozenset[str]  # outlet_back phrases that name a document ("the report", "التقرير")
     outlet_back_kinds: dict[str, str]
     pronouns: frozenset[str]
     en_not_speaker: frozenset[str]
@@ -198,6 +199,7 @@ def load_lexicon() -> Lexicon:
         citing=folded(speaker["citing"]),
         outlet_generic=folded(speaker["outlet_generic"]),
         outlet_back=folded(speaker["outlet_back"]),
+        document_back=folded(speaker["document_back"]),
         outlet_back_kinds={fold(p): kind for kind, phrases in data["outlet_back_kinds"].items() for p in phrases},
         pronouns=folded(speaker["pronouns"]),
         en_not_speaker=folded(speaker["en_not_speaker"]),
@@ -529,6 +531,8 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
         return any(_complement_follows(folded, position, one, ba_not_objects) for one in word.split("|"))
     parts = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
     clause = parts[0].split()[:_COMPLEMENT_WORDS]
+    if word == "عن" and len(parts) > 1 and parts[1] in "،,":
+        clause += _after_appositive(parts[2])  # «عبر النجم المصري، محمد صلاح، عن سعادته»
     opened = next((n for n, w in enumerate(clause) if w in _RELATIVE_PRONOUNS), None)
     if opened is not None:
         clause, parts = clause[:opened], parts[:1]
@@ -539,6 +543,17 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
                    for n, w in enumerate(clause))
     forms = _COMPLEMENT_FORMS.get(word, (word,))
     return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
+
+
+_APPOSITIVE_WORDS = 4
+
+
+def _after_appositive(rest: str) -> list[str]:
+    """The words after a short phrase set off by commas (a name after a title: "، محمد صلاح، عن"), or none."""
+    appositive, comma, after = (re.split(r"([،,:؛;.\n])", rest, maxsplit=1) + ["", ""])[:3]
+    if comma not in ("،", ",") or not 1 <= len(appositive.split()) <= _APPOSITIVE_WORDS:
+        return []
+    return re.split(r"[،,:؛;.\n]", after, maxsplit=1)[0].split()[:_COMPLEMENT_WORDS]
 
 
 def _saying_is_object(before: str, lexicon: Lexicon) -> bool:

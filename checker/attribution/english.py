@@ -11,9 +11,10 @@ import re
 from checker.attribution.cues import Cue, Lexicon, stripped_end
 from checker.attribution.spans import Span
 from checker.normalize import fold
+from checker.outlet_heads import ARTICLE_NAME
 
 _MAX_SPEAKER_WORDS = 16
-_EN_BOUNDARY = re.compile(r"[,;:\"“”«»()—–]|''|\s-\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
+_EN_BOUNDARY = re.compile(r"[,;:\"“”«»()—–]|''|(?<=[,.!?])[’']|\s-\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
 _TITLED_NAME_WORDS = 8
 _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
@@ -32,7 +33,9 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twic
 _NON_SPACE = re.compile(r"\S+")
 _AGE = re.compile(r"\d{1,3}")
 _PARTY_STATE = re.compile(r"[rdi]-[a-z][a-z.]{1,12}(?: [a-z][a-z.]{1,12})?")  # "r-fla.", "d-n.y.", "r-south carolina"
-_QUOTE_OR_COMMA_BEFORE = re.compile(r"(?:[\"”“,]|'')\s*$")
+# A closing quotation mark or a comma before an inverted verb; a single quotation mark after the quotation's own
+# comma or stop, as British copy closes one ("'... the city,' said Michael Madden").
+_QUOTE_OR_COMMA_BEFORE = re.compile(r"(?:[\"”“,]|''|[,.!?][’'])\s*$")
 _ROLE_CLOSE = re.compile(r"[,;:.!?\"”]|$")
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 _CLITIC_END = re.compile(r"(?<=\w)['’](?:s|d|ve|ll|re)$")
@@ -498,8 +501,10 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
     if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:
         return None
     first = words[0].group()
-    if subject and not (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in lexicon.en_determiners \
-            and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads:
+    if subject and not (first[:1].isupper() or first[:1].isdigit() or ARTICLE_NAME.match(first)) \
+            and fold(first) not in lexicon.en_determiners \
+            and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads \
+            and fold(first) not in lexicon.en_source_heads:  # "(But) people familiar with the matter say"
         return None
     last_end = start + words[-1].end()
     clitic = _CLITIC_END.search(words[-1].group()) if subject else None

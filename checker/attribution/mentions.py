@@ -127,16 +127,21 @@ def _unquoted_arabic_name(folded: str, start: int, end: int, lexicon: Lexicon) -
     return None
 
 
+_MEDIA_NAME_WORDS = re.compile(r"(?<![\w,.])(?:(?:[A-Z][\w'’&.-]*|\d{1,2}(?:st|nd|rd|th)?)\s+){0,4}[A-Z][\w'’&.-]*")
+# "Two 9 News reporters": a count before a channel's number is not part of its name
+_COUNT_WORDS = frozenset({"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Several",
+                          "Some", "Many", "Both", "Dozens", "Hundreds"})
 # "the Springfield Times's reporter", "the Daily Express." : the name ends before the possessive or the full stop
 _POSSESSIVE_OR_STOP = re.compile(r"(?:['’]s?|\.)+$")
 
 
 def _english_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> list[OutletMention]:
-    """Capitalised names with a media word ("the Kurdistan Chronicle"), and dateline parentheses."""
+    """Capitalised names with a media word ("the Kurdistan Chronicle"; with a channel number or an ordinal, "FOX 2
+    News", "10 News", "21st Century Wire"), and dateline parentheses."""
     found = []
-    for match in re.finditer(r"(?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*", sentence):
+    for match in _MEDIA_NAME_WORDS.finditer(sentence):
         words = match.group().split()
-        while words and words[0] in ("The", "A", "An", "In", "On", "According", "Citing"):
+        while words and (words[0] in ("The", "A", "An", "In", "On", "According", "Citing") or words[0] in _COUNT_WORDS):
             words.pop(0)
         if words:
             words[-1] = _POSSESSIVE_OR_STOP.sub("", words[-1])

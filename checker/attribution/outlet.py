@@ -56,9 +56,11 @@ _CONTRIBUTED = re.compile(r"^[ \t]*(?:the[ \t]+)?([^\n]{2,40}?)[ \t]+contributed
 # copy names whose story it retells (one inside a sentence, "(h/t Slate)", credits that fact only).
 _HAT_TIP = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:h/t|hat[ \t]+tip)[ \t]*:?[ \t]+([^\]\n()]{2,40}?)[ \t.]*[\])]?"
                       r"(?:[ \t]*[\[(][^\]\n()]*[\])])*[ \t]*$", re.MULTILINE | re.IGNORECASE)
-# "This article originally appeared on News.com.au.": a repost names the outlet whose story it is at its foot.
+# "This article originally appeared on News.com.au.", "... appeared at International Business Times. Copyright
+# 2015.": a repost names the outlet whose story it is at its foot (the name ends at a full stop before a space).
 _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+(?:originally|first)[ \t]+appeared"
-                         r"[ \t]+(?:on|in)[ \t]+([^\n]{2,40}?)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
+                         r"[ \t]+(?:on|in|at)[ \t]+([^\n,;]{2,40}?)[ \t]*(?:\.(?=[ \t])|[ \t.]*$)",
+                         re.MULTILINE | re.IGNORECASE)
 # "… مقبس السماعة. (هافنغتون بوست)", "…\n\n[Canada.com]": an outlet in brackets closing the text after its last
 # full stop or on a line of its own.
 _CLOSING_BRACKET = re.compile(r"(?:[.!؟?]|\n)[ \t]*[(\[]\s*([^\n()\[\]]{2,30}?)\s*[)\]][ \t.]*$")

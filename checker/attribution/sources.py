@@ -42,6 +42,7 @@ class Link:
     outlet_kind: str | None = None  # "the newspaper": the kind of outlet referred back to
     via: tuple[OutletMention, ...] = ()  # outlets that carried the original's report ("..., according to Reuters")
     decided_by: Literal["rules", "model"] = "rules"  # who chose the speaker span and cue
+    document: Span | None = None  # "the report" referred back to: the source when no outlet came before it
 
 
 def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: OutletRegistry, lexicon: Lexicon,
@@ -251,12 +252,15 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
             _addressed(text, cue, outlet, lexicon) or _framed(text, cue, lexicon)):
         refers_back = "speaker"  # "وقال لقناة X", "وقال في تصريحات نشرتها صحيفة X": the last speaker, now to X
     outlet_kind = None
+    document = None
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
-        outlet_kind = lexicon.outlet_back_kinds.get(_outlet_back_key(fold(speaker.text).strip(), lexicon) or "")
+        key = _outlet_back_key(fold(speaker.text).strip(), lexicon) or ""
+        outlet_kind = lexicon.outlet_back_kinds.get(key)
+        document = speaker if key in lexicon.document_back else None
         speaker = speaker if outlet is not None else _cited_speaker(doc, end, cue, cues, speaker.end, lexicon)
     if refers_back:
-        return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via)
+        return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via, document=document)
     if speaker is None and outlet is None:
         return Link(cue, None, None) if _coordinated(text, start, cue) else _empty_subject(cue)
     return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(doc, cue, end, lexicon),
