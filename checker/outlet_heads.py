@@ -411,7 +411,8 @@ def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead
 # ("told Afghan television channel Tolo News", "WCVB-TV reported"). Words that open a sentence or describe
 # (heads.toml english_openers: "Meanwhile", "On Monday", "Local") are dropped from the front; what is left must be
 # two words or a call sign, not a platform ("Google News") and not a kind of news ("Breaking News", "Fake News").
-_MEDIA_NAME = r"(?:[A-Z][\w'’.-]*\s){1,4}(?:News|TV|Television|Radio)(?!\s*&)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
+_MEDIA_NAME = (r"(?:[A-Z][\w'’.-]*\s){1,4}(?:News|TV|Television|Radio)(?!\s*&)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
+               r"|[A-Z][\w-]*\.(?:com|net|org|co\.uk|com\.au|ie|ca|tv)(?![\w.])")  # "told Kmov.com", "Infowars.com reports"
 _TOLD_MEDIA = re.compile(rf"\b(?:told|spoke to|speaking to|talking to|according to|interview with)\s+"
                          rf"(?:(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:television|TV|news|radio)\s+(?:channel|station|network|site)"
                          rf"\s+)?({_MEDIA_NAME})\b")
@@ -443,10 +444,10 @@ def _cited_media_names(text: str, find: Finder, words: HeadWords) -> list[Outlet
         while len(parts) > 1 and parts[0].lower() in words.english_openers:
             parts.pop(0)
         name = " ".join(parts)
-        if len(parts) < 2 and "-" not in name or parts[0].lower() in words.not_names:
-            continue  # "News" alone, "Google News"
+        if len(parts) < 2 and "-" not in name and "." not in name or parts[0].lower().split(".")[0] in words.not_names:
+            continue  # "News" alone, "Google News", "Facebook.com"
         start = match.start(1) + match.group(1).rindex(name)
-        kind = "radio" if name.endswith(("Radio", "-FM", "-AM")) else "tv"
+        kind = "radio" if name.endswith(("Radio", "-FM", "-AM")) else "site" if "." in name else "tv"
         outlet = find(name) or Outlet(_slug(name), name, known=False)
         found.append(OutletHead(outlet, kind, start, start + len(name), start, start + len(name)))
     return found

@@ -301,7 +301,7 @@ class OutletRegistry:
         if _quoted(before, after) or _in_dateline(before, after):
             return True
         if _is_latin(text[start:end]):
-            if not text[start].isupper():
+            if not (text[start].isupper() or text[start].isdigit()):  # "9News", "7 News"
                 return False
             following = _NEXT_WORD.match(text, end)
             if following and following.group(1).isupper():

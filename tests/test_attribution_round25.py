@@ -1,7 +1,8 @@
 """Round 25 of issue 7 (session 28): English copy credits its outlet in more ways than round 24's credit lines. A
 repost's foot says where the story "originally appeared at" ("... Radio Liberty. Reprinted with the permission of
 ..."); Arabic outlets are written with a lower-case article ("al-Arabiya reported"); a local station's name holds
-its channel number ("told WESH 2 News", "FOX 2 News reports") and a site's its ordinal ("21st Century Wire says").
+its channel number ("told WESH 2 News", "FOX 2 News reports", "Australia's 9News") and a site's its ordinal ("21st
+Century Wire says"); a site cited by its address is an outlet ("She told Kmov.com:").
 The sentences written here are unit tests, not evidence of quality; the real items are annotated training articles
 (eval/real_train*) read in place."""
 from __future__ import annotations
@@ -53,9 +54,11 @@ def test_a_year_before_a_network_is_not_part_of_its_name() -> None:
 
 @pytest.mark.parametrize("draw, doc, start, outlet", [
     ("real_train22", "fnc1/1186", 15, "rfe-rl"),  # "This article originally appeared at Radio Free Europe/..."
-    ("real_train22", "fnc1/556", 763, "21st-century-wire"),  # "21st Century Wire says"
+    ("real_train22", "fnc1/1367", 1060, "kmov-com"),  # "She told Kmov.com:"
+    ("real_train22", "fnc1/1937", 258, "whatdoesitmean-com"),  # "the site Whatdoesitmean.com reported that"
+    ("real_train22", "fnc1/1186", 700, "nine-news-au"),  # "including Australia's 9News reported that"
     ("real_train4", "fnc1/1762", 1417, "al-arabiya"),  # "The Dubai-based al-Arabiya said"
-    ("real_train15", "fnc1/889", 324, "10-news"),  # "she told 10 News" carried to her next words
+    ("real_train15", "fnc1/889", 324, "wtsp"),  # "she told 10 News" (Tampa's WTSP) carried to her next words
 ])
 def test_real_training_items_get_their_outlet(draw: str, doc: str, start: int, outlet: str | None) -> None:
     check_training_item(draw, doc, start, outlet)
@@ -125,3 +128,8 @@ def test_a_name_before_its_verb_at_the_end_or_after_a_count(sentence: str, outle
 def test_alerting_someone_to_a_danger_reports_nothing() -> None:
     text = "عنوان\n\nنبّه صوت الإنذار السكان إلى الخطر فغادر 300 شخص منازلهم.\n"
     assert attribution_of(text, "فغادر 300 شخص").speaker is None
+
+
+def test_a_company_cited_by_its_address_is_no_outlet() -> None:
+    text = "Headline\n\nFacebook.com said it had removed 3 million fake accounts in a year.\n"
+    assert attribution_of(text, "fake accounts").outlet is None
