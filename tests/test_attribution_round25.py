@@ -70,6 +70,8 @@ def test_real_training_items_get_their_outlet(draw: str, doc: str, start: int, o
      "النجم المصري لنادي ليفربول"),
     ("عنوان\n\nونبهت المنظمة إلى أن عملية العدالة الانتقالية في تونس معرضة للخطر.\n", "العدالة الانتقالية",
      "المنظمة"),
+    ("عنوان\n\nفي حين وصف جون ديمرز، المحامي العام، الممارسات المنسوبة إليه بأنها خيانة للأمانة.\n", "خيانة للأمانة",
+     "جون ديمرز"),
     # British copy's single quotation marks close the words before the inverted verb
     ("Headline\n\n'The army has moved into the city,' said Michael Madden, an expert on North Korea.\n",
      "moved into the city", "Michael Madden"),

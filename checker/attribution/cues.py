@@ -531,8 +531,9 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
         return any(_complement_follows(folded, position, one, ba_not_objects) for one in word.split("|"))
     parts = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
     clause = parts[0].split()[:_COMPLEMENT_WORDS]
-    if word == "عن" and len(parts) > 1 and parts[1] in "،,":
-        clause += _after_appositive(parts[2])  # «عبر النجم المصري، محمد صلاح، عن سعادته»
+    if word in ("عن", "ب") and len(parts) > 1 and parts[1] in "،,":
+        # «عبر النجم المصري، محمد صلاح، عن سعادته», «وصف الأمين العام، انطونيو غوتيريس، الوضع بأنه»
+        clause += _after_appositive(parts[2])
     opened = next((n for n, w in enumerate(clause) if w in _RELATIVE_PRONOUNS), None)
     if opened is not None:
         clause, parts = clause[:opened], parts[:1]
