@@ -265,7 +265,7 @@ class OutletRegistry:
         if alias.needs_capitals and not text[start:end].isupper():
             return False
         if text[start].isascii() and text[start].islower() and not alias.text[:1].islower() and not (
-                ARTICLE_NAME.match(text, start)):
+                ARTICLE_NAME.match(text, start) and not _longer_name_after(text, end)):
             return False  # "a new TV series" is not New TV: Latin names are written with a capital
         if self._blocked(folded, start, end) or _inside_longer_quote(folded, start, end):
             return False
@@ -381,6 +381,17 @@ def _longer_name_before(text: str, start: int) -> bool:
     word = match.group(1)
     return (word[:1].isupper() and "-" not in word and not word.endswith(("'s", "’s", "'", "’"))
             and word.lower() not in _OPENERS and not _SENTENCE_END.search(text, max(0, match.start() - 3), match.start()))
+
+
+def _longer_name_after(text: str, end: int) -> bool:
+    """A capitalised word right after a name, not a broadcast word, makes a longer name: "the al-Quds Brigades" is
+    no paper ("al-Manar TV" is the channel)."""
+    following = _NEXT_WORD_WHOLE.match(text, end)
+    return bool(following) and following.group(1)[:1].isupper() and following.group(1) not in _BROADCAST_WORDS
+
+
+_NEXT_WORD_WHOLE = re.compile(r"[ \t]+([\w'’-]+)")
+_BROADCAST_WORDS = frozenset({"TV", "Television", "News", "Radio", "Channel", "Network", "Online"})
 
 
 def _inside_longer_quote(folded: str, start: int, end: int) -> bool:

@@ -144,7 +144,7 @@ def sentence_reason(sentence: str, language: str, title: bool = False, folded: s
     head = _opening(folded)
     if any(_starts_with(head, "speculation", f"openers_{lang}") for lang in langs) and not attributed and not quoted:
         return "speculation"  # (a quotation's guess is its speaker's words: "\"It is unclear whether ...\"")
-    if _is_question(sentence, language, folded, head) and not (
+    if (_is_question(sentence, language, folded, head) or _QUOTED_QUESTION.match(sentence)) and not (
             not title and _reported_question(sentence, head, attributed, langs)):
         if title:
             return "headline question"
@@ -251,6 +251,11 @@ def _unnamed_guess(head: str, folded: str, langs: list[str]) -> bool:
     opening = " ".join(head.split()[:3])
     return any(count_terms(opening, "speculation", [f"unnamed_sources_{lang}"])
                and count_terms(folded, "speculation", [f"strong_{lang}"]) for lang in langs)
+
+
+# A quotation that is a question, then only who asked it: '"How can you be expected to do more?" Kurak asked.',
+# '“How would he trust them?” said one former official.' (a question the speaker asks, not a fact they report).
+_QUOTED_QUESTION = re.compile(r"\s*[\"“‘'].{3,}?[?؟][\"”’']\s*,?\s*[^\"“”.?!؟]{2,80}[.!]?\s*$")
 
 
 def _reported_question(sentence: str, head: str, attributed: bool, langs: list[str]) -> bool:

@@ -37,9 +37,10 @@ and an eighteenth with `verdict18 > eval/verdict_cases18/articles.txt`; session 
 session 25 round 22 with `dev22 > eval/real_train19/articles.txt` and a twentieth with
 `verdict20 > eval/verdict_cases20/articles.txt`; session 26 round 23 with `dev23 > eval/real_train20/articles.txt`
 and a twenty-first with `verdict21 > eval/verdict_cases21/articles.txt`; session 27 round 24 with
-`dev24 > eval/real_train21/articles.txt` and a twenty-second with `verdict22 > eval/verdict_cases22/articles.txt`; session 28 round 25 with
-`dev25 > eval/real_train22/articles.txt` and a twenty-third with `verdict23 > eval/verdict_cases23/articles.txt`
-(FNC-1 bodies up to 12,000 characters: after it about two English bodies of 600-8,000 characters are left).
+`dev24 > eval/real_train21/articles.txt` and a twenty-second with `verdict22 > eval/verdict_cases22/articles.txt`;
+session 28 round 25 with `dev25 > eval/real_train22/articles.txt` and a twenty-third with
+`verdict23 > eval/verdict_cases23/articles.txt` (FNC-1 bodies up to 12,000 characters: after it about two English
+bodies of 600-8,000 characters are left).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads

@@ -12,6 +12,7 @@ from typing import Iterator, Literal
 
 from checker.config import DATA_DIR
 from checker.doc import Doc
+from checker.errors import CheckerError
 from checker.normalize import fold, search_form
 
 CueRole = Literal["according_to", "speech", "frame", "backward"]
@@ -182,6 +183,9 @@ def load_lexicon() -> Lexicon:
     first_words = tuple(_first_words(data[lang][role], lang == "ar") for role in ROLES for lang in ("ar", "en"))
     speaker, pattern = data["speaker"], data["outlet_pattern"]
     folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
+    unlisted = folded(speaker["document_back"]) - folded(speaker["outlet_back"])
+    if unlisted:
+        raise CheckerError(f"cues.toml: document_back phrases must also be in outlet_back: {sorted(unlisted)}")
     return Lexicon(
         patterns=patterns,
         first_words=first_words,
@@ -483,8 +487,9 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     verb = search_form(cue.text)
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
-    if verb in lexicon.ar_complement and not _complement_follows(folded, cue.end, lexicon.ar_complement[verb],
-                                                                 lexicon.ar_ba_not_objects):
+    if verb in lexicon.ar_complement and not _complement_follows(
+            folded, cue.end, lexicon.ar_complement[verb], lexicon.ar_ba_not_objects,
+            past_appositive=opens_its_clause(folded[sentence_start:cue.start])):
         return False  # "وبين عامي 2010 و2015": "between", not "he showed"; "عبر الحدود": "across"
     clauses = _CLAUSE_MARK.split(folded[sentence_start:cue.start])
     clause = clauses[-1].split()
@@ -511,6 +516,8 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
 
 
 _COMPLEMENT_WORDS = 12
+_APPOSITIVE_WORDS = 4
+_CLAUSE_STOP = re.compile(r"([،,:؛;.\n])")  # what ends a verb's clause for its complement
 _RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي",
                                 "والذين"})
 _COMPLEMENT_FORMS = {"ان": ("ان", "انه", "انها", "انهم", "بان", "بانه", "بانها"), "عن": ("عن",)}
@@ -523,16 +530,19 @@ def _ba_object(word: str, not_objects: frozenset[str]) -> bool:
     return word.startswith("ب") and len(rest) >= 3 and rest not in not_objects
 
 
-def _complement_follows(folded: str, position: int, word: str, ba_not_objects: frozenset[str] = frozenset()) -> bool:
+def _complement_follows(folded: str, position: int, word: str, ba_not_objects: frozenset[str] = frozenset(),
+                        past_appositive: bool = False) -> bool:
     """The complement ("أن", "عن"; "أن|ب": either, or a ب-word: «أقرت السعودية بموته») a verb needs, within its
     clause ("وبيّن اليعقوبي في تصريح أن") and before any relative pronoun («وبين المشاركين وزير الخارجية الذي قال
-    إن»: the أن is the relative clause's); "عن طريق" ("by way of") is none, nor a ب-word of `ba_not_objects`."""
+    إن»: the أن is the relative clause's); "عن طريق" ("by way of") is none, nor a ب-word of `ba_not_objects`.
+    `past_appositive` (the verb opens its clause): «عن» or a ب-word may follow a short phrase set off by commas
+    («عبر النجم المصري، محمد صلاح، عن سعادته»; not «وانتقل اللاجئون عبر الحدود، يوم الأحد، عن عمد»)."""
     if "|" in word:
-        return any(_complement_follows(folded, position, one, ba_not_objects) for one in word.split("|"))
-    parts = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
+        return any(_complement_follows(folded, position, one, ba_not_objects, past_appositive)
+                   for one in word.split("|"))
+    parts = _CLAUSE_STOP.split(folded[position:position + 200], maxsplit=1)
     clause = parts[0].split()[:_COMPLEMENT_WORDS]
-    if word in ("عن", "ب") and len(parts) > 1 and parts[1] in "،,":
-        # «عبر النجم المصري، محمد صلاح، عن سعادته», «وصف الأمين العام، انطونيو غوتيريس، الوضع بأنه»
+    if past_appositive and word in ("عن", "ب") and len(parts) > 1 and parts[1] in ("،", ","):
         clause += _after_appositive(parts[2])
     opened = next((n for n, w in enumerate(clause) if w in _RELATIVE_PRONOUNS), None)
     if opened is not None:
@@ -546,15 +556,27 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
     return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
 
 
-_APPOSITIVE_WORDS = 4
 
 
 def _after_appositive(rest: str) -> list[str]:
-    """The words after a short phrase set off by commas (a name after a title: "، محمد صلاح، عن"), or none."""
-    appositive, comma, after = (re.split(r"([،,:؛;.\n])", rest, maxsplit=1) + ["", ""])[:3]
+    """The words of the clause after a short phrase set off by commas (a name, a title, a time: "، محمد صلاح، عن"),
+    or none."""
+    appositive, comma, after = (_CLAUSE_STOP.split(rest, maxsplit=1) + ["", ""])[:3]
     if comma not in ("،", ",") or not 1 <= len(appositive.split()) <= _APPOSITIVE_WORDS:
         return []
-    return re.split(r"[،,:؛;.\n]", after, maxsplit=1)[0].split()[:_COMPLEMENT_WORDS]
+    return _CLAUSE_STOP.split(after, maxsplit=1)[0].split()[:_COMPLEMENT_WORDS]
+
+
+# Words after which a verb still opens its clause («كما وصف المتحدث ...», «في حين وصف ...»).
+_CLAUSE_LINKS = frozenset(search_form(w) for w in ("كما", "فيما", "بينما", "حين", "ثم", "وكما"))
+
+
+def opens_its_clause(before: str) -> bool:
+    """Nothing of the clause stands before a verb (its sentence's start, a comma, a colon or a dash, or a linking word:
+    «من جهته، وصف», «كما وصف»)."""
+    before = before.rstrip()
+    return not before or before.endswith(("،", ",", ":", "-", "–", "—")) or (
+        search_form(before.split()[-1]) in _CLAUSE_LINKS)
 
 
 def _saying_is_object(before: str, lexicon: Lexicon) -> bool:
@@ -583,7 +605,7 @@ def _reported_words_follow(folded: str, position: int) -> bool:
     """«إن»/«أن» or «عن» in the verb's clause («قال قرقاش إن», «كشف هازارد عن», «قال المستشفى الذي يرقدان به إن»,
     not «عن طريق»), a colon, or a quotation right after the subject: not only an object («أعلن الحكم ركلة جزاء»,
     «أشار الوزير إلى الخريطة», «أعلن الوزير إطلاق مبادرة "مستقبل"» with a quoted name further on)."""
-    clause, *mark = re.split(r"([،,:؛;.\n])", folded[position:position + 200], maxsplit=1)
+    clause, *mark = _CLAUSE_STOP.split(folded[position:position + 200], maxsplit=1)
     words = clause.split()[:_COMPLEMENT_WORDS]
     return mark[:1] == [":"] or bool(_QUOTATION_FOLLOWS.match(folded, position)) or any(
         w in _COMPLEMENT_FORMS["ان"] or (w == "عن" and words[n + 1:n + 2] != ["طريق"]) for n, w in enumerate(words))

@@ -14,7 +14,10 @@ from checker.normalize import fold
 from checker.outlet_heads import ARTICLE_NAME
 
 _MAX_SPEAKER_WORDS = 16
-_EN_BOUNDARY = re.compile(r"[,;:\"“”«»()—–]|''|(?<=[,.!?])[’']|\s-\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
+# A single quotation mark after the quotation's own comma or stop closes it, as British copy writes ("'... the city,'
+# said Michael Madden"); not the apostrophe of a plural abbreviation ("The U.S.' allies said").
+_SINGLE_CLOSE = r"(?<=[,.!?])(?<![A-Z]\.)[’']"
+_EN_BOUNDARY = re.compile(rf"[,;:\"“”«»()—–]|''|{_SINGLE_CLOSE}|\s-\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
 _TITLED_NAME_WORDS = 8
 _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
@@ -33,9 +36,8 @@ _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twic
 _NON_SPACE = re.compile(r"\S+")
 _AGE = re.compile(r"\d{1,3}")
 _PARTY_STATE = re.compile(r"[rdi]-[a-z][a-z.]{1,12}(?: [a-z][a-z.]{1,12})?")  # "r-fla.", "d-n.y.", "r-south carolina"
-# A closing quotation mark or a comma before an inverted verb; a single quotation mark after the quotation's own
-# comma or stop, as British copy closes one ("'... the city,' said Michael Madden").
-_QUOTE_OR_COMMA_BEFORE = re.compile(r"(?:[\"”“,]|''|[,.!?][’'])\s*$")
+# A closing quotation mark (double or single) or a comma before an inverted verb.
+_QUOTE_OR_COMMA_BEFORE = re.compile(rf"(?:[\"”“,]|''|{_SINGLE_CLOSE})\s*$")
 _ROLE_CLOSE = re.compile(r"[,;:.!?\"”]|$")
 _ADVERB = re.compile(r"[a-z]{3,}ly")
 _CLITIC_END = re.compile(r"(?<=\w)['’](?:s|d|ve|ll|re)$")
@@ -500,17 +502,23 @@ def _clean_english(text: str, start: int, end: int, lexicon: Lexicon, *, subject
         return None
     if words[0].group().lower() in lexicon.en_not_speaker and len(words) == 1:
         return None
-    first = words[0].group()
-    if subject and not (first[:1].isupper() or first[:1].isdigit() or ARTICLE_NAME.match(first)) \
-            and fold(first) not in lexicon.en_determiners \
-            and not _titled_name([w.group() for w in words]) and fold(words[-1].group()) not in lexicon.en_source_heads \
-            and fold(first) not in lexicon.en_source_heads:  # "(But) people familiar with the matter say"
+    if subject and not _may_be_subject([w.group() for w in words], lexicon):
         return None
     last_end = start + words[-1].end()
     clitic = _CLITIC_END.search(words[-1].group()) if subject else None
     if clitic is not None:
         last_end -= len(clitic.group())  # "Trump's claim that", "She'd argued", "They've claimed"
     return Span(text[start + words[0].start():last_end], start + words[0].start(), last_end)
+
+
+def _may_be_subject(words: list[str], lexicon: Lexicon) -> bool:
+    """A phrase that can name who speaks: one opening with a capital, a figure or an Arabic name's article ("al-Manar
+    TV"), a determiner ("the minister"), a lower-case title before a name ("military analyst Amos Harel"), or a
+    source noun at either end ("local officials", "(But) people familiar with the matter")."""
+    first = words[0]
+    return (first[:1].isupper() or first[:1].isdigit() or bool(ARTICLE_NAME.match(first))
+            or fold(first) in lexicon.en_determiners or _titled_name(words)
+            or fold(words[-1]) in lexicon.en_source_heads or fold(first) in lexicon.en_source_heads)
 
 
 def _titled_name(words: list[str]) -> bool:

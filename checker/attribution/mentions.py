@@ -5,6 +5,7 @@ cue's source is.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -128,9 +129,12 @@ def _unquoted_arabic_name(folded: str, start: int, end: int, lexicon: Lexicon) -
 
 
 _MEDIA_NAME_WORDS = re.compile(r"(?<![\w,.])(?:(?:[A-Z][\w'’&.-]*|\d{1,2}(?:st|nd|rd|th)?)\s+){0,4}[A-Z][\w'’&.-]*")
-# "Two 9 News reporters": a count before a channel's number is not part of its name
-_COUNT_WORDS = frozenset({"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Several",
-                          "Some", "Many", "Both", "Dozens", "Hundreds"})
+_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+# Words that open a sentence or cite, not a name: "The", "According (to)" ...
+_NOT_NAME_OPENERS = frozenset({"The", "A", "An", "In", "On", "According", "Citing"})
+# ... and before a number, a count or a month: "Two 9 News reporters" (9 News), "on March 3 Kurdistan News aired".
+_BEFORE_A_NUMBER = frozenset({"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+                              "Several", "Some", "Many", "Both", "Dozens", "Hundreds", *calendar.month_name[1:]})
 # "the Springfield Times's reporter", "the Daily Express." : the name ends before the possessive or the full stop
 _POSSESSIVE_OR_STOP = re.compile(r"(?:['’]s?|\.)+$")
 
@@ -140,17 +144,31 @@ def _english_pattern_outlets(sentence: str, offset: int, lexicon: Lexicon) -> li
     News", "10 News", "21st Century Wire"), and dateline parentheses."""
     found = []
     for match in _MEDIA_NAME_WORDS.finditer(sentence):
-        words = match.group().split()
-        while words and (words[0] in ("The", "A", "An", "In", "On", "According", "Citing") or words[0] in _COUNT_WORDS):
-            words.pop(0)
-        if words:
-            words[-1] = _POSSESSIVE_OR_STOP.sub("", words[-1])
-        if len(words) >= 2 and words[-1] in lexicon.en_media_words:
+        words = _name_words(match.group().split())
+        if len(words) >= 2 and words[-1] in lexicon.en_media_words and _numbers_placed(words):
             name = " ".join(words)
             name_start = match.start() + match.group().index(words[0])
             found.append(OutletMention(Outlet(outlet_slug(name), name, known=False), offset + name_start,
                                        offset + name_start + len(name)))
     return found
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a capitalised run that can make a name: openers, counts and dates before a number dropped, the
+    possessive or full stop after it cut."""
+    while words and (words[0] in _NOT_NAME_OPENERS or (
+            words[0] in _BEFORE_A_NUMBER and len(words) > 1 and _NUMBER.fullmatch(words[1]))):
+        words = words[2:] if words[0] in calendar.month_name[1:] else words[1:]
+    if words:
+        words = [*words[:-1], _POSSESSIVE_OR_STOP.sub("", words[-1])]
+    return words
+
+
+def _numbers_placed(words: list[str]) -> bool:
+    """A number belongs to a media name just before its media word ("FOX 2 News", "10 News") or as its opening
+    ordinal ("21st Century Wire"), nowhere else."""
+    return all(n == len(words) - 2 or (n == 0 and not word.isdigit())
+               for n, word in enumerate(words) if _NUMBER.fullmatch(word))
 
 
 def outlet_slug(name: str) -> str:

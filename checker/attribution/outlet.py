@@ -57,9 +57,11 @@ _CONTRIBUTED = re.compile(r"^[ \t]*(?:the[ \t]+)?([^\n]{2,40}?)[ \t]+contributed
 _HAT_TIP = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:h/t|hat[ \t]+tip)[ \t]*:?[ \t]+([^\]\n()]{2,40}?)[ \t.]*[\])]?"
                       r"(?:[ \t]*[\[(][^\]\n()]*[\])])*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # "This article originally appeared on News.com.au.", "... appeared at International Business Times. Copyright
-# 2015.": a repost names the outlet whose story it is at its foot (the name ends at a full stop before a space).
+# 2015.": a repost names the outlet whose story it is at its foot (the name ends at a full stop before a space, not
+# an initial's or a saint's: "U.S. News & World Report", "The St. Louis Post-Dispatch"; boilerplate.toml drops the
+# line with the same reading).
 _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+(?:originally|first)[ \t]+appeared"
-                         r"[ \t]+(?:on|in|at)[ \t]+([^\n,;]{2,40}?)[ \t]*(?:\.(?=[ \t])|[ \t.]*$)",
+                         r"[ \t]+(?:on|in|at)[ \t]+([^\n,;]{2,40}?)[ \t]*(?:(?<!\b[A-Z])(?<!\bSt)\.(?=[ \t])|[ \t.]*$)",
                          re.MULTILINE | re.IGNORECASE)
 # "… مقبس السماعة. (هافنغتون بوست)", "…\n\n[Canada.com]": an outlet in brackets closing the text after its last
 # full stop or on a line of its own.

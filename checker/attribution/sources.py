@@ -18,7 +18,7 @@ from checker.attribution.arabic import (arabic_clause_subject, arabic_np, arabic
                                         is_participle, participle_subject)
 from checker.attribution.cue_outlet import (is_just_outlet, leading_outlet, names_outlet_beside, outlet_described_before,
                                              outlet_for)
-from checker.attribution.cues import Cue, Lexicon, stripped_end
+from checker.attribution.cues import Cue, Lexicon, opens_its_clause, stripped_end
 from checker.attribution.english import english_speaker, english_subject_only, passive, phrase_after
 from checker.attribution.mentions import outlets_in
 from checker.attribution.spans import OutletMention, Span
@@ -275,17 +275,11 @@ def _depending_on(phrase: str, lexicon: Lexicon) -> bool:
         words[0], words[0].removeprefix("ال"), "ال" + words[0]))
 
 
-# Words after which a verb still opens its clause («كما وصف المتحدث ...», «فيما وصف ...»).
-_CLAUSE_LINKS = frozenset(search_form(w) for w in ("كما", "فيما", "بينما", "حين", "ثم", "وكما"))
-
-
 def _names_its_subject(text: str, start: int, cue: Cue, speaker: Span | None, lexicon: Lexicon) -> bool:
     """A verb whose object follows it as readily as its subject (`ar_object_first_verbs`, «وصف») reports only opening
     its clause («ووصف ...», «من جهته، وصف ...», «كما وصف ...») before a subject that names someone: a name (a word
     without the article), or a definite title, role or body («الرئيس», «البيت الأبيض», «الحكومة»)."""
-    before = text[start:cue.start].rstrip()
-    opens = not before or before.endswith(("،", ",", ":")) or search_form(before.split()[-1]) in _CLAUSE_LINKS
-    if not opens or speaker is None:
+    if not opens_its_clause(text[start:cue.start]) or speaker is None:
         return False
     first = search_form(speaker.text.split()[0]).lstrip("و")
     if first.startswith("ب"):

@@ -18,10 +18,8 @@ from checker.verdict.reasons import who, why_against, why_for
 
 # The cited outlet confirms by a close passage (source_confirms) only when, in the same language, its best
 # sentence also holds this much of the claim: a USA Today passage about the same debate at similarity 0.64 that
-# holds 31% of the claim does not say what the claim attributes to USA Today. Chosen with the coverage
-# thresholds of checker.verdict.passage (scripts/tune_verdict_coverage.py): 0.4 in session 9; 0.6 since session 28,
-# which 25 of 25 folds had chosen in every run since session 16 (out of fold 295 of 331 cited-outlet cases agree
-# with the case, against 276 in sample at 0.4).
+# holds 31% of the claim does not say what the claim attributes to USA Today. Chosen by the grouped cross-validation
+# of scripts/tune_verdict_coverage.py over the verdict training sets (docs/verdict.md, set 23).
 SOURCE_COVERAGE = 0.6
 
 
