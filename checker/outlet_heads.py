@@ -410,18 +410,15 @@ def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead
 # source told it, spoke to it, gave it an interview or is cited "according to" it, or when it reported or said
 # ("told Afghan television channel Tolo News", "WCVB-TV reported"). Words that open a sentence or describe
 # (heads.toml english_openers: "Meanwhile", "On Monday", "Local") are dropped from the front; what is left must be
-# two words ("10 News" counts its number), a call sign or a site's address, not a platform ("Google News") and not a
-# kind of news ("Breaking News", "Fake News").
+# two words, a call sign or a site's address, not a platform ("Google News", "Change.org") and not a kind of news
+# ("Breaking News", "Fake News").
 # A site's address used as its name ("told Kmov.com", "Infowars.com reports"), ending a sentence or not.
 _ADDRESS = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|co\.uk|com\.au|ie|ca|tv)(?!\w|\.\w)")
-_MEDIA_NAME = (r"(?:[A-Z0-9][\w'’.-]*\s){1,4}(?:News|TV|Television|Radio)(?!\s*&)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
+_MEDIA_NAME = (r"(?:[A-Z][\w'’.-]*\s){1,4}(?:News|TV|Television|Radio)(?!\s*&)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
                rf"|{_ADDRESS.pattern}")
 _TOLD_MEDIA = re.compile(rf"\b(?:told|spoke to|speaking to|talking to|according to|interview with)\s+"
                          rf"(?:(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:television|TV|news|radio)\s+(?:channel|station|network|site)"
                          rf"\s+)?({_MEDIA_NAME})\b")
-# A call sign without its band, told something ("Ms Conner told KMOV that"; not "according to WADA", an agency).
-_CALL_SIGN = re.compile(r"[KW][A-Z]{3}(?![\w-])")
-_TOLD_STATION = re.compile(rf"\b(?:told|spoke to|speaking to|talking to|interview with)\s+({_CALL_SIGN.pattern})")
 _MEDIA_REPORTED = re.compile(rf"(?<![\w-])({_MEDIA_NAME}),?\s+(?:reported|reports|said|says)\b")
 
 
@@ -445,12 +442,12 @@ def _cited_media_names(text: str, find: Finder, words: HeadWords) -> list[Outlet
         kind = "radio" if "adio" in match.group(0)[:match.start(1) - match.start()] else "tv"
         outlet = find(name) or Outlet(_slug(name), name, known=False)
         found.append(OutletHead(outlet, kind, match.start(), match.end(1), match.start(1), match.end(1)))
-    for match in [*_TOLD_MEDIA.finditer(text), *_MEDIA_REPORTED.finditer(text), *_TOLD_STATION.finditer(text)]:
+    for match in [*_TOLD_MEDIA.finditer(text), *_MEDIA_REPORTED.finditer(text)]:
         parts = match.group(1).split()
         while len(parts) > 1 and parts[0].lower() in words.english_openers:
             parts.pop(0)
         name = " ".join(parts)
-        if len(parts) < 2 and "-" not in name and not _ADDRESS.fullmatch(name) and not _CALL_SIGN.fullmatch(name) or (
+        if len(parts) < 2 and "-" not in name and not _ADDRESS.fullmatch(name) or (
                 parts[0].lower().split(".")[0] in words.not_names):
             continue  # "News" alone, "Google News", "Facebook.com"
         start = match.start(1) + match.group(1).rindex(name)
