@@ -410,9 +410,8 @@ def _english_heads(text: str, words: HeadWords, find: Finder) -> list[OutletHead
 # source told it, spoke to it, gave it an interview or is cited "according to" it, or when it reported or said
 # ("told Afghan television channel Tolo News", "WCVB-TV reported"). Words that open a sentence or describe
 # (heads.toml english_openers: "Meanwhile", "On Monday", "Local") are dropped from the front; what is left must be
-# two words, a call sign or a site's address, not a platform ("Google News", "Change.org") and not a kind of news
-# ("Breaking News", "Fake News").
-# A site's address used as its name ("told Kmov.com", "Infowars.com reports"), ending a sentence or not.
+# two words, a call sign or a site's address ("told Kmov.com", "Infowars.com reports", ending a sentence or not), not
+# a platform ("Google News", "Change.org") and not a kind of news ("Breaking News", "Fake News").
 _ADDRESS = re.compile(r"[A-Z][\w-]*\.(?:com|net|org|co\.uk|com\.au|ie|ca|tv)(?!\w|\.\w)")
 _MEDIA_NAME = (r"(?:[A-Z][\w'’.-]*\s){1,4}(?:News|TV|Television|Radio)(?!\s*&)|[KW][A-Z]{2,3}-(?:TV|FM|AM)"
                rf"|{_ADDRESS.pattern}")
@@ -447,11 +446,11 @@ def _cited_media_names(text: str, find: Finder, words: HeadWords) -> list[Outlet
         while len(parts) > 1 and parts[0].lower() in words.english_openers:
             parts.pop(0)
         name = " ".join(parts)
-        if len(parts) < 2 and "-" not in name and not _ADDRESS.fullmatch(name) or (
-                parts[0].lower().split(".")[0] in words.not_names):
+        address = bool(_ADDRESS.fullmatch(name))
+        if len(parts) < 2 and "-" not in name and not address or parts[0].lower().split(".")[0] in words.not_names:
             continue  # "News" alone, "Google News", "Facebook.com"
         start = match.start(1) + match.group(1).rindex(name)
-        kind = "radio" if name.endswith(("Radio", "-FM", "-AM")) else "site" if _ADDRESS.fullmatch(name) else "tv"
+        kind = "radio" if name.endswith(("Radio", "-FM", "-AM")) else "site" if address else "tv"
         outlet = find(name) or Outlet(_slug(name), name, known=False)
         found.append(OutletHead(outlet, kind, start, start + len(name), start, start + len(name)))
     return found

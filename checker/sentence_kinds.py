@@ -257,8 +257,8 @@ def _unnamed_guess(head: str, folded: str, langs: list[str]) -> bool:
 # '“How would he trust them?” said one former official.' (a question the speaker asks, not a fact they report).
 # Not when the quotation states something first ("We built 40 hospitals. What more ...?"), a figure stands in it
 # ("Where are the 2 million missing votes?"), or the attribution goes on ("asked the mayor, who resigned ...").
-_QUOTED_QUESTION = re.compile(r"\s*[\"“‘'][^.!\d]{3,}?[?؟][\"”’']\s*(?=(?:\S+\s+){0,6}?(?:asked|asks|said|says|wondered)\b)"
-                              r"(?:\S+\s+){0,6}\S+?[.!]?\s*$")
+_QUOTED_QUESTION = re.compile(r"\s*[\"“‘'][^.!\d]{3,}?[?؟][\"”’']\s*"
+                              r"(?=(?:\S+\s+){0,6}?(?:asked|asks|said|says|wondered)\b)(?:\S+\s+){0,6}\S+?[.!]?\s*$")
 
 
 def _reported_question(sentence: str, head: str, attributed: bool, langs: list[str]) -> bool:

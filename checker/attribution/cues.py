@@ -556,8 +556,6 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
     return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
 
 
-
-
 def _after_appositive(rest: str) -> list[str]:
     """The words of the clause after a short phrase set off by commas (a name, a title, a time: "، محمد صلاح، عن"),
     or none."""

@@ -132,9 +132,11 @@ _MEDIA_NAME_WORDS = re.compile(r"(?<![\w,.])(?:(?:[A-Z][\w'’&.-]*|\d{1,2}(?:st
 _NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 # Words that open a sentence or cite, not a name: "The", "According (to)" ...
 _NOT_NAME_OPENERS = frozenset({"The", "A", "An", "In", "On", "According", "Citing"})
-# ... and before a number, a count or a month: "Two 9 News reporters" (9 News), "on March 3 Kurdistan News aired".
+# ... and before a number, a count or a month (with its day): "Two 9 News reporters" (9 News), "on March 3 Kurdistan
+# News aired".
+_MONTHS = frozenset(calendar.month_name[1:])
 _BEFORE_A_NUMBER = frozenset({"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
-                              "Several", "Some", "Many", "Both", "Dozens", "Hundreds", *calendar.month_name[1:]})
+                              "Several", "Some", "Many", "Both", "Dozens", "Hundreds"}) | _MONTHS
 # "the Springfield Times's reporter", "the Daily Express." : the name ends before the possessive or the full stop
 _POSSESSIVE_OR_STOP = re.compile(r"(?:['’]s?|\.)+$")
 
@@ -158,7 +160,7 @@ def _name_words(words: list[str]) -> list[str]:
     possessive or full stop after it cut."""
     while words and (words[0] in _NOT_NAME_OPENERS or (
             words[0] in _BEFORE_A_NUMBER and len(words) > 1 and _NUMBER.fullmatch(words[1]))):
-        words = words[2:] if words[0] in calendar.month_name[1:] else words[1:]
+        words = words[2:] if words[0] in _MONTHS else words[1:]
     if words:
         words = [*words[:-1], _POSSESSIVE_OR_STOP.sub("", words[-1])]
     return words
