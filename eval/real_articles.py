@@ -8,6 +8,7 @@ articles themselves never enter the repository. Ids:
     gum/<document>                     GUM news and interviews (Wikinews), rebuilt from the UD sentences
     polnear/<stem>                     PolNeAR dev text
     fnc1/<Body ID>                     FNC-1 test article bodies (English news; evaluation only)
+    wice/<meta id>                     the web page a WiCE dev claim cites (English; evaluation only)
 
     python eval/real_articles.py OUT_DIR ID...      writes OUT_DIR/<id with / as __>.txt for each id
 """
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import re
 import sys
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "data"
 _FIELD = re.compile(r"<(TITLE|TEXT|URL|SRC)>\s*(.*?)\s*</\1>", re.S)
+_WICE_HEADING = re.compile(r"^#+\s*")
 
 
 def _ant(path: Path) -> str:
@@ -53,6 +56,17 @@ def _fnc1(body_id: str) -> str:
     raise ValueError(f"no FNC-1 body {body_id!r}")
 
 
+def _wice(claim_id: str) -> str:
+    """The cited page as a reader copies it: its lines in order, without the crawler's meta lines or '#' marks."""
+    with (DATA / "wice" / "dev.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["meta"]["id"] == claim_id:
+                lines = [_WICE_HEADING.sub("", s) for s in row["evidence"] if not s.startswith("(meta data)")]
+                return "\n".join(lines).strip() + "\n"
+    raise ValueError(f"no WiCE claim {claim_id!r}")
+
+
 def source_url(article_id: str) -> str | None:
     """The article's own address (ANT files carry it), for outlet look-alikes decided by domain."""
     kind, _, rest = article_id.partition("/")
@@ -76,7 +90,9 @@ def article_text(article_id: str) -> str:
         return (DATA / "polnear" / "dev" / "text" / f"{rest}.txt").read_text(encoding="utf-8")
     if kind == "fnc1":
         return _fnc1(rest)
-    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/, polnear/ or fnc1/")
+    if kind == "wice":
+        return _wice(rest)
+    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/, polnear/, fnc1/ or wice/")
 
 
 def file_name(article_id: str) -> str:

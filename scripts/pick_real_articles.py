@@ -40,7 +40,9 @@ and a twenty-first with `verdict21 > eval/verdict_cases21/articles.txt`; session
 `dev24 > eval/real_train21/articles.txt` and a twenty-second with `verdict22 > eval/verdict_cases22/articles.txt`;
 session 28 round 25 with `dev25 > eval/real_train22/articles.txt` and a twenty-third with
 `verdict23 > eval/verdict_cases23/articles.txt` (FNC-1 bodies up to 12,000 characters: after it about two English
-bodies of 600-8,000 characters are left).
+bodies of 600-8,000 characters are left). From session 29 the English articles are the news pages WiCE dev claims
+cite, as crawled (bylines, captions, page furniture): round 26 with `dev26 > eval/real_train23/articles.txt` and a
+twenty-fourth verdict set with `verdict24 > eval/verdict_cases24/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -50,6 +52,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import random
 import re
 import sys
@@ -59,6 +62,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
 from real_articles import DATA, article_text  # noqa: E402
 
+_REPORTING = re.compile(r"\b(said|says|told|according to)\b")
 OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")
 TRAIN_HEX = set("0123456789ab")
 
@@ -113,6 +117,18 @@ def fnc1_ids() -> list[str]:
         return sorted(f"fnc1/{row['Body ID']}" for row in csv.DictReader(handle))
 
 
+def wice_news_ids() -> list[str]:
+    """Pages WiCE dev claims cite that read as news: 1,500-9,000 characters with at least four reporting verbs."""
+    ids = []
+    with (DATA / "wice" / "dev.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            claim_id = json.loads(line)["meta"]["id"]
+            text = article_text(f"wice/{claim_id}")
+            if 1500 <= len(text) <= 9000 and len(_REPORTING.findall(text)) >= 4:
+                ids.append(f"wice/{claim_id}")
+    return sorted(ids)
+
+
 def gum_interview_ids() -> list[str]:
     return sorted(f"gum/{p.stem}" for p in (DATA / "gum_attribution" / "dep").glob("GUM_interview_*.conllu"))
 
@@ -148,6 +164,11 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev25": (20261286, 18, 12, 8000), "verdict23": (20261288, 9, 10, 12000)}
 
 
+# Rounds whose English articles are WiCE's cited news pages (FNC-1's are used up): (seed, WiCE pages), each beside
+# 6 ANT multisource articles per outlet.
+WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10)}
+
+
 def main(which: str) -> list[str]:
     used = used_ids()
     if which in DEV_ROUNDS:
@@ -169,7 +190,12 @@ def main(which: str) -> list[str]:
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
         return ids + _draw(antv11_ids(train=False), jawhara, used, rng) + _draw(fnc1_ids(), fnc1, used, rng,
                                                                                 *longest)
-    raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS])}|train|train2")
+    if which in WICE_ROUNDS:
+        seed, pages = WICE_ROUNDS[which]
+        rng = random.Random(seed)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
+        return ids + _draw(wice_news_ids(), pages, used, rng, 9000)
+    raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS])}|train|train2")
 
 
 if __name__ == "__main__":
