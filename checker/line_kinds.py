@@ -35,6 +35,7 @@ _HEADLINE_WORDS = 20
 _BODY_WORDS = 12  # a line this long ending like a statement is the body, not a title
 _LABEL_HEADING_WORDS = 6
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_STAMPS = re.compile(r"\b(?:Published|Updated|Posted|Last modified)\b")
 _TITLE_HEADING_WORDS = 5
 _SUBHEADLINE_WORDS = 30
 _AUTHOR_BOX_WORDS = 15
@@ -369,6 +370,8 @@ def _line_reason(line: Line, language: str, repeated: bool, body_start: int | No
         return "date line"
     if count <= data["dateline_max_words"] and head.startswith(data["dateline_prefixes"]) and _has_date(line.text):
         return "date line"
+    if count <= data["dateline_max_words"] and len(_STAMPS.findall(line.text)) >= 2 and _has_date(line.text):
+        return "date line"  # "By Jane Doe · Published: February 11 Updated: February 12, 2019"
     if repeated and count <= 20:
         return "repeated caption"
     if key in data["sections"]:

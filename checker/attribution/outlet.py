@@ -94,6 +94,23 @@ _TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z
 # "From Fars News Agency:" on a line of its own near the top: the repost that follows is that outlet's story (not in
 # a press review, whose every section opens so).
 _FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# Web bylines (`_byline`): "Carol Memmott, USA TODAY", "By Jane Doe and John Roe, Associated Press" on a line of
+# their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff"; "By X | x@site.com | Orange County Register"
+# (a crawl may glue the next line on: "RegisterAugust 25"); "Blabbermouth.net -" opening the page; "IANS" over its
+# date line.
+_BYLINE_COMMA = re.compile(rf"^[ \t]*(?:[Bb]y[ \t]+)?{_NAMES}(?:[ \t]+and[ \t]+{_NAMES})?[ \t]*,[ \t]*"
+                           r"([A-Z][^\n,;:]{1,40}?)[ \t.]*$", re.MULTILINE)
+_LISTED = re.compile(rf"[ \t]*{_NAMES}[ \t]*,[ \t]*[A-Z][^\n,;:]{{1,40}}$")
+_BYLINE_STAFF = re.compile(r"^[ \t]*([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)(?:[ \t]+(?i:reporter|writer|correspondent))?"
+                           r"[ \t.]*$", re.MULTILINE)
+_BYLINE_PIPE = re.compile(rf"(?:^|\b|(?<=[a-z]))By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})",
+                          re.MULTILINE)
+_SITE_HEADING = re.compile(r"\A[ \t]*([^\n]{2,40}?)[ \t]+[-–—|][ \t]*$", re.MULTILINE)
+_WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
+                             r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
+_PHOTOGRAPHER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_BYLINE_CHARS = 4000
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
 _CORRESPONDENT = frozenset(fold(w) for w in ("مراسل", "مراسلة", "مراسلو", "مراسلي", "موفد", "موفدة",
@@ -128,7 +145,29 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     if found:
         match, group, outlet = min(found, key=lambda item: item[0].start())
         return _dateline(match, group, outlet, offset=0)
-    return _credit_line(text, registry)
+    return _byline(text, registry) or _credit_line(text, registry)
+
+
+def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
+    """A web page's byline naming the reporter's outlet on a line of its own ("Joel Shannon, USA TODAY", "Seattle
+    Times staff reporter", "Forbes Staff", "By Tomoya Shimura | tshimura@scng.com | Orange County Register") or
+    the site's name heading the page ("Blabbermouth.net -"), or a wire's name over the date line ("IANS" /
+    "July 18, 2014"): the page is that outlet's story, as a dateline would say. The outlet must be one the
+    registry knows; a photographer's credit ("FELIX ORDONEZ/REUTERS") is no byline."""
+    head = text[:_BYLINE_CHARS]
+    for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _SITE_HEADING, _WIRE_OVER_DATE):
+        for match in pattern.finditer(head):
+            if pattern is _BYLINE_COMMA and _in_list(text, match):
+                continue  # "The jury includes:" / "Marty Baron, The Washington Post" / "Jane Smith, USA TODAY"
+            name = _GLUED.sub(" ", match.group(1)) if pattern is _BYLINE_PIPE else match.group(1)
+            named = registry.find_in(name)
+            outlet = named[0][0] if named and named[0][1] == 0 else None
+            if pattern is not _BYLINE_PIPE and (outlet is None or named[0][2] < len(name.rstrip(" .")) or (
+                    pattern is _WIRE_OVER_DATE and registry.kind(outlet) != WIRE)):
+                continue  # the whole name must be the outlet's ("USA TODAY Sports Weekly" is not USA Today)
+            if outlet is not None:
+                return _dateline(match, 1, outlet, offset=0)
+    return None
 
 
 def _outlet_before_dash(match: re.Match[str], registry: OutletRegistry) -> Outlet | None:
@@ -138,6 +177,14 @@ def _outlet_before_dash(match: re.Match[str], registry: OutletRegistry) -> Outle
     return named[0][0] if named and named[0][1] == 0 and named[0][2] >= len(left) else None
 
 
+def _in_list(text: str, match: re.Match[str]) -> bool:
+    """A "Name, Employer" line among others of its shape, or under a line ending with a colon, lists people."""
+    start, end = match.start(), match.end()
+    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
+    after = text[end:].lstrip("\n").split("\n", 1)[0]
+    return before.rstrip().endswith(":") or any(_LISTED.match(line) for line in (before, after))
+
+
 def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
     """A credit on one of the last lines: a wire named alone (a site's repost of agency copy: "(أ ف ب)", "— Reuters",
     "رويترز"; "فرانس24/ أ ف ب" is the agency's copy carried by the site, outlet AFP via France 24), or any outlet in a
@@ -145,6 +192,8 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
     offset = max(0, len(text) - _TAIL_CHARS)
     for match in reversed(list(_SLASH_CREDIT.finditer(text, offset))):
         site, wire = registry.find(match.group(1)), registry.find(match.group(2))
+        if site is None and _PHOTOGRAPHER.fullmatch(match.group(1)):
+            continue  # "FELIX ORDONEZ/REUTERS": a photographer's credit under a picture, not the story's
         if wire is not None and registry.kind(wire) == WIRE:
             return replace(_dateline(match, 2, wire, offset=0), via=(site,) if site and site != wire else ())
     for match in reversed(list(_CREDIT.finditer(text, offset))):
@@ -414,8 +463,8 @@ def find_interview(text: str, registry: OutletRegistry) -> tuple[int, Attributio
     folded = fold(lead)
     for outlet, start, end in registry.find_in(lead):
         window = folded[max(0, start - _INTERVIEW_WINDOW):end + _INTERVIEW_WINDOW]
-        if not words["interview"].search(window):
-            continue
+        if not words["interview"].search(window) or lead[:start].rstrip(" \t").endswith("/"):
+            continue  # "FELIX ORDONEZ/REUTERS" over "Parliamentary Reporter": a photo's credit, no interviewer
         questions = [m for m in _QUESTION_LINE.finditer(text, end)]
         if len(questions) < words["questions"]:
             return None
