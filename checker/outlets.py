@@ -193,6 +193,12 @@ class OutletRegistry:
             found.append((outlet, start, end))
         return found
 
+    def names_one_outlet(self, name: str) -> bool:
+        """Whether `name` is a spelling of one outlet alone: not a look-alike short name ("Times", "the Star") nor a
+        word that is an outlet only in context ("Independent", "Time")."""
+        alias = self._aliases.get(_alias_form(name))
+        return alias is not None and alias.group is None and not alias.ambiguous
+
     def story_ids(self, text: str, url: str | None = None, folded: str | None = None) -> tuple[str, ...]:
         """Outlets the article names unambiguously (and its URL's outlet), in order of first mention."""
         ids = [outlet.id for outlet in (self.by_domain(url) if url else None,) if outlet]

@@ -19,11 +19,12 @@ import html
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "data"
 _FIELD = re.compile(r"<(TITLE|TEXT|URL|SRC)>\s*(.*?)\s*</\1>", re.S)
-_WICE_HEADING = re.compile(r"^#+\s*")
+_WICE_HEADING = re.compile(r"^#+(?:\s+|$)")  # markdown heading marks, not "#1" or a hashtag
 
 
 def _ant(path: Path) -> str:
@@ -56,15 +57,20 @@ def _fnc1(body_id: str) -> str:
     raise ValueError(f"no FNC-1 body {body_id!r}")
 
 
+@cache
+def _wice_pages() -> dict[str, list[str]]:
+    """Every WiCE dev claim's cited page, as its lines, read once."""
+    with (DATA / "wice" / "dev.jsonl").open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    return {row["meta"]["id"]: row["evidence"] for row in rows}
+
+
 def _wice(claim_id: str) -> str:
     """The cited page as a reader copies it: its lines in order, without the crawler's meta lines or '#' marks."""
-    with (DATA / "wice" / "dev.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if row["meta"]["id"] == claim_id:
-                lines = [_WICE_HEADING.sub("", s) for s in row["evidence"] if not s.startswith("(meta data)")]
-                return "\n".join(lines).strip() + "\n"
-    raise ValueError(f"no WiCE claim {claim_id!r}")
+    if claim_id not in _wice_pages():
+        raise ValueError(f"no WiCE claim {claim_id!r}")
+    lines = [_WICE_HEADING.sub("", s) for s in _wice_pages()[claim_id] if not s.startswith("(meta data)")]
+    return "\n".join(lines).strip() + "\n"
 
 
 def source_url(article_id: str) -> str | None:

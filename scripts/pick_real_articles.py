@@ -42,7 +42,9 @@ session 28 round 25 with `dev25 > eval/real_train22/articles.txt` and a twenty-t
 `verdict23 > eval/verdict_cases23/articles.txt` (FNC-1 bodies up to 12,000 characters: after it about two English
 bodies of 600-8,000 characters are left). From session 29 the English articles are the news pages WiCE dev claims
 cite, as crawled (bylines, captions, page furniture): round 26 with `dev26 > eval/real_train23/articles.txt` and a
-twenty-fourth verdict set with `verdict24 > eval/verdict_cases24/articles.txt`.
+twenty-fourth verdict set with `verdict24 > eval/verdict_cases24/articles.txt`; the same session measured its fixes
+on round 27 (`dev27 > eval/real_train25/articles.txt`) and a twenty-fifth verdict set (`verdict25 >
+eval/verdict_cases25/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -119,14 +121,10 @@ def fnc1_ids() -> list[str]:
 
 def wice_news_ids() -> list[str]:
     """Pages WiCE dev claims cite that read as news: 1,500-9,000 characters with at least four reporting verbs."""
-    ids = []
     with (DATA / "wice" / "dev.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            claim_id = json.loads(line)["meta"]["id"]
-            text = article_text(f"wice/{claim_id}")
-            if 1500 <= len(text) <= 9000 and len(_REPORTING.findall(text)) >= 4:
-                ids.append(f"wice/{claim_id}")
-    return sorted(ids)
+        claim_ids = [json.loads(line)["meta"]["id"] for line in handle]
+    texts = {f"wice/{claim_id}": article_text(f"wice/{claim_id}") for claim_id in claim_ids}
+    return sorted(i for i, text in texts.items() if 1500 <= len(text) <= 9000 and len(_REPORTING.findall(text)) >= 4)
 
 
 def gum_interview_ids() -> list[str]:
@@ -166,7 +164,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
 
 # Rounds whose English articles are WiCE's cited news pages (FNC-1's are used up): (seed, WiCE pages), each beside
 # 6 ANT multisource articles per outlet.
-WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10)}
+WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (20261294, 12),
+               "verdict25": (20261296, 10)}
 
 
 def main(which: str) -> list[str]:
@@ -194,7 +193,7 @@ def main(which: str) -> list[str]:
         seed, pages = WICE_ROUNDS[which]
         rng = random.Random(seed)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
-        return ids + _draw(wice_news_ids(), pages, used, rng, 9000)
+        return ids + _draw(wice_news_ids(), pages, used, rng, 9000)  # (the length bound is wice_news_ids' own)
     raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS])}|train|train2")
 
 

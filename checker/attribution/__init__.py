@@ -35,6 +35,7 @@ from checker.doc import Doc, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
+from checker.sentence_kinds import has_verb
 
 __all__ = ["attribute", "find_dateline", "sentence_links", "DATELINE", "LinkRefiner"]
 
@@ -283,11 +284,13 @@ class _Reader:
         """"Quinton Winter, 28, spotted the crab from the air." then "He said ...": a person named as the subject
         of a sentence of narrative is the newest antecedent of the pronoun that speaks next."""
         match = _EN_PERSON_SUBJECT.match(claim.text)
-        if match is None or any(word in place_words() for word in re.findall(r"\w+", fold(match.group(1)))):
+        if match is None or any(word in place_words() for word in re.findall(r"\w+", fold(match.group("name")))):
             return
-        if self.registry.find(match.group(1)) is not None:
+        if match.group("role") and has_verb(match.group("role"), "en"):
+            return  # "Police arrested John Smith", "President Obama met Vladimir Putin": the name is the object
+        if self.registry.find(match.group("name")) is not None:
             return
-        self.history.refresh(claim.id, match.group(1), claim.sentence_index,
+        self.history.refresh(claim.id, match.group("name"), claim.sentence_index,
                              self.paragraphs.get(claim.sentence_index, 0))
 
     def _remember_mentions(self, claim: Claim) -> None:
@@ -470,12 +473,12 @@ def _closes(claim: Claim, link: Link, first: Link) -> bool:
 
 
 # A person named as an English sentence's subject: two to four capitalised words, maybe after "The fisherman" or a
-# role ("Russian leader", "graphic artist", "MACHINE HEAD frontman") and an opening "But" / "And", then a comma or a
-# lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor Vorozhbitsyn was attacked", "But graphic artist
+# role with no verb in it ("Russian leader", "graphic artist", "MACHINE HEAD frontman"; `_remember_subject` checks)
+# and an opening "But" / "And", then a comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor Vorozhbitsyn was attacked", "But graphic artist
 # Ashley Austen remained sceptical").
 _EN_PERSON_SUBJECT = re.compile(
-    r"^(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}|(?:[A-Z][\w&.-]*\s+){0,2}(?:[a-z]+\s+){1,2}(?=[A-Z]))?"
-    r"((?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next)\b)"  # an article or a time
+    r"^(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}|(?P<role>(?:[A-Z][\w&.-]*\s+){0,2}(?:[a-z]+\s+){1,2})(?=[A-Z]))?"
+    r"(?P<name>(?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next)\b)"  # an article or a time
     r"(?:[A-Z][a-z'’.-]+\s+){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # a comma that ends a clause, not the one in "5,000"
 _CLOSING_WORDS = 8  # ", the governor of the state said.", ", said a company spokeswoman."

@@ -96,20 +96,21 @@ _TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z
 _FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # Web bylines (`_byline`): "Carol Memmott, USA TODAY", "By Jane Doe and John Roe, Associated Press" on a line of
 # their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff"; "By X | x@site.com | Orange County Register"
-# (a crawl may glue the next line on: "RegisterAugust 25"); "Blabbermouth.net -" opening the page; "IANS" over its
-# date line.
+# (a crawl may glue the next line on: "RegisterAugust 25"); "IANS" over its date line.
 _BYLINE_COMMA = re.compile(rf"^[ \t]*(?:[Bb]y[ \t]+)?{_NAMES}(?:[ \t]+and[ \t]+{_NAMES})?[ \t]*,[ \t]*"
                            r"([A-Z][^\n,;:]{1,40}?)[ \t.]*$", re.MULTILINE)
-_LISTED = re.compile(rf"[ \t]*{_NAMES}[ \t]*,[ \t]*[A-Z][^\n,;:]{{1,40}}$")
+_LISTED = re.compile(rf"[ \t]*{_NAMES}[ \t]*,[ \t]*[A-Z][^\n,;:]{{1,40}}")
 _BYLINE_STAFF = re.compile(r"^[ \t]*([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)(?:[ \t]+(?i:reporter|writer|correspondent))?"
                            r"[ \t.]*$", re.MULTILINE)
-_BYLINE_PIPE = re.compile(rf"(?:^|\b|(?<=[a-z]))By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})",
-                          re.MULTILINE)
-_SITE_HEADING = re.compile(r"\A[ \t]*([^\n]{2,40}?)[ \t]+[-–—|][ \t]*$", re.MULTILINE)
+_BYLINE_PIPE = re.compile(rf"(?:\b|(?<=[a-z]))(?<!Photo )By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})")
 _WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
                              r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# The next line's date glued to the outlet's name by a crawl ("Orange County RegisterAugust 25, 2016").
+_GLUED = re.compile(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November"
+                    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+# The story's first sentence: a line of fifteen words or more that ends like a statement.
+_BODY_LINE = re.compile(r"^[^\n]*(?:\S+[ \t]+){14}[^\n]*[.!?\"”][ \t]*$", re.MULTILINE)
 _BYLINE_CHARS = 4000
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
@@ -150,24 +151,45 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
 
 def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
     """A web page's byline naming the reporter's outlet on a line of its own ("Joel Shannon, USA TODAY", "Seattle
-    Times staff reporter", "Forbes Staff", "By Tomoya Shimura | tshimura@scng.com | Orange County Register") or
-    the site's name heading the page ("Blabbermouth.net -"), or a wire's name over the date line ("IANS" /
-    "July 18, 2014"): the page is that outlet's story, as a dateline would say. The outlet must be one the
-    registry knows; a photographer's credit ("FELIX ORDONEZ/REUTERS") is no byline."""
+    Times staff reporter", "Forbes Staff", "By Tomoya Shimura | tshimura@scng.com | Orange County Register") or a
+    wire's name over the date line ("IANS" / "July 18, 2014"): the page is that outlet's story, as a dateline would
+    say. The whole name must be one outlet's the registry knows ("Times Staff Writer" may be any Times); a
+    photographer's credit ("FELIX ORDONEZ/REUTERS", "Photo By Jae C. Hong | AP", "Mark Lennihan, AP" under a
+    picture) is no byline, and neither is the site's name heading the page ("Blabbermouth.net -"), which the
+    annotators read as its logo."""
     head = text[:_BYLINE_CHARS]
-    for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _SITE_HEADING, _WIRE_OVER_DATE):
+    body = _BODY_LINE.search(head)
+    for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _WIRE_OVER_DATE):
         for match in pattern.finditer(head):
-            if pattern is _BYLINE_COMMA and _in_list(text, match):
-                continue  # "The jury includes:" / "Marty Baron, The Washington Post" / "Jane Smith, USA TODAY"
-            name = _GLUED.sub(" ", match.group(1)) if pattern is _BYLINE_PIPE else match.group(1)
-            named = registry.find_in(name)
-            outlet = named[0][0] if named and named[0][1] == 0 else None
-            if pattern is not _BYLINE_PIPE and (outlet is None or named[0][2] < len(name.rstrip(" .")) or (
-                    pattern is _WIRE_OVER_DATE and registry.kind(outlet) != WIRE)):
-                continue  # the whole name must be the outlet's ("USA TODAY Sports Weekly" is not USA Today)
-            if outlet is not None:
-                return _dateline(match, 1, outlet, offset=0)
+            if pattern is _BYLINE_COMMA and (body is not None and match.start() > body.start()
+                                             or _in_list(text, match)):
+                continue  # under the story's first sentence, or a list: "Jane Smith, USA TODAY" among jurors
+            name = match.group(1)
+            glued = _GLUED.search(name) if pattern is _BYLINE_PIPE else None
+            name = (name[:glued.start()] if glued else name).rstrip(" \t.")
+            outlet = _whole_outlet(name, registry)
+            if outlet is not None and (pattern is not _WIRE_OVER_DATE or registry.kind(outlet) == WIRE):
+                return replace(_dateline(match, 1, outlet, offset=0), outlet_end=match.start(1) + len(name))
     return None
+
+
+def _whole_outlet(name: str, registry: OutletRegistry) -> Outlet | None:
+    """The outlet `name` is, when all of it ("The Washington Post", not "USA TODAY Sports Weekly") names one."""
+    bare = re.sub(r"^(?i:the)[ \t]+", "", name)
+    named = registry.find_in(bare)
+    if not named or named[0][1] != 0 or named[0][2] < len(bare) or not registry.names_one_outlet(bare):
+        return None
+    return named[0][0]
+
+
+def _in_list(text: str, match: re.Match[str]) -> bool:
+    """A "Name, Employer" line under a line ending with a colon or beside another of its shape lists people
+    ("Marty Baron, The Washington Post" / "Jane Smith, USA TODAY"), not the story's reporter; the page's first line
+    is its title, whatever its shape ("Obama, Romney Spar Over Jobs")."""
+    above = text[:match.start()].rstrip("\n")
+    before = above.rsplit("\n", 1)[-1] if "\n" in above else ""
+    after = text[match.end():].lstrip("\n").split("\n", 1)[0]
+    return before.rstrip().endswith(":") or any(_LISTED.fullmatch(line) for line in (before, after))
 
 
 def _outlet_before_dash(match: re.Match[str], registry: OutletRegistry) -> Outlet | None:
@@ -175,14 +197,6 @@ def _outlet_before_dash(match: re.Match[str], registry: OutletRegistry) -> Outle
     left = match.group(0)[:match.start(1) - match.start()].strip(" \t-–—«\"“")
     named = registry.find_in(left)
     return named[0][0] if named and named[0][1] == 0 and named[0][2] >= len(left) else None
-
-
-def _in_list(text: str, match: re.Match[str]) -> bool:
-    """A "Name, Employer" line among others of its shape, or under a line ending with a colon, lists people."""
-    start, end = match.start(), match.end()
-    before = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
-    after = text[end:].lstrip("\n").split("\n", 1)[0]
-    return before.rstrip().endswith(":") or any(_LISTED.match(line) for line in (before, after))
 
 
 def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:

@@ -28,6 +28,7 @@ def compare(claim: str, passage: str, similarity: float) -> Comparison:
     aligned = (wording is not None and wording >= rules.same_wording) or (
         not same_language and similarity >= rules.same_wording_similarity)
     decisions = [*_compare_actors(ours, theirs), *_compare_places(ours, theirs, aligned),
+                 *_compare_directions(ours, theirs),
                  *_compare_dates(ours, theirs, aligned),
                  *_compare_roles(ours, theirs), *_compare_quantities(ours, theirs, similarity)]
     if aligned:
@@ -100,6 +101,45 @@ def _compare_places(ours: TextSlots, theirs: TextSlots, aligned: bool) -> list[S
         a, b = matched[0]
         return [SlotDecision("place", "agree", a.span, b.span, f"{a.span.text} / {b.span.text}")]
     return []
+
+
+def _compare_directions(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision]:
+    """The same place qualified by opposite compass words on the two sides («شمال فرنسا» against «جنوب فرنسا»,
+    "northern Syria" against "the south of Syria") is another part of it: a place conflict."""
+    for a in ours.places:
+        claim_sides = _compass(ours.text, a)
+        if not claim_sides:
+            continue
+        for b in theirs.places:
+            if b.key != a.key:
+                continue
+            passage_sides = _compass(theirs.text, b)
+            opposed = [side for side in sorted(claim_sides) if _OPPOSITE[side] in passage_sides]
+            if opposed:
+                side = opposed[0]
+                return [SlotDecision("place", "conflict", a.span, b.span, f"the claim says the {side} of "
+                                     f"{a.span.text}, the passage the {_OPPOSITE[side]} of {b.span.text}")]
+    return []
+
+
+_OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+_BETWEEN = frozenset({"of", "the"})  # "the north of France"
+
+
+@lru_cache(maxsize=1)
+def _compass_words() -> dict[str, frozenset[str]]:
+    """slots.toml [places.directions]: each side's words, in search form."""
+    return {side: frozenset(search_form(w) for w in words)
+            for side, words in slots_data()["places"]["directions"].items()}
+
+
+def _compass(text: str, place: Mention) -> frozenset[str]:
+    """The compass sides of the word right before a place mention, past an "of the" ("north-east Syria": both)."""
+    before = re.findall(r"[\w-]+", search_form(text[:place.span.start]))
+    while before and before[-1] in _BETWEEN:
+        before.pop()
+    word = before[-1] if before else ""
+    return frozenset(side for side, forms in _compass_words().items() if word in forms)
 
 
 def _names_level(places: Sequence[Mention], a: Mention) -> bool:

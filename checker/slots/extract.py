@@ -599,11 +599,12 @@ _REFUSAL_REACH = 4  # the verb's subject may stand between it and the act («و�
 
 def _ma_negates(words: list[re.Match[str]], i: int, rules: SlotRules) -> bool:
     """«ما قال» negates; «نوعا ما»، «بحسب ما», «ما» before a word with ال («ما المتضررة») and «ما» opening a clause
-    after a comma («رفض دفع الفاتورة، ما استدعى حضور الشرطة»: which led to) do not."""
+    of consequence after a comma («رفض دفع الفاتورة، ما استدعى حضور الشرطة»: which led to) do not."""
     before = search_form(words[i - 1].group()) if i else ""
     after = search_form(words[i + 1].group()) if i + 1 < len(words) else ""
-    after_comma = i > 0 and bool(re.search(r"[،,]", words[i].string[words[i - 1].end():words[i].start()]))
-    return before not in rules.ma_not_after and not after_comma and not re.match(r"[وفبلك]?ال", after)
+    result = i > 0 and bool(re.search(r"[،,]", words[i].string[words[i - 1].end():words[i].start()])) and (
+        after in rules.ma_result_verbs)
+    return before not in rules.ma_not_after and not result and not re.match(r"[وفبلك]?ال", after)
 
 
 def _light_verb(word: str, rules: SlotRules) -> bool:

@@ -115,6 +115,7 @@ class SlotRules:
     refused_acts: frozenset[str]
     ma_not_after: frozenset[str]
     still_verbs: frozenset[str]
+    ma_result_verbs: frozenset[str]  # «، ما أدى إلى»: "which led to" after a comma, no negation
     negation_shared_words: int
     same_wording: float
     same_wording_similarity: float
@@ -147,7 +148,7 @@ def load_rules() -> SlotRules:
                      frozenset(search_form(w) for w in data["negation"]["cue_objects"]),
                      frozenset(search_form(w) for w in data["negation"]["not_only"]),
                      *(frozenset(search_form(w) for w in data["negation"][key])
-                       for key in ("masdar_cues", "refused_acts", "ma_not_after", "still_verbs")),
+                       for key in ("masdar_cues", "refused_acts", "ma_not_after", "still_verbs", "ma_result_verbs")),
                      int(data["negation"]["shared_words"]), float(data["event"]["same_wording"]),
                      float(data["event"]["same_wording_similarity"]), float(data["event"]["other_event_similarity"]))
 

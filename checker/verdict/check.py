@@ -6,6 +6,7 @@ one batched search and assessed by `checker.stance` in one batched call; each th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
@@ -126,9 +127,12 @@ def _evidence_text(hit: PassageHit, document: EvidenceDocument) -> str:
 
 
 def claim_said(claim: Claim) -> str:
-    """What the claim says, without the name of the outlet it cites («سكاي نيوز عربية: زلزال لومبوك ...»):
-    the name is who said it, not part of what was said, and left in it makes every passage of that outlet
-    look closer and reads "USA" in "USA Today" as a place."""
+    """What the claim says, without the outlet it cites («سكاي نيوز عربية: زلزال لومبوك ...») and, when they open
+    or close it, the words that cite it ("According to Euronews, the blockade ...", «ذكرت صحيفة الشرق الأوسط أن
+    ...», "..., according to the Detroit Free Press."): the outlet is who said it, not part of what was said; left
+    in, its name makes every passage of that outlet look closer, reads "USA" in "USA Today" as a place, and its
+    citing words lower the claim's likeness to a passage that says the same without them. A closing verb stays
+    ("..., Newsweek reported."): the encoder reads the sentence closer to its passage with it than without."""
     outlet = claim.attribution.outlet
     if outlet is None:
         return claim.text
@@ -137,9 +141,29 @@ def claim_said(claim: Claim) -> str:
     text = claim.text
     spans = sorted((start, end) for found, start, end in load_registry().find_in(text) if found.id == outlet.id)
     for start, end in reversed(spans):
-        text = text[:start] + " " + text[end:].lstrip(" :：-–—")
-    text = " ".join(text.split()).strip(" :-–—")
+        before, after = text[:start], text[end:]
+        tail = _CITING_TAIL.search(before)
+        if _CITING_OPENING.fullmatch(before):  # "According to Euronews, X", «ذكرت صحيفة الشرق الأوسط أن X»
+            text = _CITED_REST.sub("", after, count=1)
+        elif tail is not None and not after.strip(" .!"):  # "X, according to the Detroit Free Press."
+            text = before[:tail.start()] + after
+        else:
+            text = before + " " + after.lstrip(" :：-–—")
+    text = " ".join(text.split()).strip(" :-–—،,")
     return text if len(text.split()) >= 3 else claim.text
+
+
+# Words that cite an outlet opening a claim: "According to", "As reported by", «بحسب قناة», «ذكرت صحيفة»,
+# «نقلت وكالة» (up to the outlet's name); what follows the name up to the claim: "reported that", «أن», «عن».
+_CITING_OPENING = re.compile(
+    r"\W*(?:(?i:according to|as reported by|reported by|citing|per)|(?:و|ف)?(?:بحسب|حسب|وفق(?:ا|اً|ًا)?\s*لـ?|وفقا لما"
+    r"\s+(?:ذكرت|أفادت|نقلت|أوردت)(?:ه)?|نقلا عن|نقلاً عن|كما\s+(?:ذكرت|أفادت|قالت)|(?:ذكر|قال|أفاد|أورد|نقل|كشف|أكد"
+    r"|أعلن|بث|نشر)(?:ت)?))?\s*(?:(?i:the)\s+|(?:ل)?(?:قناة|صحيفة|جريدة|موقع|وكالة|مجلة|إذاعة|تلفزيون)\s+)?\W*")
+_CITING_TAIL = re.compile(r"[،,]?\s*(?:(?i:according to|as reported by)|بحسب|حسب|وفق(?:ا|اً|ًا)?\s*لـ?|نقلا عن)\s*"
+                          r"(?:(?i:the)\s+|(?:ل)?(?:قناة|صحيفة|موقع|وكالة)\s+)?$")
+_CITED_REST = re.compile(
+    r"^\W*(?:\s*(?:[\u0621-\u064A]+(?:ية|يه)|(?i:newspaper|news agency|website|TV|reported|reports|said|says|wrote"
+    r"|revealed))(?=\W))*\s*[،,:：]?\s*(?:(?:بأن|أن|إن|ان|عن)\s+|(?i:that)\s+)?")
 
 
 def _assessed(claim: Claim, text: str, hit: PassageHit, document: EvidenceDocument,
