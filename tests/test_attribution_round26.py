@@ -70,8 +70,8 @@ def test_a_picture_credit_with_a_comma_under_the_story_is_no_byline() -> None:
 
 
 def test_a_glued_bylines_outlet_span_is_the_name_alone() -> None:
-    text = ("Bridge to close\nof ExpandBy Tomoya Shimura | tshimura@scng.com | Orange County RegisterAugust 25, 2016 at "
-            f"7:00 am\n{_BODY}")
+    text = ("Bridge to close\nof ExpandBy Tomoya Shimura | tshimura@scng.com | Orange County RegisterAugust 25, "
+            f"2016 at 7:00 am\n{_BODY}")
     dateline = find_dateline(text, load_registry())
     assert dateline is not None and text[dateline.outlet_start:dateline.outlet_end] == "Orange County Register"
 
@@ -133,7 +133,8 @@ def test_or_bbc_in_arabic_is_not_opbs_arabic_name() -> None:
 
 
 def test_news_that_mentions_publishing_stays_a_claim() -> None:
-    text = f"Bridge to close for repairs\n{_BODY}The study was published in 2015 and updated in 2018, the agency said.\n"
+    text = (f"Bridge to close for repairs\n{_BODY}"
+            "The study was published in 2015 and updated in 2018, the agency said.\n")
     assert is_claim(text, "study was published")
 
 

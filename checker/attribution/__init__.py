@@ -474,10 +474,11 @@ def _closes(claim: Claim, link: Link, first: Link) -> bool:
 
 # A person named as an English sentence's subject: two to four capitalised words, maybe after "The fisherman" or a
 # role with no verb in it ("Russian leader", "graphic artist", "MACHINE HEAD frontman"; `_remember_subject` checks)
-# and an opening "But" / "And", then a comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor Vorozhbitsyn was attacked", "But graphic artist
-# Ashley Austen remained sceptical").
+# and an opening "But" / "And", then a comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor
+# Vorozhbitsyn was attacked", "But graphic artist Ashley Austen remained sceptical").
 _EN_PERSON_SUBJECT = re.compile(
-    r"^(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}|(?P<role>(?:[A-Z][\w&.-]*\s+){0,2}(?:[a-z]+\s+){1,2})(?=[A-Z]))?"
+    r"^(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}"
+    r"|(?P<role>(?:[A-Z][\w&.-]*\s+){0,2}(?:[a-z]+\s+){1,2})(?=[A-Z]))?"
     r"(?P<name>(?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next)\b)"  # an article or a time
     r"(?:[A-Z][a-z'’.-]+\s+){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # a comma that ends a clause, not the one in "5,000"

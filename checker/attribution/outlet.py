@@ -103,14 +103,13 @@ _LISTED = re.compile(rf"[ \t]*{_NAMES}[ \t]*,[ \t]*[A-Z][^\n,;:]{{1,40}}")
 _BYLINE_STAFF = re.compile(r"^[ \t]*([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)(?:[ \t]+(?i:reporter|writer|correspondent))?"
                            r"[ \t.]*$", re.MULTILINE)
 _BYLINE_PIPE = re.compile(rf"(?:\b|(?<=[a-z]))(?<!Photo )By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})")
-_WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}"
-                             r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
+_WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
+                             r"[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
 # The next line's date glued to the outlet's name by a crawl ("Orange County RegisterAugust 25, 2016").
 _GLUED = re.compile(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November"
                     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
-# The story's first sentence: a line of fifteen words or more that ends like a statement.
-_BODY_LINE = re.compile(r"^[^\n]*(?:\S+[ \t]+){14}[^\n]*[.!?\"”][ \t]*$", re.MULTILINE)
+_BODY_WORDS = 15  # the story's first sentence: a line this long that ends like a statement
 _BYLINE_CHARS = 4000
 _TAIL_CHARS = 400
 _HEAD_CHARS = 800
@@ -158,11 +157,10 @@ def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
     picture) is no byline, and neither is the site's name heading the page ("Blabbermouth.net -"), which the
     annotators read as its logo."""
     head = text[:_BYLINE_CHARS]
-    body = _BODY_LINE.search(head)
+    body = _body_start(head)
     for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _WIRE_OVER_DATE):
         for match in pattern.finditer(head):
-            if pattern is _BYLINE_COMMA and (body is not None and match.start() > body.start()
-                                             or _in_list(text, match)):
+            if pattern is _BYLINE_COMMA and (match.start() > body or _in_list(text, match)):
                 continue  # under the story's first sentence, or a list: "Jane Smith, USA TODAY" among jurors
             name = match.group(1)
             glued = _GLUED.search(name) if pattern is _BYLINE_PIPE else None
@@ -171,6 +169,17 @@ def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
             if outlet is not None and (pattern is not _WIRE_OVER_DATE or registry.kind(outlet) == WIRE):
                 return replace(_dateline(match, 1, outlet, offset=0), outlet_end=match.start(1) + len(name))
     return None
+
+
+def _body_start(head: str) -> int:
+    """Where the story's first sentence starts: its first line of `_BODY_WORDS` words or more that ends like a
+    statement (the end of `head` when none does)."""
+    start = 0
+    for line in head.split("\n"):
+        if len(line.split()) >= _BODY_WORDS and line.rstrip().endswith((".", "!", "?", '"', "”")):
+            return start
+        start += len(line) + 1
+    return len(head)
 
 
 def _whole_outlet(name: str, registry: OutletRegistry) -> Outlet | None:
