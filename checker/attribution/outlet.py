@@ -12,6 +12,7 @@ checker/data/outlet_thread.toml.
 """
 from __future__ import annotations
 
+import calendar
 import re
 import tomllib
 from dataclasses import replace
@@ -107,8 +108,7 @@ _WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-
                              r"[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
 # The next line's date glued to the outlet's name by a crawl ("Orange County RegisterAugust 25, 2016").
-_GLUED = re.compile(r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|November"
-                    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
+_GLUED = re.compile(rf"(?<=[a-z])(?=(?:{'|'.join([*calendar.month_name[1:], *calendar.month_abbr[1:], 'Sept'])})\b)")
 _BODY_WORDS = 15  # the story's first sentence: a line this long that ends like a statement
 _BYLINE_CHARS = 4000
 _TAIL_CHARS = 400

@@ -124,6 +124,7 @@ def _compare_directions(ours: TextSlots, theirs: TextSlots) -> list[SlotDecision
 
 _OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 _BETWEEN = frozenset({"of", "the"})  # "the north of France"
+_COMPASS_CHARS = 48  # enough for "northwestern" and an "of the": the rest of the text is not read per place
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +136,7 @@ def _compass_words() -> dict[str, frozenset[str]]:
 
 def _compass(text: str, place: Mention) -> frozenset[str]:
     """The compass sides of the word right before a place mention, past an "of the" ("north-east Syria": both)."""
-    before = re.findall(r"[\w-]+", search_form(text[:place.span.start]))
+    before = re.findall(r"[\w-]+", search_form(text[max(0, place.span.start - _COMPASS_CHARS):place.span.start]))
     while before and before[-1] in _BETWEEN:
         before.pop()
     word = before[-1] if before else ""
