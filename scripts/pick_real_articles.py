@@ -44,7 +44,8 @@ bodies of 600-8,000 characters are left). From session 29 the English articles a
 cite, as crawled (bylines, captions, page furniture): round 26 with `dev26 > eval/real_train23/articles.txt` and a
 twenty-fourth verdict set with `verdict24 > eval/verdict_cases24/articles.txt`; the same session measured its fixes
 on round 27 (`dev27 > eval/real_train25/articles.txt`) and a twenty-fifth verdict set (`verdict25 >
-eval/verdict_cases25/articles.txt`).
+eval/verdict_cases25/articles.txt`). Session 30 drew round 28 with `dev28 > eval/real_train26/articles.txt` and a
+twenty-sixth verdict set with `verdict26 > eval/verdict_cases26/articles.txt`, from pages with two reporting verbs.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -119,12 +120,12 @@ def fnc1_ids() -> list[str]:
         return sorted(f"fnc1/{row['Body ID']}" for row in csv.DictReader(handle))
 
 
-def wice_news_ids() -> list[str]:
-    """Pages WiCE dev claims cite that read as news: 1,500-9,000 characters with at least four reporting verbs."""
+def wice_news_ids(reporting_verbs: int = 4) -> list[str]:
+    """Pages WiCE dev claims cite that read as news: 1,500-9,000 characters with enough reporting verbs."""
     with (DATA / "wice" / "dev.jsonl").open(encoding="utf-8") as handle:
         claim_ids = [json.loads(line)["meta"]["id"] for line in handle]
     texts = {f"wice/{claim_id}": article_text(f"wice/{claim_id}") for claim_id in claim_ids}
-    return sorted(i for i, text in texts.items() if 1500 <= len(text) <= 9000 and len(_REPORTING.findall(text)) >= 4)
+    return sorted(i for i, text in texts.items() if 1500 <= len(text) <= 9000 and len(_REPORTING.findall(text)) >= reporting_verbs)
 
 
 def gum_interview_ids() -> list[str]:
@@ -162,10 +163,11 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev25": (20261286, 18, 12, 8000), "verdict23": (20261288, 9, 10, 12000)}
 
 
-# Rounds whose English articles are WiCE's cited news pages (FNC-1's are used up): (seed, WiCE pages), each beside
-# 6 ANT multisource articles per outlet.
+# Rounds whose English articles are WiCE's cited news pages (FNC-1's are used up): (seed, WiCE pages[, reporting
+# verbs a page needs, 4 unless given]), each beside 6 ANT multisource articles per outlet. Pages with four reporting
+# verbs ran out after round 27; from session 30 two are enough.
 WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (20261294, 12),
-               "verdict25": (20261296, 10)}
+               "verdict25": (20261296, 10), "dev28": (20261298, 12, 2), "verdict26": (20261300, 10, 2)}
 
 
 def main(which: str) -> list[str]:
@@ -190,10 +192,10 @@ def main(which: str) -> list[str]:
         return ids + _draw(antv11_ids(train=False), jawhara, used, rng) + _draw(fnc1_ids(), fnc1, used, rng,
                                                                                 *longest)
     if which in WICE_ROUNDS:
-        seed, pages = WICE_ROUNDS[which]
+        seed, pages, *reporting_verbs = WICE_ROUNDS[which]
         rng = random.Random(seed)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
-        return ids + _draw(wice_news_ids(), pages, used, rng, 9000)  # (the length bound is wice_news_ids' own)
+        return ids + _draw(wice_news_ids(*reporting_verbs), pages, used, rng, 9000)  # (the length bound is wice_news_ids' own)
     raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS])}|train|train2")
 
 
