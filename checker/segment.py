@@ -124,11 +124,14 @@ _JOINING_WORDS = frozenset("a an the of on in at to by for from with and or but 
 
 
 def _continues(previous: str, line: str) -> bool:
-    """English wrapped at a fixed width: a long line with no end punctuation, then lower case or after 'on'."""
+    """English wrapped at a fixed width: a long line with no end punctuation, then lower case or after 'on'. A line
+    ending with an address ("... on Twitter: http://twitter.com/x") is a page's footer, wrapped nowhere."""
     stripped = line.lstrip()
     if len(previous) <= 50 or _END_PUNCT.search(previous) or not stripped[:1].isascii():
         return False
     last_word = previous.rsplit(None, 1)[-1].lower()
+    if "://" in last_word or last_word.startswith(("www.", "@")):
+        return False
     return stripped[:1].islower() or last_word in _JOINING_WORDS
 
 

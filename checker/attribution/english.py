@@ -103,6 +103,21 @@ def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon)
     return _inverted_speaker(text, start, cue, end, lexicon) or before
 
 
+def participle_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """"Fox retracted its own article, saying ...", "The co-founder shifted gears, telling CNBC, ...": a reporting
+    participle after a comma hangs on the sentence's clause, whose subject (the words before its first verb) speaks.
+    Not "citing" ("X did Y, the paper reported, citing Z": it hangs on the report)."""
+    head = text[start:cue.start].rstrip()
+    if cue.role != "speech" or not cue.text.islower() or not cue.text.endswith("ing") or not head.endswith(","):
+        return None
+    words = list(_NON_SPACE.finditer(head))
+    verb = next((n for n in range(1, len(words)) if fold(words[n].group()) in _FINITE
+                 or _clause_verb(words, n, lexicon)), None)
+    if verb is None or words[verb - 1].group().endswith(","):
+        return None  # no verb, or an opening phrase set off before it ("In a tribute, ...")
+    return _clean_english(text, start, start + words[verb].start(), lexicon)
+
+
 def _names_a_source(phrase: str, lexicon: Lexicon) -> bool:
     """What "citing" / "quoting" may be followed by as a source: a name, a determiner ("a report", "two officials")
     or a source noun ("unnamed officials", "security sources"); "privacy rules", "security concerns" are reasons."""

@@ -58,11 +58,13 @@ _CONTRIBUTED = re.compile(r"^[ \t]*(?:the[ \t]+)?([^\n]{2,40}?)[ \t]+contributed
 _HAT_TIP = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:h/t|hat[ \t]+tip)[ \t]*:?[ \t]+([^\]\n()]{2,40}?)[ \t.]*[\])]?"
                       r"(?:[ \t]*[\[(][^\]\n()]*[\])])*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # "This article originally appeared on News.com.au.", "... appeared at International Business Times. Copyright
-# 2015.": a repost names the outlet whose story it is at its foot (the name ends at a full stop before a space, not
+# 2015.", "... appeared in the June 2014 issue of Architectural Digest.": a repost names the outlet whose story it is
+# at its foot or its head (the name ends at a full stop before a space, not
 # an initial's or a saint's: "U.S. News & World Report", "The St. Louis Post-Dispatch"; boilerplate.toml drops the
 # line with the same reading).
 _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+(?:originally|first)[ \t]+appeared"
-                         r"[ \t]+(?:on|in|at)[ \t]+([^\n,;]{2,40}?)[ \t]*(?:(?<!\b[A-Z])(?<!\bSt)\.(?=[ \t])|[ \t.]*$)",
+                         r"[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+[^\n,;.]{0,30}?(?:issue|edition)[ \t]+of[ \t]+)?"
+                         r"([^\n,;]{2,40}?)[ \t]*(?:(?<!\b[A-Z])(?<!\bSt)\.(?=[ \t])|[ \t.]*$)",
                          re.MULTILINE | re.IGNORECASE)
 # "… مقبس السماعة. (هافنغتون بوست)", "…\n\n[Canada.com]": an outlet in brackets closing the text after its last
 # full stop or on a line of its own.
@@ -95,6 +97,15 @@ _TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z
 # "From Fars News Agency:" on a line of its own near the top: the repost that follows is that outlet's story (not in
 # a press review, whose every section opens so).
 _FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
+# "Joshua Kosman is The San Francisco Chronicle's music critic.", "Jane Doe is a Reuters correspondent.", "Jeff
+# Carlisle covers MLS and the U.S. national team for ESPN FC.": the writer's note on a line of its own names the paper
+# the page's story is from (not "Brian Solomon was a Forbes staff writer from 2011 to 2017": a former post).
+_ROLE = r"(?:staff[ \t]+)?(?:writer|reporter|correspondent|critic|columnist|editor|contributor)"
+_AUTHOR_NOTE = re.compile(
+    rf"^[ \t]*{_NAMES}[ \t]+(?:is[ \t]+(?:(?:(?i:the)[ \t]+)?([A-Z][^\n'’]{{1,50}}?)['’]s[ \t]+(?:[a-z]+[ \t]+)?{_ROLE}"
+    rf"|(?:an?|the)[ \t]+([A-Z][^\n]{{1,50}}?)[ \t]+(?:[a-z]+[ \t]+)?{_ROLE})(?:[ \t]+[^\n.]{{1,40}})?"
+    r"|(?:covers|writes[ \t]+about)[ \t]+[^\n]{2,80}?[ \t]+for[ \t]+(?:the[ \t]+)?([A-Z][^\n]{1,50}?))[ \t]*\.[ \t]*$",
+    re.MULTILINE)
 # Web bylines (`_byline`): "Carol Memmott, USA TODAY", "By Jane Doe and John Roe, Associated Press" on a line of
 # their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff"; "By X | x@site.com | Orange County Register"
 # (a crawl may glue the next line on: "RegisterAugust 25"); "IANS" over its date line.
@@ -145,7 +156,34 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
     if found:
         match, group, outlet = min(found, key=lambda item: item[0].start())
         return _dateline(match, group, outlet, offset=0)
-    return _byline(text, registry) or _credit_line(text, registry)
+    return (_byline(text, registry) or _wire_below_furniture(text, registry) or _credit_line(text, registry)
+            or _page_note(text, registry))
+
+
+def _wire_below_furniture(text: str, registry: OutletRegistry) -> Attribution | None:
+    """"LOS ANGELES (AP) —" under a crawled page's menus, captions and share buttons, past the head a dateline is
+    looked for in: a bracketed name the registry knows, on a line of its own or opening one, above the story's first
+    paragraphs."""
+    for match in _DATELINE.finditer(text, 0, _BYLINE_CHARS):
+        if match.start() < _HEAD_CHARS:
+            continue
+        outlet = registry.find(match.group(1))
+        if outlet is not None:
+            return _dateline(match, 1, outlet, offset=0)
+    return None
+
+
+def _page_note(text: str, registry: OutletRegistry) -> Attribution | None:
+    """A note anywhere on the page naming the paper whose story it is: "This article originally appeared in the June
+    2014 issue of Architectural Digest." opening it, or the writer's note ("X is The San Francisco Chronicle's music
+    critic.", "X covers MLS for ESPN FC."); the whole name must be one outlet's."""
+    for pattern in (_ORIGINALLY, _AUTHOR_NOTE):
+        for match in pattern.finditer(text):
+            group = next(g for g in range(1, (pattern.groups or 0) + 1) if match.group(g))
+            outlet = _whole_outlet(match.group(group), registry)
+            if outlet is not None:
+                return _dateline(match, group, outlet, offset=0)
+    return None
 
 
 def _byline(text: str, registry: OutletRegistry) -> Attribution | None:

@@ -19,7 +19,8 @@ from checker.attribution.arabic import (arabic_clause_subject, arabic_np, arabic
 from checker.attribution.cue_outlet import (is_just_outlet, leading_outlet, names_outlet_beside, outlet_described_before,
                                              outlet_for)
 from checker.attribution.cues import Cue, Lexicon, opens_its_clause, stripped_end
-from checker.attribution.english import english_speaker, english_subject_only, passive, phrase_after
+from checker.attribution.english import (english_speaker, english_subject_only, participle_clause_subject, passive,
+                                         phrase_after)
 from checker.attribution.mentions import outlets_in
 from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
@@ -92,7 +93,10 @@ def _participles(doc: Doc, start: int, links: list[Link], lexicon: Lexicon) -> l
             subject = participle_subject(doc, start, link.cue, lexicon)
             link = replace(link, speaker=subject, refers_back=None) if subject is not None else link
         elif participle:
-            continue
+            subject = participle_clause_subject(text, start, link.cue, lexicon) if not link.cue.arabic else None
+            if subject is None:
+                continue
+            link = replace(link, speaker=subject, refers_back=None)  # "Fox retracted its article, saying ..."
         shared.append(link)
     order = {id(link): n for n, link in enumerate(links)}
     return sorted(shared, key=lambda link: order.get(id(link), len(links)))
@@ -211,6 +215,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         if cue.role == "speech" and passive(text[start:cue.start], verb) and verb not in lexicon.en_passive_speaker:
             return None  # "is expected to meet", "were reported": no one speaks here, whatever outlet is near
         speaker = english_subject_only(text, english_speaker(text, start, end, cue, lexicon), cue, cues, lexicon)
+        if speaker is None and not any(c.role == "speech" and c.start < cue.start for c in cues):
+            speaker = participle_clause_subject(text, start, cue, lexicon)  # no reporting verb before it to hang on
     if speaker is not None and _is_outlet_word(speaker.text, lexicon):
         speaker = None
     outlet = outlet_for(text, cue, cues, speaker, outlets, lexicon) or leading_outlet(text, start, outlets)
