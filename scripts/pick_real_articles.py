@@ -45,7 +45,9 @@ cite, as crawled (bylines, captions, page furniture): round 26 with `dev26 > eva
 twenty-fourth verdict set with `verdict24 > eval/verdict_cases24/articles.txt`; the same session measured its fixes
 on round 27 (`dev27 > eval/real_train25/articles.txt`) and a twenty-fifth verdict set (`verdict25 >
 eval/verdict_cases25/articles.txt`). Session 30 drew round 28 with `dev28 > eval/real_train26/articles.txt` and a
-twenty-sixth verdict set with `verdict26 > eval/verdict_cases26/articles.txt`, from pages with two reporting verbs.
+twenty-sixth verdict set with `verdict26 > eval/verdict_cases26/articles.txt`, from pages with two reporting verbs,
+and measured its fixes on round 29 (`dev29 > eval/real_train27/articles.txt`) and a twenty-seventh verdict set
+(`verdict27 > eval/verdict_cases27/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -167,7 +169,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
 # verbs a page needs, 4 unless given]), each beside 6 ANT multisource articles per outlet. Pages with four reporting
 # verbs ran out after round 27; from session 30 two are enough.
 WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (20261294, 12),
-               "verdict25": (20261296, 10), "dev28": (20261298, 12, 2), "verdict26": (20261300, 10, 2)}
+               "verdict25": (20261296, 10), "dev28": (20261298, 12, 2), "verdict26": (20261300, 10, 2),
+               "dev29": (20261302, 12, 2), "verdict27": (20261304, 10, 2)}
 
 
 def main(which: str) -> list[str]:
