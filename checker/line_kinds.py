@@ -21,6 +21,7 @@ from checker.doc import Doc
 from checker.models import Sentence
 from checker.normalize import fold, search_form
 from checker.numbers import dates_only, find_numbers
+from checker.outlets import load_registry
 from checker.segment import lexicon, words
 from checker.sentence_kinds import INITIALS, QUESTION_END, has_verb, is_question
 
@@ -103,6 +104,7 @@ def _boilerplate() -> dict[str, Any]:
         "sections": frozenset(line_key(line) for line in data["sections"]["lines"]),
         "roundup": tuple(search_form(p) for p in data["roundup"]["prefixes"]),
         "author_note": _any_of(data["author_note"]["patterns"]),
+        "paper_notes": tuple(re.compile(pattern) for pattern in data["author_note"]["paper_notes"]),
         "body_openers": _any_of(data["dateline"]["body_openers"]),
     }
 
@@ -164,6 +166,8 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
             reason = "related link"
         if reason is None and body_start is not None and line.number > body_start:
             reason = _inside_body(line, lines, punctuated, language)
+        if reason is None and language == "en" and paper_note(text, line.text) is not None:
+            reason = "author box"
         if reason:
             reasons[line.number] = reason
     return reasons
@@ -215,6 +219,24 @@ def _teaser_shaped(line: Line) -> bool:
     goes_on = first[:1] in ("و", "ف") or first.lower() in ("and", "but")
     return (len(line.sentences) == 1 and line.words >= _BODY_WORDS and not closed and not _LIST_ITEM.match(stripped)
             and not goes_on and not _SAYS.search(fold(stripped)))
+
+
+def paper_note(text: str, line: str) -> re.Match[str] | None:
+    """The writer's note naming their paper on a line of the page (boilerplate.toml [author_note] `paper_notes`:
+    "Joshua Kosman is The San Francisco Chronicle's music critic."), about someone no other line of the page that
+    reads as a sentence names ("Evan Gershkovich is a Wall Street Journal reporter." in a story about him is news),
+    and whose paper the outlet registry knows."""
+    stripped = line.strip()
+    match = next((m for pattern in _boilerplate()["paper_notes"] if (m := pattern.fullmatch(stripped))), None)
+    if match is None or load_registry().find(match.group("paper")) is None:
+        return None  # "Alexei Navalny is the Kremlin's fiercest critic": the Kremlin is no paper
+    others = [other for other in text.split("\n") if len(other.split()) >= _NAMING_LINE_WORDS and other.strip() != stripped]
+    named = any(re.search(rf"\b{re.escape(word)}\b", other) for other in others
+                for word in match.group("name").split() if len(word) > 2)
+    return None if named else match
+
+
+_NAMING_LINE_WORDS = 8  # a byline ("By Joshua Kosman") or a caption's name is no mention of the story's subject
 
 
 def _named_earlier(name: str, before: list[Line]) -> bool:

@@ -120,17 +120,19 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield block
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _JOINING_WORDS = frozenset("a an the of on in at to by for from with and or but as than that its their his her".split())
 
 
 def _continues(previous: str, line: str) -> bool:
     """English wrapped at a fixed width: a long line with no end punctuation, then lower case or after 'on'. A line
-    ending with an address ("... on Twitter: http://twitter.com/x") is a page's footer, wrapped nowhere."""
+    ending with a web or e-mail address ("... on Twitter: http://twitter.com/x", "Email: jdoe@example.com") is a
+    page's footer, wrapped nowhere (a handle, "... told @nytimes", may end a wrapped line)."""
     stripped = line.lstrip()
     if len(previous) <= 50 or _END_PUNCT.search(previous) or not stripped[:1].isascii():
         return False
     last_word = previous.rsplit(None, 1)[-1].lower()
-    if "://" in last_word or last_word.startswith(("www.", "@")):
+    if "://" in last_word or last_word.startswith("www.") or _EMAIL.fullmatch(last_word.rstrip(".,;")):
         return False
     return stripped[:1].islower() or last_word in _JOINING_WORDS
 

@@ -105,17 +105,27 @@ def english_speaker(text: str, start: int, end: int, cue: Cue, lexicon: Lexicon)
 
 def participle_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     """"Fox retracted its own article, saying ...", "The co-founder shifted gears, telling CNBC, ...": a reporting
-    participle after a comma hangs on the sentence's clause, whose subject (the words before its first verb) speaks.
-    Not "citing" ("X did Y, the paper reported, citing Z": it hangs on the report)."""
+    participle after a comma hangs on the sentence's clause, whose subject (the words before its first verb, after
+    an opening phrase set off by a comma or a dateline's dash: "In Gaza, the army expanded ...", "JERUSALEM (AP) —
+    Israel's defense minister ...") speaks; none when a relative clause
+    stands in it ("Smith, who was arrested in May, pleaded guilty"). Not "citing" ("X did Y, the paper reported,
+    citing Z": it hangs on the report)."""
     head = text[start:cue.start].rstrip()
     if cue.role != "speech" or not cue.text.islower() or not cue.text.endswith("ing") or not head.endswith(","):
         return None
     words = list(_NON_SPACE.finditer(head))
     verb = next((n for n in range(1, len(words)) if fold(words[n].group()) in _FINITE
                  or _clause_verb(words, n, lexicon)), None)
-    if verb is None or words[verb - 1].group().endswith(","):
-        return None  # no verb, or an opening phrase set off before it ("In a tribute, ...")
-    return _clean_english(text, start, start + words[verb].start(), lexicon)
+    if verb is None:
+        return None
+    opening = max((n + 1 for n in range(verb) if words[n].group().endswith((",", "—", "–", "--"))), default=0)
+    subject = words[opening:verb]
+    if not subject or any(fold(w.group()).strip(",") in _RELATIVE_WORDS for w in subject):
+        return None
+    return _clean_english(text, start + subject[0].start(), start + words[verb].start(), lexicon)
+
+
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whose", "whom"})
 
 
 def _names_a_source(phrase: str, lexicon: Lexicon) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -25,6 +26,7 @@ from checker.attribution.mentions import outlet_slug
 from checker.attribution.sources import Link
 from checker.config import DATA_DIR
 from checker.doc import Doc
+from checker.line_kinds import paper_note
 from checker.models import Attribution, Outlet, Sentence
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
@@ -63,7 +65,7 @@ _HAT_TIP = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:h/t|hat[ \t]+tip)[ \t]*:?[ \t]+([^
 # an initial's or a saint's: "U.S. News & World Report", "The St. Louis Post-Dispatch"; boilerplate.toml drops the
 # line with the same reading).
 _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+(?:originally|first)[ \t]+appeared"
-                         r"[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+[^\n,;.]{0,30}?(?:issue|edition)[ \t]+of[ \t]+)?"
+                         r"[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+[^\n,;]{0,30}?(?:issue|edition)[ \t]+of[ \t]+)?"
                          r"([^\n,;]{2,40}?)[ \t]*(?:(?<!\b[A-Z])(?<!\bSt)\.(?=[ \t])|[ \t.]*$)",
                          re.MULTILINE | re.IGNORECASE)
 # "… مقبس السماعة. (هافنغتون بوست)", "…\n\n[Canada.com]": an outlet in brackets closing the text after its last
@@ -97,15 +99,6 @@ _TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z
 # "From Fars News Agency:" on a line of its own near the top: the repost that follows is that outlet's story (not in
 # a press review, whose every section opens so).
 _FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
-# "Joshua Kosman is The San Francisco Chronicle's music critic.", "Jane Doe is a Reuters correspondent.", "Jeff
-# Carlisle covers MLS and the U.S. national team for ESPN FC.": the writer's note on a line of its own names the paper
-# the page's story is from (not "Brian Solomon was a Forbes staff writer from 2011 to 2017": a former post).
-_ROLE = r"(?:staff[ \t]+)?(?:writer|reporter|correspondent|critic|columnist|editor|contributor)"
-_AUTHOR_NOTE = re.compile(
-    rf"^[ \t]*{_NAMES}[ \t]+(?:is[ \t]+(?:(?:(?i:the)[ \t]+)?([A-Z][^\n'’]{{1,50}}?)['’]s[ \t]+(?:[a-z]+[ \t]+)?{_ROLE}"
-    rf"|(?:an?|the)[ \t]+([A-Z][^\n]{{1,50}}?)[ \t]+(?:[a-z]+[ \t]+)?{_ROLE})(?:[ \t]+[^\n.]{{1,40}})?"
-    r"|(?:covers|writes[ \t]+about)[ \t]+[^\n]{2,80}?[ \t]+for[ \t]+(?:the[ \t]+)?([A-Z][^\n]{1,50}?))[ \t]*\.[ \t]*$",
-    re.MULTILINE)
 # Web bylines (`_byline`): "Carol Memmott, USA TODAY", "By Jane Doe and John Roe, Associated Press" on a line of
 # their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff"; "By X | x@site.com | Orange County Register"
 # (a crawl may glue the next line on: "RegisterAugust 25"); "IANS" over its date line.
@@ -117,6 +110,9 @@ _BYLINE_STAFF = re.compile(r"^[ \t]*([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)(?:[ \
 _BYLINE_PIPE = re.compile(rf"(?:\b|(?<=[a-z]))(?<!Photo )By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})")
 _WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
                              r"[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
+# "LOS ANGELES (AP) —", "WASHINGTON (Reuters) -": a place in capitals, a bracketed name and a dash opening a line.
+_CAPITAL_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t,]+[A-Z][A-Z.'’-]+){0,3}[ \t]*\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]",
+                               re.MULTILINE)
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
 # The next line's date glued to the outlet's name by a crawl ("Orange County RegisterAugust 25, 2016").
 _GLUED = re.compile(rf"(?<=[a-z])(?=(?:{'|'.join([*calendar.month_name[1:], *calendar.month_abbr[1:], 'Sept'])})\b)")
@@ -162,27 +158,43 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
 
 def _wire_below_furniture(text: str, registry: OutletRegistry) -> Attribution | None:
     """"LOS ANGELES (AP) —" under a crawled page's menus, captions and share buttons, past the head a dateline is
-    looked for in: a bracketed name the registry knows, on a line of its own or opening one, above the story's first
-    paragraphs."""
-    for match in _DATELINE.finditer(text, 0, _BYLINE_CHARS):
+    looked for in: a place in capitals, then a wire or one outlet's whole name in brackets ("John Smith (Independent)
+    – 12,345 votes" is a result, "Taylor Swift (Time) —" a caption), with no paragraph of a story above it."""
+    for match in _CAPITAL_DATELINE.finditer(text, 0, _BYLINE_CHARS):
         if match.start() < _HEAD_CHARS:
             continue
+        if _story_above(text, match.start()):
+            return None  # a dateline under the story's own paragraphs opens another story: a teaser, a wire feed
         outlet = registry.find(match.group(1))
-        if outlet is not None:
+        if outlet is not None and (registry.kind(outlet) == WIRE or _whole_outlet(match.group(1), registry)):
             return _dateline(match, 1, outlet, offset=0)
     return None
+
+
+def _story_above(text: str, end: int) -> bool:
+    """A paragraph of a story above `end`: a line of `_BODY_WORDS` words or more that ends like a statement and that
+    the page does not repeat (a crawled gallery prints each caption twice)."""
+    repeated = Counter(line.strip() for line in text.split("\n"))
+    return any(len(line.split()) >= _BODY_WORDS and line.rstrip().endswith((".", "!", "?", '"', "”"))
+               and repeated[line.strip()] == 1 for line in text[:end].split("\n"))
 
 
 def _page_note(text: str, registry: OutletRegistry) -> Attribution | None:
     """A note anywhere on the page naming the paper whose story it is: "This article originally appeared in the June
     2014 issue of Architectural Digest." opening it, or the writer's note ("X is The San Francisco Chronicle's music
-    critic.", "X covers MLS for ESPN FC."); the whole name must be one outlet's."""
-    for pattern in (_ORIGINALLY, _AUTHOR_NOTE):
-        for match in pattern.finditer(text):
-            group = next(g for g in range(1, (pattern.groups or 0) + 1) if match.group(g))
-            outlet = _whole_outlet(match.group(group), registry)
-            if outlet is not None:
-                return _dateline(match, group, outlet, offset=0)
+    critic.", `checker.line_kinds.paper_note`); the whole name must be one outlet's. Reported as the dateline, as a
+    credit line at the foot is."""
+    for match in _ORIGINALLY.finditer(text):
+        outlet = _whole_outlet(match.group(1), registry)
+        if outlet is not None:
+            return _dateline(match, 1, outlet, offset=0)
+    offset = 0
+    for line in text.split("\n"):
+        note = paper_note(text, line) if line[:1].isupper() else None
+        outlet = _whole_outlet(note.group("paper"), registry) if note is not None else None
+        if note is not None and outlet is not None:
+            return _dateline(note, "paper", outlet, offset=offset + len(line) - len(line.lstrip()))
+        offset += len(line) + 1
     return None
 
 
@@ -283,7 +295,7 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
     return None
 
 
-def _dateline(match: re.Match[str], group: int, outlet: Outlet, offset: int) -> Attribution:
+def _dateline(match: re.Match[str], group: int | str, outlet: Outlet, offset: int) -> Attribution:
     return Attribution(kind="according_to", outlet=outlet, cue=match.group(0).strip(), confidence=DATELINE,
                        cue_start=max(0, offset + match.start(group) - 1), cue_end=offset + match.end(),
                        outlet_start=offset + match.start(group), outlet_end=offset + match.end(group),

@@ -92,11 +92,9 @@ def _participles(doc: Doc, start: int, links: list[Link], lexicon: Lexicon) -> l
         elif arabic:
             subject = participle_subject(doc, start, link.cue, lexicon)
             link = replace(link, speaker=subject, refers_back=None) if subject is not None else link
-        elif participle:
-            subject = participle_clause_subject(text, start, link.cue, lexicon) if not link.cue.arabic else None
-            if subject is None:
-                continue
-            link = replace(link, speaker=subject, refers_back=None)  # "Fox retracted its article, saying ..."
+        elif participle and (link.speaker is None and link.outlet is None
+                             or participle_clause_subject(text, start, link.cue, lexicon) is None):
+            continue  # kept only when it hangs on a clause whose subject `_link_for` read: "Fox retracted ..., saying"
         shared.append(link)
     order = {id(link): n for n, link in enumerate(links)}
     return sorted(shared, key=lambda link: order.get(id(link), len(links)))
@@ -215,8 +213,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         if cue.role == "speech" and passive(text[start:cue.start], verb) and verb not in lexicon.en_passive_speaker:
             return None  # "is expected to meet", "were reported": no one speaks here, whatever outlet is near
         speaker = english_subject_only(text, english_speaker(text, start, end, cue, lexicon), cue, cues, lexicon)
-        if speaker is None and not any(c.role == "speech" and c.start < cue.start for c in cues):
-            speaker = participle_clause_subject(text, start, cue, lexicon)  # no reporting verb before it to hang on
+        if not any(c.role == "speech" and c.start < cue.start for c in cues):  # no reporting verb before it
+            speaker = participle_clause_subject(text, start, cue, lexicon) or speaker  # "Fox retracted ..., saying"
     if speaker is not None and _is_outlet_word(speaker.text, lexicon):
         speaker = None
     outlet = outlet_for(text, cue, cues, speaker, outlets, lexicon) or leading_outlet(text, start, outlets)
