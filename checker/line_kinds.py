@@ -230,7 +230,8 @@ def paper_note(text: str, line: str) -> re.Match[str] | None:
     match = next((m for pattern in _boilerplate()["paper_notes"] if (m := pattern.fullmatch(stripped))), None)
     if match is None or load_registry().find(match.group("paper")) is None:
         return None  # "Alexei Navalny is the Kremlin's fiercest critic": the Kremlin is no paper
-    others = [other for other in text.split("\n") if len(other.split()) >= _NAMING_LINE_WORDS and other.strip() != stripped]
+    others = [other for other in text.split("\n")
+              if len(other.split()) >= _NAMING_LINE_WORDS and other.strip() != stripped]
     named = any(re.search(rf"\b{re.escape(word)}\b", other) for other in others
                 for word in match.group("name").split() if len(word) > 2)
     return None if named else match

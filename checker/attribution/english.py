@@ -107,9 +107,8 @@ def participle_clause_subject(text: str, start: int, cue: Cue, lexicon: Lexicon)
     """"Fox retracted its own article, saying ...", "The co-founder shifted gears, telling CNBC, ...": a reporting
     participle after a comma hangs on the sentence's clause, whose subject (the words before its first verb, after
     an opening phrase set off by a comma or a dateline's dash: "In Gaza, the army expanded ...", "JERUSALEM (AP) —
-    Israel's defense minister ...") speaks; none when a relative clause
-    stands in it ("Smith, who was arrested in May, pleaded guilty"). Not "citing" ("X did Y, the paper reported,
-    citing Z": it hangs on the report)."""
+    Israel's defense minister ...") speaks; none when a relative clause stands in it ("Smith, who was arrested in
+    May, pleaded guilty"). Not "citing" ("X did Y, the paper reported, citing Z": it hangs on the report)."""
     head = text[start:cue.start].rstrip()
     if cue.role != "speech" or not cue.text.islower() or not cue.text.endswith("ing") or not head.endswith(","):
         return None

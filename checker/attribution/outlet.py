@@ -61,9 +61,8 @@ _HAT_TIP = re.compile(r"^[ \t]*[\[(]?[ \t]*(?:h/t|hat[ \t]+tip)[ \t]*:?[ \t]+([^
                       r"(?:[ \t]*[\[(][^\]\n()]*[\])])*[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # "This article originally appeared on News.com.au.", "... appeared at International Business Times. Copyright
 # 2015.", "... appeared in the June 2014 issue of Architectural Digest.": a repost names the outlet whose story it is
-# at its foot or its head (the name ends at a full stop before a space, not
-# an initial's or a saint's: "U.S. News & World Report", "The St. Louis Post-Dispatch"; boilerplate.toml drops the
-# line with the same reading).
+# at its foot or its head (the name ends at a full stop before a space, not an initial's or a saint's: "U.S. News &
+# World Report", "The St. Louis Post-Dispatch"; boilerplate.toml drops the line with the same reading).
 _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+(?:originally|first)[ \t]+appeared"
                          r"[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+[^\n,;]{0,30}?(?:issue|edition)[ \t]+of[ \t]+)?"
                          r"([^\n,;]{2,40}?)[ \t]*(?:(?<!\b[A-Z])(?<!\bSt)\.(?=[ \t])|[ \t.]*$)",
@@ -111,8 +110,8 @@ _BYLINE_PIPE = re.compile(rf"(?:\b|(?<=[a-z]))(?<!Photo )By[ \t]+{_NAMES}[ \t]*\
 _WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
                              r"[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
 # "LOS ANGELES (AP) —", "WASHINGTON (Reuters) -": a place in capitals, a bracketed name and a dash opening a line.
-_CAPITAL_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t,]+[A-Z][A-Z.'’-]+){0,3}[ \t]*\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]",
-                               re.MULTILINE)
+_CAPITAL_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t,]+[A-Z][A-Z.'’-]+){0,3}[ \t]*"
+                               r"\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]", re.MULTILINE)
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
 # The next line's date glued to the outlet's name by a crawl ("Orange County RegisterAugust 25, 2016").
 _GLUED = re.compile(rf"(?<=[a-z])(?=(?:{'|'.join([*calendar.month_name[1:], *calendar.month_abbr[1:], 'Sept'])})\b)")

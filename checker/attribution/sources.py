@@ -92,7 +92,7 @@ def _participles(doc: Doc, start: int, links: list[Link], lexicon: Lexicon) -> l
         elif arabic:
             subject = participle_subject(doc, start, link.cue, lexicon)
             link = replace(link, speaker=subject, refers_back=None) if subject is not None else link
-        elif participle and (link.speaker is None and link.outlet is None
+        elif participle and ((link.speaker is None and link.outlet is None)
                              or participle_clause_subject(text, start, link.cue, lexicon) is None):
             continue  # kept only when it hangs on a clause whose subject `_link_for` read: "Fox retracted ..., saying"
         shared.append(link)
