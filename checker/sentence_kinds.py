@@ -25,6 +25,9 @@ _REPORT_WORDS = 15
 _HEDGE_REACH = 5  # a strong hedge this early qualifies the whole statement, not a tail of it
 _EXCLAIMED = re.compile(r"(?<![!?؟])![\s)]*$")  # closed by one "!" outside quotation marks
 _PAST_PARTICIPLE = re.compile(r"\b[a-z]{3,}ed\b")
+# A personal pronoun and a word after it (an adverb between at most): a clause, whatever its verb ("He spent most of
+# his career at HBO.", "She now faces 5 years in jail."); a caption names who is pictured.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[.;:!?\"“]\s*)(?:he|she|they|we)\s+(?:[a-z]+ly\s+|now\s+|also\s+)?[a-z]{2,}\b")
 _ARABIC_PUNCT_AS_SPACE = str.maketrans("،؛؟", "   ")
 _PRESENT_PREFIX = re.compile(r"^[وفلس]{1,2}(?=ي)")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]+")
@@ -60,7 +63,7 @@ def has_verb(text: str, language: str, folded: str | None = None) -> bool:
         return True
     if "ar" in langs and any(_present_tense(token) for token in folded.split()):
         return True
-    return "en" in langs and bool(_PAST_PARTICIPLE.search(folded))
+    return "en" in langs and bool(_PAST_PARTICIPLE.search(folded) or _PRONOUN_SUBJECT.search(folded))
 
 
 @lru_cache(maxsize=1)
