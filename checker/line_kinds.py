@@ -230,11 +230,9 @@ def paper_note(text: str, line: str) -> re.Match[str] | None:
     match = next((m for pattern in _boilerplate()["paper_notes"] if (m := pattern.fullmatch(stripped))), None)
     if match is None or load_registry().find(match.group("paper")) is None:
         return None  # "Alexei Navalny is the Kremlin's fiercest critic": the Kremlin is no paper
-    others = [other for other in text.split("\n")
-              if len(other.split()) >= _NAMING_LINE_WORDS and other.strip() != stripped]
-    named = any(re.search(rf"\b{re.escape(word)}\b", other) for other in others
-                for word in match.group("name").split() if len(word) > 2)
-    return None if named else match
+    others = " ".join(other for other in text.split("\n")
+                      if len(other.split()) >= _NAMING_LINE_WORDS and other.strip() != stripped)
+    return None if _names(others, match.group("name")) else match
 
 
 _NAMING_LINE_WORDS = 8  # a byline ("By Joshua Kosman") or a caption's name is no mention of the story's subject
@@ -242,7 +240,11 @@ _NAMING_LINE_WORDS = 8  # a byline ("By Joshua Kosman") or a caption's name is n
 
 def _named_earlier(name: str, before: list[Line]) -> bool:
     """Any word of the name (its surname, say) in the lines above: the story's own subject, not its writer."""
-    text = " ".join(line.text for line in before)
+    return _names(" ".join(line.text for line in before), name)
+
+
+def _names(text: str, name: str) -> bool:
+    """`text` holds a word of the name (of three letters or more) as a whole word."""
     return any(re.search(rf"\b{re.escape(word)}\b", text) for word in name.split() if len(word) > 2)
 
 
