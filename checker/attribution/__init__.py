@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import Protocol
 
-from checker.attribution.arabic import cue_verb
+from checker.attribution.arabic import cue_verb, statement_owner
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
 from checker.attribution.coreference import Antecedent, History, name_in, named_speakers, pronoun_agreement
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
@@ -31,7 +31,7 @@ from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_s
 from checker.attribution.mentions import outlets_in
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
 from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
-from checker.doc import Doc, cycle_collector_paused
+from checker.doc import Doc, Sentence, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
@@ -148,7 +148,12 @@ class _Reader:
 
     def read(self) -> tuple[Claim, ...]:
         backward_only = _backward_only_sentences(self.links, self.claims)
+        narrative = iter(self._narrative_sentences())
+        pending = next(narrative, None)
         for claim in sorted(self.claims, key=lambda c: c.start):
+            while pending is not None and pending.index < claim.sentence_index:
+                self._remember_subject(self.text[pending.start:pending.end], None, pending.index)
+                pending = next(narrative, None)
             while backward_only and backward_only[0] < claim.sentence_index:
                 index = backward_only.pop(0)
                 self._backward(index, _stated(self.links[index][0], "according_to"))
@@ -192,7 +197,7 @@ class _Reader:
             if attribution.speaker is None and self.names:
                 self._remember_named(claim)
             elif attribution.speaker is None and self.doc.language == "en":
-                self._remember_subject(claim)
+                self._remember_subject(claim.text, claim.id, claim.sentence_index)
         self.cited.note(claim.id, stated, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0), own)
         self.done.append(replace(claim, attribution=attribution))
 
@@ -248,9 +253,9 @@ class _Reader:
         if link.refers_back == "speaker":
             mention = link.speaker.text if link.speaker is not None else None
             agreement = pronoun_agreement(mention, link.cue.text, link.cue.arabic)
-            resolved = _carried(stated, history.last_source(claim.sentence_index, agreement),
-                                keep_outlet=link.outlet is None)
-            return _with_mention(resolved, link, mention or link.cue.text)
+            antecedent = history.last_source(claim.sentence_index, agreement)
+            resolved = _carried(stated, antecedent, keep_outlet=link.outlet is None)
+            return _with_mention(resolved, link, mention or link.cue.text, antecedent)
         if link.refers_back == "outlet":
             antecedent = history.last_outlet(link.outlet_kind, self.registry.kind)
             if antecedent is None and stated.speaker is None and link.document is not None:
@@ -261,6 +266,14 @@ class _Reader:
                 return stated
             # The outlet speaks (or cites someone) itself: its earlier source's speaker is not carried along.
             return _outlet_of(stated, antecedent)
+        owner = statement_owner(link.speaker.text, load_lexicon()) if link.cue.role == "backward" and (
+            link.speaker is not None) else None
+        if owner is not None:  # «جاء ذلك في مقابلة للصفدي»: the one who just spoke, named again
+            antecedent = history.same_speaker(owner, claim.sentence_index) or history.last_source(
+                claim.sentence_index, "person")
+            if antecedent is not None and claim.sentence_index - antecedent.sentence <= 1:
+                return _with_mention(_carried(stated, antecedent, keep_outlet=link.outlet is None), link,
+                                     link.speaker.text, antecedent)
         named = history.outlet_named(link.speaker.text) if link.speaker is not None and link.outlet is None else None
         if named is not None:
             return replace(_outlet_of(stated, named), speaker=None, speaker_start=None, speaker_end=None)
@@ -268,7 +281,7 @@ class _Reader:
             antecedent = history.same_speaker(link.speaker.text, claim.sentence_index)
             if antecedent is not None:
                 return _with_mention(_carried(stated, antecedent, keep_outlet=link.outlet is None), link,
-                                     link.speaker.text)
+                                     link.speaker.text, antecedent)
         if link.addressed_back and history.last_outlet() is not None:
             return _outlet_of(stated, history.last_outlet())  # type: ignore[arg-type]
         return stated
@@ -280,18 +293,26 @@ class _Reader:
         if named is not None:
             self.history.refresh(claim.id, named, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0))
 
-    def _remember_subject(self, claim: Claim) -> None:
+    def _remember_subject(self, text: str, claim_id: str | None, sentence_index: int) -> None:
         """"Quinton Winter, 28, spotted the crab from the air." then "He said ...": a person named as the subject
-        of a sentence of narrative is the newest antecedent of the pronoun that speaks next."""
-        match = _EN_PERSON_SUBJECT.match(claim.text)
+        of a sentence of narrative is the newest antecedent of the pronoun that speaks next. The sentence may be
+        one kept out of the claims ("And yet, Nujeen considers herself lucky."; `claim_id` None)."""
+        match = _EN_PERSON_SUBJECT.match(text) or _EN_APPOSITIVE_SUBJECT.match(text)
         if match is None or any(word in place_words() for word in re.findall(r"\w+", fold(match.group("name")))):
             return
         if match.group("role") and has_verb(match.group("role"), "en"):
             return  # "Police arrested John Smith", "President Obama met Vladimir Putin": the name is the object
         if self.registry.find(match.group("name")) is not None:
             return
-        self.history.refresh(claim.id, match.group("name"), claim.sentence_index,
-                             self.paragraphs.get(claim.sentence_index, 0))
+        self.history.refresh(claim_id, match.group("name"), sentence_index, self.paragraphs.get(sentence_index, 0))
+
+    def _narrative_sentences(self) -> list[Sentence]:
+        """English sentences kept out of the claims that cite no one: their subject may still be the "she" of the
+        next quote."""
+        if self.doc.language != "en":
+            return []
+        claimed = {claim.sentence_index for claim in self.claims}
+        return [s for s in self.doc.sentences if s.index not in claimed and not self.links.get(s.index)]
 
     def _remember_mentions(self, claim: Claim) -> None:
         """The last outlet a claim without a cue names, for a later "the paper" / "الصحيفة"."""
@@ -330,18 +351,42 @@ class _Reader:
     def _continued_quote(self, claim: Claim) -> Attribution | None:
         """'"We are ready," he said. "This is not over."': the second sentence is still his quote; so is a paragraph
         that opens a quotation right after the paragraph that quoted him, with no speaker of its own."""
-        if not self.done or quoted_share(self.quotes, claim.start, claim.end) < 0.8:
+        if not self.done or self.done[-1].attribution.kind != "direct_quote":
             return None
         previous = self.done[-1]
         here, before = self.paragraphs.get(claim.sentence_index, 0), self.paragraphs.get(previous.sentence_index, 0)
-        paragraph_end = self.text.find("\n", claim.start)
-        paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
-        next_paragraph = (here == before + 1 and claim.text.lstrip()[:1] in _QUOTE_OPENERS
-                          and quoted_share(self.quotes, claim.start, paragraph_end) >= _QUOTED_PARAGRAPH)
-        if previous.attribution.kind != "direct_quote" or not (here == before or next_paragraph):
+        quoted = quoted_share(self.quotes, claim.start, claim.end) >= 0.8
+        if here == before:
+            same = quoted
+        elif here == before + 1:
+            paragraph_end = self.text.find("\n", claim.start)
+            paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
+            opens = claim.text.lstrip()[:1] in _QUOTE_OPENERS
+            same = quoted and opens and quoted_share(self.quotes, claim.start, paragraph_end) >= _QUOTED_PARAGRAPH
+            if self.doc.language == "en":  # Arabic copy opens and closes its quotation marks too loosely for these
+                same = same or (quoted and self._quotation_runs_on(previous, claim, paragraph_end)) or (
+                    opens and self._left_open(previous, claim))
+        else:
+            same = False
+        if not same:
             return None
         return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,
                        mention_start=None, mention_end=None)
+
+    def _quotation_runs_on(self, previous: Claim, claim: Claim, paragraph_end: int) -> bool:
+        """The quotation around `claim` opened in the claim before it and closes in this line: a page that puts one
+        sentence a line split 'Le Fondre said: "It's not going to be a shock ...\nBolton Wanderers is my spiritual
+        home ..."'. The closing mark must be there: a quotation left open ("... and beyond.") does not run on into
+        the narrative line after it."""
+        return any(previous.start <= start < previous.end and start < claim.start < end <= paragraph_end
+                   and self.text[end:end + 1] in ('"', "”") for start, end in self.quotes)
+
+    def _left_open(self, previous: Claim, claim: Claim) -> bool:
+        """The paragraph before left its quotation open and this one opens another: the convention for one quote
+        running over paragraphs ('Porter said: "This is one of ...\n"The women's had won ...')."""
+        line_start = self.text.rfind("\n", 0, claim.start)
+        before = self.text[self.text.rfind("\n", 0, previous.start) + 1:max(line_start, 0)]
+        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
     def _quoted_cue(self, claim: Claim, link: Link) -> bool:
         """The claim opens a quotation that closes after its cue: the cue word is the speaker's own ("You can tell")."""
@@ -477,10 +522,16 @@ def _closes(claim: Claim, link: Link, first: Link) -> bool:
 # and an opening "But" / "And", then a comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor
 # Vorozhbitsyn was attacked", "But graphic artist Ashley Austen remained sceptical").
 _EN_PERSON_SUBJECT = re.compile(
-    r"^(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}"
+    r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?"  # an opening phrase: "Last week, Shirley Sotloff, the ..."
+    r"(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}"
     r"|(?P<role>(?:[A-Z][\w&.-]*\s+){0,2}(?:[a-z]+\s+){1,2})(?=[A-Z]))?"
     r"(?P<name>(?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next)\b)"  # an article or a time
-    r"(?:[A-Z][a-z'’.-]+\s+){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")
+    r"(?:[A-Z][a-z'’.-]+ ){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")  # one space apart: a name, not a caption's run-on
+# "The White House press secretary, Josh Earnest, was in the middle of his daily briefing": the role, then the name
+# set off by commas.
+_EN_APPOSITIVE_SUBJECT = re.compile(
+    r"^(?:(?:But|And|Yet)\s+)?(?:The|A|An|Its|His|Her|Their)\s+(?P<role>[^,.;:\"“”]{3,60}?),\s+"
+    r"(?P<name>(?:[A-Z][a-z'’.-]+ ){1,3}[A-Z][a-z'’-]+),\s+[a-z]")
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # a comma that ends a clause, not the one in "5,000"
 _CLOSING_WORDS = 8  # ", the governor of the state said.", ", said a company spokeswoman."
 
@@ -512,11 +563,10 @@ def _stated(link: Link, kind: str) -> Attribution:
     )
 
 
-def _with_mention(attribution: Attribution, link: Link, written: str) -> Attribution:
+def _with_mention(attribution: Attribution, link: Link, written: str, antecedent: Antecedent | None) -> Attribution:
     """Where the source is named in this sentence ("he", "the minister"), and what was resolved from it."""
     mention = link.speaker
-    resolved = attribution.carried_from is not None
-    return replace(attribution, resolved_from=written if resolved else None,
+    return replace(attribution, resolved_from=written if antecedent is not None else None,
                    mention_start=mention.start if mention else None, mention_end=mention.end if mention else None)
 
 

@@ -345,6 +345,24 @@ def _names_a_statement(folded: str, cue: Cue, end: int, lexicon: Lexicon) -> boo
     return bool(forms & lexicon.ar_statement_nouns)
 
 
+def statement_owner(phrase: str, lexicon: Lexicon) -> str | None:
+    """Whose statement «جاء ذلك في» names when its owner is definite, someone the story has named before:
+    «مقابلة للصفدي» -> «الصفدي», «تصريحات للوزير الأمريكي» -> «الوزير الأمريكي». None for «بيان لوزارة الخارجية»
+    (the phrase names the owner as it stands) and for anything that is no statement."""
+    words = phrase.split()
+    if len(words) < 2 or arabic_token(fold(words[0])).removeprefix("ال") not in lexicon.ar_statement_nouns:
+        return None
+    owner = arabic_token(words[1])
+    if not fold(owner).startswith("لل") or len(owner) < 4:
+        return None
+    described = ["ال" + owner[2:]]
+    for word in words[2:4]:  # «للوزير الأمريكي»: the adjectives that go with it
+        if not fold(word).startswith("ال"):
+            break
+        described.append(arabic_token(word))
+    return " ".join(described)
+
+
 def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
     """"وكانت صحيفة X قد ذكرت", "أما صحيفة X فقالت": the subject between the opener and the verb."""
     marks = list(_CLAUSE_MARKS.finditer(folded, start, cue.start))

@@ -45,7 +45,7 @@ _AR_FEMININE_PLURALS = frozenset(fold(w) for w in ("مصادر", "أوساط", "
 
 @dataclass(frozen=True)
 class Antecedent:
-    claim_id: str
+    claim_id: str | None  # None: a sentence kept out of the claims named the speaker ("And yet, Nujeen considers ...")
     attribution: Attribution
     mention_only: bool = False  # an outlet named without a cue: "the paper" may mean it, "he added" may not
     sentence: int = 0
@@ -63,7 +63,7 @@ class History:
         if attribution.speaker or attribution.outlet:
             self._items.append(Antecedent(claim_id, attribution, sentence=sentence, paragraph=paragraph))
 
-    def refresh(self, claim_id: str, speaker: str, sentence: int, paragraph: int) -> None:
+    def refresh(self, claim_id: str | None, speaker: str, sentence: int, paragraph: int) -> None:
         """A speaker named again in a sentence of narrative («وتتذكر مارديني الرحلة») becomes the newest antecedent
         of a verb-only subject («وقالت»), under the phrase an earlier link gave it; its outlet is not carried (the
         narrative sentence cites none)."""
@@ -223,7 +223,8 @@ def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
 
 def english_gender(speaker: str) -> str | None:
     """"he" or "she" when the phrase says so (a role word: "spokeswoman", "Mrs."; else the first known first
-    name: "Senator Maria Lopez"), else None: either may refer to it. "Her colleague John Park" is a man."""
+    name: "Senator Maria Lopez", never the surname), else None: either may refer to it. "Her colleague John Park"
+    is a man."""
     head = re.split(r",|\s(?:of|for|at|in|on|from|with|who|which)\s", speaker)[0]
     roles, names = _gender_words()
     words = re.findall(r"[\w.'’-]+", head)
@@ -231,7 +232,10 @@ def english_gender(speaker: str) -> str | None:
         gender = roles.get(word.lower()) or roles.get(word.lower().rstrip("."))
         if gender is not None:
             return gender
-    return next((names[w.lower()] for w in words if w[:1].isupper() and w.lower() in names), None)
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(capitalised) > 1:
+        capitalised = capitalised[:-1]  # "Nujeen Mustafa": a surname that is also a first name says nothing
+    return next((names[w.lower()] for w in capitalised if w.lower() in names), None)
 
 
 def _english_kind(speaker: str, outlet_only: bool) -> str:

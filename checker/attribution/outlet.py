@@ -99,12 +99,12 @@ _TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z
 # a press review, whose every section opens so).
 _FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # Web bylines (`_byline`): "Carol Memmott, USA TODAY", "By Jane Doe and John Roe, Associated Press" on a line of
-# their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff"; "By X | x@site.com | Orange County Register"
+# their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff", "By Forbes staff"; "By X | x@site.com | Orange County Register"
 # (a crawl may glue the next line on: "RegisterAugust 25"); "IANS" over its date line.
 _BYLINE_COMMA = re.compile(rf"^[ \t]*(?:[Bb]y[ \t]+)?{_NAMES}(?:[ \t]+and[ \t]+{_NAMES})?[ \t]*,[ \t]*"
                            r"([A-Z][^\n,;:]{1,40}?)[ \t.]*$", re.MULTILINE)
 _LISTED = re.compile(rf"[ \t]*{_NAMES}[ \t]*,[ \t]*[A-Z][^\n,;:]{{1,40}}")
-_BYLINE_STAFF = re.compile(r"^[ \t]*([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)(?:[ \t]+(?i:reporter|writer|correspondent))?"
+_BYLINE_STAFF = re.compile(r"^[ \t]*(?:By[ \t]+)?([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)(?:[ \t]+(?i:reporter|writer|correspondent))?"
                            r"[ \t.]*$", re.MULTILINE)
 _BYLINE_PIPE = re.compile(rf"(?:\b|(?<=[a-z]))(?<!Photo )By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})")
 _WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
@@ -199,7 +199,7 @@ def _page_note(text: str, registry: OutletRegistry) -> Attribution | None:
 
 def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
     """A web page's byline naming the reporter's outlet on a line of its own ("Joel Shannon, USA TODAY", "Seattle
-    Times staff reporter", "Forbes Staff", "By Tomoya Shimura | tshimura@scng.com | Orange County Register") or a
+    Times staff reporter", "Forbes Staff", "By Forbes staff", "By Tomoya Shimura | tshimura@scng.com | Orange County Register") or a
     wire's name over the date line ("IANS" / "July 18, 2014"): the page is that outlet's story, as a dateline would
     say. The whole name must be one outlet's the registry knows ("Times Staff Writer" may be any Times); a
     photographer's credit ("FELIX ORDONEZ/REUTERS", "Photo By Jae C. Hong | AP", "Mark Lennihan, AP" under a
