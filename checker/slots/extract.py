@@ -598,12 +598,15 @@ _REFUSAL_REACH = 4  # the verb's subject may stand between it and the act («و�
 
 
 def _ma_negates(words: list[re.Match[str]], i: int, rules: SlotRules) -> bool:
-    """«ما قال» negates; «نوعا ما»، «بحسب ما», «ما» before a word with ال («ما المتضررة») and «ما» opening a clause
-    of consequence after a comma («رفض دفع الفاتورة، ما استدعى حضور الشرطة»: which led to) do not."""
+    """«ما قال» opening a clause or after its subject negates; «نوعا ما»، «بحسب ما», «مسؤولية ما جرى» (after a word that
+    is neither a clause opener nor a definite subject: "what"), «ما» before a word with ال («ما المتضررة») and «ما» opening a clause of consequence after a comma
+    («رفض دفع الفاتورة، ما استدعى حضور الشرطة»: which led to) do not."""
     before = search_form(words[i - 1].group()) if i else ""
     after = search_form(words[i + 1].group()) if i + 1 < len(words) else ""
-    result = i > 0 and bool(re.search(r"[،,]", words[i].string[words[i - 1].end():words[i].start()])) and (
-        after in rules.ma_result_verbs)
+    gap = words[i].string[words[i - 1].end():words[i].start()] if i else ""
+    if i and not re.search(r"[^\w\s]", gap) and before not in rules.ma_openers and not re.match(r"[وف]?ال", before):
+        return False  # after a preposition or a noun it governs («مسؤولية ما جرى»); a subject («الجيش ما انسحب») may
+    result = i > 0 and bool(re.search(r"[،,]", gap)) and after in rules.ma_result_verbs
     return before not in rules.ma_not_after and not result and not re.match(r"[وفبلك]?ال", after)
 
 

@@ -116,6 +116,7 @@ class SlotRules:
     ma_not_after: frozenset[str]
     still_verbs: frozenset[str]
     ma_result_verbs: frozenset[str]  # «، ما أدى إلى»: "which led to" after a comma, no negation
+    ma_openers: frozenset[str]  # «لكن ما»: words after which «ما» may open a negated clause
     negation_shared_words: int
     same_wording: float
     same_wording_similarity: float
@@ -148,7 +149,8 @@ def load_rules() -> SlotRules:
                      frozenset(search_form(w) for w in data["negation"]["cue_objects"]),
                      frozenset(search_form(w) for w in data["negation"]["not_only"]),
                      *(frozenset(search_form(w) for w in data["negation"][key])
-                       for key in ("masdar_cues", "refused_acts", "ma_not_after", "still_verbs", "ma_result_verbs")),
+                       for key in ("masdar_cues", "refused_acts", "ma_not_after", "still_verbs", "ma_result_verbs",
+                                   "ma_openers")),
                      int(data["negation"]["shared_words"]), float(data["event"]["same_wording"]),
                      float(data["event"]["same_wording_similarity"]), float(data["event"]["other_event_similarity"]))
 
