@@ -49,7 +49,8 @@ twenty-sixth verdict set with `verdict26 > eval/verdict_cases26/articles.txt`, f
 and measured its fixes on round 29 (`dev29 > eval/real_train27/articles.txt`) and a twenty-seventh verdict set
 (`verdict27 > eval/verdict_cases27/articles.txt`). Session 31 drew round 30 with `dev30 > eval/real_train28/articles.txt`
 and a twenty-eighth verdict set with `verdict28 > eval/verdict_cases28/articles.txt`, from pages with one reporting
-verb or more.
+verb or more, and measured its fixes on round 31 (`dev31 > eval/real_train29/articles.txt`) and a twenty-ninth verdict
+set (`verdict29 > eval/verdict_cases29/articles.txt`), which take the last such pages.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -169,11 +170,12 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
 
 # Rounds whose English articles are WiCE's cited news pages (FNC-1's are used up): (seed, WiCE pages[, reporting
 # verbs a page needs, 4 unless given]), each beside 6 ANT multisource articles per outlet. Pages with four reporting
-# verbs ran out after round 27; from session 30 two are enough, from session 31 (nine such pages left) one.
+# verbs ran out after round 27; from session 30 two are enough, from session 31 (nine such pages left) one; rounds
+# dev31 and verdict29 take the last thirteen of those.
 WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (20261294, 12),
                "verdict25": (20261296, 10), "dev28": (20261298, 12, 2), "verdict26": (20261300, 10, 2),
                "dev29": (20261302, 12, 2), "verdict27": (20261304, 10, 2), "dev30": (20261306, 12, 1),
-               "verdict28": (20261308, 10, 1)}
+               "verdict28": (20261308, 10, 1), "dev31": (20261310, 7, 1), "verdict29": (20261312, 6, 1)}
 
 
 def main(which: str) -> list[str]:
