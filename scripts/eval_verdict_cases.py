@@ -44,7 +44,8 @@ TRAINING_SETS = ("verdict_cases", "verdict_cases3", "verdict_cases4", "verdict_c
                  "verdict_cases16", "verdict_cases17", "verdict_cases18", "verdict_cases19",
                  "verdict_cases20", "verdict_cases21", "verdict_cases22", "verdict_cases23",
                  "verdict_cases24", "verdict_cases25", "verdict_cases26",
-                 "verdict_cases27", "verdict_cases28")
+                 "verdict_cases27", "verdict_cases28",
+                 "verdict_cases29")
 LABELS = ("supported", "contradicted", "not_enough_evidence")
 ENGLISH_SOURCES = frozenset({"fnc1", "polnear", "gum", "wice"})
 ANT_OUTLETS = {"Alarabia": "Al Arabiya", "BBC": "BBC Arabic", "CNN": "CNN Arabic", "France24": "France 24",

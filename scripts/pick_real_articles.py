@@ -47,10 +47,11 @@ on round 27 (`dev27 > eval/real_train25/articles.txt`) and a twenty-fifth verdic
 eval/verdict_cases25/articles.txt`). Session 30 drew round 28 with `dev28 > eval/real_train26/articles.txt` and a
 twenty-sixth verdict set with `verdict26 > eval/verdict_cases26/articles.txt`, from pages with two reporting verbs,
 and measured its fixes on round 29 (`dev29 > eval/real_train27/articles.txt`) and a twenty-seventh verdict set
-(`verdict27 > eval/verdict_cases27/articles.txt`). Session 31 drew round 30 with `dev30 > eval/real_train28/articles.txt`
-and a twenty-eighth verdict set with `verdict28 > eval/verdict_cases28/articles.txt`, from pages with one reporting
-verb or more, and measured its fixes on round 31 (`dev31 > eval/real_train29/articles.txt`) and a twenty-ninth verdict
-set (`verdict29 > eval/verdict_cases29/articles.txt`), which take the last such pages.
+(`verdict27 > eval/verdict_cases27/articles.txt`). Session 31 drew round 30 with
+`dev30 > eval/real_train28/articles.txt` and a twenty-eighth verdict set with
+`verdict28 > eval/verdict_cases28/articles.txt`, from pages with one reporting verb or more, and measured its fixes
+on round 31 (`dev31 > eval/real_train29/articles.txt`) and a twenty-ninth verdict set
+(`verdict29 > eval/verdict_cases29/articles.txt`), which take the last such pages.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads

@@ -22,7 +22,8 @@ from typing import Protocol
 
 from checker.attribution.arabic import cue_verb, statement_owner
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
-from checker.attribution.coreference import Antecedent, History, name_in, named_speakers, pronoun_agreement
+from checker.attribution.coreference import (Antecedent, History, name_in, named_speakers, pronoun_agreement,
+                                              speaker_tokens)
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
                                         find_lead_citation, find_publisher, lead_sentences, place_words,
@@ -46,6 +47,7 @@ _QUOTE_OPENERS = "\"“«„"
 # A paragraph continues the quote before it only when it is all quotation ("\"That is fantasy.\" Tom Jones
 # dismissed the forecast" names its own speaker after the quote).
 _QUOTED_PARAGRAPH = 0.9
+_DESCRIPTION_CHARS = 60  # «، وزير الخارجية الأمريكي،» after a name: what a later «للوزير الأمريكي» may match
 _QUOTED = 0.3
 _QUOTE_WORDS = 4
 _TOPIC_CLAIMS = 2  # unattributed sentences opening a paragraph that make it a new topic
@@ -168,7 +170,8 @@ class _Reader:
         link = _link_of(claim, self.links.get(claim.sentence_index, []))
         self._note_topic(claim, link)
         stated = self._attribution_for(claim, link)
-        continued = self._continued_quote(claim) if link is not None and self._quoted_cue(claim, link) else None
+        continued = self._continued_quote(claim, over_lines=False) if link is not None and self._quoted_cue(
+            claim, link) else None
         if continued is not None:  # '"You can tell it was photoshopped.': words inside the quotation, not a cue
             attribution, link, stated = continued, None, NO_ATTRIBUTION
         elif stated.kind == "none":
@@ -267,11 +270,11 @@ class _Reader:
             # The outlet speaks (or cites someone) itself: its earlier source's speaker is not carried along.
             return _outlet_of(stated, antecedent)
         owner = statement_owner(link.speaker.text, load_lexicon()) if link.cue.role == "backward" and (
-            link.speaker is not None) else None
-        if owner is not None:  # «جاء ذلك في مقابلة للصفدي»: the one who just spoke, named again
-            antecedent = history.same_speaker(owner, claim.sentence_index) or history.last_source(
-                claim.sentence_index, "person")
-            if antecedent is not None and claim.sentence_index - antecedent.sentence <= 1:
+            link.cue.arabic and link.speaker is not None) else None
+        if owner is not None:  # «جاء ذلك في مقابلة للصفدي»: the one the story named, named again
+            antecedent = history.same_speaker(owner, claim.sentence_index) or self._described_just_before(
+                owner, claim.sentence_index)
+            if antecedent is not None:
                 return _with_mention(_carried(stated, antecedent, keep_outlet=link.outlet is None), link,
                                      link.speaker.text, antecedent)
         named = history.outlet_named(link.speaker.text) if link.speaker is not None and link.outlet is None else None
@@ -286,6 +289,17 @@ class _Reader:
             return _outlet_of(stated, history.last_outlet())  # type: ignore[arg-type]
         return stated
 
+    def _described_just_before(self, owner: str, sentence: int) -> Antecedent | None:
+        """«جاء ذلك في تصريحات للوزير الأمريكي» after «قال مايك بومبيو، وزير الخارجية الأمريكي، ...»: the source of
+        the sentence before, when its speaker and the description after it hold every word of the owner (not
+        «مسؤول مصري» quoted in between, nor a ministry's «بيان للخارجية» after a spokesman)."""
+        antecedent = self.history.last_source(sentence)
+        if antecedent is None or sentence - antecedent.sentence > 1 or antecedent.attribution.speaker_end is None:
+            return None
+        end = antecedent.attribution.speaker_end
+        described = antecedent.attribution.speaker + self.text[end:end + _DESCRIPTION_CHARS].split("\n")[0]
+        return antecedent if speaker_tokens(owner) <= speaker_tokens(described) else None
+
     def _remember_named(self, claim: Claim) -> None:
         """«وتتذكر مارديني الرحلة ...» then «وقالت»: a speaker of the story named again in a sentence of narrative
         is the one a later verb-only subject refers to, as if she had just spoken."""
@@ -296,12 +310,21 @@ class _Reader:
     def _remember_subject(self, text: str, claim_id: str | None, sentence_index: int) -> None:
         """"Quinton Winter, 28, spotted the crab from the air." then "He said ...": a person named as the subject
         of a sentence of narrative is the newest antecedent of the pronoun that speaks next. The sentence may be
-        one kept out of the claims ("And yet, Nujeen considers herself lucky."; `claim_id` None)."""
-        match = _EN_PERSON_SUBJECT.match(text) or _EN_APPOSITIVE_SUBJECT.match(text)
+        one kept out of the claims ("And yet, Nujeen Mustafa considers herself lucky."; `claim_id` None)."""
+        lexicon = load_lexicon()
+        if fold(text.split(maxsplit=1)[0] if text.split() else "") in lexicon.en_credit_openers:
+            return  # "By John Smith, Associated Press", "Photo by Jane Doe": a credit, not a subject
+        match = _EN_PERSON_SUBJECT.match(text)
+        appositive = _EN_APPOSITIVE_SUBJECT.match(text) if match is None else None
+        if appositive is not None and fold(appositive.group("role").split()[-1]) not in lexicon.en_roles:
+            return  # "The victim, James Hart, died", "His latest novel, The Road Home, was": no one who speaks
+        match = match or appositive
         if match is None or any(word in place_words() for word in re.findall(r"\w+", fold(match.group("name")))):
             return
         if match.group("role") and has_verb(match.group("role"), "en"):
             return  # "Police arrested John Smith", "President Obama met Vladimir Putin": the name is the object
+        if not _verb_after_name(text, match.end("name")):
+            return  # "On Tuesday, Wall Street traders were nervous": the name only describes the subject
         if self.registry.find(match.group("name")) is not None:
             return
         self.history.refresh(claim_id, match.group("name"), sentence_index, self.paragraphs.get(sentence_index, 0))
@@ -348,9 +371,11 @@ class _Reader:
         return Attribution(kind="according_to", outlet=first.outlet, confidence=STATED, outlet_start=first.start,
                            outlet_end=first.end, outlet_from="sentence")
 
-    def _continued_quote(self, claim: Claim) -> Attribution | None:
+    def _continued_quote(self, claim: Claim, over_lines: bool = True) -> Attribution | None:
         """'"We are ready," he said. "This is not over."': the second sentence is still his quote; so is a paragraph
-        that opens a quotation right after the paragraph that quoted him, with no speaker of its own."""
+        that opens a quotation right after the paragraph that quoted him, with no speaker of its own. `over_lines`:
+        also a quotation a crawl split over lines or left open at a paragraph's end (English), not for a sentence
+        with a cue of its own ('"If we do not, our competitors will," Staley told MPs.')."""
         if not self.done or self.done[-1].attribution.kind != "direct_quote":
             return None
         previous = self.done[-1]
@@ -363,7 +388,7 @@ class _Reader:
             paragraph_end = len(self.text) if paragraph_end < 0 else paragraph_end
             opens = claim.text.lstrip()[:1] in _QUOTE_OPENERS
             same = quoted and opens and quoted_share(self.quotes, claim.start, paragraph_end) >= _QUOTED_PARAGRAPH
-            if self.doc.language == "en":  # Arabic copy opens and closes its quotation marks too loosely for these
+            if over_lines and self.doc.language == "en":  # Arabic copy opens and closes its marks too loosely
                 same = same or (quoted and self._quotation_runs_on(previous, claim, paragraph_end)) or (
                     opens and self._left_open(previous, claim))
         else:
@@ -376,17 +401,23 @@ class _Reader:
     def _quotation_runs_on(self, previous: Claim, claim: Claim, paragraph_end: int) -> bool:
         """The quotation around `claim` opened in the claim before it and closes in this line: a page that puts one
         sentence a line split 'Le Fondre said: "It's not going to be a shock ...\nBolton Wanderers is my spiritual
-        home ..."'. The closing mark must be there: a quotation left open ("... and beyond.") does not run on into
-        the narrative line after it."""
-        return any(previous.start <= start < previous.end and start < claim.start < end <= paragraph_end
-                   and self.text[end:end + 1] in ('"', "”") for start, end in self.quotes)
+        home ..."'. The closing mark must end the line: a quotation left open ("... and beyond.") does not run on
+        into the narrative line after it, nor into one that only quotes a title (... for the "Cup".)."""
+        first = bisect.bisect_left(self.quotes, (previous.start, -1))  # quotes are in reading order
+        last = bisect.bisect_left(self.quotes, (previous.end, -1))
+        return any(start < claim.start < end <= paragraph_end and self.text[end:end + 1] in ('"', "”")
+                   and not self.text[end + 1:paragraph_end].strip(" \t.,") for start, end in self.quotes[first:last])
 
     def _left_open(self, previous: Claim, claim: Claim) -> bool:
         """The paragraph before left its quotation open and this one opens another: the convention for one quote
         running over paragraphs ('Porter said: "This is one of ...\n"The women's had won ...')."""
         line_start = self.text.rfind("\n", 0, claim.start)
         before = self.text[self.text.rfind("\n", 0, previous.start) + 1:max(line_start, 0)]
-        return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+        if before.count("“") > before.count("”"):
+            return True
+        last = before.rfind('"')  # straight marks: the last one must open ('said: "This'), not be an inch ('55"')
+        opens = (last == 0 or before[last - 1] in " \t:(") and before[last + 1:last + 2].isalnum()
+        return before.count('"') % 2 == 1 and opens
 
     def _quoted_cue(self, claim: Claim, link: Link) -> bool:
         """The claim opens a quotation that closes after its cue: the cue word is the speaker's own ("You can tell")."""
@@ -522,16 +553,34 @@ def _closes(claim: Claim, link: Link, first: Link) -> bool:
 # and an opening "But" / "And", then a comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor
 # Vorozhbitsyn was attacked", "But graphic artist Ashley Austen remained sceptical").
 _EN_PERSON_SUBJECT = re.compile(
-    r"^(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?"  # an opening phrase: "Last week, Shirley Sotloff, the ..."
+    r"^(?:(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?"  # "Last week, Shirley ..."
     r"(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}"
     r"|(?P<role>(?:[A-Z][\w&.-]*\s+){0,2}(?:[a-z]+\s+){1,2})(?=[A-Z]))?"
-    r"(?P<name>(?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next)\b)"  # an article or a time
-    r"(?:[A-Z][a-z'’.-]+ ){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")  # one space apart: a name, not a caption's run-on
+    r"(?P<name>(?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next|For|With|From|As|If|When|While"
+    r"|Perhaps|Maybe|Now|Then|So|Still|Also|Only|Even|Here|There|Today|Yesterday)\b)"  # an article, a time, an adverb
+    r"(?:[A-Z][a-z'’.-]+[ \u00a0]){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")  # one space apart, not a caption's run-on
 # "The White House press secretary, Josh Earnest, was in the middle of his daily briefing": the role, then the name
 # set off by commas.
 _EN_APPOSITIVE_SUBJECT = re.compile(
     r"^(?:(?:But|And|Yet)\s+)?(?:The|A|An|Its|His|Her|Their)\s+(?P<role>[^,.;:\"“”]{3,60}?),\s+"
-    r"(?P<name>(?:[A-Z][a-z'’.-]+ ){1,3}[A-Z][a-z'’-]+),\s+[a-z]")
+    r"(?P<name>(?:[A-Z][a-z'’.-]+[ \u00a0]){1,3}[A-Z][a-z'’-]+),\s+[a-z]")
+_WORD = re.compile(r"[\w'’-]+")
+_VERB_WINDOW = 3  # words after the one following a name where a verb shows that one was a noun
+
+
+def _verb_after_name(text: str, name_end: int) -> bool:
+    """The name is the subject, not a modifier of it: a comma follows ("Quinton Winter, 28,"), or the next word is a
+    verb, or no verb comes in the few words after it ("Nujeen Mustafa considers herself lucky"); "Wall Street
+    traders were nervous" has its verb one word later."""
+    rest = text[name_end:]
+    if rest.lstrip().startswith(","):
+        return True
+    words = _WORD.findall(rest)
+    if not words or has_verb(words[0], "en"):
+        return True
+    return not has_verb(" ".join(words[1:1 + _VERB_WINDOW]), "en")
+
+
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # a comma that ends a clause, not the one in "5,000"
 _CLOSING_WORDS = 8  # ", the governor of the state said.", ", said a company spokeswoman."
 

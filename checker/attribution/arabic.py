@@ -349,17 +349,16 @@ def statement_owner(phrase: str, lexicon: Lexicon) -> str | None:
     """Whose statement «جاء ذلك في» names when its owner is definite, someone the story has named before:
     «مقابلة للصفدي» -> «الصفدي», «تصريحات للوزير الأمريكي» -> «الوزير الأمريكي». None for «بيان لوزارة الخارجية»
     (the phrase names the owner as it stands) and for anything that is no statement."""
-    words = phrase.split()
-    if len(words) < 2 or arabic_token(fold(words[0])).removeprefix("ال") not in lexicon.ar_statement_nouns:
+    words = [arabic_token(search_form(word)) for word in phrase.split()]
+    if len(words) < 2 or words[0].removeprefix("ال") not in lexicon.ar_statement_nouns:
         return None
-    owner = arabic_token(words[1])
-    if not fold(owner).startswith("لل") or len(owner) < 4:
+    if not words[1].startswith("لل") or len(words[1]) < 4:
         return None
-    described = ["ال" + owner[2:]]
+    described = ["ال" + words[1][2:]]
     for word in words[2:4]:  # «للوزير الأمريكي»: the adjectives that go with it
-        if not fold(word).startswith("ال"):
+        if not word.startswith("ال"):
             break
-        described.append(arabic_token(word))
+        described.append(word)
     return " ".join(described)
 
 

@@ -67,8 +67,9 @@ class History:
         """A speaker named again in a sentence of narrative («وتتذكر مارديني الرحلة») becomes the newest antecedent
         of a verb-only subject («وقالت»), under the phrase an earlier link gave it; its outlet is not carried (the
         narrative sentence cites none)."""
-        earlier = next((a for a in reversed(self._items) if not a.mention_only and a.attribution.speaker
-                        and speaker_tokens(speaker) & speaker_tokens(a.attribution.speaker)), None)
+        named = speaker_tokens(speaker)
+        earlier = next((a for a in self._recent() if not a.mention_only and a.attribution.speaker
+                        and _one_name(named, speaker_tokens(a.attribution.speaker))), None)
         attribution = Attribution(kind="none", speaker=earlier.attribution.speaker if earlier is not None else speaker)
         self._items.append(Antecedent(claim_id, attribution, sentence=sentence, paragraph=paragraph))
 
@@ -263,6 +264,11 @@ def speaker_tokens(phrase: str) -> frozenset[str]:
     "مسؤولين" and "الأمريكي" meets "الأمريكية"."""
     words = re.findall(r"\w+", search_form(phrase).lower())
     return frozenset(_arabic_stem(w) for w in words if w not in _STOPWORDS)
+
+
+def _one_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One name's words within the other's («مارديني» in «يسرى مارديني»): "John Brown" is not "John Smith"."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
 
 
 def _arabic_stem(word: str) -> str:

@@ -123,6 +123,8 @@ class Lexicon:
     en_auxiliaries: frozenset[str]
     en_leading: frozenset[str]
     en_asides: tuple[str, ...]
+    en_credit_openers: frozenset[str]
+    en_relative_openers: tuple[str, ...]
     en_speaker_tails: tuple[str, ...]
     en_inverting: frozenset[str]
     ar_addressees: tuple[str, ...]
@@ -224,6 +226,8 @@ def load_lexicon() -> Lexicon:
         en_auxiliaries=folded(speaker["en_auxiliaries"]),
         en_leading=folded(speaker["en_leading"]),
         en_asides=tuple(fold(w) for w in speaker["en_asides"]),
+        en_credit_openers=folded(speaker["en_credit_openers"]),
+        en_relative_openers=tuple(fold(w) for w in speaker["en_relative_openers"]),
         en_speaker_tails=tuple(fold(w) for w in speaker["en_speaker_tails"]),
         en_inverting=folded(speaker["en_inverting"]),
         ar_addressees=tuple(fold(w) for w in speaker["ar_addressees"]),

@@ -29,9 +29,6 @@ _ROLE_REACH = 3
 _FINITE = frozenset("is are was were has have had will would can could may might must should did does do".split())
 _NAME_JOINS = frozenset({"of", "for", "to", "and", "the", "de", "'s", "’s", "on", "in"})
 _RELATIVE = re.compile(r",\s+(?:who|which)\s")
-# A relative clause set off by commas between a subject and its verb ("staff of Háskólabíó, where the primaries
-# took place, told reporters"): skipped like an aside; "Adel Abdul Mahdi, who was quoted as saying" holds the verb.
-_RELATIVE_OPENERS = ("who ", "whose ", "where ")
 # Compiled once (through `re.search(str, ...)` each call looked its pattern up in re's cache, per cue).
 _IT_BEFORE = re.compile(r"(?<![\w'’])it\s+$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|twice|also|not|never|later|since|"
@@ -306,7 +303,8 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             continue
         # "On Monday the minister": a time opening the sentence is no aside; `_clean_english` drops it
         timed = boundary == start and _leading_time(segment.split()) > 0
-        closed_relative = folded.startswith(_RELATIVE_OPENERS) and text[segment_end:segment_end + 1] == ","
+        # "staff of Háskólabíó, where the primaries took place, told": a relative clause closed by its comma
+        closed_relative = folded.startswith(lexicon.en_relative_openers) and text[segment_end:segment_end + 1] == ","
         if folded and (timed or not (folded.startswith(lexicon.en_asides) or closed_relative)):
             if last is None:
                 last = boundary + len(segment.rstrip())

@@ -44,6 +44,11 @@ _DASH_DATELINE = re.compile(
 _SLASH_DATELINE = re.compile(r"^[ \t]*[^\n/]{2,30}/[^\n/]{2,40}/[ \t]*([^\n/]{2,30}?)[ \t]*$", re.MULTILINE)
 # "القدس (أ ف ب) اعلنت ..." opening a paragraph without a dash: a place of at most three words, a wire agency in
 # brackets and the report going on on the same line (a caption ending "(AFP)" is no dateline).
+_MONTHS = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
+# "Taipei, Oct. 22 (CNA)" on a line of its own: a place, a date and the wire, the story on the next line.
+_DATED_PAREN_WIRE = re.compile(
+    rf"^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}},[ \t]+(?:{_MONTHS})\.?[ \t]+\d{{1,2}}[ \t]*"
+    r"\(\s*([^()\n]{2,30}?)\s*\)[ \t]*$", re.MULTILINE)
 _PAREN_WIRE = re.compile(r"^[ \t]*[^\s()]+(?:[ \t]+[^\s()]+){0,2}[ \t]*\(\s*([^()\n]{2,30}?)\s*\)[ \t]*[-—–:]?"
                          r"(?=[ \t]*(?:\S+[ \t]+){4}\S)", re.MULTILINE)
 # Credit lines at the foot: "المصدر: رويترز", "Source: AFP", "(أ ف ب)", "— Reuters".
@@ -99,13 +104,15 @@ _TITLE_CASE = re.compile(r"(?:[A-Z][\w.'’&-]*|\([A-Z][\w.]*\))(?:[ \t]+(?:[A-Z
 # a press review, whose every section opens so).
 _FROM_LEAD = re.compile(r"^[ \t]*from[ \t]+(?:the[ \t]+)?([^\n:]{2,40}?)[ \t]*:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 # Web bylines (`_byline`): "Carol Memmott, USA TODAY", "By Jane Doe and John Roe, Associated Press" on a line of
-# their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff", "By Forbes staff"; "By X | x@site.com | Orange County Register"
-# (a crawl may glue the next line on: "RegisterAugust 25"); "IANS" over its date line.
+# their own; "Bob Young\nSeattle Times staff reporter", "Forbes Staff", "By Forbes staff"; "By X | x@site.com |
+# Orange County Register" (a crawl may glue the next line on: "RegisterAugust 25"); "IANS" over its date line.
 _BYLINE_COMMA = re.compile(rf"^[ \t]*(?:[Bb]y[ \t]+)?{_NAMES}(?:[ \t]+and[ \t]+{_NAMES})?[ \t]*,[ \t]*"
                            r"([A-Z][^\n,;:]{1,40}?)[ \t.]*$", re.MULTILINE)
 _LISTED = re.compile(rf"[ \t]*{_NAMES}[ \t]*,[ \t]*[A-Z][^\n,;:]{{1,40}}")
-_BYLINE_STAFF = re.compile(r"^[ \t]*(?:By[ \t]+)?([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)(?:[ \t]+(?i:reporter|writer|correspondent))?"
-                           r"[ \t.]*$", re.MULTILINE)
+_BYLINE_STAFF = re.compile(r"^[ \t]*(?:By[ \t]+)?([A-Z][^\n,;:]{1,40}?)[ \t]+(?i:staff)"
+                           r"(?:[ \t]+(?i:reporter|writer|correspondent))?[ \t.]*$", re.MULTILINE)
+_BYLINE_FOR = re.compile(rf"^[ \t]*By[ \t]+{_NAMES}[ \t]+for[ \t]+(?:the[ \t]+)?([A-Z][^\n,;|]{{1,40}}?)[ \t.]*(?:,|$)",
+                         re.MULTILINE)  # "By Franz-Stefan Gady for The DiplomatJuly 31, 2018"
 _BYLINE_PIPE = re.compile(rf"(?:\b|(?<=[a-z]))(?<!Photo )By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})")
 _WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
                              r"[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
@@ -114,7 +121,7 @@ _CAPITAL_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t,]+[A-Z][A-Z.'�
                                r"\(\s*([^()\n]{2,40}?)\s*\)\s*[-—–]", re.MULTILINE)
 _PHOTOGRAPHER = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}")
 # The next line's date glued to the outlet's name by a crawl ("Orange County RegisterAugust 25, 2016").
-_GLUED = re.compile(rf"(?<=[a-z])(?=(?:{'|'.join([*calendar.month_name[1:], *calendar.month_abbr[1:], 'Sept'])})\b)")
+_GLUED = re.compile(rf"(?<=[a-z])(?=(?:{_MONTHS})\b)")
 _BODY_WORDS = 15  # the story's first sentence: a line this long that ends like a statement
 _BYLINE_CHARS = 4000
 _TAIL_CHARS = 400
@@ -136,16 +143,17 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
         found.append((match, 1, registry.find(match.group(1)) or Outlet(outlet_slug(match.group(1)), match.group(1),
                                                                          known=False)))
     leads = (_FROM_LEAD,) if len(_FROM_LEAD.findall(text)) == 1 else ()
-    for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE, *leads):
+    named = tuple(outlet.id for outlet, *_ in registry.find_in(head))  # "FOCUS TAIWAN" above "(CNA)": Taiwan's
+    for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE, _DATED_PAREN_WIRE, *leads):
         for candidate in pattern.finditer(head):
             first = _outlet_before_dash(candidate, registry) if pattern is _DASH_DATELINE else None
             if first is not None:  # "سكاي نيوز عربية - أبوظبي": the outlet, then the place (not a TV named like it)
                 found.append((candidate, 0, first))
                 break
-            outlet = registry.find(candidate.group(1))
+            outlet = registry.resolve(candidate.group(1), story=named) or registry.find(candidate.group(1))
             # A dash or slash line names the wire whose copy it is, or the site whose own reporting it is
             # ("دبي - العربية.نت"); a bracket opening a report line only a wire.
-            if outlet is not None and (pattern is not _PAREN_WIRE or registry.kind(outlet) == WIRE):
+            if outlet is not None and (pattern not in (_PAREN_WIRE, _DATED_PAREN_WIRE) or registry.kind(outlet) == WIRE):
                 found.append((candidate, 1, outlet))
                 break
     if found:
@@ -199,20 +207,20 @@ def _page_note(text: str, registry: OutletRegistry) -> Attribution | None:
 
 def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
     """A web page's byline naming the reporter's outlet on a line of its own ("Joel Shannon, USA TODAY", "Seattle
-    Times staff reporter", "Forbes Staff", "By Forbes staff", "By Tomoya Shimura | tshimura@scng.com | Orange County Register") or a
-    wire's name over the date line ("IANS" / "July 18, 2014"): the page is that outlet's story, as a dateline would
+    Times staff reporter", "Forbes Staff", "By Forbes staff", "By Tomoya Shimura | tshimura@scng.com | Orange County
+    Register", "By Franz-Stefan Gady for The Diplomat") or a wire's name over the date line ("IANS" / "July 18, 2014"): the page is that outlet's story, as a dateline would
     say. The whole name must be one outlet's the registry knows ("Times Staff Writer" may be any Times); a
     photographer's credit ("FELIX ORDONEZ/REUTERS", "Photo By Jae C. Hong | AP", "Mark Lennihan, AP" under a
     picture) is no byline, and neither is the site's name heading the page ("Blabbermouth.net -"), which the
     annotators read as its logo."""
     head = text[:_BYLINE_CHARS]
     body = _body_start(head)
-    for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _WIRE_OVER_DATE):
+    for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _BYLINE_FOR, _WIRE_OVER_DATE):
         for match in pattern.finditer(head):
             if pattern is _BYLINE_COMMA and (match.start() > body or _in_list(text, match)):
                 continue  # under the story's first sentence, or a list: "Jane Smith, USA TODAY" among jurors
             name = match.group(1)
-            glued = _GLUED.search(name) if pattern is _BYLINE_PIPE else None
+            glued = _GLUED.search(name) if pattern in (_BYLINE_PIPE, _BYLINE_FOR) else None
             name = (name[:glued.start()] if glued else name).rstrip(" \t.")
             outlet = _whole_outlet(name, registry)
             if outlet is not None and (pattern is not _WIRE_OVER_DATE or registry.kind(outlet) == WIRE):

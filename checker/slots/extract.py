@@ -553,7 +553,7 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
         if not (word in cues or (word[:1] in "وف" and word[1:] in cues)):
             continue
         verb = word if word in cues else word[1:]  # ولم، فلا; but فشل keeps its ف
-        if verb == "ما" and not _ma_negates(words, i, rules) or (
+        if verb == "ما" and not _ma_negates(words, i, rules, prefixed=verb != word) or (
                 i + 1 < len(words) and search_form(words[i + 1].group()) in rules.still_verbs):
             continue  # «نوعا ما»، «لا يزال»: no negation
         if verb in rules.negation_cues and verb not in negation and not (
@@ -597,17 +597,26 @@ def _refused_act(words: list[re.Match[str]], i: int, word: str, rules: SlotRules
 _REFUSAL_REACH = 4  # the verb's subject may stand between it and the act («ورفضت وزارة الداخلية التعليق»)
 
 
-def _ma_negates(words: list[re.Match[str]], i: int, rules: SlotRules) -> bool:
-    """«ما قال» opening a clause or after its subject negates; «نوعا ما»، «بحسب ما», «مسؤولية ما جرى» (after a word that
-    is neither a clause opener nor a definite subject: "what"), «ما» before a word with ال («ما المتضررة») and «ما» opening a clause of consequence after a comma
-    («رفض دفع الفاتورة، ما استدعى حضور الشرطة»: which led to) do not."""
+def _ma_negates(words: list[re.Match[str]], i: int, rules: SlotRules, prefixed: bool = False) -> bool:
+    """A bare «ما» negates where a clause opens: first, after punctuation or a line break, after a clause opener
+    («لكنهم ما انسحبوا», slots.toml `ma_openers`) or a definite subject («الجيش ما انسحب»). After any other word it is
+    "what" («مسؤولية ما جرى», «بحسب ما», «إلى ما تبقى»); so is «ما» before a word with ال («ما المتضررة») and «ما»
+    opening a clause of consequence after a comma («رفض دفع الفاتورة، ما استدعى حضور الشرطة»: which led to). «وما»
+    and «فما» (`prefixed`) open their clause themselves."""
     before = search_form(words[i - 1].group()) if i else ""
     after = search_form(words[i + 1].group()) if i + 1 < len(words) else ""
     gap = words[i].string[words[i - 1].end():words[i].start()] if i else ""
-    if i and not re.search(r"[^\w\s]", gap) and before not in rules.ma_openers and not re.match(r"[وف]?ال", before):
-        return False  # after a preposition or a noun it governs («مسؤولية ما جرى»); a subject («الجيش ما انسحب») may
+    opens = prefixed or not i or bool(re.search(r"[^\w \t]", gap)) or _ma_opener(before, rules) or (
+        before.startswith(("ال", "وال", "فال")) and before not in rules.ma_not_subjects)
     result = i > 0 and bool(re.search(r"[،,]", gap)) and after in rules.ma_result_verbs
-    return before not in rules.ma_not_after and not result and not re.match(r"[وفبلك]?ال", after)
+    return opens and not result and not re.match(r"[وفبلك]?ال", after)
+
+
+def _ma_opener(word: str, rules: SlotRules) -> bool:
+    """«ثم», «لكن», or «إنه», «لكنهم», «أننا»: a clause opener (`ma_openers`), or one that carries its subject as a
+    pronoun (`ma_subject_openers`; a bare «إن ما جرى» is "what happened")."""
+    return word in rules.ma_openers or any(word.endswith(suffix) and word[:-len(suffix)] in rules.ma_subject_openers
+                                           for suffix in ("هما", "هم", "هن", "ها", "نا", "ه"))
 
 
 def _light_verb(word: str, rules: SlotRules) -> bool:

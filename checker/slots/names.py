@@ -113,10 +113,11 @@ class SlotRules:
     not_only: frozenset[str]
     refusal_verbs: frozenset[str]  # «رفض» … whose object is the act not done (`[negation] masdar_cues`)
     refused_acts: frozenset[str]
-    ma_not_after: frozenset[str]
     still_verbs: frozenset[str]
     ma_result_verbs: frozenset[str]  # «، ما أدى إلى»: "which led to" after a comma, no negation
     ma_openers: frozenset[str]  # «لكن ما»: words after which «ما» may open a negated clause
+    ma_subject_openers: frozenset[str]  # «إنه ما»: with a pronoun attached
+    ma_not_subjects: frozenset[str]  # «إلى ما»: words with ال that are no subject
     negation_shared_words: int
     same_wording: float
     same_wording_similarity: float
@@ -149,8 +150,8 @@ def load_rules() -> SlotRules:
                      frozenset(search_form(w) for w in data["negation"]["cue_objects"]),
                      frozenset(search_form(w) for w in data["negation"]["not_only"]),
                      *(frozenset(search_form(w) for w in data["negation"][key])
-                       for key in ("masdar_cues", "refused_acts", "ma_not_after", "still_verbs", "ma_result_verbs",
-                                   "ma_openers")),
+                       for key in ("masdar_cues", "refused_acts", "still_verbs", "ma_result_verbs", "ma_openers",
+                                   "ma_subject_openers", "ma_not_subjects")),
                      int(data["negation"]["shared_words"]), float(data["event"]["same_wording"]),
                      float(data["event"]["same_wording_similarity"]), float(data["event"]["other_event_similarity"]))
 

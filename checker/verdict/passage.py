@@ -14,7 +14,7 @@ from functools import cached_property
 from checker.models import PassageHit
 from checker.normalize import fold
 from checker.slots import SlotDecision
-from checker.slots.align import best_coverage, negates_more, negates_the_claim
+from checker.slots.align import best_coverage, negates_more, negates_the_claim, refuses_more
 from checker.slots.cleft import CleftReading, read_cleft
 from checker.slots.compare import anchors, lone_figure_changed, missing_anchors
 from checker.slots.nationality import changed_nationality
@@ -187,7 +187,8 @@ class AssessedPassage:
                 and not any(d.outcome == "conflict" for d in result.slot_decisions)
                 and self.coverage >= needed):
             return False
-        return not negates_more(self.claim_text, best_coverage(self.claim_text, self.hit.text)[1])
+        best = best_coverage(self.claim_text, self.hit.text)[1]
+        return not negates_more(self.claim_text, best) and not refuses_more(self.claim_text, best)
 
     @cached_property
     def slot_conflict(self) -> SlotDecision | None:
