@@ -26,17 +26,18 @@ from checker.attribution.coreference import (Antecedent, History, name_in, named
                                               speaker_tokens)
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
-                                        find_lead_citation, find_publisher, lead_sentences, place_words,
+                                        find_lead_citation, find_publisher, lead_sentences,
                                         reporting_outlet, shifts_topic, story_outlet_id, with_story_outlet)
-from checker.attribution.quotes import closed_quote_spans, quote_spans, quoted_share
+from checker.attribution.quotes import (closed_quote_spans, left_open, quotation_runs_on, quote_spans,
+                                        quoted_share)
 from checker.attribution.mentions import outlets_in
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
 from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
+from checker.attribution.subjects import narrative_subject
 from checker.doc import Doc, Sentence, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim
 from checker.normalize import fold
 from checker.outlets import OutletRegistry
-from checker.sentence_kinds import has_verb
 
 __all__ = ["attribute", "find_dateline", "sentence_links", "DATELINE", "LinkRefiner"]
 
@@ -311,23 +312,9 @@ class _Reader:
         """"Quinton Winter, 28, spotted the crab from the air." then "He said ...": a person named as the subject
         of a sentence of narrative is the newest antecedent of the pronoun that speaks next. The sentence may be
         one kept out of the claims ("And yet, Nujeen Mustafa considers herself lucky."; `claim_id` None)."""
-        lexicon = load_lexicon()
-        if fold(text.split(maxsplit=1)[0] if text.split() else "") in lexicon.en_credit_openers:
-            return  # "By John Smith, Associated Press", "Photo by Jane Doe": a credit, not a subject
-        match = _EN_PERSON_SUBJECT.match(text)
-        appositive = _EN_APPOSITIVE_SUBJECT.match(text) if match is None else None
-        if appositive is not None and fold(appositive.group("role").split()[-1]) not in lexicon.en_roles:
-            return  # "The victim, James Hart, died", "His latest novel, The Road Home, was": no one who speaks
-        match = match or appositive
-        if match is None or any(word in place_words() for word in re.findall(r"\w+", fold(match.group("name")))):
-            return
-        if match.group("role") and has_verb(match.group("role"), "en"):
-            return  # "Police arrested John Smith", "President Obama met Vladimir Putin": the name is the object
-        if not _verb_after_name(text, match.end("name")):
-            return  # "On Tuesday, Wall Street traders were nervous": the name only describes the subject
-        if self.registry.find(match.group("name")) is not None:
-            return
-        self.history.refresh(claim_id, match.group("name"), sentence_index, self.paragraphs.get(sentence_index, 0))
+        name = narrative_subject(text, load_lexicon())
+        if name is not None and self.registry.find(name) is None:
+            self.history.refresh(claim_id, name, sentence_index, self.paragraphs.get(sentence_index, 0))
 
     def _narrative_sentences(self) -> list[Sentence]:
         """English sentences kept out of the claims that cite no one: their subject may still be the "she" of the
@@ -389,35 +376,15 @@ class _Reader:
             opens = claim.text.lstrip()[:1] in _QUOTE_OPENERS
             same = quoted and opens and quoted_share(self.quotes, claim.start, paragraph_end) >= _QUOTED_PARAGRAPH
             if over_lines and self.doc.language == "en":  # Arabic copy opens and closes its marks too loosely
-                same = same or (quoted and self._quotation_runs_on(previous, claim, paragraph_end)) or (
-                    opens and self._left_open(previous, claim))
+                same = same or (quoted and quotation_runs_on(self.text, self.quotes, previous.start, previous.end,
+                                                             claim.start, paragraph_end)) or (
+                    opens and left_open(self.text, previous.start, claim.start))
         else:
             same = False
         if not same:
             return None
         return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,
                        mention_start=None, mention_end=None)
-
-    def _quotation_runs_on(self, previous: Claim, claim: Claim, paragraph_end: int) -> bool:
-        """The quotation around `claim` opened in the claim before it and closes in this line: a page that puts one
-        sentence a line split 'Le Fondre said: "It's not going to be a shock ...\nBolton Wanderers is my spiritual
-        home ..."'. The closing mark must end the line: a quotation left open ("... and beyond.") does not run on
-        into the narrative line after it, nor into one that only quotes a title (... for the "Cup".)."""
-        first = bisect.bisect_left(self.quotes, (previous.start, -1))  # quotes are in reading order
-        last = bisect.bisect_left(self.quotes, (previous.end, -1))
-        return any(start < claim.start < end <= paragraph_end and self.text[end:end + 1] in ('"', "”")
-                   and not self.text[end + 1:paragraph_end].strip(" \t.,") for start, end in self.quotes[first:last])
-
-    def _left_open(self, previous: Claim, claim: Claim) -> bool:
-        """The paragraph before left its quotation open and this one opens another: the convention for one quote
-        running over paragraphs ('Porter said: "This is one of ...\n"The women's had won ...')."""
-        line_start = self.text.rfind("\n", 0, claim.start)
-        before = self.text[self.text.rfind("\n", 0, previous.start) + 1:max(line_start, 0)]
-        if before.count("“") > before.count("”"):
-            return True
-        last = before.rfind('"')  # straight marks: the last one must open ('said: "This'), not be an inch ('55"')
-        opens = (last == 0 or before[last - 1] in " \t:(") and before[last + 1:last + 2].isalnum()
-        return before.count('"') % 2 == 1 and opens
 
     def _quoted_cue(self, claim: Claim, link: Link) -> bool:
         """The claim opens a quotation that closes after its cue: the cue word is the speaker's own ("You can tell")."""
@@ -546,39 +513,6 @@ def _closes(claim: Claim, link: Link, first: Link) -> bool:
     tail = claim.text[comma + 1:]
     return comma >= 0 and first.cue.end <= claim.start + comma < source.start and len(
         tail.split()) <= _CLOSING_WORDS and '"' not in tail and "“" not in tail
-
-
-# A person named as an English sentence's subject: two to four capitalised words, maybe after "The fisherman" or a
-# role with no verb in it ("Russian leader", "graphic artist", "MACHINE HEAD frontman"; `_remember_subject` checks)
-# and an opening "But" / "And", then a comma or a lowercase word ("Quinton Winter, 28, spotted", "The fisherman Igor
-# Vorozhbitsyn was attacked", "But graphic artist Ashley Austen remained sceptical").
-_EN_PERSON_SUBJECT = re.compile(
-    r"^(?:(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3},\s+)?"  # "Last week, Shirley ..."
-    r"(?:(?:But|And|Yet)\s+)?(?:(?:The|A|An)\s+(?:[a-z]+\s+){1,2}"
-    r"|(?P<role>(?:[A-Z][\w&.-]*\s+){0,2}(?:[a-z]+\s+){1,2})(?=[A-Z]))?"
-    r"(?P<name>(?!(?:The|A|An|This|That|These|In|On|At|After|Before|But|And|Last|Next|For|With|From|As|If|When|While"
-    r"|Perhaps|Maybe|Now|Then|So|Still|Also|Only|Even|Here|There|Today|Yesterday)\b)"  # an article, a time, an adverb
-    r"(?:[A-Z][a-z'’.-]+[ \u00a0]){1,3}[A-Z][a-z'’-]+)(?=,|\s+[a-z])")  # one space apart, not a caption's run-on
-# "The White House press secretary, Josh Earnest, was in the middle of his daily briefing": the role, then the name
-# set off by commas.
-_EN_APPOSITIVE_SUBJECT = re.compile(
-    r"^(?:(?:But|And|Yet)\s+)?(?:The|A|An|Its|His|Her|Their)\s+(?P<role>[^,.;:\"“”]{3,60}?),\s+"
-    r"(?P<name>(?:[A-Z][a-z'’.-]+[ \u00a0]){1,3}[A-Z][a-z'’-]+),\s+[a-z]")
-_WORD = re.compile(r"[\w'’-]+")
-_VERB_WINDOW = 3  # words after the one following a name where a verb shows that one was a noun
-
-
-def _verb_after_name(text: str, name_end: int) -> bool:
-    """The name is the subject, not a modifier of it: a comma follows ("Quinton Winter, 28,"), or the next word is a
-    verb, or no verb comes in the few words after it ("Nujeen Mustafa considers herself lucky"); "Wall Street
-    traders were nervous" has its verb one word later."""
-    rest = text[name_end:]
-    if rest.lstrip().startswith(","):
-        return True
-    words = _WORD.findall(rest)
-    if not words or has_verb(words[0], "en"):
-        return True
-    return not has_verb(" ".join(words[1:1 + _VERB_WINDOW]), "en")
 
 
 _CLAUSE_COMMA = re.compile(r",(?=\s)")  # a comma that ends a clause, not the one in "5,000"

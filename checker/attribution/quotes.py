@@ -62,3 +62,27 @@ def _next_opener(text: str, position: int) -> int | None:
 def _paragraph_end(text: str, position: int) -> int:
     match = _PARAGRAPH_END.search(text, position)
     return match.start() if match else len(text.rstrip())
+
+
+def quotation_runs_on(text: str, spans: list[tuple[int, int]], previous_start: int, previous_end: int,
+                      claim_start: int, line_end: int) -> bool:
+    """The quotation around a sentence opened in the sentence before it and closes at the end of this line: a page
+    that puts one sentence a line split 'Le Fondre said: "It's not going to be a shock ...\nBolton Wanderers is my
+    spiritual home ..."'. A quotation left open ("... and beyond.") does not run on into the narrative line after
+    it, nor into one that only quotes a title (... for the "Cup".). `spans` are `quote_spans(text)`."""
+    first = bisect.bisect_left(spans, (previous_start, -1))  # spans are in reading order
+    last = bisect.bisect_left(spans, (previous_end, -1))
+    return any(start < claim_start < end <= line_end and text[end:end + 1] in ('"', "”")
+               and not text[end + 1:line_end].strip(" \t.,") for start, end in spans[first:last])
+
+
+def left_open(text: str, previous_start: int, claim_start: int) -> bool:
+    """The paragraph before left its quotation open and this one opens another: the convention for one quote
+    running over paragraphs ('Porter said: "This is one of ...\n"The women's had won ...')."""
+    line_start = text.rfind("\n", 0, claim_start)
+    before = text[text.rfind("\n", 0, previous_start) + 1:max(line_start, 0)]
+    if before.count("“") > before.count("”"):
+        return True
+    last = before.rfind('"')  # straight marks: the last one must open ('said: "This'), not be an inch ('55"')
+    opens = (last == 0 or before[last - 1] in " \t:(") and before[last + 1:last + 2].isalnum()
+    return before.count('"') % 2 == 1 and opens
