@@ -45,7 +45,7 @@ _AR_FEMININE_PLURALS = frozenset(fold(w) for w in ("مصادر", "أوساط", "
 
 @dataclass(frozen=True)
 class Antecedent:
-    claim_id: str | None  # None: a sentence kept out of the claims named the speaker ("And yet, Nujeen considers ...")
+    claim_id: str | None  # None: a sentence kept out of the claims named the speaker ("And yet, Nujeen Mustafa ...")
     attribution: Attribution
     mention_only: bool = False  # an outlet named without a cue: "the paper" may mean it, "he added" may not
     sentence: int = 0
