@@ -42,13 +42,13 @@ _DASH_DATELINE = re.compile(
     r"[«\"“]?([^\n«»\"“”:()\-–—/]{2,30}?)[»\"”]?[ \t]*(?::|$)", re.MULTILINE)
 # "إسطنبول/ محمد شيخ يوسف/ الأناضول": city, reporter and outlet on a line of their own.
 _SLASH_DATELINE = re.compile(r"^[ \t]*[^\n/]{2,30}/[^\n/]{2,40}/[ \t]*([^\n/]{2,30}?)[ \t]*$", re.MULTILINE)
-# "القدس (أ ف ب) اعلنت ..." opening a paragraph without a dash: a place of at most three words, a wire agency in
-# brackets and the report going on on the same line (a caption ending "(AFP)" is no dateline).
 _MONTHS = "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
 # "Taipei, Oct. 22 (CNA)" on a line of its own: a place, a date and the wire, the story on the next line.
 _DATED_PAREN_WIRE = re.compile(
     rf"^[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}},[ \t]+(?:{_MONTHS})\.?[ \t]+\d{{1,2}}[ \t]*"
     r"\(\s*([^()\n]{2,30}?)\s*\)[ \t]*$", re.MULTILINE)
+# "القدس (أ ف ب) اعلنت ..." opening a paragraph without a dash: a place of at most three words, a wire agency in
+# brackets and the report going on on the same line (a caption ending "(AFP)" is no dateline).
 _PAREN_WIRE = re.compile(r"^[ \t]*[^\s()]+(?:[ \t]+[^\s()]+){0,2}[ \t]*\(\s*([^()\n]{2,30}?)\s*\)[ \t]*[-—–:]?"
                          r"(?=[ \t]*(?:\S+[ \t]+){4}\S)", re.MULTILINE)
 # Credit lines at the foot: "المصدر: رويترز", "Source: AFP", "(أ ف ب)", "— Reuters".
@@ -143,17 +143,20 @@ def find_dateline(text: str, registry: OutletRegistry) -> Attribution | None:
         found.append((match, 1, registry.find(match.group(1)) or Outlet(outlet_slug(match.group(1)), match.group(1),
                                                                          known=False)))
     leads = (_FROM_LEAD,) if len(_FROM_LEAD.findall(text)) == 1 else ()
-    named = tuple(outlet.id for outlet, *_ in registry.find_in(head))  # "FOCUS TAIWAN" above "(CNA)": Taiwan's
+    named: tuple[str, ...] | None = None  # the head's outlets, read once a candidate needs them
     for pattern in (_DASH_DATELINE, _SLASH_DATELINE, _PAREN_WIRE, _DATED_PAREN_WIRE, *leads):
         for candidate in pattern.finditer(head):
             first = _outlet_before_dash(candidate, registry) if pattern is _DASH_DATELINE else None
             if first is not None:  # "سكاي نيوز عربية - أبوظبي": the outlet, then the place (not a TV named like it)
                 found.append((candidate, 0, first))
                 break
+            if named is None:  # "FOCUS TAIWAN" above "(CNA)": Taiwan's agency, not Singapore's channel
+                named = tuple(outlet.id for outlet, *_ in registry.find_in(head))
             outlet = registry.resolve(candidate.group(1), story=named) or registry.find(candidate.group(1))
             # A dash or slash line names the wire whose copy it is, or the site whose own reporting it is
             # ("دبي - العربية.نت"); a bracket opening a report line only a wire.
-            if outlet is not None and (pattern not in (_PAREN_WIRE, _DATED_PAREN_WIRE) or registry.kind(outlet) == WIRE):
+            bracketed = pattern in (_PAREN_WIRE, _DATED_PAREN_WIRE)
+            if outlet is not None and (not bracketed or registry.kind(outlet) == WIRE):
                 found.append((candidate, 1, outlet))
                 break
     if found:
@@ -208,8 +211,8 @@ def _page_note(text: str, registry: OutletRegistry) -> Attribution | None:
 def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
     """A web page's byline naming the reporter's outlet on a line of its own ("Joel Shannon, USA TODAY", "Seattle
     Times staff reporter", "Forbes Staff", "By Forbes staff", "By Tomoya Shimura | tshimura@scng.com | Orange County
-    Register", "By Franz-Stefan Gady for The Diplomat") or a wire's name over the date line ("IANS" / "July 18, 2014"): the page is that outlet's story, as a dateline would
-    say. The whole name must be one outlet's the registry knows ("Times Staff Writer" may be any Times); a
+    Register", "By Franz-Stefan Gady for The Diplomat") or a wire's name over the date line ("IANS" / "July 18,
+    2014"): the page is that outlet's story, as a dateline would say. The whole name must be one outlet's the registry knows ("Times Staff Writer" may be any Times); a
     photographer's credit ("FELIX ORDONEZ/REUTERS", "Photo By Jae C. Hong | AP", "Mark Lennihan, AP" under a
     picture) is no byline, and neither is the site's name heading the page ("Blabbermouth.net -"), which the
     annotators read as its logo."""

@@ -45,7 +45,7 @@ def _verb_after_name(text: str, name_end: int) -> bool:
 
 def narrative_subject(text: str, lexicon: Lexicon) -> str | None:
     """The person an English sentence names as its subject, or None."""
-    if fold(text.split(maxsplit=1)[0] if text.split() else "") in lexicon.en_credit_openers:
+    if fold((text.split(maxsplit=1) or [""])[0]) in lexicon.en_credit_openers:
         return None  # "By John Smith, Associated Press", "Photo by Jane Doe": a credit, not a subject
     match = _EN_PERSON_SUBJECT.match(text)
     appositive = _EN_APPOSITIVE_SUBJECT.match(text) if match is None else None

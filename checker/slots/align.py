@@ -112,16 +112,23 @@ def refuses_more(claim: str, sentence: str) -> bool:
     """The claim has someone refuse or decline («رفضت الصحيفة نشر المقال», "declined to publish") where the sentence
     negates, denies and refuses nothing: it reports the act done, not the claim in other words."""
     from checker.slots.extract import read
-    from checker.slots.names import load_rules
 
-    rules = load_rules()
-    refusals = rules.refusal_verbs | rules.negation_cues
+    refusals = _refusal_words()
 
     def refuses(text: str) -> bool:
         return any(word in refusals or (word[:1] in "وف" and word[1:] in refusals)
                    for word in _WORDS.findall(search_form(text)))
 
     return refuses(claim) and not (refuses(sentence) or read(sentence).negated or _denials_in(sentence))
+
+
+@lru_cache(maxsize=1)
+def _refusal_words() -> frozenset[str]:
+    """«رفض», "declined", «امتنع», "failed" (slots.toml masdar_cues and negation cues), in search form."""
+    from checker.slots.names import load_rules
+
+    rules = load_rules()
+    return rules.refusal_verbs | rules.negation_cues
 
 
 @lru_cache(maxsize=8192)
