@@ -9,6 +9,8 @@ articles themselves never enter the repository. Ids:
     polnear/<stem>                     PolNeAR dev text
     fnc1/<Body ID>                     FNC-1 test article bodies (English news; evaluation only)
     wice/<meta id>                     the web page a WiCE dev claim cites (English; evaluation only)
+    fakes/<unit_id>                    a FA-KES article (English, Syrian war; the set stores it without commas or
+                                       paragraph breaks; evaluation only)
 
     python eval/real_articles.py OUT_DIR ID...      writes OUT_DIR/<id with / as __>.txt for each id
 """
@@ -73,6 +75,25 @@ def _wice(claim_id: str) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
+@cache
+def _fakes_rows() -> dict[str, dict[str, str]]:
+    """FA-KES's rows by unit id (the file is latin-1 with CRLF), read once."""
+    with (DATA / "fakes" / "fakes.csv").open(encoding="latin-1", newline="") as handle:
+        return {row["unit_id"]: row for row in csv.DictReader(handle)}
+
+
+def fakes_row(unit_id: str) -> dict[str, str]:
+    """One FA-KES row: its article, its outlet's short name ("sana", "reuters") and its date ("7/29/15")."""
+    if unit_id not in _fakes_rows():
+        raise ValueError(f"no FA-KES article {unit_id!r}")
+    return _fakes_rows()[unit_id]
+
+
+def _fakes(unit_id: str) -> str:
+    """The article as FA-KES stores it: one paragraph, the page's date and title run into the body."""
+    return fakes_row(unit_id)["article_content"].strip() + "\n"
+
+
 def source_url(article_id: str) -> str | None:
     """The article's own address (ANT files carry it), for outlet look-alikes decided by domain."""
     kind, _, rest = article_id.partition("/")
@@ -98,7 +119,10 @@ def article_text(article_id: str) -> str:
         return _fnc1(rest)
     if kind == "wice":
         return _wice(rest)
-    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/, polnear/, fnc1/ or wice/")
+    if kind == "fakes":
+        return _fakes(rest)
+    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/, polnear/, fnc1/, wice/ or "
+                     "fakes/")
 
 
 def file_name(article_id: str) -> str:

@@ -204,7 +204,7 @@ def main() -> None:
                   f"outlet_ok={j.outlet_ok} speaker_ok={j.speaker_ok} want={item.get('outlet')}/{item.get('speaker')} "
                   f"got={j.got}")
     print(summarise(judgements, "all"))
-    english = ("gum/", "polnear/", "fnc1/", "wice/")
+    english = ("gum/", "polnear/", "fnc1/", "wice/", "fakes/")
     for language, prefix in (("Arabic", ("antms/", "antv11/")), ("English", english)):
         subset = [j for j in judgements if j.doc.startswith(prefix)]
         if subset:

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from real_articles import article_text  # noqa: E402
+from real_articles import article_text, fakes_row  # noqa: E402
 
 from checker.models import Attribution, Claim  # noqa: E402
 from checker.numbers import find_numbers  # noqa: E402
@@ -47,12 +47,16 @@ TRAINING_SETS = ("verdict_cases", "verdict_cases3", "verdict_cases4", "verdict_c
                  "verdict_cases27", "verdict_cases28",
                  "verdict_cases29")
 LABELS = ("supported", "contradicted", "not_enough_evidence")
-ENGLISH_SOURCES = frozenset({"fnc1", "polnear", "gum", "wice"})
+ENGLISH_SOURCES = frozenset({"fnc1", "polnear", "gum", "wice", "fakes"})
 ANT_OUTLETS = {"Alarabia": "Al Arabiya", "BBC": "BBC Arabic", "CNN": "CNN Arabic", "France24": "France 24",
                "SkyNews": "Sky News Arabia"}
 POLNEAR_OUTLETS = {"breitbart": "Breitbart", "huff-post": "HuffPost", "politico": "Politico",
                    "wash-post": "The Washington Post", "west-journal": "The Western Journal",
                    "usa-today": "USA Today", "nyt": "The New York Times"}
+FAKES_OUTLETS = {"ahram": "Ahram Online", "manar": "Al-Manar", "alalam": "Al-Alam", "alaraby": "The New Arab",
+                 "dailysabah": "Daily Sabah", "sana": "SANA", "sputnik": "Sputnik", "etilaf": None, "trt": "TRT World",
+                 "reuters": "Reuters", "jordantimes": "The Jordan Times", "arabiya": "Al Arabiya",
+                 "asharqalawsat": "Asharq Al-Awsat", "nna": "National News Agency", "tass": "TASS"}
 
 
 def split_of(case_id: str) -> str:
@@ -63,6 +67,10 @@ def split_of(case_id: str) -> str:
 def outlet_and_date(article_id: str) -> tuple[str | None, str | None]:
     """The outlet name and publication date an article id carries."""
     kind, _, rest = article_id.partition("/")
+    if kind == "fakes":  # the Syrian National Coalition's site (etilaf) is a party's, not an outlet's
+        row = fakes_row(rest)
+        month, day, year = row["date"].split("/")
+        return FAKES_OUTLETS[row["source"]], f"20{year[-2:]}-{int(month):02d}-{int(day):02d}"
     if kind == "antms":
         outlet = ANT_OUTLETS.get(rest.split("/", 1)[0])
     elif kind == "antv11":

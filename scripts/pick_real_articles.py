@@ -51,7 +51,13 @@ and measured its fixes on round 29 (`dev29 > eval/real_train27/articles.txt`) an
 `dev30 > eval/real_train28/articles.txt` and a twenty-eighth verdict set with
 `verdict28 > eval/verdict_cases28/articles.txt`, from pages with one reporting verb or more, and measured its fixes
 on round 31 (`dev31 > eval/real_train29/articles.txt`) and a twenty-ninth verdict set
-(`verdict29 > eval/verdict_cases29/articles.txt`), which take the last such pages.
+(`verdict29 > eval/verdict_cases29/articles.txt`), which take the last such pages. Session 32 drew round 32 with
+`dev32 > eval/real_train30/articles.txt` (FNC-1's last seven bodies, 6,000-12,000 characters) and a thirtieth verdict
+set with `verdict30 > eval/verdict_cases30/articles.txt`, whose English articles are FA-KES's (Syrian-war reports
+from SANA, Al-Manar, Reuters, Daily Sabah and others, stored without commas: fit for claims against stored evidence,
+not for attribution, whose English cues lean on punctuation), and measured its fixes on round 33
+(`dev33 > eval/real_train31/articles.txt`, WiCE pages without a reporting verb) and a thirty-first verdict set
+(`verdict31 > eval/verdict_cases31/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -96,13 +102,13 @@ def _docno_is_train(path: Path) -> bool:
 
 def _draw(candidates: list[str], count: int, used: set[str], rng: random.Random, longest: int = 4000) -> list[str]:
     rng.shuffle(candidates)
-    picked = []
+    picked: list[str] = []
     for article_id in candidates:
+        if len(picked) == count:
+            break
         if article_id in used or article_id.rsplit("/", 1)[-1] in used or not _fits(article_id, longest):
             continue
         picked.append(article_id)
-        if len(picked) == count:
-            break
     return picked
 
 
@@ -132,6 +138,11 @@ def wice_news_ids(reporting_verbs: int = 4) -> list[str]:
         claim_ids = [json.loads(line)["meta"]["id"] for line in handle]
     texts = {f"wice/{claim_id}": article_text(f"wice/{claim_id}") for claim_id in claim_ids}
     return sorted(i for i, text in texts.items() if 1500 <= len(text) <= 9000 and len(_REPORTING.findall(text)) >= reporting_verbs)
+
+
+def fakes_ids() -> list[str]:
+    with (DATA / "fakes" / "fakes.csv").open(encoding="latin-1", newline="") as handle:
+        return sorted(f"fakes/{row['unit_id']}" for row in csv.DictReader(handle))
 
 
 def gum_interview_ids() -> list[str]:
@@ -166,7 +177,8 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
                "dev22": (20261274, 18, 12), "verdict20": (20261276, 9, 10),
                "dev23": (20261278, 18, 12), "verdict21": (20261280, 9, 10),
                "dev24": (20261282, 18, 12, 8000), "verdict22": (20261284, 9, 10, 8000),
-               "dev25": (20261286, 18, 12, 8000), "verdict23": (20261288, 9, 10, 12000)}
+               "dev25": (20261286, 18, 12, 8000), "verdict23": (20261288, 9, 10, 12000),
+               "dev32": (20261314, 0, 7, 12000)}
 
 
 # Rounds whose English articles are WiCE's cited news pages (FNC-1's are used up): (seed, WiCE pages[, reporting
@@ -176,7 +188,12 @@ FNC1_ROUNDS = {"dev7": (20261212, 18, 12), "dev8": (20261216, 18, 12), "verdict7
 WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (20261294, 12),
                "verdict25": (20261296, 10), "dev28": (20261298, 12, 2), "verdict26": (20261300, 10, 2),
                "dev29": (20261302, 12, 2), "verdict27": (20261304, 10, 2), "dev30": (20261306, 12, 1),
-               "verdict28": (20261308, 10, 1), "dev31": (20261310, 7, 1), "verdict29": (20261312, 6, 1)}
+               "verdict28": (20261308, 10, 1), "dev31": (20261310, 7, 1), "verdict29": (20261312, 6, 1),
+               "dev33": (20261318, 8, 0)}
+
+
+# Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
+FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10)}
 
 
 def main(which: str) -> list[str]:
@@ -205,7 +222,13 @@ def main(which: str) -> list[str]:
         rng = random.Random(seed)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
         return ids + _draw(wice_news_ids(*reporting_verbs), pages, used, rng, 9000)  # (the length bound is wice_news_ids' own)
-    raise SystemExit(f"usage: pick_real_articles.py {'|'.join([*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS])}|train|train2")
+    if which in FAKES_ROUNDS:
+        seed, articles = FAKES_ROUNDS[which]
+        rng = random.Random(seed)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
+        return ids + _draw(fakes_ids(), articles, used, rng, 9000)
+    rounds = [*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS, *FAKES_ROUNDS]
+    raise SystemExit(f"usage: pick_real_articles.py {'|'.join(rounds)}|train|train2")
 
 
 if __name__ == "__main__":
