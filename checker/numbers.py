@@ -18,10 +18,11 @@ from checker.normalize import fold
 from checker.number_lexicon import alternation, data, folded_table, mention, ordinals
 from checker.segment import lexicon
 
-# Thousands grouped by commas; or a decimal comma, as Arabic and French copy write it ("3,1 ملايين", "2,5%"): up to
+# Thousands grouped by commas; or a decimal comma, as Arabic and French copy write it ("3,1 ملايين", "2,5%", and with
+# the Arabic comma glued between the digits, «58،8%»): up to
 # three digits before it, one or two after, then an Arabic word, a percent sign or an English scale word (never
 # "1,200", "In 2019,12 people" nor "questions 1,2 and 3").
-_DECIMAL_COMMA = (r"(?<!\d)\d{1,3},\d{1,2}(?![\d,.])"
+_DECIMAL_COMMA = (r"(?<!\d)\d{1,3}[,،]\d{1,2}(?![\d,.،])"
                   r"(?=\s?(?:[\u0621-\u064A]|%|٪|(?:million|billion|trillion|thousand)(?![a-z])))")
 _NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|" + _DECIMAL_COMMA + r"|\d+(?:[.٫]\d+)?"
 _WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
@@ -158,8 +159,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _value(raw: str) -> float:
-    if re.fullmatch(r"\d+,\d{1,2}", raw):
-        return float(raw.replace(",", "."))  # a decimal comma (_DECIMAL_COMMA)
+    if re.fullmatch(r"\d+[,،]\d{1,2}", raw):
+        return float(raw.replace(",", ".").replace("،", "."))  # a decimal comma (_DECIMAL_COMMA)
     return float(raw.replace(",", "").replace("٬", "").replace("٫", "."))
 
 

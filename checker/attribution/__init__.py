@@ -22,13 +22,14 @@ from typing import Protocol
 
 from checker.attribution.arabic import cue_verb, statement_owner
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
+from checker.attribution.headline import credits, headline_credit
 from checker.attribution.coreference import (Antecedent, History, name_in, named_speakers, pronoun_agreement,
                                               speaker_tokens)
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
                                         find_lead_citation, find_publisher, lead_sentences,
                                         reporting_outlet, shifts_topic, story_outlet_id, with_story_outlet)
-from checker.attribution.quotes import (closed_quote_spans, left_open, quotation_runs_on, quote_spans,
+from checker.attribution.quotes import (closed_quote_spans, closes_single_quotation, opens_single_quotation, left_open, quotation_runs_on, quote_spans,
                                         quoted_share)
 from checker.attribution.mentions import outlets_in
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
@@ -134,6 +135,9 @@ class _Reader:
         self.story_in_lead = False  # the lead cited the story's reporting outlet (`_story_for`)
         self.lead_end = max((s.end for s in lead_sentences(doc, headed=headed)), default=0)
         self.thread = Thread(strict=wire is not None)
+        title = doc.sentences[0] if headed and doc.sentences and doc.language == "ar" else None
+        self.credit = headline_credit(text[title.start:title.end], registry) if title else None
+        self.credit_offset = title.start if title else 0
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         flat = [link for found in links.values() for link in found]
         self.story_id = story_outlet_id(flat, self.citing)
@@ -163,6 +167,8 @@ class _Reader:
             self._read(claim)
         for index in backward_only:
             self._backward(index, _stated(self.links[index][0], "according_to"))
+        if self.doc.language == "en":
+            self._quotations_cut_short()
         by_id = {c.id: c for c in self.done}
         return tuple(by_id[c.id] for c in self.claims)
 
@@ -180,8 +186,8 @@ class _Reader:
                            or self._reviewed_paper(claim) or self._dateline_for(claim) or self.publisher
                            or self._story_over() or stated)
         else:
-            attribution = self.thread.carry(stated) or self._answer(claim, stated) or with_story_outlet(
-                stated, self._story_for(), self._dateline_over(claim), self.publisher)
+            attribution = self.thread.carry(stated) or self._answer(claim, stated) or self._credited(stated) or (
+                with_story_outlet(stated, self._story_for(), self._dateline_over(claim), self.publisher))
             attribution = self._answerer_speaks(claim, attribution)
         own = _citation_kind(link, stated, self.citing)
         if self.carry is not None and own is None:
@@ -204,6 +210,39 @@ class _Reader:
                 self._remember_subject(claim.text, claim.id, claim.sentence_index)
         self.cited.note(claim.id, stated, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0), own)
         self.done.append(replace(claim, attribution=attribution))
+
+    def _quotations_cut_short(self) -> None:
+        """'She is my friend and I confirm that she is alive. And the picture is not hers,' he told MailOnline.: a
+        quotation in single marks that the splitter cut at a full stop is spoken by whoever its closing sentence
+        names; the sentences from the opening one to the closing one (one paragraph, none with a source of its
+        own) take that attribution."""
+        for at, claim in enumerate(self.done):
+            if claim.attribution.kind != "none" or not opens_single_quotation(claim.sentence):
+                continue
+            inside = [at]
+            for later in range(at + 1, len(self.done)):
+                previous, current = self.done[later - 1], self.done[later]
+                if current.sentence_index - previous.sentence_index > 1 or self.paragraphs.get(
+                        current.sentence_index) != self.paragraphs.get(claim.sentence_index):
+                    break
+                if current.sentence_index == previous.sentence_index or current.attribution.kind == "none":
+                    inside.append(later)
+                    continue
+                if self._closes_quotation(current):
+                    source = current.attribution
+                    for index in inside:
+                        self.done[index] = replace(self.done[index], attribution=replace(
+                            source, carried_from=current.id, confidence=QUOTE_CONTINUED, mention_start=None,
+                            mention_end=None))
+                break
+
+    def _closes_quotation(self, claim: Claim) -> bool:
+        """The claim's sentence closes a single-mark quotation before its cue, and the cue names a source."""
+        attribution = claim.attribution
+        if attribution.speaker is None and attribution.outlet is None or attribution.cue_start is None:
+            return False
+        sentence_start = claim.start - max(claim.sentence.find(claim.text), 0)
+        return closes_single_quotation(claim.sentence, attribution.cue_start - sentence_start)
 
     def _learned_carry(self, claim: Claim, stated: Attribution, ruled: Attribution) -> Attribution:
         """The outlet a claim with none of its own carries, chosen by the learned model among those cited
@@ -400,6 +439,15 @@ class _Reader:
         answer = replace(attribution, outlet=outlet.outlet, outlet_start=outlet.outlet_start,
                          outlet_end=outlet.outlet_end, outlet_from="story")
         return self._answerer_speaks(claim, answer)
+
+    def _credited(self, attribution: Attribution) -> Attribution | None:
+        """A statement of the source the headline credits («إبراهيموفيتش لـ"العربية": ...») carries that outlet."""
+        credit = self.credit
+        if credit is None or attribution.outlet is not None or not credits(credit, attribution.speaker):
+            return None
+        outlet = credit.outlet
+        return replace(attribution, outlet=outlet.outlet, outlet_start=(outlet.outlet_start or 0) + self.credit_offset,
+                       outlet_end=(outlet.outlet_end or 0) + self.credit_offset, via=(), outlet_from="story")
 
     def _answerer_speaks(self, claim: Claim, attribution: Attribution) -> Attribution:
         """In an interview's answers "I" / "we" (or no one named) is the interviewee, even when the story thread

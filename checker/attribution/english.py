@@ -17,7 +17,8 @@ _MAX_SPEAKER_WORDS = 16
 # A single quotation mark after the quotation's own comma or stop closes it, as British copy writes ("'... the city,'
 # said Michael Madden"); not the apostrophe of a plural abbreviation ("The U.S.' allies said").
 _SINGLE_CLOSE = r"(?<=[,.!?])(?<![A-Z]\.)[’']"
-_EN_BOUNDARY = re.compile(rf"[,;:\"“”«»()—–]|''|{_SINGLE_CLOSE}|\s-\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
+_EN_BOUNDARY = re.compile(rf"[,;:\"“”«»()—–]|''|{_SINGLE_CLOSE}|\s-\s|\s--\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
+_DASHES = ("--", "—", "–")
 _TITLED_NAME_WORDS = 8
 _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
@@ -297,6 +298,11 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             # by commas is no speaker
             segment_end = boundary - 1
             continue
+        if folded and _dashed_aside(text, boundary, segment_end):
+            # "The mother of James Foley -- an American journalist beheaded by ISIS militants -- said": an aside
+            # between dashes is no subject
+            segment_end = len(text[:boundary].rstrip().rstrip("-—–"))
+            continue
         if folded and _predicate(segment, lexicon):
             # "James Hewitt, declined to comment on X but said": the subject is before the first verb phrase.
             segment_end = boundary - 1 if boundary > start else start
@@ -313,7 +319,7 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
                 break
         elif not folded and last is None and text[boundary - 1:boundary] in "\"“”»'":
             break
-        segment_end = boundary - 1 if boundary > start else start
+        segment_end = _boundary_start(text, start, boundary) if boundary > start else start
     if first is None or last is None:
         return None
     return _clean_english(text, _title_before(text, start, _appositive_head(text, start, first, lexicon), last,
@@ -352,6 +358,11 @@ def _before_auxiliaries(text: str, start: int, position: int, lexicon: Lexicon) 
 def _short_parenthetical(text: str, boundary: int, segment_end: int, folded: str) -> bool:
     return text[boundary - 1:boundary] == "(" and text[segment_end:segment_end + 1] == ")" and 0 < len(
         folded.split()) <= _PARENTHETICAL_WORDS
+
+
+def _dashed_aside(text: str, boundary: int, segment_end: int) -> bool:
+    """The segment stands between two dashes ("X -- a journalist -- said", "X — after praising them — said")."""
+    return text[:boundary].rstrip().endswith(_DASHES) and text[segment_end:].lstrip().startswith(_DASHES)
 
 
 def _predicate(segment: str, lexicon: Lexicon) -> bool:
@@ -399,6 +410,12 @@ def _describes_name(appositive: str, lexicon: Lexicon) -> bool:
     if words[0][:1].islower() and any(fold(w).strip(",") in lexicon.en_roles for w in words[1:3]):
         return True  # "political science professor at Seton Hall": the role after its field
     return words[0][:1].isupper() and len(words) > 1 and fold(words[1]).strip(",") in lexicon.en_roles
+
+
+def _boundary_start(text: str, start: int, boundary: int) -> int:
+    """Where the boundary ending at `boundary` begins (" -- " is four characters, a comma one)."""
+    match = next((m for m in _EN_BOUNDARY.finditer(text, start, boundary) if m.end() == boundary), None)
+    return match.start() if match else boundary - 1
 
 
 def _last_boundary(text: str, start: int, position: int) -> int:

@@ -86,3 +86,21 @@ def left_open(text: str, previous_start: int, claim_start: int) -> bool:
     last = before.rfind('"')  # straight marks: the last one must open ('said: "This'), not be an inch ('55"')
     opens = (last == 0 or before[last - 1] in " \t:(") and before[last + 1:last + 2].isalnum()
     return before.count('"') % 2 == 1 and opens
+
+
+# Single marks, as British copy quotes ('She is alive,' he told MailOnline): an opening mark starts a word, a closing
+# one ends a word or a sentence and is not followed by a letter (so "Rehana's" and "don’t" close nothing).
+_SINGLE_OPEN = re.compile(r"^[‘']\w")
+_SINGLE_CLOSE = re.compile(r"[\w.,!?…][’'](?![\w])")
+
+
+def opens_single_quotation(sentence: str) -> bool:
+    """The sentence opens a quotation in single marks that it does not close: 'She is my friend and I confirm that
+    she is alive. (the splitter cut the quotation at its first full stop)."""
+    text = sentence.strip()
+    return bool(_SINGLE_OPEN.match(text)) and not _SINGLE_CLOSE.search(text, 1)
+
+
+def closes_single_quotation(sentence: str, cue_start: int) -> bool:
+    """The sentence closes a quotation in single marks before its cue: And the picture is not hers,' he told X."""
+    return bool(_SINGLE_CLOSE.search(sentence, 0, max(0, cue_start))) and not _SINGLE_OPEN.match(sentence.strip())

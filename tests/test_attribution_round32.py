@@ -1,0 +1,96 @@
+"""Round 32 of issue 7 (session 32): the source a headline credits to an outlet («X لـ"العربية": ...»), and an aside
+between dashes before the reporting verb. The sentences written here are unit tests, not evidence of quality; the
+real items are annotated training articles (eval/real_train30) read in place."""
+from __future__ import annotations
+
+import pytest
+
+from checker.attribution.headline import credits, headline_credit
+from checker.outlets import load_registry
+from real_training_items import attribution_of, check_training_item
+
+
+@pytest.mark.parametrize("headline, source, outlet", [
+    ('إبراهيموفيتش لـ"العربية": "الظاهرة" هو كرة القدم', "إبراهيموفيتش", "al-arabiya"),
+    ("وزير الخارجية الأردني لـCNN: الاحتلال سبب كل شر", "وزير الخارجية الأردني", "cnn"),
+    ('حاجب "شاهد ماشفش حاجه" يتحدث للعربية.نت عن غياب 30 عاما', 'حاجب "شاهد ماشفش حاجه"', "al-arabiya"),
+])
+def test_a_headline_credit_names_the_source_and_the_outlet(headline: str, source: str, outlet: str) -> None:
+    credit = headline_credit(headline, load_registry())
+    assert credit is not None and credit.outlet.outlet is not None
+    assert (credit.source, credit.outlet.outlet.id) == (source, outlet)
+
+
+@pytest.mark.parametrize("headline", [
+    "ترامب يهاجم CNN ويصفها بالكاذبة",  # the outlet is talked about, not spoken to
+    'الحكومة تعلن خطة جديدة لـ"العربية" للتعليم',  # no colon and no verb of speaking: not a credit
+    "بالفيديو.. لحظة اقتحام مقر قناة العربية",
+])
+def test_a_headline_naming_an_outlet_otherwise_credits_no_one(headline: str) -> None:
+    assert headline_credit(headline, load_registry()) is None
+
+
+def test_the_credited_source_is_matched_by_name() -> None:
+    credit = headline_credit('إبراهيموفيتش لـ"العربية": أنا الأفضل', load_registry())
+    assert credit is not None
+    assert credits(credit, "زلاتان إبراهيموفيتش") and credits(credit, "إبرا")
+    assert not credits(credit, "مدرب المنتخب السويدي") and not credits(credit, None)
+
+
+def test_the_credited_sources_statements_carry_the_outlet_and_others_do_not() -> None:
+    text = ('إبراهيموفيتش لـ"العربية": "الظاهرة" هو كرة القدم\n\n'
+            "كشف زلاتان إبراهيموفيتش، لاعب لوس أنجلوس الأميركي، أن مباراة ديربي ميلانو هي الأفضل بالنسبة له.\n"
+            "وقال مدرب الفريق في مؤتمر صحفي إن اللاعب سيغيب عن المباراة المقبلة بسبب الإصابة.\n")
+    credited = attribution_of(text, "مباراة ديربي ميلانو هي الأفضل")
+    assert credited.outlet is not None and credited.outlet.id == "al-arabiya" and credited.outlet_from == "story"
+    assert attribution_of(text, "سيغيب عن المباراة المقبلة").outlet is None
+
+
+@pytest.mark.parametrize("start", [129, 301, 617, 2859])
+def test_real_interview_credited_in_its_headline(start: int) -> None:
+    """Al Arabiya's interview of Zlatan Ibrahimović: the body names only «الزميلة ليليان تنوري»."""
+    check_training_item("real_train30", "antms/Alarabia/sport/AL-sport-1537-20180513", start, "al-arabiya")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The mother of James Foley -- an American journalist killed in Syria -- said she was appalled by the response.",
+     "The mother of James Foley"),
+    ("National Security Adviser Susan Rice — after praising the family — said the government had worked hard.",
+     "National Security Adviser Susan Rice"),
+    ("The union -- which has 200 members -- said the strike would go ahead.", "The union"),
+])
+def test_an_aside_between_dashes_is_not_the_speaker(sentence: str, speaker: str) -> None:
+    text = f"Bridge to close for repairs\n\n{sentence}\n"
+    assert attribution_of(text, sentence.split(" said ")[1][:20]).speaker == speaker
+
+
+@pytest.mark.parametrize("quotation", [
+    "'The bridge is no longer safe for heavy lorries. We have no choice but to close it next month,'",
+    "‘The bridge is no longer safe. It is old. We have no choice but to close it next month,’",
+])
+def test_a_quotation_in_single_marks_cut_at_a_full_stop_is_the_closing_sentences_speakers(quotation: str) -> None:
+    """British copy quotes in single marks; the splitter cuts the quotation at its first full stop."""
+    text = f"Bridge to close for repairs\n\n{quotation} the mayor told the BBC on Tuesday.\n"
+    opening = attribution_of(text, "no longer safe")
+    assert opening.speaker == "the mayor" and opening.outlet is not None and opening.outlet.id == "bbc"
+    assert opening.carried_from is not None
+
+
+def test_an_apostrophe_opens_or_closes_no_quotation() -> None:
+    text = ("Bridge to close for repairs\n\n'The bridge is no longer safe. It's Tom's bridge.\n"
+            "The council met on Tuesday, the mayor said.\n")
+    assert attribution_of(text, "no longer safe").speaker is None
+
+
+def test_real_quotation_cut_in_single_marks() -> None:
+    """MailOnline's "'She is my friend and I confirm that she is alive. And the picture ... is not Rehana's
+    picture,' he told MailOnline"."""
+    check_training_item("real_train30", "fnc1/1748", 1374, "daily-mail")
+
+
+def test_fna_is_fars_when_someone_speaks_to_it_and_no_outlet_in_a_clinic() -> None:
+    spoken = attribution_of("Headline\n\nThe coalition is not serious, Nahlah al-Hababi told FNA on Monday.\n",
+                            "not serious")
+    assert spoken.outlet is not None and spoken.outlet.id == "fars"
+    clinic = attribution_of("Headline\n\nA biopsy by FNA showed the growth was benign, the doctor said.\n", "biopsy")
+    assert clinic.outlet is None
