@@ -94,3 +94,18 @@ def test_fna_is_fars_when_someone_speaks_to_it_and_no_outlet_in_a_clinic() -> No
     assert spoken.outlet is not None and spoken.outlet.id == "fars"
     clinic = attribution_of("Headline\n\nA biopsy by FNA showed the growth was benign, the doctor said.\n", "biopsy")
     assert clinic.outlet is None
+
+
+def test_a_noun_closing_the_opening_phrase_is_no_cue() -> None:
+    text = ("Headline\n\nAmid conflicting reports, an Islamic State spokesperson has confirmed the group's leader was "
+            "injured in an air strike.\n")
+    attribution = attribution_of(text, "injured in an air strike")
+    assert attribution.cue == "confirmed" and attribution.speaker is not None
+    assert "spokesperson" in attribution.speaker
+
+
+def test_a_cue_in_a_relative_clause_yields_to_the_sentences_own() -> None:
+    text = ("Headline\n\nOver the course of the interview, during which the hosts asked some questions, she said the "
+            "surgery cost $20,000.\n")
+    attribution = attribution_of(text, "surgery cost")
+    assert attribution.cue == "said" and attribution.speaker == "she"

@@ -42,6 +42,10 @@ _DETERMINER_BEFORE = re.compile(r"(?<![\w'])(?:the|a|an|this|these|those|his|her
 # finite verb never follows them (a gerund may: "after saying").
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w'])(?:in|of|for|with|without|amid|about|over|despite|against|no|every|my|"
                                  r"your)$", re.IGNORECASE)
+# A sentence opening with a preposition ("Amid conflicting reports, ...", "Despite earlier claims, ..."): the noun
+# cue closing that phrase before its comma is no verb.
+_OPENING_PREPOSITION = re.compile(r"[\s\"'“‘(]*(?:amid|despite|after|following|before|with|among|in|on|over|"
+                                  r"contrary to|according to|unlike|given)\s", re.IGNORECASE)
 # After "found" / "called" / "observed", a place or a reason and no "that" in the clause: a participle ("found in
 # the water"), a phone call ("called because"), a sight ("observed at the opening"), no report.
 _SEEN_VERBS = frozenset({"found", "called", "observed"})
@@ -458,6 +462,9 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
             return False  # "asked about the report": a noun
         if " " not in cue.text and not cue.text.endswith("ing") and _PREPOSITION_BEFORE.search(head):
             return False  # "in hopes that", "amid fears of", "have no fear": a noun, not a finite verb
+        if fold(cue.text) in lexicon.en_noun_cues and folded[cue.end:cue.end + 1] == "," and "," not in head and (
+                _OPENING_PREPOSITION.match(head)):
+            return False  # "Amid conflicting reports, a spokesperson confirmed": the phrase opening the sentence
         lowered = cue.text.lower()
         if lowered in _SEEN_VERBS and _PLACE_AFTER.match(folded, cue.end) and not _THAT_IN_CLAUSE.match(folded, cue.end):
             return False  # "the asylum seekers found in the water", "guys called because of that", "observed at"

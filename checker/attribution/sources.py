@@ -54,7 +54,8 @@ def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: Out
     `story`: the outlets the whole article names (`OutletRegistry.story_ids`), which decide look-alike names.
     """
     outlets = outlets_in(doc, start, end, registry, lexicon, story)
-    links = (_link_for(doc, start, end, cue, cues, outlets, lexicon) for cue in _main_cues(cues, lexicon))
+    links = (_link_for(doc, start, end, cue, cues, outlets, lexicon)
+             for cue in _main_cues(_relative_last(doc.text, start, cues), lexicon))
     links = [link for link in links if link is not None]
     return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon), lexicon, doc.text), lexicon,
                        doc.text)
@@ -174,6 +175,21 @@ def _nested(links: list[Link], lexicon: Lexicon, text: str) -> list[Link]:
 # What follows the subject of a statement by act when the phrase ends where it should («وأعرب X عن», «ودعا X إلى»):
 # without it the phrase may run into the act's object («وأدانت السعودية الهجوم», «وأشاد الوزير بجهود الشرطة»).
 _ACT_COMPLEMENT = re.compile(r"\s+(?:عن|على|إلى|الى)\s")
+
+
+# A preposition and a relative pronoun opening the clause a cue stands in ("during which the hosts asked ...,"): an
+# aside about when or where, not the subject's own words ("Trump, who has long insisted ..., said nothing" keeps its
+# "insisted").
+_RELATIVE_CLAUSE = re.compile(r"[,(—–]\s*(?:during|in|at|after|before|on|under|through|throughout|amid)\s+"
+                              r"(?:which|whom)\b[^,;:()]*$", re.IGNORECASE)
+
+
+def _relative_last(text: str, start: int, cues: list[Cue]) -> list[Cue]:
+    """English cues inside a relative clause of time or place after the sentence's other cues: "Over the course of the
+    interview, during which the hosts asked some questions, she said ...": she said it, the hosts' asking is an
+    aside."""
+    inside = [c for c in cues if not c.arabic and _RELATIVE_CLAUSE.search(text, start, c.start)]
+    return [c for c in cues if c not in inside] + inside if inside and len(inside) < len(cues) else cues
 
 
 def _main_cues(cues: list[Cue], lexicon: Lexicon) -> list[Cue]:
