@@ -18,12 +18,17 @@ from checker.normalize import fold
 from checker.number_lexicon import alternation, data, folded_table, mention, ordinals
 from checker.segment import lexicon
 
-# Thousands grouped by commas; or a decimal comma, as Arabic and French copy write it ("3,1 ملايين", "2,5%", and with
-# the Arabic comma glued between the digits, «58،8%»): up to
+# Thousands grouped by commas; or a decimal comma, as Arabic and French copy write it ("3,1 ملايين", "2,5%"): up to
 # three digits before it, one or two after, then an Arabic word, a percent sign or an English scale word (never
-# "1,200", "In 2019,12 people" nor "questions 1,2 and 3").
-_DECIMAL_COMMA = (r"(?<!\d)\d{1,3}[,،]\d{1,2}(?![\d,.،])"
-                  r"(?=\s?(?:[\u0621-\u064A]|%|٪|(?:million|billion|trillion|thousand)(?![a-z])))")
+# "1,200", "In 2019,12 people" nor "questions 1,2 and 3"). The Arabic comma glued between digits is a decimal comma
+# only before a percent or a scale word («58،8%», «3،1 ملايين»): «المادتين 3،4», «الساعة 10،30», «فاز 2،1» are
+# lists, times and scores.
+_DECIMAL_COMMA = (r"(?<![\d,،])\d{1,3},\d{1,2}(?![\d,.،])"
+                  r"(?=\s?(?:[\u0621-\u064A]|%|٪|(?:million|billion|trillion|thousand)(?![a-z])))"
+                  r"|(?<![\d,،])\d{1,3}،\d{1,2}(?![\d,.،])(?=\s?(?:%|٪|"
+                  + "|".join(re.escape(fold(w)) for w in ("بالمئة", "بالمائة", "في المئة", "في المائة", "ألف",
+                                                          "آلاف", "مليون", "ملايين", "مليار", "مليارات", "تريليون"))
+                  + r"|(?:million|billion|trillion|thousand)(?![a-z])))")  # matched in the folded text
 _NUM = r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|" + _DECIMAL_COMMA + r"|\d+(?:[.٫]\d+)?"
 _WORD = re.compile(r"[a-z\u0621-\u064A]+", re.IGNORECASE)
 _TEN = frozenset({fold("عشر"), fold("عشرة")})  # the second word of a teen, «ست عشرة»: compared folded

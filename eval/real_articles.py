@@ -82,6 +82,11 @@ def _fakes_rows() -> dict[str, dict[str, str]]:
         return {row["unit_id"]: row for row in csv.DictReader(handle)}
 
 
+def fakes_unit_ids() -> list[str]:
+    """Every FA-KES article's unit id."""
+    return list(_fakes_rows())
+
+
 def fakes_row(unit_id: str) -> dict[str, str]:
     """One FA-KES row: its article, its outlet's short name ("sana", "reuters") and its date ("7/29/15")."""
     if unit_id not in _fakes_rows():

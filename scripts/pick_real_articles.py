@@ -75,7 +75,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
-from real_articles import DATA, article_text  # noqa: E402
+from real_articles import DATA, article_text, fakes_unit_ids  # noqa: E402
 
 _REPORTING = re.compile(r"\b(said|says|told|according to)\b")
 OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")
@@ -141,8 +141,7 @@ def wice_news_ids(reporting_verbs: int = 4) -> list[str]:
 
 
 def fakes_ids() -> list[str]:
-    with (DATA / "fakes" / "fakes.csv").open(encoding="latin-1", newline="") as handle:
-        return sorted(f"fakes/{row['unit_id']}" for row in csv.DictReader(handle))
+    return sorted(f"fakes/{unit_id}" for unit_id in fakes_unit_ids())
 
 
 def gum_interview_ids() -> list[str]:

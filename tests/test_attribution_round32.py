@@ -25,6 +25,8 @@ def test_a_headline_credit_names_the_source_and_the_outlet(headline: str, source
     "ترامب يهاجم CNN ويصفها بالكاذبة",  # the outlet is talked about, not spoken to
     'الحكومة تعلن خطة جديدة لـ"العربية" للتعليم',  # no colon and no verb of speaking: not a credit
     "بالفيديو.. لحظة اقتحام مقر قناة العربية",
+    "مراسل CNN: القصف مستمر منذ الصباح",  # the last letter of «مراسل», not «لـ»
+    "بالفيديو.. لـCNN: مشاهد من الحدود",  # a label, no one spoke
 ])
 def test_a_headline_naming_an_outlet_otherwise_credits_no_one(headline: str) -> None:
     assert headline_credit(headline, load_registry()) is None
@@ -35,6 +37,16 @@ def test_the_credited_source_is_matched_by_name() -> None:
     assert credit is not None
     assert credits(credit, "زلاتان إبراهيموفيتش") and credits(credit, "إبرا")
     assert not credits(credit, "مدرب المنتخب السويدي") and not credits(credit, None)
+
+
+def test_a_described_source_is_credited_to_the_same_description_only() -> None:
+    """«وزير الخارجية الأردني لـCNN» is not every minister of the story, nor «مصدر لـCNN» every source."""
+    minister = headline_credit("وزير الخارجية الأردني لـCNN: الاحتلال سبب كل شر", load_registry())
+    source = headline_credit("مصدر لـCNN: فرنسا تحقق في اختفاء رئيس الإنتربول", load_registry())
+    assert minister is not None and source is not None
+    assert credits(minister, "وزير الخارجية الأردني") and credits(source, "المصدر")
+    assert not credits(minister, "وزير الخارجية الإسرائيلي") and not credits(minister, "وزير الدفاع الأمريكي")
+    assert not credits(source, "مصدر في حماس")
 
 
 def test_the_credited_sources_statements_carry_the_outlet_and_others_do_not() -> None:
@@ -58,6 +70,10 @@ def test_real_interview_credited_in_its_headline(start: int) -> None:
     ("National Security Adviser Susan Rice — after praising the family — said the government had worked hard.",
      "National Security Adviser Susan Rice"),
     ("The union -- which has 200 members -- said the strike would go ahead.", "The union"),
+    ("The mother of James Foley - an American journalist killed in Syria - said she was appalled by the response.",
+     "The mother of James Foley"),  # spaced hyphens
+    ("A senior official — Deputy Minister Ali Hassan — said the talks had failed.",
+     "Deputy Minister Ali Hassan"),  # a name between the dashes is the speaker
 ])
 def test_an_aside_between_dashes_is_not_the_speaker(sentence: str, speaker: str) -> None:
     text = f"Bridge to close for repairs\n\n{sentence}\n"
@@ -77,9 +93,24 @@ def test_a_quotation_in_single_marks_cut_at_a_full_stop_is_the_closing_sentences
 
 
 def test_an_apostrophe_opens_or_closes_no_quotation() -> None:
-    text = ("Bridge to close for repairs\n\n'The bridge is no longer safe. It's Tom's bridge.\n"
-            "The council met on Tuesday, the mayor said.\n")
+    """A possessive in the sentence after an opening mark closes nothing: the quotation stays unattributed."""
+    text = ("Bridge to close for repairs\n\n'The bridge is no longer safe for lorries. It's Tom's bridge and the "
+            "residents' pride, the mayor said.\n")
     assert attribution_of(text, "no longer safe").speaker is None
+
+
+def test_a_quotation_closed_by_a_sentence_naming_no_one_stays_unattributed() -> None:
+    text = ("Bridge to close for repairs\n\n'The bridge is no longer safe for heavy lorries. We have no choice but to "
+            "close it next month.' The council voted 7-2 to close it. Residents' groups said they would fight it.\n")
+    assert attribution_of(text, "no longer safe").speaker is None
+    assert attribution_of(text, "voted 7-2").speaker is None
+
+
+def test_a_quotation_cut_under_a_wire_dateline_takes_the_closing_sentences_speaker() -> None:
+    text = ("Bridge to close for repairs\n\nLONDON (Reuters) - 'The bridge is no longer safe for heavy lorries. We have "
+            "no choice but to close it next month,' the mayor said on Tuesday.\n")
+    attribution = attribution_of(text, "no longer safe")
+    assert attribution.speaker == "the mayor" and attribution.outlet is not None and attribution.outlet.id == "reuters"
 
 
 def test_real_quotation_cut_in_single_marks() -> None:
@@ -96,8 +127,9 @@ def test_fna_is_fars_when_someone_speaks_to_it_and_no_outlet_in_a_clinic() -> No
     assert clinic.outlet is None
 
 
-def test_a_noun_closing_the_opening_phrase_is_no_cue() -> None:
-    text = ("Headline\n\nAmid conflicting reports, an Islamic State spokesperson has confirmed the group's leader was "
+@pytest.mark.parametrize("opening", ["Amid conflicting reports", "Following reports"])
+def test_a_noun_closing_the_opening_phrase_is_no_cue(opening: str) -> None:
+    text = (f"Headline\n\n{opening}, an Islamic State spokesperson has confirmed the group's leader was "
             "injured in an air strike.\n")
     attribution = attribution_of(text, "injured in an air strike")
     assert attribution.cue == "confirmed" and attribution.speaker is not None
@@ -105,7 +137,24 @@ def test_a_noun_closing_the_opening_phrase_is_no_cue() -> None:
 
 
 def test_a_cue_in_a_relative_clause_yields_to_the_sentences_own() -> None:
-    text = ("Headline\n\nOver the course of the interview, during which the hosts asked some questions, she said the "
-            "surgery cost $20,000.\n")
+    """The session's starting code gave "Over the course of the interview" as the speaker and "asked" as the cue."""
+    text = ("Headline\n\nOver the course of the interview, during which the hosts asked some unbelievably "
+            "inappropriate questions, she said the surgery cost $20,000, that she saved up for two years.\n")
     attribution = attribution_of(text, "surgery cost")
     assert attribution.cue == "said" and attribution.speaker == "she"
+
+
+@pytest.mark.parametrize("doc, start, outlet", [
+    ("wice/dev04133", 930, "sunshine-state-news"),  # "... wrote this story exclusively for Sunshine State News."
+    ("antms/Alarabia/sport/AL-sport-843-20180324", 118, "al-masaa-eg"),  # «نقلاً عن المساء المصرية»: Egypt's
+])
+def test_real_credit_lines_of_round_33(doc: str, start: int, outlet: str) -> None:
+    check_training_item("real_train31", doc, start, outlet)
+
+
+def test_a_writers_note_for_a_paper_at_the_foot_gives_the_story_its_outlet() -> None:
+    text = ("Bridge to close for repairs\n\nMembers of the city council voted on Tuesday to close the old bridge to "
+            "traffic for two years.\nThe repairs will cost about $12 million.\n"
+            "Tallahassee political writer Jeff Henderson wrote this story exclusively for Sunshine State News.\n")
+    attribution = attribution_of(text, "voted on Tuesday")
+    assert attribution.outlet is not None and attribution.outlet.id == "sunshine-state-news"

@@ -22,16 +22,16 @@ from typing import Protocol
 
 from checker.attribution.arabic import cue_verb, statement_owner
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
-from checker.attribution.headline import credits, headline_credit
 from checker.attribution.coreference import (Antecedent, History, name_in, named_speakers, pronoun_agreement,
                                               speaker_tokens)
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
+from checker.attribution.headline import credits, headline_credit
+from checker.attribution.mentions import outlets_in
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
                                         find_lead_citation, find_publisher, lead_sentences,
                                         reporting_outlet, shifts_topic, story_outlet_id, with_story_outlet)
-from checker.attribution.quotes import (closed_quote_spans, closes_single_quotation, opens_single_quotation, left_open, quotation_runs_on, quote_spans,
-                                        quoted_share)
-from checker.attribution.mentions import outlets_in
+from checker.attribution.quotes import (closed_quote_spans, cut_quotations_spoken, left_open, quotation_runs_on,
+                                        quote_spans, quoted_share)
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
 from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
 from checker.attribution.subjects import narrative_subject
@@ -168,7 +168,7 @@ class _Reader:
         for index in backward_only:
             self._backward(index, _stated(self.links[index][0], "according_to"))
         if self.doc.language == "en":
-            self._quotations_cut_short()
+            self.done = cut_quotations_spoken(self.done, self.paragraphs, self.doc.sentences, QUOTE_CONTINUED)
         by_id = {c.id: c for c in self.done}
         return tuple(by_id[c.id] for c in self.claims)
 
@@ -210,39 +210,6 @@ class _Reader:
                 self._remember_subject(claim.text, claim.id, claim.sentence_index)
         self.cited.note(claim.id, stated, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0), own)
         self.done.append(replace(claim, attribution=attribution))
-
-    def _quotations_cut_short(self) -> None:
-        """'She is my friend and I confirm that she is alive. And the picture is not hers,' he told MailOnline.: a
-        quotation in single marks that the splitter cut at a full stop is spoken by whoever its closing sentence
-        names; the sentences from the opening one to the closing one (one paragraph, none with a source of its
-        own) take that attribution."""
-        for at, claim in enumerate(self.done):
-            if claim.attribution.kind != "none" or not opens_single_quotation(claim.sentence):
-                continue
-            inside = [at]
-            for later in range(at + 1, len(self.done)):
-                previous, current = self.done[later - 1], self.done[later]
-                if current.sentence_index - previous.sentence_index > 1 or self.paragraphs.get(
-                        current.sentence_index) != self.paragraphs.get(claim.sentence_index):
-                    break
-                if current.sentence_index == previous.sentence_index or current.attribution.kind == "none":
-                    inside.append(later)
-                    continue
-                if self._closes_quotation(current):
-                    source = current.attribution
-                    for index in inside:
-                        self.done[index] = replace(self.done[index], attribution=replace(
-                            source, carried_from=current.id, confidence=QUOTE_CONTINUED, mention_start=None,
-                            mention_end=None))
-                break
-
-    def _closes_quotation(self, claim: Claim) -> bool:
-        """The claim's sentence closes a single-mark quotation before its cue, and the cue names a source."""
-        attribution = claim.attribution
-        if attribution.speaker is None and attribution.outlet is None or attribution.cue_start is None:
-            return False
-        sentence_start = claim.start - max(claim.sentence.find(claim.text), 0)
-        return closes_single_quotation(claim.sentence, attribution.cue_start - sentence_start)
 
     def _learned_carry(self, claim: Claim, stated: Attribution, ruled: Attribution) -> Attribution:
         """The outlet a claim with none of its own carries, chosen by the learned model among those cited

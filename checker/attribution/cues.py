@@ -45,7 +45,7 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w'])(?:in|of|for|with|without|amid|abou
 # A sentence opening with a preposition ("Amid conflicting reports, ...", "Despite earlier claims, ..."): the noun
 # cue closing that phrase before its comma is no verb.
 _OPENING_PREPOSITION = re.compile(r"[\s\"'“‘(]*(?:amid|despite|after|following|before|with|among|in|on|over|"
-                                  r"contrary to|according to|unlike|given)\s", re.IGNORECASE)
+                                  r"contrary to|according to|unlike|given)(?:\s|$)", re.IGNORECASE)
 # After "found" / "called" / "observed", a place or a reason and no "that" in the clause: a participle ("found in
 # the water"), a phone call ("called because"), a sight ("observed at the opening"), no report.
 _SEEN_VERBS = frozenset({"found", "called", "observed"})

@@ -19,6 +19,7 @@ _MAX_SPEAKER_WORDS = 16
 _SINGLE_CLOSE = r"(?<=[,.!?])(?<![A-Z]\.)[’']"
 _EN_BOUNDARY = re.compile(rf"[,;:\"“”«»()—–]|''|{_SINGLE_CLOSE}|\s-\s|\s--\s|\bthat\b|\band\b(?= (?:he|she|they)\b)")
 _DASHES = ("--", "—", "–")
+_LONGEST_BOUNDARY = 8  # characters: " -- " and "that" are the longest of _EN_BOUNDARY's matches
 _TITLED_NAME_WORDS = 8
 _MAX_INVERTED_WORDS = 10
 _APPOSITIVE_NAME_WORDS = 5
@@ -298,7 +299,7 @@ def _subject_before(text: str, start: int, position: int, lexicon: Lexicon) -> S
             # by commas is no speaker
             segment_end = boundary - 1
             continue
-        if folded and _dashed_aside(text, boundary, segment_end):
+        if folded and _dashed_aside(text, boundary, segment_end, lexicon):
             # "The mother of James Foley -- an American journalist beheaded by ISIS militants -- said": an aside
             # between dashes is no subject
             segment_end = len(text[:boundary].rstrip().rstrip("-—–"))
@@ -360,9 +361,19 @@ def _short_parenthetical(text: str, boundary: int, segment_end: int, folded: str
         folded.split()) <= _PARENTHETICAL_WORDS
 
 
-def _dashed_aside(text: str, boundary: int, segment_end: int) -> bool:
-    """The segment stands between two dashes ("X -- a journalist -- said", "X — after praising them — said")."""
-    return text[:boundary].rstrip().endswith(_DASHES) and text[segment_end:].lstrip().startswith(_DASHES)
+def _dashed_aside(text: str, boundary: int, segment_end: int, lexicon: Lexicon) -> bool:
+    """The segment stands between two dashes ("X -- a journalist -- said", "X - after praising them - said") and is
+    no name: "A senior official — Deputy Minister Ali Hassan — told Reuters" names its speaker between them."""
+    opened = text[:boundary].rstrip()
+    if not (opened.endswith(_DASHES) or opened.endswith(" -")):
+        return False
+    closing = text[segment_end:].lstrip()
+    if not (closing.startswith(_DASHES) or closing.startswith("- ")):
+        return False
+    words = text[boundary:segment_end].split()
+    named = bool(words) and words[-1][:1].isupper() and all(
+        w[:1].isupper() or fold(w) in lexicon.en_roles or w in ("of", "the", "for") for w in words)
+    return not named
 
 
 def _predicate(segment: str, lexicon: Lexicon) -> bool:
@@ -414,7 +425,8 @@ def _describes_name(appositive: str, lexicon: Lexicon) -> bool:
 
 def _boundary_start(text: str, start: int, boundary: int) -> int:
     """Where the boundary ending at `boundary` begins (" -- " is four characters, a comma one)."""
-    match = next((m for m in _EN_BOUNDARY.finditer(text, start, boundary) if m.end() == boundary), None)
+    window = max(start, boundary - _LONGEST_BOUNDARY)  # not from the sentence's start: quadratic over many asides
+    match = next((m for m in _EN_BOUNDARY.finditer(text, window, boundary) if m.end() == boundary), None)
     return match.start() if match else boundary - 1
 
 

@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from checker.attribution.coreference import speaker_tokens
+from checker.attribution.cues import load_lexicon
 from checker.config import DATA_DIR
 from checker.models import Attribution
-from checker.normalize import fold
+from checker.normalize import fold, search_form
 from checker.outlets import OutletRegistry
 
-_OPEN_QUOTE = "\"'«“"
-_CLOSE_QUOTE = "\"'»”"
 _SHORTEST_PREFIX = 4  # «إبرا» names «إبراهيموفيتش»; shorter beginnings name too many words
+# «لـ» (with or without a space after it) or a bare «ل» standing as a word of its own, then an optional quotation
+# mark, right before the outlet's name: not the last letter of «مراسل CNN» or «تحليل CNN».
+_TO_OUTLET = re.compile(r"(?:^|\s)(?:لـ\s?|ل)[\"'«“]?$")
+_KICKER = re.compile(r"^.*?(?:\.\.+|…|:)\s*")  # «عاجل.. », «بالفيديو.. »: a label before the headline proper
+_CLOSE_QUOTE = "\"'»”"
 
 
 @dataclass(frozen=True)
@@ -27,40 +31,49 @@ class HeadlineCredit:
 
 
 @cache
-def _verbs() -> frozenset[str]:
+def _words() -> dict[str, frozenset[str]]:
     with open(DATA_DIR / "outlet_thread.toml", "rb") as handle:
-        return frozenset(fold(v) for v in tomllib.load(handle)["headline_credit"]["verbs"])
+        data = tomllib.load(handle)["headline_credit"]
+    return {"verbs": frozenset(fold(v) for v in data["verbs"]),
+            "not_sources": frozenset(search_form(w) for w in data["not_sources"])}
 
 
 def headline_credit(headline: str, registry: OutletRegistry) -> HeadlineCredit | None:
     """«X لـ"Outlet": ...» or «X يتحدث لـOutlet عن ...» in an Arabic headline: X and the outlet; None otherwise."""
     for outlet, start, end in registry.find_in(headline):
-        before = headline[:start].rstrip(_OPEN_QUOTE + " ")
-        if not before.endswith(("لـ", "ل")):
+        to = _TO_OUTLET.search(headline, 0, start)
+        if to is None:
             continue
-        words = before[:-2 if before.endswith("لـ") else -1].split()
-        spoken = bool(words) and fold(words[-1]) in _verbs()
+        words = headline[:to.start()].split()
+        spoken = bool(words) and fold(words[-1]) in _words()["verbs"]
         words = words[:-1] if spoken else words
         after = headline[end:].lstrip(_CLOSE_QUOTE + " ")
-        if not words or not (after.startswith(":") or spoken):
+        source = _KICKER.sub("", " ".join(words), count=1) if ".." in " ".join(words) or "…" in " ".join(
+            words) else " ".join(words)
+        if not (after.startswith(":") or spoken) or not re.search(r"\w", source):
             continue
-        source = " ".join(words)
-        if not re.search(r"\w", source):
-            continue
+        if set(speaker_tokens(source)) <= _words()["not_sources"]:
+            continue  # «بالفيديو لـCNN:», «وثائق لـCNN:»: no one spoke
         return HeadlineCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=start,
                                                   outlet_end=end, outlet_from="story"))
     return None
 
 
 def credits(credit: HeadlineCredit, speaker: str | None) -> bool:
-    """The claim's speaker is the headline's source: one name within the other («إبراهيموفيتش» / «زلاتان
-    إبراهيموفيتش»), or a word of one opening a word of the other («إبرا»)."""
+    """The claim's speaker is the headline's source. Names: one within the other («إبراهيموفيتش» / «زلاتان
+    إبراهيموفيتش»), or a one-word name opening a word of the other («إبرا»). A source the headline only describes
+    («مصدر», «وزير الخارجية الأردني») is credited to the same description alone, not to another minister or source
+    («وزير الدفاع الأمريكي», «مصدر في حماس»)."""
     if speaker is None:
         return False
+    roles = load_lexicon().ar_role_words
     mine, theirs = speaker_tokens(speaker), speaker_tokens(credit.source)
-    if not mine or not theirs:
-        return False
-    if mine <= theirs or theirs <= mine:
+    my_names, their_names = mine - roles, theirs - roles
+    if not their_names or not my_names:  # a description: the same words, give or take the article
+        return bool(mine) and mine == theirs
+    if my_names <= their_names or their_names <= my_names:
         return True
+    if len(their_names) != 1 and len(my_names) != 1:
+        return False
     return any(len(short) >= _SHORTEST_PREFIX and long.startswith(short)
-               for a in mine for b in theirs for short, long in (sorted((a, b), key=len),))
+               for a in my_names for b in their_names for short, long in (sorted((a, b), key=len),))

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from checker.models import Attribution, Claim, Sentence
 
 _OPENERS = {"“": "”", "«": "»", "„": "“", "''": "''", '"': '"'}
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
@@ -88,10 +92,11 @@ def left_open(text: str, previous_start: int, claim_start: int) -> bool:
     return before.count('"') % 2 == 1 and opens
 
 
-# Single marks, as British copy quotes ('She is alive,' he told MailOnline): an opening mark starts a word, a closing
-# one ends a word or a sentence and is not followed by a letter (so "Rehana's" and "don’t" close nothing).
-_SINGLE_OPEN = re.compile(r"^[‘']\w")
-_SINGLE_CLOSE = re.compile(r"[\w.,!?…][’'](?![\w])")
+# Single marks, as British copy quotes ('She is alive,' he told MailOnline): an opening mark before a capital ("'Tis"
+# and "'90s" are no quotations); a closing one after the quotation's last punctuation, or after a word and before
+# punctuation, so "Rehana's", "don’t" and "Residents' groups" close nothing.
+_SINGLE_OPEN = re.compile(r"^[‘'](?!(?:Tis|Twas)\b)[A-Z]")
+_SINGLE_CLOSE = re.compile(r"[.,!?…][’'](?!\w)|\w[’'](?=[,.;:!?])")
 
 
 def opens_single_quotation(sentence: str) -> bool:
@@ -101,6 +106,56 @@ def opens_single_quotation(sentence: str) -> bool:
     return bool(_SINGLE_OPEN.match(text)) and not _SINGLE_CLOSE.search(text, 1)
 
 
-def closes_single_quotation(sentence: str, cue_start: int) -> bool:
-    """The sentence closes a quotation in single marks before its cue: And the picture is not hers,' he told X."""
-    return bool(_SINGLE_CLOSE.search(sentence, 0, max(0, cue_start))) and not _SINGLE_OPEN.match(sentence.strip())
+def closes_single_quotation(sentence: str, before: int | None = None) -> bool:
+    """The sentence closes a quotation in single marks (before character `before`, its cue, when given): And the
+    picture is not hers,' he told X."""
+    end = len(sentence) if before is None else max(0, before)
+    return bool(_SINGLE_CLOSE.search(sentence, 0, end)) and not _SINGLE_OPEN.match(sentence.strip())
+
+
+def cut_quotations_spoken(claims: list[Claim], paragraphs: Mapping[int, int], sentences: Sequence[Sentence],
+                          confidence: float) -> list[Claim]:
+    """'She is my friend and I confirm that she is alive. And the picture is not hers,' he told MailOnline.: a
+    quotation in single marks that the splitter cut at a full stop is spoken by whoever the sentence closing it
+    names; the sentences from the opening one to the closing one (one paragraph, none with a source of its own)
+    take that attribution. A quotation closed by a sentence naming no one stays unattributed. `claims` are in
+    reading order."""
+    done = list(claims)
+    for at, claim in enumerate(done):
+        if not _unsourced(claim.attribution) or not opens_single_quotation(claim.text):
+            continue
+        inside = [at]
+        for later in range(at + 1, len(done)):
+            previous, current = done[later - 1], done[later]
+            if current.sentence_index - previous.sentence_index > 1 or paragraphs.get(
+                    current.sentence_index) != paragraphs.get(claim.sentence_index):
+                break
+            if current.sentence_index == previous.sentence_index:
+                inside.append(later)  # one sentence split into two claims
+                continue
+            if _unsourced(current.attribution) and not closes_single_quotation(current.sentence):
+                inside.append(later)
+                continue
+            if _closes_quotation(current, sentences[current.sentence_index].start):
+                source = current.attribution
+                for index in inside:
+                    done[index] = replace(done[index], attribution=replace(
+                        source, carried_from=current.id, confidence=confidence, mention_start=None,
+                        mention_end=None))
+            break
+    return done
+
+
+def _closes_quotation(claim: Claim, sentence_start: int) -> bool:
+    """The claim's sentence closes a single-mark quotation before its cue, and the cue names a source."""
+    attribution = claim.attribution
+    if (attribution.speaker is None and attribution.outlet is None) or attribution.cue_start is None:
+        return False
+    return closes_single_quotation(claim.sentence, attribution.cue_start - sentence_start)
+
+
+def _unsourced(attribution: Attribution) -> bool:
+    """No source of the sentence's own: nothing, or only the story's dateline or site (every sentence of a wire story
+    has that)."""
+    return attribution.kind == "none" or (attribution.speaker is None and attribution.carried_from is None
+                                          and attribution.outlet_from in ("dateline", "story"))
