@@ -7,7 +7,7 @@ import pytest
 
 from checker.attribution.headline import credits, headline_credit
 from checker.outlets import load_registry
-from real_training_items import attribution_of, check_training_item
+from real_training_items import attribution_of, check_training_item, training_speaker
 
 
 @pytest.mark.parametrize("headline, source, outlet", [
@@ -158,3 +158,33 @@ def test_a_writers_note_for_a_paper_at_the_foot_gives_the_story_its_outlet() -> 
             "Tallahassee political writer Jeff Henderson wrote this story exclusively for Sunshine State News.\n")
     attribution = attribution_of(text, "voted on Tuesday")
     assert attribution.outlet is not None and attribution.outlet.id == "sunshine-state-news"
+
+
+def test_a_quotation_in_single_marks_reopened_on_each_paragraph_stays_the_speakers() -> None:
+    """British copy leaves the quotation open at a paragraph's end and reopens it with ‘ on the next one."""
+    text = ("Owl kills her mate\n\nShelter spokesman Robert Konowal said: ‘The first two days were fine and they "
+            "seemed to get on very well.\n\nMORE: Sisters kicked out of Cambodia over temple shoot\n\n"
+            "‘We were horrified when we then discovered she had killed him.\n\n"
+            "‘In other words, he was not a suitable lover, and she killed him out of frustration.’\n\n"
+            "The shelter in Knyszynska Forest opened in 1998 and houses forty owls.\n")
+    assert attribution_of(text, "We were horrified").speaker == "Shelter spokesman Robert Konowal"
+    assert attribution_of(text, "not a suitable lover").speaker == "Shelter spokesman Robert Konowal"
+    assert attribution_of(text, "opened in 1998").speaker is None  # the quotation closed the paragraph before
+
+
+def test_a_paragraph_quoted_in_single_marks_after_its_speakers_quote_is_still_theirs() -> None:
+    text = ("Man attacked in hospital\n\n‘Someone told reception a naked man was beating up a woman outside,’ a "
+            "hospital spokesman said.\n\n‘Staff found the patient with blood streaming down his legs, hitting the woman, and "
+            "called the police at once.’\n\n"
+            "‘It was a protest,’ the protesters chanted outside the hospital gates.\n")
+    assert attribution_of(text, "Staff found the patient").speaker == "a hospital spokesman"
+    assert attribution_of(text, "It was a protest").speaker != "a hospital spokesman"
+
+
+@pytest.mark.parametrize("draw, doc, start, speaker", [
+    ("real_train11", "fnc1/2112", 514, "Robert Konowal"),  # reopened with ‘ after a "MORE:" teaser
+    ("real_train12", "fnc1/838", 664, "a hospital spokesman"),
+    ("real_train16", "fnc1/122", 2263, "Jasmine Tridevil"),  # "she", resolved: 'My whole dream is to get this show on MTV,' she told Real Radio
+])
+def test_real_quotations_over_paragraphs_in_single_marks(draw: str, doc: str, start: int, speaker: str) -> None:
+    assert training_speaker(draw, doc, start) == speaker

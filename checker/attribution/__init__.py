@@ -31,7 +31,7 @@ from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find
                                         find_lead_citation, find_publisher, lead_sentences,
                                         reporting_outlet, shifts_topic, story_outlet_id, with_story_outlet)
 from checker.attribution.quotes import (closed_quote_spans, cut_quotations_spoken, left_open, quotation_runs_on,
-                                        quote_spans, quoted_share)
+                                        quotations_over_paragraphs, quote_spans, quoted_share)
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
 from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
 from checker.attribution.subjects import narrative_subject
@@ -169,6 +169,7 @@ class _Reader:
             self._backward(index, _stated(self.links[index][0], "according_to"))
         if self.doc.language == "en":
             self.done = cut_quotations_spoken(self.done, self.paragraphs, self.doc.sentences, QUOTE_CONTINUED)
+            self.done = quotations_over_paragraphs(self.done, self._paragraph_texts(), self.paragraphs, QUOTE_CONTINUED)
         by_id = {c.id: c for c in self.done}
         return tuple(by_id[c.id] for c in self.claims)
 
@@ -210,6 +211,14 @@ class _Reader:
                 self._remember_subject(claim.text, claim.id, claim.sentence_index)
         self.cited.note(claim.id, stated, claim.sentence_index, self.paragraphs.get(claim.sentence_index, 0), own)
         self.done.append(replace(claim, attribution=attribution))
+
+    def _paragraph_texts(self) -> dict[int, str]:
+        """Each paragraph's text, by its number."""
+        bounds: dict[int, tuple[int, int]] = {}
+        for sentence in self.doc.sentences:
+            start, end = bounds.get(sentence.paragraph, (sentence.start, sentence.end))
+            bounds[sentence.paragraph] = (min(start, sentence.start), max(end, sentence.end))
+        return {paragraph: self.text[start:end] for paragraph, (start, end) in bounds.items()}
 
     def _learned_carry(self, claim: Claim, stated: Attribution, ruled: Attribution) -> Attribution:
         """The outlet a claim with none of its own carries, chosen by the learned model among those cited

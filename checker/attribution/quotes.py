@@ -146,6 +146,66 @@ def cut_quotations_spoken(claims: list[Claim], paragraphs: Mapping[int, int], se
     return done
 
 
+# A single mark opening a quotation inside a paragraph: at its start or after a space, a colon or a bracket, before
+# a capital ("said: ‘The first two days ...").
+_SINGLE_OPEN_IN = re.compile(r"(?:^|(?<=[\s:(]))[‘'](?!(?:Tis|Twas)\b)(?=[A-Z])")
+
+
+def left_open_in_single_marks(paragraph: str) -> bool:
+    """The paragraph opens a quotation in single marks and does not close it: British copy reopens it on the next
+    paragraph ("Robert Konowal said: ‘The first two days were fine ...\n\n‘We were horrified ...")."""
+    openings = list(_SINGLE_OPEN_IN.finditer(paragraph))
+    return bool(openings) and not _SINGLE_CLOSE.search(paragraph, openings[-1].end())
+
+
+def quotations_over_paragraphs(claims: list[Claim], paragraph_texts: Mapping[int, str], paragraphs: Mapping[int, int],
+                               confidence: float) -> list[Claim]:
+    """A quotation in single marks left open at a paragraph's end and reopened by the next paragraph ("‘We were
+    horrified ..."), or a paragraph quoted in single marks right after its speaker's quoted sentence ("‘Someone told
+    reception ...,’ a hospital spokesman said." then "‘Staff found the patient ..."), is still that speaker's,
+    paragraph after paragraph, until a paragraph closes it or a claim names a source of its own. `paragraph_texts`: each paragraph's text by its number; `claims` in reading
+    order."""
+    done = list(claims)
+    speaker: Claim | None = None  # the claim whose speaker's quotation is being carried
+    still_open = False  # the quotation is left open at the end of the last paragraph read
+    carrying = -1  # the paragraph whose claims are that quotation's
+    last_paragraph = -1
+    for at, claim in enumerate(done):
+        paragraph = paragraphs.get(claim.sentence_index, 0)
+        opens_paragraph, last_paragraph = paragraph != last_paragraph, paragraph
+        reopened = opens_paragraph and still_open and _quoted_paragraph(paragraph_texts.get(paragraph, ""))
+        if speaker is not None and _unsourced(claim.attribution) and (
+                reopened or (paragraph == carrying and not opens_paragraph)):
+            carrying = paragraph
+            still_open = left_open_in_single_marks(paragraph_texts.get(paragraph, ""))
+            done[at] = replace(claim, attribution=replace(
+                speaker.attribution, carried_from=speaker.id, confidence=confidence, mention_start=None,
+                mention_end=None))
+            continue
+        if opens_paragraph or not _unsourced(claim.attribution):
+            speaker, still_open, carrying = None, False, -1
+        if claim.attribution.speaker is not None and (left_open_in_single_marks(paragraph_texts.get(paragraph, ""))
+                                                      or _quotes_in_single_marks(claim.sentence)):
+            speaker, still_open = claim, True  # the next paragraph may go on with the quotation
+    return done
+
+
+def _quoted_paragraph(paragraph: str) -> bool:
+    """The paragraph is a quotation in single marks: it opens with one and closes it at its end or leaves it open."""
+    text = paragraph.strip()
+    return bool(_SINGLE_OPEN.match(text)) and (left_open_in_single_marks(text) or bool(_CLOSED_AT_END.search(text)))
+
+
+def _quotes_in_single_marks(sentence: str) -> bool:
+    """'Someone told reception a naked man was beating up a woman,' a hospital spokesman said.: the sentence quotes
+    its speaker in single marks."""
+    text = sentence.strip()
+    return bool(_SINGLE_OPEN.match(text)) and bool(_SINGLE_CLOSE.search(text, 1))
+
+
+_CLOSED_AT_END = re.compile(r"[.,!?…][’']\s*$")
+
+
 def _closes_quotation(claim: Claim, sentence_start: int) -> bool:
     """The claim's sentence closes a single-mark quotation before its cue, and the cue names a source."""
     attribution = claim.attribution
