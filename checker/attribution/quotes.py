@@ -163,8 +163,8 @@ def quotations_over_paragraphs(claims: list[Claim], paragraph_texts: Mapping[int
     """A quotation in single marks left open at a paragraph's end and reopened by the next paragraph ("‘We were
     horrified ..."), or a paragraph quoted in single marks right after its speaker's quoted sentence ("‘Someone told
     reception ...,’ a hospital spokesman said." then "‘Staff found the patient ..."), is still that speaker's,
-    paragraph after paragraph, until a paragraph closes it or a claim names a source of its own. `paragraph_texts`: each paragraph's text by its number; `claims` in reading
-    order."""
+    paragraph after paragraph, until a paragraph closes it or a claim names a source of its own.
+    `paragraph_texts`: each paragraph's text by its number; `claims` in reading order."""
     done = list(claims)
     speaker: Claim | None = None  # the claim whose speaker's quotation is being carried
     still_open = False  # the quotation is left open at the end of the last paragraph read
