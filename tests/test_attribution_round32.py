@@ -7,7 +7,7 @@ import pytest
 
 from checker.attribution.headline import credits, headline_credit
 from checker.outlets import load_registry
-from real_training_items import attribution_of, check_training_item, training_speaker
+from real_training_items import attribution_of, check_training_item, is_claim, training_speaker
 
 
 @pytest.mark.parametrize("headline, source, outlet", [
@@ -188,3 +188,13 @@ def test_a_paragraph_quoted_in_single_marks_after_its_speakers_quote_is_still_th
 ])
 def test_real_quotations_over_paragraphs_in_single_marks(draw: str, doc: str, start: int, speaker: str) -> None:
     assert training_speaker(draw, doc, start) == speaker
+
+
+@pytest.mark.parametrize("teaser", ['قد يهمك| "إلا تركي آل الشيخ" يبرز بمصر والسعودية',
+                                    "قد يهمك.. محمد بن سلمان: إذا طورت إيران قنبلة نووية سنفعل الشيء نفسه"])
+def test_a_link_to_the_sites_other_story_is_kept_out(teaser: str) -> None:
+    """CNN Arabic's «قد يهمك» ("may interest you") teasers, whatever mark follows the label."""
+    text = ("الهيئة العامة للرياضة تعلن خطة جديدة\n\nأعلنت الهيئة العامة للرياضة السعودية الثلاثاء خطة لدعم الأندية "
+            f"بقيمة 500 مليون ريال.\n{teaser}\n")
+    assert not is_claim(text, teaser.split(" ", 2)[2][:20])
+    assert is_claim(text, "خطة لدعم الأندية")
