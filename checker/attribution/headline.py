@@ -48,8 +48,8 @@ def headline_credit(headline: str, registry: OutletRegistry) -> HeadlineCredit |
         spoken = bool(words) and fold(words[-1]) in _words()["verbs"]
         words = words[:-1] if spoken else words
         after = headline[end:].lstrip(_CLOSE_QUOTE + " ")
-        source = _KICKER.sub("", " ".join(words), count=1) if ".." in " ".join(words) or "…" in " ".join(
-            words) else " ".join(words)
+        joined = " ".join(words)
+        source = _KICKER.sub("", joined, count=1) if ".." in joined or "…" in joined else joined
         if not (after.startswith(":") or spoken) or not re.search(r"\w", source):
             continue
         if set(speaker_tokens(source)) <= _words()["not_sources"]:

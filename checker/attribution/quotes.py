@@ -1,4 +1,5 @@
-"""Quotation spans, so a claim spoken inside quotation marks is reported as a direct quote.
+"""Quotation spans, so a claim spoken inside quotation marks is reported as a direct quote; and quotations in single
+marks (British copy) that the sentence splitter or the paragraphs cut, so their sentences keep their speaker.
 
 Arabic copy often opens a quotation and never closes it; such a quotation runs
 to the end of its paragraph.
@@ -97,6 +98,10 @@ def left_open(text: str, previous_start: int, claim_start: int) -> bool:
 # punctuation, so "Rehana's", "don’t" and "Residents' groups" close nothing.
 _SINGLE_OPEN = re.compile(r"^[‘'](?!(?:Tis|Twas)\b)[A-Z]")
 _SINGLE_CLOSE = re.compile(r"[.,!?…][’'](?!\w)|\w[’'](?=[,.;:!?])")
+# ... inside a paragraph: at its start or after a space, a colon or a bracket, before a capital ("said: ‘The first
+# two days ..."); and one closing the paragraph.
+_SINGLE_OPEN_IN = re.compile(r"(?:^|(?<=[\s:(]))[‘'](?!(?:Tis|Twas)\b)(?=[A-Z])")
+_CLOSED_AT_END = re.compile(r"[.,!?…][’']\s*$")
 
 
 def opens_single_quotation(sentence: str) -> bool:
@@ -144,11 +149,6 @@ def cut_quotations_spoken(claims: list[Claim], paragraphs: Mapping[int, int], se
                         mention_end=None))
             break
     return done
-
-
-# A single mark opening a quotation inside a paragraph: at its start or after a space, a colon or a bracket, before
-# a capital ("said: ‘The first two days ...").
-_SINGLE_OPEN_IN = re.compile(r"(?:^|(?<=[\s:(]))[‘'](?!(?:Tis|Twas)\b)(?=[A-Z])")
 
 
 def left_open_in_single_marks(paragraph: str) -> bool:
@@ -202,8 +202,6 @@ def _quotes_in_single_marks(sentence: str) -> bool:
     text = sentence.strip()
     return bool(_SINGLE_OPEN.match(text)) and bool(_SINGLE_CLOSE.search(text, 1))
 
-
-_CLOSED_AT_END = re.compile(r"[.,!?…][’']\s*$")
 
 
 def _closes_quotation(claim: Claim, sentence_start: int) -> bool:
