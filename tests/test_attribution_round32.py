@@ -198,3 +198,11 @@ def test_a_link_to_the_sites_other_story_is_kept_out(teaser: str) -> None:
             f"بقيمة 500 مليون ريال.\n{teaser}\n")
     assert not is_claim(text, teaser.split(" ", 2)[2][:20])
     assert is_claim(text, "خطة لدعم الأندية")
+
+
+def test_a_tweet_is_a_statement() -> None:
+    """«غرد» ("tweeted") reports what its subject wrote, as "tweeted" does in English."""
+    text = ("ماكرون يهنئ المنتخب\n\nوغرد الرئيس الفرنسي إيمانويل ماكرون على حسابه في تويتر بأن فرنسا فخورة بلاعبيها "
+            "بعد الفوز بكأس العالم.\n")
+    attribution = attribution_of(text, "فخورة بلاعبيها")
+    assert attribution.speaker is not None and "ماكرون" in attribution.speaker
