@@ -206,3 +206,11 @@ def test_a_tweet_is_a_statement() -> None:
             "بعد الفوز بكأس العالم.\n")
     attribution = attribution_of(text, "فخورة بلاعبيها")
     assert attribution.speaker is not None and "ماكرون" in attribution.speaker
+
+
+def test_an_arabic_speaker_phrase_ends_where_wa_dhalika_opens_a_clause() -> None:
+    text = ("الخروج المبكر يكلف الألمان\n\nكلفت المباراة الألمان حوالي 200 مليون يورو بحسب ما غردت به صحيفة شبيغل "
+            "الألمانية وذلك بسبب توقيت المباراة المبكر.\n")
+    attribution = attribution_of(text, "200 مليون يورو")
+    assert attribution.outlet is not None and attribution.outlet.id == "der-spiegel"
+    assert attribution.speaker is None or "وذلك" not in attribution.speaker
