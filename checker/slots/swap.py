@@ -26,13 +26,16 @@ class SwapRules:
     whole_act: int
     passive: tuple[str, ...]
     mutual: frozenset[str]
+    joining: frozenset[str]
+    joining_gap: int
 
 
 @lru_cache(maxsize=1)
 def load_swap_rules() -> SwapRules:
     data = slots_data()["swap"]
     return SwapRules(int(data["window"]), int(data["whole_act"]), tuple(search_form(w) for w in data["passive"]),
-                     frozenset(search_form(w) for w in data["mutual"]))
+                     frozenset(search_form(w) for w in data["mutual"]),
+                     frozenset(search_form(w) for w in data["joining"]), int(data["joining_gap"]))
 
 
 def _names(text: str) -> list[Mention]:
@@ -57,8 +60,9 @@ def _passive(gap: str) -> bool:
 
 def _mutual(gap: str) -> bool:
     rules = load_swap_rules()
-    return any(w in rules.mutual or (w[:1] in "وف" and w[1:] in rules.mutual)
-               for w in search_form(gap).split())
+    words = search_form(gap).split()
+    joined = len(re.findall(r"[^\W_]+", gap)) <= rules.joining_gap and any(w in rules.joining for w in words)
+    return joined or any(w in rules.mutual or (w[:1] in "وف" and w[1:] in rules.mutual) for w in words)
 
 
 @lru_cache(maxsize=8192)
