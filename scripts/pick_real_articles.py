@@ -59,7 +59,9 @@ not for attribution, whose English cues lean on punctuation), and measured its f
 (`dev33 > eval/real_train31/articles.txt`, WiCE pages without a reporting verb) and a thirty-first verdict set
 (`verdict31 > eval/verdict_cases31/articles.txt`). Session 33 drew round 34 with `dev34 > eval/real_train32/articles.txt`
 (WiCE pages without a reporting verb) and a thirty-second verdict set with
-`verdict32 > eval/verdict_cases32/articles.txt` (FA-KES beside ANT).
+`verdict32 > eval/verdict_cases32/articles.txt` (FA-KES beside ANT), and measured its fixes on round 35
+(`dev35 > eval/real_train33/articles.txt`) and a thirty-third verdict set (`verdict33 >
+eval/verdict_cases33/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -190,11 +192,13 @@ WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (2
                "verdict25": (20261296, 10), "dev28": (20261298, 12, 2), "verdict26": (20261300, 10, 2),
                "dev29": (20261302, 12, 2), "verdict27": (20261304, 10, 2), "dev30": (20261306, 12, 1),
                "verdict28": (20261308, 10, 1), "dev31": (20261310, 7, 1), "verdict29": (20261312, 6, 1),
-               "dev33": (20261318, 8, 0), "dev34": (20261322, 8, 0)}
+               "dev33": (20261318, 8, 0), "dev34": (20261322, 8, 0),
+               "dev35": (20261326, 8, 0)}
 
 
 # Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
-FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdict32": (20261324, 10)}
+FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdict32": (20261324, 10),
+                "verdict33": (20261328, 10)}
 
 
 def main(which: str) -> list[str]:

@@ -218,19 +218,33 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
 
 def after_time_words(speaker: Span, lexicon: Lexicon) -> Span | None:
     """«الثلاثاء "قطعيا"» (after «نفت»), «يوم الأحد وزير الخارجية»: a day or time and an adverb (quoted, or an
-    accusative «رسميا») before the subject are no part of it; with nothing after them the subject is unsaid."""
+    accusative «رسميا») before the subject are no part of it; with nothing after them the subject is unsaid. So
+    are «العام الماضي» and an adverb that never opens a subject («لاحقا», «مؤخرا»); and what a statement noun
+    opens after them is what was published, not who («ونشرت لاحقا تغريدة جاء فيها»)."""
     words = list(re.finditer(r"\S+", speaker.text))
+    bare = [fold(word.group()).strip("،,.:") for word in words]
     taken = 0
-    while taken < len(words) and fold(words[taken].group()).strip("،,.:") in lexicon.ar_time_words:
+    while taken < len(words) and (bare[taken] in lexicon.ar_time_words or _adverb_of_time(bare[taken], lexicon)
+                                  or (bare[taken] in _YEAR_WORDS and taken + 1 < len(words)
+                                      and bare[taken + 1] in lexicon.ar_time_words)):
         taken += 1
     if not taken:
         return speaker
     while taken < len(words) and _adverb_word(words[taken].group()) and not (
             taken + 1 < len(words) and fold(words[taken + 1].group()).startswith("ال")):
         taken += 1  # «رسميا»; not «كوريا الجنوبية», a name its adjective follows
-    if taken >= len(words):
+    if taken >= len(words) or arabic_token(search_form(bare[taken])).removeprefix("ال") in lexicon.ar_statement_nouns:
         return None
     return Span(speaker.text[words[taken].start():], speaker.start + words[taken].start(), speaker.end)
+
+
+# «العام الماضي», «السنة المقبلة»: a year before a time word is when, not who («الأمين العام» keeps its «العام»).
+_YEAR_WORDS = frozenset(fold(word) for word in ("العام", "السنة", "الموسم"))
+
+
+def _adverb_of_time(word: str, lexicon: Lexicon) -> bool:
+    """«لاحقا», «مؤخرا», «حاليا» (cues.toml ar_act_subject_ends), not the complementisers listed with them."""
+    return word in lexicon.ar_act_subject_ends and word not in lexicon.ar_not_speaker_openers
 
 
 def _adverb_word(word: str) -> bool:
