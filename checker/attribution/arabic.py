@@ -366,14 +366,21 @@ def statement_owner(phrase: str, lexicon: Lexicon) -> str | None:
     words = [arabic_token(search_form(word)) for word in phrase.split()]
     if len(words) < 2 or words[0].removeprefix("ال") not in lexicon.ar_statement_nouns:
         return None
-    if not words[1].startswith("لل") or len(words[1]) < 4:
-        return None
-    described = ["ال" + words[1][2:]]
-    for word in words[2:4]:  # «للوزير الأمريكي»: the adjectives that go with it
-        if not word.startswith("ال"):
-            break
-        described.append(word)
-    return " ".join(described)
+    owner = 2 if len(words) > 2 and words[1] in _STATEMENT_ADJECTIVES else 1  # «مؤتمر صحفي لتسك»
+    if words[owner].startswith("لل") and len(words[owner]) >= 4:
+        described = ["ال" + words[owner][2:]]
+        for word in words[owner + 1:owner + 3]:  # «للوزير الأمريكي»: the adjectives that go with it
+            if not word.startswith("ال"):
+                break
+            described.append(word)
+        return " ".join(described)
+    if owner == 2 and words[owner].startswith("ل") and len(words[owner]) >= 4:
+        return words[owner][1:]  # a name the story gave before («لتسك»): the caller looks it up
+    return None
+
+
+# What a statement is called between its noun and its owner («مؤتمر صحفي لتسك», «بيان مشترك ل...»).
+_STATEMENT_ADJECTIVES = frozenset(search_form(word) for word in ("صحفي", "صحافي", "مشترك", "خاص", "متلفز", "رسمي"))
 
 
 def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
