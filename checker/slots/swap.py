@@ -28,6 +28,8 @@ class SwapRules:
     mutual: frozenset[str]
     joining: frozenset[str]
     joining_gap: int
+    pivot_words: int
+    reach: int
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +37,8 @@ def load_swap_rules() -> SwapRules:
     data = slots_data()["swap"]
     return SwapRules(int(data["window"]), int(data["whole_act"]), tuple(search_form(w) for w in data["passive"]),
                      frozenset(search_form(w) for w in data["mutual"]),
-                     frozenset(search_form(w) for w in data["joining"]), int(data["joining_gap"]))
+                     frozenset(search_form(w) for w in data["joining"]), int(data["joining_gap"]),
+                     int(data["pivot_words"]), int(data["reach"]))
 
 
 def _names(text: str) -> list[Mention]:
@@ -135,3 +138,93 @@ def _reversed(sentence: str, a: Mention, b: Mention, words: set[str], claim_pass
             if not tail or not theirs or (shared and 2 * len(shared) >= min(len(tail), len(theirs))):
                 return y, x
     return None
+
+
+@lru_cache(maxsize=8192)
+def swapped_words(claim: str, passage: str) -> SlotDecision | None:
+    """Two words the claim puts one before and one after the same run of words, and a passage sentence puts the
+    other way round («أشعياء ... كان أب الاعتراف للراهب زينون» / «زينون كان أب الاعتراف للراهب ... أشعياء»): roles
+    exchanged between names no gazetteer holds (Arabic has no capitals). Each of the two words is found once on
+    each side, within a few words of the run; the run holds at least pivot_words content words in the same order."""
+    if read(claim).language != "ar" or read(passage).language != "ar":
+        return None  # English names carry capitals: swapped_names reads them
+    ours = _stemmed(claim)
+    for offset, sentence in sentences(passage):
+        theirs = _stemmed(sentence)
+        found = _crossed(ours, theirs, claim, sentence)
+        if found is not None:
+            (a, b), (x, y) = found
+            return SlotDecision(
+                "actor_role", "conflict", Span(a[1], b[2], claim[a[1]:b[2]]),
+                Span(offset + x[1], offset + y[2], sentence[x[1]:y[2]]),
+                f"roles swapped: {claim[a[1]:a[2]]} before {claim[b[1]:b[2]]} in the claim, after it in the passage")
+    return None
+
+
+_Word = tuple[str, int, int]  # content stem, start, end
+
+
+def _stemmed(text: str) -> list[_Word]:
+    words = []
+    for match in re.finditer(r"[^\W_]+", text):
+        stems = _content_stems(match.group())
+        if stems:
+            words.append((stems[0], match.start(), match.end()))
+    return words
+
+
+def _movable(text: str) -> set[tuple[int, int]]:
+    """Words a faithful rewording moves round a name without exchanging roles: the reporting or acting verb
+    («أوضح أمين عام ... عبدالرحيم» / «عبدالرحيم، أمين عام ...، أوضح»), a title or role word, a date."""
+    slots = read(text)
+    spans = {(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)
+             if _content_stems(m.group())[:1] and _content_stems(m.group())[0] in _verbs_and_titles()}
+    for date in slots.dates:
+        spans |= {(date.start + m.start(), date.start + m.end()) for m in re.finditer(r"[^\W_]+", date.text)}
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _verbs_and_titles() -> frozenset[str]:
+    import tomllib
+
+    from checker.config import DATA_DIR
+
+    with open(DATA_DIR / "cues.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    words = [*data["ar"]["speech"], *data["ar"]["act"], *data["en"]["speech"], *data["speaker"]["ar_role_words"],
+             *data["speaker"]["ar_name_titles"], *data["speaker"]["ar_time_words"]]
+    return frozenset(stem for word in words for stem in _content_stems(word)[:1])
+
+
+def _crossed(ours: list[_Word], theirs: list[_Word], claim: str,
+             sentence: str) -> tuple[tuple[_Word, _Word], tuple[_Word, _Word]] | None:
+    rules = load_swap_rules()
+    once_ours = {stem for stem, count in _counts(ours).items() if count == 1}
+    once_theirs = {stem for stem, count in _counts(theirs).items() if count == 1}
+    movable = {span for span in _movable(claim)}
+    shared = {w[0] for w in ours if (w[1], w[2]) not in movable} & once_ours & once_theirs
+    run = rules.pivot_words
+    for i in range(len(ours) - run + 1):
+        pivot = [w[0] for w in ours[i:i + run]]
+        j = next((j for j in range(len(theirs) - run + 1) if [w[0] for w in theirs[j:j + run]] == pivot), None)
+        if j is None:
+            continue
+        before = [w for w in ours[max(0, i - rules.reach):i] if w[0] in shared]
+        after = [w for w in ours[i + run:i + run + rules.reach] if w[0] in shared]
+        their_before = {w[0]: w for w in theirs[max(0, j - rules.reach):j]}
+        their_after = {w[0]: w for w in theirs[j + run:j + run + rules.reach]}
+        for a in before:
+            for b in after:
+                if a[0] in their_after and b[0] in their_before and not _passive(claim[a[2]:b[1]]) and not (
+                        _passive(sentence[their_before[b[0]][2]:their_after[a[0]][1]])) and not _mutual(
+                        claim[a[2]:b[1]]):
+                    return (a, b), (their_before[b[0]], their_after[a[0]])
+    return None
+
+
+def _counts(words: list[_Word]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for stem, _, _ in words:
+        counts[stem] = counts.get(stem, 0) + 1
+    return counts
