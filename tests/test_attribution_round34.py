@@ -1,0 +1,36 @@
+"""Round 34 of issue 7 (session 33): a time phrase after a verb of saying is no speaker («وقال العام الماضي:»,
+«ونشرت لاحقا تغريدة جاء فيها»), and «جاء ذلك في مؤتمر صحفي لتسك» names the speaker the story gave before. The
+sentences written here are unit tests, not evidence of quality; the real items are annotated training articles
+(eval/real_train32) read in place."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from real_training_items import attribution_of, training_speaker
+
+
+def test_a_year_phrase_after_the_verb_is_when_not_who(eval_data: Path) -> None:
+    speaker = training_speaker("real_train32", "antms/Alarabia/sport/AL-sport-2192-20180628", 1509)
+    assert speaker is None or "العام" not in speaker
+    # the coach who said it, named before; the captain's words two sentences later are his, not "last year"'s
+    assert training_speaker("real_train32", "antms/Alarabia/sport/AL-sport-2192-20180628", 1742) != "العام الماضي"
+
+
+def test_what_was_posted_later_is_the_police_s_post(eval_data: Path) -> None:
+    speaker = training_speaker("real_train32", "antms/France24/internationalNews/FR-internationalNews-2656-20180810", 532)
+    assert speaker is not None and "الشرطة" in speaker
+
+
+def test_written_time_words_open_no_speaker() -> None:
+    text = ("ولم يخف المدرب أوسكار تاباريز إعجابه بقائد الفريق، وقال العام الماضي: يملك غودين شخصية متميزة.\n\n"
+            "وأكدت الشرطة عبر موقع تويتر إغلاق الحي. ونشرت لاحقا تغريدة جاء فيها أن \"اثنين من القتلى من عناصرها\".")
+    assert attribution_of(text, "يملك غودين").speaker != "العام الماضي"
+    assert attribution_of(text, "اثنين من القتلى").speaker == "الشرطة"
+
+
+def test_a_press_conference_of_a_named_speaker_is_his() -> None:
+    text = ("قال دونالد تسك، رئيس المجلس الأوروبي، الاثنين، إن 14 دولة أوروبية ستطرد دبلوماسيين روسا.\n\n"
+            "جاء ذلك في مؤتمر صحفي لتسك حيث أكد أن المجلس الأوروبي يدين الهجوم الأخير.")
+    assert attribution_of(text, "يدين الهجوم").speaker == "دونالد تسك"
+    unnamed = "جاء ذلك في مؤتمر صحفي لتسك حيث أكد أن المجلس الأوروبي يدين الهجوم الأخير."
+    assert attribution_of(unnamed, "يدين الهجوم").speaker != "تسك"  # no one of that name spoke before

@@ -1,0 +1,67 @@
+"""Verdict set 32 (issue 9, session 33), read as training data after its first contact: roles exchanged between
+Arabic names no gazetteer holds («أشعياء ... كان أب الاعتراف للراهب زينون» against the report's «زينون ... كان أب
+الاعتراف للراهب ... أشعياء») were called supported, and so was an exchange the names gazetteer saw but a standalone
+«و» typed inside the passage («بقواتها و صواريخها») took for the two sides named together. The claims are the blind
+writers' (eval/verdict_cases*/cases.jsonl); the reports are read in place."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.slots.swap import swapped_names, swapped_words
+
+_ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(_ROOT / "eval")]
+from real_articles import article_text  # noqa: E402
+
+
+def _case(verdict_set: str, case_id: str) -> dict:
+    lines = (_ROOT / "eval" / verdict_set / "cases.jsonl").read_text("utf-8").splitlines()
+    return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
+
+
+def _paragraph(case: dict) -> str:
+    text = article_text(case["doc"])
+    return next(p for p in text.split("\n") if p.find(text[case["start"]:case["end"]]) >= 0)
+
+
+@pytest.mark.parametrize("verdict_set, case_id, first, second", [
+    ("verdict_cases32", "a017", "أشعياء", "زينون"),  # who confessed whom
+    ("verdict_cases32", "b004", "الداخلية", "دانيلو"),  # which ministry asked which
+])
+def test_roles_exchanged_between_unlisted_arabic_names_contradict(eval_data: Path, verdict_set: str, case_id: str,
+                                                                   first: str, second: str) -> None:
+    case = _case(verdict_set, case_id)
+    decision = swapped_words(case["claim"], _paragraph(case))
+    assert decision is not None and decision.outcome == "conflict"
+    assert decision.reason == f"roles swapped: {first} before {second} in the claim, after it in the passage"
+
+
+@pytest.mark.parametrize("verdict_set, case_id", [
+    ("verdict_cases20", "a001"),  # «عبدالرحيم نقي، أمين عام ...، أوضح» / «وأوضح أمين عام ... عبدالرحيم»
+    ("verdict_cases5", "b022"),  # the title and the verb before the name, or after it
+    ("verdict_cases17", "a043"),  # a date moved round the two leaders
+])
+def test_a_faithful_rewording_that_moves_a_verb_title_or_date_is_no_swap(eval_data: Path, verdict_set: str,
+                                                                          case_id: str) -> None:
+    case = _case(verdict_set, case_id)
+    assert case["label"] == "supported"
+    text = article_text(case["doc"])
+    assert all(swapped_words(case["claim"], paragraph) is None for paragraph in text.split("\n"))
+
+
+def test_a_standalone_waw_typed_inside_the_passage_does_not_hide_the_swap(eval_data: Path) -> None:
+    case = _case("verdict_cases32", "b026")
+    decision = swapped_names(case["claim"], _paragraph(case))
+    assert decision is not None
+    assert decision.reason == "roles swapped: إسرائيل before إيران in the claim, after it in the passage"
+
+
+def test_two_names_joined_by_and_are_no_swap() -> None:
+    assert swapped_names("Egypt and Ethiopia agreed to resume talks on the dam.",
+                         "Ethiopia and Egypt agreed to resume talks on the dam.") is None
+    assert swapped_words("اتفقت مصر و إثيوبيا على استئناف المفاوضات بشأن السد",
+                         "اتفقت إثيوبيا و مصر على استئناف المفاوضات بشأن السد") is None
