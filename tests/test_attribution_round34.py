@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from real_training_items import attribution_of, training_speaker
+from real_training_items import attribution_of, check_training_item, is_claim, training_speaker
 
 
 def test_a_year_phrase_after_the_verb_is_when_not_who(eval_data: Path) -> None:
@@ -34,3 +34,9 @@ def test_a_press_conference_of_a_named_speaker_is_his() -> None:
     assert attribution_of(text, "يدين الهجوم").speaker == "دونالد تسك"
     unnamed = "جاء ذلك في مؤتمر صحفي لتسك حيث أكد أن المجلس الأوروبي يدين الهجوم الأخير."
     assert attribution_of(unnamed, "يدين الهجوم").speaker != "تسك"  # no one of that name spoke before
+
+
+def test_a_credit_line_listing_what_its_writer_did_is_no_claim(eval_data: Path) -> None:
+    check_training_item("real_train32", "wice/dev04425", 7829, None)  # "Written, Compiled and Researched by ..."
+    text = "Written, Compiled and Researched by Gavin Ryan.\n\nThe lake is 594 metres deep, officials said."
+    assert not is_claim(text, "Gavin Ryan") and is_claim(text, "594 metres")
