@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,12 +19,12 @@ sys.path[:0] = [str(_ROOT / "eval")]
 from real_articles import article_text  # noqa: E402
 
 
-def _case(verdict_set: str, case_id: str) -> dict:
+def _case(verdict_set: str, case_id: str) -> dict[str, Any]:
     lines = (_ROOT / "eval" / verdict_set / "cases.jsonl").read_text("utf-8").splitlines()
     return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
 
 
-def _paragraph(case: dict) -> str:
+def _paragraph(case: dict[str, Any]) -> str:
     text = article_text(case["doc"])
     return next(p for p in text.split("\n") if p.find(text[case["start"]:case["end"]]) >= 0)
 
@@ -35,9 +36,12 @@ def _paragraph(case: dict) -> str:
 def test_roles_exchanged_between_unlisted_arabic_names_contradict(eval_data: Path, verdict_set: str, case_id: str,
                                                                    first: str, second: str) -> None:
     case = _case(verdict_set, case_id)
-    decision = swapped_words(case["claim"], _paragraph(case))
-    assert decision is not None and decision.outcome == "conflict"
+    paragraph = _paragraph(case)
+    decision = swapped_words(case["claim"], paragraph)
+    assert decision is not None and decision.outcome == "conflict" and decision.claim and decision.passage
     assert decision.reason == f"roles swapped: {first} before {second} in the claim, after it in the passage"
+    assert case["claim"][decision.claim.start:decision.claim.end] == decision.claim.text
+    assert paragraph[decision.passage.start:decision.passage.end] == decision.passage.text
 
 
 @pytest.mark.parametrize("verdict_set, case_id", [
@@ -60,8 +64,30 @@ def test_a_standalone_waw_typed_inside_the_passage_does_not_hide_the_swap(eval_d
     assert decision.reason == "roles swapped: إسرائيل before إيران in the claim, after it in the passage"
 
 
-def test_two_names_joined_by_and_are_no_swap() -> None:
-    assert swapped_names("Egypt and Ethiopia agreed to resume talks on the dam.",
-                         "Ethiopia and Egypt agreed to resume talks on the dam.") is None
-    assert swapped_words("اتفقت مصر و إثيوبيا على استئناف المفاوضات بشأن السد",
-                         "اتفقت إثيوبيا و مصر على استئناف المفاوضات بشأن السد") is None
+@pytest.mark.parametrize("claim, passage", [
+    ("Egypt and Ethiopia agreed to resume talks on the dam.", "Ethiopia and Egypt agreed to resume talks on the dam."),
+    ("Egypt's foreign minister and Ethiopia's foreign minister attended the summit in Geneva.",
+     "Ethiopia's foreign minister and Egypt's foreign minister attended the summit in Geneva."),
+    ("حضر وزير خارجية مصر و وزير خارجية إثيوبيا القمة في جنيف", "حضر وزير خارجية إثيوبيا و وزير خارجية مصر القمة في جنيف"),
+])
+def test_two_names_joined_by_and_are_no_swap(claim: str, passage: str) -> None:
+    assert swapped_names(claim, passage) is None and swapped_words(claim, passage) is None
+
+
+def test_a_swap_across_a_long_gap_with_a_typed_waw_is_read() -> None:
+    claim = "طالما أن إسرائيل أخلت بالوضع القائم و استباحت الدول بقواتها، فمن حق إيران أن تدافع عن نفسها"
+    passage = "طالما أن إيران أخلت بالوضع القائم و استباحت الدول بقواتها، فمن حق إسرائيل أن تدافع عن نفسها"
+    assert swapped_names(claim, passage) is not None
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # a prepositional phrase moved round the act: where and with whom, not who did what
+    ("في القاهرة افتتح الرئيس المعرض الدولي للكتاب بحضور الوزراء",
+     "بحضور الوزراء افتتح الرئيس المعرض الدولي للكتاب في القاهرة"),
+    # the passage also says it the claim's way
+    ("أشعياء كان أب الاعتراف للراهب زينون",
+     "زينون كان أب الاعتراف للراهب أشعياء. وقال آخرون إن أشعياء كان أب الاعتراف للراهب زينون."),
+])
+def test_words_moved_without_exchanging_roles_are_no_swap(claim: str, passage: str) -> None:
+    assert swapped_words(claim, passage) is None
+    assert swapped_words("أشعياء كان أب الاعتراف للراهب زينون", "زينون كان أب الاعتراف للراهب أشعياء") is not None

@@ -222,12 +222,15 @@ def after_time_words(speaker: Span, lexicon: Lexicon) -> Span | None:
     are «العام الماضي» and an adverb that never opens a subject («لاحقا», «مؤخرا»); and what a statement noun
     opens after them is what was published, not who («ونشرت لاحقا تغريدة جاء فيها»)."""
     words = list(re.finditer(r"\S+", speaker.text))
-    bare = [fold(word.group()).strip("،,.:") for word in words]
+    bare = [fold(word.group()).strip("،,.: ") for word in words]  # «لاحقاً»: the folded tanween is a space
     taken = 0
-    while taken < len(words) and (bare[taken] in lexicon.ar_time_words or _adverb_of_time(bare[taken], lexicon)
-                                  or (bare[taken] in _YEAR_WORDS and taken + 1 < len(words)
-                                      and bare[taken + 1] in lexicon.ar_time_words)):
-        taken += 1
+    while taken < len(words):
+        if bare[taken] in _YEAR_WORDS and taken + 1 < len(words) and bare[taken + 1] in _YEAR_FOLLOWERS:
+            taken += 2
+        elif bare[taken] in lexicon.ar_time_words or _opens_no_subject(bare[taken], lexicon):
+            taken += 1
+        else:
+            break
     if not taken:
         return speaker
     while taken < len(words) and _adverb_word(words[taken].group()) and not (
@@ -238,12 +241,17 @@ def after_time_words(speaker: Span, lexicon: Lexicon) -> Span | None:
     return Span(speaker.text[words[taken].start():], speaker.start + words[taken].start(), speaker.end)
 
 
-# «العام الماضي», «السنة المقبلة»: a year before a time word is when, not who («الأمين العام» keeps its «العام»).
+# «العام الماضي», «السنة المقبلة»: a year before the word that places it is when, not who («الأمين العام» keeps its
+# «العام»).
 _YEAR_WORDS = frozenset(fold(word) for word in ("العام", "السنة", "الموسم"))
+_YEAR_FOLLOWERS = frozenset(fold(word) for word in ("الماضي", "الماضية", "المقبل", "المقبلة", "الجاري", "الحالي",
+                                                    "الحالية", "المنصرم", "المنصرمة"))
 
 
-def _adverb_of_time(word: str, lexicon: Lexicon) -> bool:
-    """«لاحقا», «مؤخرا», «حاليا» (cues.toml ar_act_subject_ends), not the complementisers listed with them."""
+def _opens_no_subject(word: str, lexicon: Lexicon) -> bool:
+    """«لاحقا», «مؤخرا», «أيضا», «بشدة» (cues.toml ar_act_subject_ends, time words with them): an adverb that may
+    stand between a verb and its subject but never opens it; the complementisers listed with them end the subject
+    instead, so they are not skipped."""
     return word in lexicon.ar_act_subject_ends and word not in lexicon.ar_not_speaker_openers
 
 
@@ -379,8 +387,10 @@ def statement_owner(phrase: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-# What a statement is called between its noun and its owner («مؤتمر صحفي لتسك», «بيان مشترك ل...»).
-_STATEMENT_ADJECTIVES = frozenset(search_form(word) for word in ("صحفي", "صحافي", "مشترك", "خاص", "متلفز", "رسمي"))
+# What a statement is called between its noun and its owner («مؤتمر صحفي لتسك», «تصريحات صحفية لتسك»). Not «خاص»:
+# «حديث خاص للعربية» names who was spoken to.
+_STATEMENT_ADJECTIVES = frozenset(search_form(word) for word in ("صحفي", "صحافي", "صحفية", "صحافية", "مشترك",
+                                                                 "مشتركة", "متلفز", "متلفزة", "رسمي", "رسمية"))
 
 
 def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:

@@ -10,9 +10,13 @@ under [swap] in checker/data/slots.toml.
 from __future__ import annotations
 
 import re
+import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from checker.config import DATA_DIR
 from checker.normalize import search_form
 from checker.slots.align import sentences
 from checker.slots.extract import _content_stems, read
@@ -62,9 +66,13 @@ def _passive(gap: str) -> bool:
 
 
 def _mutual(gap: str) -> bool:
+    """A verb whose two sides may come in either order, or the two names joined by "and": the joining word stands
+    (nearly) alone between them, or right after the first or right before the second ("Egypt's foreign minister and
+    Ethiopia's", «مصر و وزير خارجية إثيوبيا»)."""
     rules = load_swap_rules()
     words = search_form(gap).split()
-    joined = len(re.findall(r"[^\W_]+", gap)) <= rules.joining_gap and any(w in rules.joining for w in words)
+    joined = bool(words) and (words[0] in rules.joining or words[-1] in rules.joining or (
+        len(re.findall(r"[^\W_]+", gap)) <= rules.joining_gap and any(w in rules.joining for w in words)))
     return joined or any(w in rules.mutual or (w[:1] in "وف" and w[1:] in rules.mutual) for w in words)
 
 
@@ -140,91 +148,127 @@ def _reversed(sentence: str, a: Mention, b: Mention, words: set[str], claim_pass
     return None
 
 
-@lru_cache(maxsize=8192)
 def swapped_words(claim: str, passage: str) -> SlotDecision | None:
     """Two words the claim puts one before and one after the same run of words, and a passage sentence puts the
-    other way round («أشعياء ... كان أب الاعتراف للراهب زينون» / «زينون كان أب الاعتراف للراهب ... أشعياء»): roles
-    exchanged between names no gazetteer holds (Arabic has no capitals). Each of the two words is found once on
-    each side, within a few words of the run; the run holds at least pivot_words content words in the same order."""
+    other way round («أشعياء ... كان أب الاعتراف للراهب زينون» / «زينون كان أب الاعتراف للراهب ... أشعياء»), and no
+    sentence the claim's way: roles exchanged between names no gazetteer holds (Arabic has no capitals). Each of the
+    two words is found once on each side, within reach words of the run; the run holds pivot_words content words in
+    the same order; neither word is one a rewording moves freely (a reporting verb, a title, a date, a word in a
+    prepositional phrase: «بحضور الوزراء», «في القاهرة»)."""
     if read(claim).language != "ar" or read(passage).language != "ar":
         return None  # English names carry capitals: swapped_names reads them
-    ours = _stemmed(claim)
-    for offset, sentence in sentences(passage):
-        theirs = _stemmed(sentence)
+    ours = _claim_words(claim)
+    split = [(offset, sentence, _stemmed(sentence)) for offset, sentence in sentences(passage)]
+    for offset, sentence, theirs in split:
         found = _crossed(ours, theirs, claim, sentence)
-        if found is not None:
-            (a, b), (x, y) = found
-            return SlotDecision(
-                "actor_role", "conflict", Span(a[1], b[2], claim[a[1]:b[2]]),
-                Span(offset + x[1], offset + y[2], sentence[x[1]:y[2]]),
-                f"roles swapped: {claim[a[1]:a[2]]} before {claim[b[1]:b[2]]} in the claim, after it in the passage")
+        if found is None:
+            continue
+        (a, b), (x, y) = found
+        if any(_said_in_order(a.stem, b.stem, words) for _, _, words in split):
+            return None  # the passage also says it the claim's way
+        return SlotDecision(
+            "actor_role", "conflict", Span(a.start, b.end, claim[a.start:b.end]),
+            Span(offset + x.start, offset + y.end, sentence[x.start:y.end]),
+            f"roles swapped: {claim[a.start:a.end]} before {claim[b.start:b.end]} in the claim, after it in the passage")
     return None
 
 
-_Word = tuple[str, int, int]  # content stem, start, end
+class _Word(NamedTuple):
+    stem: str  # the content word's light stem
+    start: int
+    end: int
+    fixed: bool = False  # a word a rewording moves freely (checker.slots.swap._movable): never one of the two
 
 
-def _stemmed(text: str) -> list[_Word]:
+@lru_cache(maxsize=4096)
+def _stemmed(text: str) -> tuple[_Word, ...]:
+    """The content words of a sentence (short strings: the cache is per sentence, not per passage)."""
     words = []
     for match in re.finditer(r"[^\W_]+", text):
         stems = _content_stems(match.group())
         if stems:
-            words.append((stems[0], match.start(), match.end()))
-    return words
+            words.append(_Word(stems[0], match.start(), match.end()))
+    return tuple(words)
 
 
-def _movable(text: str) -> set[tuple[int, int]]:
-    """Words a faithful rewording moves round a name without exchanging roles: the reporting or acting verb
-    («أوضح أمين عام ... عبدالرحيم» / «عبدالرحيم، أمين عام ...، أوضح»), a title or role word, a date."""
-    slots = read(text)
-    spans = {(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)
-             if _content_stems(m.group())[:1] and _content_stems(m.group())[0] in _verbs_and_titles()}
-    for date in slots.dates:
-        spans |= {(date.start + m.start(), date.start + m.end()) for m in re.finditer(r"[^\W_]+", date.text)}
-    return spans
+@lru_cache(maxsize=1024)
+def _claim_words(claim: str) -> tuple[_Word, ...]:
+    """The claim's content words, each marked when a faithful rewording may move it round a name."""
+    dated = [(d.start, d.end) for d in read(claim).dates]
+    fixed = _verbs_and_titles()
+    words = []
+    for word in _stemmed(claim):
+        movable = (word.stem in fixed or any(s <= word.start < e for s, e in dated)
+                   or _in_prepositional_phrase(claim[word.start:word.end], _word_before(claim, word.start)))
+        words.append(word._replace(fixed=movable))
+    return tuple(words)
+
+
+def _in_prepositional_phrase(word: str, before: str) -> bool:
+    """«في القاهرة», «بحضور», «بالتزامن», «للكتاب»: where, how and with whom, which a rewording moves freely."""
+    folded = search_form(word)
+    return search_form(before) in _PREPOSITIONS or folded.startswith(("بال", "لل", "كال", "وبال", "ولل")) or (
+        folded[:1] == "ب" and folded[1:] in _PREPOSITIONAL_NOUNS)
+
+
+_PREPOSITIONS = frozenset(search_form(w) for w in ("في", "من", "إلى", "على", "عن", "خلال", "مع", "منذ", "حتى", "عند",
+                                                   "لدى", "بعد", "قبل", "وفي", "ومن", "وعلى", "ومع"))
+# Nouns «ب» makes circumstances: «بحضور», «بمشاركة», «برعاية», «بمناسبة».
+_PREPOSITIONAL_NOUNS = frozenset(search_form(w) for w in ("حضور", "مشاركة", "رعاية", "مناسبة", "سبب", "فضل",
+                                                          "دعم", "تنسيق", "التزامن"))
 
 
 @lru_cache(maxsize=1)
 def _verbs_and_titles() -> frozenset[str]:
-    import tomllib
-
-    from checker.config import DATA_DIR
-
+    """Stems of the Arabic reporting and acting verbs, role words, titles and time words of cues.toml."""
     with open(DATA_DIR / "cues.toml", "rb") as handle:
-        data = tomllib.load(handle)
-    words = [*data["ar"]["speech"], *data["ar"]["act"], *data["en"]["speech"], *data["speaker"]["ar_role_words"],
-             *data["speaker"]["ar_name_titles"], *data["speaker"]["ar_time_words"]]
+        lexicon = tomllib.load(handle)
+    words = [*lexicon["ar"]["speech"], *lexicon["ar"]["act"], *lexicon["speaker"]["ar_role_words"],
+             *lexicon["speaker"]["ar_name_titles"], *lexicon["speaker"]["ar_time_words"]]
     return frozenset(stem for word in words for stem in _content_stems(word)[:1])
 
 
-def _crossed(ours: list[_Word], theirs: list[_Word], claim: str,
+def _crossed(ours: tuple[_Word, ...], theirs: tuple[_Word, ...], claim: str,
              sentence: str) -> tuple[tuple[_Word, _Word], tuple[_Word, _Word]] | None:
     rules = load_swap_rules()
-    once_ours = {stem for stem, count in _counts(ours).items() if count == 1}
-    once_theirs = {stem for stem, count in _counts(theirs).items() if count == 1}
-    movable = {span for span in _movable(claim)}
-    shared = {w[0] for w in ours if (w[1], w[2]) not in movable} & once_ours & once_theirs
+    once_theirs = {stem for stem, count in Counter(w.stem for w in theirs).items() if count == 1}
+    claim_counts = Counter(w.stem for w in ours)
+    crossing = {w.stem for w in ours if not w.fixed and claim_counts[w.stem] == 1} & once_theirs
+    if len(crossing) < 2:
+        return None
     run = rules.pivot_words
+    runs: dict[tuple[str, ...], int] = {}
+    for j in range(len(theirs) - run + 1):
+        runs.setdefault(tuple(w.stem for w in theirs[j:j + run]), j)
     for i in range(len(ours) - run + 1):
-        pivot = [w[0] for w in ours[i:i + run]]
-        j = next((j for j in range(len(theirs) - run + 1) if [w[0] for w in theirs[j:j + run]] == pivot), None)
+        j = runs.get(tuple(w.stem for w in ours[i:i + run]))
         if j is None:
             continue
-        before = [w for w in ours[max(0, i - rules.reach):i] if w[0] in shared]
-        after = [w for w in ours[i + run:i + run + rules.reach] if w[0] in shared]
-        their_before = {w[0]: w for w in theirs[max(0, j - rules.reach):j]}
-        their_after = {w[0]: w for w in theirs[j + run:j + run + rules.reach]}
+        before = [w for w in ours[max(0, i - rules.reach):i] if w.stem in crossing]
+        after = [w for w in ours[i + run:i + run + rules.reach] if w.stem in crossing]
+        their_before = {w.stem: w for w in theirs[max(0, j - rules.reach):j]}
+        their_after = {w.stem: w for w in theirs[j + run:j + run + rules.reach]}
         for a in before:
             for b in after:
-                if a[0] in their_after and b[0] in their_before and not _passive(claim[a[2]:b[1]]) and not (
-                        _passive(sentence[their_before[b[0]][2]:their_after[a[0]][1]])) and not _mutual(
-                        claim[a[2]:b[1]]):
-                    return (a, b), (their_before[b[0]], their_after[a[0]])
+                if a.stem not in their_after or b.stem not in their_before:
+                    continue
+                x, y = their_before[b.stem], their_after[a.stem]
+                if _passive(claim[a.end:b.start]) or _passive(sentence[x.end:y.start]) or _mutual(claim[a.end:b.start]):
+                    continue
+                if any(_in_prepositional_phrase(sentence[w.start:w.end], _word_before(sentence, w.start)) for w in (x, y)):
+                    continue  # the passage puts one of them in a prepositional phrase: a circumstance, not a role
+                return (a, b), (x, y)
     return None
 
 
-def _counts(words: list[_Word]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for stem, _, _ in words:
-        counts[stem] = counts.get(stem, 0) + 1
-    return counts
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 12):start].split()
+    return before[-1] if before else ""
+
+
+def _said_in_order(first: str, second: str, words: tuple[_Word, ...]) -> bool:
+    """A sentence with the first word before the second, within a claim's reach of each other."""
+    rules = load_swap_rules()
+    at_first = [i for i, w in enumerate(words) if w.stem == first]
+    at_second = [i for i, w in enumerate(words) if w.stem == second]
+    return any(0 < j - i <= rules.pivot_words + 2 * rules.reach for i in at_first for j in at_second)
