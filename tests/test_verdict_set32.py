@@ -12,6 +12,9 @@ from typing import Any
 
 import pytest
 
+from checker.slots.compare import compare
+from checker.slots.extract import read
+from checker.slots.names import places_compatible
 from checker.slots.swap import swapped_names, swapped_words
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -91,3 +94,20 @@ def test_a_swap_across_a_long_gap_with_a_typed_waw_is_read() -> None:
 def test_words_moved_without_exchanging_roles_are_no_swap(claim: str, passage: str) -> None:
     assert swapped_words(claim, passage) is None
     assert swapped_words("أشعياء كان أب الاعتراف للراهب زينون", "زينون كان أب الاعتراف للراهب أشعياء") is not None
+
+
+def test_a_short_unlisted_place_matches_itself(eval_data: Path) -> None:
+    """Set 33 a028: «مدينة آخن الألمانية» in claim and report was "the claim says آخن, the passage آخن"."""
+    assert places_compatible("name:اخن", "name:اخن")
+    case = _case("verdict_cases33", "a028")
+    decisions = compare(case["claim"], _paragraph(case), 0.6).decisions
+    assert not [d for d in decisions if d.slot == "place" and d.outcome == "conflict"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("يعقد تركي آل الشيخ رئيس الهيئة العامة للرياضة اجتماعا مع رابطة لا ليغا", []),  # set 33 b010: a first name
+    ("التقى الأمير تركي بن عبدالله بالوفد", []),
+    ("قال مسؤول تركي إن الهجوم فشل", ["turkey"]),
+])
+def test_a_first_name_that_is_also_a_nationality_is_no_place(text: str, places: list[str]) -> None:
+    assert [m.key for m in read(text).places] == places
