@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from checker.slots.compare import compare
+from checker.slots.compare import compare, places_unnamed
 from checker.slots.extract import read
 from checker.slots.names import places_compatible
 from checker.slots.swap import swapped_names, swapped_words
@@ -111,3 +111,13 @@ def test_a_short_unlisted_place_matches_itself(eval_data: Path) -> None:
 ])
 def test_a_first_name_that_is_also_a_nationality_is_no_place(text: str, places: list[str]) -> None:
     assert [m.key for m in read(text).places] == places
+
+
+def test_a_figure_of_a_report_on_another_place_is_not_the_claims(eval_data: Path) -> None:
+    """A figure counts against a claim only when the passage's story names one of the claim's places or a place
+    holding it: eight killed in Douma (set 32 a036) is not contradicted by a Hong Kong market report's figures."""
+    case = _case("verdict_cases32", "a036")
+    assert places_unnamed(case["claim"], article_text("antms/BBC/economy/BB-economy-10-20180207"))
+    assert not places_unnamed(case["claim"], article_text(case["doc"]))  # Douma, the claim's own report
+    assert not places_unnamed(case["claim"], article_text("fakes/1924058038"))  # Aleppo, in Syria as Douma is
+    assert not places_unnamed("Eight civilians were killed on Saturday, the monitor said.", "Nine were killed in Aleppo.")

@@ -497,6 +497,15 @@ def missing_anchors(claim: str, passage: str) -> tuple[str, ...]:
     return _anchor_match(claim, passage)[1]
 
 
+def places_unnamed(claim: str, story: str) -> bool:
+    """The claim names places (not as adjectives) and the story names none of them: a report of somewhere else."""
+    places = [m for m in read(claim).places if not m.adjective]
+    if not places:
+        return False
+    theirs = _read_story(story) if len(story) > LONG_TEXT else read(story)
+    return not any(same_entity(a, b) or places_compatible(a.key, b.key) for a in places for b in theirs.places)
+
+
 def _anchor_match(claim: str, passage: str) -> tuple[int, tuple[str, ...]]:
     ours, theirs = read(claim), _read_story(passage) if len(passage) > LONG_TEXT else read(passage)
     cross = ours.language != theirs.language

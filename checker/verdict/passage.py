@@ -16,7 +16,7 @@ from checker.normalize import fold
 from checker.slots import SlotDecision
 from checker.slots.align import best_coverage, negates_more, negates_the_claim, refuses_more
 from checker.slots.cleft import CleftReading, read_cleft
-from checker.slots.compare import anchors, lone_figure_changed, missing_anchors
+from checker.slots.compare import anchors, lone_figure_changed, missing_anchors, places_unnamed
 from checker.slots.nationality import changed_nationality
 from checker.slots.speaker import speaker_swapped
 from checker.slots.swap import swapped_names, swapped_words
@@ -223,6 +223,9 @@ class AssessedPassage:
             return "disagree"
         if self._agreement():
             return "agree" if self.anchor_share >= ANCHORS_SUPPORT and self.doer_confirmed else "other"
+        if self.result.stance == "disagree" and self.result.decided_by == "numbers" and self.claim_text and (
+                places_unnamed(self.claim_text, self.story_text)):
+            return "other"  # a figure of a report on another place (nine in Aleppo against the claim's eight in Douma)
         return "other" if self.result.stance == "agree" else self.result.stance
 
     @cached_property
