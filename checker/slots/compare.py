@@ -498,7 +498,8 @@ def missing_anchors(claim: str, passage: str) -> tuple[str, ...]:
 
 
 def places_unnamed(claim: str, story: str) -> bool:
-    """The claim names places (not as adjectives) and the story names none of them: a report of somewhere else."""
+    """The claim names places (not as adjectives) and the story names none of them, nor a place holding one (Syria
+    holds Douma): a report of somewhere else, whose figures say nothing of the claim's."""
     places = [m for m in read(claim).places if not m.adjective]
     if not places:
         return False

@@ -177,7 +177,7 @@ class _Word(NamedTuple):
     stem: str  # the content word's light stem
     start: int
     end: int
-    fixed: bool = False  # a word a rewording moves freely (checker.slots.swap._movable): never one of the two
+    fixed: bool = False  # a word a rewording moves freely (`_claim_words`): never one of the two crossed words
 
 
 @lru_cache(maxsize=4096)

@@ -225,7 +225,7 @@ class AssessedPassage:
             return "agree" if self.anchor_share >= ANCHORS_SUPPORT and self.doer_confirmed else "other"
         if self.result.stance == "disagree" and self.result.decided_by == "numbers" and self.claim_text and (
                 places_unnamed(self.claim_text, self.story_text)):
-            return "other"  # a figure of a report on another place (nine in Aleppo against the claim's eight in Douma)
+            return "other"  # a figure of a report on another place (a Moscow story's against a claim on Kazakhstan)
         return "other" if self.result.stance == "agree" else self.result.stance
 
     @cached_property
