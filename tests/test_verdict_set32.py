@@ -121,3 +121,13 @@ def test_a_figure_of_a_report_on_another_place_is_not_the_claims(eval_data: Path
     assert not places_unnamed(case["claim"], article_text(case["doc"]))  # Douma, the claim's own report
     assert not places_unnamed(case["claim"], article_text("fakes/1924058038"))  # Aleppo, in Syria as Douma is
     assert not places_unnamed("Eight civilians were killed on Saturday, the monitor said.", "Nine were killed in Aleppo.")
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("بعد دقيقة واحدة فقط من هدف لويس سواريز أدرك ميسي التعادل", "minutes"),  # set 32 a029: not one goal
+    ("وبعد هدف سواريز بدقيقة واحدة، ظهر ميسي ليسجل هدف التعادل", "minutes"),
+    ("قتل شخص واحد في الهجوم", "people"),
+])
+def test_arabic_one_counts_the_noun_before_it(text: str, thing: str) -> None:
+    assert read(text).quantities[0].thing == thing
+    assert [q.thing for q in read("قال إن واحدة من الطائرات سقطت").quantities] == [None]  # "one of": no noun before

@@ -170,6 +170,21 @@ def _near_words(text: str, at: int, *, before: bool) -> list[str]:
         span *= 4
 
 
+# Arabic "one" and "two" as words follow the noun they count, as adjectives («دقيقة واحدة», «سيارتان اثنتان»).
+_AFTER_THEIR_NOUN = frozenset(search_form(w) for w in ("واحد", "واحدة", "اثنان", "اثنتان", "اثنين", "اثنتين"))
+
+
+def _noun_before(text: str, start: int, stop: frozenset[str]) -> str | None:
+    """The thing the word before a figure names («بدقيقة» -> minutes), or its stem; None after a function word
+    («إن واحدة من ...»: one of what follows)."""
+    before = _WORD.findall(text[max(0, start - 30):start])[-1:]
+    if not before or search_form(before[0]) in stop:
+        return None
+    word = before[0]
+    bare = word[1:] if word[:1] in "وبلفك" and len(word) > 4 else word  # «بدقيقة»: a preposition glued on
+    return thing_of(word, attached=False) or thing_of(bare, attached=False) or _counted(light_stem(search_form(word)))
+
+
 def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Mention]) -> tuple[Quantity, ...]:
     """Counts with what they count, where, and the act that governs them (checker.slots.counting); "and 900 in
     Syria" borrows "troops" from the count before it."""
@@ -189,6 +204,8 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
         limit = min(following, clause_end.start() if clause_end else len(text), number.end + 60)
         after = text[number.end:limit]
         thing = thing_of(number.unit) if number.unit else None
+        if thing is None and search_form(number.text.strip()) in _AFTER_THEIR_NOUN:
+            thing = _noun_before(text, number.start, stop)  # «دقيقة واحدة»: one minute, not the goal after it
         if thing is None and " " not in number.text.strip():  # a dual names its own thing: «مرتين», «سنتين»
             thing = thing_of(number.text)
         if thing is None and number.kind == "money" and number.unit:  # a sum counts its currency (not «كل سنة»)
