@@ -1,8 +1,10 @@
 """Verdict set 32 (issue 9, session 33), read as training data after its first contact: roles exchanged between
 Arabic names no gazetteer holds («أشعياء ... كان أب الاعتراف للراهب زينون» against the report's «زينون ... كان أب
 الاعتراف للراهب ... أشعياء») were called supported, and so was an exchange the names gazetteer saw but a standalone
-«و» typed inside the passage («بقواتها و صواريخها») took for the two sides named together. The claims are the blind
-writers' (eval/verdict_cases*/cases.jsonl); the reports are read in place."""
+«و» typed inside the passage («بقواتها و صواريخها») took for the two sides named together. Then sets 32-33's false
+contradictions: a short unlisted place against itself («آخن»), a first name read as a nationality («تركي آل الشيخ»),
+a figure of a report on another place, and Arabic "one" counting the noun after it («دقيقة واحدة ... هدف»). The claims
+are the blind writers' (eval/verdict_cases*/cases.jsonl); the reports are read in place."""
 from __future__ import annotations
 
 import json
