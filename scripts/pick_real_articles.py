@@ -61,7 +61,10 @@ not for attribution, whose English cues lean on punctuation), and measured its f
 (WiCE pages without a reporting verb) and a thirty-second verdict set with
 `verdict32 > eval/verdict_cases32/articles.txt` (FA-KES beside ANT), and measured its fixes on round 35
 (`dev35 > eval/real_train33/articles.txt`) and a thirty-third verdict set (`verdict33 >
-eval/verdict_cases33/articles.txt`).
+eval/verdict_cases33/articles.txt`). Session 34 drew round 36 with `dev36 > eval/real_train34/articles.txt` and a
+thirty-fourth verdict set with `verdict34 > eval/verdict_cases34/articles.txt`, and measured its fixes on round 37
+(`dev37 > eval/real_train35/articles.txt`) and a thirty-fifth verdict set (`verdict35 >
+eval/verdict_cases35/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -193,12 +196,12 @@ WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (2
                "dev29": (20261302, 12, 2), "verdict27": (20261304, 10, 2), "dev30": (20261306, 12, 1),
                "verdict28": (20261308, 10, 1), "dev31": (20261310, 7, 1), "verdict29": (20261312, 6, 1),
                "dev33": (20261318, 8, 0), "dev34": (20261322, 8, 0),
-               "dev35": (20261326, 8, 0)}
+               "dev35": (20261326, 8, 0), "dev36": (20261330, 8, 0), "dev37": (20261334, 8, 0)}
 
 
 # Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
 FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdict32": (20261324, 10),
-                "verdict33": (20261328, 10)}
+                "verdict33": (20261328, 10), "verdict34": (20261332, 10), "verdict35": (20261336, 10)}
 
 
 def main(which: str) -> list[str]:
