@@ -617,7 +617,17 @@ def _reported_words_follow(folded: str, position: int) -> bool:
     clause, *mark = _CLAUSE_STOP.split(folded[position:position + 200], maxsplit=1)
     words = clause.split()[:_COMPLEMENT_WORDS]
     return mark[:1] == [":"] or bool(_QUOTATION_FOLLOWS.match(folded, position)) or any(
-        w in _COMPLEMENT_FORMS["ان"] or (w == "عن" and words[n + 1:n + 2] != ["طريق"]) for n, w in enumerate(words))
+        w in _COMPLEMENT_FORMS["ان"] or (w == "عن" and words[n + 1:n + 2] != ["طريق"]) for n, w in enumerate(words)
+    ) or (mark[:1] in (["،"], [","]) and len(words) <= _APPOSITIVE_WORDS and _content_after_title(mark[1]))
+
+
+def _content_after_title(rest: str) -> bool:
+    """«قال أحمد المهيري، الأمين العام للجنة العليا للتشريعات في دبي، إن»: after the name, a title set off by commas
+    (longer than `_after_appositive`'s phrase) and then «إن»/«أن» at once."""
+    title, comma, after = (_CLAUSE_STOP.split(rest, maxsplit=1) + ["", ""])[:3]
+    first = after.split()[:1]
+    return comma in ("،", ",") and 1 <= len(title.split()) <= _COMPLEMENT_WORDS and bool(first) and (
+        first[0] in _COMPLEMENT_FORMS["ان"])
 
 
 def fronted_phrase(clause: list[str], lexicon: Lexicon) -> bool:

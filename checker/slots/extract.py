@@ -395,9 +395,10 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
                         and not any(start <= r.verb.start < end for start, end in unreal)])
 
 
-# «فوز X على (حساب) Y», «حقق X فوزه على حساب Y»: a victory noun, its winner (after it, or before it when the noun
-# carries the winner's pronoun) and its loser after «على» / «على حساب» / «أمام», past a word for the opponent.
-_VICTORY = re.compile(r"(?<![\w])[وبل]?(?:فوز|انتصار)(ه|ها|هم|هما)?(?![\w])")
+# «فوز X على (حساب) Y», «حقق X فوزه على حساب Y», «حقق X فوزاً على Y»: a victory noun, its winner (after it, or before
+# it when the noun carries the winner's pronoun or a verb of winning opens the clause) and its loser after «على» /
+# «على حساب» / «أمام», past a word for the opponent.
+_VICTORY = re.compile(r"(?<![\w])[وبل]?(?:فوز|انتصار)(ه|ها|هم|هما)?(?:\s?ا)?(?![\w])")  # «فوزاً»: its tanween folds to a space
 _AGAINST = re.compile(r"(?<![\w])(?:عل[يى]|امام)\s+(?:حساب\s+)?(?:(?:منافس|مضيف|ضيف|نظير|غريم|خصم)(?:ه|ها|هم)\s+)?")
 _WIN_VERBS = frozenset({"حقق", "سجل", "احرز", "واصل", "وحقق", "وسجل", "واحرز", "يحقق", "تحقق", "ليحقق", "لتحقق"})
 # A victory claimed, hoped for or forecast («زعم فوزه», «توقعت الاستطلاعات فوز X», «آمال فوز X») is no result.
@@ -421,14 +422,14 @@ def _victories(text: str, folded: str, names: Sequence[Mention]) -> tuple[list[R
             unreal.append((match.start(), match.end()))
             continue
         loser = _first_name_or_phrase(text, against.end(), clause_end, names)
-        if match.group(1):  # «فوزه»: the winner stands before the noun, after a verb of winning
+        winner = None if match.group(1) else _first_name_or_phrase(text, match.end(), against.start(), names)
+        if winner is None:  # «فوزه», «حقق المغرب فوزاً»: the winner stands before the noun
             before = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
             words = list(_WORD.finditer(text, clause_start, match.start()))
             won = bool(words) and fold(words[0].group()) in _WIN_VERBS
-            winner = before[-1] if before else (
-                _phrase_mention(text, words[1:4]) if won and 2 <= len(words) <= 4 else None)
-        else:
-            winner = _first_name_or_phrase(text, match.end(), against.start(), names)
+            if match.group(1) or won:
+                winner = before[-1] if before else (
+                    _phrase_mention(text, words[1:4]) if won and 2 <= len(words) <= 4 else None)
         if winner is None or loser is None or same_entity(winner, loser):
             continue
         start = match.start() + len(match.group()) - len(match.group().lstrip("وبل"))

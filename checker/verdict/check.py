@@ -13,7 +13,7 @@ from typing import Sequence
 import sqlite_utils
 
 from checker.models import Analysis, Claim, ClaimCheck, EvidenceMatch, PassageHit
-from checker.normalize import search_form
+from checker.normalize import search_form, without_diacritics
 from checker.stance import CrossEncoderBudget, StanceResult, assess_many, rating_verdict
 from checker.verdict.decide import decide_verdict
 from checker.verdict.passage import AssessedPassage, EvidenceDocument
@@ -132,13 +132,14 @@ def claim_said(claim: Claim) -> str:
     ...», "..., according to the Detroit Free Press."): the outlet is who said it, not part of what was said; left
     in, its name makes every passage of that outlet look closer, reads "USA" in "USA Today" as a place, and its
     citing words lower the claim's likeness to a passage that says the same without them. A closing verb stays
-    ("..., Newsweek reported."): the encoder reads the sentence closer to its passage with it than without."""
+    ("..., Newsweek reported."): the encoder reads the sentence closer to its passage with it than without.
+    Arabic diacritics are dropped (`without_diacritics`): news text seldom has them, a claim typed by hand often does."""
     outlet = claim.attribution.outlet
     if outlet is None:
-        return claim.text
+        return without_diacritics(claim.text)
     from checker.outlets import load_registry
 
-    text = claim.text
+    text = without_diacritics(claim.text)
     spans = sorted((start, end) for found, start, end in load_registry().find_in(text) if found.id == outlet.id)
     for start, end in reversed(spans):
         before, after = text[:start], text[end:]
@@ -150,7 +151,7 @@ def claim_said(claim: Claim) -> str:
         else:
             text = before + " " + after.lstrip(" :：-–—")
     text = " ".join(text.split()).strip(" :-–—،,")
-    return text if len(text.split()) >= 3 else claim.text
+    return text if len(text.split()) >= 3 else without_diacritics(claim.text)
 
 
 # Words that cite an outlet opening a claim: "According to", "As reported by", «بحسب قناة», «ذكرت صحيفة»,

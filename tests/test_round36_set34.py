@@ -1,0 +1,91 @@
+"""Round 36 of issue 7 and verdict set 34 of issue 9 (session 34), read as training data after their first contact:
+a claim typed with diacritics («تغلّب أرسنال ... على مانشستر سيتي») was read word by word as if the shadda split the
+verb, so the exchanged winner went unseen and the claim was called supported; «حقق المغرب فوزاً على البرتغال» named
+no winner; a reference page's furniture ("From Wikipedia, the free encyclopedia.") was kept as a claim; «قال أحمد
+المهيري، الأمين العام ...، إن» after «وفي مقابلة مع "العربية"» lost its speaker. The claims are the blind writers'
+and the annotated items the blind annotators' (eval/verdict_cases34, eval/real_train34); the articles are read in
+place."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from checker.models import Attribution, Claim
+from checker.normalize import without_diacritics
+from checker.slots.extract import read
+from checker.store.db import open_db
+from checker.store.ingest import add_text
+from checker.verdict import check_claims
+from real_training_items import ROOT, article_text, check_training_item, training_speaker
+
+
+def _case(case_id: str) -> dict[str, Any]:
+    lines = (ROOT / "eval" / "verdict_cases34" / "cases.jsonl").read_text("utf-8").splitlines()
+    return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
+
+
+def _checked(db: sqlite_utils.Database, text: str) -> tuple[str, tuple[str, ...]]:
+    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
+                  attribution=Attribution(kind="none"))
+    (result,) = check_claims(db, [claim])
+    return result.verdict.label, result.verdict.reasons
+
+
+@pytest.fixture
+def reports(eval_data: Path, tmp_path: Path) -> sqlite_utils.Database:
+    """The two reports the cases below are about, stored as evidence."""
+    database = open_db(tmp_path / "claims.db")
+    add_text(database, article_text("antms/Alarabia/sport/AL-sport-383-20180303"), outlet="Al Arabiya",
+             published="2018-03-03")
+    add_text(database, article_text("antms/France24/internationalNews/FR-internationalNews-1938-20180620"),
+             outlet="France 24", published="2018-06-20")
+    return database
+
+
+def test_diacritics_inside_a_word_are_dropped_and_a_last_tanween_kept() -> None:
+    assert without_diacritics("تغلّب أرسنال وقدّمت تُظهر") == "تغلب أرسنال وقدمت تظهر"
+    assert without_diacritics("مدرسةٌ جديدةٌ") == "مدرسةٌ جديدةٌ"
+    assert without_diacritics("The same claim in English.") == "The same claim in English."
+
+
+def test_a_swapped_winner_typed_with_a_shadda_is_contradicted(reports: sqlite_utils.Database) -> None:
+    """Set 34 a049: the report says Manchester City beat Arsenal twice; with «تغلّب» the claim was "supported"."""
+    claim = _case("a049")["claim"]
+    assert "تغلّب" in claim
+    label, reasons = _checked(reports, claim)
+    assert label == "contradicted"
+    assert "winner أرسنال, loser مانشستر سيتي in the claim, winner مانشستر سيتي, loser أرسنال" in reasons[0]
+    assert _checked(reports, claim.replace("تغلّب", "تغلب"))[0] == label  # typed either way, the same verdict
+
+
+def test_a_winner_before_a_victory_noun_with_tanween_is_read() -> None:
+    for text in ("حقق المغرب فوزاً على البرتغال بهدف دون رد", "حقق المغرب فوزا على البرتغال بهدف دون رد"):
+        (role,) = read(text).roles
+        assert (role.frame, role.first.key, role.second.key) == ("contest", "morocco", "portugal")
+    assert not read("الفوز على أرضه كان صعبا").roles  # no winner, no loser named
+
+
+def test_morocco_beating_portugal_is_contradicted_by_the_report(reports: sqlite_utils.Database) -> None:
+    """Set 34 a050: «البرتغال التي تغلبت الأربعاء أيضا على المغرب»; a sentence on Spain and Iran said "the same"."""
+    label, reasons = _checked(reports, _case("a050")["claim"])
+    assert label == "contradicted"
+    assert "winner المغرب, loser البرتغال in the claim, winner البرتغال, loser المغرب" in reasons[0]
+
+
+@pytest.mark.parametrize("start", [107, 2315, 2363, 2580])  # the page's furniture, as the annotator marked it
+def test_a_reference_page_s_furniture_is_no_claim(eval_data: Path, start: int) -> None:
+    check_training_item("real_train34", "wice/dev04390", start, None)
+
+
+@pytest.mark.parametrize("start", [173, 915, 1837])  # the conductor's career, kept
+def test_a_reference_page_s_facts_stay_claims(eval_data: Path, start: int) -> None:
+    check_training_item("real_train34", "wice/dev04390", start, None)
+
+
+def test_a_long_title_after_the_name_keeps_the_speaker_after_an_interview_frame(eval_data: Path) -> None:
+    speaker = training_speaker("real_train34", "antms/Alarabia/economy/AL-economy-894-20180627", 264)
+    assert speaker == "أحمد المهيري"
