@@ -612,8 +612,9 @@ def _one_clause(before: str) -> bool:
 
 def _reported_words_follow(folded: str, position: int) -> bool:
     """«إن»/«أن» or «عن» in the verb's clause («قال قرقاش إن», «كشف هازارد عن», «قال المستشفى الذي يرقدان به إن»,
-    not «عن طريق»), a colon, or a quotation right after the subject: not only an object («أعلن الحكم ركلة جزاء»,
-    «أشار الوزير إلى الخريطة», «أعلن الوزير إطلاق مبادرة "مستقبل"» with a quoted name further on)."""
+    not «عن طريق»), a colon, a quotation right after the subject, or «إن» right after a title set off by commas
+    (`_content_after_title`): not only an object («أعلن الحكم ركلة جزاء», «أشار الوزير إلى الخريطة», «أعلن الوزير
+    إطلاق مبادرة "مستقبل"» with a quoted name further on)."""
     clause, *mark = _CLAUSE_STOP.split(folded[position:position + 200], maxsplit=1)
     words = clause.split()[:_COMPLEMENT_WORDS]
     return mark[:1] == [":"] or bool(_QUOTATION_FOLLOWS.match(folded, position)) or any(
@@ -622,8 +623,8 @@ def _reported_words_follow(folded: str, position: int) -> bool:
 
 
 def _content_after_title(rest: str) -> bool:
-    """«قال أحمد المهيري، الأمين العام للجنة العليا للتشريعات في دبي، إن»: after the name, a title set off by commas
-    (longer than `_after_appositive`'s phrase) and then «إن»/«أن» at once."""
+    """«قال أحمد المهيري، الأمين العام للجنة العليا للتشريعات في دبي، إن»: after the name, a title of up to
+    `_COMPLEMENT_WORDS` words set off by commas, and then «إن»/«أن» at once."""
     title, comma, after = (_CLAUSE_STOP.split(rest, maxsplit=1) + ["", ""])[:3]
     first = after.split()[:1]
     return comma in ("،", ",") and 1 <= len(title.split()) <= _COMPLEMENT_WORDS and bool(first) and (

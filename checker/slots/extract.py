@@ -398,9 +398,11 @@ def _roles(text: str, found: Sequence[Mention]) -> tuple[Role, ...]:
 # «فوز X على (حساب) Y», «حقق X فوزه على حساب Y», «حقق X فوزاً على Y»: a victory noun, its winner (after it, or before
 # it when the noun carries the winner's pronoun or a verb of winning opens the clause) and its loser after «على» /
 # «على حساب» / «أمام», past a word for the opponent.
-_VICTORY = re.compile(r"(?<![\w])[وبل]?(?:فوز|انتصار)(ه|ها|هم|هما)?(?:\s?ا)?(?![\w])")  # «فوزاً»: its tanween folds to a space
+# (the indefinite «فوزاً», «فوزا»: group 2; its tanween folds to a space)
+_VICTORY = re.compile(r"(?<![\w])[وبل]?(?:فوز|انتصار)(ه|ها|هم|هما)?(\s?ا)?(?![\w])")
 _AGAINST = re.compile(r"(?<![\w])(?:عل[يى]|امام)\s+(?:حساب\s+)?(?:(?:منافس|مضيف|ضيف|نظير|غريم|خصم)(?:ه|ها|هم)\s+)?")
-_WIN_VERBS = frozenset({"حقق", "سجل", "احرز", "واصل", "وحقق", "وسجل", "واحرز", "يحقق", "تحقق", "ليحقق", "لتحقق"})
+_WIN_VERBS = frozenset({"حقق", "حققت", "سجل", "سجلت", "احرز", "احرزت", "واصل", "واصلت", "وحقق", "وحققت", "وسجل",
+                        "وسجلت", "واحرز", "واحرزت", "يحقق", "تحقق", "ليحقق", "لتحقق"})
 # A victory claimed, hoped for or forecast («زعم فوزه», «توقعت الاستطلاعات فوز X», «آمال فوز X») is no result.
 _UNREAL = frozenset({"زعم", "زعمت", "ادعي", "ادعت", "توقع", "توقعت", "يتوقع", "تتوقع", "توقعات", "يامل", "تامل", "امل",
                      "امال", "احتمال", "فرص", "فرصه", "رجح", "رجحت", "ترجح", "يرجح"})
@@ -422,8 +424,11 @@ def _victories(text: str, folded: str, names: Sequence[Mention]) -> tuple[list[R
             unreal.append((match.start(), match.end()))
             continue
         loser = _first_name_or_phrase(text, against.end(), clause_end, names)
-        winner = None if match.group(1) else _first_name_or_phrase(text, match.end(), against.start(), names)
-        if winner is None:  # «فوزه», «حقق المغرب فوزاً»: the winner stands before the noun
+        # «فوزه», «حقق المغرب فوزاً مستحقاً»: the winner stands before the noun (an indefinite one's next word is
+        # an adjective, not a winner)
+        before_noun = bool(match.group(1) or match.group(2))
+        winner = None if before_noun else _first_name_or_phrase(text, match.end(), against.start(), names)
+        if winner is None:
             before = [m for m in names if clause_start <= m.span.start and m.span.end <= match.start()]
             words = list(_WORD.finditer(text, clause_start, match.start()))
             won = bool(words) and fold(words[0].group()) in _WIN_VERBS

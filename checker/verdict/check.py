@@ -59,6 +59,9 @@ def assess_claims(db: sqlite_utils.Database, claims: Sequence[Claim], *, k: int 
     if not claims:
         return []
     candidates, documents = _retrieve(db, claims, k)
+    # compared without diacritics on both sides (`claim_said` drops the claim's): the passages shown are these
+    candidates = [[replace(hit, text=without_diacritics(hit.text)) for hit in hits] for hits in candidates]
+    documents = {i: replace(d, story=without_diacritics(d.story)) for i, d in documents.items()}
     said = [claim_said(claim) for claim in claims]
     pairs = [(text, _evidence_text(hit, documents[hit.document_id]))
              for text, hits in zip(said, candidates) for hit in hits]
@@ -122,7 +125,7 @@ def _stored_count(db: sqlite_utils.Database, claim: Claim) -> int | None:
 def _evidence_text(hit: PassageHit, document: EvidenceDocument) -> str:
     """A fact-check is compared through the claim it reviewed, not its rating line."""
     if document.claim_reviewed and document.rating:
-        return document.claim_reviewed
+        return without_diacritics(document.claim_reviewed)
     return hit.text
 
 
@@ -133,7 +136,7 @@ def claim_said(claim: Claim) -> str:
     in, its name makes every passage of that outlet look closer, reads "USA" in "USA Today" as a place, and its
     citing words lower the claim's likeness to a passage that says the same without them. A closing verb stays
     ("..., Newsweek reported."): the encoder reads the sentence closer to its passage with it than without.
-    Arabic diacritics are dropped (`without_diacritics`): news text seldom has them, a claim typed by hand often does."""
+    Arabic diacritics are dropped (`without_diacritics`), as they are from the passages it is compared with."""
     outlet = claim.attribution.outlet
     if outlet is None:
         return without_diacritics(claim.text)
