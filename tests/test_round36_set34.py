@@ -2,9 +2,9 @@
 a claim typed with diacritics («تغلّب أرسنال ... على مانشستر سيتي») was read word by word as if the shadda split the
 verb, so the exchanged winner went unseen and the claim was called supported; «حقق المغرب فوزاً على البرتغال» named
 no winner; a reference page's furniture ("From Wikipedia, the free encyclopedia.") was kept as a claim; «قال أحمد
-المهيري، الأمين العام ...، إن» after «وفي مقابلة مع "العربية"» lost its speaker. The claims are the blind writers'
-and the annotated items the blind annotators' (eval/verdict_cases34, eval/real_train34); the articles are read in
-place."""
+المهيري، الأمين العام ...، إن» after «وفي مقابلة مع "العربية"» lost its speaker. Then round 37's contributor credit
+("Special for USA TODAY"). The claims are the blind writers' and the annotated items the blind annotators'
+(eval/verdict_cases34, eval/real_train34, eval/real_train35); the articles are read in place."""
 from __future__ import annotations
 
 import json
@@ -20,7 +20,7 @@ from checker.slots.extract import read
 from checker.store.db import open_db
 from checker.store.ingest import add_text
 from checker.verdict import check_claims
-from real_training_items import ROOT, article_text, check_training_item, is_claim, training_speaker
+from real_training_items import ROOT, article_text, attribution_of, check_training_item, is_claim, training_speaker
 
 
 def _case(case_id: str) -> dict[str, Any]:
@@ -121,3 +121,19 @@ def test_a_long_title_after_the_name_keeps_the_speaker_after_an_interview_frame(
 def test_web_furniture_lines_are_kept_out_and_news_like_them_is_not(line: str, kept: bool) -> None:
     text = f"Fund managers face new rules\n\nThe regulator published the rules on Monday.\n{line}\n"
     assert is_claim(text, line[:30]) == kept
+
+
+@pytest.mark.parametrize("start", [1264, 2053])
+def test_a_contributor_s_credit_line_gives_the_page_its_outlet(eval_data: Path, start: int) -> None:
+    """Round 37 (training data after its first contact): "Special for USA TODAY" under the writer's name."""
+    check_training_item("real_train35", "wice/dev00704", start, "usa-today")
+
+
+def test_special_to_a_paper_on_its_own_line_is_a_credit_and_inside_a_sentence_is_not() -> None:
+    credited = ("Storm closes schools\n\nJane Doe\nSpecial to The Washington Post\n\n"
+                "Schools in the county closed on Monday after the storm cut power to 40,000 homes.\n")
+    outlet = attribution_of(credited, "Schools in the county").outlet
+    assert outlet is not None and outlet.id == "washington-post"
+    told = ("Storm closes schools\n\nSchools in the county closed on Monday after the storm cut power to 40,000 homes, "
+            "in a move seen as special to the region.\n")
+    assert attribution_of(told, "Schools in the county").outlet is None

@@ -113,6 +113,9 @@ _BYLINE_STAFF = re.compile(r"^[ \t]*(?:By[ \t]+)?([A-Z][^\n,;:]{1,40}?)[ \t]+(?i
                            r"(?:[ \t]+(?i:reporter|writer|correspondent))?[ \t.]*$", re.MULTILINE)
 _BYLINE_FOR = re.compile(rf"^[ \t]*By[ \t]+{_NAMES}[ \t]+for[ \t]+(?:the[ \t]+)?([A-Z][^\n,;|]{{1,40}}?)[ \t.]*(?:,|$)",
                          re.MULTILINE)  # "By Franz-Stefan Gady for The DiplomatJuly 31, 2018"
+# A contributor's credit on a line of its own: "Special for USA TODAY", "Special to The Washington Post".
+_BYLINE_SPECIAL = re.compile(r"^[ \t]*Special[ \t]+(?:to|for)[ \t]+(?:the[ \t]+)?([A-Z][^\n,;:]{1,40}?)[ \t.]*$",
+                             re.MULTILINE)
 _BYLINE_PIPE = re.compile(rf"(?:\b|(?<=[a-z]))(?<!Photo )By[ \t]+{_NAMES}[ \t]*\|(?:[^|\n]*\|)?[ \t]*([^|\n]{{2,60}})")
 _WIRE_OVER_DATE = re.compile(r"^[ \t]*([A-Z][^\n]{1,30}?)[ \t]*\n(?=[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
                              r"[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4})[ \t]*$)", re.MULTILINE)
@@ -212,13 +215,14 @@ def _byline(text: str, registry: OutletRegistry) -> Attribution | None:
     """A web page's byline naming the reporter's outlet on a line of its own ("Joel Shannon, USA TODAY", "Seattle
     Times staff reporter", "Forbes Staff", "By Forbes staff", "By Tomoya Shimura | tshimura@scng.com | Orange County
     Register", "By Franz-Stefan Gady for The Diplomat") or a wire's name over the date line ("IANS" / "July 18,
-    2014"): the page is that outlet's story, as a dateline would say. The whole name must be one outlet's the registry knows ("Times Staff Writer" may be any Times); a
+    2014"), or a contributor's credit ("Special for USA TODAY"): the page is that outlet's story, as a dateline
+    would say. The whole name must be one outlet's the registry knows ("Times Staff Writer" may be any Times); a
     photographer's credit ("FELIX ORDONEZ/REUTERS", "Photo By Jae C. Hong | AP", "Mark Lennihan, AP" under a
     picture) is no byline, and neither is the site's name heading the page ("Blabbermouth.net -"), which the
     annotators read as its logo."""
     head = text[:_BYLINE_CHARS]
     body = _body_start(head)
-    for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _BYLINE_FOR, _WIRE_OVER_DATE):
+    for pattern in (_BYLINE_COMMA, _BYLINE_STAFF, _BYLINE_PIPE, _BYLINE_FOR, _BYLINE_SPECIAL, _WIRE_OVER_DATE):
         for match in pattern.finditer(head):
             if pattern is _BYLINE_COMMA and (match.start() > body or _in_list(text, match)):
                 continue  # under the story's first sentence, or a list: "Jane Smith, USA TODAY" among jurors
