@@ -137,12 +137,13 @@ def claim_said(claim: Claim) -> str:
     citing words lower the claim's likeness to a passage that says the same without them. A closing verb stays
     ("..., Newsweek reported."): the encoder reads the sentence closer to its passage with it than without.
     Arabic diacritics are dropped (`without_diacritics`), as they are from the passages it is compared with."""
+    plain = without_diacritics(claim.text)
     outlet = claim.attribution.outlet
     if outlet is None:
-        return without_diacritics(claim.text)
+        return plain
     from checker.outlets import load_registry
 
-    text = without_diacritics(claim.text)
+    text = plain
     spans = sorted((start, end) for found, start, end in load_registry().find_in(text) if found.id == outlet.id)
     for start, end in reversed(spans):
         before, after = text[:start], text[end:]
@@ -154,7 +155,7 @@ def claim_said(claim: Claim) -> str:
         else:
             text = before + " " + after.lstrip(" :：-–—")
     text = " ".join(text.split()).strip(" :-–—،,")
-    return text if len(text.split()) >= 3 else without_diacritics(claim.text)
+    return text if len(text.split()) >= 3 else plain
 
 
 # Words that cite an outlet opening a claim: "According to", "As reported by", «بحسب قناة», «ذكرت صحيفة»,
