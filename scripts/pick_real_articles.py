@@ -64,7 +64,10 @@ not for attribution, whose English cues lean on punctuation), and measured its f
 eval/verdict_cases33/articles.txt`). Session 34 drew round 36 with `dev36 > eval/real_train34/articles.txt` and a
 thirty-fourth verdict set with `verdict34 > eval/verdict_cases34/articles.txt`, and measured its fixes on round 37
 (`dev37 > eval/real_train35/articles.txt`) and a thirty-fifth verdict set (`verdict35 >
-eval/verdict_cases35/articles.txt`).
+eval/verdict_cases35/articles.txt`). Session 35 drew round 38 with `dev38 > eval/real_train36/articles.txt` and a
+thirty-sixth verdict set with `verdict36 > eval/verdict_cases36/articles.txt`, and measured its fixes on round 39
+(`dev39 > eval/real_train37/articles.txt`) and a thirty-seventh verdict set (`verdict37 >
+eval/verdict_cases37/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -196,12 +199,14 @@ WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (2
                "dev29": (20261302, 12, 2), "verdict27": (20261304, 10, 2), "dev30": (20261306, 12, 1),
                "verdict28": (20261308, 10, 1), "dev31": (20261310, 7, 1), "verdict29": (20261312, 6, 1),
                "dev33": (20261318, 8, 0), "dev34": (20261322, 8, 0),
-               "dev35": (20261326, 8, 0), "dev36": (20261330, 8, 0), "dev37": (20261334, 8, 0)}
+               "dev35": (20261326, 8, 0), "dev36": (20261330, 8, 0), "dev37": (20261334, 8, 0),
+               "dev38": (20261338, 8, 0), "dev39": (20261342, 8, 0)}
 
 
 # Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
 FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdict32": (20261324, 10),
-                "verdict33": (20261328, 10), "verdict34": (20261332, 10), "verdict35": (20261336, 10)}
+                "verdict33": (20261328, 10), "verdict34": (20261332, 10), "verdict35": (20261336, 10),
+                "verdict36": (20261340, 10), "verdict37": (20261344, 10)}
 
 
 def main(which: str) -> list[str]:
