@@ -5,7 +5,9 @@ The frames of slots.toml read who did what to whom for the verbs they list. A fa
 has asked NBC's Lester Holt ... to fact check Donald Trump": the claim and a passage sentence hold the same two
 names and the same words between them, in the opposite order. A passive on one side only ("was asked by") turns
 the order round and is no swap; nor are verbs whose two sides may come in either order ("met", «التقى»), listed
-under [swap] in checker/data/slots.toml.
+under [swap] in checker/data/slots.toml. Arabic also puts the verb first: «وصف ترامب لاريجاني» against «لاريجاني
+وصف ترامب» holds no words between the names, so the doer and the target of a verb that acts on someone are read
+on each side (`swapped_around_verb`).
 """
 from __future__ import annotations
 
@@ -34,6 +36,9 @@ class SwapRules:
     joining_gap: int
     pivot_words: int
     reach: int
+    doer_verbs: dict[str, str]  # a folded form (with «و» or «ف» before it too) -> the verb's first form
+    verb_reach: int
+    not_names: frozenset[str]  # light stems
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +47,18 @@ def load_swap_rules() -> SwapRules:
     return SwapRules(int(data["window"]), int(data["whole_act"]), tuple(search_form(w) for w in data["passive"]),
                      frozenset(search_form(w) for w in data["mutual"]),
                      frozenset(search_form(w) for w in data["joining"]), int(data["joining_gap"]),
-                     int(data["pivot_words"]), int(data["reach"]))
+                     int(data["pivot_words"]), int(data["reach"]), _verb_forms(data["doer_verbs_ar"]),
+                     int(data["verb_reach"]),
+                     frozenset(stem for word in data["not_names_ar"] for stem in _content_stems(word)))
+
+
+def _verb_forms(verbs: list[list[str]]) -> dict[str, str]:
+    forms = {}
+    for verb in verbs:
+        for form in map(search_form, verb):
+            for prefix in ("", "و", "ف"):
+                forms[prefix + form] = search_form(verb[0])
+    return forms
 
 
 def _names(text: str) -> list[Mention]:
@@ -106,6 +122,117 @@ def swapped_names(claim: str, passage: str) -> SlotDecision | None:
                          sentence[first.span.start:second.span.end]),
                     f"roles swapped: {a.span.text} before {b.span.text} in the claim, after it in the passage")
     return None
+
+
+def swapped_around_verb(claim: str, passage: str) -> SlotDecision | None:
+    """Arabic puts the verb first: «وصف ترامب لاريجاني بأنه ...» (verb, doer, target) against a passage sentence
+    with «لاريجاني وصف ترامب» (doer, verb, target): one of the verbs of [swap] doer_verbs_ar whose doer in the
+    claim is its target in the passage, and whose doer in the passage the claim names after its own doer. The
+    doer is the name right before the verb or else the first name after it, the target the next name; a name is
+    a run of words both texts hold in that order («رجب طيب أردوغان»), titles and nationality adjectives left out.
+    No swap when a passage sentence has the claim's doer doing it."""
+    if read(claim).language != "ar" or read(passage).language != "ar":
+        return None
+    rules = load_swap_rules()
+    split = [(offset, sentence, _stemmed(sentence)) for offset, sentence in sentences(passage)]
+    ours = _stemmed(claim)
+    counts = Counter(w.stem for w in ours)
+    shared = {w.stem for _, _, words in split for w in words}
+    named = {w.stem for w in ours if counts[w.stem] == 1} & shared - _verbs_and_titles() - rules.not_names
+    pairs = _adjacent(claim, ours) & {pair for _, sentence, words in split for pair in _adjacent(sentence, words)}
+    acts = [act for act in _acts(claim, ours, named, pairs) if act[1]]
+    if not acts:
+        return None
+    theirs = [(offset, sentence, act) for offset, sentence, words in split
+              for act in _acts(sentence, words, named, pairs)]
+    for verb, doer, _ in acts:
+        doer_stems = {w.stem for w in doer}
+        if any(act[0] == verb and act[1] and doer_stems & {w.stem for w in act[1]} for _, _, act in theirs):
+            continue  # the passage also has the claim's doer doing it
+        later = {w.stem for w in ours if doer[-1].end <= w.start <= _reach_end(claim, doer[-1].end)} - doer_stems
+        for offset, sentence, (their_verb, their_doer, their_target) in theirs:
+            if (their_verb != verb or not their_doer or not their_target
+                    or not doer_stems & {w.stem for w in their_target}
+                    or not later & {w.stem for w in their_doer}):
+                continue
+            return SlotDecision(
+                "actor_role", "conflict", Span(doer[0].start, doer[-1].end, claim[doer[0].start:doer[-1].end]),
+                Span(offset + min(their_doer[0].start, their_target[0].start),
+                     offset + max(their_doer[-1].end, their_target[-1].end),
+                     sentence[min(their_doer[0].start, their_target[0].start):
+                              max(their_doer[-1].end, their_target[-1].end)]),
+                f"roles swapped: the claim has {claim[doer[0].start:doer[-1].end]} doing it, the passage has "
+                f"{sentence[their_doer[0].start:their_doer[-1].end]} doing it to "
+                f"{sentence[their_target[0].start:their_target[-1].end]}")
+    return None
+
+
+def _adjacent(text: str, words: tuple[_Word, ...]) -> set[tuple[str, str]]:
+    """Stems of words that follow each other with only a space between (the parts of a name)."""
+    return {(a.stem, b.stem) for a, b in zip(words, words[1:]) if not text[a.end:b.start].strip()}
+
+
+
+def _acts(text: str, words: tuple[_Word, ...], named: set[str],
+          pairs: set[tuple[str, str]]) -> list[tuple[str, tuple[_Word, ...], tuple[_Word, ...]]]:
+    """(verb, doer, target) for each verb of doer_verbs_ar in the text; doer and target are runs of `named`
+    words (empty when not found)."""
+    rules = load_swap_rules()
+    adjectives = [m.span for m in read(text).mentions if m.adjective]
+    kept = [w for w in words if w.stem in named and not any(span.start <= w.start < span.end for span in adjectives)]
+    names: list[list[_Word]] = []
+    for word in kept:
+        if names and (names[-1][-1].stem, word.stem) in pairs and not text[names[-1][-1].end:word.start].strip():
+            names[-1].append(word)
+        else:
+            names.append([word])
+    position = {w.start: i for i, w in enumerate(words)}
+    acts = []
+    for match in _WORD_WITH_MARKS.finditer(text):
+        verb = rules.doer_verbs.get(search_form(match.group()))
+        if verb is None:
+            continue
+        at = sum(1 for w in words if w.end <= match.start())  # the verb's index among the content words
+        before = [n for n in names if n[-1].end <= match.start()]
+        after = [n for n in names if n[0].start >= match.end()]
+        nearest = before[-1] if before else None
+        if (nearest is not None and position[nearest[-1].start] == at - 1
+                and not _PAUSE.search(text[nearest[-1].end:match.start()])
+                and _word_before(text, nearest[0].start) not in _RAW_PREPOSITIONS):
+            doer = nearest  # doer, verb, target
+            targets = [n for n in after if position[n[0].start] - at < rules.reach and not _joined(text, doer, n)]
+        else:
+            doers = [n for n in after if position[n[0].start] - at <= rules.verb_reach]
+            doer = doers[0] if doers else []
+            targets = [n for n in after if doer and n[0].start > doer[-1].end and not _joined(text, doer, n)
+                       and position[n[0].start] - at < rules.reach + rules.verb_reach]
+        acts.append((verb, tuple(doer), tuple(targets[0]) if targets else ()))
+    return acts
+
+
+def _joined(text: str, first: list[_Word], second: list[_Word]) -> bool:
+    """«مصر وإسرائيل»: two names joined by «و» are two doers (or two targets), not a doer and its target; «بيان
+    لمجلس الأمن»: a name after «ل» is whose it is, no target."""
+    gap = text[first[-1].end:second[0].start].strip()
+    return gap == "و" or (not gap and _prefixed(text, second[0], "و")) or _prefixed(text, second[0], "ل")
+
+
+def _prefixed(text: str, word: _Word, letter: str) -> bool:
+    """The word carries `letter` as a prefix (its stem does not start with it: «ومصر», not «واشنطن»)."""
+    return search_form(text[word.start:word.end]).startswith(letter) and not word.stem.startswith(letter)
+
+
+_PAUSE = re.compile(r"[.،,؛:!؟?\n]")
+_WORD_WITH_MARKS = re.compile(r"(?:[^\W_]|[\u064B-\u0652\u0640])+")  # «حمّلت» is one word
+# As written: «علي» (a name) folds to «على» (a preposition).
+_RAW_PREPOSITIONS = frozenset(("في", "من", "إلى", "الى", "على", "عن", "خلال", "مع", "منذ", "عند", "لدى", "بعد", "قبل",
+                               "وفي", "ومن", "وعلى", "ومع"))
+
+
+def _reach_end(text: str, start: int) -> int:
+    """Where reach words after `start` end."""
+    found = list(re.finditer(r"[^\W_]+", text[start:]))[:load_swap_rules().reach]
+    return start + found[-1].end() if found else start
 
 
 def _in_order(sentence: str, a: Mention, b: Mention) -> bool:

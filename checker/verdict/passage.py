@@ -19,7 +19,7 @@ from checker.slots.cleft import CleftReading, read_cleft
 from checker.slots.compare import anchors, lone_figure_changed, missing_anchors, places_unnamed
 from checker.slots.nationality import changed_nationality
 from checker.slots.speaker import speaker_swapped
-from checker.slots.swap import swapped_names, swapped_words
+from checker.slots.swap import swapped_around_verb, swapped_names, swapped_words
 from checker.stance import StanceResult
 
 # A passage counts for or against a claim only this close to it, and when its stance score
@@ -208,6 +208,7 @@ class AssessedPassage:
             # roles exchanged without a frame verb, the claim's words in another speaker's mouth, or its noun
             # given another nationality
             found = (swapped_names(self.claim_text, self.hit.text) or swapped_words(self.claim_text, self.hit.text)
+                     or swapped_around_verb(self.claim_text, self.hit.text)
                      or speaker_swapped(self.claim_text, self.hit.text)
                      or changed_nationality(self.claim_text, self.hit.text) or self._cleft_conflict()
                      or self._lone_figure())

@@ -1,0 +1,91 @@
+"""Round 38 of issue 7 and verdict set 36 of issue 9 (session 35), read as training data after their first contact:
+«وفقا للمادة 149 من اللائحة» (under which rule) was taken for who said it, and «كشفت صحيفتا "الغارديان" و...» gave
+the dual «صحيفتا» ("the two newspapers") as a speaker; on the training sets, Arabic claims that put the verb first
+(«وصف ترامب لاريجاني بأنه ...») were called supported by a report with the doer and the target the other way round
+(«لاريجاني وصف ترامب»). The claims are the blind writers' and the annotated items the blind annotators'
+(eval/real_train36, eval/verdict_cases13, eval/verdict_cases19); the articles are read in place."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from checker.models import Attribution, Claim
+from checker.slots.swap import swapped_around_verb
+from checker.store.db import open_db
+from checker.store.ingest import add_text
+from checker.verdict import check_claims
+from real_training_items import ROOT, article_text, check_training_item, training_speaker
+
+
+def test_a_legal_basis_is_not_the_source_and_the_body_that_announced_it_is(eval_data: Path) -> None:
+    """«... بتعليق عقوبة لاعبه، وفقا للمادة 149 من اللائحة، وذلك بحسب ما أعلنه اتحاد اللعبة»."""
+    speaker = training_speaker("real_train36", "antms/Alarabia/sport/AL-sport-1260-20180412", 125)
+    assert speaker == "اتحاد اللعبة"
+
+
+def test_two_newspapers_named_together_are_the_outlet_and_no_speaker(eval_data: Path) -> None:
+    """«بعدما كشفت صحيفتا "الغارديان" و"فوكس إكوادور" أن ...»: the dual of «صحيفة» is an outlet word."""
+    doc = "antms/SkyNews/internationalNews/SK-internationalNews-1635-20180518"
+    check_training_item("real_train36", doc, 310, "guardian")
+    assert training_speaker("real_train36", doc, 310) is None
+
+
+def _case(draw: str, case_id: str) -> dict[str, str]:
+    lines = (ROOT / "eval" / draw / "cases.jsonl").read_text("utf-8").splitlines()
+    return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
+
+
+def _verdict(db: sqlite_utils.Database, text: str) -> tuple[str, tuple[str, ...]]:
+    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
+                  attribution=Attribution(kind="none"))
+    (result,) = check_claims(db, [claim])
+    return result.verdict.label, result.verdict.reasons
+
+
+@pytest.mark.parametrize("draw, case_id, outlet, published, doer", [
+    # the report: «رئيس البرلمان علي لاريجاني وصف ترامب بأنه "سياسي هزلي ومغرور"»
+    ("verdict_cases13", "a028", "CNN", "2018-05-09", "لاريجاني"),
+    # the report: «وطلب ترامب من نظيره الرواندي بول كاغاميه ... أن ينقل "تحيات حارة"»
+    ("verdict_cases19", "a033", "France 24", "2018-01-26", "ترامب"),
+])
+def test_a_verb_first_claim_with_doer_and_target_exchanged_is_contradicted(
+        eval_data: Path, tmp_path: Path, draw: str, case_id: str, outlet: str, published: str, doer: str) -> None:
+    case = _case(draw, case_id)
+    database = open_db(tmp_path / "claims.db")
+    add_text(database, article_text(case["doc"]), outlet=outlet, published=published)
+    label, reasons = _verdict(database, case["claim"])
+    assert label == "contradicted"
+    assert "roles swapped: the claim has" in reasons[0] and f"the passage has {doer} doing it to" in reasons[0]
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("حمّلت حركة حماس الرئيس محمود عباس مسؤولية الاعتداء على موكب رئيس الوزراء.",
+     "وحمل الرئيس محمود عباس حركة حماس مسؤولية الاعتداء على موكب رئيس الوزراء."),
+    ("اتهمت موسكو واشنطن بدعم الإرهاب في سوريا.", "واتهمت واشنطن موسكو بدعم الإرهاب في سوريا."),
+    ("شكر الرئيس التركي رجب طيب أردوغان نظيره الأمريكي ترامب على إطلاق سراح القس.",
+     "وشكر الرئيس الأمريكي دونالد ترامب نظيره التركي رجب طيب أردوغان على إطلاق سراح القس."),
+])
+def test_doer_and_target_exchanged_around_a_leading_verb(claim: str, passage: str) -> None:
+    found = swapped_around_verb(claim, passage)
+    assert found is not None and found.slot == "actor_role" and found.outcome == "conflict"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # the same roles, the verb moved
+    ("وصف ترامب لاريجاني بأنه سياسي هزلي.", "ترامب وصف لاريجاني بأنه سياسي هزلي."),
+    ("شكر الرئيس التركي رجب طيب أردوغان نظيره الأمريكي ترامب على إطلاق سراح القس.",
+     "وشكر الرئيس التركي رجب طيب أردوغان نظيره الأمريكي دونالد ترامب على إطلاق سراح القس."),
+    # two names joined by «و» are two targets, not a doer and its target
+    ("اتهمت أنقرة كلا من مصر وإسرائيل بمنع طائرات تركية من الهبوط.",
+     "واتهمت تركيا إسرائيل ومصر بمنع طائرات تركية من الهبوط."),
+    # a name after «ل» is whose the statement is
+    ("دعا مجلس الأمن الدولي في بيان رئاسي الحوثيين إلى وقف الهجمات.",
+     "ودعا بيان رئاسي لمجلس الأمن الحوثيين إلى وقف الهجمات."),
+    # a verb with two sides
+    ("التقى ترامب ماكرون في البيت الأبيض.", "التقى ماكرون ترامب في البيت الأبيض."),
+])
+def test_no_exchange_is_read_where_the_roles_are_the_same(claim: str, passage: str) -> None:
+    assert swapped_around_verb(claim, passage) is None
