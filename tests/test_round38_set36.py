@@ -61,16 +61,25 @@ def test_a_verb_first_claim_with_doer_and_target_exchanged_is_contradicted(
     assert "roles swapped: the claim has" in reasons[0] and f"the passage has {doer} doing it to" in reasons[0]
 
 
-@pytest.mark.parametrize("claim, passage", [
-    ("حمّلت حركة حماس الرئيس محمود عباس مسؤولية الاعتداء على موكب رئيس الوزراء.",
-     "وحمل الرئيس محمود عباس حركة حماس مسؤولية الاعتداء على موكب رئيس الوزراء."),
-    ("اتهمت موسكو واشنطن بدعم الإرهاب في سوريا.", "واتهمت واشنطن موسكو بدعم الإرهاب في سوريا."),
+@pytest.mark.parametrize("claim, passage, doer, target", [
+    ("وصف الرئيس الأمريكي دونالد ترامب رئيس البرلمان الإيراني علي لاريجاني بأنه سياسي هزلي.",
+     "وقالت وكالة أنباء مهر إن رئيس البرلمان علي لاريجاني وصف ترامب بأنه سياسي هزلي.", "لاريجاني", "ترامب"),
+    ("اتهمت موسكو واشنطن بدعم الإرهاب في سوريا.", "واتهمت واشنطن موسكو بدعم الإرهاب في سوريا.", "واشنطن", "موسكو"),
     ("شكر الرئيس التركي رجب طيب أردوغان نظيره الأمريكي ترامب على إطلاق سراح القس.",
-     "وشكر الرئيس الأمريكي دونالد ترامب نظيره التركي رجب طيب أردوغان على إطلاق سراح القس."),
+     "وشكر الرئيس الأمريكي دونالد ترامب نظيره التركي رجب طيب أردوغان على إطلاق سراح القس.", "ترامب",
+     "رجب طيب أردوغان"),
+    # names whose first letter looks like a prefix («ل», «و») are names
+    ("اتهم لبنان ترامب بالتدخل في شؤونه.", "واتهم ترامب لبنان بالتدخل في شؤونه.", "ترامب", "لبنان"),
+    ("وصف لاريجاني ترامب بأنه سياسي هزلي.", "ترامب وصف لاريجاني بأنه سياسي هزلي.", "ترامب", "لاريجاني"),
+    # the target after the verb's own preposition
+    ("طلب الرئيس الرواندي بول كاغامي من ترامب أن ينقل تحياته إلى القادة الأفارقة.",
+     "وطلب ترامب من نظيره الرواندي بول كاغاميه أن ينقل تحياته إلى القادة الأفارقة.", "ترامب",
+     "الرواندي بول كاغاميه"),
 ])
-def test_doer_and_target_exchanged_around_a_leading_verb(claim: str, passage: str) -> None:
+def test_doer_and_target_exchanged_around_a_leading_verb(claim: str, passage: str, doer: str, target: str) -> None:
     found = swapped_around_verb(claim, passage)
     assert found is not None and found.slot == "actor_role" and found.outcome == "conflict"
+    assert f"the passage has {doer} doing it to {target}" in found.reason
 
 
 @pytest.mark.parametrize("claim, passage", [
@@ -81,11 +90,27 @@ def test_doer_and_target_exchanged_around_a_leading_verb(claim: str, passage: st
     # two names joined by «و» are two targets, not a doer and its target
     ("اتهمت أنقرة كلا من مصر وإسرائيل بمنع طائرات تركية من الهبوط.",
      "واتهمت تركيا إسرائيل ومصر بمنع طائرات تركية من الهبوط."),
-    # a name after «ل» is whose the statement is
+    # a document speaks for the doer, and a name after «ل» is whose it is
     ("دعا مجلس الأمن الدولي في بيان رئاسي الحوثيين إلى وقف الهجمات.",
      "ودعا بيان رئاسي لمجلس الأمن الحوثيين إلى وقف الهجمات."),
-    # a verb with two sides
-    ("التقى ترامب ماكرون في البيت الأبيض.", "التقى ماكرون ترامب في البيت الأبيض."),
+    # the doer is a body the claim does not name: the name after it is the target, not the doer
+    ("انتقدت موسكو واشنطن بشدة.", "وانتقدت الخارجية الروسية واشنطن بشدة وقالت إن موسكو سترد."),
+    ("اتهم نتنياهو عباس بالتحريض.", "واتهم مكتب رئيس الوزراء عباس بالتحريض، وقال نتنياهو إن ذلك خطير."),
+    ("اتهم بوتين ترامب بالكذب.", "واتهم الكرملين ترامب بالكذب على بوتين."),
+    # a name before the verb that does not open its clause is no doer
+    ("انتقد بوتين ترامب بشدة.", "وردا على تصريحات ترامب انتقد بوتين الرئيس الأمريكي بشدة."),
+    ("انتقد بوتين ترامب بشدة.", "وفي رد ضد ترامب انتقد بوتين الرئيس الأمريكي بشدة."),
+    ("انتقد أردوغان بوتين بشدة.", "استقبل بوتين أردوغان وانتقد الرئيس الأمريكي بشدة."),
+    # words that look like the verbs once hamza, alif maqsura or shadda are dropped
+    ("هنأ ترامب ماكرون بالفوز في الانتخابات.", "وقال ماكرون هنا إن ترامب اتصل به بعد الفوز في الانتخابات."),
+    ("تحدى ترامب الكونغرس بشأن الجدار.", "ويمثل الكونغرس تحدي كبير أمام ترامب بشأن الجدار."),
+    ("حمّل عباس حماس مسؤولية التفجير في غزة.", "وحمل متظاهرون من أنصار حماس صور عباس في غزة بعد التفجير."),
+    # passive and negated acts
+    ("اتهم بوتين ترامب بالكذب.", "اتهم ترامب من قبل بوتين بالكذب."),
+    ("اتهمت الصين ترامب بالكذب.", "الصين لم تتهم ترامب بالكذب."),
+    # the passage also says it the claim's way
+    ("اتهمت موسكو أمس واشنطن بدعم الإرهاب.",
+     "اتهمت موسكو أمس واشنطن بدعم الإرهاب. واتهمت واشنطن موسكو بدعم الإرهاب."),
 ])
 def test_no_exchange_is_read_where_the_roles_are_the_same(claim: str, passage: str) -> None:
     assert swapped_around_verb(claim, passage) is None
