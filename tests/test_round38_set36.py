@@ -3,7 +3,8 @@
 the dual «صحيفتا» ("the two newspapers") as a speaker; on the training sets, Arabic claims that put the verb first
 («وصف ترامب لاريجاني بأنه ...») were called supported by a report with the doer and the target the other way round
 («لاريجاني وصف ترامب»). The claims are the blind writers' and the annotated items the blind annotators'
-(eval/real_train36, eval/verdict_cases13, eval/verdict_cases19); the articles are read in place."""
+(eval/real_train36, eval/verdict_cases13, eval/verdict_cases19); then round 39's ZDF, named by its Arabic initials
+(eval/real_train37). The articles are read in place."""
 from __future__ import annotations
 
 import json
@@ -31,6 +32,15 @@ def test_two_newspapers_named_together_are_the_outlet_and_no_speaker(eval_data: 
     doc = "antms/SkyNews/internationalNews/SK-internationalNews-1635-20180518"
     check_training_item("real_train36", doc, 310, "guardian")
     assert training_speaker("real_train36", doc, 310) is None
+
+
+@pytest.mark.parametrize("start", [1239, 1366])
+def test_a_public_broadcaster_named_by_its_arabic_initials_is_the_outlet(eval_data: Path, start: int) -> None:
+    """Round 39 (training data after its first contact): «وأشارت هيئة الإذاعة العامة (زد. دي. إف) أن», and the
+    next sentence's «وكشف التلفزيون» carries it."""
+    doc = "antms/BBC/internationalNews/BB-internationalNews-313-20180408"
+    check_training_item("real_train37", doc, start, "zdf")
+    assert training_speaker("real_train37", doc, start) is None
 
 
 def _case(draw: str, case_id: str) -> dict[str, str]:
