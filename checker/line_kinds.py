@@ -38,6 +38,8 @@ _LABEL_HEADING_WORDS = 6
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _STAMPS = re.compile(r"\b(?:Published|Updated|Posted|Last modified)\b")
 _TITLE_HEADING_WORDS = 5
+_MENU_LINES = 5  # a run of this many short Title Case lines is a site's menu (`_menu_block`)
+_MENU_WORDS = 8
 _SUBHEADLINE_WORDS = 30
 _AUTHOR_BOX_WORDS = 15
 _CAPTION_WORDS = 15  # an English one-sentence paragraph this short with no verb is a photo caption
@@ -134,6 +136,7 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
         body_start = dated  # "DAYTON - Four days after ...": the body starts at its place line
     punctuated = _punctuated(lines)
     teasers = _teaser_tail(lines, body_start)
+    menu = _menu_block(lines)
     reasons: dict[int, str] = {}
     seen: set[str] = set()
     earlier = _Earlier()  # the folded text of the lines read so far
@@ -147,6 +150,9 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
         if line.number > 0 and line.head.startswith(_boilerplate()["roundup"]):
             reasons[line.number], roundup = "site boilerplate", True
             reasons.setdefault(0, "headline")  # "أبرز أحداث الثلاثاء 21 فيفري 2017" above it
+            continue
+        if line.number in menu:
+            reasons[line.number] = "site menu"
             continue
         if _in_link_list(text, lines, line, reasons):
             reasons[line.number] = "related link"
@@ -190,6 +196,31 @@ def _inside_body(line: Line, lines: list[Line], punctuated: bool, language: str)
             _sentence_shaped(stripped, language)):
         return "section heading"
     return None
+
+
+def _menu_block(lines: list[Line]) -> frozenset[int]:
+    """A web page's menu as a crawler copied it ("NRA Political Victory Fund", "Register To Vote", "Candidate
+    Ratings" ...): a run of _MENU_LINES or more menu-shaped lines in a row."""
+    found: set[int] = set()
+    run: list[int] = []
+    for line in lines:
+        if _menu_item(line) and (not run or line.number == run[-1] + 1):
+            run.append(line.number)
+            continue
+        if len(run) >= _MENU_LINES:
+            found.update(run)
+        run = [line.number] if _menu_item(line) else []
+    if len(run) >= _MENU_LINES:
+        found.update(run)
+    return frozenset(found)
+
+
+def _menu_item(line: Line) -> bool:
+    """At most _MENU_WORDS words in Title Case, no digits, colon or closing punctuation (an infobox line, "Died:
+    1974, Reno, Nevada", stays)."""
+    stripped = line.text.strip()
+    return (line.words <= _MENU_WORDS and _title_case(stripped) and not re.search(r"[\d:]", stripped)
+            and not _END_PUNCT.search(stripped.rstrip(" \"”»'’)")))
 
 
 def _teaser_tail(lines: list[Line], body_start: int | None) -> frozenset[int]:

@@ -3,7 +3,7 @@
 the dual «صحيفتا» ("the two newspapers") as a speaker; on the training sets, Arabic claims that put the verb first
 («وصف ترامب لاريجاني بأنه ...») were called supported by a report with the doer and the target the other way round
 («لاريجاني وصف ترامب»). The claims are the blind writers' and the annotated items the blind annotators'
-(eval/real_train36, eval/verdict_cases13, eval/verdict_cases19); then round 39's ZDF, named by its Arabic initials
+(eval/real_train36, eval/verdict_cases13, eval/verdict_cases19); a web page's menu kept as claims; then round 39's ZDF, named by its Arabic initials
 (eval/real_train37). The articles are read in place."""
 from __future__ import annotations
 
@@ -41,6 +41,12 @@ def test_a_public_broadcaster_named_by_its_arabic_initials_is_the_outlet(eval_da
     doc = "antms/BBC/internationalNews/BB-internationalNews-313-20180408"
     check_training_item("real_train37", doc, start, "zdf")
     assert training_speaker("real_train37", doc, start) is None
+
+
+@pytest.mark.parametrize("start", [2170, 3232, 3268, 3500])
+def test_a_web_page_s_menu_is_no_claim(eval_data: Path, start: int) -> None:
+    """Round 38: a gun lobby's page as a crawler copied it, menu lines only ("NRA Political Victory Fund")."""
+    check_training_item("real_train36", "wice/dev03296", start, None)
 
 
 def _case(draw: str, case_id: str) -> dict[str, str]:
