@@ -204,12 +204,13 @@ def _menu_block(lines: list[Line]) -> frozenset[int]:
     found: set[int] = set()
     run: list[int] = []
     for line in lines:
-        if _menu_item(line) and (not run or line.number == run[-1] + 1):
+        item = _menu_item(line)
+        if item and run and line.number == run[-1] + 1:
             run.append(line.number)
             continue
         if len(run) >= _MENU_LINES:
             found.update(run)
-        run = [line.number] if _menu_item(line) else []
+        run = [line.number] if item else []
     if len(run) >= _MENU_LINES:
         found.update(run)
     return frozenset(found)

@@ -1,5 +1,6 @@
-"""Shared by the attribution rounds' tests: a claim's attribution in a text, and one annotated item of a real
-training draw (eval/real_train*) checked against the tool, the article read in place by id and offset."""
+"""Shared by the rounds' tests: a claim's attribution in a text, one annotated item of a real training draw
+(eval/real_train*) checked against the tool, the article read in place by id and offset, and a blind verdict case
+(eval/verdict_cases*) with the verdict the tool gives a claim against a store."""
 from __future__ import annotations
 
 import json
@@ -7,9 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checker.models import Attribution
+import sqlite_utils
+
+from checker.models import Attribution, Claim
 from checker.normalize import search_form
 from checker.pipeline import analyze
+from checker.verdict import check_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
@@ -55,3 +59,17 @@ def check_training_item(draw: str, doc: str, start: int, outlet: str | None) -> 
     if found:
         got = found[0].attribution.outlet
         assert (got.id if got else None) == outlet
+
+
+def verdict_case(verdict_set: str, case_id: str) -> dict[str, Any]:
+    """A blind writer's case of eval/<verdict_set>/cases.jsonl."""
+    lines = (ROOT / "eval" / verdict_set / "cases.jsonl").read_text("utf-8").splitlines()
+    return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
+
+
+def verdict_of(db: sqlite_utils.Database, text: str) -> tuple[str, tuple[str, ...]]:
+    """The verdict and its reasons for `text` checked as an unattributed claim against the store."""
+    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
+                  attribution=Attribution(kind="none"))
+    (result,) = check_claims(db, [claim])
+    return result.verdict.label, result.verdict.reasons

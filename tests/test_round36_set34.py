@@ -7,32 +7,22 @@ no winner; a reference page's furniture ("From Wikipedia, the free encyclopedia.
 (eval/verdict_cases34, eval/real_train34, eval/real_train35); the articles are read in place."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlite_utils
 
-from checker.models import Attribution, Claim
 from checker.normalize import without_diacritics
 from checker.slots.extract import read
 from checker.store.db import open_db
 from checker.store.ingest import add_text
-from checker.verdict import check_claims
-from real_training_items import ROOT, article_text, attribution_of, check_training_item, is_claim, training_speaker
+from real_training_items import (article_text, attribution_of, check_training_item, is_claim, training_speaker,
+                                 verdict_case, verdict_of)
 
 
 def _case(case_id: str) -> dict[str, Any]:
-    lines = (ROOT / "eval" / "verdict_cases34" / "cases.jsonl").read_text("utf-8").splitlines()
-    return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
-
-
-def _checked(db: sqlite_utils.Database, text: str) -> tuple[str, tuple[str, ...]]:
-    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
-                  attribution=Attribution(kind="none"))
-    (result,) = check_claims(db, [claim])
-    return result.verdict.label, result.verdict.reasons
+    return verdict_case("verdict_cases34", case_id)
 
 
 @pytest.fixture
@@ -55,17 +45,17 @@ def test_a_swapped_winner_typed_with_a_shadda_is_contradicted(reports: sqlite_ut
     """Set 34 a049: the report says Manchester City beat Arsenal twice; with «تغلّب» the claim was "supported"."""
     claim = _case("a049")["claim"]
     assert "تغلّب" in claim
-    label, reasons = _checked(reports, claim)
+    label, reasons = verdict_of(reports, claim)
     assert label == "contradicted"
     assert "winner أرسنال, loser مانشستر سيتي in the claim, winner مانشستر سيتي, loser أرسنال" in reasons[0]
-    assert _checked(reports, claim.replace("تغلّب", "تغلب"))[0] == label  # typed either way, the same verdict
+    assert verdict_of(reports, claim.replace("تغلّب", "تغلب"))[0] == label  # typed either way, the same verdict
 
 
 def test_a_report_typed_with_diacritics_is_read_as_without(tmp_path: Path) -> None:
     database = open_db(tmp_path / "claims.db")
     add_text(database, "تغلّب مانشستر سيتي على أرسنال بثلاثية نظيفة في نهائي كأس رابطة المحترفين الإنجليزية.",
              outlet="Al Arabiya", published="2018-02-25")
-    label, _ = _checked(database, "تغلب أرسنال على مانشستر سيتي بثلاثية نظيفة في نهائي كأس رابطة المحترفين الإنجليزية.")
+    label, _ = verdict_of(database, "تغلب أرسنال على مانشستر سيتي بثلاثية نظيفة في نهائي كأس رابطة المحترفين الإنجليزية.")
     assert label == "contradicted"
 
 
@@ -86,7 +76,7 @@ def test_an_indefinite_victory_with_no_winner_named_reads_no_roles() -> None:
 
 def test_morocco_beating_portugal_is_contradicted_by_the_report(reports: sqlite_utils.Database) -> None:
     """Set 34 a050: «البرتغال التي تغلبت الأربعاء أيضا على المغرب»; a sentence on Spain and Iran said "the same"."""
-    label, reasons = _checked(reports, _case("a050")["claim"])
+    label, reasons = verdict_of(reports, _case("a050")["claim"])
     assert label == "contradicted"
     assert "winner المغرب, loser البرتغال in the claim, winner البرتغال, loser المغرب" in reasons[0]
 

@@ -7,18 +7,14 @@ the dual «صحيفتا» ("the two newspapers") as a speaker; on the training s
 (eval/real_train37). The articles are read in place."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
-from checker.models import Attribution, Claim
-from checker.slots.swap import swapped_around_verb
+from checker.slots.verb_first import swapped_around_verb
 from checker.store.db import open_db
 from checker.store.ingest import add_text
-from checker.verdict import check_claims
-from real_training_items import ROOT, article_text, check_training_item, training_speaker
+from real_training_items import article_text, check_training_item, training_speaker, verdict_case, verdict_of
 
 
 def test_a_legal_basis_is_not_the_source_and_the_body_that_announced_it_is(eval_data: Path) -> None:
@@ -49,18 +45,6 @@ def test_a_web_page_s_menu_is_no_claim(eval_data: Path, start: int) -> None:
     check_training_item("real_train36", "wice/dev03296", start, None)
 
 
-def _case(draw: str, case_id: str) -> dict[str, str]:
-    lines = (ROOT / "eval" / draw / "cases.jsonl").read_text("utf-8").splitlines()
-    return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
-
-
-def _verdict(db: sqlite_utils.Database, text: str) -> tuple[str, tuple[str, ...]]:
-    claim = Claim(id="c1", text=text, start=0, end=len(text), sentence_index=0, sentence=text, checkworthiness=0.9,
-                  attribution=Attribution(kind="none"))
-    (result,) = check_claims(db, [claim])
-    return result.verdict.label, result.verdict.reasons
-
-
 @pytest.mark.parametrize("draw, case_id, outlet, published, doer", [
     # the report: «رئيس البرلمان علي لاريجاني وصف ترامب بأنه "سياسي هزلي ومغرور"»
     ("verdict_cases13", "a028", "CNN", "2018-05-09", "لاريجاني"),
@@ -69,10 +53,10 @@ def _verdict(db: sqlite_utils.Database, text: str) -> tuple[str, tuple[str, ...]
 ])
 def test_a_verb_first_claim_with_doer_and_target_exchanged_is_contradicted(
         eval_data: Path, tmp_path: Path, draw: str, case_id: str, outlet: str, published: str, doer: str) -> None:
-    case = _case(draw, case_id)
+    case = verdict_case(draw, case_id)
     database = open_db(tmp_path / "claims.db")
     add_text(database, article_text(case["doc"]), outlet=outlet, published=published)
-    label, reasons = _verdict(database, case["claim"])
+    label, reasons = verdict_of(database, case["claim"])
     assert label == "contradicted"
     assert "roles swapped: the claim has" in reasons[0] and f"the passage has {doer} doing it to" in reasons[0]
 

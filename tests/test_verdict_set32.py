@@ -7,8 +7,6 @@ a figure of a report on another place, and Arabic "one" counting the noun after 
 are the blind writers' (eval/verdict_cases*/cases.jsonl); the reports are read in place."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +16,7 @@ from checker.slots.compare import compare, places_unnamed
 from checker.slots.extract import read
 from checker.slots.names import places_compatible
 from checker.slots.swap import swapped_names, swapped_words
-
-_ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(_ROOT / "eval")]
-from real_articles import article_text  # noqa: E402
-
-
-def _case(verdict_set: str, case_id: str) -> dict[str, Any]:
-    lines = (_ROOT / "eval" / verdict_set / "cases.jsonl").read_text("utf-8").splitlines()
-    return next(c for line in lines if (c := json.loads(line))["id"] == case_id)
+from real_training_items import article_text, verdict_case
 
 
 def _paragraph(case: dict[str, Any]) -> str:
@@ -40,7 +30,7 @@ def _paragraph(case: dict[str, Any]) -> str:
 ])
 def test_roles_exchanged_between_unlisted_arabic_names_contradict(eval_data: Path, verdict_set: str, case_id: str,
                                                                    first: str, second: str) -> None:
-    case = _case(verdict_set, case_id)
+    case = verdict_case(verdict_set, case_id)
     paragraph = _paragraph(case)
     decision = swapped_words(case["claim"], paragraph)
     assert decision is not None and decision.outcome == "conflict" and decision.claim and decision.passage
@@ -56,14 +46,14 @@ def test_roles_exchanged_between_unlisted_arabic_names_contradict(eval_data: Pat
 ])
 def test_a_faithful_rewording_that_moves_a_verb_title_or_date_is_no_swap(eval_data: Path, verdict_set: str,
                                                                           case_id: str) -> None:
-    case = _case(verdict_set, case_id)
+    case = verdict_case(verdict_set, case_id)
     assert case["label"] == "supported"
     text = article_text(case["doc"])
     assert all(swapped_words(case["claim"], paragraph) is None for paragraph in text.split("\n"))
 
 
 def test_a_standalone_waw_typed_inside_the_passage_does_not_hide_the_swap(eval_data: Path) -> None:
-    case = _case("verdict_cases32", "b026")
+    case = verdict_case("verdict_cases32", "b026")
     decision = swapped_names(case["claim"], _paragraph(case))
     assert decision is not None
     assert decision.reason == "roles swapped: إسرائيل before إيران in the claim, after it in the passage"
@@ -101,7 +91,7 @@ def test_words_moved_without_exchanging_roles_are_no_swap(claim: str, passage: s
 def test_a_short_unlisted_place_matches_itself(eval_data: Path) -> None:
     """Set 33 a028: «مدينة آخن الألمانية» in claim and report was "the claim says آخن, the passage آخن"."""
     assert places_compatible("name:اخن", "name:اخن")
-    case = _case("verdict_cases33", "a028")
+    case = verdict_case("verdict_cases33", "a028")
     decisions = compare(case["claim"], _paragraph(case), 0.6).decisions
     assert not [d for d in decisions if d.slot == "place" and d.outcome == "conflict"]
 
@@ -118,7 +108,7 @@ def test_a_first_name_that_is_also_a_nationality_is_no_place(text: str, places: 
 def test_a_figure_of_a_report_on_another_place_is_not_the_claims(eval_data: Path) -> None:
     """A figure counts against a claim only when the passage's story names one of the claim's places or a place
     holding it: eight killed in Douma (set 32 a036) is not contradicted by a Hong Kong market report's figures."""
-    case = _case("verdict_cases32", "a036")
+    case = verdict_case("verdict_cases32", "a036")
     assert places_unnamed(case["claim"], article_text("antms/BBC/economy/BB-economy-10-20180207"))
     assert not places_unnamed(case["claim"], article_text(case["doc"]))  # Douma, the claim's own report
     assert not places_unnamed(case["claim"], article_text("fakes/1924058038"))  # Aleppo, in Syria as Douma is

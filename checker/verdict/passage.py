@@ -19,7 +19,8 @@ from checker.slots.cleft import CleftReading, read_cleft
 from checker.slots.compare import anchors, lone_figure_changed, missing_anchors, places_unnamed
 from checker.slots.nationality import changed_nationality
 from checker.slots.speaker import speaker_swapped
-from checker.slots.swap import swapped_around_verb, swapped_names, swapped_words
+from checker.slots.swap import swapped_names, swapped_words
+from checker.slots.verb_first import swapped_around_verb
 from checker.stance import StanceResult
 
 # A passage counts for or against a claim only this close to it, and when its stance score
