@@ -276,7 +276,7 @@ def _digits(folded: str, text: str) -> Iterator[NumberMention]:
         for m in _patterns()["ordinal"].finditer(folded, first.start()):
             yield mention(text, m.start(), m.end(), float(m.group("num")), "ordinal")
     for m in _patterns()["number"].finditer(folded, first.start()):
-        if not m.group("scale") and _is_label(folded, m.start(), m.end()):
+        if not m.group("scale") and (_is_label(folded, m.start(), m.end()) or _code_name(text, m.start(), m.end())):
             continue
         value = _scaled(m)
         raw = m.group("num")
@@ -338,6 +338,15 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after = alternation(data()["label_after"])
     return (re.compile(rf"(?<![a-z\u0621-\u064A])[وفبل]?(?:{before})(?:\s+[a-z\u0621-\u064A]+)?\s*$"),
             re.compile(rf"\s*(?:$|[،,.;:؛)\]!?\n]|(?:{after})(?![a-z\u0621-\u064A]))"))
+
+
+_CODE_BEFORE = re.compile(r"[A-Z]$")
+_CODE_AFTER = re.compile(r"[A-JL-SU-Z](?![A-Za-z])")  # not K, M, B, T: "10K", "$5M", "2B" are amounts
+
+
+def _code_name(text: str, start: int, end: int) -> bool:
+    """"Dubai 10X", "the G20", "5G", "3D", "an A380": digits written into a name with a capital letter, no amount."""
+    return bool(_CODE_BEFORE.search(text, max(0, start - 1), start) or _CODE_AFTER.match(text, end))
 
 
 def _is_label(folded: str, start: int, end: int) -> bool:

@@ -140,6 +140,7 @@ class Lexicon:
     ar_content_openers: dict[str, str]
     ar_complement: dict[str, str]  # verb -> the word it needs later in its clause ("ان", "عن"; "ان|ب": either)
     ar_ba_not_objects: frozenset[str]  # «بقيمة», «بعد»: a ب-word that is no verb's object
+    ar_other_sense: dict[str, frozenset[str]]  # «أضاف» -> «الهدف», «قائمة»: words of its sense that reports nothing
     ar_document_verbs: frozenset[str]  # "جاء" of "جاء في" ([complement]): the document after it is the source
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
@@ -180,6 +181,8 @@ def load_lexicon() -> Lexicon:
     with open(DATA_DIR / "cues.toml", "rb") as handle:
         data = tomllib.load(handle)
     ba_not_objects = frozenset(fold(w) for w in data["complement"].pop("ba_not_objects"))
+    other_sense = {fold(verb): frozenset(fold(w) for w in words)
+                   for verb, words in data["complement"].pop("other_sense").items()}
     complement = {fold(verb): fold(word) for word, verbs in data["complement"].items() for verb in verbs}
     # Statements by act, and the verbs that need their complement ("وبيّن X أن"), are read as speech.
     data["ar"]["speech"] = [*data["ar"]["speech"], *data["ar"]["act"], *(v for vs in data["complement"].values()
@@ -242,6 +245,7 @@ def load_lexicon() -> Lexicon:
         ar_an_verbs=folded(speaker["ar_an_verbs"]) | {verb for verb, word in complement.items() if word == "عن"},
         ar_complement=complement,
         ar_ba_not_objects=ba_not_objects,
+        ar_other_sense=other_sense,
         ar_document_verbs=frozenset(prefix + key.split()[0] for key in complement if " " in key for prefix in ("", "و")),
         ar_content_openers={fold(verb): fold(word) for word, verbs in data["content_openers"].items() for verb in verbs},
         ar_name_links=folded(speaker["ar_name_links"]),
@@ -498,6 +502,8 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     verb = search_form(cue.text)
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
+    if _other_sense(folded, cue.end, lexicon.ar_other_sense.get(verb)):
+        return False  # «وأضاف صابر خليفة الهدف الثاني»: scored, said nothing
     if verb in lexicon.ar_complement and not _complement_follows(
             folded, cue.end, lexicon.ar_complement[verb], lexicon.ar_ba_not_objects,
             past_appositive=opens_its_clause(folded[sentence_start:cue.start])):
@@ -565,6 +571,17 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
                    for n, w in enumerate(clause))
     forms = _COMPLEMENT_FORMS.get(word, (word,))
     return any(w in forms and not (w == "عن" and clause[n + 1:n + 2] == ["طريق"]) for n, w in enumerate(clause))
+
+
+_OTHER_SENSE_WORDS = 6
+
+
+def _other_sense(folded: str, position: int, words: frozenset[str] | None) -> bool:
+    """One of `words` (a verb's other sense: «أضاف ... الهدف») within the first words of the verb's clause."""
+    if not words:
+        return False
+    clause = _CLAUSE_STOP.split(folded[position:position + 120], maxsplit=1)[0].split()[:_OTHER_SENSE_WORDS]
+    return any(word.lstrip("و") in words for word in clause)
 
 
 def _after_appositive(rest: str) -> list[str]:

@@ -52,8 +52,14 @@ class Gazetteer:
 def _adjective(form: str, name: str) -> bool:
     folded = fold(form)
     if folded.isascii():
-        return form != name and folded.endswith(("i", "an", "ish", "ese"))
+        return form != name and (folded.endswith(("i", "an", "ish", "ese")) or form in _irregular_adjectives())
     return folded.endswith(("ي", "يه")) and len(folded) >= 5
+
+
+@lru_cache(maxsize=1)
+def _irregular_adjectives() -> frozenset[str]:
+    """slots.toml [places] irregular_adjectives_en: "French", "Dutch", "Swiss" (no -i, -an, -ish or -ese)."""
+    return frozenset(slots_data()["places"]["irregular_adjectives_en"])
 
 
 def _forms(form: str, kind: str) -> list[str]:
