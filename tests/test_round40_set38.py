@@ -3,8 +3,9 @@
 writer's claim about "the Dubai 10X initiative" was contradicted because the report gives another count than "10";
 "French President Emmanuel Macron" put the claim in France, against a report naming Iran; «وبدأت أنقرة عملية
 عسكرية» put the Turkish offensive in Ankara, against the claim's Afrin. The claims are the blind writers' and the
-annotated items the blind annotators' (eval/real_train38, eval/real_train30, eval/verdict_cases38); the articles are
-read in place."""
+annotated items the blind annotators' (eval/real_train38, eval/real_train30, eval/verdict_cases38); then round 41's
+«ونقل نحو 8 أشخاص لتلقي العلاج» (were taken to hospital) read as a report by «نحو 8 أشخاص», and «تيلغراف» (eval/real_train39,
+eval/real_train31). The articles are read in place."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +16,7 @@ from checker.numbers import find_numbers
 from checker.slots.extract import read
 from checker.store.db import open_db
 from checker.store.ingest import add_text
-from real_training_items import article_text, training_speaker, verdict_case, verdict_of
+from real_training_items import article_text, check_training_item, training_speaker, verdict_case, verdict_of
 
 
 @pytest.mark.parametrize("draw, doc, start", [
@@ -74,3 +75,28 @@ def test_a_capital_that_launches_an_offensive_is_its_government(eval_data: Path,
     label, reasons = verdict_of(database, claim)
     assert not any("place:" in reason for reason in reasons), reasons
     assert label != "contradicted", reasons
+
+
+@pytest.mark.parametrize("draw, doc, start, speaker", [
+    # «ونقل نحو 8 أشخاص لتلقي العلاج في المستشفى، كما ألقت الشرطة القبض على 10 آخرين على الأقل، بحسب مصادر أمنية»
+    ("real_train39", "antms/BBC/middleEast/BB-middleEast-623-20180615", 834, "مصادر أمنية"),
+    ("real_train31", "antms/SkyNews/internationalNews/SK-internationalNews-161-20180227", 742, None),  # «ونقل الجرحى إلى»
+])
+def test_people_taken_to_hospital_are_no_report(eval_data: Path, draw: str, doc: str, start: int,
+                                                 speaker: str | None) -> None:
+    """Round 41: «نقل» is "took" as often as "reported"; taken somewhere («إلى», «نحو 8 أشخاص»), it names no
+    speaker, and the sentence's own «بحسب مصادر أمنية» gives its source."""
+    assert training_speaker(draw, doc, start) == speaker
+
+
+def test_a_report_carried_by_naql_still_names_its_source() -> None:
+    from checker.pipeline import analyze
+
+    (claim,) = analyze("ونقلت وكالة رويترز عن مسؤول أمني قوله إن الهجوم أسفر عن مقتل ثلاثة من عناصر الشرطة.").claims
+    assert claim.attribution.speaker == "مسؤول أمني"
+    assert claim.attribution.outlet is not None and claim.attribution.outlet.id == "reuters"
+
+
+def test_the_telegraph_spelled_with_ya_is_the_telegraph(eval_data: Path) -> None:
+    """Round 41: «ونشرت صحيفة "تيلغراف" لائحة المرشحين لاستلام دفة القيادة»."""
+    check_training_item("real_train39", "antms/SkyNews/sport/SK-sport-1190-20180515", 235, "telegraph")

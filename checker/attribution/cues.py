@@ -140,7 +140,8 @@ class Lexicon:
     ar_content_openers: dict[str, str]
     ar_complement: dict[str, str]  # verb -> the word it needs later in its clause ("ان", "عن"; "ان|ب": either)
     ar_ba_not_objects: frozenset[str]  # «بقيمة», «بعد»: a ب-word that is no verb's object
-    ar_other_sense: dict[str, frozenset[str]]  # «أضاف» -> «الهدف», «قائمة»: words of its sense that reports nothing
+    # «أضاف» (and «أضافت») -> «الهدف», «قائمة»: words of its sense that reports nothing
+    ar_other_sense: dict[str, frozenset[str]]
     ar_document_verbs: frozenset[str]  # "جاء" of "جاء في" ([complement]): the document after it is the source
     ar_name_links: frozenset[str]
     ar_name_titles: frozenset[str]
@@ -181,8 +182,7 @@ def load_lexicon() -> Lexicon:
     with open(DATA_DIR / "cues.toml", "rb") as handle:
         data = tomllib.load(handle)
     ba_not_objects = frozenset(fold(w) for w in data["complement"].pop("ba_not_objects"))
-    other_sense = {fold(verb): frozenset(fold(w) for w in words)
-                   for verb, words in data["complement"].pop("other_sense").items()}
+    other_sense = {fold(verb): frozenset(fold(w) for w in words) for verb, words in data["other_sense"].items()}
     complement = {fold(verb): fold(word) for word, verbs in data["complement"].items() for verb in verbs}
     # Statements by act, and the verbs that need their complement ("وبيّن X أن"), are read as speech.
     data["ar"]["speech"] = [*data["ar"]["speech"], *data["ar"]["act"], *(v for vs in data["complement"].values()
@@ -502,7 +502,7 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     verb = search_form(cue.text)
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
-    if _other_sense(folded, cue.end, lexicon.ar_other_sense.get(verb)):
+    if _other_sense(folded, cue.end, lexicon.ar_other_sense.get(verb.removesuffix("ت"))):
         return False  # «وأضاف صابر خليفة الهدف الثاني»: scored, said nothing
     if verb in lexicon.ar_complement and not _complement_follows(
             folded, cue.end, lexicon.ar_complement[verb], lexicon.ar_ba_not_objects,
@@ -574,6 +574,7 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
 
 
 _OTHER_SENSE_WORDS = 6
+_REPORT_OPENERS = frozenset({"عن", "ان", "انه", "انها", "انهم", "بان", "قوله", "قولها"})
 
 
 def _other_sense(folded: str, position: int, words: frozenset[str] | None) -> bool:
@@ -581,7 +582,12 @@ def _other_sense(folded: str, position: int, words: frozenset[str] | None) -> bo
     if not words:
         return False
     clause = _CLAUSE_STOP.split(folded[position:position + 120], maxsplit=1)[0].split()[:_OTHER_SENSE_WORDS]
-    return any(word.lstrip("و") in words for word in clause)
+    for word in clause:
+        if word in _REPORT_OPENERS:
+            return False  # «ونقلت رويترز عن مصادر إن الرئيس سيتوجه إلى»: what follows is the report
+        if word.lstrip("و") in words:
+            return True
+    return False
 
 
 def _after_appositive(rest: str) -> list[str]:
