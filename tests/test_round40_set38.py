@@ -4,8 +4,8 @@ writer's claim about "the Dubai 10X initiative" was contradicted because the rep
 "French President Emmanuel Macron" put the claim in France, against a report naming Iran; «وبدأت أنقرة عملية
 عسكرية» put the Turkish offensive in Ankara, against the claim's Afrin. The claims are the blind writers' and the
 annotated items the blind annotators' (eval/real_train38, eval/real_train30, eval/verdict_cases38); then round 41's
-«ونقل نحو 8 أشخاص لتلقي العلاج» (were taken to hospital) read as a report by «نحو 8 أشخاص», and «تيلغراف» (eval/real_train39,
-eval/real_train31). The articles are read in place."""
+«ونقل نحو 8 أشخاص لتلقي العلاج» (were taken to hospital) read as a report by «نحو 8 أشخاص», and «تيلغراف»
+(eval/real_train39, eval/real_train31). The articles are read in place."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -80,7 +80,8 @@ def test_a_capital_that_launches_an_offensive_is_its_government(eval_data: Path,
 @pytest.mark.parametrize("draw, doc, start, speaker", [
     # «ونقل نحو 8 أشخاص لتلقي العلاج في المستشفى، كما ألقت الشرطة القبض على 10 آخرين على الأقل، بحسب مصادر أمنية»
     ("real_train39", "antms/BBC/middleEast/BB-middleEast-623-20180615", 834, "مصادر أمنية"),
-    ("real_train31", "antms/SkyNews/internationalNews/SK-internationalNews-161-20180227", 742, None),  # «ونقل الجرحى إلى»
+    # «ونقل الجرحى إلى المركز الطبي الجامعي»
+    ("real_train31", "antms/SkyNews/internationalNews/SK-internationalNews-161-20180227", 742, None),
 ])
 def test_people_taken_to_hospital_are_no_report(eval_data: Path, draw: str, doc: str, start: int,
                                                  speaker: str | None) -> None:
