@@ -101,3 +101,19 @@ def test_a_report_carried_by_naql_still_names_its_source() -> None:
 def test_the_telegraph_spelled_with_ya_is_the_telegraph(eval_data: Path) -> None:
     """Round 41: «ونشرت صحيفة "تيلغراف" لائحة المرشحين لاستلام دفة القيادة»."""
     check_training_item("real_train39", "antms/SkyNews/sport/SK-sport-1190-20180515", 235, "telegraph")
+
+
+def test_a_reworded_report_counts_its_synonyms(eval_data: Path, tmp_path: Path) -> None:
+    """Set 36, a051: "At least eight White Helmets volunteers died after an air strike struck their centre ..."
+    against TRT's report that the strike killed them: "died" is "killed" said otherwise (slots.toml [synonyms]), so
+    the report's sentence holds most of the claim and says the same."""
+    from checker.slots.align import coverage
+
+    case = verdict_case("verdict_cases36", "a051")
+    report = article_text(case["doc"])
+    assert coverage("eight volunteers died in the strike", "the strike killed eight volunteers") == 1.0
+    assert coverage("eight volunteers died in the strike", "the strike hit eight volunteers") < 1.0
+    database = open_db(tmp_path / "claims.db")
+    add_text(database, report, outlet="TRT", published="2017-04-30")
+    label, reasons = verdict_of(database, case["claim"])
+    assert label == "supported", reasons

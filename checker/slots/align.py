@@ -82,13 +82,32 @@ def _terms(text: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]
 
 def coverage(claim: str, sentence: str) -> float:
     """Share of the claim's content words, numbers and names that the sentence holds (same script only;
-    words matched by light stem, spelling variant or abbreviation; numbers by their digits)."""
+    words matched by light stem, a synonym of one sense (slots.toml [synonyms]), spelling variant or abbreviation;
+    numbers by their digits)."""
     ours, _, _ = _terms(claim)
     if not ours:
         return 0.0
     _, stems, distinct = _terms(sentence)
-    found = sum(1 for w in ours if light_stem(w) in stems or any(same_word(w, v) for v in distinct))
+    senses = _senses_of(stems)
+    groups = _synonym_groups()
+    found = sum(1 for w in ours if light_stem(w) in stems or groups.get(light_stem(w), -1) in senses
+                or any(same_word(w, v) for v in distinct))
     return found / len(ours)
+
+
+@lru_cache(maxsize=1)
+def _synonym_groups() -> dict[str, int]:
+    """Light stem of each word of slots.toml [synonyms] -> its group's number."""
+    from checker.slots.names import slots_data
+
+    return {light_stem(search_form(word)): number
+            for number, group in enumerate(slots_data()["synonyms"]["groups"]) for word in group}
+
+
+@lru_cache(maxsize=8192)
+def _senses_of(stems: frozenset[str]) -> frozenset[int]:
+    groups = _synonym_groups()
+    return frozenset(groups[stem] for stem in stems if stem in groups)
 
 
 @lru_cache(maxsize=8192)
