@@ -341,7 +341,8 @@ def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _CODE_BEFORE = re.compile(r"[A-Z]$")
-_CODE_AFTER = re.compile(r"[A-JL-SU-Z](?![A-Za-z])")  # not K, M, B, T: "10K", "$5M", "2B" are amounts
+# Not K, M, B, T ("10K", "$5M", "2B" are amounts) nor C, F, L, V, W ("40C", "2L", "220V", "60W" are measures).
+_CODE_AFTER = re.compile(r"[ADEGHIJNOPQRSUXYZ](?![A-Za-z])")
 
 
 def _code_name(text: str, start: int, end: int) -> bool:

@@ -43,6 +43,7 @@ def test_digits_written_into_a_name_are_no_count(eval_data: Path) -> None:
     assert [(n.text, n.value) for n in find_numbers(claim)] == [("ten", 10.0)]
     assert [n.value for n in find_numbers("the G20 summit, 5G networks and an A380")] == []
     assert [n.value for n in find_numbers("a 10K race and a $5M deal")] == [10000.0, 5000000.0]
+    assert [n.value for n in find_numbers("temperatures of 40C and a 2L bottle")] == [40.0, 2.0]
 
 
 def _report(case_id: str) -> tuple[str, str]:
