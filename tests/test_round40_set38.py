@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from checker.numbers import find_numbers
+from checker.pipeline import analyze
+from checker.slots.align import coverage
 from checker.slots.extract import read
 from checker.store.db import open_db
 from checker.store.ingest import add_text
@@ -29,8 +31,6 @@ def test_a_player_who_adds_a_goal_says_nothing(eval_data: Path, draw: str, doc: 
 
 def test_a_player_who_adds_a_goal_is_told_apart_from_a_coach_who_adds_words() -> None:
     """The other sense of «أضاف» is read from its clause only: the next sentence's «وأضاف المدرب أن» still reports."""
-    from checker.pipeline import analyze
-
     claims = analyze("وأضاف صابر خليفة الهدف الثاني للفريق في الدقيقة 60. "
                      "وأضاف المدرب أن الفريق قدم مباراة جيدة أمام منافس قوي.").claims
     assert [c.attribution.speaker for c in claims] == [None, "المدرب"]
@@ -92,8 +92,6 @@ def test_people_taken_to_hospital_are_no_report(eval_data: Path, draw: str, doc:
 
 
 def test_a_report_carried_by_naql_still_names_its_source() -> None:
-    from checker.pipeline import analyze
-
     (claim,) = analyze("ونقلت وكالة رويترز عن مسؤول أمني قوله إن الهجوم أسفر عن مقتل ثلاثة من عناصر الشرطة.").claims
     assert claim.attribution.speaker == "مسؤول أمني"
     assert claim.attribution.outlet is not None and claim.attribution.outlet.id == "reuters"
@@ -108,8 +106,6 @@ def test_a_reworded_report_counts_its_synonyms(eval_data: Path, tmp_path: Path) 
     """Set 36, a051: "At least eight White Helmets volunteers died after an air strike struck their centre ..."
     against TRT's report that the strike killed them: "died" is "killed" said otherwise (slots.toml [synonyms]), so
     the report's sentence holds most of the claim and says the same."""
-    from checker.slots.align import coverage
-
     case = verdict_case("verdict_cases36", "a051")
     report = article_text(case["doc"])
     assert coverage("eight volunteers died in the strike", "the strike killed eight volunteers") == 1.0

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from checker.normalize import search_form
 from checker.slots.model import Span
-from checker.slots.names import _SENTENCE_END
+from checker.slots.names import _SENTENCE_END, slots_data
 from checker.stems import light_stem
 
 # Two spellings of one word: folded character ratio at least this (يونايتد / يوناتيد, نيوكاسل / نيوكاسيل).
@@ -98,8 +98,6 @@ def coverage(claim: str, sentence: str) -> float:
 @lru_cache(maxsize=1)
 def _synonym_groups() -> dict[str, int]:
     """Light stem of each word of slots.toml [synonyms] -> its group's number."""
-    from checker.slots.names import slots_data
-
     return {light_stem(search_form(word)): number
             for number, group in enumerate(slots_data()["synonyms"]["groups"]) for word in group}
 
