@@ -70,7 +70,10 @@ thirty-sixth verdict set with `verdict36 > eval/verdict_cases36/articles.txt`, a
 eval/verdict_cases37/articles.txt`). Session 36 drew round 40 with `dev40 > eval/real_train38/articles.txt` and a
 thirty-eighth verdict set with `verdict38 > eval/verdict_cases38/articles.txt`, and measured its fixes on round 41
 (`dev41 > eval/real_train39/articles.txt`) and a thirty-ninth verdict set (`verdict39 >
-eval/verdict_cases39/articles.txt`).
+eval/verdict_cases39/articles.txt`). Session 37 drew round 42 with `dev42 > eval/real_train40/articles.txt` and a
+fortieth verdict set with `verdict40 > eval/verdict_cases40/articles.txt`, and measured its fixes on round 43
+(`dev43 > eval/real_train41/articles.txt`) and a forty-first verdict set (`verdict41 >
+eval/verdict_cases41/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
@@ -204,14 +207,16 @@ WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (2
                "dev33": (20261318, 8, 0), "dev34": (20261322, 8, 0),
                "dev35": (20261326, 8, 0), "dev36": (20261330, 8, 0), "dev37": (20261334, 8, 0),
                "dev38": (20261338, 8, 0), "dev39": (20261342, 8, 0),
-               "dev40": (20261346, 8, 0), "dev41": (20261350, 8, 0)}
+               "dev40": (20261346, 8, 0), "dev41": (20261350, 8, 0),
+               "dev42": (20261354, 8, 0), "dev43": (20261358, 8, 0)}
 
 
 # Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
 FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdict32": (20261324, 10),
                 "verdict33": (20261328, 10), "verdict34": (20261332, 10), "verdict35": (20261336, 10),
                 "verdict36": (20261340, 10), "verdict37": (20261344, 10),
-                "verdict38": (20261348, 10), "verdict39": (20261352, 10)}
+                "verdict38": (20261348, 10), "verdict39": (20261352, 10),
+                "verdict40": (20261356, 10), "verdict41": (20261360, 10)}
 
 
 def main(which: str) -> list[str]:
