@@ -32,7 +32,7 @@ _QUOTED = 0.5
 _FUNCTION_WORDS = frozenset(fold(w) for w in (
     "على", "في", "من", "عن", "إلى", "الى", "ما", "لما", "لا", "قد", "أن", "إن", "ان", "مع", "بعد", "قبل", "حتى", "كما",
     "هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "عند", "لدى", "منذ", "بين", "لكن", "أو", "ثم", "كل", "بعض", "غير",
-    "لم", "لن", "ولم", "ولن", "ولا", "وقد",
+    "لم", "لن", "ولم", "ولن", "ولا", "وقد", "فقد", "لقد",
     "of", "in", "on", "at", "to", "for", "with", "by", "from", "that", "this", "which", "what", "as", "and", "or",
     "but", "if", "so", "than", "then", "there", "here", "all", "some", "any", "not", "no", "also"))
 # «بحسب ما أعلنت "قوات سوريا الديمقراطية"»: the verb after "according to what" names its source in quotes.
@@ -96,7 +96,8 @@ def sane_speaker(text: str, speaker: Span | None, quotes: list[tuple[int, int]],
     head = _leading_name(speaker.text)
     if head:
         return Span(head, speaker.start, speaker.start + len(head))
-    return _name_after_title(text, speaker) or (None if act else _arabic_head(speaker))
+    return _name_after_title(text, speaker) or (None if act else _arabic_head(speaker) or _name_before_role(
+        speaker, lexicon))
 
 
 # Prepositions that open what an Arabic speaker phrase runs into ("وقال [الاسم] [اللقب] في مقابلة مع ..."): the
@@ -120,6 +121,27 @@ def _arabic_head(speaker: Span) -> Span | None:
                 return None
             return Span(head, speaker.start, speaker.start + len(head))
     return None
+
+
+def _name_before_role(speaker: Span, lexicon: Lexicon) -> Span | None:
+    """"البرازيلي تياغو سيلفا قائد نادي باريس سان جرمان الفرنسي": an Arabic phrase too long to report, with no
+    preposition to cut at, in which a name (words without the article) is followed by a role word («قائد», «رئيس»,
+    «مدرب»): the name is the speaker. Not "أحمد المسماري الناطق باسم ...": a title with the article is part of
+    the name's description, and the phrase stays unreported."""
+    words = list(re.finditer(r"\S+", speaker.text))
+    forms = [search_form(w.group()) for w in words]
+    for number, form in enumerate(forms[2:_ARABIC_HEAD + 1], start=2):
+        if form in lexicon.ar_role_words:
+            if not _bare_arabic(forms[number - 1]):
+                return None
+            head = speaker.text[:words[number - 1].end()].rstrip(" ,،")
+            return None if _fragment(head) else Span(head, speaker.start, speaker.start + len(head))
+    return None
+
+
+def _bare_arabic(form: str) -> bool:
+    """An Arabic word without the article: in a speaker phrase, a word of a personal name."""
+    return re.fullmatch(r"[\u0621-\u064A]{2,}", form) is not None and not form.startswith(("ال", "لل"))
 
 
 _NAME_AFTER = re.compile(r"\s*[،,]\s*((?:[\u0621-\u064A]{2,}\s+){1,2}[\u0621-\u064A]{2,})\s*[،,]")
