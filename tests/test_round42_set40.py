@@ -2,8 +2,9 @@
 "تي أف 1" الفرنسية قال سيلفا» lost its outlet to the day between the statement and the channel; «أكد البرازيلي تياغو
 سيلفا قائد نادي باريس سان جرمان الفرنسي لكرة القدم، أن» had no speaker, the phrase being too long with no
 preposition to cut at; «فقد اعتبر "الائتلاف ..."» gave «فقد» (a particle) as the speaker; the Internet Archive's notes
-on a crawled page and a paywall's meter were kept as claims. The annotated items are the blind annotators'
-(eval/real_train40, eval/real_train22); the articles are read in place."""
+on a crawled page and a paywall's meter were kept as claims. Then round 43: «وتحدث عسكر لـ"سكاي نيوز عربية"» left
+the minister's statements that follow without the channel. The annotated items are the blind annotators'
+(eval/real_train40, eval/real_train41); the articles are read in place."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,3 +57,21 @@ def test_a_particle_before_the_verb_is_no_speaker(text: str) -> None:
 ])
 def test_an_archived_pages_furniture_is_kept_out(eval_data: Path, doc: str, start: int) -> None:
     check_training_item("real_train40", doc, start, None)
+
+
+ASKAR = "antms/SkyNews/middleEast/SK-middleEast-2371-20180614"
+
+
+@pytest.mark.parametrize("start", [344, 498])
+def test_a_source_who_spoke_to_a_channel_keeps_it_in_his_statements(eval_data: Path, start: int) -> None:
+    """«وتحدث عسكر لـ"سكاي نيوز عربية" بعد إطلاق التحالف ...», then «وقال عسكر إن ...», «وأشار عسكر إلى ...»."""
+    check_training_item("real_train41", ASKAR, start, "sky-news-arabia")
+
+
+def test_a_channel_one_source_spoke_to_is_not_another_sources() -> None:
+    claims = analyze('وتحدث الوزير محمد عسكر لـ"سكاي نيوز عربية" بعد إطلاق العملية العسكرية. '
+                     "وقال عسكر إن المحافظة تعيش كارثة إنسانية منذ ثلاث سنوات. "
+                     "وقال المتحدث باسم الحوثيين محمد عبد السلام إن الهجوم سيفشل في تحقيق أهدافه.").claims
+    outlets = {c.attribution.speaker: c.attribution.outlet.id if c.attribution.outlet else None for c in claims}
+    assert outlets["عسكر"] == "sky-news-arabia"
+    assert outlets["المتحدث باسم الحوثيين محمد عبد السلام"] is None

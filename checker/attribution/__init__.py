@@ -25,7 +25,7 @@ from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations
 from checker.attribution.coreference import (Antecedent, History, name_in, named_speakers, pronoun_agreement,
                                               speaker_tokens)
 from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
-from checker.attribution.headline import credits, headline_credit
+from checker.attribution.headline import credits, headline_credit, spoke_to_credit
 from checker.attribution.mentions import outlets_in
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,
                                         find_lead_citation, find_publisher, lead_sentences,
@@ -136,8 +136,10 @@ class _Reader:
         self.lead_end = max((s.end for s in lead_sentences(doc, headed=headed)), default=0)
         self.thread = Thread(strict=wire is not None)
         title = doc.sentences[0] if headed and doc.sentences and doc.language == "ar" else None
-        self.credit = headline_credit(text[title.start:title.end], registry) if title else None
-        self.credit_offset = title.start if title else 0
+        headline = headline_credit(text[title.start:title.end], registry, title.start) if title else None
+        spoken = (spoke_to_credit(text[s.start:s.end], s.start, registry) for s in doc.sentences
+                  if doc.language == "ar" and s is not title)
+        self.credits = [credit for credit in (headline, *spoken) if credit is not None]
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         flat = [link for found in links.values() for link in found]
         self.story_id = story_outlet_id(flat, self.citing)
@@ -417,13 +419,16 @@ class _Reader:
         return self._answerer_speaks(claim, answer)
 
     def _credited(self, attribution: Attribution) -> Attribution | None:
-        """A statement of the source the headline credits («إبراهيموفيتش لـ"العربية": ...») carries that outlet."""
-        credit = self.credit
-        if credit is None or attribution.outlet is not None or not credits(credit, attribution.speaker):
+        """A statement of a source the headline or a "spoke to" sentence credits («إبراهيموفيتش لـ"العربية": ...»,
+        «وتحدث عسكر لـ"سكاي نيوز عربية"») carries that outlet."""
+        if attribution.outlet is not None:
+            return None
+        credit = next((c for c in self.credits if credits(c, attribution.speaker)), None)
+        if credit is None:
             return None
         outlet = credit.outlet
-        return replace(attribution, outlet=outlet.outlet, outlet_start=(outlet.outlet_start or 0) + self.credit_offset,
-                       outlet_end=(outlet.outlet_end or 0) + self.credit_offset, via=(), outlet_from="story")
+        return replace(attribution, outlet=outlet.outlet, outlet_start=outlet.outlet_start,
+                       outlet_end=outlet.outlet_end, via=(), outlet_from="story")
 
     def _answerer_speaks(self, claim: Claim, attribution: Attribution) -> Attribution:
         """In an interview's answers "I" / "we" (or no one named) is the interviewee, even when the story thread

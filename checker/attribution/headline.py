@@ -1,5 +1,6 @@
-"""The headline's credit: «إبراهيموفيتش لـ"العربية": "الظاهرة" هو كرة القدم» says the source spoke to the outlet, so his
-statements in the story carry it though the body names only «الزميلة ليليان تنوري»."""
+"""Credits that a source spoke to an outlet: the headline's («إبراهيموفيتش لـ"العربية": "الظاهرة" هو كرة القدم») or a
+sentence's own («وتحدث عسكر لـ"سكاي نيوز عربية" بعد ...»). The source's statements in the story carry that outlet,
+though the body names only «الزميلة ليليان تنوري» or the source speaks with no outlet in his sentences."""
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ _CLOSE_QUOTE = "\"'»”"
 
 @dataclass(frozen=True)
 class HeadlineCredit:
-    """Who the headline says spoke, and to which outlet."""
+    """Who the headline (or a "spoke to" sentence) says spoke, and to which outlet (offsets in the article)."""
 
     source: str
     outlet: Attribution
@@ -35,10 +36,32 @@ def _words() -> dict[str, frozenset[str]]:
     with open(DATA_DIR / "outlet_thread.toml", "rb") as handle:
         data = tomllib.load(handle)["headline_credit"]
     return {"verbs": frozenset(fold(v) for v in data["verbs"]),
-            "not_sources": frozenset(search_form(w) for w in data["not_sources"])}
+            "not_sources": frozenset(search_form(w) for w in data["not_sources"]),
+            "spoke_verbs": frozenset(fold(v) for v in data["spoke_verbs"])}
 
 
-def headline_credit(headline: str, registry: OutletRegistry) -> HeadlineCredit | None:
+_SPOKE_SOURCE_WORDS = 8  # «وتحدث وزير حقوق الإنسان اليمني، محمد عسكر، لـ...»: a title and a name
+
+
+def spoke_to_credit(sentence: str, offset: int, registry: OutletRegistry) -> HeadlineCredit | None:
+    """«وتحدث عسكر لـ"سكاي نيوز عربية" بعد إطلاق ...»: a sentence opening with a "spoke" verb, its subject and «لـ»
+    the outlet credits the subject's statements in the story to that outlet; None for any other sentence."""
+    words = sentence.split()
+    if not words or fold(words[0]).removeprefix("و").removeprefix("ف") not in _words()["spoke_verbs"]:
+        return None
+    for outlet, start, end in registry.find_in(sentence):
+        to = _TO_OUTLET.search(sentence, 0, start)
+        if to is None:
+            continue
+        source = " ".join(sentence[:to.start()].split()[1:]).strip(" ،,")
+        if not re.search(r"\w", source) or len(source.split()) > _SPOKE_SOURCE_WORDS:
+            return None
+        return HeadlineCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=offset + start,
+                                                  outlet_end=offset + end, outlet_from="story"))
+    return None
+
+
+def headline_credit(headline: str, registry: OutletRegistry, offset: int = 0) -> HeadlineCredit | None:
     """«X لـ"Outlet": ...» or «X يتحدث لـOutlet عن ...» in an Arabic headline: X and the outlet; None otherwise."""
     for outlet, start, end in registry.find_in(headline):
         to = _TO_OUTLET.search(headline, 0, start)
@@ -54,8 +77,8 @@ def headline_credit(headline: str, registry: OutletRegistry) -> HeadlineCredit |
             continue
         if set(speaker_tokens(source)) <= _words()["not_sources"]:
             continue  # «بالفيديو لـCNN:», «وثائق لـCNN:»: no one spoke
-        return HeadlineCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=start,
-                                                  outlet_end=end, outlet_from="story"))
+        return HeadlineCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=offset + start,
+                                                  outlet_end=offset + end, outlet_from="story"))
     return None
 
 
