@@ -47,7 +47,8 @@ def main() -> None:
     names, folders = zip(*(run.split("=", 1) for run in args.runs))
     sets = list(cases_script.TRAINING_SETS)
     cases = [(name, json.loads(line)) for name in sets
-             for line in (ROOT / "eval" / name / "cases.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+             for line in (ROOT / "eval" / name / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.strip()]
     runs = [read_run(Path(folder), sets) for folder in folders]
     code = {label: i for i, label in enumerate(cases_script.LABELS)}
     truth = np.array([code[case["label"]] for _, case in cases])

@@ -3,8 +3,10 @@
 سيلفا قائد نادي باريس سان جرمان الفرنسي لكرة القدم، أن» had no speaker, the phrase being too long with no
 preposition to cut at; «فقد اعتبر "الائتلاف ..."» gave «فقد» (a particle) as the speaker; the Internet Archive's notes
 on a crawled page and a paywall's meter were kept as claims. Then round 43: «وتحدث عسكر لـ"سكاي نيوز عربية"» left
-the minister's statements that follow without the channel. The annotated items are the blind annotators'
-(eval/real_train40, eval/real_train41); the articles are read in place."""
+the minister's statements that follow without the channel. And verdict set 40's threshold CV: a weak agreement of the
+stance model, said in other words, now needs 0.8 of the claim in the passage's sentence (25 of 25 folds), so a denied
+motive and swapped winners stop coming out supported. The annotated items and cases are the blind annotators' and
+writers' (eval/real_train40, eval/real_train41, eval/verdict_cases*); the articles are read in place."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from checker.pipeline import analyze
-from real_training_items import check_training_item, training_speaker
+from checker.store.db import open_db
+from checker.store.ingest import add_text
+from real_training_items import article_text, check_training_item, training_speaker, verdict_case, verdict_of
 
 SILVA = "antms/Alarabia/sport/AL-sport-1320-20180415"
 
@@ -23,8 +27,9 @@ def test_an_interview_given_on_a_day_to_a_channel_carries_the_channel(eval_data:
     check_training_item("real_train40", SILVA, start, "tf1")
 
 
-def test_a_day_between_statement_and_outlet_is_read_in_english_order_too() -> None:
-    (claim,) = analyze("وفي حوار أدلى به أمس لصحيفة الشرق الأوسط قال الوزير إن المفاوضات ستستأنف الأسبوع المقبل.").claims
+def test_a_day_between_an_interview_and_its_outlet_keeps_the_outlet() -> None:
+    text = "وفي حوار أدلى به أمس لصحيفة الشرق الأوسط قال الوزير إن المفاوضات ستستأنف الأسبوع المقبل."
+    (claim,) = analyze(text).claims
     assert claim.attribution.outlet is not None and claim.attribution.outlet.id == "asharq-al-awsat"
     assert claim.attribution.speaker == "الوزير"
 
@@ -75,3 +80,20 @@ def test_a_channel_one_source_spoke_to_is_not_another_sources() -> None:
     outlets = {c.attribution.speaker: c.attribution.outlet.id if c.attribution.outlet else None for c in claims}
     assert outlets["عسكر"] == "sky-news-arabia"
     assert outlets["المتحدث باسم الحوثيين محمد عبد السلام"] is None
+
+
+@pytest.mark.parametrize("verdict_set, case_id, outlet, published", [
+    # «أكد أن دوافع إطلاق النار ... باتت معروفة» against «موضحا أن الوقت مبكر جدا» to speak of motives
+    ("verdict_cases26", "b037", "France 24", "2018-07-23"),
+    # Abadi's list second ahead of Fatah, against Fatah second with 47 seats and Abadi's third with 42
+    ("verdict_cases21", "a018", "BBC Arabic", "2018-05-20"),
+    # Suárez scoring from Cavani's pass, against Cavani scoring from Suárez's
+    ("verdict_cases4", "b036", "France 24", "2018-06-30"),
+])
+def test_a_weak_agreement_said_in_part_supports_nothing(eval_data: Path, tmp_path: Path, verdict_set: str,
+                                                        case_id: str, outlet: str, published: str) -> None:
+    case = verdict_case(verdict_set, case_id)
+    database = open_db(tmp_path / "claims.db")
+    add_text(database, article_text(case["doc"]), outlet=outlet, published=published)
+    label, reasons = verdict_of(database, case["claim"])
+    assert label != "supported", reasons
