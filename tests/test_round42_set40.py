@@ -27,6 +27,16 @@ def test_an_interview_given_on_a_day_to_a_channel_carries_the_channel(eval_data:
     check_training_item("real_train40", SILVA, start, "tf1")
 
 
+def test_words_begun_after_a_colon_go_on_in_the_first_person(eval_data: Path) -> None:
+    """«وقال: حتى الآن لا نعرف شيئا.» then «نقرأ الكثير من الأمور في الصحف ... ولكن علينا الاستمرار»."""
+    assert "سيلفا" in (training_speaker("real_train40", SILVA, 968) or "")
+
+
+def test_the_reporters_next_sentence_is_not_the_speakers() -> None:
+    claims = analyze("وقال المدرب: الفريق جاهز للمباراة المقبلة. وخسر الفريق مباراته الأخيرة بثلاثة أهداف.").claims
+    assert [c.attribution.speaker for c in claims] == ["المدرب", None]
+
+
 def test_a_day_between_an_interview_and_its_outlet_keeps_the_outlet() -> None:
     text = "وفي حوار أدلى به أمس لصحيفة الشرق الأوسط قال الوزير إن المفاوضات ستستأنف الأسبوع المقبل."
     (claim,) = analyze(text).claims

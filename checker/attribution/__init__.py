@@ -33,7 +33,7 @@ from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find
 from checker.attribution.quotes import (closed_quote_spans, cut_quotations_spoken, left_open, quotation_runs_on,
                                         quotations_over_paragraphs, quote_spans, quoted_share)
 from checker.attribution.sources import Link, OutletMention, Span, link_sentence
-from checker.attribution.speakers import interviewee, quoted_first_person, sane_speaker
+from checker.attribution.speakers import in_first_person, interviewee, quoted_first_person, sane_speaker
 from checker.attribution.subjects import narrative_subject
 from checker.doc import Doc, Sentence, cycle_collector_paused
 from checker.models import NO_ATTRIBUTION, Attribution, Claim
@@ -46,6 +46,7 @@ STATED = 0.9
 CARRIED = 0.7
 QUOTE_CONTINUED = 0.6
 _QUOTE_OPENERS = "\"“«„"
+_QUOTE_MARKS = "\"“”«»„'‘’"  # (an apostrophe too: "He wrote: 'The rumours ...'" is a quotation)
 # A paragraph continues the quote before it only when it is all quotation ("\"That is fantasy.\" Tom Jones
 # dismissed the forecast" names its own speaker after the quote).
 _QUOTED_PARAGRAPH = 0.9
@@ -185,7 +186,7 @@ class _Reader:
         if continued is not None:  # '"You can tell it was photoshopped.': words inside the quotation, not a cue
             attribution, link, stated = continued, None, NO_ATTRIBUTION
         elif stated.kind == "none":
-            attribution = (self._continued_quote(claim) or self._answer(claim, stated)
+            attribution = (self._continued_quote(claim) or self._continued_speech(claim) or self._answer(claim, stated)
                            or self._reviewed_paper(claim) or self._dateline_for(claim) or self.publisher
                            or self._story_over() or stated)
         else:
@@ -402,6 +403,24 @@ class _Reader:
             return None
         return replace(previous.attribution, carried_from=previous.id, confidence=QUOTE_CONTINUED,
                        mention_start=None, mention_end=None)
+
+    def _continued_speech(self, claim: Claim) -> Attribution | None:
+        """«وقال: حتى الآن لا نعرف شيئا.» then «نقرأ الكثير ... ولكن علينا الاستمرار»: words a speaker began after a
+        colon, with no quotation marks, go on in the next sentence of the paragraph when it speaks in the first
+        person (the reporter never says «علينا» or "we")."""
+        if not self.done:
+            return None
+        previous = self.done[-1]
+        said = previous.attribution
+        if said.speaker is None or said.cue_end is None or previous.sentence_index != claim.sentence_index - 1 or (
+                self.paragraphs.get(claim.sentence_index) != self.paragraphs.get(previous.sentence_index)):
+            return None
+        after_cue = self.text[said.cue_end:previous.end]
+        colon = after_cue.find(":")
+        if colon < 0 or any(mark in after_cue[colon:] for mark in _QUOTE_MARKS) or not in_first_person(claim.text):
+            return None
+        return replace(said, carried_from=previous.id, confidence=QUOTE_CONTINUED, mention_start=None,
+                       mention_end=None)
 
     def _quoted_cue(self, claim: Claim, link: Link) -> bool:
         """The claim opens a quotation that closes after its cue: the cue word is the speaker's own ("You can tell")."""

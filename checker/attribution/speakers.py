@@ -359,6 +359,18 @@ def _ends_with_arabic_name(words: list[str], lexicon: Lexicon) -> bool:
                and not _listed(words[n:], _FUNCTION_WORDS) for n, f in enumerate(forms[-2:], start=len(forms) - 2))
 
 
+@lru_cache(maxsize=1)
+def _first_person_words() -> frozenset[str]:
+    with open(DATA_DIR / "cues.toml", "rb") as handle:
+        return frozenset(fold(w) for w in tomllib.load(handle)["speech_continued"]["first_person"])
+
+
+def in_first_person(text: str) -> bool:
+    """The sentence speaks in the first person («أنا», «علينا», "we", "our"): a speaker's words, not the reporter's."""
+    words = _first_person_words()
+    return any(fold(word.strip(".,،:;؛!?؟\"'«»“”()")) in words for word in text.split())
+
+
 def quoted_first_person(links: list[Link], quotes: list[tuple[int, int]]) -> list[Link]:
     """'"I think we will win," said Gomez': the attribution inside the quotation ("I think") comes after the one
     that names who is quoted, and its "I" / "we" is that speaker, resolved like a pronoun."""
