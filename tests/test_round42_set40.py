@@ -37,6 +37,14 @@ def test_the_reporters_next_sentence_is_not_the_speakers() -> None:
     assert [c.attribution.speaker for c in claims] == ["المدرب", None]
 
 
+
+def test_the_us_is_not_we() -> None:
+    """"US" folds to "us": not a first-person word, so the reporter's next sentence stays the reporter's."""
+    claims = analyze("The spokesman said: the talks will resume on Monday in Geneva. "
+                     "The US will send 2,000 more troops to the region next month.").claims
+    assert [c.attribution.speaker for c in claims][-1] is None
+
+
 def test_a_day_between_an_interview_and_its_outlet_keeps_the_outlet() -> None:
     text = "وفي حوار أدلى به أمس لصحيفة الشرق الأوسط قال الوزير إن المفاوضات ستستأنف الأسبوع المقبل."
     (claim,) = analyze(text).claims
