@@ -139,7 +139,7 @@ class _Reader:
         title = doc.sentences[0] if headed and doc.sentences and doc.language == "ar" else None
         headline = headline_credit(text[title.start:title.end], registry, title.start) if title else None
         spoken = (spoke_to_credit(text[s.start:s.end], s.start, registry) for s in doc.sentences
-                  if doc.language == "ar" and s is not title)
+                  if s is not title) if doc.language == "ar" else ()
         self.credits = [credit for credit in (headline, *spoken) if credit is not None]
         self.answerer = interviewee(text[:self.interview[0]], load_lexicon()) if self.interview else None
         flat = [link for found in links.values() for link in found]

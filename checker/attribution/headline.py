@@ -24,7 +24,7 @@ _CLOSE_QUOTE = "\"'»”"
 
 
 @dataclass(frozen=True)
-class HeadlineCredit:
+class OutletCredit:
     """Who the headline (or a "spoke to" sentence) says spoke, and to which outlet (offsets in the article)."""
 
     source: str
@@ -43,7 +43,7 @@ def _words() -> dict[str, frozenset[str]]:
 _SPOKE_SOURCE_WORDS = 8  # «وتحدث وزير حقوق الإنسان اليمني، محمد عسكر، لـ...»: a title and a name
 
 
-def spoke_to_credit(sentence: str, offset: int, registry: OutletRegistry) -> HeadlineCredit | None:
+def spoke_to_credit(sentence: str, offset: int, registry: OutletRegistry) -> OutletCredit | None:
     """«وتحدث عسكر لـ"سكاي نيوز عربية" بعد إطلاق ...»: a sentence opening with a "spoke" verb, its subject and «لـ»
     the outlet credits the subject's statements in the story to that outlet; None for any other sentence."""
     words = sentence.split()
@@ -56,12 +56,12 @@ def spoke_to_credit(sentence: str, offset: int, registry: OutletRegistry) -> Hea
         source = " ".join(sentence[:to.start()].split()[1:]).strip(" ،,")
         if not re.search(r"\w", source) or len(source.split()) > _SPOKE_SOURCE_WORDS:
             return None
-        return HeadlineCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=offset + start,
+        return OutletCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=offset + start,
                                                   outlet_end=offset + end, outlet_from="story"))
     return None
 
 
-def headline_credit(headline: str, registry: OutletRegistry, offset: int = 0) -> HeadlineCredit | None:
+def headline_credit(headline: str, registry: OutletRegistry, offset: int = 0) -> OutletCredit | None:
     """«X لـ"Outlet": ...» or «X يتحدث لـOutlet عن ...» in an Arabic headline: X and the outlet; None otherwise."""
     for outlet, start, end in registry.find_in(headline):
         to = _TO_OUTLET.search(headline, 0, start)
@@ -77,12 +77,12 @@ def headline_credit(headline: str, registry: OutletRegistry, offset: int = 0) ->
             continue
         if set(speaker_tokens(source)) <= _words()["not_sources"]:
             continue  # «بالفيديو لـCNN:», «وثائق لـCNN:»: no one spoke
-        return HeadlineCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=offset + start,
+        return OutletCredit(source, Attribution(kind="according_to", outlet=outlet, outlet_start=offset + start,
                                                   outlet_end=offset + end, outlet_from="story"))
     return None
 
 
-def credits(credit: HeadlineCredit, speaker: str | None) -> bool:
+def credits(credit: OutletCredit, speaker: str | None) -> bool:
     """The claim's speaker is the headline's source. Names: one within the other («إبراهيموفيتش» / «زلاتان
     إبراهيموفيتش»), or a one-word name opening a word of the other («إبرا»). A source the headline only describes
     («مصدر», «وزير الخارجية الأردني») is credited to the same description alone, not to another minister or source

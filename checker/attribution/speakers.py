@@ -355,8 +355,8 @@ def _ends_with_arabic_name(words: list[str], lexicon: Lexicon) -> bool:
         return False  # "... في مؤتمر عقد في مطار فرانكفورت": a place, not a name
     if any(f in lexicon.ar_name_links for f in forms[-3:-1]):
         return True  # "... بوزارة التجارة عبد القادر التيمومي": a compound given name ("عبد", "أبو", "بن") ends it
-    return all(re.fullmatch(r"[\u0621-\u064A]{2,}", f) and not f.startswith(("ال", "لل"))
-               and not _listed(words[n:], _FUNCTION_WORDS) for n, f in enumerate(forms[-2:], start=len(forms) - 2))
+    return all(_bare_arabic(f) and not _listed(words[n:], _FUNCTION_WORDS)
+               for n, f in enumerate(forms[-2:], start=len(forms) - 2))
 
 
 @lru_cache(maxsize=1)
