@@ -73,11 +73,14 @@ thirty-eighth verdict set with `verdict38 > eval/verdict_cases38/articles.txt`, 
 eval/verdict_cases39/articles.txt`). Session 37 drew round 42 with `dev42 > eval/real_train40/articles.txt` and a
 fortieth verdict set with `verdict40 > eval/verdict_cases40/articles.txt`, and measured its fixes on round 43
 (`dev43 > eval/real_train41/articles.txt`) and a forty-first verdict set (`verdict41 >
-eval/verdict_cases41/articles.txt`).
+eval/verdict_cases41/articles.txt`). Session 38 drew round 44 with `dev44 > eval/real_train42/articles.txt` and a
+forty-second verdict set with `verdict42 > eval/verdict_cases42/articles.txt`, and measured its fixes on round 45
+(`dev45 > eval/real_train43/articles.txt`) and a forty-third verdict set (`verdict43 >
+eval/verdict_cases43/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
-draws from them, the development set from the other half. Articles of 600-4,000 characters, so an annotator reads
-each one whole.
+draws from them, the development set from the other half. Articles of 600-4,000 characters (ANT's up to 6,000 in
+the rounds named in `ANT_LONGEST`), so an annotator reads each one whole.
 """
 from __future__ import annotations
 
@@ -208,7 +211,13 @@ WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (2
                "dev35": (20261326, 8, 0), "dev36": (20261330, 8, 0), "dev37": (20261334, 8, 0),
                "dev38": (20261338, 8, 0), "dev39": (20261342, 8, 0),
                "dev40": (20261346, 8, 0), "dev41": (20261350, 8, 0),
-               "dev42": (20261354, 8, 0), "dev43": (20261358, 8, 0)}
+               "dev42": (20261354, 8, 0), "dev43": (20261358, 8, 0),
+               "dev44": (20261362, 8, 0), "dev45": (20261366, 8, 0)}
+
+
+# ANT multisource articles of up to 4,000 characters ran out in session 38 (SkyNews alone had some left): rounds
+# named here draw them up to this length.
+ANT_LONGEST = {"dev45": 6000, "verdict43": 6000}
 
 
 # Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
@@ -216,7 +225,8 @@ FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdi
                 "verdict33": (20261328, 10), "verdict34": (20261332, 10), "verdict35": (20261336, 10),
                 "verdict36": (20261340, 10), "verdict37": (20261344, 10),
                 "verdict38": (20261348, 10), "verdict39": (20261352, 10),
-                "verdict40": (20261356, 10), "verdict41": (20261360, 10)}
+                "verdict40": (20261356, 10), "verdict41": (20261360, 10),
+                "verdict42": (20261364, 10), "verdict43": (20261368, 10)}
 
 
 def main(which: str) -> list[str]:
@@ -243,12 +253,14 @@ def main(which: str) -> list[str]:
     if which in WICE_ROUNDS:
         seed, pages, *reporting_verbs = WICE_ROUNDS[which]
         rng = random.Random(seed)
-        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
+        longest = ANT_LONGEST.get(which, 4000)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng, longest)]
         return ids + _draw(wice_news_ids(*reporting_verbs), pages, used, rng, 9000)  # (the length bound is wice_news_ids' own)
     if which in FAKES_ROUNDS:
         seed, articles = FAKES_ROUNDS[which]
         rng = random.Random(seed)
-        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng)]
+        longest = ANT_LONGEST.get(which, 4000)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng, longest)]
         return ids + _draw(fakes_ids(), articles, used, rng, 9000)
     rounds = [*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS, *FAKES_ROUNDS]
     raise SystemExit(f"usage: pick_real_articles.py {'|'.join(rounds)}|train|train2")
