@@ -404,6 +404,14 @@ def _is_statement(line: str, language: str) -> bool:
     return bool(re.search(r"[.!…]$", line.rstrip(" \"”»'’)"))) and has_verb(line, language)
 
 
+def is_credit_line(text: str) -> bool:
+    """Who wrote, edited or supplied the item ("Additional reporting by X in Damascus; Editing by Y"): no claim,
+    and no evidence either (a stored passage leaves it out)."""
+    data = _boilerplate()
+    stripped = text.strip()
+    return line_key(stripped) in data["credit_lines"] or bool(data["credit_patterns"].match(stripped))
+
+
 def _is_body(line: Line) -> bool:
     """The first real paragraph: a long line ending like a statement (not a question)."""
     return line.words >= _BODY_WORDS and bool(re.search(r"[.!:…]$", line.text.rstrip(" \"”»'’)")))
@@ -417,7 +425,7 @@ def _line_reason(line: Line, language: str, repeated: bool, body_start: int | No
     stripped = line.text.strip()
     if key in data["lines"] or head.startswith(data["prefixes"]) or data["patterns"].search(stripped):
         return "site boilerplate"
-    if key in data["credit_lines"] or data["credit_patterns"].match(stripped):
+    if key in data["credit_lines"] or data["credit_patterns"].match(stripped):  # `is_credit_line`, key folded once
         return "credit line"
     if count <= 25 and key.startswith(data["caption_prefixes"]):
         return "image caption"

@@ -100,6 +100,9 @@ def sentence_links(doc: Doc, registry: OutletRegistry, story: tuple[str, ...] | 
 
 
 def _sane(text: str, link: Link, quotes: list[tuple[int, int]], lexicon: Lexicon) -> Link:
+    if link.refers_back == "speaker" and link.speaker is not None and (
+            fold(link.speaker.text) in lexicon.ar_pronoun_sources):
+        return link  # «عنه»: the pronoun that points back, kept to say whom it agrees with
     act = link.cue.arabic and cue_verb(link.cue) in lexicon.ar_act_verbs
     speaker = sane_speaker(text, link.speaker, quotes, lexicon, link.cue.start, act, link.cue.role == "speech")
     if speaker == link.speaker:
@@ -274,6 +277,8 @@ class _Reader:
         stated = _stated(link, _kind(claim, link.cue, self.quotes, self.text))
         if link.refers_back == "speaker":
             mention = link.speaker.text if link.speaker is not None else None
+            if mention is not None and fold(mention) in load_lexicon().ar_pronoun_sources:
+                stated = replace(stated, speaker=None, speaker_start=None, speaker_end=None)  # «عنه» names no one
             agreement = pronoun_agreement(mention, link.cue.text, link.cue.arabic)
             antecedent = history.last_source(claim.sentence_index, agreement)
             resolved = _carried(stated, antecedent, keep_outlet=link.outlet is None)

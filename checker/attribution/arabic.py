@@ -183,7 +183,7 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
     text, folded = doc.text, doc.folded
     if cue.role == "backward" and not _names_a_statement(folded, cue, end, lexicon):
         return None
-    fronted = _fronted_speaker(text, folded, start, cue, lexicon)
+    fronted = _fronted_speaker(text, folded, start, cue, lexicon) or _topic_of_amma(doc, start, cue, lexicon)
     if fronted is not None:
         return fronted
     if _AS_SAYS.search(folded, max(0, cue.start - 12), cue.start):  # «- كما تقول معاجم اللغة -»
@@ -295,6 +295,31 @@ def _owned(text: str, word: re.Match[str]) -> bool:
     """A noun with a possessive pronoun («دعمها», «رفضه»), not «الله» nor a word ending in «ة»."""
     original = text[word.start():word.end()].rstrip("،,.:؛")
     return original.endswith(("ه", "ها", "هم", "هما")) and not original.endswith("الله") and len(original) > 3
+
+
+_AMMA = re.compile(r"[\s\"'«“(]*و?اما\s+")  # folded «أما», «وأما»
+
+
+def _topic_of_amma(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """«أما الباحثة في جامعة روما، إلينا باتينيلي، فقالت إنه», «أما الوزارة، فقد أعلنت»: "as for X, she said": the
+    topic «أما» sets before the verb its «ف» answers is the speaker; not a place or time («أما في دمشق، فقال
+    المتحدث»), after which the subject follows the verb."""
+    end = cue.start
+    if not fold(cue.text).startswith("ف"):
+        answer = _ANSWERING_QAD.search(doc.folded, start, cue.start)
+        if answer is None:
+            return None
+        end = answer.start()
+    opening = _AMMA.match(doc.folded, start, end)
+    if opening is None or any(mark in doc.folded[opening.end():end] for mark in ".:؛;\n"):
+        return None
+    first = doc.folded[opening.end():end].split()[:1]
+    if not first or first[0] in lexicon.ar_fronted_prepositions:
+        return None
+    return _trimmed(doc.text, opening.end(), end)
+
+
+_ANSWERING_QAD = re.compile(r"[،,]?\s*فقد\s+$")
 
 
 _CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")

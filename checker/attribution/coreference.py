@@ -31,7 +31,8 @@ Agreement = Literal["person", "he", "she", "plural", "org", "feminine", "masculi
 _EN_PRONOUN_AGREEMENT: dict[str, Agreement] = {"he": "he", "she": "she", "they": "plural", "it": "org",
                                               "we": "any", "i": "person", "his": "he", "her": "she",
                                               "their": "plural", "its": "org", "one of them": "any", "both of them": "plural",
-                                              "هو": "masculine", "هي": "feminine"}
+                                              "هو": "masculine", "هي": "feminine", "عنه": "masculine",
+                                              "عنها": "feminine"}
 _EN_ORG_WORDS = frozenset("""ministry department agency party council committee office government commission court
 police army campaign house pentagon company group organization organisation union bank administration authority
 authorities service services corps force forces military navy command center centre institute foundation

@@ -136,6 +136,8 @@ class Lexicon:
     ar_subject_first: frozenset[str]
     ar_statement_nouns: frozenset[str]
     ar_pronoun_addressees: frozenset[str]
+    ar_pronoun_sources: frozenset[str]
+    ar_carrier_words: frozenset[str]
     ar_an_verbs: frozenset[str]
     ar_content_openers: dict[str, str]
     ar_complement: dict[str, str]  # verb -> the word it needs later in its clause ("ان", "عن"; "ان|ب": either)
@@ -242,6 +244,8 @@ def load_lexicon() -> Lexicon:
         ar_subject_first=folded(speaker["ar_subject_first"]),
         ar_statement_nouns=folded(speaker["ar_statement_nouns"]),
         ar_pronoun_addressees=folded(speaker["ar_pronoun_addressees"]),
+        ar_pronoun_sources=folded(speaker["ar_pronoun_sources"]),
+        ar_carrier_words=folded(speaker["ar_carrier_words"]),
         ar_an_verbs=folded(speaker["ar_an_verbs"]) | {verb for verb, word in complement.items() if word == "عن"},
         ar_complement=complement,
         ar_ba_not_objects=ba_not_objects,
@@ -528,8 +532,21 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     # "لكن الفالح ووزير الطاقة الإماراتي سهيل المزروعي رجحا أن": a longer subject before the verb when the reported
     # words follow it at once.
     return len(clause) <= _CLAUSE_OPENING_WORDS or (
-        len(clause) <= _SUBJECT_FIRST_WORDS and bool(_CONTENT_AFTER.match(folded, cue.end))) or bool(
-        SUBJECT_THEN_CONTENT.match(folded, cue.end))
+        len(clause) <= _SUBJECT_FIRST_WORDS and bool(_CONTENT_AFTER.match(folded, _past_time_words(
+            folded, cue.end, lexicon)))) or bool(SUBJECT_THEN_CONTENT.match(folded, cue.end))
+
+
+def _past_time_words(folded: str, position: int, lexicon: Lexicon) -> int:
+    """Where the words after a verb go on past a day or time («قال السبت، إنه», «أكد اليوم الاثنين أن»)."""
+    for _ in range(2):
+        word = _NEXT_WORD.match(folded, position)
+        if word is None or word.group(1) not in lexicon.ar_time_words:
+            break
+        position = word.end()
+    return position
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)[،,]?")
 
 
 _COMPLEMENT_WORDS = 12

@@ -55,7 +55,7 @@ def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: Out
     """
     outlets = outlets_in(doc, start, end, registry, lexicon, story)
     links = (_link_for(doc, start, end, cue, cues, outlets, lexicon)
-             for cue in _main_cues(_relative_last(doc.text, start, cues), lexicon))
+             for cue in _main_cues(_relative_last(doc.text, start, _without_background(doc, start, cues)), lexicon))
     links = [link for link in links if link is not None]
     return _via_chains(_nested(_participles(doc, start, _frames_heard(links), lexicon), lexicon, doc.text), lexicon,
                        doc.text)
@@ -184,6 +184,16 @@ _RELATIVE_CLAUSE = re.compile(r"[,(—–]\s*(?:during|in|at|after|before|on|und
                               r"(?:which|whom)\b[^,;:()]*$", re.IGNORECASE)
 
 
+def _without_background(doc: Doc, start: int, cues: list[Cue]) -> list[Cue]:
+    """An Arabic cue in a clause of time after another cue tells what the same source had said before («رفع الصندوق
+    توقعاته، مشيرا إلى أن ...، بعدما كان توقع أن»): the sentence's statement is the first one's."""
+    return [c for n, c in enumerate(cues) if not (
+        n > 0 and c.arabic and _ARABIC_BACKGROUND.search(doc.folded, max(start, c.start - 24), c.start))]
+
+
+_ARABIC_BACKGROUND = re.compile(r"(?:بعدما|بعد ان|عندما|حينما|قبل ان)\s+(?:(?:و?قد|كان|كانت)\s+)+$")
+
+
 def _relative_last(text: str, start: int, cues: list[Cue]) -> list[Cue]:
     """English cues inside a relative clause of time or place after the sentence's other cues: "Over the course of the
     interview, during which the hosts asked some questions, she said ...": she said it, the hosts' asking is an
@@ -210,6 +220,7 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
               lexicon: Lexicon) -> Link | None:
     text = doc.text
     tongue = None
+    source_pronoun = None
     if is_participle(cue, lexicon):
         speaker = None  # "مؤكدا أن ...": the reported words follow; the subject is the clause's (`_participles`)
     elif cue.arabic:
@@ -217,6 +228,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         if cue_verb(cue).startswith("نقل"):  # «نقل بيان الخارجية على لسان الوزير»; not «أكدت الوزارة على لسان
             # المتحدث رفضها ...», where the ministry speaks and the phrase after runs into what it rejected
             tongue = _on_the_tongue_of(doc, speaker.end if speaker is not None else cue.end, end, lexicon)
+            if speaker is None or _carrier(speaker.text, lexicon):
+                source_pronoun = _pronoun_source(doc, speaker.end if speaker is not None else cue.end, lexicon)
         if cue_verb(cue) in lexicon.ar_act_verbs and speaker is not None and _possessed(speaker.text):
             return None  # "وبررت أفعالها بـ...": the act's object follows a subject left unsaid; no one speaks
         if cue_verb(cue) in lexicon.ar_object_first_verbs and not _names_its_subject(text, start, cue, speaker, lexicon):
@@ -266,6 +279,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     if speaker is not None and not speaker.text.strip():
         speaker = None  # "وقال\xa0 إن": a no-break space after the verb is no subject
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
+    if source_pronoun is not None:
+        speaker, refers_back = source_pronoun, "speaker"  # «ونقلت وكالات أنباء روسية عنه قوله»: the one named before
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
     if speaker is None and outlet is not None and cue.arabic and cue.role == "speech" and (
@@ -285,6 +300,23 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         return Link(cue, None, None) if _coordinated(text, start, cue) else _empty_subject(cue)
     return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(doc, cue, end, lexicon),
                 via=via)
+
+
+def _carrier(phrase: str, lexicon: Lexicon) -> bool:
+    """A phrase opening with a word for outlets or reports («وكالات أنباء روسية», «وسائل إعلام محلية»)."""
+    first = fold(phrase).split()[:1]
+    return bool(first) and first[0].removeprefix("ال") in lexicon.ar_carrier_words
+
+
+def _pronoun_source(doc: Doc, position: int, lexicon: Lexicon) -> Span | None:
+    """«عنه» right after the subject of «نقل» (its carrier): the words are those of the speaker named before."""
+    word = _NEXT_WORD.match(doc.folded, position)
+    if word is None or word.group(1) not in lexicon.ar_pronoun_sources:
+        return None
+    return Span(doc.text[word.start(1):word.end(1)], word.start(1), word.end(1))
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
 def _depending_on(phrase: str, lexicon: Lexicon) -> bool:

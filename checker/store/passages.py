@@ -2,14 +2,16 @@
 
 Passages are a few sentences long: short enough that a number or a denial in
 them belongs to one statement, long enough to keep the sentence that names the
-source. They never cross a blank line (a paragraph break) and keep character
-offsets into the document, so the UI can show a passage in its context.
+source. They never cross a blank line (a paragraph break) or a wire's credit line ("Additional reporting by X in
+Damascus": its place is no place of the story), and keep character offsets into the document, so the UI can show a
+passage in its context.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from checker.line_kinds import is_credit_line
 from checker.normalize import search_form
 
 MAX_PASSAGE_CHARS = 360
@@ -36,11 +38,23 @@ def split_passages(text: str, *, max_chars: int = MAX_PASSAGE_CHARS,
     spans: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text):
         units = [piece for unit in _units(text, block.start(), block.end()) for piece in _wrap(text, *unit, max_chars)]
-        spans.extend(_pack(units, max_chars, max_sentences))
+        for run in _between_credits(text, units):
+            spans.extend(_pack(run, max_chars, max_sentences))
     return [
         Passage(idx=i, start=start, end=end, text=text[start:end], search_text=search_form(text[start:end]))
         for i, (start, end) in enumerate(spans)
     ]
+
+
+def _between_credits(text: str, units: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The runs of sentences between credit lines, the credit lines left out."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for unit in units:
+        if is_credit_line(text[unit[0]:unit[1]]):
+            runs.append([])
+        else:
+            runs[-1].append(unit)
+    return [run for run in runs if run]
 
 
 def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
