@@ -48,9 +48,10 @@ def _abbreviations() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _arabic_domain() -> re.Pattern[str]:
-    """"العربية.نت": a site name's Arabic domain ending, not a new sentence."""
+    """"العربية.نت": a site name's Arabic domain ending, not a new sentence; an Arabic comma may follow it
+    («في حديث للعربية.نت، أن»)."""
     endings = "|".join(re.escape(e) for e in lexicon()["segment"]["arabic_domains"])
-    return re.compile(rf"(?:{endings})(?![\w\u0600-\u06FF])")
+    return re.compile(rf"(?:{endings})(?![\w\u0621-\u064A\u0671-\u06D3])")
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,8 @@ from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
 from checker.normalize import fold, search_form
 
-_AR_CUT = re.compile(r"[،,:؛;.\"“”«»()\n]")
+# What ends an Arabic speaker phrase; not the full stop of a one-letter title («الخبير الاقتصادي د.غازي وزني»).
+_AR_CUT = re.compile(r"[،,:؛;\"“”«»()\n]|(?<![\s(][\u0621-\u064A])\.")
 _MAX_SPEAKER_WORDS = 16
 _SUBJECT_WORDS = 6
 _CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
@@ -465,7 +466,8 @@ def _arabic_limit(folded: str, position: int, end: int, cue: Cue, cues: list[Cue
             break
         ends = _ends_arabic_speaker(token, number, cue, folded, absolute, outlets, lexicon) and not name_ali(
             written(text, words, number, position), written(text, words, number + 1, position))  # «محمد علي في»
-        if ends or (number > 0 and _suffixed_masdar(text, absolute, word.group())):
+        if ends or (number > 0 and _suffixed_masdar(text, absolute, word.group())) or (
+                number == 0 and _owned_verbal_noun(text[absolute:absolute + len(word.group())])):
             limits.append(absolute)
             break
     limit = min(limits)
@@ -496,6 +498,16 @@ def _suffixed_masdar(text: str, position: int, word: str) -> bool:
     possessive pronoun (a real ه, not a folded ة) begins the reported words."""
     original = text[position:position + len(word)].rstrip("،,.:")
     return original.startswith(("الت", "الا", "الإ", "است")) and len(original) >= 6 and original.endswith(_POSSESSIVE)
+
+
+# Verbal nouns of the derived forms with a possessive pronoun, as written: «انسحابه» (VII), «التزامه», «اعتزامها»
+# (VIII), «استعداده» (X), «تأييده», «ترحيبه» (II).
+_OWNED_VERBAL_NOUN = re.compile(r"[وف]?(?:ان\w\wا\w|ا\wت\wا\w|است\w{3,4}|ت\w\wي\w)(?:ه|ها|هم|هما)[،,.:]?")
+
+
+def _owned_verbal_noun(word: str) -> bool:
+    """«وأعلن انسحابه من الاتفاق», «كما أكد تأييده لجهود»: the verb's object, its subject unsaid (it refers back)."""
+    return _OWNED_VERBAL_NOUN.fullmatch(word) is not None
 
 
 def arabic_token(word: str) -> str:
