@@ -128,3 +128,16 @@ def test_an_owned_verbal_noun_after_the_verb_is_its_object() -> None:
 ])
 def test_an_opinion_pieces_note_and_a_pages_notices_are_kept_out(eval_data: Path, doc: str, start: int) -> None:
     check_training_item("real_train43", doc, start, None)
+
+
+def test_every_boilerplate_pattern_is_anchored() -> None:
+    """The patterns are joined into one regex searched in every line: one without ^ made the claims path 10 % slower
+    (`scripts/bench_analyze.py`), so an editor adding a pattern learns it here."""
+    import tomllib
+
+    from checker.config import DATA_DIR
+
+    with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    loose = [p for p in data["boilerplate"]["patterns"] + data["credit"]["patterns"] if not p.startswith("^")]
+    assert loose == []
