@@ -404,12 +404,13 @@ def _is_statement(line: str, language: str) -> bool:
     return bool(re.search(r"[.!…]$", line.rstrip(" \"”»'’)"))) and has_verb(line, language)
 
 
-def is_credit_line(text: str) -> bool:
+def is_credit_line(text: str, key: str | None = None) -> bool:
     """Who wrote, edited or supplied the item ("Additional reporting by X in Damascus; Editing by Y"): no claim,
-    and no evidence either (a stored passage leaves it out)."""
+    and no evidence either (a stored passage leaves it out). `key`: the line's `line_key`, when already folded."""
     data = _boilerplate()
     stripped = text.strip()
-    return line_key(stripped) in data["credit_lines"] or bool(data["credit_patterns"].match(stripped))
+    return (line_key(stripped) if key is None else key) in data["credit_lines"] or bool(
+        data["credit_patterns"].match(stripped))
 
 
 def _is_body(line: Line) -> bool:
@@ -425,7 +426,7 @@ def _line_reason(line: Line, language: str, repeated: bool, body_start: int | No
     stripped = line.text.strip()
     if key in data["lines"] or head.startswith(data["prefixes"]) or data["patterns"].search(stripped):
         return "site boilerplate"
-    if key in data["credit_lines"] or data["credit_patterns"].match(stripped):  # `is_credit_line`, key folded once
+    if is_credit_line(stripped, key):
         return "credit line"
     if count <= 25 and key.startswith(data["caption_prefixes"]):
         return "image caption"

@@ -539,14 +539,14 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
 def _past_time_words(folded: str, position: int, lexicon: Lexicon) -> int:
     """Where the words after a verb go on past a day or time («قال السبت، إنه», «أكد اليوم الاثنين أن»)."""
     for _ in range(2):
-        word = _NEXT_WORD.match(folded, position)
+        word = NEXT_WORD.match(folded, position)
         if word is None or word.group(1) not in lexicon.ar_time_words:
             break
         position = word.end()
     return position
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)[،,]?")
+NEXT_WORD = re.compile(r"\s*(\w+)[،,]?")  # the word at a position of folded text (group 1), its comma too
 
 
 _COMPLEMENT_WORDS = 12

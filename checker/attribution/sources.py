@@ -18,7 +18,7 @@ from checker.attribution.arabic import (arabic_clause_subject, arabic_np, arabic
                                         is_participle, participle_subject)
 from checker.attribution.cue_outlet import (is_just_outlet, leading_outlet, names_outlet_beside, outlet_described_before,
                                              outlet_for)
-from checker.attribution.cues import Cue, Lexicon, opens_its_clause, stripped_end
+from checker.attribution.cues import NEXT_WORD, Cue, Lexicon, opens_its_clause, stripped_end
 from checker.attribution.english import (english_speaker, english_subject_only, participle_clause_subject, passive,
                                          phrase_after)
 from checker.attribution.mentions import outlets_in
@@ -310,13 +310,11 @@ def _carrier(phrase: str, lexicon: Lexicon) -> bool:
 
 def _pronoun_source(doc: Doc, position: int, lexicon: Lexicon) -> Span | None:
     """«عنه» right after the subject of «نقل» (its carrier): the words are those of the speaker named before."""
-    word = _NEXT_WORD.match(doc.folded, position)
+    word = NEXT_WORD.match(doc.folded, position)
     if word is None or word.group(1) not in lexicon.ar_pronoun_sources:
         return None
     return Span(doc.text[word.start(1):word.end(1)], word.start(1), word.end(1))
 
-
-_NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
 def _depending_on(phrase: str, lexicon: Lexicon) -> bool:
