@@ -76,7 +76,10 @@ fortieth verdict set with `verdict40 > eval/verdict_cases40/articles.txt`, and m
 eval/verdict_cases41/articles.txt`). Session 38 drew round 44 with `dev44 > eval/real_train42/articles.txt` and a
 forty-second verdict set with `verdict42 > eval/verdict_cases42/articles.txt`, and measured its fixes on round 45
 (`dev45 > eval/real_train43/articles.txt`) and a forty-third verdict set (`verdict43 >
-eval/verdict_cases43/articles.txt`).
+eval/verdict_cases43/articles.txt`). Session 39 drew round 46 with `dev46 > eval/real_train44/articles.txt` and a
+forty-fourth verdict set with `verdict44 > eval/verdict_cases44/articles.txt`, and measured its fixes on round 47
+(`dev47 > eval/real_train45/articles.txt`) and a forty-fifth verdict set (`verdict45 >
+eval/verdict_cases45/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters (ANT's up to 6,000 in
@@ -212,12 +215,14 @@ WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (2
                "dev38": (20261338, 8, 0), "dev39": (20261342, 8, 0),
                "dev40": (20261346, 8, 0), "dev41": (20261350, 8, 0),
                "dev42": (20261354, 8, 0), "dev43": (20261358, 8, 0),
-               "dev44": (20261362, 8, 0), "dev45": (20261366, 8, 0)}
+               "dev44": (20261362, 8, 0), "dev45": (20261366, 8, 0),
+               "dev46": (20261370, 8, 0), "dev47": (20261374, 8, 0)}
 
 
 # ANT multisource articles of up to 4,000 characters ran out in session 38 (SkyNews alone had some left): rounds
-# named here draw them up to this length.
-ANT_LONGEST = {"dev45": 6000, "verdict43": 6000}
+# named here draw them up to this length; in session 39 those of up to 6,000 had run out at Al Arabiya and CNN Arabic.
+ANT_LONGEST = {"dev45": 6000, "verdict43": 6000, "dev46": 8000, "verdict44": 10000, "dev47": 10000,
+               "verdict45": 10000}
 
 
 # Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
@@ -226,7 +231,8 @@ FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdi
                 "verdict36": (20261340, 10), "verdict37": (20261344, 10),
                 "verdict38": (20261348, 10), "verdict39": (20261352, 10),
                 "verdict40": (20261356, 10), "verdict41": (20261360, 10),
-                "verdict42": (20261364, 10), "verdict43": (20261368, 10)}
+                "verdict42": (20261364, 10), "verdict43": (20261368, 10),
+                "verdict44": (20261372, 10), "verdict45": (20261376, 10)}
 
 
 def main(which: str) -> list[str]:
