@@ -11,7 +11,7 @@ import pytest
 
 from real_training_items import attribution_of, training_speaker
 
-from checker.attribution.cues import load_lexicon
+from checker.attribution.lexicon import load_lexicon
 from checker.attribution.spans import Span
 from checker.attribution.speakers import sane_speaker
 

@@ -15,7 +15,7 @@ import pytest
 import checker.attribution.tagger as tagger_module
 from checker.doc import make_doc
 from checker.attribution import attribute, sentence_links
-from checker.attribution.cues import Cue
+from checker.attribution.lexicon import Cue
 from checker.attribution.sources import Link, Span
 from checker.attribution.tagger import MODEL_DIR, TAGS, TaggedSpan, decode, merge_links
 from checker.models import Claim, Sentence

@@ -24,7 +24,8 @@ from checker.attribution.arabic import cue_verb, statement_owner
 from checker.attribution.carry import CarryDecider, ClaimContext, StoryCitations, is_background, load_carry
 from checker.attribution.coreference import (Antecedent, History, name_in, named_speakers, pronoun_agreement,
                                               speaker_tokens)
-from checker.attribution.cues import Cue, Lexicon, find_cues, load_lexicon
+from checker.attribution.cues import find_cues
+from checker.attribution.lexicon import Cue, Lexicon, load_lexicon
 from checker.attribution.headline import credits, headline_credit, spoke_to_credit
 from checker.attribution.mentions import outlets_in
 from checker.attribution.outlet import (DATELINE, Thread, carried_mentions, find_dateline, find_interview,

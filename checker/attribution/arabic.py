@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution.cues import SUBJECT_THEN_CONTENT, Cue, Lexicon, fronted_subject, stripped_end
+from checker.attribution.cues import SUBJECT_THEN_CONTENT, fronted_subject, stripped_end
+from checker.attribution.lexicon import Cue, Lexicon
 from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
 from checker.normalize import fold, search_form

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from checker.attribution.arabic import is_participle
-from checker.attribution.cues import Cue, Lexicon
+from checker.attribution.lexicon import Cue, Lexicon
 from checker.attribution.spans import OutletMention, Span
 from checker.normalize import fold
 

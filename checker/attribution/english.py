@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution.cues import Cue, Lexicon, stripped_end
+from checker.attribution.cues import stripped_end
+from checker.attribution.lexicon import Cue, Lexicon
 from checker.attribution.spans import Span
 from checker.normalize import fold
 from checker.outlet_heads import ARTICLE_NAME

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from checker.attribution.coreference import speaker_tokens
-from checker.attribution.cues import load_lexicon
+from checker.attribution.lexicon import load_lexicon
 from checker.config import DATA_DIR
 from checker.models import Attribution
 from checker.normalize import fold, search_form

@@ -9,7 +9,7 @@ import calendar
 import re
 from functools import lru_cache
 
-from checker.attribution.cues import Lexicon
+from checker.attribution.lexicon import Lexicon
 from checker.attribution.spans import OutletMention
 from checker.doc import Doc
 from checker.models import Outlet

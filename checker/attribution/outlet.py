@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from checker.attribution.coreference import named_by_surname, speaker_tokens
-from checker.attribution.cues import Lexicon
+from checker.attribution.lexicon import Lexicon
 from checker.attribution.mentions import outlet_slug
 from checker.attribution.sources import Link
 from checker.config import DATA_DIR

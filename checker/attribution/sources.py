@@ -18,7 +18,8 @@ from checker.attribution.arabic import (arabic_clause_subject, arabic_np, arabic
                                         is_participle, participle_subject)
 from checker.attribution.cue_outlet import (is_just_outlet, leading_outlet, names_outlet_beside, outlet_described_before,
                                              outlet_for)
-from checker.attribution.cues import NEXT_WORD, Cue, Lexicon, opens_its_clause, stripped_end
+from checker.attribution.cues import NEXT_WORD, opens_its_clause, stripped_end
+from checker.attribution.lexicon import Cue, Lexicon
 from checker.attribution.english import (english_speaker, english_subject_only, participle_clause_subject, passive,
                                          phrase_after)
 from checker.attribution.mentions import outlets_in

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from checker.attribution.arabic import after_time_words, name_ali, preposition_on
-from checker.attribution.cues import Lexicon, load_lexicon
+from checker.attribution.lexicon import Lexicon, load_lexicon
 from checker.attribution.quotes import quoted_share
 from checker.attribution.sources import Link, Span
 from checker.config import DATA_DIR

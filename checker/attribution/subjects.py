@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution.cues import Lexicon
+from checker.attribution.lexicon import Lexicon
 from checker.attribution.outlet import place_words
 from checker.normalize import fold
 from checker.sentence_kinds import has_verb

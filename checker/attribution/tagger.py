@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from checker.attribution.cues import Cue
+from checker.attribution.lexicon import Cue
 from checker.attribution.sources import Link, Span
 from checker.config import DATA_DIR
 from checker.doc import Doc
