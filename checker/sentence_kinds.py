@@ -317,7 +317,8 @@ def _vague_opinion(language: str) -> re.Pattern[str]:
     verbs = "|".join(re.escape(fold(w)) for w in opinion[f"vague_verbs_{language}"])
     holders = "|".join(re.escape(fold(w)) for w in sorted(opinion[f"vague_holders_{language}"], key=len, reverse=True))
     if language == "ar":
-        return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
+        # «ولا يستبعد المراقبون أن»: a view negated is still no one's in particular
+        return re.compile(rf"^[\s\"“”«»'‘’(]*[وف]?(?:لا\s+)?(?:{verbs})\s+(?:{holders})(?![\w\u0621-\u064A])")
     # "Some traders believe ...": any plural group after a quantifier too (`group`; with no figure, `_view_of`).
     return re.compile(rf"^[\s\"“”'‘’(]*(?:(?:and|but)\s+)?(?:(?:many|some|most|several|other)?\s*(?:{holders})"
                       rf"|(?P<group>(?:many|some|most|several)\s+[a-z]+s))\s+"

@@ -569,6 +569,8 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
     if (number > 0 and (token == "ب" or token.startswith(("بال", "بان")))
             and "ب" in lexicon.ar_complement.get(cue_verb(cue), "").split("|")):
         return True  # «أقرت السعودية بالهزيمة», «بـ"موته"», «بأن»: what was acknowledged begins (not «بوتين»)
+    if cue_verb(cue) in lexicon.ar_by_saying_objects_of and _praised_opens(token, folded, position):
+        return True  # «وأشاد بمقترح الأمم المتحدة», «ورحب بالقرار», «وأشاد بوتين بالاتفاق»: what was praised begins
     if lexicon.ar_stop_phrases and folded.startswith(lexicon.ar_stop_phrases, position):
         return True
     if number == 0:
@@ -582,6 +584,21 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
         or (token.startswith("لل") and "ال" + token[2:] in lexicon.outlet_back)
         or any(o.start in (position, position + 1, position + 2) for o in outlets))
     return addressed
+
+
+def _praised_opens(token: str, folded: str, position: int) -> bool:
+    """The object of a verb taking ب («أشاد ب», «رحب ب», «ندد ب»): a definite ب-word or ب alone («بالقرار», «بـ"X"»),
+    or a ب-word a definite word follows («بمقترح الأمم»); «بوتين بالاتفاق» opens with the name, «المتحدث باسم
+    الوزارة» is who spoke."""
+    if not token.startswith("ب") or token == "باسم":
+        return False
+    if token == "ب" or token.startswith("بال"):
+        return True
+    following = _QUOTED_WORD.match(folded, position + len(token))
+    return following is not None and following.group(1).startswith("ال")
+
+
+_QUOTED_WORD = re.compile(r"[\s\"«“]*(\w+)")  # the next word, in quotation marks or not («بمقترح "العربية.نت"»)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:

@@ -33,8 +33,8 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
     anchors = [c.end for c in own if c is cue or c.role != "speech" or _closes_sentence(text, c)]
     anchors += [speaker.end] if speaker else []
     near = [o for o in outlets if any(0 <= o.start - anchor <= _OUTLET_REACH and (
-                _one_clause(text, anchor, o.start) or _ADDRESSED.search(text[anchor:o.start])
-                or _OPENER_NEXT.match(text, o.end))
+                _ADDRESSED.search(text[anchor:o.start]) or not _CONTENT_OPENS.search(text, anchor, o.start) and (
+                    _one_clause(text, anchor, o.start) or _OPENER_NEXT.match(text, o.end)))
                 or 0 <= o.start - anchor <= _APPOSITIVE_REACH and _past_appositive(text[anchor:o.start])
                 for anchor in anchors)
             or any(0 <= c.start - o.end <= 3 and (_one_clause(text, o.end, c.start) or not is_participle(c, lexicon))
@@ -42,6 +42,9 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
     return near[0] if near else None
 
 
+# «كشف X أن صحيفة الرياض قدمت له», "X said that the Times had": past the word opening the reported words, an outlet
+# not addressed («لبي بي سي») is what they speak of.
+_CONTENT_OPENS = re.compile(r"(?<![\w\u0600-\u06FF])(?:ب?[أإا]ن(?:ه|ها|هم)?|that)(?![\w\u0600-\u06FF])")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A cue this close to its sentence's end reports what came before it.
 _CLOSING_REACH = 60
