@@ -3,14 +3,15 @@
 مازن السديري أن صحيفة الرياض قدمت له اشتراكاً» gave the newspaper the writer was speaking of as the source, and
 carried it on to his later statements; «وشدد السديري في مضمون كلامه إلى أن» gave «السديري في مضمون كلامه» as the
 speaker, «وأشاد بمقترح "العربية.نت"» gave «بمقترح»; «ولا يستبعد المراقبون أن», «وتكهن بعض المحللين»,
-«ويعتقد بأن» and «لكن يبقى السؤال مطروحا عما إذا» were kept as claims. The annotated items are the blind annotators'
+«ويعتقد بأن» and «لكن يبقى السؤال مطروحا عما إذا» were kept as claims; «ووجدت الدراسة، التي ...، أن» and «كما
+أظهرت إحصاءات الحكومة الهندية، التي ...، أن» named no source (what a study found or figures showed was no cue). The annotated items are the blind annotators'
 (eval/real_train44); the articles are read in place."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from checker.pipeline import analyze
-from real_training_items import check_training_item
+from real_training_items import check_training_item, training_speaker
 
 SUDAIRI = "antms/Alarabia/culture/AL-culture-293-20180426"
 
@@ -68,3 +69,14 @@ def test_a_view_no_one_holds_by_name_is_no_claim(eval_data: Path) -> None:
     check_training_item("real_train44", "antms/France24/middleEast/FR-middleEast-682-20180624", 3730, None)
     check_training_item("real_train44", "antms/BBC/middleEast/BB-middleEast-631-20180618", 6038, None)
     check_training_item("real_train44", "antms/SkyNews/internationalNews/SK-internationalNews-616-20180327", 682, None)
+
+
+def test_what_a_study_found_or_figures_showed_names_them(eval_data: Path) -> None:
+    """«ووجدت الدراسة، التي أجريت على ...، أن», «كما أظهرت إحصاءات الحكومة الهندية، التي ...، أن»: «أن» past a
+    relative clause set off by commas; without «أن» the verb shows or finds no report («أظهر الفريق أداء رائعا»)."""
+    assert training_speaker("real_train44", "antms/SkyNews/technology/SK-technology-671-20180514", 180) in (
+        "الدراسة", "دراسة طبية حديثة")
+    assert "إحصاءات الحكومة الهندية" in (
+        training_speaker("real_train44", "antms/BBC/technology/BB-technology-188-20180502", 939) or "")
+    assert _speakers("وأظهرت دراسة حديثة أن النساء يستهلكن أكثر من 200 ملغ يوميا من الكافيين.") == ["دراسة حديثة"]
+    assert _speakers("وأظهر الفريق أداء رائعا في المباراة الأخيرة أمام منافسه.") == [None]

@@ -314,6 +314,7 @@ NEXT_WORD = re.compile(r"\s*(\w+)[،,]?")  # the word at a position of folded te
 
 _COMPLEMENT_WORDS = 12
 _APPOSITIVE_WORDS = 4
+_RELATIVE_APPOSITIVE_WORDS = 15
 _CLAUSE_STOP = re.compile(r"([،,:؛;.\n])")  # what ends a verb's clause for its complement
 _RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "والذي", "والتي",
                                 "والذين"})
@@ -333,14 +334,15 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
     clause ("وبيّن اليعقوبي في تصريح أن") and before any relative pronoun («وبين المشاركين وزير الخارجية الذي قال
     إن»: the أن is the relative clause's); "عن طريق" ("by way of") is none, nor a ب-word of `ba_not_objects`.
     `past_appositive` (the verb opens its clause): «عن» or a ب-word may follow a short phrase set off by commas
-    («عبر النجم المصري، محمد صلاح، عن سعادته»; not «وانتقل اللاجئون عبر الحدود، يوم الأحد، عن عمد»)."""
+    («عبر النجم المصري، محمد صلاح، عن سعادته»; not «وانتقل اللاجئون عبر الحدود، يوم الأحد، عن عمد»), and «أن» that
+    phrase or a relative clause («ووجدت الدراسة، التي أجريت على أكثر من 50 ألف امرأة، أن»)."""
     if "|" in word:
         return any(_complement_follows(folded, position, one, ba_not_objects, past_appositive)
                    for one in word.split("|"))
     parts = _CLAUSE_STOP.split(folded[position:position + 200], maxsplit=1)
     clause = parts[0].split()[:_COMPLEMENT_WORDS]
-    if past_appositive and word in ("عن", "ب") and len(parts) > 1 and parts[1] in ("،", ","):
-        clause += _after_appositive(parts[2])
+    if past_appositive and word in ("عن", "ب", "ان") and len(parts) > 1 and parts[1] in ("،", ","):
+        clause += _after_appositive(parts[2], relative=word == "ان")
     opened = next((n for n, w in enumerate(clause) if w in _RELATIVE_PRONOUNS), None)
     if opened is not None:
         clause, parts = clause[:opened], parts[:1]
@@ -370,11 +372,14 @@ def _other_sense(folded: str, position: int, words: frozenset[str] | None) -> bo
     return False
 
 
-def _after_appositive(rest: str) -> list[str]:
+def _after_appositive(rest: str, relative: bool = False) -> list[str]:
     """The words of the clause after a short phrase set off by commas (a name, a title, a time: "، محمد صلاح، عن"),
-    or none."""
+    or, when `relative`, after a relative clause so set off ("، التي أجريت على ...، أن"); else none."""
     appositive, comma, after = (_CLAUSE_STOP.split(rest, maxsplit=1) + ["", ""])[:3]
-    if comma not in ("،", ",") or not 1 <= len(appositive.split()) <= _APPOSITIVE_WORDS:
+    words = appositive.split()
+    longest = _RELATIVE_APPOSITIVE_WORDS if relative and words[:1] and words[0] in _RELATIVE_PRONOUNS else (
+        _APPOSITIVE_WORDS)
+    if comma not in ("،", ",") or not 1 <= len(words) <= longest:
         return []
     return _CLAUSE_STOP.split(after, maxsplit=1)[0].split()[:_COMPLEMENT_WORDS]
 
