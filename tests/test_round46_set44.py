@@ -80,3 +80,10 @@ def test_what_a_study_found_or_figures_showed_names_them(eval_data: Path) -> Non
         training_speaker("real_train44", "antms/BBC/technology/BB-technology-188-20180502", 939) or "")
     assert _speakers("وأظهرت دراسة حديثة أن النساء يستهلكن أكثر من 200 ملغ يوميا من الكافيين.") == ["دراسة حديثة"]
     assert _speakers("وأظهر الفريق أداء رائعا في المباراة الأخيرة أمام منافسه.") == [None]
+
+
+def test_what_he_explained_is_his() -> None:
+    """«وشرح X أن» reports; «شرح الدرس» explained a lesson."""
+    assert _speakers("وشرح وزير الخارجية الأميركي أن هذا الوضع الجديد يتطلب إعادة تقييم المهمة.") == [
+        "وزير الخارجية الأميركي"]
+    assert _speakers("وشرح المعلم الدرس للطلاب في القاعة الكبرى صباح الأحد.") == [None]
