@@ -571,6 +571,8 @@ def _ends_arabic_speaker(token: str, number: int, cue: Cue, folded: str, positio
         return True  # «أقرت السعودية بالهزيمة», «بـ"موته"», «بأن»: what was acknowledged begins (not «بوتين»)
     if cue_verb(cue) in lexicon.ar_by_saying_objects_of and _praised_opens(token, folded, position):
         return True  # «وأشاد بمقترح الأمم المتحدة», «ورحب بالقرار», «وأشاد بوتين بالاتفاق»: what was praised begins
+    if number > 0 and len(token) > 3 and token in lexicon.ar_complement.get(cue_verb(cue), "").split("|"):
+        return True  # «أصدر جهاز المنافسة بيانا أكد فيه»: the statement issued ends the name of who issued it
     if lexicon.ar_stop_phrases and folded.startswith(lexicon.ar_stop_phrases, position):
         return True
     if number == 0:
