@@ -95,3 +95,10 @@ def test_who_issued_a_statement_said_what_it_says() -> None:
         "جهاز المنافسة ومنع الاحتكار"]
     assert _speakers("نشر المنتخب الأرجنتيني تغريدة ذكر فيها أن ميسي سيغيب عن المباراة.") == ["المنتخب الأرجنتيني"]
     assert _speakers("وأصدر الرئيس قرارا بتعيين وزير جديد للمالية خلفا للوزير المستقيل.") == [None]
+
+
+def test_according_to_a_body_whose_name_ends_in_ta_marbuta_names_it() -> None:
+    """«بحسب وزارة الداخلية»: folding writes the ة of «وزارة» as the ه of «وفق تعبيره», which points back."""
+    assert _speakers("عنوان الخبر\n\nعثرت السلطات على ملايين الدولارات، بحسب وزارة الداخلية.")[-1] == "وزارة الداخلية"
+    assert _speakers("عنوان الخبر\n\nوقال الوزير إن الحكومة ستخفض الضرائب. وأضاف أن القرار نهائي، وفق تعبيره."
+                     )[-1] == "الوزير"

@@ -25,7 +25,7 @@ from checker.attribution.english import (english_speaker, english_subject_only, 
 from checker.attribution.mentions import outlets_in
 from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
-from checker.normalize import fold, search_form
+from checker.normalize import fold, search_form, without_diacritics
 from checker.outlets import OutletRegistry
 
 RefersBack = Literal["speaker", "outlet"] | None
@@ -463,8 +463,9 @@ def _own_words(speaker: Span | None, cue: Cue) -> RefersBack:
     points back, after the cue or as its last word."""
     if not cue.arabic or cue.role not in ("according_to", "backward"):
         return None
-    words = fold(speaker.text if speaker is not None else cue.text.split()[-1]).split()
-    if not words or len(words) > 2 or words[0].startswith("ال"):
+    # The written word, not its folded form: folding writes the ة of «وزارة الداخلية» as the pronoun's ه.
+    words = without_diacritics(speaker.text if speaker is not None else cue.text.split()[-1]).split()
+    if not words or len(words) > 2 or fold(words[0]).startswith("ال"):
         return None
     return "speaker" if re.search(r"\w{3}(?:ه|ها|هم|هما)$", words[0]) else None
 
