@@ -102,3 +102,10 @@ def test_according_to_a_body_whose_name_ends_in_ta_marbuta_names_it() -> None:
     assert _speakers("عنوان الخبر\n\nعثرت السلطات على ملايين الدولارات، بحسب وزارة الداخلية.")[-1] == "وزارة الداخلية"
     assert _speakers("عنوان الخبر\n\nوقال الوزير إن الحكومة ستخفض الضرائب. وأضاف أن القرار نهائي، وفق تعبيره."
                      )[-1] == "الوزير"
+
+
+def test_a_name_opening_with_kaf_ba_or_lam_is_a_subject() -> None:
+    """«كوبر قال للصحفيين إن»: a name before the verb, though ك, ب and ل are also prefixes («كما», «بدوره»)."""
+    assert _speakers("عنوان الخبر\n\nلكن كوبر قال للصحفيين إن الهدف كان تجربة المزيد من اللاعبين.")[-1] == "كوبر"
+    assert _speakers("عنوان الخبر\n\nوقال الوزير إن المفاوضات مستمرة. بدوره قال إن الحكومة ستخفض الضرائب."
+                     )[-1] == "الوزير"

@@ -352,11 +352,22 @@ def _subject_before_verb(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Sp
         return None
     tokens = [_bare(arabic_token(w.group())) for w in words]
     first = tokens[0]
-    if first.startswith(("ب", "ل", "ك")) or any(
+    if _prepositional(first, written(text, words, 0, clause_start)) or any(
             _ends_subject(t, written(text, words, n, clause_start), written(text, words, n + 1, clause_start), lexicon)
             for n, t in enumerate(tokens)):
         return None  # "وفي وقت لاحق قال", "بدوره قال", "كما قال": not a subject
     return _trimmed(text, clause_start + words[0].start(), clause_start + words[-1].end())
+
+
+def _prepositional(token: str, original: str) -> bool:
+    """«بالمقابل», «للمرة», «بدوره», «لذلك»: a word with ب, ل or ك that opens no subject; a name may begin with
+    those letters («كوبر قال», «بوتين أكد», «لافروف قال»)."""
+    return token.startswith(("ب", "ل", "ك")) and (
+        token.startswith(("بال", "لل", "كال")) or _possessed(original) or token in _PREPOSITIONAL_WORDS)
+
+
+_PREPOSITIONAL_WORDS = frozenset(fold(w) for w in ("لذا", "لذلك", "لهذا", "بذلك", "بهذا", "بينما", "بعدها", "بعدما",
+                                                   "لكن", "كذا", "لاحقا", "بدوره", "بدورها", "بدورهم"))
 
 
 _QUOTED_NAME = re.compile(r'\s*"([^"\n]{2,30})"')
