@@ -269,6 +269,8 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     verb = search_form(cue.text)
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
+    if verb in lexicon.ar_appositive_acts and not _NAMED_BETWEEN_COMMAS.match(folded, cue.end):
+        return False  # «رفض الرئيس الاتفاق»: no actor named between commas, no statement read
     if _other_sense(folded, cue.end, lexicon.ar_other_sense.get(verb.removesuffix("ت"))):
         return False  # «وأضاف صابر خليفة الهدف الثاني»: scored, said nothing
     if verb in lexicon.ar_complement and not _complement_follows(
@@ -313,6 +315,9 @@ NEXT_WORD = re.compile(r"\s*(\w+)[،,]?")  # the word at a position of folded te
 
 
 _COMPLEMENT_WORDS = 12
+# After a verb: its subject's title, then the actor's name (one to four words) between commas («رفض النائب الأول
+# لمندوب روسيا، ديميتري بوليانسكي، الأربعاء»).
+_NAMED_BETWEEN_COMMAS = re.compile(r"\s+[^،,.:؛\"«»\n]{2,80}?[،,]\s*[^\s،,.:؛\"«»\n]+(?:\s+[^\s،,.:؛\"«»\n]+){0,3}\s*[،,]")
 _APPOSITIVE_WORDS = 4
 _RELATIVE_APPOSITIVE_WORDS = 15
 _CLAUSE_STOP = re.compile(r"([،,:؛;.\n])")  # what ends a verb's clause for its complement

@@ -95,6 +95,7 @@ class Lexicon:
     ar_name_titles: frozenset[str]
     ar_role_words: frozenset[str]
     ar_object_first_verbs: frozenset[str]  # «وصف»: reports only clause-first, before a subject naming someone
+    ar_appositive_acts: frozenset[str]  # «رفض»: a statement only before a subject naming the actor between commas
     ar_agent_heads: frozenset[str]  # «البيت الأبيض», «الحكومة»: definite subjects that name a body
     ar_common_first_names: frozenset[str]
     ar_pluperfect: frozenset[str]
@@ -134,7 +135,8 @@ def load_lexicon() -> Lexicon:
     complement = {fold(verb): fold(word) for word, verbs in data["complement"].items() for verb in verbs}
     # Statements by act, and the verbs that need their complement ("وبيّن X أن"), are read as speech.
     data["ar"]["speech"] = [*data["ar"]["speech"], *data["ar"]["act"], *(v for vs in data["complement"].values()
-                                                                         for v in vs)]
+                                                                         for v in vs),
+                            *data["speaker"]["ar_appositive_acts"]]
     patterns = tuple((role, lang == "ar", _compile(data[lang][role], lang == "ar"))
                      for role in ROLES for lang in ("ar", "en"))
     first_words = tuple(_first_words(data[lang][role], lang == "ar") for role in ROLES for lang in ("ar", "en"))
@@ -202,6 +204,7 @@ def load_lexicon() -> Lexicon:
         ar_name_titles=frozenset(search_form(w) for w in speaker["ar_name_titles"]),
         ar_role_words=frozenset(search_form(w) for w in speaker["ar_role_words"]),
         ar_object_first_verbs=frozenset(search_form(w) for w in speaker["ar_object_first_verbs"]),
+        ar_appositive_acts=frozenset(search_form(w) for w in speaker["ar_appositive_acts"]),
         ar_agent_heads=frozenset(search_form(w) for w in speaker["ar_agent_heads"]),
         ar_common_first_names=frozenset(search_form(w) for w in speaker["ar_common_first_names"]),
         ar_pluperfect=folded(speaker["ar_pluperfect"]),
