@@ -121,3 +121,13 @@ def test_an_act_of_an_actor_named_between_commas_is_his_statement() -> None:
                      ) == ["رجل الأعمال المصري"]
     assert _speakers(lead + "رفض الرئيس الاتفاق النووي مع إيران بشدة.") == [None]
     assert _speakers(lead + "وقتل طالب جامعي، يبلغ من العمر عشرين عاما، في الحادث.") == [None]
+
+
+def test_a_named_belief_or_estimate_is_a_statement_and_a_bare_belief_a_guess() -> None:
+    """«وتعتقد الشرطة أن», «وقدرت الصحف الإسبانية أن»: who believes or estimates it; «ويعتقد أن» is no one's."""
+    lead = "عنوان الخبر\n\n"
+    assert _speakers(lead + "وتعتقد الشرطة أن السيارة المعنية وصلت لندن بعد منتصف ليل الاثنين بقليل.") == ["الشرطة"]
+    assert _speakers(lead + "وقدرت الصحف الإسبانية أن رونالدو ارتقى لمسافة مترين عن أرض الملعب.")[-1] == (
+        "الصحف الإسبانية")
+    assert "ويعتقد أن الهجوم" in " ".join(n.text for n in analyze(
+        lead + "ويعتقد أن الهجوم نفذه مسلحون من خارج المدينة.").non_claims)

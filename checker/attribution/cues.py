@@ -269,9 +269,9 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     verb = search_form(cue.text)
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
-    if lexicon.ar_appositive_acts.intersection((verb, verb[1:] if verb[:1] in "وف" else verb)) and (
-            not _NAMED_BETWEEN_COMMAS.match(folded, cue.end)):
-        return False  # «رفض الرئيس الاتفاق»: no actor named between commas, no statement read
+    if lexicon.ar_appositive_acts.intersection((verb, verb[1:] if verb[:1] in "وف" else verb)) and not (
+            _NAMED_BETWEEN_COMMAS.match(folded, cue.end) or SUBJECT_THEN_CONTENT.match(folded, cue.end)):
+        return False  # «رفض الرئيس الاتفاق»: no actor named between commas nor a subject before «أن», no statement
     if _other_sense(folded, cue.end, lexicon.ar_other_sense.get(verb.removesuffix("ت"))):
         return False  # «وأضاف صابر خليفة الهدف الثاني»: scored, said nothing
     if verb in lexicon.ar_complement and not _complement_follows(
