@@ -86,7 +86,8 @@ class Lexicon:
     ar_carrier_words: frozenset[str]
     ar_an_verbs: frozenset[str]
     ar_content_openers: dict[str, str]
-    ar_complement: dict[str, str]  # verb -> the word it needs later in its clause ("ان", "عن"; "ان|ب": either)
+    # verb -> the word it needs later in its clause ("ان", "عن"; "ان|ب": either; "بيانا|بلاغا|...": a statement noun)
+    ar_complement: dict[str, str]
     ar_ba_not_objects: frozenset[str]  # «بقيمة», «بعد»: a ب-word that is no verb's object
     # «أضاف» (and «أضافت») -> «الهدف», «قائمة»: words of its sense that reports nothing
     ar_other_sense: dict[str, frozenset[str]]
