@@ -4,7 +4,8 @@
 carried it on to his later statements; «وشدد السديري في مضمون كلامه إلى أن» gave «السديري في مضمون كلامه» as the
 speaker, «وأشاد بمقترح "العربية.نت"» gave «بمقترح»; «ولا يستبعد المراقبون أن», «وتكهن بعض المحللين»,
 «ويعتقد بأن» and «لكن يبقى السؤال مطروحا عما إذا» were kept as claims; «ووجدت الدراسة، التي ...، أن» and «كما
-أظهرت إحصاءات الحكومة الهندية، التي ...، أن» named no source (what a study found or figures showed was no cue). The annotated items are the blind annotators'
+أظهرت إحصاءات الحكومة الهندية، التي ...، أن» named no source (what a study found or figures showed was no cue).
+The annotated items are the blind annotators'
 (eval/real_train44); the articles are read in place. Set 44 of issue 9, read as training data: an English claim on a
 2016 report on mortar rounds at a Damascus camp was contradicted by a 2018 Arabic report's count of people leaving
 Ghouta, though the 2016 report named every one of its anchors."""
@@ -94,7 +95,8 @@ def test_what_he_explained_is_his() -> None:
 
 
 def test_who_issued_a_statement_said_what_it_says() -> None:
-    """«أصدر X بيانا أكد فيه أن», «نشر X تغريدة ذكر فيها»: the issuer, ended by the statement; no statement, no report."""
+    """«أصدر X بيانا أكد فيه أن», «نشر X تغريدة ذكر فيها»: the issuer, ended by the statement; no statement, no
+    report."""
     assert _speakers("أصدر جهاز المنافسة ومنع الاحتكار بيانا أكد فيه أن الشركة خالفت القانون.") == [
         "جهاز المنافسة ومنع الاحتكار"]
     assert _speakers("نشر المنتخب الأرجنتيني تغريدة ذكر فيها أن ميسي سيغيب عن المباراة.") == ["المنتخب الأرجنتيني"]

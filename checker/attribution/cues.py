@@ -318,7 +318,8 @@ NEXT_WORD = re.compile(r"\s*(\w+)[،,]?")  # the word at a position of folded te
 _COMPLEMENT_WORDS = 12
 # After a verb: its subject's title, then the actor's name (one to four words) between commas («رفض النائب الأول
 # لمندوب روسيا، ديميتري بوليانسكي، الأربعاء»).
-_NAMED_BETWEEN_COMMAS = re.compile(r"\s+[^،,.:؛\"«»\n]{2,80}?[،,]\s*[^\s،,.:؛\"«»\n]+(?:\s+[^\s،,.:؛\"«»\n]+){0,3}\s*[،,]")
+_NAMED_BETWEEN_COMMAS = re.compile(r"\s+[^،,.:؛\"«»\n]{2,80}?[،,]"  # the title, up to its comma
+                                   r"\s*[^\s،,.:؛\"«»\n]+(?:\s+[^\s،,.:؛\"«»\n]+){0,3}\s*[،,]")  # one to four words
 _APPOSITIVE_WORDS = 4
 _RELATIVE_APPOSITIVE_WORDS = 15
 _CLAUSE_STOP = re.compile(r"([،,:؛;.\n])")  # what ends a verb's clause for its complement
