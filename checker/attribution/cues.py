@@ -270,8 +270,11 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     if verb not in lexicon.ar_complement and verb[:1] in "وف" and len(verb) > 3:
         verb = verb[1:]  # «وبين» is «بين» with و; «ورد» is itself a verb
     if lexicon.ar_appositive_acts.intersection((verb, verb[1:] if verb[:1] in "وف" else verb)) and not (
-            _NAMED_BETWEEN_COMMAS.match(folded, cue.end) or SUBJECT_THEN_CONTENT.match(folded, cue.end)):
-        return False  # «رفض الرئيس الاتفاق»: no actor named between commas nor a subject before «أن», no statement
+            (_NAMED_BETWEEN_COMMAS.match(folded, cue.end) or SUBJECT_THEN_CONTENT.match(folded, cue.end))
+            and not _CLAUSE_MARK.split(folded[sentence_start:cue.start])[-1].split()):
+        # «رفض الرئيس الاتفاق»: no actor named between commas nor a subject before «أن», no statement; «وقتل طالب
+        # جامعي، ...»: not opening its clause, the word is a noun
+        return False
     if _other_sense(folded, cue.end, lexicon.ar_other_sense.get(verb.removesuffix("ت"))):
         return False  # «وأضاف صابر خليفة الهدف الثاني»: scored, said nothing
     if verb in lexicon.ar_complement and not _complement_follows(
@@ -316,10 +319,10 @@ NEXT_WORD = re.compile(r"\s*(\w+)[،,]?")  # the word at a position of folded te
 
 
 _COMPLEMENT_WORDS = 12
-# After a verb: its subject's title, then the actor's name (one to four words) between commas («رفض النائب الأول
+# After a verb: its subject, then (between commas, in one to six words) the actor's name or title («رفض النائب الأول
 # لمندوب روسيا، ديميتري بوليانسكي، الأربعاء»).
-_NAMED_BETWEEN_COMMAS = re.compile(r"\s+[^،,.:؛\"«»\n]{2,80}?[،,]"  # the title, up to its comma
-                                   r"\s*[^\s،,.:؛\"«»\n]+(?:\s+[^\s،,.:؛\"«»\n]+){0,3}\s*[،,]")  # one to four words
+_NAMED_BETWEEN_COMMAS = re.compile(r"\s+[^،,.:؛\"«»\n]{2,80}?[،,]"  # the subject, up to its comma
+                                   r"\s*[^\s،,.:؛\"«»\n]+(?:\s+[^\s،,.:؛\"«»\n]+){0,5}\s*[،,]")  # one to six words
 _APPOSITIVE_WORDS = 4
 _RELATIVE_APPOSITIVE_WORDS = 15
 _CLAUSE_STOP = re.compile(r"([،,:؛;.\n])")  # what ends a verb's clause for its complement
