@@ -18,6 +18,11 @@ from checker.verdict.reasons import snippet, who, why_against, why_for
 # Two passages sharing this share of their word 3-grams are one story (syndicated or copied), counted once.
 DUPLICATE_JACCARD = 0.6
 
+# How much closer to the claim the passage naming all its anchors must be (see `_another_event`); 1.01 turns it off.
+# Chosen by scripts/tune_verdict_coverage.py (session 39, forty-three sets: 0.2 in 13 of 25 folds, 0.1 in 12, off in
+# none).
+ANOTHER_EVENT_MARGIN = 0.2
+
 
 def decide_verdict(assessed: Sequence[AssessedPassage]) -> Verdict:
     """Contradicted needs a contradiction a person can verify (a slot: number, actor roles, place, date,
@@ -66,12 +71,6 @@ def _another_event(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -
     return any(other.hit.document_id != item.hit.document_id and other.stance != "disagree"
                and other.anchor_share >= 1.0 and other.claim_text
                and other.result.similarity >= item.result.similarity + ANOTHER_EVENT_MARGIN for other in assessed)
-
-
-# How much closer to the claim the passage naming all its anchors must be (see `_another_event`); 1.01 turns it off.
-# Chosen by scripts/tune_verdict_coverage.py (session 39, forty-three sets: 0.2 in 13 of 25 folds, 0.1 in 12, off in
-# none).
-ANOTHER_EVENT_MARGIN = 0.2
 
 
 def _slot_conflict_counts(item: AssessedPassage, assessed: Sequence[AssessedPassage]) -> bool:
