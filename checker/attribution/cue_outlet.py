@@ -43,7 +43,8 @@ def outlet_for(text: str, cue: Cue, cues: list[Cue], speaker: Span | None, outle
 
 
 # «كشف X أن صحيفة الرياض قدمت له», "X said that the Times had": past the word opening the reported words, an outlet
-# not addressed («لبي بي سي») is what they speak of.
+# not addressed («لبي بي سي») is what they speak of. Wider than `_REPORTED_CLAUSE` below («أنه», «بإن»), which tells
+# an aside from the reported words.
 _CONTENT_OPENS = re.compile(r"(?<![\w\u0600-\u06FF])(?:ب?[أإا]ن(?:ه|ها|هم)?|that)(?![\w\u0600-\u06FF])")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 # A cue this close to its sentence's end reports what came before it.

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from checker.attribution.lexicon import ROLES, WORD_LETTERS, Cue, CueRole, Lexicon, load_lexicon
+from checker.attribution.lexicon import WORD_LETTERS, Cue, CueRole, Lexicon, load_lexicon
 from checker.doc import Doc
 from checker.normalize import fold, search_form
 
@@ -74,7 +74,7 @@ def _words_in(folded: str, start: int, end: int) -> set[str]:
 
 
 def find_cues(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) -> list[Cue]:
-    """Cues inside text[start:end], in reading order. Roles are matched in ROLES order and a cue found first hides
+    """Cues inside text[start:end], in reading order. Roles are matched in `lexicon.ROLES` order and a cue found first hides
     any later one it overlaps, except that an English cue opening before it is cut back to a listed phrase that
     ends where it begins ("wrote in" before "in an email": "wrote")."""
     lexicon = lexicon or load_lexicon()
