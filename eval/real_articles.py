@@ -11,6 +11,9 @@ articles themselves never enter the repository. Ids:
     wice/<meta id>                     the web page a WiCE dev claim cites (English; evaluation only)
     fakes/<unit_id>                    a FA-KES article (English, Syrian war; the set stores it without commas or
                                        paragraph breaks; evaluation only)
+    unifiedfc/<claim id>/<n>           the n-th web page retrieved for an unifiedfc claim (Arabic pages of many sites,
+                                       with their menus; the set stores them tokenised, which `_untokenised` undoes;
+                                       evaluation only)
 
     python eval/real_articles.py OUT_DIR ID...      writes OUT_DIR/<id with / as __>.txt for each id
 """
@@ -99,9 +102,63 @@ def _fakes(unit_id: str) -> str:
     return fakes_row(unit_id)["article_content"].strip() + "\n"
 
 
+@cache
+def _unifiedfc_claim(claim_id: str) -> dict:
+    path = DATA / "unifiedfc" / "dataset" / f"{claim_id}.json"
+    if not path.is_file():
+        raise ValueError(f"no unifiedfc claim {claim_id!r}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def unifiedfc_ids() -> list[str]:
+    """Every unifiedfc page, once: a page retrieved for several claims is named by its first claim."""
+    seen: set[str] = set()
+    ids = []
+    for path in sorted((DATA / "unifiedfc" / "dataset").glob("*.json")):
+        for number, url in enumerate(_unifiedfc_claim(path.stem)["url"]):
+            if url not in seen:
+                seen.add(url)
+                ids.append(f"unifiedfc/{path.stem}/{number}")
+    return ids
+
+
+def _unifiedfc_page(rest: str) -> tuple[str, str]:
+    """The page's stored text and its address."""
+    claim_id, _, number = rest.partition("/")
+    claim = _unifiedfc_claim(claim_id)
+    if not number.isdigit() or int(number) >= len(claim["article"]):
+        raise ValueError(f"no unifiedfc page {rest!r}")
+    return claim["article"][int(number)], claim["url"][int(number)]
+
+
+_SPLIT_ALIF = re.compile(r"(?<=[\u0621-\u064a]) ا(?=\s|$)")  # the tokeniser cut the alif of tanween: «تعادل ا»
+_SPLIT_IN_NUMBER = re.compile(r"(?<=\d) ([:/.,]) (?=\d)")  # «12 : 48», «2018 / 01 / 21»
+_REPEATED_MARK = re.compile(r"([.!?؟])(?: \1)+")  # «. . .», «! ! !»
+_SPACE_BEFORE_MARK = re.compile(r" +([,.:;!?،؛؟)\]])")
+_SPACE_AFTER_OPENER = re.compile(r"([(\[]) +")
+
+
+def _untokenised_line(line: str) -> str:
+    line = _SPLIT_ALIF.sub("ا", line)
+    line = _SPLIT_IN_NUMBER.sub(r"\1", line)
+    line = _REPEATED_MARK.sub(lambda found: found.group().replace(" ", ""), line)
+    if line.count('"') % 2 == 0:  # balanced quotes: the words inside close up to them
+        parts = line.split('"')
+        line = '"'.join(part.strip() if index % 2 else part for index, part in enumerate(parts))
+    line = _SPACE_BEFORE_MARK.sub(r"\1", line)
+    return _SPACE_AFTER_OPENER.sub(r"\1", line)
+
+
+def _untokenised(text: str) -> str:
+    """The page as it read before the set's tokeniser put spaces around every mark (a reader pastes that)."""
+    return "\n".join(_untokenised_line(line.strip()) for line in text.splitlines() if line.strip()) + "\n"
+
+
 def source_url(article_id: str) -> str | None:
-    """The article's own address (ANT files carry it), for outlet look-alikes decided by domain."""
+    """The article's own address (ANT files and unifiedfc pages carry it), for outlet look-alikes decided by domain."""
     kind, _, rest = article_id.partition("/")
+    if kind == "unifiedfc":
+        return _unifiedfc_page(rest)[1]
     if kind not in {"antms", "antv11"}:
         return None
     folder = "ant_multisource" if kind == "antms" else "ant_v11"
@@ -126,8 +183,10 @@ def article_text(article_id: str) -> str:
         return _wice(rest)
     if kind == "fakes":
         return _fakes(rest)
-    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/, polnear/, fnc1/, wice/ or "
-                     "fakes/")
+    if kind == "unifiedfc":
+        return _untokenised(_unifiedfc_page(rest)[0])
+    raise ValueError(f"unknown article id {article_id!r}: expected antms/, antv11/, gum/, polnear/, fnc1/, wice/, "
+                     "fakes/ or unifiedfc/")
 
 
 def file_name(article_id: str) -> str:

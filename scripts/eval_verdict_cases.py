@@ -26,12 +26,13 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from real_articles import article_text, fakes_row  # noqa: E402
+from real_articles import article_text, fakes_row, source_url  # noqa: E402
 
 from checker.models import Attribution, Claim  # noqa: E402
 from checker.numbers import find_numbers  # noqa: E402
@@ -76,6 +77,12 @@ def outlet_and_date(article_id: str) -> tuple[str | None, str | None]:
         row = fakes_row(rest)
         month, day, year = row["date"].split("/")
         return FAKES_OUTLETS[row["source"]], f"20{year[-2:]}-{int(month):02d}-{int(day):02d}"
+    if kind == "unifiedfc":  # a web page of no stated date: the outlet publishing at its address, else its host
+        from checker.outlets import load_registry
+
+        url = source_url(article_id) or ""
+        outlet = load_registry().by_domain(url)
+        return (outlet.name if outlet else (urlsplit(url).hostname or "").removeprefix("www.")), None
     if kind == "antms":
         outlet = ANT_OUTLETS.get(rest.split("/", 1)[0])
     elif kind == "antv11":

@@ -79,7 +79,9 @@ forty-second verdict set with `verdict42 > eval/verdict_cases42/articles.txt`, a
 eval/verdict_cases43/articles.txt`). Session 39 drew round 46 with `dev46 > eval/real_train44/articles.txt` and a
 forty-fourth verdict set with `verdict44 > eval/verdict_cases44/articles.txt`, and measured its fixes on round 47
 (`dev47 > eval/real_train45/articles.txt`) and a forty-fifth verdict set (`verdict45 >
-eval/verdict_cases45/articles.txt`).
+eval/verdict_cases45/articles.txt`). Session 40, with WiCE's pages used up and ANT multisource's nearly, drew from the
+Arabic web pages unifiedfc retrieved (many sites, menus and all): round 48 with `dev48 > eval/real_train46/articles.txt`
+and a forty-sixth verdict set with `verdict46 > eval/verdict_cases46/articles.txt`.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters (ANT's up to 6,000 in
@@ -97,7 +99,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "eval"))
-from real_articles import DATA, article_text, fakes_unit_ids  # noqa: E402
+from real_articles import DATA, article_text, fakes_unit_ids, unifiedfc_ids  # noqa: E402
 
 _REPORTING = re.compile(r"\b(said|says|told|according to)\b")
 OUTLETS = ("Alarabia", "BBC", "CNN", "France24", "SkyNews")
@@ -222,7 +224,7 @@ WICE_ROUNDS = {"dev26": (20261290, 12), "verdict24": (20261292, 10), "dev27": (2
 # ANT multisource articles of up to 4,000 characters ran out in session 38 (SkyNews alone had some left): rounds
 # named here draw them up to this length; in session 39 those of up to 6,000 had run out at Al Arabiya and CNN Arabic.
 ANT_LONGEST = {"dev45": 6000, "verdict43": 6000, "dev46": 8000, "verdict44": 10000, "dev47": 10000,
-               "verdict45": 10000}
+               "verdict45": 10000, "dev48": 10000, "verdict46": 10000, "dev49": 10000, "verdict47": 10000}
 
 
 # Verdict sets whose English articles are FA-KES's: (seed, FA-KES articles), beside 6 ANT multisource per outlet.
@@ -233,6 +235,12 @@ FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdi
                 "verdict40": (20261356, 10), "verdict41": (20261360, 10),
                 "verdict42": (20261364, 10), "verdict43": (20261368, 10),
                 "verdict44": (20261372, 10), "verdict45": (20261376, 10)}
+
+
+# Rounds drawing the Arabic web pages unifiedfc retrieved (600-4,000 characters): (seed, pages, FA-KES articles),
+# beside what is left of 6 ANT multisource articles per outlet.
+UNIFIEDFC_ROUNDS = {"dev48": (20261378, 20, 0), "verdict46": (20261380, 12, 10),
+                    "dev49": (20261382, 20, 0), "verdict47": (20261384, 12, 10)}
 
 
 def main(which: str) -> list[str]:
@@ -268,7 +276,12 @@ def main(which: str) -> list[str]:
         longest = ANT_LONGEST.get(which, 4000)
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng, longest)]
         return ids + _draw(fakes_ids(), articles, used, rng, 9000)
-    rounds = [*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS, *FAKES_ROUNDS]
+    if which in UNIFIEDFC_ROUNDS:
+        seed, pages, articles = UNIFIEDFC_ROUNDS[which]
+        rng = random.Random(seed)
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng, ANT_LONGEST[which])]
+        return ids + _draw(unifiedfc_ids(), pages, used, rng) + _draw(fakes_ids(), articles, used, rng, 9000)
+    rounds = [*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS, *FAKES_ROUNDS, *UNIFIEDFC_ROUNDS]
     raise SystemExit(f"usage: pick_real_articles.py {'|'.join(rounds)}|train|train2")
 
 
