@@ -205,7 +205,8 @@ def main() -> None:
                   f"got={j.got}")
     print(summarise(judgements, "all"))
     english = ("gum/", "polnear/", "fnc1/", "wice/", "fakes/")
-    for language, prefix in (("Arabic", ("antms/", "antv11/")), ("English", english)):
+    arabic = ("antms/", "antv11/", "unifiedfc/")
+    for language, prefix in (("Arabic", arabic), ("Arabic web pages", ("unifiedfc/",)), ("English", english)):
         subset = [j for j in judgements if j.doc.startswith(prefix)]
         if subset:
             print(summarise(subset, language))
