@@ -1,4 +1,4 @@
-"""text -> Doc (sentences, folded text, tokens, numbers) -> claims -> attribution (-> evidence -> verdict -> report).
+"""text -> (line breaks a page lost) -> Doc (sentences, folded text, tokens, numbers) -> claims -> attribution (-> evidence -> verdict -> report).
 
 `analyze` needs no database and no model, so `analyze --no-evidence` starts fast;
 `check_article` is the whole job the desk and the CLI both run, so neither holds
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from checker.attribution import attribute
 from checker.claims import extract_claims
 from checker.doc import make_doc
+from checker.layout import restore_line_breaks
 from checker.models import Analysis, Claim, ClaimCheck, Report
 from checker.outlets import OutletRegistry, load_registry
 
@@ -39,7 +40,7 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
     speaker spans and adds cues, when it is installed, and the opinion filter (checker/opinion_filter.py), when
     switched on (off as shipped), keeps the writer's unmarked opinion and speculation out of the claims.
     """
-    doc = make_doc(text)
+    doc = make_doc(restore_line_breaks(text))  # a page pasted as one long line gets its line breaks back
     claims, non_claims = extract_claims(doc)
     refiner, opinions = None, None
     if tagger:

@@ -1,0 +1,124 @@
+"""A web page's lost line breaks, put back before the text is read: where its furniture meets its story.
+
+A page copied or crawled without its layout may come as one long line: the title, the site's name, a date stamp, a
+dateline and the story's first sentence («الجبير: ... | بوابة أخبار اليوم | ... الأحد, 21 يناير 2018 10:22 ص ...
+باريس (رويترز) - قال مصدر ...»). Every later stage reads lines (headline, date line, dateline, boilerplate), so a
+line break goes back in each place a page's parts meet: after a separator bar, around a date stamp, and before a
+wire's dateline on such a line. Each break replaces one space, so the text keeps its length and every offset
+still points into what the user gave. Only lines in Arabic script are read: English pages keep the bylines and
+credit lines the attribution rules read on one line ("By Jane Doe | jdoe@site.com | Orange County Register").
+
+    >>> restore_line_breaks("عنوان الخبر | اسم الموقع الأحد, 21 يناير 2018 10:07 ص قال الوزير إن ...")
+    'عنوان الخبر |\\nاسم الموقع\\nالأحد, 21 يناير 2018 10:07 ص\\nقال الوزير إن ...'
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from checker.config import DATA_DIR
+from checker.normalize import fold
+from checker.numbers import find_numbers
+
+_LINE = re.compile(r"[^\n]+")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_BAR = re.compile(r"(?<=\S) [|｜]+ (?=\S)")
+_NUMERIC_DATE = re.compile(r"(?<![\d:])(?:\d{4}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}|\d{1,2}\s*([-/.])\s*\d{1,2}\s*\2"
+                           r"\s*\d{4})(?![\d:])")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_BETWEEN = re.compile(r"[\s,،|\-–—]{0,4}")
+# between a date and its clock time or its other calendar: «21 يناير 2018 م, الموافق 04 جمادى», «2016/4/28 الساعة
+# 17:57 (مكة المكرمة) 1437/7/22 ه»
+_JOINS = re.compile(r"[\s,،|\-–—]{0,4}(?:(?:م|ه|الموافق|الساعه|ل|\([^()\d]{1,20}\))[\s,،|\-–—]{0,4})*")
+# A wire's dateline inside a line: a place, a bracketed name and a dash, then the story ("باريس (رويترز) - قال")
+_DATELINE = re.compile(r"(?<= )[^\s()]+ ?\(\s*[^()\d\n]{2,30}?\s*\) ?[-–—:]+ (?=\S+ \S+ \S+)")
+
+
+@lru_cache(maxsize=1)
+def _stamp_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(weekday before a date, clock time with its words, label before a stamp, word that puts a date in a sentence)
+    from boilerplate.toml."""
+    with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    layout = data["page_layout"]
+    weekdays = "|".join(re.escape(fold(w)) for w in layout["weekdays"])
+    clock_words = "|".join(re.escape(fold(w)) for w in sorted(layout["clock_words"], key=len, reverse=True))
+    zone_words = "|".join(re.escape(fold(w)) for w in layout["zone_words"])
+    labels = "|".join(re.escape(fold(w)) for w in sorted(data["dateline"]["prefixes"], key=len, reverse=True))
+    # a weekday alone makes a stamp with a comma after it and no word before it that puts it in a sentence
+    openers = "|".join(re.escape(fold(w)) for w in layout["day_openers"])
+    weekday = re.compile(rf"(?:^|\s)(?P<opener>(?:{openers})\s+)?(?P<day>(?:{weekdays}))\s*(?P<comma>[,،]?)\s*$",
+                         re.IGNORECASE)
+    clock = re.compile(rf"(?<![\d:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:{clock_words})(?![^\W\d_]))*"
+                       rf"(?:\s+(?:{zone_words})\s+[^\W\d_]+)?", re.IGNORECASE)
+    label = re.compile(rf"(?:^|(?<=\s))(?:{labels})\s*:?\s*$", re.IGNORECASE)
+    return weekday, clock, label, re.compile(rf"(?:^|\s)(?:{openers})\s*$", re.IGNORECASE)
+
+
+def restore_line_breaks(text: str) -> str:
+    """`text` with a line break for a space wherever a run-on page line joins its parts (same length)."""
+    if " " not in text:
+        return text
+    chars: list[str] | None = None
+    for line in _LINE.finditer(text):
+        if not _arabic_line(line.group()):
+            continue
+        for cut in _cuts(line.group()):
+            chars = chars if chars is not None else list(text)
+            chars[line.start() + cut] = "\n"
+    return "".join(chars) if chars is not None else text
+
+
+def _arabic_line(line: str) -> bool:
+    arabic = len(_ARABIC_LETTER.findall(line))
+    return arabic > 0 and arabic >= len(_LATIN_LETTER.findall(line))
+
+
+def _cuts(line: str) -> list[int]:
+    """Offsets of the spaces in `line` that stand for lost line breaks."""
+    cuts = [bar.end() - 1 for bar in _BAR.finditer(line)]
+    for start, end in _stamps(line):
+        cuts += [at for at in (start - 1, end) if 0 < at < len(line) and line[at] == " "]
+    if cuts:  # a run-on page line: a wire's dateline in it opens the story
+        cuts += [match.start() - 1 for match in _DATELINE.finditer(line)]
+    return sorted(set(cuts))
+
+
+def _stamps(line: str) -> list[tuple[int, int]]:
+    """Spans of a page's date stamps: a date with its year beside a clock time or beside the same day in the other
+    calendar ("الأحد, 21 يناير 2018 10:07 ص", "11:46 28 أيلول 2017", "21 ذو القعدة 1438 ه - الموافق 13 أغسطس
+    2017"), or after a weekday with a comma or at the line's start ("الأحد, يناير 21,2018"), with the weekday and a
+    label before it ("تاريخ النشر:"). A date in a sentence ("قال اليوم الأربعاء 5 أفريل 2017 إن") is none of these."""
+    weekday, clock, label, opener = _stamp_words()
+    folded = fold(line)
+    pieces = [(m.start, m.end, False) for m in find_numbers(line, folded=folded)
+              if (m.kind == "date" and _YEAR.search(m.text)) or m.kind == "hijri"]
+    pieces += [(m.start(), m.end(), False) for m in _NUMERIC_DATE.finditer(line)]
+    pieces += [(m.start(), m.end(), True) for m in clock.finditer(folded)]
+    stamps = []
+    for run in _runs(line, sorted(pieces)):
+        start, end = run[0][0], run[-1][1]
+        day = weekday.search(folded, 0, start)
+        if day is not None and not _BETWEEN.fullmatch(line, day.end(), start):
+            day = None
+        if (day is not None and day.group("opener")) or opener.search(folded, 0, start):
+            continue  # «وأن ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018 م»: a sentence's date
+        if len(run) == 1 and (day is None or not day.group("comma") or run[0][2]):
+            continue
+        start = day.start("day") if day else start
+        named = label.search(folded, 0, start)
+        stamps.append((named.start() if named else start, end))
+    return stamps
+
+
+def _runs(line: str, pieces: list[tuple[int, int, bool]]) -> list[list[tuple[int, int, bool]]]:
+    """Dates and clock times that follow each other with only separators between them, in runs."""
+    runs: list[list[tuple[int, int, bool]]] = []
+    for piece in pieces:
+        if runs and piece[0] >= runs[-1][-1][1] and _JOINS.fullmatch(fold(line[runs[-1][-1][1]:piece[0]])):
+            runs[-1].append(piece)
+        elif not runs or piece[0] >= runs[-1][-1][1]:
+            runs.append([piece])
+    return runs
