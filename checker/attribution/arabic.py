@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from checker.attribution.cues import SUBJECT_THEN_CONTENT, fronted_subject, stripped_end
+from checker.attribution.cues import SUBJECT_THEN_CONTENT, fronted_subject, pluperfect_opens, stripped_end
 from checker.attribution.lexicon import Cue, Lexicon
 from checker.attribution.spans import OutletMention, Span
 from checker.doc import Doc
@@ -437,6 +437,11 @@ def _fronted_speaker(text: str, folded: str, start: int, cue: Cue, lexicon: Lexi
     clause_start = marks[-1].end() if marks else start
     if folded[clause_start:cue.start].split() == ["قد"] and marks:
         clause_start = marks[-2].end() if len(marks) > 1 else start  # "وكانت وزارة الدفاع، قد نشرت"
+    for mark in [*reversed(marks[-4:-1]), None]:  # «وكان ولي العهد السعودي الأمير، محمد بن سلمان، قد قال»
+        earlier = mark.end() if mark else start
+        if pluperfect_opens(folded[earlier:cue.start].split(), lexicon) and earlier < clause_start:
+            clause_start = earlier
+            break
     words = [w for w in _NON_SPACE.finditer(folded[clause_start:cue.start]) if w.group() not in ("،", ",")]
     if not fronted_subject([w.group() for w in words], search_form(cue.text), lexicon):
         return None

@@ -285,6 +285,9 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
     clause = clauses[-1].split()
     if clause == ["قد"] and len(clauses) > 1:
         clause = clauses[-2].split() + clause  # "وكانت وزارة الدفاع، قد نشرت": the subject before the comma
+    pluperfect = _pluperfect_clause(clauses, lexicon)
+    if pluperfect and pluperfect != clause:
+        clause = pluperfect  # «وكان ولي العهد السعودي الأمير، محمد بن سلمان، قد قال»: a name set off by commas
     for particle in _CONTRAST_OPENERS:
         if clause[:len(particle)] == list(particle):
             clause = clause[len(particle):]  # "غير أن هذه الأخيرة أكدت": the clause opens after the particle
@@ -457,6 +460,24 @@ def fronted_phrase(clause: list[str], lexicon: Lexicon) -> bool:
     if not 2 <= len(clause) <= _FRONTED_WORDS:
         return False
     return _opens_with(clause, lexicon.ar_fronted_prepositions) and not _CLAUSE_INSIDE.intersection(clause[1:])
+
+
+def _pluperfect_clause(clauses: list[str], lexicon: Lexicon) -> list[str] | None:
+    """The words from «وكان»/«وكانت» to the verb when a subject's title and name set off by commas stand between them
+    («وكان ولي العهد السعودي الأمير، محمد بن سلمان، قد قال»); else None."""
+    words: list[str] = []
+    for clause in reversed(clauses[-4:]):
+        words = clause.split() + words
+        if pluperfect_opens(words, lexicon):
+            return words
+    return None
+
+
+def pluperfect_opens(words: list[str], lexicon: Lexicon) -> bool:
+    """«وكان» ... «قد», at most `_FRONTED_WORDS` words: a subject fronted before a past verb."""
+    opener = words[0] if words else ""
+    return 3 <= len(words) <= _FRONTED_WORDS and words[-1] == "قد" and (
+        opener in lexicon.ar_pluperfect or (opener[:1] in "وف" and opener[1:] in lexicon.ar_pluperfect))
 
 
 def fronted_subject(clause: list[str], cue: str, lexicon: Lexicon) -> bool:

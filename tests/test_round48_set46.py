@@ -1,0 +1,65 @@
+"""Round 48 of issue 7 (session 40), read as training data after its first contact: twenty Arabic web pages that
+unifiedfc retrieved came as run-on lines, the page's title, site name, date stamp, dateline and first sentence on one
+line («... - مورينيوز - وكالة إخبارية موريتانية مستقلة الأحد, يناير 21,2018 فصيل كردي ... باريس (رويترز) - قال
+مصدر مطلع ...»), so the stamps and menus were kept as claims and the wire's dateline went unread; the page's foot
+(«كلمات دالة مزيد من الأخبار إشترك في النشرة الاخبارية ...») was kept too. And from the training draws: «وكان ولي
+العهد السعودي الأمير، محمد بن سلمان، قد قال العام الماضي إن» named no one (the title and the name set off by
+commas hid the «وكان» that fronts the subject). The annotated items are the blind annotators' (eval/real_train46,
+eval/real_train42, eval/real_train36); the articles are read in place."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.layout import restore_line_breaks
+from checker.pipeline import analyze
+from real_training_items import article_text, check_training_item, training_speaker
+
+MAURINEWS = "unifiedfc/R-7/1"
+
+
+def test_a_run_on_page_gets_its_line_breaks_back_in_place() -> None:
+    text = ("فصيل كردي يحتجز متشددين - مورينيوز الأحد, يناير 21,2018 فصيل كردي يحتجز متشددين باريس (رويترز) - قال "
+            "مصدر مطلع يوم الأربعاء إن فصائل كردية ألقت القبض على متشددين.")
+    restored = restore_line_breaks(text)
+    assert len(restored) == len(text)
+    assert restored.split("\n") == ["فصيل كردي يحتجز متشددين - مورينيوز", "الأحد, يناير 21,2018",
+                                    "فصيل كردي يحتجز متشددين",
+                                    "باريس (رويترز) - قال مصدر مطلع يوم الأربعاء إن فصائل كردية ألقت القبض على متشددين."]
+    assert restore_line_breaks("عنوان الخبر | اسم الموقع السبت 7 كانون الثاني 2017 | 12:48 صباحا بتوقيت دمشق وثق "
+                               "المكتب الإعلامي مقتل 21 مدنيا.").split("\n") == [
+        "عنوان الخبر |", "اسم الموقع", "السبت 7 كانون الثاني 2017 |", "12:48 صباحا بتوقيت دمشق",
+        "وثق المكتب الإعلامي مقتل 21 مدنيا."]
+
+
+def test_a_date_in_a_sentence_or_an_english_byline_keeps_its_line() -> None:
+    for text in ("أكد الناشط في مداخلة له اليوم الأربعاء 5 أفريل 2017 أن مبادرة انجاز العلم انطلقت.",
+                 "وأن ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018 م، بشأن دار الأوبرا.",
+                 "By Tomoya Shimura | tshimura@scng.com | Orange County Register August 25, 2016 10:31 PM"):
+        assert restore_line_breaks(text) == text
+
+
+def test_the_stamp_of_a_run_on_page_is_no_claim_and_its_dateline_names_the_wire(eval_data: Path) -> None:
+    text = article_text(MAURINEWS)
+    analysis = analyze(text)
+    assert not any("يناير 21,2018" in claim.text for claim in analysis.claims)
+    source = next(c for c in analysis.claims if "ألقت القبض على متشددين" in c.text).attribution
+    assert source.outlet is not None and source.outlet.id == "reuters" and source.speaker == "مصدر مطلع"
+    check_training_item("real_train46", MAURINEWS, 100, None)  # «الأحد, يناير 21,2018»: kept out
+    check_training_item("real_train46", MAURINEWS, 1256, "reuters")  # the French ministry, in Reuters' copy
+
+
+def test_a_pages_foot_run_into_one_line_is_boilerplate(eval_data: Path) -> None:
+    text = ("قال الوزير إن الحكومة ستخفض الضرائب العام المقبل.\n"
+            "كلمات دالة مزيد من الأخبار إشترك في النشرة الاخبارية رئيس مجلس الادارة رئيس التحرير: أنور محمد\n"
+            "الوسوم مقالات ذات صلة شاهد أيضا تابعنا تابعنا على فيسبوك تابعنا على يوتيوب\n")
+    assert [claim.text for claim in analyze(text).claims] == ["قال الوزير إن الحكومة ستخفض الضرائب العام المقبل."]
+
+
+def test_a_fronted_subject_with_a_name_between_commas_is_the_speaker(eval_data: Path) -> None:
+    """«وكان ولي العهد السعودي الأمير، محمد بن سلمان، قد قال العام الماضي إن»."""
+    assert training_speaker("real_train42", "antms/BBC/middleEast/BB-middleEast-636-20180619", 772) == (
+        "ولي العهد السعودي الأمير، محمد بن سلمان")
+    assert training_speaker("real_train36", "antms/SkyNews/middleEast/SK-middleEast-534-20180324", 516) == (
+        "الناطق باسم المجلس الرئاسي لحكومة الوفاق، محمد السلاك")
+    assert analyze("وكانت وزارة الدفاع، قد نشرت بيانا قالت فيه إن القوات انسحبت.").claims[0].attribution.speaker == (
+        "وزارة الدفاع")
