@@ -104,7 +104,7 @@ def _stamps(line: str) -> list[tuple[int, int]]:
         if day is not None and not _BETWEEN.fullmatch(line, day.end(), start):
             day = None
         if (day is not None and day.group("opener")) or opener.search(folded, 0, start):
-            continue  # «وأن ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018 م»: a sentence's date
+            continue  # «ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018 م»: a sentence's date
         if len(run) == 1 and (day is None or not day.group("comma") or run[0][2]):
             continue
         start = day.start("day") if day else start

@@ -1,8 +1,8 @@
-"""text -> (line breaks a page lost) -> Doc (sentences, folded text, tokens, numbers) -> claims -> attribution (-> evidence -> verdict -> report).
+"""text -> Doc (sentences, folded text, tokens, numbers) -> claims -> attribution (-> evidence -> verdict -> report).
 
-`analyze` needs no database and no model, so `analyze --no-evidence` starts fast;
-`check_article` is the whole job the desk and the CLI both run, so neither holds
-logic the other lacks.
+A page copied as one long line first gets its line breaks back (`checker.layout`). `analyze` needs no database and
+no model, so `analyze --no-evidence` starts fast; `check_article` is the whole job the desk and the CLI both run, so
+neither holds logic the other lacks.
 """
 from __future__ import annotations
 

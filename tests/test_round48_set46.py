@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.layout import restore_line_breaks
+from checker.numbers import find_numbers
 from checker.pipeline import analyze
 from real_training_items import article_text, check_training_item, training_speaker
 
@@ -22,9 +23,9 @@ def test_a_run_on_page_gets_its_line_breaks_back_in_place() -> None:
             "مصدر مطلع يوم الأربعاء إن فصائل كردية ألقت القبض على متشددين.")
     restored = restore_line_breaks(text)
     assert len(restored) == len(text)
-    assert restored.split("\n") == ["فصيل كردي يحتجز متشددين - مورينيوز", "الأحد, يناير 21,2018",
-                                    "فصيل كردي يحتجز متشددين",
-                                    "باريس (رويترز) - قال مصدر مطلع يوم الأربعاء إن فصائل كردية ألقت القبض على متشددين."]
+    assert restored.split("\n") == [
+        "فصيل كردي يحتجز متشددين - مورينيوز", "الأحد, يناير 21,2018", "فصيل كردي يحتجز متشددين",
+        "باريس (رويترز) - قال مصدر مطلع يوم الأربعاء إن فصائل كردية ألقت القبض على متشددين."]
     assert restore_line_breaks("عنوان الخبر | اسم الموقع السبت 7 كانون الثاني 2017 | 12:48 صباحا بتوقيت دمشق وثق "
                                "المكتب الإعلامي مقتل 21 مدنيا.").split("\n") == [
         "عنوان الخبر |", "اسم الموقع", "السبت 7 كانون الثاني 2017 |", "12:48 صباحا بتوقيت دمشق",
@@ -63,3 +64,37 @@ def test_a_fronted_subject_with_a_name_between_commas_is_the_speaker(eval_data: 
         "الناطق باسم المجلس الرئاسي لحكومة الوفاق، محمد السلاك")
     assert analyze("وكانت وزارة الدفاع، قد نشرت بيانا قالت فيه إن القوات انسحبت.").claims[0].attribution.speaker == (
         "وزارة الدفاع")
+
+
+def test_a_syndicated_posts_credit_names_its_site(eval_data: Path) -> None:
+    """Round 47 (eval/real_train45): "Author:History.com Editors" under the title and "Original article by Dave
+    Basner at iHeartRadio." among the page's teasers name the site whose story the page is."""
+    check_training_item("real_train45", "wice/dev03784", 1396, "history-com")
+    check_training_item("real_train45", "wice/dev04059", 1422, "iheartradio")
+    plain = "The band released its first single in 1969.\nIt reached number one within a month.\n"
+    assert analyze(plain).claims[0].attribution.outlet is None
+    credited = plain + "Original article by Jane Roe at iHeartRadio.\n"
+    assert analyze(credited).claims[0].attribution.outlet.id == "iheartradio"
+
+
+def test_a_part_of_a_count_counts_its_own_thing() -> None:
+    """Set 46 (a009, a014): "At least eleven people, two of them children" against "At least 11 civilians including
+    two children" is the same count, not "two" against "11"; "no fewer than 56" is at least 56."""
+    from checker.slots import compare
+
+    claim = "At least eleven people, two of them children, died when aircraft hit a market in Maaret al-Numan."
+    report = ("At least 11 civilians including two children were killed when warplanes struck a market in Maaret "
+              "al-Numan.")
+    assert {d.outcome for d in compare(claim, report, 0.8).decisions if d.slot == "quantity"} == {"agree"}
+    changed = claim.replace("two of them", "five of them")
+    assert "conflict" in {d.outcome for d in compare(changed, report, 0.8).decisions if d.slot == "quantity"}
+    (count,) = [m for m in find_numbers("counted no fewer than 56 civilians") if m.kind == "number"]
+    assert (count.low, count.high) == (56.0, None)
+
+
+def test_below_an_age_is_no_negation() -> None:
+    """Set 46 (b013): «للأطفال دون ثلاث سنوات» is "under three", not "without"; «دون تصريح» still negates."""
+    from checker.slots.extract import read
+
+    assert read("المحليات الصناعية محظورة على الأطفال دون ثلاث سنوات").negated == ()
+    assert [stem for stem, _ in read("دخلوا المبنى دون تصريح").negated] == ["تصريح"]

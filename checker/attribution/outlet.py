@@ -72,6 +72,12 @@ _ORIGINALLY = re.compile(r"^[ \t]*this[ \t]+(?:article|story|report|piece)[ \t]+
                          r"[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+[^\n,;]{0,30}?(?:issue|edition)[ \t]+of[ \t]+)?"
                          r"([^\n,;]{2,40}?)[ \t]*(?:(?<!\b[A-Z])(?<!\bSt)\.(?=[ \t])|[ \t.]*$)",
                          re.MULTILINE | re.IGNORECASE)
+# "Original article by Dave Basner at iHeartRadio.": a syndicated post names the site whose story it is, on a line of
+# its own; "Author:History.com Editors": a site's editors credited as the author.
+_ORIGINAL_BY = re.compile(r"^[ \t]*original[ \t]+(?:article|story|post)[ \t]+by[ \t]+[^\n]{2,60}?[ \t]+(?:at|on|for)"
+                          r"[ \t]+(?:the[ \t]+)?([^\n]{2,40}?)[ \t.]*$", re.MULTILINE | re.IGNORECASE)
+_AUTHOR_EDITORS = re.compile(r"^[ \t]*author[ \t]*:[ \t]*([^\n]{2,40}?)[ \t]+(?:editors|staff)[ \t.]*$",
+                             re.MULTILINE | re.IGNORECASE)
 # "… مقبس السماعة. (هافنغتون بوست)", "…\n\n[Canada.com]": an outlet in brackets closing the text after its last
 # full stop or on a line of its own.
 _CLOSING_BRACKET = re.compile(r"(?:[.!؟?]|\n)[ \t]*[(\[]\s*([^\n()\[\]]{2,30}?)\s*[)\]][ \t.]*$")
@@ -194,13 +200,15 @@ def _story_above(text: str, end: int) -> bool:
 
 def _page_note(text: str, registry: OutletRegistry) -> Attribution | None:
     """A note anywhere on the page naming the paper whose story it is: "This article originally appeared in the June
-    2014 issue of Architectural Digest." opening it, or the writer's note ("X is The San Francisco Chronicle's music
+    2014 issue of Architectural Digest." opening it, "Original article by Dave Basner at iHeartRadio.",
+    "Author:History.com Editors", or the writer's note ("X is The San Francisco Chronicle's music
     critic.", `checker.line_kinds.paper_note`); the whole name must be one outlet's. Reported as the dateline, as a
     credit line at the foot is."""
-    for match in _ORIGINALLY.finditer(text):
-        outlet = _whole_outlet(match.group(1), registry)
-        if outlet is not None:
-            return _dateline(match, 1, outlet, offset=0)
+    for pattern in (_ORIGINALLY, _ORIGINAL_BY, _AUTHOR_EDITORS):
+        for match in pattern.finditer(text):
+            outlet = _whole_outlet(match.group(1), registry)
+            if outlet is not None:
+                return _dateline(match, 1, outlet, offset=0)
     offset = 0
     for line in text.split("\n"):
         note = paper_note(text, line) if line[:1].isupper() else None

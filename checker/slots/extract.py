@@ -216,6 +216,9 @@ def _quantities(text: str, numbers: Sequence[NumberMention], found: Sequence[Men
                          None)
             if thing is None and number.unit and number.unit in _WORD.findall(after):  # not the next count's «وأحد»
                 thing = _counted(light_stem(search_form(number.unit)))
+        part = _OF_THEM.match(after) if thing is None else None
+        if part is not None:  # "eleven people, two of them children": the part counts its own thing
+            thing = thing_of(part.group(1), attached=False)
         if thing is None and quantities and not _between(text, quantities[-1], number):
             thing = quantities[-1].thing
         first = bisect.bisect_left(place_starts, number.end)  # only the places after this number, not all
@@ -251,6 +254,8 @@ _RANGE_JOINERS = frozenset({"to", "or", "أو", "إلى", "الى", "-", "–",
                             # a part of a whole counts what the whole counts («7 من أصل 36 مستشفى», "7 out of 36")
                             "من أصل", "من اصل", "من بين", "out of"})
 _BETWEEN = re.compile(r"(?:\bbetween|بين)\s*$", re.IGNORECASE)
+# "two of them children", «11 منهم أطفال»: a part of the count before it, naming what it counts
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)(?:\s+were)?|منهم|منهن)\s+(\w+)", re.IGNORECASE)
 
 
 def _is_age(text: str, number: NumberMention, thing: str | None) -> bool:
@@ -559,6 +564,9 @@ def _marked(text: str, candidates: Sequence[Mention], rules: SlotRules) -> Menti
     return None
 
 
+_BELOW = frozenset({"دون"})  # before a number: "below" («للأطفال دون ثلاث سنوات»)
+
+
 def _negated(text: str) -> tuple[tuple[str, Span], ...]:
     """Each negation particle with the content word it negates (within scope_words)."""
     rules = load_rules()
@@ -579,6 +587,8 @@ def _negated(text: str) -> tuple[tuple[str, Span], ...]:
         if verb == "ما" and not _ma_negates(words, i, rules, prefixed=verb != word) or (
                 i + 1 < len(words) and search_form(words[i + 1].group()) in rules.still_verbs):
             continue  # «نوعا ما»، «لا يزال»: no negation
+        if verb in _BELOW and i + 1 < len(words) and find_numbers(words[i + 1].group()):
+            continue  # «دون ثلاث سنوات»: below three years, not "without"
         if verb in rules.negation_cues and verb not in negation and not (
                 i + 1 < len(words) and search_form(words[i + 1].group()) in rules.negation_cue_objects):
             continue  # "the failed coup": a verb of refusal negates only what follows its "to"/«عن»
