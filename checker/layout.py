@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from typing import Callable, Iterable
 
 from checker.config import DATA_DIR
 from checker.normalize import fold
@@ -27,6 +28,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _BAR = re.compile(r"(?<=\S) [|｜]+ (?=\S)")
 _NUMERIC_DATE = re.compile(r"(?<![\d:])(?:\d{4}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}|\d{1,2}\s*([-/.])\s*\d{1,2}\s*\2"
                            r"\s*\d{4})(?![\d:])")
+_TITLE_DASH = re.compile(r"\S [-–—|] $")  # "<title> - " just before a site's name
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BETWEEN = re.compile(r"[\s,،|\-–—]{0,4}")
 # between a date and its clock time or its other calendar: «21 يناير 2018 م, الموافق 04 جمادى», «2016/4/28 الساعة
@@ -57,18 +59,33 @@ def _stamp_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
     return weekday, clock, label, re.compile(rf"(?:^|\s)(?:{openers})\s*$", re.IGNORECASE)
 
 
-def restore_line_breaks(text: str) -> str:
-    """`text` with a line break for a space wherever a run-on page line joins its parts (same length)."""
+OutletSpans = Callable[[str], Iterable[tuple[int, int]]]
+
+
+def restore_line_breaks(text: str, outlets: OutletSpans | None = None) -> str:
+    """`text` with a line break for a space wherever a run-on page line joins its parts (same length).
+
+    `outlets` gives the spans of outlet names in a line: on the page's first line (its title) or a run-on line, a
+    title's "- <site>" ends it («... في سوريا - اليوم السابع نقل البيت الأبيض ...»)."""
     if " " not in text:
         return text
     chars: list[str] | None = None
-    for line in _LINE.finditer(text):
+    for number, line in enumerate(_LINE.finditer(text)):
         if not _arabic_line(line.group()):
             continue
-        for cut in _cuts(line.group()):
+        cuts = _cuts(line.group())
+        if outlets is not None and (cuts or number == 0):
+            cuts = sorted({*cuts, *_after_site_names(line.group(), outlets)})
+        for cut in cuts:
             chars = chars if chars is not None else list(text)
             chars[line.start() + cut] = "\n"
     return "".join(chars) if chars is not None else text
+
+
+def _after_site_names(line: str, outlets: OutletSpans) -> list[int]:
+    """The spaces after a site's name that closes a title ("<title> - <site> <more>")."""
+    return [end for start, end in outlets(line)
+            if _TITLE_DASH.search(line, 0, start) and end < len(line) and line[end] == " "]
 
 
 def _arabic_line(line: str) -> bool:

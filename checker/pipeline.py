@@ -40,7 +40,9 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
     speaker spans and adds cues, when it is installed, and the opinion filter (checker/opinion_filter.py), when
     switched on (off as shipped), keeps the writer's unmarked opinion and speculation out of the claims.
     """
-    doc = make_doc(restore_line_breaks(text))  # a page pasted as one long line gets its line breaks back
+    registry = registry or load_registry()
+    sites = lambda line: ((start, end) for _, start, end in registry.find_in(line))  # noqa: E731
+    doc = make_doc(restore_line_breaks(text, sites))  # a page pasted as one long line gets its line breaks back
     claims, non_claims = extract_claims(doc)
     refiner, opinions = None, None
     if tagger:
@@ -48,7 +50,7 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
         from checker.opinion_filter import load_opinion_filter
 
         refiner, opinions = load_tagger(), load_opinion_filter()
-    claims = attribute(doc, claims, registry or load_registry(), refiner, url)
+    claims = attribute(doc, claims, registry, refiner, url)
     if opinions is not None:
         claims, dropped = opinions.split(claims)
         non_claims = tuple(sorted(non_claims + dropped, key=lambda n: n.start))

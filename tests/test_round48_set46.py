@@ -98,3 +98,16 @@ def test_below_an_age_is_no_negation() -> None:
 
     assert read("المحليات الصناعية محظورة على الأطفال دون ثلاث سنوات").negated == ()
     assert [stem for stem, _ in read("دخلوا المبنى دون تصريح").negated] == ["تصريح"]
+
+
+def test_a_title_closed_by_its_sites_name_ends_there() -> None:
+    """Youm7's page (R-207/3): «... فى سوريا - اليوم السابع نقل البيت الأبيض ...» on one line: the title ends with the
+    site's name, and the site is not the outlet of what the White House said."""
+    text = ("البيت الأبيض: أمريكا تعدل الدعم العسكرى لشركائها فى سوريا - اليوم السابع نقل البيت الأبيض, يوم الجمعة, عن "
+            "الرئيس دونالد ترامب, قوله إنه أبلغ نظيره التركي بأن واشنطن بدأت تعدل الدعم العسكري لشركائها في سوريا.\n"
+            "وقالت الرئاسة التركية إن الولايات المتحدة لن تزود مقاتلي وحدات حماية الشعب بالسلاح.\n")
+    analysis = analyze(text)
+    assert [(n.reason, n.text) for n in analysis.non_claims] == [
+        ("headline", "البيت الأبيض: أمريكا تعدل الدعم العسكرى لشركائها فى سوريا - اليوم السابع")]
+    assert [(c.attribution.outlet, c.attribution.speaker) for c in analysis.claims] == [
+        (None, "البيت الأبيض"), (None, "الرئاسة التركية")]
