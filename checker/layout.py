@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from checker.config import DATA_DIR
 from checker.normalize import fold
@@ -39,11 +39,16 @@ _DATELINE = re.compile(r"(?<= )[^\s()]+ ?\(\s*[^()\d\n]{2,30}?\s*\) ?[-–—:]+
 
 
 @lru_cache(maxsize=1)
+def _boilerplate() -> dict[str, Any]:
+    with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
 def _stamp_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(weekday before a date, clock time with its words, label before a stamp, word that puts a date in a sentence)
     from boilerplate.toml."""
-    with open(DATA_DIR / "boilerplate.toml", "rb") as handle:
-        data = tomllib.load(handle)
+    data = _boilerplate()
     layout = data["page_layout"]
     weekdays = "|".join(re.escape(fold(w)) for w in layout["weekdays"])
     clock_words = "|".join(re.escape(fold(w)) for w in sorted(layout["clock_words"], key=len, reverse=True))
@@ -60,6 +65,13 @@ def _stamp_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
 
 
 OutletSpans = Callable[[str], Iterable[tuple[int, int]]]
+
+
+@lru_cache(maxsize=1)
+def _stamp_hint() -> re.Pattern[str]:
+    """What every stamp holds (in the folded line): a clock time, «الموافق», or a weekday and a comma."""
+    days = "|".join(re.escape(fold(w)) for w in _boilerplate()["page_layout"]["weekdays"])
+    return re.compile(rf"\d:\d\d|{re.escape(fold('الموافق'))}|(?:{days})\s*[,،]", re.IGNORECASE)
 
 
 def restore_line_breaks(text: str, outlets: OutletSpans | None = None) -> str:
@@ -106,10 +118,12 @@ def _cuts(line: str) -> list[int]:
 def _stamps(line: str) -> list[tuple[int, int]]:
     """Spans of a page's date stamps: a date with its year beside a clock time or beside the same day in the other
     calendar ("الأحد, 21 يناير 2018 10:07 ص", "11:46 28 أيلول 2017", "21 ذو القعدة 1438 ه - الموافق 13 أغسطس
-    2017"), or after a weekday with a comma or at the line's start ("الأحد, يناير 21,2018"), with the weekday and a
-    label before it ("تاريخ النشر:"). A date in a sentence ("قال اليوم الأربعاء 5 أفريل 2017 إن") is none of these."""
+    2017"), or after a weekday with a comma ("الأحد, يناير 21,2018"), with the weekday and a label before it
+    ("تاريخ النشر:"). A date in a sentence ("قال اليوم الأربعاء 5 أفريل 2017 إن") is none of these."""
     weekday, clock, label, opener = _stamp_words()
     folded = fold(line)
+    if not _stamp_hint().search(folded):
+        return []  # no clock time, no «الموافق», no weekday with a comma: no stamp (and no need to read numbers)
     pieces = [(m.start, m.end, False) for m in find_numbers(line, folded=folded)
               if (m.kind == "date" and _YEAR.search(m.text)) or m.kind == "hijri"]
     pieces += [(m.start(), m.end(), False) for m in _NUMERIC_DATE.finditer(line)]
