@@ -68,6 +68,14 @@ OutletSpans = Callable[[str], Iterable[tuple[int, int]]]
 
 
 @lru_cache(maxsize=1)
+def _furniture() -> re.Pattern[str]:
+    """A page's footer or sidebar phrase run into a line ("... نوفوستي 2007 - 2018 جميع الحقوق محفوظة"): the space
+    before it (boilerplate.toml [page_layout] `furniture`, folded)."""
+    phrases = sorted((fold(p) for p in _boilerplate()["page_layout"]["furniture"]), key=len, reverse=True)
+    return re.compile(r" (?=(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w))")
+
+
+@lru_cache(maxsize=1)
 def _stamp_hint() -> re.Pattern[str]:
     """What every stamp holds (in the folded line): a clock time, «الموافق», or a weekday and a comma."""
     days = "|".join(re.escape(fold(w)) for w in _boilerplate()["page_layout"]["weekdays"])
@@ -108,6 +116,7 @@ def _arabic_line(line: str) -> bool:
 def _cuts(line: str) -> list[int]:
     """Offsets of the spaces in `line` that stand for lost line breaks."""
     cuts = [bar.end() - 1 for bar in _BAR.finditer(line)]
+    cuts += [m.start() for m in _furniture().finditer(fold(line)) if m.start() > 0]
     for start, end in _stamps(line):
         cuts += [at for at in (start - 1, end) if 0 < at < len(line) and line[at] == " "]
     if cuts:  # a run-on page line: a wire's dateline in it opens the story

@@ -111,3 +111,15 @@ def test_a_title_closed_by_its_sites_name_ends_there() -> None:
         ("headline", "البيت الأبيض: أمريكا تعدل الدعم العسكرى لشركائها فى سوريا - اليوم السابع")]
     assert [(c.attribution.outlet, c.attribution.speaker) for c in analysis.claims] == [
         (None, "البيت الأبيض"), (None, "الرئاسة التركية")]
+
+
+def test_a_footer_run_into_the_last_line_is_cut_off_from_it() -> None:
+    """Round 49 (eval/real_train47, read after its first contact): a page's last sentence with its footer on the same
+    line («... التعليقات المنشورة لا تعبر عن رأي الجزيرة ...», «... 2007 - 2018 جميع الحقوق محفوظة»): the footer's
+    phrase starts a line of its own, and that line is boilerplate."""
+    text = ("قال الوزير إن الرئيس الفرنسي سيستقبل وزير الخارجية اللبناني في باريس لمناقشة الأزمة. "
+            "التعليقات المنشورة لا تعبر عن رأي الموقع وإنما تعبر عن رأي أصحابها\n")
+    assert [claim.text for claim in analyze(text).claims] == [
+        "قال الوزير إن الرئيس الفرنسي سيستقبل وزير الخارجية اللبناني في باريس لمناقشة الأزمة."]
+    assert restore_line_breaks("حجم الخط سقط نحو خمسين شخصا بين قتيل وجريح في قصف للطيران.") == (
+        "حجم الخط سقط نحو خمسين شخصا بين قتيل وجريح في قصف للطيران.")  # a widget's label before the story stays
