@@ -28,6 +28,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _BAR = re.compile(r"(?<=\S) [|｜]+ (?=\S)")
 _NUMERIC_DATE = re.compile(r"(?<![\d:])(?:\d{4}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}|\d{1,2}\s*([-/.])\s*\d{1,2}\s*\2"
                            r"\s*\d{4})(?![\d:])")
+# A picture's caption closed by its note in brackets, run into the story: «... مستشفى الحويجة (صورة وزعها ناشطون) سقط»
+_CAPTION_CLOSE = re.compile(r"\((?:أرشيف|أرشيفية|صورة أرشيفية|إنترنت|الإنترنت|صورة [^()\n]{2,40}|صور [^()\n]{2,40})\)"
+                            r"(?= \S)")
 _TITLE_DASH = re.compile(r"\S [-–—|] $")  # "<title> - " just before a site's name
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BETWEEN = re.compile(r"[\s,،|\-–—]{0,4}")
@@ -117,6 +120,7 @@ def _cuts(line: str) -> list[int]:
     """Offsets of the spaces in `line` that stand for lost line breaks."""
     cuts = [bar.end() - 1 for bar in _BAR.finditer(line)]
     cuts += [m.start() for m in _furniture().finditer(fold(line)) if m.start() > 0]
+    cuts += [m.end() for m in _CAPTION_CLOSE.finditer(line)]
     for start, end in _stamps(line):
         cuts += [at for at in (start - 1, end) if 0 < at < len(line) and line[at] == " "]
     if cuts:  # a run-on page line: a wire's dateline in it opens the story

@@ -123,3 +123,14 @@ def test_a_footer_run_into_the_last_line_is_cut_off_from_it() -> None:
         "قال الوزير إن الرئيس الفرنسي سيستقبل وزير الخارجية اللبناني في باريس لمناقشة الأزمة."]
     assert restore_line_breaks("حجم الخط سقط نحو خمسين شخصا بين قتيل وجريح في قصف للطيران.") == (
         "حجم الخط سقط نحو خمسين شخصا بين قتيل وجريح في قصف للطيران.")  # a widget's label before the story stays
+
+
+def test_a_pictures_caption_closed_by_its_note_is_no_claim() -> None:
+    """Round 49: «طفل قتل في قصف الطيران الحكومي على مستشفى الحويجة (صورة وزعها ناشطون) سقط نحو خمسين شخصا ...»: the
+    caption ends at its bracketed note; on a line of its own «... (أرشيف)» is a caption too."""
+    text = ("طفل قتل في قصف الطيران الحكومي على مستشفى الحويجة (صورة وزعها ناشطون) سقط نحو خمسين شخصا بين قتيل "
+            "وجريح في قصف للطيران الحكومي العراقي استهدف مستشفى ومدرسة.\nعناصر من قوات سوريا الديمقراطية (أرشيف)\n"
+            "وقال الوزير إن القوات ستعود إلى ثكناتها الأسبوع المقبل.\n")
+    analysis = analyze(text)
+    assert [n.reason for n in analysis.non_claims] == ["image caption", "image caption"]
+    assert [c.text[:20] for c in analysis.claims] == ["سقط نحو خمسين شخصا ب", "وقال الوزير إن القوا"]
