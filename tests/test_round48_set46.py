@@ -134,3 +134,16 @@ def test_a_pictures_caption_closed_by_its_note_is_no_claim() -> None:
     analysis = analyze(text)
     assert [n.reason for n in analysis.non_claims] == ["image caption", "image caption"]
     assert [c.text[:20] for c in analysis.claims] == ["سقط نحو خمسين شخصا ب", "وقال الوزير إن القوا"]
+
+
+def test_sources_of_an_outlet_and_an_aside_between_dashes() -> None:
+    """Round 49: «- وفق مصادر الجزيرة - مدرسة ...» named «مصادر الجزيرة - مدرسة تأوي نازحين» and no outlet: a dash
+    between spaces closes the aside, and an outlet's own sources name it; Israel's Channel 10 (before 2019) is not
+    Channel 13."""
+    (claim,) = analyze("كما استهدف القصف الجوي الحكومي - وفق مصادر الجزيرة - مدرسة تأوي نازحين في ناحية العباسي, "
+                       "مما أوقع سبعة قتلى.").claims
+    assert (claim.attribution.outlet.id, claim.attribution.speaker) == ("al-jazeera", "مصادر الجزيرة")
+    (claim,) = analyze("وقال الجبير - في كلمته أمام الجمعية العامة للأمم المتحدة - إن النزاع أطول نزاع.").claims
+    assert claim.attribution.speaker == "الجبير"
+    (claim,) = analyze("وذكرت القناة العاشرة بالتلفزيون الإسرائيلي أن الطائرة لم تصب وعادت إلى قاعدتها.").claims
+    assert claim.attribution.outlet.id == "channel-10"

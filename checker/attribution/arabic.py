@@ -15,7 +15,8 @@ from checker.doc import Doc
 from checker.normalize import fold, search_form
 
 # What ends an Arabic speaker phrase; not the full stop of a one-letter title («الخبير الاقتصادي د.غازي وزني»).
-_AR_CUT = re.compile(r"[،,:؛;\"“”«»()\n]|(?<![\s(][\u0621-\u064A])\.")
+# (a dash between spaces closes an aside: «وفق مصادر الجزيرة - مدرسة ...», «قال الجبير - في كلمته أمام ... - إن»)
+_AR_CUT = re.compile(r"[،,:؛;\"“”«»()\n]|(?<![\s(][\u0621-\u064A])\.|(?<=\s)[-–—](?=\s)")
 _MAX_SPEAKER_WORDS = 16
 _SUBJECT_WORDS = 6
 _CLAUSE_MARKS = re.compile(r"[،,:؛;.\n)\-—–]")
