@@ -81,7 +81,11 @@ forty-fourth verdict set with `verdict44 > eval/verdict_cases44/articles.txt`, a
 (`dev47 > eval/real_train45/articles.txt`) and a forty-fifth verdict set (`verdict45 >
 eval/verdict_cases45/articles.txt`). Session 40, with WiCE's pages used up and ANT multisource's nearly, drew from the
 Arabic web pages unifiedfc retrieved (many sites, menus and all): round 48 with `dev48 > eval/real_train46/articles.txt`
-and a forty-sixth verdict set with `verdict46 > eval/verdict_cases46/articles.txt`.
+and a forty-sixth verdict set with `verdict46 > eval/verdict_cases46/articles.txt`, then round 49 with
+`dev49 > eval/real_train47/articles.txt` and a forty-seventh verdict set with `verdict47 >
+eval/verdict_cases47/articles.txt` (the last of BBC Arabic's), and measured its fixes on round 50 (`dev50 >
+eval/real_train48/articles.txt`, JawharaFM articles of ANT v1.1's training half beside the pages) and a forty-eighth
+verdict set (`verdict48 > eval/verdict_cases48/articles.txt`).
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters (ANT's up to 6,000 in
@@ -237,10 +241,12 @@ FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdi
                 "verdict44": (20261372, 10), "verdict45": (20261376, 10)}
 
 
-# Rounds drawing the Arabic web pages unifiedfc retrieved (600-4,000 characters): (seed, pages, FA-KES articles),
-# beside what is left of 6 ANT multisource articles per outlet.
+# Rounds drawing the Arabic web pages unifiedfc retrieved (600-4,000 characters): (seed, pages, FA-KES articles[,
+# JawharaFM articles of ANT v1.1's training half]), beside what is left of 6 ANT multisource articles per outlet. The
+# training half's articles (the stance model's) may measure attribution, whose rules never read them, not verdicts.
 UNIFIEDFC_ROUNDS = {"dev48": (20261378, 20, 0), "verdict46": (20261380, 12, 10),
-                    "dev49": (20261382, 20, 0), "verdict47": (20261384, 12, 10)}
+                    "dev49": (20261382, 20, 0), "verdict47": (20261384, 12, 10),
+                    "dev50": (20261386, 14, 0, 12), "verdict48": (20261388, 16, 10)}
 
 
 def main(which: str) -> list[str]:
@@ -277,9 +283,10 @@ def main(which: str) -> list[str]:
         ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng, longest)]
         return ids + _draw(fakes_ids(), articles, used, rng, 9000)
     if which in UNIFIEDFC_ROUNDS:
-        seed, pages, articles = UNIFIEDFC_ROUNDS[which]
+        seed, pages, articles, *jawhara = UNIFIEDFC_ROUNDS[which]
         rng = random.Random(seed)
-        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng, ANT_LONGEST[which])]
+        ids = [i for outlet in OUTLETS for i in _draw(antms_ids(outlet), 6, used, rng, ANT_LONGEST.get(which, 4000))]
+        ids += _draw(antv11_ids(train=True), jawhara[0], used, rng) if jawhara else []
         return ids + _draw(unifiedfc_ids(), pages, used, rng) + _draw(fakes_ids(), articles, used, rng, 9000)
     rounds = [*DEV_ROUNDS, *FNC1_ROUNDS, *WICE_ROUNDS, *FAKES_ROUNDS, *UNIFIEDFC_ROUNDS]
     raise SystemExit(f"usage: pick_real_articles.py {'|'.join(rounds)}|train|train2")
