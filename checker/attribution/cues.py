@@ -356,6 +356,8 @@ def _complement_follows(folded: str, position: int, word: str, ba_not_objects: f
     clause = parts[0].split()[:_COMPLEMENT_WORDS]
     if past_appositive and word in ("عن", "ب", "ان") and len(parts) > 1 and parts[1] in ("،", ","):
         clause += _after_appositive(parts[2], relative=word == "ان")
+    elif past_appositive and len(parts) > 1 and parts[1] in ("،", ","):
+        clause += parts[2].split()[:1]  # «وبعث ... علي شمخاني، رسالة إلى»: the object right after the subject's comma
     opened = next((n for n, w in enumerate(clause) if w in _RELATIVE_PRONOUNS), None)
     if opened is not None:
         clause, parts = clause[:opened], parts[:1]
