@@ -151,7 +151,9 @@ def test_sources_of_an_outlet_and_an_aside_between_dashes() -> None:
 
 def test_a_letter_sent_after_the_senders_comma_is_his_statement() -> None:
     """Round 49 (V-14/3): «وبعث ... علي شمخاني, رسالة إلى اللواء علي مملوك قال فيها: "..."»: a comma after the sender
-    no longer hides the letter he sent; «وانتقل اللاجئون عبر الحدود، يوم الأحد» still sends nothing."""
+    no longer hides the letter he sent; «وانتقل اللاجئون عبر الحدود، يوم الأحد» still says nothing."""
     (claim,) = analyze('وبعث أمين مجلس الأمن القومي الإيراني علي شمخاني, رسالة إلى اللواء علي مملوك قال فيها: "إن '
                        'التعاون الفعال بين الدول حقق نتائج كبيرة في محاربة الإرهاب".').claims
     assert claim.attribution.speaker == "أمين مجلس الأمن القومي الإيراني علي شمخاني"
+    (claim,) = analyze("وانتقل اللاجئون عبر الحدود، يوم الأحد، إلى مخيم قريب من المدينة.").claims
+    assert claim.attribution.speaker is None
