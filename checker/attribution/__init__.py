@@ -552,7 +552,17 @@ def _link_of(claim: Claim, links: list[Link]) -> Link | None:
     reported words hold."""
     inside = [link for link in links if claim.start <= link.cue.start < claim.end]
     closing = next((link for link in inside[1:] if _closes(claim, link, inside[0])), None)
-    return closing or (inside[0] if inside else links[0] if links else None)
+    return _with_reported_speaker(closing or (inside[0] if inside else links[0] if links else None), inside)
+
+
+def _with_reported_speaker(link: Link | None, inside: list[Link]) -> Link | None:
+    """«وحسب فرانس برس، كتب مادورو على تويتر أن», «وقالت رويترز إن أبل أكدت»: an outlet's words that report someone
+    else's statement name no one themselves; that statement's speaker is the claim's, the outlet stays its outlet."""
+    if link is None or link.speaker is not None or link.outlet is None or link.refers_back:
+        return link
+    reported = next((other for other in inside if other.cue.start >= link.cue.end and other.speaker is not None
+                     and other.outlet in (None, link.outlet) and not other.refers_back), None)
+    return replace(link, speaker=reported.speaker) if reported is not None else link
 
 
 def _closes(claim: Claim, link: Link, first: Link) -> bool:
