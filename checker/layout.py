@@ -1,12 +1,13 @@
 """A web page's lost line breaks, put back before the text is read: where its furniture meets its story.
 
 A page copied or crawled without its layout may come as one long line: the title, the site's name, a date stamp, a
-dateline and the story's first sentence («الجبير: ... | بوابة أخبار اليوم | ... الأحد, 21 يناير 2018 10:22 ص ...
-باريس (رويترز) - قال مصدر ...»). Every later stage reads lines (headline, date line, dateline, boilerplate), so a
-line break goes back in each place a page's parts meet: after a separator bar, around a date stamp, and before a
-wire's dateline on such a line. Each break replaces one space, so the text keeps its length and every offset
-still points into what the user gave. Only lines in Arabic script are read: English pages keep the bylines and
-credit lines the attribution rules read on one line ("By Jane Doe | jdoe@site.com | Orange County Register").
+dateline and the story's first sentence («الجبير: ... | بوابة أخبار اليوم | ... الأحد, 21 يناير 2018 10:22 ص ... باريس
+(رويترز) - قال مصدر ...»). Every later stage reads lines (headline, date line, dateline, boilerplate), so a line break
+goes back in each place a page's parts meet: after a separator bar, around a date stamp, before a wire's dateline on
+such a line, after a title's "- <site>", before a footer's phrase and after a caption's bracketed note (the word lists
+in boilerplate.toml [page_layout]). Each break replaces one space, so the text keeps its length and every offset still
+points into what the user gave. Only lines in Arabic script are read: English pages keep the bylines and credit lines
+the attribution rules read on one line ("By Jane Doe | jdoe@site.com | Orange County Register").
 
     >>> restore_line_breaks("عنوان الخبر | اسم الموقع الأحد, 21 يناير 2018 10:07 ص قال الوزير إن ...")
     'عنوان الخبر |\\nاسم الموقع\\nالأحد, 21 يناير 2018 10:07 ص\\nقال الوزير إن ...'
@@ -21,6 +22,8 @@ from typing import Any, Callable, Iterable
 from checker.config import DATA_DIR
 from checker.normalize import fold
 from checker.numbers import find_numbers
+
+OutletSpans = Callable[[str], Iterable[tuple[int, int]]]  # the spans of outlet names in a line
 
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -65,9 +68,6 @@ def _stamp_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], r
                        rf"(?:\s+(?:{zone_words})\s+[^\W\d_]+)?", re.IGNORECASE)
     label = re.compile(rf"(?:^|(?<=\s))(?:{labels})\s*:?\s*$", re.IGNORECASE)
     return weekday, clock, label, re.compile(rf"(?:^|\s)(?:{openers})\s*$", re.IGNORECASE)
-
-
-OutletSpans = Callable[[str], Iterable[tuple[int, int]]]
 
 
 @lru_cache(maxsize=1)
