@@ -161,7 +161,7 @@ def test_a_letter_sent_after_the_senders_comma_is_his_statement() -> None:
 
 def test_what_an_outlet_reports_someone_wrote_is_theirs() -> None:
     """«وحسب فرانس برس، كتب مادورو على تويتر أن»: the outlet's «وحسب» names no one itself; the statement it reports
-    is Maduro's (training draws: +9 speakers)."""
+    is Maduro's. Arabic only: "Israel Hayom reports that two lawmakers threatened" names no speaker."""
     (claim,) = analyze("وحسب أسوشيتد برس، يقول ممثلو ادعاء، إن المتهمة خططت لشن الهجوم.").claims
     assert (claim.attribution.outlet.id, claim.attribution.speaker) == ("ap", "ممثلو ادعاء")
     (claim,) = analyze("وذكرت رويترز أن القوات انسحبت من المدينة.").claims

@@ -97,7 +97,8 @@ def contradicting_edits(h: Headline, lists: dict, rng: random.Random) -> dict[st
     for kind in ("number", "place", "date", "actor"):
         if kind in options:
             gone = {_normal(w) for w in _WORD.findall(_changed_span(h.title, options[kind]))}
-            if gone and gone <= lead_words:
+            replaced = set(h.title.split()) - set(options[kind].split())  # «الحكومة» -> «رئيس الحكومة» replaces nothing
+            if gone and gone <= lead_words and replaced:
                 out[kind] = options[kind]
     return out
 
