@@ -23,7 +23,7 @@ from checker.config import DATA_DIR
 from checker.normalize import fold
 from checker.numbers import find_numbers
 
-OutletSpans = Callable[[str], Iterable[tuple[int, int]]]  # the spans of outlet names in a line
+OutletsIn = Callable[[str], Iterable[tuple[Any, int, int]]]  # outlets named in a line, with their spans
 
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -85,11 +85,11 @@ def _stamp_hint() -> re.Pattern[str]:
     return re.compile(rf"\d:\d\d|{re.escape(fold('الموافق'))}|(?:{days})\s*[,،]", re.IGNORECASE)
 
 
-def restore_line_breaks(text: str, outlets: OutletSpans | None = None) -> str:
+def restore_line_breaks(text: str, outlets: OutletsIn | None = None) -> str:
     """`text` with a line break for a space wherever a run-on page line joins its parts (same length).
 
-    `outlets` gives the spans of outlet names in a line: on the page's first line (its title) or a run-on line, a
-    title's "- <site>" ends it («... في سوريا - اليوم السابع نقل البيت الأبيض ...»)."""
+    `outlets` (`OutletRegistry.find_in`) finds the outlets a line names: on the page's first line (its title) or a
+    run-on line, a title's "- <site>" ends it («... في سوريا - اليوم السابع نقل البيت الأبيض ...»)."""
     if " " not in text:
         return text
     chars: list[str] | None = None
@@ -105,9 +105,9 @@ def restore_line_breaks(text: str, outlets: OutletSpans | None = None) -> str:
     return "".join(chars) if chars is not None else text
 
 
-def _after_site_names(line: str, outlets: OutletSpans) -> list[int]:
+def _after_site_names(line: str, outlets: OutletsIn) -> list[int]:
     """The spaces after a site's name that closes a title ("<title> - <site> <more>")."""
-    return [end for start, end in outlets(line)
+    return [end for _, start, end in outlets(line)
             if _TITLE_DASH.search(line, 0, start) and end < len(line) and line[end] == " "]
 
 
