@@ -93,10 +93,12 @@ def restore_line_breaks(text: str, outlets: OutletsIn | None = None) -> str:
     if " " not in text:
         return text
     chars: list[str] | None = None
+    folded: str | None = None  # the text folded once, when a line in Arabic script needs it (same offsets)
     for number, line in enumerate(_LINE.finditer(text)):
         if not _arabic_line(line.group()):
             continue
-        cuts = _cuts(line.group())
+        folded = fold(text) if folded is None else folded
+        cuts = _cuts(line.group(), folded[line.start():line.end()])
         if outlets is not None and (cuts or number == 0):
             cuts = sorted({*cuts, *_after_site_names(line.group(), outlets)})
         for cut in cuts:
@@ -116,25 +118,24 @@ def _arabic_line(line: str) -> bool:
     return arabic > 0 and arabic >= len(_LATIN_LETTER.findall(line))
 
 
-def _cuts(line: str) -> list[int]:
-    """Offsets of the spaces in `line` that stand for lost line breaks."""
+def _cuts(line: str, folded: str) -> list[int]:
+    """Offsets of the spaces in `line` (`folded`: its folded form) that stand for lost line breaks."""
     cuts = [bar.end() - 1 for bar in _BAR.finditer(line)]
-    cuts += [m.start() for m in _furniture().finditer(fold(line)) if m.start() > 0]
+    cuts += [m.start() for m in _furniture().finditer(folded) if m.start() > 0]
     cuts += [m.end() for m in _CAPTION_CLOSE.finditer(line)]
-    for start, end in _stamps(line):
+    for start, end in _stamps(line, folded):
         cuts += [at for at in (start - 1, end) if 0 < at < len(line) and line[at] == " "]
     if cuts:  # a run-on page line: a wire's dateline in it opens the story
         cuts += [match.start() - 1 for match in _DATELINE.finditer(line)]
     return sorted(set(cuts))
 
 
-def _stamps(line: str) -> list[tuple[int, int]]:
+def _stamps(line: str, folded: str) -> list[tuple[int, int]]:
     """Spans of a page's date stamps: a date with its year beside a clock time or beside the same day in the other
     calendar ("الأحد, 21 يناير 2018 10:07 ص", "11:46 28 أيلول 2017", "21 ذو القعدة 1438 ه - الموافق 13 أغسطس
     2017"), or after a weekday with a comma ("الأحد, يناير 21,2018"), with the weekday and a label before it
     ("تاريخ النشر:"). A date in a sentence ("قال اليوم الأربعاء 5 أفريل 2017 إن") is none of these."""
     weekday, clock, label, opener = _stamp_words()
-    folded = fold(line)
     if not _stamp_hint().search(folded):
         return []  # no clock time, no «الموافق», no weekday with a comma: no stamp (and no need to read numbers)
     pieces = [(m.start, m.end, False) for m in find_numbers(line, folded=folded)
@@ -142,7 +143,7 @@ def _stamps(line: str) -> list[tuple[int, int]]:
     pieces += [(m.start(), m.end(), False) for m in _NUMERIC_DATE.finditer(line)]
     pieces += [(m.start(), m.end(), True) for m in clock.finditer(folded)]
     stamps = []
-    for run in _runs(line, sorted(pieces)):
+    for run in _runs(folded, sorted(pieces)):
         start, end = run[0][0], run[-1][1]
         day = weekday.search(folded, 0, start)
         if day is not None and not _BETWEEN.fullmatch(line, day.end(), start):
@@ -157,11 +158,12 @@ def _stamps(line: str) -> list[tuple[int, int]]:
     return stamps
 
 
-def _runs(line: str, pieces: list[tuple[int, int, bool]]) -> list[list[tuple[int, int, bool]]]:
-    """Dates and clock times that follow each other with only separators between them, in runs."""
+def _runs(folded: str, pieces: list[tuple[int, int, bool]]) -> list[list[tuple[int, int, bool]]]:
+    """Dates and clock times that follow each other with only separators between them (in the folded line), in
+    runs."""
     runs: list[list[tuple[int, int, bool]]] = []
     for piece in pieces:
-        if runs and piece[0] >= runs[-1][-1][1] and _JOINS.fullmatch(fold(line[runs[-1][-1][1]:piece[0]])):
+        if runs and piece[0] >= runs[-1][-1][1] and _JOINS.fullmatch(folded, runs[-1][-1][1], piece[0]):
             runs[-1].append(piece)
         elif not runs or piece[0] >= runs[-1][-1][1]:
             runs.append([piece])

@@ -558,7 +558,8 @@ def _link_of(claim: Claim, links: list[Link]) -> Link | None:
 def _with_reported_speaker(link: Link | None, inside: list[Link]) -> Link | None:
     """«وحسب فرانس برس، كتب مادورو على تويتر أن», «وحسب أسوشيتد برس، يقول ممثلو ادعاء، إن»: an outlet's words that
     report someone else's statement name no one themselves; that statement's speaker is the claim's, the outlet stays
-    its outlet."""
+    its outlet. Read among the claim's own links: `sources._nested`, which sees the whole sentence, does the same for
+    an according-to or an act the outlet cites (moving this rule there changes other claims of the sentence)."""
     if link is None or link.speaker is not None or link.outlet is None or link.refers_back or not link.cue.arabic:
         return link  # ("Israel Hayom reports that two lawmakers threatened": English acts are no statements)
     reported = next((other for other in inside if other.cue.start >= link.cue.end and other.speaker is not None
