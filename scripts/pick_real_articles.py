@@ -246,7 +246,8 @@ FAKES_ROUNDS = {"verdict30": (20261316, 10), "verdict31": (20261320, 10), "verdi
 # training half's articles (the stance model's) may measure attribution, whose rules never read them, not verdicts.
 UNIFIEDFC_ROUNDS = {"dev48": (20261378, 20, 0), "verdict46": (20261380, 12, 10),
                     "dev49": (20261382, 20, 0), "verdict47": (20261384, 12, 10),
-                    "dev50": (20261386, 14, 0, 12), "verdict48": (20261388, 16, 10)}
+                    "dev50": (20261386, 14, 0, 12), "verdict48": (20261388, 16, 10),
+                    "dev51": (20261390, 16, 0, 10), "verdict49": (20261392, 16, 10)}
 
 
 def main(which: str) -> list[str]:
