@@ -17,13 +17,21 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any, Protocol
 
 from checker.config import DATA_DIR
+from checker.models import Outlet
 from checker.normalize import fold
 from checker.numbers import find_numbers
 
-OutletsIn = Callable[[str], Iterable[tuple[Any, int, int]]]  # outlets named in a line, with their spans
+
+class Outlets(Protocol):
+    """What layout asks of the outlet registry (`checker.outlets.OutletRegistry`)."""
+
+    def find_in(self, text: str) -> list[tuple[Outlet, int, int]]: ...
+
+    def kind(self, outlet: Outlet) -> str | None: ...
+
 
 _LINE = re.compile(r"[^\n]+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -42,6 +50,12 @@ _BETWEEN = re.compile(r"[\s,،|\-–—]{0,4}")
 _JOINS = re.compile(r"[\s,،|\-–—]{0,4}(?:(?:م|ه|الموافق|الساعه|ل|\([^()\d]{1,20}\))[\s,،|\-–—]{0,4})*")
 # A wire's dateline inside a line: a place, a bracketed name and a dash, then the story ("باريس (رويترز) - قال")
 _DATELINE = re.compile(r"(?<= )[^\s()]+ ?\(\s*[^()\d\n]{2,30}?\s*\) ?[-–—:]+ (?=\S+ \S+ \S+)")
+# The place of a wire's dash dateline, just before the wire's name: «واشنطن - », «عمان / الرياض - »
+_PLACE_DASH = re.compile(r"(?<= )[^\s|\-–—/]+(?: ?/ ?[^\s|\-–—/]+)? ?[-–—] ?$")
+# A wire's credit in brackets opening a line at the foot, the page's furniture run on after it: «(بترا) التعليق 2018»
+_BRACKET_CREDIT = re.compile(r"\(\s*([^()\n]{2,30}?)\s*\)(?= [^\s\-–—:])")
+# «المصدر | الخليج الجديد + أ ف ب»: a credit's label and its bar stay on the credit's line
+_CREDIT_LABEL = re.compile(r"\s*(?:المصدر|مصدر الخبر|source)\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -80,16 +94,21 @@ def _furniture() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _stamp_hint() -> re.Pattern[str]:
-    """What every stamp holds (in the folded line): a clock time, «الموافق», or a weekday and a comma."""
+    """What every stamp holds (in the folded line): a clock time, «الموافق», a weekday and a comma, or a label and a
+    weekday."""
     days = "|".join(re.escape(fold(w)) for w in _boilerplate()["page_layout"]["weekdays"])
-    return re.compile(rf"\d:\d\d|{re.escape(fold('الموافق'))}|(?:{days})\s*[,،]", re.IGNORECASE)
+    labels = "|".join(re.escape(fold(w)) for w in _boilerplate()["dateline"]["prefixes"])
+    return re.compile(rf"\d:\d\d|{re.escape(fold('الموافق'))}|(?:{days})\s*[,،]|(?:{labels})\s*:?\s*(?:{days})",
+                      re.IGNORECASE)
 
 
-def restore_line_breaks(text: str, outlets: OutletsIn | None = None) -> str:
+def restore_line_breaks(text: str, outlets: Outlets | None = None) -> str:
     """`text` with a line break for a space wherever a run-on page line joins its parts (same length).
 
-    `outlets` (`OutletRegistry.find_in`) finds the outlets a line names: on the page's first line (its title) or a
-    run-on line, a title's "- <site>" ends it («... في سوريا - اليوم السابع نقل البيت الأبيض ...»)."""
+    `outlets` (the outlet registry) finds the outlets a line names: on the page's first line (its title) or a run-on
+    line, a title's "- <site>" ends it («... في سوريا - اليوم السابع نقل البيت الأبيض ...»), a wire's dash dateline
+    before a date stamp starts a line («... لأكراد سوريا واشنطن - رويترز السبت, 25 نوفمبر 2017»), and in the
+    text's second half a wire's bracketed credit opening a line ends it («(بترا) التعليق 2018»)."""
     if " " not in text:
         return text
     chars: list[str] | None = None
@@ -100,17 +119,40 @@ def restore_line_breaks(text: str, outlets: OutletsIn | None = None) -> str:
         folded = fold(text) if folded is None else folded
         cuts = _cuts(line.group(), folded[line.start():line.end()])
         if outlets is not None and (cuts or number == 0):
-            cuts = sorted({*cuts, *_after_site_names(line.group(), outlets)})
+            cuts = sorted({*cuts, *_after_site_names(line.group(), outlets), *_before_datelines(line.group(), outlets,
+                                                                                                cuts)})
+        if outlets is not None and line.start() > len(text) // 2:
+            cuts = sorted({*cuts, *_after_bracket_credit(line.group(), outlets)})
         for cut in cuts:
             chars = chars if chars is not None else list(text)
             chars[line.start() + cut] = "\n"
     return "".join(chars) if chars is not None else text
 
 
-def _after_site_names(line: str, outlets: OutletsIn) -> list[int]:
+def _after_site_names(line: str, outlets: Outlets) -> list[int]:
     """The spaces after a site's name that closes a title ("<title> - <site> <more>")."""
-    return [end for _, start, end in outlets(line)
+    return [end for _, start, end in outlets.find_in(line)
             if _TITLE_DASH.search(line, 0, start) and end < len(line) and line[end] == " "]
+
+
+def _before_datelines(line: str, outlets: Outlets, cuts: list[int]) -> list[int]:
+    """The spaces before "<place> - <wire>" whose name ends where a cut (a date stamp) begins."""
+    found = []
+    for outlet, start, end in outlets.find_in(line):
+        place = _PLACE_DASH.search(line, 0, start) if end in cuts and outlets.kind(outlet) == "wire" else None
+        if place is not None and line[place.start() - 1] == " ":
+            found.append(place.start() - 1)
+    return found
+
+
+def _after_bracket_credit(line: str, outlets: Outlets) -> list[int]:
+    """The space after a wire's bracketed name opening the line ("(بترا) التعليق 2018"), the whole bracket its name."""
+    credit = _BRACKET_CREDIT.match(line)
+    if credit is None:
+        return []
+    named = outlets.find_in(credit.group(1))
+    whole = [o for o, start, end in named if start == 0 and end == len(credit.group(1)) and outlets.kind(o) == "wire"]
+    return [credit.end()] if whole else []
 
 
 def _arabic_line(line: str) -> bool:
@@ -120,7 +162,7 @@ def _arabic_line(line: str) -> bool:
 
 def _cuts(line: str, folded: str) -> list[int]:
     """Offsets of the spaces in `line` (`folded`: its folded form) that stand for lost line breaks."""
-    cuts = [bar.end() - 1 for bar in _BAR.finditer(line)]
+    cuts = [bar.end() - 1 for bar in _BAR.finditer(line) if not _CREDIT_LABEL.fullmatch(line, 0, bar.start())]
     cuts += [m.start() for m in _furniture().finditer(folded) if m.start() > 0]
     cuts += [m.end() for m in _CAPTION_CLOSE.finditer(line)]
     for start, end in _stamps(line, folded):
@@ -133,11 +175,12 @@ def _cuts(line: str, folded: str) -> list[int]:
 def _stamps(line: str, folded: str) -> list[tuple[int, int]]:
     """Spans of a page's date stamps: a date with its year beside a clock time or beside the same day in the other
     calendar ("الأحد, 21 يناير 2018 10:07 ص", "11:46 28 أيلول 2017", "21 ذو القعدة 1438 ه - الموافق 13 أغسطس
-    2017"), or after a weekday with a comma ("الأحد, يناير 21,2018"), with the weekday and a label before it
-    ("تاريخ النشر:"). A date in a sentence ("قال اليوم الأربعاء 5 أفريل 2017 إن") is none of these."""
+    2017"), or after a weekday with a comma ("الأحد, يناير 21,2018") or a label and a weekday ("تم نشره في الخميس 28
+    كانون الأول / ديسمبر 2017"), with the weekday and a label before it ("تاريخ النشر:"). A date in a sentence
+    ("قال اليوم الأربعاء 5 أفريل 2017 إن") is none of these."""
     weekday, clock, label, opener = _stamp_words()
     if not _stamp_hint().search(folded):
-        return []  # no clock time, no «الموافق», no weekday with a comma: no stamp (and no need to read numbers)
+        return []  # no clock time, «الموافق», weekday with a comma or label: no stamp (and no numbers to read)
     pieces = [(m.start, m.end, False) for m in find_numbers(line, folded=folded)
               if (m.kind == "date" and _YEAR.search(m.text)) or m.kind == "hijri"]
     pieces += [(m.start(), m.end(), False) for m in _NUMERIC_DATE.finditer(line)]
@@ -148,13 +191,14 @@ def _stamps(line: str, folded: str) -> list[tuple[int, int]]:
         day = weekday.search(folded, 0, start)
         if day is not None and not _BETWEEN.fullmatch(line, day.end(), start):
             day = None
-        if (day is not None and day.group("opener")) or opener.search(folded, 0, start):
-            continue  # «ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018 م»: a sentence's date
-        if len(run) == 1 and (day is None or not day.group("comma") or run[0][2]):
-            continue
-        start = day.start("day") if day else start
-        named = label.search(folded, 0, start)
-        stamps.append((named.start() if named else start, end))
+        begin = day.start("day") if day else start
+        named = label.search(folded, 0, begin)
+        if named is None or day is None:  # a label and a weekday («تم نشره في الخميس 28 كانون الأول 2017») make one
+            if (day is not None and day.group("opener")) or opener.search(folded, 0, start):
+                continue  # «ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018 م»: a sentence's
+            if len(run) == 1 and (day is None or not day.group("comma") or run[0][2]):
+                continue
+        stamps.append((named.start() if named else begin, end))
     return stamps
 
 

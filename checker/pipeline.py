@@ -41,7 +41,7 @@ def analyze(text: str, registry: OutletRegistry | None = None, *, tagger: bool =
     switched on (off as shipped), keeps the writer's unmarked opinion and speculation out of the claims.
     """
     registry = registry or load_registry()
-    doc = make_doc(restore_line_breaks(text, registry.find_in))  # a page pasted as one long line gets its breaks back
+    doc = make_doc(restore_line_breaks(text, registry))  # a page pasted as one long line gets its breaks back
     claims, non_claims = extract_claims(doc)
     refiner, opinions = None, None
     if tagger:

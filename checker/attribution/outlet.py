@@ -51,8 +51,8 @@ _DATED_PAREN_WIRE = re.compile(
 # brackets and the report going on on the same line (a caption ending "(AFP)" is no dateline).
 _PAREN_WIRE = re.compile(r"^[ \t]*[^\s()]+(?:[ \t]+[^\s()]+){0,2}[ \t]*\(\s*([^()\n]{2,30}?)\s*\)[ \t]*[-—–:]?"
                          r"(?=[ \t]*(?:\S+[ \t]+){4}\S)", re.MULTILINE)
-# Credit lines at the foot: "المصدر: رويترز", "Source: AFP", "(أ ف ب)", "— Reuters".
-_CREDIT = re.compile(r"^[ \t]*(?:\(?\s*(?:المصدر|مصدر الخبر|source)\s*[:：]\s*([^\n()]{2,40}?)\s*\)?"
+# Credit lines at the foot: "المصدر: رويترز", "Source: AFP", "(أ ف ب)", "— Reuters", "المصدر | الخليج الجديد + أ ف ب".
+_CREDIT = re.compile(r"^[ \t]*(?:\(?\s*(?:المصدر|مصدر الخبر|source)\s*[:：|]\s*([^\n()]{2,40}?)\s*\)?"
                      r"|\(\s*([^\n()]{2,30}?)\s*\)|[-—–]{1,2}\s*([^\n]{2,30}?)|([^\n()/:]{2,25}?))[ \t.]*$",
                      re.MULTILINE | re.IGNORECASE)
 # "فرانس24/ أ ف ب", "France 24 / Reuters": the site, a slash and the wire whose copy it carries, on the last lines.
@@ -296,6 +296,8 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
         outlet = registry.find(match.group(group))
         if outlet is not None and (registry.kind(outlet) == WIRE or group == 1):
             return _dateline(match, group, outlet, offset=0)
+        if outlet is None and group == 1 and "+" in match.group(1):
+            return _joined_credit(match, registry)
     for pattern in (_CONTRIBUTED, _ORIGINALLY, _CLOSING_BRACKET, _HAT_TIP, _BRACKETED_WITH, _FILES_FROM, _MORE_FROM):
         match = pattern.search(text.rstrip(), offset)
         outlet = registry.find(match.group(1)) if match else None
@@ -315,6 +317,17 @@ def _credit_line(text: str, registry: OutletRegistry) -> Attribution | None:
         if outlet is not None:
             return _dateline(match, 1, outlet, offset=0)
     return None
+
+
+def _joined_credit(match: re.Match[str], registry: OutletRegistry) -> Attribution | None:
+    """"المصدر: الخليج الجديد + أ ف ب": a site's story folding in a wire's copy is the wire's, carried by the site;
+    "المصدر: RT + وكالات" names one outlet beside unnamed agencies."""
+    named = [outlet for part in match.group(1).split("+") if (outlet := registry.find(part.strip()))]
+    wires = [outlet for outlet in named if registry.kind(outlet) == WIRE]
+    if not named:
+        return None
+    outlet = (wires or named)[0]
+    return replace(_dateline(match, 1, outlet, offset=0), via=tuple(o for o in named if o != outlet)[:1])
 
 
 def _dateline(match: re.Match[str], group: int | str, outlet: Outlet, offset: int) -> Attribution:

@@ -1,0 +1,62 @@
+"""Round 51 of issue 7 (session 41), read as training data after its first contact (eval/real_train49): on the Arabic
+web pages unifiedfc retrieved, the wire whose copy a page carries went unread where the crawl ran its credit into
+the page's furniture: «... لأكراد سوريا واشنطن - رويترز السبت, 25 نوفمبر 2017 01:45 ص نقل البيت الأبيض», «(بترا)
+التعليق 2018 جميع حقوق النشر محفوظة», «المصدر | الخليج الجديد + أ ف ب كلمات مفتاحية | أخبار متعلقة»; a stamp opened by
+a label («تم نشره في الخميس 30 تشرين الثاني / نوفمبر 2017.») was kept as a claim; Syrian sites and Reuters' Arabic
+name for RIA Novosti («وكالة الإعلام الروسية») were missing from the registry. The annotated items are the blind
+annotators'; the articles are read in place."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.layout import restore_line_breaks
+from checker.pipeline import analyze, load_registry
+from real_training_items import check_training_item
+
+REGISTRY = load_registry()
+
+
+def test_a_wires_dash_dateline_between_a_title_and_a_stamp_starts_the_story() -> None:
+    text = ("ترامب يؤكد ما قاله أردوغان بشأن دعم أكراد سوريا واشنطن - رويترز السبت, 25 نوفمبر 2017 01:45 ص نقل البيت "
+            "الأبيض, الجمعة, عن الرئيس دونالد ترامب قوله إنه أبلغ الرئيس التركي بوقف تسليم الأسلحة.")
+    assert restore_line_breaks(text, REGISTRY).split("\n")[:3] == [
+        "ترامب يؤكد ما قاله أردوغان بشأن دعم أكراد سوريا", "واشنطن - رويترز", "السبت, 25 نوفمبر 2017 01:45 ص"]
+    assert analyze(text).claims[-1].attribution.outlet.id == "reuters"
+
+
+def test_a_sites_name_after_its_title_is_no_dateline() -> None:
+    """"<title> - <site> <stamp>": the site closes the title; only a wire's name makes a dateline of the words before
+    it."""
+    text = ("الحكومة تعلن خطة جديدة للنقل - اليوم السابع السبت, 25 نوفمبر 2017 01:45 ص أعلنت الحكومة اليوم خطة جديدة "
+            "للنقل العام في القاهرة.")
+    assert restore_line_breaks(text, REGISTRY).split("\n")[0] == "الحكومة تعلن خطة جديدة للنقل - اليوم السابع"
+
+
+def test_the_credit_lines_of_crawled_pages_name_the_wire(eval_data: Path) -> None:
+    """«واشنطن - رويترز» before the stamp, «(بترا)» run into the footer, «المصدر | الخليج الجديد + أ ف ب» (the wire's
+    copy carried by the site)."""
+    check_training_item("real_train49", "unifiedfc/R-207/4", 241, "reuters")
+    check_training_item("real_train49", "unifiedfc/R-527/9", 575, "petra")
+    check_training_item("real_train49", "unifiedfc/V-352/6", 640, "afp")
+    text = ("قال الرئيس إن المحادثات ستستأنف الأسبوع المقبل في أنقرة.\n"
+            "المصدر | الخليج الجديد + أ ف ب كلمات مفتاحية | أخبار متعلقة\n")
+    source = analyze(text).claims[0].attribution
+    assert source.outlet.id == "afp" and [outlet.id for outlet in source.via] == ["the-new-khalij"]
+
+
+def test_a_bracketed_credit_opening_a_line_in_the_stories_first_half_is_left_alone() -> None:
+    text = "(رويترز) قال مسؤول إن الحكومة ستخفض الضرائب العام المقبل وإن العجز سيتراجع.\n" + "وأضاف أن النمو سيتحسن. " * 3
+    assert restore_line_breaks(text, REGISTRY) == text
+
+
+def test_a_stamp_opened_by_a_label_is_no_claim_and_a_sentences_date_stays(eval_data: Path) -> None:
+    check_training_item("real_train49", "unifiedfc/R-527/9", 106, None)  # «تم نشره في الخميس 30 تشرين الثاني ...»
+    sentence = "ففي شريط مصور تم نشره في 29 آذار / مارس 2017 سجل التنظيم عمليتين انتحاريتين في الموصل."
+    assert restore_line_breaks(sentence, REGISTRY) == sentence
+
+
+def test_syrian_sites_and_rias_arabic_name_are_outlets(eval_data: Path) -> None:
+    check_training_item("real_train49", "unifiedfc/V-41/2", 883, "shaam-news-network")  # «وقالت شبكة شام إن»
+    check_training_item("real_train49", "unifiedfc/R-307/5", 592, "ria-novosti")  # «نقلت وكالة الإعلام الروسية عن»
+    claim = analyze("وقال مركز حلب الإعلامي إن 12 مدنيا قتلوا في قصف على حي الشعار.").claims[0]
+    assert claim.attribution.outlet.id == "aleppo-media-center"
