@@ -85,7 +85,9 @@ and a forty-sixth verdict set with `verdict46 > eval/verdict_cases46/articles.tx
 `dev49 > eval/real_train47/articles.txt` and a forty-seventh verdict set with `verdict47 >
 eval/verdict_cases47/articles.txt` (the last of BBC Arabic's), and measured its fixes on round 50 (`dev50 >
 eval/real_train48/articles.txt`, JawharaFM articles of ANT v1.1's training half beside the pages) and a forty-eighth
-verdict set (`verdict48 > eval/verdict_cases48/articles.txt`).
+verdict set (`verdict48 > eval/verdict_cases48/articles.txt`). Session 41 drew round 51 (`dev51 >
+eval/real_train49/articles.txt`, pages and JawharaFM articles) and a forty-ninth verdict set (`verdict49 >
+eval/verdict_cases49/articles.txt`), both measured first on the session's starting code.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters (ANT's up to 6,000 in
