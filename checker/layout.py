@@ -119,8 +119,10 @@ def restore_line_breaks(text: str, outlets: Outlets | None = None) -> str:
         folded = fold(text) if folded is None else folded
         cuts = _cuts(line.group(), folded[line.start():line.end()])
         if outlets is not None and (cuts or number == 0):
-            cuts = sorted({*cuts, *_after_site_names(line.group(), outlets), *_before_datelines(line.group(), outlets,
-                                                                                                cuts)})
+            cuts = sorted({*cuts, *_after_site_names(line.group(), outlets)})
+            cuts = sorted({*cuts, *_before_datelines(line.group(), outlets, cuts)})
+        if outlets is not None and not cuts:
+            cuts = _named_datelines(line.group(), outlets)
         if outlets is not None and line.start() > len(text) // 2:
             cuts = sorted({*cuts, *_after_bracket_credit(line.group(), outlets)})
         for cut in cuts:
@@ -136,12 +138,25 @@ def _after_site_names(line: str, outlets: Outlets) -> list[int]:
 
 
 def _before_datelines(line: str, outlets: Outlets, cuts: list[int]) -> list[int]:
-    """The spaces before "<place> - <wire>" whose name ends where a cut (a date stamp) begins."""
+    """The spaces before "<place> - <wire>" whose name ends where a cut (a date stamp) begins or closes the line."""
     found = []
     for outlet, start, end in outlets.find_in(line):
-        place = _PLACE_DASH.search(line, 0, start) if end in cuts and outlets.kind(outlet) == "wire" else None
+        closes = end in cuts or not line[end:].strip()
+        place = _PLACE_DASH.search(line, 0, start) if closes and outlets.kind(outlet) == "wire" else None
         if place is not None and line[place.start() - 1] == " ":
             found.append(place.start() - 1)
+    return found
+
+
+def _named_datelines(line: str, outlets: Outlets) -> list[int]:
+    """The spaces before a dateline inside a line whose brackets hold an outlet's whole name, a caption run into it
+    («صورة لعناصر من جهاز مكافحة الإرهاب العراقي دبي, الإمارات العربية المتحدة (CNN) - - قال»)."""
+    found = []
+    for match in _DATELINE.finditer(line):
+        bracket = line.index("(", match.start()) + 1
+        name = line[bracket:line.index(")", bracket)].strip()
+        if any(start == 0 and end == len(name) for _, start, end in outlets.find_in(name)):
+            found.append(match.start() - 1)
     return found
 
 

@@ -3,8 +3,10 @@ web pages unifiedfc retrieved, the wire whose copy a page carries went unread wh
 the page's furniture: «... لأكراد سوريا واشنطن - رويترز السبت, 25 نوفمبر 2017 01:45 ص نقل البيت الأبيض», «(بترا)
 التعليق 2018 جميع حقوق النشر محفوظة», «المصدر | الخليج الجديد + أ ف ب كلمات مفتاحية | أخبار متعلقة»; a stamp opened by
 a label («تم نشره في الخميس 30 تشرين الثاني / نوفمبر 2017.») was kept as a claim; Syrian sites and Reuters' Arabic
-name for RIA Novosti («وكالة الإعلام الروسية») were missing from the registry. The annotated items are the blind
-annotators'; the articles are read in place."""
+name for RIA Novosti («وكالة الإعلام الروسية») were missing from the registry. Round 52 (eval/real_train50), read
+after its first contact: the dateline closing a page's run-on title («... ببحر الصين الجنوبي واشنطن - رويترز قالت
+...») and one a caption runs into («... جهاز مكافحة الإرهاب العراقي دبي, الإمارات العربية المتحدة (CNN) - - قال»).
+The annotated items are the blind annotators'; the articles are read in place."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -60,3 +62,14 @@ def test_syrian_sites_and_rias_arabic_name_are_outlets(eval_data: Path) -> None:
     check_training_item("real_train49", "unifiedfc/R-307/5", 592, "ria-novosti")  # «نقلت وكالة الإعلام الروسية عن»
     claim = analyze("وقال مركز حلب الإعلامي إن 12 مدنيا قتلوا في قصف على حي الشعار.").claims[0]
     assert claim.attribution.outlet.id == "aleppo-media-center"
+
+
+def test_a_dateline_after_a_run_on_title_or_a_caption_starts_the_story(eval_data: Path) -> None:
+    check_training_item("real_train50", "unifiedfc/R-18/8", 191, "reuters")  # «... الجنوبي واشنطن - رويترز قالت»
+    check_training_item("real_train50", "unifiedfc/V-663/2", 323, "cnn")  # a caption, then «دبي, ... (CNN) - -»
+    check_training_item("real_train50", "unifiedfc/V-663/2", 187, None)  # the caption itself: kept out
+    text = ("صورة لعناصر من الشرطة في المدينة دبي، الإمارات العربية المتحدة (CNN) -- قال وزير الداخلية إن الشرطة "
+            "اعتقلت 12 شخصا.")
+    assert restore_line_breaks(text, REGISTRY).split("\n")[1].startswith("المتحدة (CNN) --")
+    sentence = "وقال المتحدث باسم الحزب (حزب الشعب) - في بيان صدر اليوم - إن الحزب سيقاطع الانتخابات المقبلة."
+    assert restore_line_breaks(sentence, REGISTRY) == sentence
