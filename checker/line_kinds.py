@@ -36,6 +36,7 @@ _HEADLINE_WORDS = 20
 _BODY_WORDS = 12  # a line this long ending like a statement is the body, not a title
 _LABEL_HEADING_WORDS = 6
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_ZONE = re.compile(r"\(\s*(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)|\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\b")
 _STAMPS = re.compile(r"\b(?:Published|Updated|Posted|Last modified)\b")
 _TITLE_HEADING_WORDS = 5
 _MENU_LINES = 5  # a run of this many short Title Case lines is a site's menu (`_menu_block`)
@@ -492,7 +493,9 @@ def _title_line(line: Line) -> bool:
 
 
 def _only_dates(line: str) -> bool:
-    """'Friday 8 December 2023 10:45', '08/12/2023': a date or time and nothing to check."""
+    """'Friday 8 December 2023 10:45', '08/12/2023', «السبت, 26 اغسطس / آب 2017; 02:04 (GMT + 0400)»: a date or time
+    (and its time zone) and nothing to check."""
+    line = _ZONE.sub(" ", line)
     mentions = dates_only(line)
     if not mentions or has_verb(line, "ar"):
         return False

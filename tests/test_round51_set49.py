@@ -73,3 +73,16 @@ def test_a_dateline_after_a_run_on_title_or_a_caption_starts_the_story(eval_data
     assert restore_line_breaks(text, REGISTRY).split("\n")[1].startswith("المتحدة (CNN) --")
     sentence = "وقال المتحدث باسم الحزب (حزب الشعب) - في بيان صدر اليوم - إن الحزب سيقاطع الانتخابات المقبلة."
     assert restore_line_breaks(sentence, REGISTRY) == sentence
+
+
+def test_cnn_and_bbc_arabic_pages_furniture_and_stamps_are_no_claims(eval_data: Path) -> None:
+    """CNN Arabic's menu («Search CNN Arabic Navigation عناوين الأخبار ...»), stamp («الأحد, 11 يونيو / حزيران 2017;
+    03:18 (GMT + 0400)») and foot («روابط ذات علاقة الأخبار صفحات خاصة ...»), BBC Arabic's foot, a comment form."""
+    for start in (0, 56, 143, 939):
+        check_training_item("real_train50", "unifiedfc/R-202/11", start, None)
+    check_training_item("real_train50", "unifiedfc/V-691/6", 1379, None)
+    check_training_item("real_train50", "unifiedfc/V-177/3", 1217, None)
+    text = ("قال الوزير إن الحكومة ستخفض الضرائب العام المقبل.\n"
+            "السبت, 26 اغسطس / آب 2017; 02:04 (GMT + 0400)\n"
+            "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها\n")
+    assert [claim.text for claim in analyze(text).claims] == ["قال الوزير إن الحكومة ستخفض الضرائب العام المقبل."]
