@@ -36,7 +36,8 @@ _HEADLINE_WORDS = 20
 _BODY_WORDS = 12  # a line this long ending like a statement is the body, not a title
 _LABEL_HEADING_WORDS = 6
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_ZONE = re.compile(r"\(\s*(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)|\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\b")
+_ZONE = re.compile(r"\(\s*(?:GMT|UTC)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\s*\)"
+                   r"|\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\b")
 _STAMPS = re.compile(r"\b(?:Published|Updated|Posted|Last modified)\b")
 _TITLE_HEADING_WORDS = 5
 _MENU_LINES = 5  # a run of this many short Title Case lines is a site's menu (`_menu_block`)

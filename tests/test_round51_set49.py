@@ -47,7 +47,8 @@ def test_the_credit_lines_of_crawled_pages_name_the_wire(eval_data: Path) -> Non
 
 
 def test_a_bracketed_credit_opening_a_line_in_the_stories_first_half_is_left_alone() -> None:
-    text = "(رويترز) قال مسؤول إن الحكومة ستخفض الضرائب العام المقبل وإن العجز سيتراجع.\n" + "وأضاف أن النمو سيتحسن. " * 3
+    text = ("(رويترز) قال مسؤول إن الحكومة ستخفض الضرائب العام المقبل وإن العجز سيتراجع.\n"
+            + "وأضاف أن النمو سيتحسن. " * 3)
     assert restore_line_breaks(text, REGISTRY) == text
 
 
