@@ -87,7 +87,9 @@ eval/verdict_cases47/articles.txt` (the last of BBC Arabic's), and measured its 
 eval/real_train48/articles.txt`, JawharaFM articles of ANT v1.1's training half beside the pages) and a forty-eighth
 verdict set (`verdict48 > eval/verdict_cases48/articles.txt`). Session 41 drew round 51 (`dev51 >
 eval/real_train49/articles.txt`, pages and JawharaFM articles) and a forty-ninth verdict set (`verdict49 >
-eval/verdict_cases49/articles.txt`), both measured first on the session's starting code.
+eval/verdict_cases49/articles.txt`), both measured first on the session's starting code, then round 52 (`dev52 >
+eval/real_train50/articles.txt`) and a fiftieth verdict set (`verdict50 > eval/verdict_cases50/articles.txt`) on its
+fixes.
 
 ANT v1.1 documents whose md5(DOCNO) ends in 0-b are the stance model's training half: the attribution training set
 draws from them, the development set from the other half. Articles of 600-4,000 characters (ANT's up to 6,000 in
