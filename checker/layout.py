@@ -52,6 +52,8 @@ _JOINS = re.compile(r"[\s,،|\-–—]{0,4}(?:(?:م|ه|الموافق|الساع
 _DATELINE = re.compile(r"(?<= )[^\s()]+ ?\(\s*[^()\d\n]{2,30}?\s*\) ?[-–—:]+ (?=\S+ \S+ \S+)")
 # The place of a wire's dash dateline, just before the wire's name: «واشنطن - », «عمان / الرياض - »
 _PLACE_DASH = re.compile(r"(?<= )[^\s|\-–—/]+(?: ?/ ?[^\s|\-–—/]+)? ?[-–—] ?$")
+# The places a dateline lists before its last word: «دبي, الإمارات العربية » (a comma after the first)
+_PLACE_LIST = re.compile(r"(?:^|(?<= ))[^\s,،]+[,،] (?:[^\s,،]+ ){0,3}$")
 # A wire's credit in brackets opening a line at the foot, the page's furniture run on after it: «(بترا) التعليق 2018»
 _BRACKET_CREDIT = re.compile(r"\(\s*([^()\n]{2,30}?)\s*\)(?= [^\s\-–—:])")
 # «المصدر | الخليج الجديد + أ ف ب»: a credit's label and its bar stay on the credit's line
@@ -155,8 +157,12 @@ def _named_datelines(line: str, outlets: Outlets) -> list[int]:
     for match in _DATELINE.finditer(line):
         bracket = line.index("(", match.start()) + 1
         name = line[bracket:line.index(")", bracket)].strip()
-        if any(start == 0 and end == len(name) for _, start, end in outlets.find_in(name)):
-            found.append(match.start() - 1)
+        if not any(start == 0 and end == len(name) for _, start, end in outlets.find_in(name)):
+            continue
+        places = _PLACE_LIST.search(line, 0, match.start())  # «دبي, الإمارات العربية» before «المتحدة (CNN)»
+        cut = places.start() if places else match.start()
+        if cut > 0:
+            found.append(cut - 1)
     return found
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checker.layout import restore_line_breaks
 from checker.pipeline import analyze, load_registry
-from real_training_items import check_training_item
+from real_training_items import check_training_item, training_speaker
 
 REGISTRY = load_registry()
 
@@ -71,7 +71,7 @@ def test_a_dateline_after_a_run_on_title_or_a_caption_starts_the_story(eval_data
     check_training_item("real_train50", "unifiedfc/V-663/2", 187, None)  # the caption itself: kept out
     text = ("صورة لعناصر من الشرطة في المدينة دبي، الإمارات العربية المتحدة (CNN) -- قال وزير الداخلية إن الشرطة "
             "اعتقلت 12 شخصا.")
-    assert restore_line_breaks(text, REGISTRY).split("\n")[1].startswith("المتحدة (CNN) --")
+    assert restore_line_breaks(text, REGISTRY).split("\n")[1].startswith("دبي، الإمارات العربية المتحدة (CNN) --")
     sentence = "وقال المتحدث باسم الحزب (حزب الشعب) - في بيان صدر اليوم - إن الحزب سيقاطع الانتخابات المقبلة."
     assert restore_line_breaks(sentence, REGISTRY) == sentence
 
@@ -87,3 +87,11 @@ def test_cnn_and_bbc_arabic_pages_furniture_and_stamps_are_no_claims(eval_data: 
             "السبت, 26 اغسطس / آب 2017; 02:04 (GMT + 0400)\n"
             "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها\n")
     assert [claim.text for claim in analyze(text).claims] == ["قال الوزير إن الحكومة ستخفض الضرائب العام المقبل."]
+
+
+def test_a_verb_joined_by_waw_shares_the_subject_of_its_sentence(eval_data: Path) -> None:
+    """«ونصحت السفارة الأمريكية في جاكرتا رعاياها بتجنب مناطق الاحتجاجات وقالت إن قنصليتها ... علقت الخدمات»: the
+    second verb reports, and its subject is the first verb's (the two agree in gender)."""
+    assert training_speaker("real_train46", "unifiedfc/R-102/4", 1133) == "السفارة الأمريكية"
+    feminine_after_masculine = analyze("وأعلن الجيش السيطرة على المدينة بعد معارك عنيفة وقالت إن المعارك انتهت.")
+    assert feminine_after_masculine.claims[0].attribution.speaker != "الجيش"

@@ -215,8 +215,25 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
     if after is not None and after_time_words(after, lexicon) is None:
         after = None  # «نفت الثلاثاء "قطعيا" أن»: only when and how; the subject stands before the verb
     if after is None and cue.role == "speech" and not is_participle(cue, lexicon):
-        return _subject_before_verb(doc, start, cue, lexicon)
+        return _subject_before_verb(doc, start, cue, lexicon) or _shared_subject(doc, start, cue, lexicon)
     return after
+
+
+def _shared_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | None:
+    """«ونصحت السفارة الأمريكية رعاياها بتجنب المناطق وقالت إن»: a speech verb joined by و/ف with no subject of its
+    own shares the subject of its sentence's first verb (its definite words), when the two verbs agree in gender
+    (both end in ت or neither does)."""
+    if fold(cue.text)[:1] not in ("و", "ف"):
+        return None
+    subject = arabic_clause_subject(doc, start, cue, lexicon)
+    if subject is None:
+        return None
+    verb = doc.folded[:subject.start].split()[-1:]
+    if not verb or verb[0].endswith("ت") != cue_verb(cue).endswith("ت"):
+        return None
+    words = list(_NON_SPACE.finditer(doc.folded, subject.start, subject.end))
+    definite = next((n for n, word in enumerate(words) if not word.group().startswith("ال")), len(words))
+    return _trimmed(doc.text, subject.start, words[definite - 1].end())  # «السفارة الأمريكية», not «... في جاكرتا»
 
 
 def after_time_words(speaker: Span, lexicon: Lexicon) -> Span | None:

@@ -303,9 +303,11 @@ def _is_cue(cue: Cue, folded: str, sentence_start: int, lexicon: Lexicon) -> boo
         return True
     # "لكن الفالح ووزير الطاقة الإماراتي سهيل المزروعي رجحا أن": a longer subject before the verb when the reported
     # words follow it at once.
-    return len(clause) <= _CLAUSE_OPENING_WORDS or (
-        len(clause) <= _SUBJECT_FIRST_WORDS and bool(_CONTENT_AFTER.match(folded, _past_time_words(
-            folded, cue.end, lexicon)))) or bool(SUBJECT_THEN_CONTENT.match(folded, cue.end))
+    # «ونصحت السفارة ... رعاياها بتجنب مناطق الاحتجاجات وقالت إن»: a verb joined by و whose reported words follow at
+    # once opens a clause of its own, however long the one before.
+    content_after = bool(_CONTENT_AFTER.match(folded, _past_time_words(folded, cue.end, lexicon)))
+    return len(clause) <= _CLAUSE_OPENING_WORDS or (len(clause) <= _SUBJECT_FIRST_WORDS and content_after) or (
+        cue.text[:1] in "وف" and content_after) or bool(SUBJECT_THEN_CONTENT.match(folded, cue.end))
 
 
 def _past_time_words(folded: str, position: int, lexicon: Lexicon) -> int:
