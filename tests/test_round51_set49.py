@@ -6,13 +6,15 @@ a label («تم نشره في الخميس 30 تشرين الثاني / نوفم
 name for RIA Novosti («وكالة الإعلام الروسية») were missing from the registry. Round 52 (eval/real_train50), read
 after its first contact: the dateline closing a page's run-on title («... ببحر الصين الجنوبي واشنطن - رويترز قالت
 ...») and one a caption runs into («... جهاز مكافحة الإرهاب العراقي دبي, الإمارات العربية المتحدة (CNN) - - قال»).
-The annotated items are the blind annotators'; the articles are read in place."""
+The annotated items are the blind annotators'; the articles are read in place. Verdict set 49 (eval/verdict_cases49), read after its first contact: «أبو
+فراس السوري», a nom de guerre, was read as the place Syria against a passage's Uzbekistan."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from checker.layout import restore_line_breaks
 from checker.pipeline import analyze, load_registry
+from checker.slots.names import mentions
 from real_training_items import check_training_item, training_speaker
 
 REGISTRY = load_registry()
@@ -95,3 +97,9 @@ def test_a_verb_joined_by_waw_shares_the_subject_of_its_sentence(eval_data: Path
     assert training_speaker("real_train46", "unifiedfc/R-102/4", 1133) == "السفارة الأمريكية"
     feminine_after_masculine = analyze("وأعلن الجيش السيطرة على المدينة بعد معارك عنيفة وقالت إن المعارك انتهت.")
     assert feminine_after_masculine.claims[0].attribution.speaker != "الجيش"
+
+
+def test_a_nom_de_guerre_names_no_place() -> None:
+    """«قُتل المتحدث باسم جبهة النصرة أبو فراس السوري»: «السوري» ends a kunya's name; «مقاتل سوري» is Syrian."""
+    assert not [m for m in mentions("قتل المتحدث أبو فراس السوري ونجله في غارة") if m.kind == "place"]
+    assert [m.key for m in mentions("قتل مقاتل سوري في غارة") if m.kind == "place"] == ["syria"]

@@ -228,6 +228,8 @@ def _same_skeleton(a: str, b: str) -> bool:
 
 # What follows an Arabic first name that is also a nationality without its article («تركي», «مصري»): a family name.
 _FAMILY_LINK = re.compile(r"\s+(?:ال|بن|ابن|بنت)\s")
+# A kunya and its name just before a nationality adjective («أبو فراس السوري»): the adjective ends the name.
+_KUNYA = re.compile(r"(?<!\w)[وف]?(?:ابو|ابي|ابا|ام) [^\W\d]+ $")
 
 
 def mentions(text: str) -> tuple[Mention, ...]:
@@ -245,6 +247,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue  # a weekday: read by `weekdays`
         if entry.adjective and _FAMILY_LINK.match(folded, end):
             continue  # «تركي آل الشيخ», «تركي بن عبدالله»: a first name, not "Turkish"
+        if entry.adjective and _KUNYA.search(folded, 0, start):
+            continue  # «أبو فراس السوري», «أبو مصعب العراقي»: a nom de guerre's last word, not "Syrian"
         mention = Mention(entry.kind, entry.key, Span(start, end, text[start:end]), entry.level, entry.adjective)
         found.append(_as_country(text, _as_government(text, mention, gazetteer.parents), gazetteer.parents))
     taken = [(m.span.start, m.span.end) for m in found]
