@@ -53,7 +53,7 @@ TRAINING_SETS = ("verdict_cases", "verdict_cases3", "verdict_cases4", "verdict_c
                  "verdict_cases39", "verdict_cases40", "verdict_cases41",
                  "verdict_cases42", "verdict_cases43", "verdict_cases44", "verdict_cases45",
                  "verdict_cases46", "verdict_cases47", "verdict_cases48",
-                 "verdict_cases49")
+                 "verdict_cases49", "verdict_cases50")
 LABELS = ("supported", "contradicted", "not_enough_evidence")
 ENGLISH_SOURCES = frozenset({"fnc1", "polnear", "gum", "wice", "fakes"})
 ANT_OUTLETS = {"Alarabia": "Al Arabiya", "BBC": "BBC Arabic", "CNN": "CNN Arabic", "France24": "France 24",

@@ -11,8 +11,8 @@ eval/verdict_cases30, 150, eval/verdict_cases31, 150, eval/verdict_cases32, 150,
 eval/verdict_cases34, 150, eval/verdict_cases35, 150, eval/verdict_cases36, 150, eval/verdict_cases37, 150,
 eval/verdict_cases38, 150, eval/verdict_cases39, 150, eval/verdict_cases40, 150, eval/verdict_cases41, 150,
 eval/verdict_cases42, 150, eval/verdict_cases43, 150, eval/verdict_cases44, 150, eval/verdict_cases45, 150,
-eval/verdict_cases46, 150, eval/verdict_cases47, 150, eval/verdict_cases48, 150, and eval/verdict_cases49, 150:
-forty-eight groups of blind writers), folds grouped by the article that decides a case.
+eval/verdict_cases46, 150, eval/verdict_cases47, 150, eval/verdict_cases48, 150, eval/verdict_cases49, 150, and
+eval/verdict_cases50, 150: forty-nine groups of blind writers), folds grouped by the article that decides a case.
 
 Every case is checked once (retrieval, slots, stance), each set against its own store of articles; the verdict is
 then re-decided for each setting of COVERAGE_AGREE (a passage the stance step found unrelated says the same when its
