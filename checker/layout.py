@@ -109,8 +109,10 @@ def restore_line_breaks(text: str, outlets: Outlets | None = None) -> str:
 
     `outlets` (the outlet registry) finds the outlets a line names: on the page's first line (its title) or a run-on
     line, a title's "- <site>" ends it («... في سوريا - اليوم السابع نقل البيت الأبيض ...»), a wire's dash dateline
-    before a date stamp starts a line («... لأكراد سوريا واشنطن - رويترز السبت, 25 نوفمبر 2017»), and in the
-    text's second half a wire's bracketed credit opening a line ends it («(بترا) التعليق 2018»)."""
+    before a date stamp or closing the title starts a line («... لأكراد سوريا واشنطن - رويترز السبت, 25 نوفمبر
+    2017»); on any line a dateline whose brackets hold an outlet's whole name starts one (a caption run into it:
+    «... العراقي دبي, الإمارات العربية المتحدة (CNN) - - قال»), and in the text's second half a wire's bracketed
+    credit opening a line ends it («(بترا) التعليق 2018»)."""
     if " " not in text:
         return text
     chars: list[str] | None = None
@@ -121,9 +123,10 @@ def restore_line_breaks(text: str, outlets: Outlets | None = None) -> str:
         folded = fold(text) if folded is None else folded
         cuts = _cuts(line.group(), folded[line.start():line.end()])
         if outlets is not None and (cuts or number == 0):
-            cuts = sorted({*cuts, *_after_site_names(line.group(), outlets)})
-            cuts = sorted({*cuts, *_before_datelines(line.group(), outlets, cuts)})
-        if outlets is not None and not cuts:
+            named = outlets.find_in(line.group())
+            cuts = sorted({*cuts, *_after_site_names(line.group(), named)})
+            cuts = sorted({*cuts, *_before_datelines(line.group(), named, outlets, cuts)})
+        if outlets is not None and not cuts and "(" in line.group():
             cuts = _named_datelines(line.group(), outlets)
         if outlets is not None and line.start() > len(text) // 2:
             cuts = sorted({*cuts, *_after_bracket_credit(line.group(), outlets)})
@@ -133,16 +136,17 @@ def restore_line_breaks(text: str, outlets: Outlets | None = None) -> str:
     return "".join(chars) if chars is not None else text
 
 
-def _after_site_names(line: str, outlets: Outlets) -> list[int]:
-    """The spaces after a site's name that closes a title ("<title> - <site> <more>")."""
-    return [end for _, start, end in outlets.find_in(line)
+def _after_site_names(line: str, named: list[tuple[Outlet, int, int]]) -> list[int]:
+    """The spaces after a site's name (`named`: the line's outlets) that closes a title ("<title> - <site> <more>")."""
+    return [end for _, start, end in named
             if _TITLE_DASH.search(line, 0, start) and end < len(line) and line[end] == " "]
 
 
-def _before_datelines(line: str, outlets: Outlets, cuts: list[int]) -> list[int]:
-    """The spaces before "<place> - <wire>" whose name ends where a cut (a date stamp) begins or closes the line."""
+def _before_datelines(line: str, named: list[tuple[Outlet, int, int]], outlets: Outlets, cuts: list[int]) -> list[int]:
+    """The spaces before "<place> - <wire>" whose name ends where a cut (a date stamp, a title's site) begins or
+    closes the line."""
     found = []
-    for outlet, start, end in outlets.find_in(line):
+    for outlet, start, end in named:
         closes = end in cuts or not line[end:].strip()
         place = _PLACE_DASH.search(line, 0, start) if closes and outlets.kind(outlet) == "wire" else None
         if place is not None and line[place.start() - 1] == " ":

@@ -6,8 +6,9 @@ a label («تم نشره في الخميس 30 تشرين الثاني / نوفم
 name for RIA Novosti («وكالة الإعلام الروسية») were missing from the registry. Round 52 (eval/real_train50), read
 after its first contact: the dateline closing a page's run-on title («... ببحر الصين الجنوبي واشنطن - رويترز قالت
 ...») and one a caption runs into («... جهاز مكافحة الإرهاب العراقي دبي, الإمارات العربية المتحدة (CNN) - - قال»).
-The annotated items are the blind annotators'; the articles are read in place. Verdict set 49 (eval/verdict_cases49), read after its first contact: «أبو
-فراس السوري», a nom de guerre, was read as the place Syria against a passage's Uzbekistan."""
+Verdict set 49 (eval/verdict_cases49), read after its first contact: «أبو فراس السوري», a nom de guerre, was read as
+the place Syria against a passage's Uzbekistan. The annotated items are the blind annotators'; the articles are read
+in place."""
 from __future__ import annotations
 
 from pathlib import Path
