@@ -104,3 +104,13 @@ def test_a_nom_de_guerre_names_no_place() -> None:
     """«قُتل المتحدث باسم جبهة النصرة أبو فراس السوري»: «السوري» ends a kunya's name; «مقاتل سوري» is Syrian."""
     assert not [m for m in mentions("قتل المتحدث أبو فراس السوري ونجله في غارة") if m.kind == "place"]
     assert [m.key for m in mentions("قتل مقاتل سوري في غارة") if m.kind == "place"] == ["syria"]
+
+
+def test_the_newspaper_quoting_him_is_the_one_named_before(eval_data: Path) -> None:
+    """«جاء ذلك فى مقابلة نشرتها صحيفة نيويورك تايمز ... ونقلت الصحيفة عنه قوله»: his words, in that newspaper."""
+    check_training_item("real_train50", "unifiedfc/R-214/3", 571, "nyt")
+    text = ("جاء ذلك في مقابلة نشرتها صحيفة الغارديان، مما يصعد حربا كلامية بين البلدين.\n"
+            "وأشار الأمير محمد، الذي يتولى كذلك منصب وزير الدفاع، إلى أن الأمر يتطلب مواجهة النفوذ الإيراني.\n"
+            "ونقلت الصحيفة عنه قوله إن المسكنات لا تجدي.")
+    claim = analyze(text).claims[-1]
+    assert claim.attribution.outlet.id == "guardian" and claim.attribution.speaker == "الأمير محمد"

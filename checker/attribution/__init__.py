@@ -283,6 +283,12 @@ class _Reader:
             agreement = pronoun_agreement(mention, link.cue.text, link.cue.arabic)
             antecedent = history.last_source(claim.sentence_index, agreement)
             resolved = _carried(stated, antecedent, keep_outlet=link.outlet is None)
+            named = history.last_outlet(link.outlet_kind, self.registry.kind) if link.outlet_back else None
+            if named is not None:  # «ونقلت الصحيفة عنه قوله»: the newspaper named before carries his words
+                earlier = named.attribution
+                resolved = replace(resolved, outlet=earlier.outlet, outlet_start=earlier.outlet_start,
+                                   outlet_end=earlier.outlet_end, via=earlier.via,
+                                   outlet_from=_carried_origin(earlier))
             return _with_mention(resolved, link, mention or link.cue.text, antecedent)
         if link.refers_back == "outlet":
             antecedent = history.last_outlet(link.outlet_kind, self.registry.kind)

@@ -45,6 +45,7 @@ class Link:
     via: tuple[OutletMention, ...] = ()  # outlets that carried the original's report ("..., according to Reuters")
     decided_by: Literal["rules", "model"] = "rules"  # who chose the speaker span and cue
     document: Span | None = None  # "the report" referred back to: the source when no outlet came before it
+    outlet_back: bool = False  # «ونقلت الصحيفة عنه»: the speaker named before, in the outlet named before
 
 
 def link_sentence(doc: Doc, start: int, end: int, cues: list[Cue], registry: OutletRegistry, lexicon: Lexicon,
@@ -280,14 +281,17 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     if speaker is not None and not speaker.text.strip():
         speaker = None  # "وقال\xa0 إن": a no-break space after the verb is no subject
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
+    outlet_back, outlet_kind = False, None
     if source_pronoun is not None:
+        if refers_back == "outlet" and speaker is not None and outlet is None:  # «ونقلت الصحيفة عنه قوله»
+            outlet_back = True
+            outlet_kind = lexicon.outlet_back_kinds.get(_outlet_back_key(fold(speaker.text).strip(), lexicon) or "")
         speaker, refers_back = source_pronoun, "speaker"  # «ونقلت وكالات أنباء روسية عنه قوله»: the one named before
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
     if speaker is None and outlet is not None and cue.arabic and cue.role == "speech" and (
             _addressed(text, cue, outlet, lexicon) or _framed(text, cue, lexicon)):
         refers_back = "speaker"  # "وقال لقناة X", "وقال في تصريحات نشرتها صحيفة X": the last speaker, now to X
-    outlet_kind = None
     document = None
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
@@ -296,7 +300,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
         document = speaker if key in lexicon.document_back else None
         speaker = speaker if outlet is not None else _cited_speaker(doc, end, cue, cues, speaker.end, lexicon)
     if refers_back:
-        return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via, document=document)
+        return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via, document=document,
+                    outlet_back=outlet_back)
     if speaker is None and outlet is None:
         return Link(cue, None, None) if _coordinated(text, start, cue) else _empty_subject(cue)
     return Link(cue, speaker, outlet, addressed_back=outlet is None and _addresses_earlier_outlet(doc, cue, end, lexicon),
