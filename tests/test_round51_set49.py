@@ -114,3 +114,11 @@ def test_the_newspaper_quoting_him_is_the_one_named_before(eval_data: Path) -> N
             "ونقلت الصحيفة عنه قوله إن المسكنات لا تجدي.")
     claim = analyze(text).claims[-1]
     assert claim.attribution.outlet.id == "guardian" and claim.attribution.speaker == "الأمير محمد"
+
+
+def test_a_verbs_ila_is_no_subject(eval_data: Path) -> None:
+    """«ولكن مواقع سورية معارضة أشارت إلى نقل المئات»: «إلى» after the verb is its complement; the subject stands
+    before the verb."""
+    assert training_speaker("real_train16", "antms/BBC/middleEast/BB-middleEast-778-20180726", 644) == (
+        "مواقع سورية معارضة")
+    assert analyze("غير أن الوزارة أشارت إلى أن المفاوضات ستستأنف.").claims[0].attribution.speaker == "الوزارة"

@@ -214,6 +214,8 @@ def arabic_speaker(doc: Doc, start: int, cue: Cue, end: int, cues: list[Cue], ou
     after = _trimmed(text, position, limit)
     if after is not None and after_time_words(after, lexicon) is None:
         after = None  # «نفت الثلاثاء "قطعيا" أن»: only when and how; the subject stands before the verb
+    if after is not None and fold(after.text).strip() in _TO:
+        after = None  # «أشارت إلى أنهم»: the verb's «إلى», no subject; it stands before the verb
     if after is None and cue.role == "speech" and not is_participle(cue, lexicon):
         return _subject_before_verb(doc, start, cue, lexicon) or _shared_subject(doc, start, cue, lexicon)
     return after
@@ -342,6 +344,7 @@ def _topic_of_amma(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | N
 _ANSWERING_QAD = re.compile(r"[،,]?\s*فقد\s+$")
 
 
+_TO = frozenset({"الي", "الى"})  # «إلى» folded
 _CONTRAST = ("الا ان", "غير ان", "لكن", "ولكن", "بيد ان", "في حين ان", "في حين", "بينما", "فيما", "اذ ان", "حيث ان")
 _SUBJECT_BEFORE_WORDS = 6
 
