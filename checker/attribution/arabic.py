@@ -230,7 +230,7 @@ def _shared_subject(doc: Doc, start: int, cue: Cue, lexicon: Lexicon) -> Span | 
     subject = arabic_clause_subject(doc, start, cue, lexicon)
     if subject is None:
         return None
-    verb = doc.folded[:subject.start].split()[-1:]
+    verb = doc.folded[max(start, subject.start - 30):subject.start].split()[-1:]
     if not verb or verb[0].endswith("ت") != cue_verb(cue).endswith("ت"):
         return None
     words = list(_NON_SPACE.finditer(doc.folded, subject.start, subject.end))
