@@ -220,7 +220,7 @@ def _stamps(line: str, folded: str) -> list[tuple[int, int]]:
         named = label.search(folded, 0, begin)
         if named is None or day is None:  # a label and a weekday («تم نشره في الخميس 28 كانون الأول 2017») make one
             if (day is not None and day.group("opener")) or opener.search(folded, 0, start):
-                continue  # «ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018 م»: a sentence's
+                continue  # a sentence's date: «ما تم تداوله اليوم الخميس 6 جمادى الآخرة 1439هـ الموافق 22 فبراير 2018»
             if len(run) == 1 and (day is None or not day.group("comma") or run[0][2]):
                 continue
         stamps.append((named.start() if named else begin, end))

@@ -247,7 +247,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
             continue  # a weekday: read by `weekdays`
         if entry.adjective and _FAMILY_LINK.match(folded, end):
             continue  # «تركي آل الشيخ», «تركي بن عبدالله»: a first name, not "Turkish"
-        if entry.adjective and _KUNYA.search(folded, 0, start):
+        if entry.adjective and _KUNYA.search(folded, max(0, start - 40), start):
             continue  # «أبو فراس السوري», «أبو مصعب العراقي»: a nom de guerre's last word, not "Syrian"
         mention = Mention(entry.kind, entry.key, Span(start, end, text[start:end]), entry.level, entry.adjective)
         found.append(_as_country(text, _as_government(text, mention, gazetteer.parents), gazetteer.parents))
