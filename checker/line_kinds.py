@@ -150,8 +150,10 @@ def line_reasons(text: str, lines: list[Line], language: str) -> dict[int, str]:
             reasons[line.number] = "headline"
             continue
         if line.number > 0 and line.head.startswith(_boilerplate()["roundup"]):
-            reasons[line.number], roundup = "site boilerplate", True
-            reasons.setdefault(0, "headline")  # "أبرز أحداث الثلاثاء 21 فيفري 2017" above it
+            reasons[line.number] = "site boilerplate"
+            if body_start is None or line.number <= body_start:  # under the story, «أهم العناوين» is the page's foot
+                roundup = True
+                reasons.setdefault(0, "headline")  # "أبرز أحداث الثلاثاء 21 فيفري 2017" above it
             continue
         if line.number in menu:
             reasons[line.number] = "site menu"

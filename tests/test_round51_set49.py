@@ -122,3 +122,13 @@ def test_a_verbs_ila_is_no_subject(eval_data: Path) -> None:
     assert training_speaker("real_train16", "antms/BBC/middleEast/BB-middleEast-778-20180726", 644) == (
         "مواقع سورية معارضة")
     assert analyze("غير أن الوزارة أشارت إلى أن المفاوضات ستستأنف.").claims[0].attribution.speaker == "الوزارة"
+
+
+def test_a_pages_foot_headed_like_a_round_up_leaves_the_story_its_claims(eval_data: Path) -> None:
+    """A page that opens in the middle of its story and closes with «أهم العناوين أحدث المقالات ...»: that foot is no
+    round-up of headlines, so the story's first paragraph is no title."""
+    for start in (47, 124, 263):
+        check_training_item("real_train50", "unifiedfc/R-589/5", start, None)
+    roundup = analyze("أبرز أحداث الثلاثاء 21 فيفري 2017\nأبرز عناوين الأخبار والمستجدات\n"
+                      "الحكومة تقر الموازنة الجديدة\nالبرلمان يرفض قانون الضرائب\n")
+    assert not roundup.claims  # a round-up under its title is still headlines
