@@ -281,11 +281,13 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     if speaker is not None and not speaker.text.strip():
         speaker = None  # "وقال\xa0 إن": a no-break space after the verb is no subject
     refers_back = _refers_back(speaker, lexicon) or _own_words(speaker, cue)
+    # "الصحيفة", "the paper": which outlet phrase refers back (read once for both uses below)
+    back_key = (_outlet_back_key(fold(speaker.text).strip(), lexicon) or "") if (
+        refers_back == "outlet" and speaker is not None) else ""
     outlet_back, outlet_kind = False, None
     if source_pronoun is not None:
         if refers_back == "outlet" and speaker is not None and outlet is None:  # «ونقلت الصحيفة عنه قوله»
-            outlet_back = True
-            outlet_kind = lexicon.outlet_back_kinds.get(_outlet_back_key(fold(speaker.text).strip(), lexicon) or "")
+            outlet_back, outlet_kind = True, lexicon.outlet_back_kinds.get(back_key)
         speaker, refers_back = source_pronoun, "speaker"  # «ونقلت وكالات أنباء روسية عنه قوله»: the one named before
     if refers_back == "speaker" and cue.role in ("according_to", "backward"):
         speaker = None  # "وفق تعبيره": his own words, the speaker named before
@@ -295,9 +297,8 @@ def _link_for(doc: Doc, start: int, end: int, cue: Cue, cues: list[Cue], outlets
     document = None
     if refers_back == "outlet" and speaker is not None:
         # "وقالت الصحيفة", "the paper quotes an officer as saying": the outlet named before, and whom it cites.
-        key = _outlet_back_key(fold(speaker.text).strip(), lexicon) or ""
-        outlet_kind = lexicon.outlet_back_kinds.get(key)
-        document = speaker if key in lexicon.document_back else None
+        outlet_kind = lexicon.outlet_back_kinds.get(back_key)
+        document = speaker if back_key in lexicon.document_back else None
         speaker = speaker if outlet is not None else _cited_speaker(doc, end, cue, cues, speaker.end, lexicon)
     if refers_back:
         return Link(cue, speaker, outlet, refers_back, outlet_kind=outlet_kind, via=via, document=document,
